@@ -1,0 +1,76 @@
+"""Checks on raw text before it reaches the pipeline: empty, binary, not English, too long.
+
+Each refusal is an `InputError` whose message can be shown to a person as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.errors import InputError
+
+# Frequent English function words: in English prose they make up a third or more of the words; in other
+# languages written in Latin script almost none of them occur.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    """the of and to a in that is was he she for it with as his her on be at by i this had not are but from or
+    have an they which one you were all we their been has would there said will who when more if no out so
+    what up its about into than them can only other new some could these two may first then do any like my
+    now over such our after also did many before must through most where should those while because""".split()
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_MIN_WORDS_FOR_LANGUAGE_CHECK = 12
+_MIN_ENGLISH_SHARE = 0.12
+_MIN_LATIN_SHARE = 0.6
+
+
+def prepare_text(text: str, *, max_chars: int) -> tuple[str, bool]:
+    """Validate `text` and cut it to `max_chars`; returns (text to analyze, whether it was cut)."""
+    if not isinstance(text, str):
+        raise InputError("Expected text.")
+    if not text.strip():
+        raise InputError("There's no text here. Send me a news article (paste or forward it) or a link to one.")
+    _refuse_binary(text)
+    truncated = len(text) > max_chars
+    if truncated:
+        text = _cut(text, max_chars)
+    _refuse_non_english(text)
+    return text, truncated
+
+
+def _refuse_binary(text: str) -> None:
+    sample = text[:20_000]
+    odd = sum(
+        1
+        for ch in sample
+        if ch == "\ufffd" or (unicodedata.category(ch) in {"Cc", "Cs", "Co", "Cn"} and ch not in "\n\r\t\f\v")
+    )
+    if "\x00" in sample or odd > max(8, len(sample) // 50):
+        raise InputError("This looks like binary data, not text. Send the article's text or a link to it.")
+
+
+def _cut(text: str, max_chars: int) -> str:
+    """The start of `text`, ending at a paragraph or sentence break when one is near the limit."""
+    head = text[:max_chars]
+    window = max_chars // 10
+    for boundary in ("\n\n", "\n", ". "):
+        position = head.rfind(boundary, max_chars - window)
+        if position > 0:
+            return head[: position + len(boundary)].rstrip(" ")
+    return head
+
+
+def _refuse_non_english(text: str) -> None:
+    words = _WORD.findall(text[:50_000])
+    if len(words) < _MIN_WORDS_FOR_LANGUAGE_CHECK:
+        return
+    latin = sum(1 for word in words if _is_latin(word))
+    english = sum(1 for word in words if word.lower() in _ENGLISH_FUNCTION_WORDS)
+    if latin / len(words) < _MIN_LATIN_SHARE or english / len(words) < _MIN_ENGLISH_SHARE:
+        raise InputError(
+            "This doesn't look like English. Only English is supported for now: send an English article."
+        )
+
+
+def _is_latin(word: str) -> bool:
+    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in word)
