@@ -1,0 +1,25 @@
+"""Shared fixtures: paths to the project's fixture articles and to ../shared (beside the checkout in CI)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The seed article the product was conceived from (read from ../shared, never copied into the repo)."""
+    path = SHARED / "seed-article.txt"
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the tests expect ../shared beside the checkout, as CI has it")
+    return path.read_text(encoding="utf-8")
+
+
+def fixture_text(name: str) -> str:
+    """One of our own fixture articles, from tests/fixtures/articles."""
+    return (FIXTURES / "articles" / name).read_text(encoding="utf-8")

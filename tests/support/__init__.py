@@ -1,0 +1,1 @@
+"""Test helpers: loopback servers and fixture loading."""
