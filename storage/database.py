@@ -1,0 +1,137 @@
+"""The SQLite file: opening it (WAL), migrating its schema, and transactions.
+
+The schema version lives in `PRAGMA user_version`. `MIGRATIONS` is an ordered list: migration N (1-based)
+takes the file from version N-1 to N, so a feature that needs new tables appends one migration and never
+edits an old one. `CHAT_TABLES` lists every table keyed by `chat_id`, so `/forget` can clear a chat
+completely: a migration that adds such a table appends its name there too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import aiosqlite
+
+_ARTICLES_V1 = """
+CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    chat_id INTEGER NOT NULL,
+    created_at REAL NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT,
+    content_hash TEXT NOT NULL,
+    title TEXT,
+    site TEXT,
+    published TEXT,
+    origin_json TEXT,
+    claim_count INTEGER NOT NULL DEFAULT 0,
+    conflict_count INTEGER NOT NULL DEFAULT 0,
+    report_json TEXT NOT NULL
+);
+CREATE UNIQUE INDEX articles_chat_hash ON articles (chat_id, content_hash);
+CREATE INDEX articles_chat_url ON articles (chat_id, url);
+CREATE INDEX articles_chat_seq ON articles (chat_id, seq);
+
+-- Which bot messages show which article, so a follow-up sent as a reply finds its article.
+CREATE TABLE summary_messages (
+    chat_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (chat_id, message_id)
+);
+CREATE INDEX summary_messages_article ON summary_messages (article_id);
+"""
+
+MIGRATIONS: list[str] = [_ARTICLES_V1]
+"""Ordered schema migrations; append only. Index i brings the file to `user_version` i + 1."""
+
+CHAT_TABLES: list[str] = ["articles", "summary_messages"]
+"""Tables with a `chat_id` column, cleared by `Database.forget_chat` (children after parents in this list)."""
+
+
+class Database:
+    """One aiosqlite connection to the WhoSaid file, migrated to the latest schema on `open`."""
+
+    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+        self._connection = connection
+        self.path = path
+        # One connection serves every coroutine: a lock keeps one multi-statement transaction from
+        # interleaving with another's statements.
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Database:
+        """Open (creating if needed) the file at `path`, in WAL mode, with the schema migrated."""
+        path = Path(path)
+        if path.parent and not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        connection = await aiosqlite.connect(path, isolation_level=None)
+        connection.row_factory = aiosqlite.Row
+        await connection.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL survives application crashes; only a power loss can lose the last commit.
+        await connection.execute("PRAGMA synchronous = NORMAL")
+        await connection.execute("PRAGMA foreign_keys = ON")
+        await connection.execute("PRAGMA busy_timeout = 5000")
+        database = cls(connection, path)
+        try:
+            await database.migrate()
+        except BaseException:
+            await database.close()
+            raise
+        return database
+
+    @property
+    def connection(self) -> aiosqlite.Connection:
+        """The underlying connection, for single-statement reads."""
+        return self._connection
+
+    async def schema_version(self) -> int:
+        """The file's `PRAGMA user_version`."""
+        async with self._connection.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def migrate(self, migrations: list[str] | None = None) -> int:
+        """Apply each migration the file hasn't seen yet, one transaction each; returns the new version."""
+        migrations = MIGRATIONS if migrations is None else migrations
+        version = await self.schema_version()
+        if version > len(migrations):
+            raise RuntimeError(
+                f"{self.path} has schema version {version}, newer than this WhoSaid knows "
+                f"({len(migrations)})."
+            )
+        async with self._write_lock:
+            for number, script in enumerate(migrations[version:], start=version + 1):
+                await self._connection.executescript(
+                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
+                )
+        return await self.schema_version()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A write transaction: committed on success, rolled back on any exception."""
+        async with self._write_lock:
+            await self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._connection
+            except BaseException:
+                await self._connection.execute("ROLLBACK")
+                raise
+            await self._connection.execute("COMMIT")
+
+    async def forget_chat(self, chat_id: int) -> None:
+        """Delete every row of every chat-keyed table for `chat_id`, in one transaction."""
+        async with self.transaction() as connection:
+            for table in reversed(CHAT_TABLES):
+                await connection.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
+
+    async def close(self) -> None:
+        """Close the connection (idempotent)."""
+        # aiosqlite raises ValueError when the connection is already closed.
+        with contextlib.suppress(ValueError):
+            await self._connection.close()

@@ -1,0 +1,186 @@
+"""Storage on a real SQLite file: migrations, chat scoping, dedupe, history, forget, crash durability."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bot.report import Claim, Conflict, Figure, Report, Span
+from storage import CHAT_TABLES, MIGRATIONS, ArticleStore, Database, Origin, content_hash, normalize_url
+
+CHAT_A = 1001
+CHAT_B = 2002
+
+
+def make_report(text: str, *, title: str | None = None, url: str | None = None) -> Report:
+    return Report(
+        text=text,
+        title=title,
+        url=url,
+        claims=[Claim(speaker="Ada Moreno", content=[Span(start=0, end=min(10, len(text)))], kind="direct")],
+        figures=[
+            Figure(value=3, measure="killed", span=Span(start=0, end=1), claim=0),
+            Figure(value=5, measure="killed", span=Span(start=2, end=3)),
+        ],
+        conflicts=[Conflict(measure="killed", figures=[0, 1], note="3 vs 5")],
+    )
+
+
+@pytest.fixture
+async def database(tmp_path: Path):
+    db = await Database.open(tmp_path / "whosaid.db")
+    yield db
+    await db.close()
+
+
+@pytest.fixture
+def store(database: Database) -> ArticleStore:
+    return ArticleStore(database)
+
+
+async def test_open_creates_wal_file_at_latest_schema(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "bot.db"
+    db = await Database.open(path)
+    try:
+        assert path.exists()
+        assert await db.schema_version() == len(MIGRATIONS)
+        async with db.connection.execute("PRAGMA journal_mode") as cursor:
+            assert (await cursor.fetchone())[0] == "wal"
+    finally:
+        await db.close()
+
+
+async def test_migrations_apply_in_order_and_only_once(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    db = await Database.open(path)
+    extra = "CREATE TABLE story_notes (chat_id INTEGER NOT NULL, note TEXT);"
+    try:
+        assert await db.migrate([*MIGRATIONS, extra]) == len(MIGRATIONS) + 1
+        # Running again must not re-apply (a second CREATE TABLE would fail).
+        assert await db.migrate([*MIGRATIONS, extra]) == len(MIGRATIONS) + 1
+    finally:
+        await db.close()
+    with pytest.raises(RuntimeError, match="newer"):
+        await Database.open(path)
+
+
+async def test_save_and_get_round_trip_the_report_and_metadata(store: ArticleStore) -> None:
+    origin = Origin(kind="channel", name="Northwind Daily", username="northwind")
+    report = make_report("Some article text.", title="Floods")
+    saved = await store.save(CHAT_A, report, source="text", origin=origin)
+    loaded = await store.get(CHAT_A, saved.id)
+    assert loaded is not None
+    assert loaded.report == saved.report
+    assert loaded.meta.origin == origin
+    assert loaded.meta.title == "Floods"
+    assert loaded.meta.claim_count == 1
+    assert loaded.meta.conflict_count == 1
+
+
+async def test_ids_are_opaque_random_tokens(store: ArticleStore) -> None:
+    ids = [(await store.save(CHAT_A, make_report(f"text number {n}"), source="text")).id for n in range(20)]
+    assert len(set(ids)) == 20
+    assert all(not article_id.isdigit() and len(article_id) >= 12 for article_id in ids)
+
+
+async def test_every_lookup_is_scoped_by_chat(store: ArticleStore) -> None:
+    saved = await store.save(CHAT_A, make_report("A private article."), source="link", url="https://example.org/a")
+    await store.link_message(CHAT_A, 55, saved.id)
+    assert await store.get(CHAT_B, saved.id) is None
+    assert await store.latest(CHAT_B) is None
+    assert await store.history(CHAT_B) == []
+    assert await store.find_by_text(CHAT_B, "A private article.") is None
+    assert await store.find_by_url(CHAT_B, "https://example.org/a") is None
+    assert await store.by_message(CHAT_B, 55) is None
+    # Chat B can't attach chat A's article to one of its own messages either.
+    await store.link_message(CHAT_B, 77, saved.id)
+    assert await store.by_message(CHAT_B, 77) is None
+    assert (await store.by_message(CHAT_A, 55)).id == saved.id
+
+
+async def test_same_text_in_a_chat_reuses_the_stored_article(store: ArticleStore) -> None:
+    first = await store.save(CHAT_A, make_report("Rain fell  on\nthe city."), source="text")
+    again = await store.save(CHAT_A, make_report("rain fell on the city."), source="text")
+    assert again.id == first.id
+    assert await store.count(CHAT_A) == 1
+    found = await store.find_by_text(CHAT_A, "  Rain fell on the CITY. ")
+    assert found is not None and found.id == first.id
+    # Another chat sending the same text gets its own copy.
+    other = await store.save(CHAT_B, make_report("Rain fell on the city."), source="text")
+    assert other.id != first.id
+
+
+async def test_same_link_is_found_regardless_of_fragment_and_host_case(store: ArticleStore) -> None:
+    saved = await store.save(CHAT_A, make_report("Linked text."), source="link", url="https://News.Example.org/x?id=4")
+    found = await store.find_by_url(CHAT_A, "https://news.example.org/x?id=4#comments")
+    assert found is not None and found.id == saved.id
+    assert await store.find_by_url(CHAT_A, "https://news.example.org/x?id=5") is None
+
+
+async def test_history_is_newest_first_and_latest_follows(store: ArticleStore) -> None:
+    ids = [(await store.save(CHAT_A, make_report(f"article {n}"), source="text")).id for n in range(5)]
+    history = await store.history(CHAT_A, limit=3)
+    assert [meta.id for meta in history] == ids[::-1][:3]
+    assert (await store.latest(CHAT_A)).id == ids[-1]
+
+
+async def test_forget_clears_only_that_chat(store: ArticleStore) -> None:
+    mine = await store.save(CHAT_A, make_report("mine"), source="text")
+    theirs = await store.save(CHAT_B, make_report("theirs"), source="text")
+    await store.link_message(CHAT_A, 1, mine.id)
+    await store.forget_chat(CHAT_A)
+    assert await store.count(CHAT_A) == 0
+    assert await store.by_message(CHAT_A, 1) is None
+    assert await store.get(CHAT_B, theirs.id) is not None
+
+
+async def test_forget_covers_every_chat_table(store: ArticleStore, database: Database) -> None:
+    saved = await store.save(CHAT_A, make_report("to forget"), source="text")
+    await store.link_message(CHAT_A, 9, saved.id)
+    await store.forget_chat(CHAT_A)
+    for table in CHAT_TABLES:
+        sql = f"SELECT COUNT(*) FROM {table} WHERE chat_id = ?"
+        async with database.connection.execute(sql, (CHAT_A,)) as cur:
+            assert (await cur.fetchone())[0] == 0, table
+
+
+def test_hash_and_url_normalisation() -> None:
+    assert content_hash("A  b\n c") == content_hash("a b c")
+    assert content_hash("a b c") != content_hash("a b d")
+    assert normalize_url("HTTPS://Example.ORG#top") == "https://example.org/"
+
+
+async def test_committed_articles_survive_a_killed_process(tmp_path: Path) -> None:
+    """A process that saves and is then SIGKILLed (no close) leaves its articles readable."""
+    path = tmp_path / "crash.db"
+    script = textwrap.dedent(
+        f"""
+        import asyncio, os, signal
+        from bot.report import Report
+        from storage import ArticleStore, Database
+
+        async def main():
+            db = await Database.open({str(path)!r})
+            store = ArticleStore(db)
+            for n in range(3):
+                await store.save(7, Report(text=f"crash text {{n}}"), source="text")
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        asyncio.run(main())
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parent.parent, timeout=60)
+    assert result.returncode == -9
+    db = await Database.open(path)
+    try:
+        assert await ArticleStore(db).count(7) == 3
+    finally:
+        await db.close()
+    # And the file is a plain SQLite database other tools can read.
+    with sqlite3.connect(path) as plain:
+        assert plain.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 3
