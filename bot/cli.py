@@ -33,6 +33,7 @@ def _build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("directory", help="a split folder holding text/ and attributions/")
     evaluate.add_argument("--limit", type=int, default=None, help="score only the first N documents")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--errors", metavar="FILE", help="write missed and wrong claims here (JSON lines)")
     return parser
 
 
@@ -55,7 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "eval":
             from bot.evaluation.polnear import eval_command
 
-            return eval_command(args.directory, limit=args.limit, as_json=args.json, settings=get_settings())
+            return eval_command(
+                args.directory, limit=args.limit, as_json=args.json, errors=args.errors, settings=get_settings()
+            )
     except InputError as error:
         print(f"whosaid: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
