@@ -57,7 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.evaluation.polnear import eval_command
 
             return eval_command(
-                args.directory, limit=args.limit, as_json=args.json, errors=args.errors, settings=get_settings()
+                args.directory,
+                limit=args.limit,
+                as_json=args.json,
+                settings=get_settings(),
+                errors=args.errors,
             )
     except InputError as error:
         print(f"whosaid: {error}", file=sys.stderr)
