@@ -63,7 +63,7 @@ def parse_spans(field_text: str) -> tuple[CharSpan, ...]:
     return tuple(spans)
 
 
-def parse_annotations(ann: str, *, label: str = "") -> tuple[list[GoldAttribution], int]:
+def parse_annotations(ann: str) -> tuple[list[GoldAttribution], int]:
     """The attributions an `.ann` file holds, in event order, and how many events had no content.
 
     An event without any content can't be matched by content, so it is left out of the gold (and counted).
@@ -96,7 +96,7 @@ def parse_annotations(ann: str, *, label: str = "") -> tuple[list[GoldAttributio
                 content=tuple(by_role["Content"]),
                 source=tuple(by_role["Source"]),
                 cue=tuple(by_role["Cue"]),
-                label=f"{label}:{identifier}" if label else identifier,
+                label=identifier,
             )
         )
     return attributions, without_content
@@ -125,7 +125,7 @@ def load_split(directory: str | Path) -> PolnearSplit:
             continue
         annotated.add(name)
         text = _read(texts[name])
-        attributions, without_content = parse_annotations(_read(ann_path), label=ann_path.stem)
+        attributions, without_content = parse_annotations(_read(ann_path))
         split.documents.append(PolnearDocument(name, annotator, text, tuple(attributions), without_content))
     split.texts_without_annotations = sorted(set(texts) - annotated)
     return split

@@ -78,8 +78,8 @@ def print_table(figures: dict[str, Any]) -> None:
     rows = [
         (
             "documents",
-            f"{figures['documents']}  ({figures['texts']} texts; {several} with several annotators — "
-            "each text–annotator pair is scored as one document)",
+            f"{figures['documents']}  ({_count(figures['texts'], 'text')}; {several} with several "
+            "annotators — each text–annotator pair is scored as one document)",
         ),
         (
             "gold",
@@ -202,6 +202,10 @@ class ErrorLog:
         with Path(path).open("w", encoding="utf-8") as handle:
             for record in self.records:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _spans(span: Any) -> list[CharSpan]:
