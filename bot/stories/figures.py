@@ -1,0 +1,267 @@
+"""Figures of one measure compared across the articles of a story.
+
+Each article contributes the figures it gives about the story's event: where the engine found a conflict for a
+measure, the figures of that conflict (the engine already left out figures about other events); otherwise the
+article's figures of that measure, minus those in a sentence that points to another event ("an attack two
+weeks ago killed one"). Differences between outlets are flagged with both the outlet and the source it
+cites; two outlets citing one source with different numbers are said explicitly; when publication times are
+known, the latest article's figures are marked as the newer ones. Agreement is not a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bot.report import Figure, Report, format_figure
+from bot.stories.fingerprint import normalise_key
+
+# A figure in a sentence with one of these is about an earlier or other event, not the story's own.
+_OTHER_EVENT = re.compile(
+    r"\b(?:ago|last (?:week|month|year)|earlier this (?:week|month|year)|previous(?:ly)?|came after|"
+    r"in (?:19|20)\d\d|a year earlier|the year before|since (?:19|20)\d\d)\b",
+    re.I,
+)
+_GENERIC_SOURCE_WORDS = frozenset(
+    ["official", "officials", "source", "sources", "spokesman", "spokeswoman", "group"]
+)
+
+
+@dataclass(frozen=True)
+class StoryFigure:
+    """One figure of one article, with who gives it: the outlet and the source the outlet cites."""
+
+    article: int
+    figure: int
+    outlet: str
+    source: str
+    source_key: str | None
+    label: str
+    value: tuple[float, float | None]
+    published: datetime | None
+
+
+@dataclass(frozen=True)
+class StoryConflict:
+    """Figures of one measure that differ between a story's articles.
+
+    `figures` are (article index, figure index) pairs; `newer` those of the latest article when publication
+    times tell; `same_source` the sources two or more outlets cite with different numbers.
+    """
+
+    measure: str
+    figures: tuple[tuple[int, int], ...]
+    note: str
+    newer: tuple[tuple[int, int], ...] = ()
+    same_source: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        """The `whosaid.story/1` form of a conflict."""
+        return {
+            "measure": self.measure,
+            "figures": [list(pair) for pair in self.figures],
+            "note": self.note,
+            "newer": [list(pair) for pair in self.newer],
+            "same_source": list(self.same_source),
+        }
+
+
+def parse_published(value: str | None) -> datetime | None:
+    """An ISO date or date-time ('2026-03-06', '2026-03-06T13:45:00+00:00') as an aware datetime; else None.
+
+    Times without a zone are taken as UTC so that they compare with zoned ones.
+    """
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def source_label(report: Report, figure: Figure) -> str:
+    """Who an article credits a figure to: 'a medical source via Reuters'; '' when it cites no one."""
+    if figure.claim is None or not 0 <= figure.claim < len(report.claims):
+        return ""
+    claim = report.claims[figure.claim]
+    label = claim.speaker or "an unnamed source"
+    if claim.anonymous and "anonymous" not in label.lower() and "unnamed" not in label.lower():
+        label += " (anonymous)"
+    if claim.via:
+        label += f" via {claim.via}"
+    return label
+
+
+def source_key(report: Report, figure: Figure) -> str | None:
+    """A named source's matching form, for 'two outlets cite the same source'; None when it can't be matched.
+
+    Anonymous and unnamed sources have no key: two outlets' "a medical source" may well be different people.
+    """
+    if figure.claim is None or not 0 <= figure.claim < len(report.claims):
+        return None
+    claim = report.claims[figure.claim]
+    if claim.anonymous or not claim.speaker:
+        return None
+    key = normalise_key(claim.speaker)
+    if key.startswith(("a ", "an ")) or set(key.split()) <= _GENERIC_SOURCE_WORDS:
+        return None
+    return key
+
+
+def same_source(a: str, b: str) -> bool:
+    """Whether two source keys name one source: equal, an acronym of the other, or the other's last words.
+
+    "syrian observatory for human rights" matches "sohr" and "observatory for human rights".
+    """
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    words = long.split()
+    initials = "".join(word[0] for word in words)
+    initials_no_small = "".join(word[0] for word in words if word not in {"of", "for", "the", "and"})
+    if " " not in short and short in (initials, initials_no_small):
+        return True
+    return len(short.split()) >= 2 and long.endswith(" " + short)
+
+
+def story_figures(report: Report) -> dict[str, list[int]]:
+    """The figures of each measure that this article gives about its own event."""
+    from_conflicts: dict[str, list[int]] = {}
+    for conflict in report.conflicts:
+        indexes = from_conflicts.setdefault(conflict.measure, [])
+        indexes.extend(i for i in conflict.figures if i not in indexes and 0 <= i < len(report.figures))
+    result: dict[str, list[int]] = {measure: sorted(indexes) for measure, indexes in from_conflicts.items()}
+    for index, figure in enumerate(report.figures):
+        if not figure.measure or figure.measure in from_conflicts:
+            continue
+        if _OTHER_EVENT.search(_sentence_around(report.text, figure.span.start, figure.span.end)):
+            continue
+        result.setdefault(figure.measure, []).append(index)
+    return result
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "? ", "! "))
+    right_candidates = [pos for mark in (". ", "\n", "? ", "! ") if (pos := text.find(mark, end)) != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1 : right]
+
+
+def compare_figures(
+    reports: Sequence[Report], members: Sequence[int], outlets: Sequence[str]
+) -> list[StoryConflict]:
+    """Conflicts between the figures of a story's articles (`members`, indexes into `reports`), by measure.
+
+    `outlets` names each report for people (site, title or input label).
+    """
+    by_measure: dict[str, list[StoryFigure]] = {}
+    for article in members:
+        report = reports[article]
+        published = parse_published(report.published)
+        for measure, indexes in story_figures(report).items():
+            seen: set[tuple[str, tuple[float, float | None]]] = set()
+            for index in indexes:
+                figure = report.figures[index]
+                value = (float(figure.value), None if figure.upper is None else float(figure.upper))
+                source = source_label(report, figure)
+                if (source, value) in seen:
+                    continue  # the same source repeating its number is one figure
+                seen.add((source, value))
+                by_measure.setdefault(measure, []).append(
+                    StoryFigure(
+                        article=article,
+                        figure=index,
+                        outlet=outlets[article],
+                        source=source,
+                        source_key=source_key(report, figure),
+                        label=format_figure(figure),
+                        value=value,
+                        published=published,
+                    )
+                )
+    conflicts = []
+    for measure, figures in by_measure.items():
+        if _differs_between_articles(figures):
+            conflicts.append(_conflict(measure, figures))
+    conflicts.sort(key=lambda c: (-len({a for a, _ in c.figures}), c.measure))
+    return conflicts
+
+
+def _differs_between_articles(figures: list[StoryFigure]) -> bool:
+    return any(
+        f.article != g.article and f.value != g.value for i, f in enumerate(figures) for g in figures[i + 1 :]
+    )
+
+
+def _conflict(measure: str, figures: list[StoryFigure]) -> StoryConflict:
+    ordered = sorted(
+        figures,
+        key=lambda f: (f.published is None, f.published or datetime.min.replace(tzinfo=UTC), f.article),
+    )
+    parts = [f"{who_gives(f)}: {f.label} {measure}" for f in ordered]
+    sentences = [" · ".join(parts) + "."]
+
+    same_source_names: list[str] = []
+    for i, f in enumerate(ordered):
+        if f.source_key is None:
+            continue
+        group = [f] + [
+            g
+            for g in ordered[i + 1 :]
+            if g.source_key is not None and g.article != f.article and same_source(f.source_key, g.source_key)
+        ]
+        if len({g.article for g in group}) < 2 or len({g.value for g in group}) < 2:
+            continue
+        name = _bare_source(f.source)
+        if name in same_source_names:
+            continue
+        same_source_names.append(name)
+        givers = " and ".join(dict.fromkeys(g.outlet for g in group))
+        numbers = " vs ".join(f"{g.label} ({g.outlet})" for g in group)
+        sentences.append(f"{givers} both cite {name} but give different numbers: {numbers}.")
+
+    newer = _newer_figures(ordered)
+    if newer:
+        latest = newer[0]
+        earlier = [f for f in ordered if f.published is not None and f.published < latest.published]
+        was = ", ".join(f"{f.label} ({f.outlet})" for f in earlier)
+        now = ", ".join(f.label for f in newer)
+        sentences.append(
+            f"Newer figure: {latest.outlet}, published {latest.published:%Y-%m-%d %H:%M}, gives {now} "
+            f"after earlier reports of {was}."
+        )
+    return StoryConflict(
+        measure=measure,
+        figures=tuple((f.article, f.figure) for f in ordered),
+        note=" ".join(sentences),
+        newer=tuple((f.article, f.figure) for f in newer),
+        same_source=tuple(same_source_names),
+    )
+
+
+def who_gives(figure: StoryFigure) -> str:
+    """'Meridian Wire, citing the monitor' or 'Meridian Wire, citing no source'."""
+    return f"{figure.outlet}, citing {figure.source or 'no source'}"
+
+
+def _newer_figures(ordered: list[StoryFigure]) -> list[StoryFigure]:
+    """The latest article's figures, when it is strictly later than an article giving a different value."""
+    dated = [f for f in ordered if f.published is not None]
+    if not dated:
+        return []
+    latest_time = max(f.published for f in dated)  # type: ignore[type-var]
+    latest = [f for f in dated if f.published == latest_time]
+    if len({f.article for f in latest}) != 1:
+        return []
+    earlier = [f for f in dated if f.published < latest_time]  # type: ignore[operator]
+    latest_values = {f.value for f in latest}
+    if not earlier or all(f.value in latest_values for f in earlier):
+        return []
+    return latest
+
+
+def _bare_source(label: str) -> str:
+    return label.split(" via ")[0].removesuffix(" (anonymous)")

@@ -1,0 +1,416 @@
+"""An article's fingerprint: the terms that say which event it reports.
+
+Terms are named places, organisations and people (capitalised phrases), the kinds of event it describes
+(airstrike, earthquake, protest), the measures its figures count (killed, wounded) and the calendar dates it
+names. Each term has a normalised `key` that storage can keep in an indexed (chat, term) table, so finding the
+earlier articles that might be the same story is an index lookup, not a scan of every stored report.
+
+Extraction is plain string work over `Report.text` (no second spaCy pass): cheap enough for every article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.report import Report
+from bot.stories.lexicon import (
+    BROAD_NAMES,
+    EVENT_WORDS,
+    MONTHS,
+    NOT_NAMES,
+    OUTLET_NAMES,
+    PERSON_TITLES,
+    TITLE_MODIFIERS,
+)
+
+TermKind = Literal["name", "broad", "event", "measure", "date"]
+
+NAME_PREFIX, EVENT_PREFIX, MEASURE_PREFIX, DATE_PREFIX = "n:", "e:", "m:", "d:"
+
+# A word: letters, inner apostrophes and hyphens ("Kata'ib", "al-Tanf"), or dotted initials ("U.S.").
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’]|-(?=[^\W\d_]))*")
+_NAME_PARTICLES = frozenset(
+    ["al", "el", "ad", "ar", "as", "ash", "bin", "ibn", "abu", "de", "du", "da", "van", "von"]
+)
+_CONNECTORS = frozenset({"of", "for", "de", "du", "da", "la", "van", "von", "der", "bin", "ibn", "al", "el"})
+_SENTENCE_END = ".!?:;\n"
+_OPENERS = "\"'“‘([«"
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.\-]{1,7})\)")
+_DATELINE_OUTLET = re.compile(r"\(([A-Z][\w .&'’-]{1,40})\)\s*[-–—]")
+_METADATA_LINE = re.compile(r"^\s*(?:by\s|published\b|(?:last )?updated\b|posted\b|photo\b|image\b)", re.I)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE_MONTH_FIRST = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)", re.I)
+_DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b", re.I)
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_EVENT_SHARE = 0.3  # an event kind counts when it has at least this share of the article's commonest kind
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing an article mentions that helps tell which event it reports.
+
+    `key` is the normalised lookup key (prefixed by kind: "n:", "e:", "m:", "d:"); `entity` is the key of the
+    thing it names, shared by aliases ("John Kirby", "Kirby"; "Kata'ib Hezbollah", "KH"); `display` is how a
+    person reads it; `count` how often the article mentions it.
+    """
+
+    key: str
+    kind: TermKind
+    display: str
+    entity: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """The terms of one article, keyed by `Term.key`."""
+
+    terms: dict[str, Term] = field(default_factory=dict)
+
+    def keys(self) -> frozenset[str]:
+        """Every term key (what an indexed (chat, term) table would hold for this article)."""
+        return frozenset(self.terms)
+
+    def lookup_keys(self) -> frozenset[str]:
+        """The keys worth looking candidates up by: specific names and dates.
+
+        Broad names, event kinds and measures are shared by too many articles to narrow a search; two articles
+        of one story always share at least two specific names (see `bot.stories.similarity`).
+        """
+        return frozenset(key for key, term in self.terms.items() if term.kind in ("name", "date"))
+
+    def to_rows(self) -> list[tuple[str, str, str, str, int]]:
+        """(key, kind, display, entity, count) rows, for storage."""
+        return [(t.key, t.kind, t.display, t.entity, t.count) for t in self.terms.values()]
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple[str, str, str, str, int]] | list[list]) -> Fingerprint:
+        """The inverse of `to_rows`."""
+        terms = {}
+        for key, kind, display, entity, count in rows:
+            terms[key] = Term(key=key, kind=kind, display=display, entity=entity, count=int(count))
+        return cls(terms)
+
+    def to_json(self) -> str:
+        """A compact JSON list of rows."""
+        return json.dumps(self.to_rows(), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, data: str) -> Fingerprint:
+        """The inverse of `to_json`."""
+        return cls.from_rows(json.loads(data))
+
+
+def normalise_key(name: str) -> str:
+    """A name's matching form: case-folded, no accents or apostrophes, hyphens as spaces, no leading 'the'.
+
+    "Kata’ib Hezbollah" and "Kataib Hezbollah" match; so do "al-Tanf" and "Al Tanf".
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
+    text = re.sub(r"['’‘`]", "", text)
+    text = re.sub(r"(?<=\w)\.(?=\w)|\.$", "", text)  # U.S. -> us
+    text = re.sub(r"[-–—/]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.removeprefix("the ")
+
+
+def fingerprint(report: Report) -> Fingerprint:
+    """An analysed article's fingerprint: names, event kinds, dates from its text; measures from its figures.
+
+    Outlets are left out (the report's site, the outlets its claims came through, a dateline's "(Outlet) -")
+    because they say who published an article, not what it reports.
+    """
+    outlets = {normalise_key(claim.via) for claim in report.claims if claim.via}
+    if report.site:
+        outlets.add(normalise_key(report.site))
+    measures = [figure.measure for figure in report.figures if figure.measure]
+    return fingerprint_text(report.text, title=report.title, measures=measures, outlets=outlets)
+
+
+def fingerprint_text(
+    text: str,
+    *,
+    title: str | None = None,
+    measures: list[str] | tuple[str, ...] = (),
+    outlets: set[str] | frozenset[str] = frozenset(),
+) -> Fingerprint:
+    """The fingerprint of raw text (what `fingerprint` does once it has unpacked a report)."""
+    body = _content_text(text if not title else f"{title}\n\n{text}")
+    outlets = set(outlets) | {normalise_key(found) for found in _DATELINE_OUTLET.findall(body)}
+    terms: dict[str, Term] = {}
+    for term in _name_terms(body, outlets):
+        terms[term.key] = term
+    for term in _event_terms(body):
+        terms[term.key] = term
+    for measure, count in Counter(measures).items():
+        key = MEASURE_PREFIX + normalise_key(measure)
+        terms[key] = Term(key=key, kind="measure", display=measure, entity=key, count=count)
+    for term in _date_terms(body):
+        terms[term.key] = term
+    return Fingerprint(terms)
+
+
+def _content_text(text: str) -> str:
+    """The text without bylines, publication lines and Title Case headlines (they name no participants)."""
+    kept = []
+    for line in text.splitlines():
+        if _METADATA_LINE.match(line) and len(line) < 160:
+            kept.append("")
+            continue
+        kept.append("" if _is_title_case(line) else line)
+    return "\n".join(kept)
+
+
+def _is_title_case(line: str) -> bool:
+    words = [word for word in re.findall(r"[^\W\d_]+", line) if len(word) > 3]
+    if len(words) < 4 or line.rstrip().endswith((".", '"', "”")):
+        return False
+    return sum(word[0].isupper() for word in words) / len(words) > 0.7
+
+
+@dataclass
+class _Entity:
+    display: str
+    keys: set[str]
+    count: int = 0
+
+
+def _name_terms(text: str, outlets: set[str]) -> list[Term]:
+    lowercase_words = {match.group() for match in _TOKEN.finditer(text) if match.group()[0].islower()}
+    entities: dict[str, _Entity] = {}
+    aliases: dict[str, str] = {}  # alias key -> entity key
+    surnames: dict[str, str] = {}
+    single_mentions: Counter[str] = Counter()
+    single_display: dict[str, str] = {}
+    for phrase, end in _capitalised_phrases(text, lowercase_words):
+        key = normalise_key(phrase)
+        if not key or key in outlets or key in OUTLET_NAMES or key in NOT_NAMES or len(key) < 2:
+            continue
+        if " " not in key:
+            single_mentions[key] += 1
+            if key not in single_display or not phrase.isupper():
+                single_display.setdefault(key, phrase)
+                if single_display[key].isupper() and not phrase.isupper():
+                    single_display[key] = phrase
+            continue
+        entity = entities.setdefault(key, _Entity(display=phrase, keys={key}))
+        entity.count += 1
+        if entity.display.isupper() and not phrase.isupper():
+            entity.display = phrase
+        acronym = _ACRONYM_AFTER.match(text, end)
+        if acronym:
+            aliases[normalise_key(acronym.group(1))] = key
+        words = key.split()
+        if len(words) <= 3 and not (set(words) & _CONNECTORS) and key not in BROAD_NAMES:
+            # "John Kirby ... Kirby said": a last name used alone later is the same person.
+            surnames.setdefault(words[-1], key)
+    for key in single_mentions:
+        if key in surnames:
+            aliases.setdefault(key, surnames[key])
+    for key, count in single_mentions.items():
+        owner = aliases.get(key)
+        if owner is not None:
+            entities[owner].keys.add(key)
+            entities[owner].count += count
+        else:
+            entities[key] = _Entity(display=single_display[key], keys={key}, count=count)
+    for alias, owner in aliases.items():
+        if alias not in entities and alias not in OUTLET_NAMES and alias not in NOT_NAMES:
+            entities[owner].keys.add(alias)
+    terms = []
+    for entity_key, entity in entities.items():
+        kind: TermKind = "broad" if entity_key in BROAD_NAMES else "name"
+        for key in entity.keys:
+            terms.append(
+                Term(
+                    key=NAME_PREFIX + key,
+                    kind="broad" if key in BROAD_NAMES else kind,
+                    display=entity.display,
+                    entity=NAME_PREFIX + entity_key,
+                    count=entity.count,
+                )
+            )
+    return terms
+
+
+def _capitalised_phrases(text: str, lowercase_words: set[str]) -> list[tuple[str, int]]:
+    """Runs of capitalised words ("Syrian Observatory for Human Rights"), with where each run ends."""
+    tokens = list(_TOKEN.finditer(text))
+    phrases: list[tuple[str, int]] = []
+    index = 0
+    while index < len(tokens):
+        if not _is_capitalised(tokens[index].group()):
+            index += 1
+            continue
+        run = [tokens[index]]
+        cursor = index + 1
+        while cursor < len(tokens):
+            gap = text[run[-1].end() : tokens[cursor].start()]
+            if gap != " ":
+                break
+            word = tokens[cursor].group()
+            if _is_capitalised(word):
+                run.append(tokens[cursor])
+                cursor += 1
+                continue
+            # "Ministry of Health", "Guardians of the Blood": a connector joins two capitalised words.
+            lookahead = cursor
+            while lookahead < len(tokens) and tokens[lookahead].group().lower() in _CONNECTORS | {"the"}:
+                lookahead += 1
+            if (
+                lookahead > cursor
+                and word.lower() in _CONNECTORS
+                and lookahead < len(tokens)
+                and _is_capitalised(tokens[lookahead].group())
+                and text[tokens[cursor].start() : tokens[lookahead].start()].count("\n") == 0
+                and all(
+                    text[tokens[i].end() : tokens[i + 1].start()] == " " for i in range(cursor, lookahead)
+                )
+            ):
+                run.extend(tokens[cursor : lookahead + 1])
+                cursor = lookahead + 1
+                continue
+            break
+        phrase = _clean_phrase(text, run, lowercase_words)
+        if phrase:
+            phrases.append((phrase, run[-1].end()))
+        index = cursor
+    return phrases
+
+
+def _is_capitalised(word: str) -> bool:
+    if word[0].isupper():
+        return True
+    head, _, tail = word.partition("-")
+    return head.lower() in _NAME_PARTICLES and bool(tail) and tail[0].isupper()
+
+
+def _clean_phrase(text: str, run: list[re.Match[str]], lowercase_words: set[str]) -> str:
+    """The name in a run of capitalised words, without sentence openers, titles and possessives."""
+    words = [match.group() for match in run]
+    # "Iran-backed forces", "Munition-guided bombs": the capitalised head is the name, the rest an adjective.
+    for position, word in enumerate(words):
+        head, dash, tail = word.rpartition("-")
+        if (
+            dash
+            and head
+            and tail.islower()
+            and not _is_capitalised(tail)
+            and head.lower() not in _NAME_PARTICLES
+        ):
+            words = [*words[:position], head]
+            break
+    words[-1] = re.sub(r"['’]s$", "", words[-1])
+    sentence_start = _starts_sentence(text, run[0].start())
+    # Sentence openers and calendar words in front: "The Pentagon", "But Kirby", "On Friday".
+    while words and (
+        words[0].lower() in NOT_NAMES or (sentence_start and _is_common_word(words[0], lowercase_words))
+    ):
+        words.pop(0)
+        sentence_start = False
+    while words and words[-1].lower() in NOT_NAMES | _CONNECTORS:
+        words.pop()
+    if len(words) == 1 and sentence_start and words[0].endswith("ly"):
+        return ""  # "Importantly, ..."
+    # Titles: "President Selik", "Defence Minister Ana Ruiz".
+    last_title = -1
+    for position, word in enumerate(words):
+        lowered = normalise_key(word)
+        if lowered in PERSON_TITLES:
+            last_title = position
+        elif lowered not in TITLE_MODIFIERS:
+            break
+    if 0 <= last_title < len(words) - 1:
+        words = words[last_title + 1 :]
+        while words and words[0].lower() in _CONNECTORS | {"the"}:
+            words.pop(0)  # "King of Saudi Arabia" -> "Saudi Arabia"
+    elif last_title == len(words) - 1:
+        return ""
+    if not words:
+        return ""
+    if len(words) == 1 and (words[0].lower() in EVENT_WORDS or len(words[0]) < 2):
+        return ""
+    return " ".join(words)
+
+
+def _is_common_word(word: str, lowercase_words: set[str]) -> bool:
+    lowered = word.lower()
+    return lowered in lowercase_words or lowered in EVENT_WORDS or lowered in NOT_NAMES
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    cursor = position - 1
+    while cursor >= 0 and (text[cursor] in " \t" or text[cursor] in _OPENERS):
+        cursor -= 1
+    return cursor < 0 or text[cursor] in _SENTENCE_END
+
+
+def _event_terms(text: str) -> list[Term]:
+    """Event kinds the article describes; ambiguous words ("strike") only back kinds something else names."""
+    plain: Counter[str] = Counter()
+    ambiguous: Counter[frozenset[str]] = Counter()
+    for match in re.finditer(r"[a-z][a-z\-]+", text.lower()):
+        kinds = EVENT_WORDS.get(match.group())
+        if not kinds:
+            continue
+        if len(kinds) == 1:
+            plain[next(iter(kinds))] += 1
+        else:
+            ambiguous[kinds] += 1
+    counts = Counter(plain)
+    for kinds, count in ambiguous.items():
+        backed = [kind for kind in kinds if plain[kind]] or sorted(kinds)
+        for kind in backed:
+            counts[kind] += count
+    if not counts:
+        return []
+    top = max(counts.values())
+    return [
+        Term(key=EVENT_PREFIX + kind, kind="event", display=kind, entity=EVENT_PREFIX + kind, count=count)
+        for kind, count in counts.items()
+        if count >= _EVENT_SHARE * top
+    ]
+
+
+def _date_terms(text: str) -> list[Term]:
+    """Calendar days the article names, as month-day keys ("d:03-06"); years are often left out by outlets."""
+    found: Counter[tuple[int, int]] = Counter()
+    for match in _DATE_MONTH_FIRST.finditer(text):
+        found[(MONTHS[match.group(1).lower()], int(match.group(2)))] += 1
+    for match in _DATE_DAY_FIRST.finditer(text):
+        found[(MONTHS[match.group(2).lower()], int(match.group(1)))] += 1
+    for match in _DATE_ISO.finditer(text):
+        found[(int(match.group(2)), int(match.group(3)))] += 1
+    terms = []
+    for (month, day), count in found.items():
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        key = f"{DATE_PREFIX}{month:02d}-{day:02d}"
+        display = f"{_MONTH_TITLES[month - 1]} {day}"
+        terms.append(Term(key=key, kind="date", display=display, entity=key, count=count))
+    return terms
+
+
+_MONTH_TITLES = tuple(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)

@@ -1,0 +1,218 @@
+"""Word lists the story fingerprints rely on: event words, broad names, titles, wire agencies.
+
+Kept apart from the extraction code so the lists can grow without touching the logic. Everything here is
+lower case and already normalised the way `normalise_key` does it (no apostrophes, hyphens as spaces).
+"""
+
+from __future__ import annotations
+
+# Event words -> the kinds of event they can name. Two articles agree on the event when their kinds meet;
+# "strike" can be a military strike or a walkout, so it belongs to both.
+EVENT_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _events(kinds: str, words: str) -> None:
+    for word in words.split():
+        EVENT_WORDS[word] = EVENT_WORDS.get(word, frozenset()) | frozenset(kinds.split())
+
+
+_events("airstrike", "airstrike airstrikes air-strike bombing bombings bombed bombardment shelling shelled")
+_events("airstrike", "drone drones")
+_events("airstrike", "missile missiles rocket rockets salvo barrage")
+_events("airstrike walkout", "strike strikes struck")
+_events("attack", "attack attacks attacked assault raid raids ambush ambushed gunmen gunman shooting gunfire")
+_events("attack", "stabbing massacre offensive")
+_events("explosion", "explosion explosions blast blasts exploded detonated bomb bomber")
+_events("earthquake", "earthquake earthquakes quake tremor tremors aftershock aftershocks magnitude")
+_events("flood", "flood floods flooding flooded landslide landslides mudslide downpour")
+_events("storm", "storm cyclone hurricane typhoon tornado")
+_events("fire", "fire fires blaze wildfire wildfires inferno")
+_events("crash", "crash crashed collision derailment derailed capsized sank shipwreck")
+_events("protest", "protest protests protesters protestors demonstration demonstrations demonstrators")
+_events("protest", "rally rallies riot riots clashes marchers")
+_events("walkout", "walkout walkouts picket pickets")
+_events("election", "election elections ballot referendum")
+_events("outbreak", "outbreak epidemic cholera infections")
+_events("collapse", "collapse collapsed")
+_events("kidnapping", "kidnapping kidnapped abducted abduction hostage hostages")
+_events("eruption", "eruption erupted volcano")
+
+# The canonical word shown for an event term ("airstrikes" and "air-strike" both show as "airstrike").
+EVENT_DISPLAY: dict[str, str] = {
+    "airstrikes": "airstrike",
+    "air-strike": "airstrike",
+    "bombings": "bombing",
+    "bombed": "bombing",
+    "shelled": "shelling",
+    "drones": "drone",
+    "missiles": "missile",
+    "rockets": "rocket",
+    "strikes": "strike",
+    "struck": "strike",
+    "attacks": "attack",
+    "attacked": "attack",
+    "raids": "raid",
+    "ambushed": "ambush",
+    "gunman": "gunmen",
+    "explosions": "explosion",
+    "blasts": "blast",
+    "exploded": "explosion",
+    "earthquakes": "earthquake",
+    "quake": "earthquake",
+    "tremors": "tremor",
+    "aftershocks": "aftershock",
+    "floods": "flood",
+    "flooding": "flood",
+    "flooded": "flood",
+    "landslides": "landslide",
+    "fires": "fire",
+    "wildfires": "wildfire",
+    "crashed": "crash",
+    "derailed": "derailment",
+    "protests": "protest",
+    "protesters": "protest",
+    "protestors": "protest",
+    "demonstrations": "demonstration",
+    "demonstrators": "demonstration",
+    "rallies": "rally",
+    "riots": "riot",
+    "walkouts": "walkout",
+    "pickets": "picket",
+    "elections": "election",
+    "collapsed": "collapse",
+    "kidnapped": "kidnapping",
+    "abducted": "kidnapping",
+    "abduction": "kidnapping",
+    "hostages": "hostage",
+    "erupted": "eruption",
+}
+
+# Names so widely shared that they say little about which event an article reports: countries, the
+# adjectives made from them, regions, world bodies and capitals that stand for governments. They still count,
+# just for less, and never as one of the specific terms two articles must share.
+BROAD_NAMES = _words(
+    """afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain bangladesh
+    belarus belgium bolivia bosnia brazil bulgaria burkina faso burundi cambodia cameroon canada chad chile
+    china colombia congo croatia cuba cyprus czech republic denmark djibouti ecuador egypt eritrea estonia
+    ethiopia finland france gaza georgia germany ghana greece guatemala guinea haiti honduras hungary india
+    indonesia iran iraq ireland israel italy japan jordan kazakhstan kenya kosovo kuwait kyrgyzstan laos
+    latvia lebanon liberia libya lithuania madagascar malawi malaysia mali mauritania mexico moldova mongolia
+    montenegro morocco mozambique myanmar namibia nepal netherlands new zealand nicaragua niger nigeria
+    north korea norway oman pakistan palestine panama paraguay peru philippines poland portugal qatar romania
+    russia rwanda saudi arabia senegal serbia sierra leone singapore slovakia slovenia somalia south africa
+    south korea south sudan spain sri lanka sudan sweden switzerland syria taiwan tajikistan tanzania thailand
+    togo tunisia turkey turkiye uganda ukraine united arab emirates uae united kingdom uk united states us usa
+    america uruguay uzbekistan venezuela vietnam west bank yemen zambia zimbabwe
+    afghan american arab australian british canadian chinese egyptian european french german indian iranian
+    iraqi israeli italian japanese jordanian kurdish lebanese libyan pakistani palestinian russian saudi
+    syrian turkish ukrainian western eastern northern southern
+    africa asia europe middle east gulf latin america north america south america
+    united nations un eu european union nato african union security council world bank imf who
+    white house pentagon kremlin state department congress parliament government police army
+    military"""
+) | frozenset(
+    {
+        "burkina faso",
+        "czech republic",
+        "new zealand",
+        "north korea",
+        "saudi arabia",
+        "sierra leone",
+        "south africa",
+        "south korea",
+        "south sudan",
+        "sri lanka",
+        "united arab emirates",
+        "united kingdom",
+        "united states",
+        "west bank",
+        "middle east",
+        "latin america",
+        "north america",
+        "south america",
+        "united nations",
+        "european union",
+        "african union",
+        "security council",
+        "world bank",
+        "white house",
+        "state department",
+    }
+)
+
+# News agencies and outlets: they appear in "told Reuters" in articles about anything, so they are no evidence
+# that two articles report the same event.
+OUTLET_NAMES = frozenset(
+    {
+        "reuters",
+        "afp",
+        "ap",
+        "associated press",
+        "agence france presse",
+        "agence france-presse",
+        "bbc",
+        "cnn",
+        "al jazeera",
+        "bloomberg",
+        "dpa",
+        "xinhua",
+        "tass",
+        "anadolu",
+        "efe",
+        "ansa",
+    }
+)
+
+# Titles in front of a name: "President Halvorsen", "Defence Minister Ana Ruiz". They are cut off so the same
+# person matches however an outlet styles them.
+PERSON_TITLES = _words(
+    """president minister prime deputy vice mr mrs ms dr gen general col colonel lt lieutenant maj major capt
+    captain sgt sergeant commander admiral governor gov mayor senator sen rep king queen prince princess
+    sheikh secretary chief judge justice pope cardinal bishop ambassador spokesman spokeswoman spokesperson
+    chairman chairwoman director professor prof"""
+)
+TITLE_MODIFIERS = _words(
+    """foreign defence defense interior health finance justice economy energy home former acting
+    state"""
+)
+
+# Capitalised words that are not names: sentence openers, pronouns, calendar words, headline filler.
+NOT_NAMES = _words(
+    """a an the this that these those it its he she they we i you his her their our my your there here
+    what which who whom whose when where why how if but and or so yet for nor as at by in on of to from with
+    into onto about after before during since until while because although though however meanwhile
+    also still just only even then than now later earlier some many most more several few all both each
+    any other another such one two three four five six seven eight nine ten no not nor never
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    today yesterday tomorrow tonight morning evening night
+    according asked told said says speaking reports reported officials official sources source witnesses
+    residents people local follow join read watch share update updated published posted editing reporting
+    photo video breaking live exclusive analysis opinion comment"""
+)
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}

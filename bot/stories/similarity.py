@@ -1,0 +1,164 @@
+"""Whether two articles report the same event, and why.
+
+The decision rests on what the articles share, weighted by how telling each shared thing is:
+
+- specific names (a town, a militia, a spokesman) weigh most; broad names (a country, "Pentagon", "UN")
+  little, and a name that turns up in a large share of a chat's articles is treated as broad;
+- two articles must share at least two specific names, so one politician or one country is never enough;
+- when both articles name the kind of event (airstrike, earthquake, protest), the kinds must meet;
+- the weighted share of what they have in common must reach `SAME_STORY_SCORE`.
+
+The shared terms, most telling first, are the "why" shown to people ("Qasr Miral, Liwa al-Nasr, airstrike").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from bot.stories.fingerprint import Fingerprint, Term
+
+KIND_WEIGHTS = {"name": 3.0, "event": 1.5, "date": 1.0, "broad": 0.75, "measure": 0.5}
+SAME_STORY_SCORE = 0.16
+MIN_SHARED_SPECIFIC = 2
+# In a chat with this many articles or more, a name found in `COMMON_NAME_SHARE` of them counts as broad.
+MIN_ARTICLES_FOR_STATS = 10
+COMMON_NAME_SHARE = 0.2
+MAX_WHY = 8
+
+
+@dataclass(frozen=True)
+class TermStats:
+    """How many of a chat's articles carry each term (document frequency), for telling common names from rare.
+
+    Storage can fill this with one indexed `GROUP BY term` over the new article's keys.
+    """
+
+    documents: int = 0
+    frequency: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_fingerprints(cls, fingerprints: Sequence[Fingerprint]) -> TermStats:
+        """Statistics over a set of fingerprints (every key counted once per article)."""
+        counts: dict[str, int] = {}
+        for fingerprint in fingerprints:
+            for key in fingerprint.terms:
+                counts[key] = counts.get(key, 0) + 1
+        return cls(documents=len(fingerprints), frequency=counts)
+
+    def is_common(self, key: str) -> bool:
+        """Whether a key is so widespread in the chat that it no longer singles out an event."""
+        if self.documents < MIN_ARTICLES_FOR_STATS:
+            return False
+        return self.frequency.get(key, 0) / self.documents >= COMMON_NAME_SHARE
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """The verdict on two articles: the score, whether they are one story, the shared terms and the reason."""
+
+    score: float
+    same_story: bool
+    why: tuple[str, ...]
+    shared_specific: int
+    reason: str
+
+
+def term_weight(term: Term, stats: TermStats | None = None) -> float:
+    """How telling a term is: its kind's weight, with names common in the chat weighed as broad."""
+    if term.kind == "name" and stats is not None and stats.is_common(term.key):
+        return KIND_WEIGHTS["broad"]
+    return KIND_WEIGHTS[term.kind]
+
+
+def is_specific(term: Term, stats: TermStats | None = None) -> bool:
+    """A name that singles out an event: not broad by nature, not common in the chat."""
+    return term.kind == "name" and not (stats is not None and stats.is_common(term.key))
+
+
+def _entity_weights(fingerprint: Fingerprint, stats: TermStats | None) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for term in fingerprint.terms.values():
+        weights[term.entity] = max(weights.get(term.entity, 0.0), term_weight(term, stats))
+    return weights
+
+
+def shared_terms(
+    a: Fingerprint, b: Fingerprint, stats: TermStats | None = None
+) -> list[tuple[Term, Term, float]]:
+    """What two articles share, one entry per thing named (aliases count once), most telling first.
+
+    Each entry is (term in a, term in b, weight). "John Kirby" in one article and "Kirby" in the other match
+    through the alias key both carry.
+    """
+    matches = []
+    for key in a.terms.keys() & b.terms.keys():
+        term_a, term_b = a.terms[key], b.terms[key]
+        weight = min(term_weight(term_a, stats), term_weight(term_b, stats))
+        matches.append((term_a, term_b, weight))
+    # Prefer the fullest form of a name when several keys of one entity match.
+    matches.sort(key=lambda m: (-m[2], -min(m[0].count, m[1].count), -len(m[0].key), m[0].key))
+    used_a: set[str] = set()
+    used_b: set[str] = set()
+    shared = []
+    for term_a, term_b, weight in matches:
+        if term_a.entity in used_a or term_b.entity in used_b:
+            continue
+        used_a.add(term_a.entity)
+        used_b.add(term_b.entity)
+        shared.append((term_a, term_b, weight))
+    return shared
+
+
+def display_of(term_a: Term, term_b: Term) -> str:
+    """The fuller of two displays of one shared thing ("John Kirby" over "Kirby")."""
+    return term_a.display if len(term_a.display) >= len(term_b.display) else term_b.display
+
+
+def compare_fingerprints(a: Fingerprint, b: Fingerprint, stats: TermStats | None = None) -> Similarity:
+    """Whether `a` and `b` report the same event, with the score, the shared terms and a reason in words."""
+    shared = shared_terms(a, b, stats)
+    why = tuple(display_of(term_a, term_b) for term_a, term_b, _ in shared[:MAX_WHY])
+    total_a = sum(_entity_weights(a, stats).values())
+    total_b = sum(_entity_weights(b, stats).values())
+    shared_weight = sum(weight for *_, weight in shared)
+    score = shared_weight / math.sqrt(total_a * total_b) if total_a and total_b else 0.0
+    specific = sum(
+        1 for term_a, term_b, _ in shared if is_specific(term_a, stats) and is_specific(term_b, stats)
+    )
+
+    events_a = {t.display for t in a.terms.values() if t.kind == "event"}
+    events_b = {t.display for t in b.terms.values() if t.kind == "event"}
+    if events_a and events_b and not events_a & events_b:
+        reason = f"different events: {', '.join(sorted(events_a))} vs {', '.join(sorted(events_b))}"
+        return Similarity(score, False, why, specific, reason)
+    if specific < MIN_SHARED_SPECIFIC:
+        reason = f"only {specific} specific name{'s' if specific != 1 else ''} in common"
+        return Similarity(score, False, why, specific, reason)
+    if score < SAME_STORY_SCORE:
+        return Similarity(score, False, why, specific, f"too little in common (score {score:.2f})")
+    return Similarity(score, True, why, specific, f"same story: {', '.join(why)}")
+
+
+def story_why(fingerprints: Sequence[Fingerprint], stats: TermStats | None = None) -> tuple[str, ...]:
+    """Why several articles are one story: what at least two of them share, most telling and widest first."""
+    found: dict[str, tuple[float, set[int], str]] = {}
+    for i in range(len(fingerprints)):
+        for j in range(i + 1, len(fingerprints)):
+            for term_a, term_b, weight in shared_terms(fingerprints[i], fingerprints[j], stats):
+                entity = term_a.entity
+                old_weight, members, display = found.get(entity, (weight, set(), display_of(term_a, term_b)))
+                members |= {i, j}
+                better = display_of(term_a, term_b)
+                found[entity] = (
+                    max(old_weight, weight),
+                    members,
+                    better if len(better) > len(display) else display,
+                )
+    ranked = sorted(found.values(), key=lambda item: (-item[0], -len(item[1]), item[2]))
+    why: list[str] = []
+    for _, _, display in ranked:
+        if display not in why:
+            why.append(display)
+    return tuple(why[:MAX_WHY])
