@@ -1,0 +1,103 @@
+"""How much the whole analysis costs over the bare default spaCy pipeline, on the PolNeAR dev texts.
+
+    .venv/bin/python benchmarks/bench_analysis.py [SPLIT_DIR] [--repeat N]
+
+Bare: `spacy.load(model)` with nothing disabled, `nlp.pipe` over the texts. Whole: `bot.engine.analyze_many`
+over the same texts (its own trimmed pipeline, parsing and every extraction step). Both are warmed up first,
+then timed N times; the best and the median are printed, with their ratio. Target: whole <= 1.2 x bare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+
+from bot.article import Article
+from bot.engine import analyze_many
+from bot.errors import InputError
+from bot.settings import get_settings
+
+DEFAULT_SPLIT = Path(__file__).resolve().parent.parent.parent / "shared" / "polnear" / "dev"
+TARGET_RATIO = 1.2
+
+
+def load_texts(split: Path) -> list[str]:
+    """The split's texts, in name order."""
+    folder = split / "text"
+    if not folder.is_dir():
+        sys.exit(f"bench_analysis: {folder} not found; pass a PolNeAR split folder holding text/")
+    return [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))]
+
+
+def time_runs(run: Callable[[], object], repeat: int) -> list[float]:
+    """Seconds of each of `repeat` runs, after one untimed warm-up run."""
+    run()
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def analyzable(texts: list[str], model: str, max_chars: int) -> tuple[list[str], int]:
+    """The texts the engine accepts (a refused text would stop a batch), and how many were left out."""
+    try:
+        analyze_many([Article(text=text) for text in texts], model=model, max_chars=max_chars)
+        return texts, 0
+    except InputError:
+        kept = []
+        for text in texts:
+            try:
+                analyze_many([Article(text=text)], model=model, max_chars=max_chars)
+            except InputError:
+                continue
+            kept.append(text)
+        return kept, len(texts) - len(kept)
+
+
+def main() -> int:
+    """Time both, print the figures."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("split", nargs="?", type=Path, default=DEFAULT_SPLIT, help="PolNeAR split folder")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each (default 3)")
+    args = parser.parse_args()
+
+    model = get_settings().spacy_model
+    texts = load_texts(args.split)
+    max_chars = max([200_000, *(len(text) + 1 for text in texts)])
+    texts, refused = analyzable(texts, model, max_chars)
+    characters = sum(len(text) for text in texts)
+
+    bare_nlp = spacy.load(model)
+    bare = time_runs(lambda: list(bare_nlp.pipe(texts)), args.repeat)
+    articles = [Article(text=text) for text in texts]
+    whole = time_runs(lambda: analyze_many(articles, model=model, max_chars=max_chars), args.repeat)
+
+    print(f"split       {args.split}")
+    print(f"model       {model}  (bare pipes: {', '.join(bare_nlp.pipe_names)})")
+    left_out = f"  ({refused} refused by the engine, left out of both)" if refused else ""
+    print(f"documents   {len(texts)}{left_out}")
+    print(f"characters  {characters:,}")
+    print(f"runs        {args.repeat} timed of each, after one warm-up")
+    print(f"{'':12}{'best s':>10}{'median s':>10}{'chars/s':>12}")
+    for name, timings in (("bare spaCy", bare), ("whole", whole)):
+        best, median = min(timings), statistics.median(timings)
+        print(f"{name:<12}{best:>10.3f}{median:>10.3f}{characters / best:>12,.0f}")
+    ratio_best = min(whole) / min(bare)
+    ratio_median = statistics.median(whole) / statistics.median(bare)
+    verdict = "within" if ratio_best <= TARGET_RATIO else "OVER"
+    print(f"ratio       {ratio_best:.2f} best, {ratio_median:.2f} median  ({verdict} {TARGET_RATIO}x target)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
