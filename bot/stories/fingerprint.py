@@ -14,6 +14,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -38,6 +39,8 @@ _NAME_PARTICLES = frozenset(
     ["al", "el", "ad", "ar", "as", "ash", "bin", "ibn", "abu", "de", "du", "da", "van", "von"]
 )
 _CONNECTORS = frozenset({"of", "for", "de", "du", "da", "la", "van", "von", "der", "bin", "ibn", "al", "el"})
+_DEMONYM_ENDING = re.compile(r"(?:an|ese|i|ish)$")
+_POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = ".!?:;\n"
 _OPENERS = "\"'“‘([«"
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.\-]{1,7})\)")
@@ -47,6 +50,8 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_MONTH_FIRST = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)", re.I)
 _DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_LEAD_MIN_WORDS = 20
+_MAX_TITLE_WORDS = 4  # "Veltrian Deputy Foreign Minister Ana Ruiz": the title ends within the first words
 _EVENT_SHARE = 0.3  # an event kind counts when it has at least this share of the article's commonest kind
 
 
@@ -56,7 +61,8 @@ class Term:
 
     `key` is the normalised lookup key (prefixed by kind: "n:", "e:", "m:", "d:"); `entity` is the key of the
     thing it names, shared by aliases ("John Kirby", "Kirby"; "Kata'ib Hezbollah", "KH"); `display` is how a
-    person reads it; `count` how often the article mentions it.
+    person reads it; `count` how often the article mentions it; `lead` whether it is named in the headline or
+    the first paragraph, where an article says what happened, where and to whom.
     """
 
     key: str
@@ -64,6 +70,7 @@ class Term:
     display: str
     entity: str
     count: int = 1
+    lead: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,16 +91,18 @@ class Fingerprint:
         """
         return frozenset(key for key, term in self.terms.items() if term.kind in ("name", "date"))
 
-    def to_rows(self) -> list[tuple[str, str, str, str, int]]:
-        """(key, kind, display, entity, count) rows, for storage."""
-        return [(t.key, t.kind, t.display, t.entity, t.count) for t in self.terms.values()]
+    def to_rows(self) -> list[tuple[str, str, str, str, int, bool]]:
+        """(key, kind, display, entity, count, lead) rows, for storage."""
+        return [(t.key, t.kind, t.display, t.entity, t.count, t.lead) for t in self.terms.values()]
 
     @classmethod
-    def from_rows(cls, rows: list[tuple[str, str, str, str, int]] | list[list]) -> Fingerprint:
+    def from_rows(cls, rows: Iterable[Sequence]) -> Fingerprint:
         """The inverse of `to_rows`."""
         terms = {}
-        for key, kind, display, entity, count in rows:
-            terms[key] = Term(key=key, kind=kind, display=display, entity=entity, count=int(count))
+        for key, kind, display, entity, count, lead in rows:
+            terms[key] = Term(
+                key=key, kind=kind, display=display, entity=entity, count=int(count), lead=bool(lead)
+            )
         return cls(terms)
 
     def to_json(self) -> str:
@@ -144,8 +153,9 @@ def fingerprint_text(
     """The fingerprint of raw text (what `fingerprint` does once it has unpacked a report)."""
     body = _content_text(text if not title else f"{title}\n\n{text}")
     outlets = set(outlets) | {normalise_key(found) for found in _DATELINE_OUTLET.findall(body)}
+    lead_end = _lead_end(body)
     terms: dict[str, Term] = {}
-    for term in _name_terms(body, outlets):
+    for term in _name_terms(body, outlets, lead_end):
         terms[term.key] = term
     for term in _event_terms(body):
         terms[term.key] = term
@@ -155,6 +165,16 @@ def fingerprint_text(
     for term in _date_terms(body):
         terms[term.key] = term
     return Fingerprint(terms)
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: after the first paragraph of 20 words or more (headline and dateline included)."""
+    position = 0
+    for paragraph in re.split(r"(\n\s*\n)", text):
+        position += len(paragraph)
+        if len(paragraph.split()) >= _LEAD_MIN_WORDS:
+            return position
+    return position
 
 
 def _content_text(text: str) -> str:
@@ -180,21 +200,25 @@ class _Entity:
     display: str
     keys: set[str]
     count: int = 0
+    lead: bool = False
 
 
-def _name_terms(text: str, outlets: set[str]) -> list[Term]:
+def _name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
     lowercase_words = {match.group() for match in _TOKEN.finditer(text) if match.group()[0].islower()}
     entities: dict[str, _Entity] = {}
     aliases: dict[str, str] = {}  # alias key -> entity key
     surnames: dict[str, str] = {}
     single_mentions: Counter[str] = Counter()
     single_display: dict[str, str] = {}
+    single_lead: set[str] = set()
     for phrase, end in _capitalised_phrases(text, lowercase_words):
         key = normalise_key(phrase)
         if not key or key in outlets or key in OUTLET_NAMES or key in NOT_NAMES or len(key) < 2:
             continue
         if " " not in key:
             single_mentions[key] += 1
+            if end <= lead_end:
+                single_lead.add(key)
             if key not in single_display or not phrase.isupper():
                 single_display.setdefault(key, phrase)
                 if single_display[key].isupper() and not phrase.isupper():
@@ -202,6 +226,7 @@ def _name_terms(text: str, outlets: set[str]) -> list[Term]:
             continue
         entity = entities.setdefault(key, _Entity(display=phrase, keys={key}))
         entity.count += 1
+        entity.lead = entity.lead or end <= lead_end
         if entity.display.isupper() and not phrase.isupper():
             entity.display = phrase
         acronym = _ACRONYM_AFTER.match(text, end)
@@ -219,25 +244,51 @@ def _name_terms(text: str, outlets: set[str]) -> list[Term]:
         if owner is not None:
             entities[owner].keys.add(key)
             entities[owner].count += count
+            entities[owner].lead = entities[owner].lead or key in single_lead
         else:
-            entities[key] = _Entity(display=single_display[key], keys={key}, count=count)
+            entities[key] = _Entity(
+                display=single_display[key], keys={key}, count=count, lead=key in single_lead
+            )
     for alias, owner in aliases.items():
         if alias not in entities and alias not in OUTLET_NAMES and alias not in NOT_NAMES:
             entities[owner].keys.add(alias)
+    broad = _countries_by_demonym(entities) | (BROAD_NAMES & entities.keys())
+    for entity_key in list(entities):
+        # "Doravian Defence Ministry" is also "Defence Ministry"; "Syrian Observatory" also "Observatory".
+        first, _, rest = entity_key.partition(" ")
+        if rest and first in broad | BROAD_NAMES and rest not in BROAD_NAMES and rest not in entities:
+            entities[entity_key].keys.add(rest)
     terms = []
     for entity_key, entity in entities.items():
-        kind: TermKind = "broad" if entity_key in BROAD_NAMES else "name"
+        kind: TermKind = "broad" if entity_key in broad else "name"
         for key in entity.keys:
             terms.append(
                 Term(
                     key=NAME_PREFIX + key,
-                    kind="broad" if key in BROAD_NAMES else kind,
+                    kind="broad" if key in broad else kind,
                     display=entity.display,
                     entity=NAME_PREFIX + entity_key,
                     count=entity.count,
+                    lead=entity.lead,
                 )
             )
     return terms
+
+
+def _countries_by_demonym(entities: dict[str, _Entity]) -> set[str]:
+    """Names the article also uses as an adjective ("Veltria"/"Veltrian", "Iraq"/"Iraqi"): countries or
+    regions, broad whatever their name. This catches places no word list knows."""
+    singles = {key for key in entities if " " not in key}
+    adjectives = singles | {key.split(" ", 1)[0] for key in entities}
+    found = set()
+    for key in singles:
+        stem = key[:-1] if key.endswith(("a", "e", "y")) else key
+        forms = {key + "n", key + "an", stem + "ian", key + "i", stem + "ese", key + "ese", stem + "an"} - {
+            key
+        }
+        for adjective in forms & adjectives:
+            found |= {key, adjective}
+    return found
 
 
 def _capitalised_phrases(text: str, lowercase_words: set[str]) -> list[tuple[str, int]]:
@@ -251,7 +302,7 @@ def _capitalised_phrases(text: str, lowercase_words: set[str]) -> list[tuple[str
             continue
         run = [tokens[index]]
         cursor = index + 1
-        while cursor < len(tokens):
+        while cursor < len(tokens) and not _POSSESSIVE.search(run[-1].group()):
             gap = text[run[-1].end() : tokens[cursor].start()]
             if gap != " ":
                 break
@@ -307,7 +358,7 @@ def _clean_phrase(text: str, run: list[re.Match[str]], lowercase_words: set[str]
         ):
             words = [*words[:position], head]
             break
-    words[-1] = re.sub(r"['’]s$", "", words[-1])
+    words[-1] = _POSSESSIVE.sub("", words[-1])
     sentence_start = _starts_sentence(text, run[0].start())
     # Sentence openers and calendar words in front: "The Pentagon", "But Kirby", "On Friday".
     while words and (
@@ -321,11 +372,11 @@ def _clean_phrase(text: str, run: list[re.Match[str]], lowercase_words: set[str]
         return ""  # "Importantly, ..."
     # Titles: "President Selik", "Defence Minister Ana Ruiz".
     last_title = -1
-    for position, word in enumerate(words):
+    for position, word in enumerate(words[:_MAX_TITLE_WORDS]):
         lowered = normalise_key(word)
         if lowered in PERSON_TITLES:
             last_title = position
-        elif lowered not in TITLE_MODIFIERS:
+        elif not (lowered in TITLE_MODIFIERS or lowered in BROAD_NAMES or _DEMONYM_ENDING.search(lowered)):
             break
     if 0 <= last_title < len(words) - 1:
         words = words[last_title + 1 :]

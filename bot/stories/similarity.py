@@ -4,7 +4,9 @@ The decision rests on what the articles share, weighted by how telling each shar
 
 - specific names (a town, a militia, a spokesman) weigh most; broad names (a country, "Pentagon", "UN")
   little, and a name that turns up in a large share of a chat's articles is treated as broad;
-- two articles must share at least two specific names, so one politician or one country is never enough;
+- two articles must share at least two specific names, so one politician or one country is never enough,
+  and one of them must be in the lead (headline or first paragraph) of either article: the lead says what
+  happened where, while spokesmen, ministries and presidents recur across the events of a conflict;
 - when both articles name the kind of event (airstrike, earthquake, protest), the kinds must meet;
 - the weighted share of what they have in common must reach `SAME_STORY_SCORE`.
 
@@ -124,9 +126,8 @@ def compare_fingerprints(a: Fingerprint, b: Fingerprint, stats: TermStats | None
     total_b = sum(_entity_weights(b, stats).values())
     shared_weight = sum(weight for *_, weight in shared)
     score = shared_weight / math.sqrt(total_a * total_b) if total_a and total_b else 0.0
-    specific = sum(
-        1 for term_a, term_b, _ in shared if is_specific(term_a, stats) and is_specific(term_b, stats)
-    )
+    specific_pairs = [(ta, tb) for ta, tb, _ in shared if is_specific(ta, stats) and is_specific(tb, stats)]
+    specific = len(specific_pairs)
 
     events_a = {t.display for t in a.terms.values() if t.kind == "event"}
     events_b = {t.display for t in b.terms.values() if t.kind == "event"}
@@ -136,6 +137,8 @@ def compare_fingerprints(a: Fingerprint, b: Fingerprint, stats: TermStats | None
     if specific < MIN_SHARED_SPECIFIC:
         reason = f"only {specific} specific name{'s' if specific != 1 else ''} in common"
         return Similarity(score, False, why, specific, reason)
+    if not any(term_a.lead or term_b.lead for term_a, term_b in specific_pairs):
+        return Similarity(score, False, why, specific, "no specific name in common in either lead")
     if score < SAME_STORY_SCORE:
         return Similarity(score, False, why, specific, f"too little in common (score {score:.2f})")
     return Similarity(score, True, why, specific, f"same story: {', '.join(why)}")
