@@ -245,6 +245,18 @@ def test_precision_recall_f1_without_predictions_or_gold():
     assert precision_recall_f1(1, 4, 2) == pytest.approx((0.25, 0.5, 1 / 3))
 
 
+def test_gold_given_as_predictions_scores_perfectly(split):
+    # includes a content shared by two sources (E6, E7), a missing source (E5) and discontinuous content
+    totals = Totals()
+    for doc in split.documents:
+        claims = [
+            claim(att.content, mention=att.source[0] if att.source else None) for att in doc.attributions
+        ]
+        totals.add(score_document(doc.attributions, claims))
+    assert totals.gold == totals.predicted == totals.content_tp == totals.end_to_end_tp == 12
+    assert totals.end_to_end == (1.0, 1.0, 1.0)
+
+
 def test_error_log_records_what_went_wrong(split):
     doc = document(split, "beta_harbor-strike_a1b2")
     text = doc.text
