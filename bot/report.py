@@ -30,8 +30,12 @@ class Claim(BaseModel):
 
     speaker: str | None = Field(description="Readable name of the source, or null when it can't be resolved.")
     role: str | None = Field(default=None, description="Title or description kept apart from the name.")
-    speaker_mention: Span | None = Field(default=None, description="Where the source is named for this claim.")
-    cue: Span | None = Field(default=None, description="The attributing words: 'said', 'told', 'according to'.")
+    speaker_mention: Span | None = Field(
+        default=None, description="Where the source is named for this claim."
+    )
+    cue: Span | None = Field(
+        default=None, description="The attributing words: 'said', 'told', 'according to'."
+    )
     content: list[Span] = Field(description="What was said; several spans for a quote split over paragraphs.")
     kind: ClaimKind
     via: str | None = Field(default=None, description="The outlet the source spoke to ('Reuters').")
@@ -43,11 +47,17 @@ class Figure(BaseModel):
     """A number the article reports, with what it counts."""
 
     value: int | float
-    upper: int | float | None = Field(default=None, description="Upper bound of a range ('between 15 and 20').")
+    upper: int | float | None = Field(
+        default=None, description="Upper bound of a range ('between 15 and 20')."
+    )
     qualifier: str | None = Field(default=None, description="'at least', 'more than', 'about', 'only', ...")
     measure: str | None = Field(default=None, description="What is counted, normalised: 'killed', 'wounded'.")
     span: Span
     claim: int | None = Field(default=None, description="Index into claims, or null if the article says it.")
+    background: bool = Field(
+        default=False,
+        description="About another, earlier or separate event than the article's own; kept out of conflicts.",
+    )
 
 
 class Conflict(BaseModel):

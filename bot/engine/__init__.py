@@ -37,13 +37,19 @@ def analyze(
     return analyze_many([article], model=model, max_chars=max_chars)[0]
 
 
-def analyze_article(article: Article, *, model: str = DEFAULT_SPACY_MODEL, max_chars: int = 200_000) -> Report:
+def analyze_article(
+    article: Article, *, model: str = DEFAULT_SPACY_MODEL, max_chars: int = 200_000
+) -> Report:
     """`analyze` for an `Article`, carrying its metadata into the report."""
     return analyze_many([article], model=model, max_chars=max_chars)[0]
 
 
 def analyze_many(
-    articles: Iterable[Article], *, model: str = DEFAULT_SPACY_MODEL, max_chars: int = 200_000, batch_size: int = 8
+    articles: Iterable[Article],
+    *,
+    model: str = DEFAULT_SPACY_MODEL,
+    max_chars: int = 200_000,
+    batch_size: int = 8,
 ) -> list[Report]:
     """Analyze several articles with one batched pass of the pipeline (`nlp.pipe`).
 
@@ -53,7 +59,7 @@ def analyze_many(
     prepared = [(article, *prepare_text(article.text, max_chars=max_chars)) for article in articles]
     docs = nlp.pipe((text for _, text, _ in prepared), batch_size=batch_size)
     reports = []
-    for (article, text, truncated), doc in zip(prepared, docs, strict=True):
+    for (article, _text, truncated), doc in zip(prepared, docs, strict=True):
         report = analyze_doc(doc)
         report.title, report.url, report.site, report.published = (
             article.title,

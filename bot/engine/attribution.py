@@ -1,0 +1,527 @@
+"""Finding attributions in a parsed article: direct quotations and reported speech.
+
+Each finding is a `Finding`: where its cue is, which token heads its source, and which stretches of text are its
+content. Naming the source (and resolving "he", "the group") happens later, in reading order.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.engine.lexicon import (
+    CLAUSE_ONLY_VERBS,
+    COGNITION_VERBS,
+    CUE_VERBS,
+    GENERIC_AUDIENCE_NOUNS,
+    OBJECT_CONTENT_VERBS,
+    SPEECH_VERBS,
+)
+from bot.engine.quotes import Quotation
+
+# Verbs whose infinitive complement is what was said: "vowed to retaliate", "urged residents to leave".
+_XCOMP_CUES = frozenset(
+    """urge vow promise pledge threaten plan want hope expect intend decide seek ask call warn tell
+    refuse agree offer propose demand claim deny order advise encourage invite beg implore""".split()
+)
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "dep"}
+_COMPLEMENTIZERS = {"that", "whether", "if"}
+_TRAILER_TOKENS = 30
+_LEAD_GAP_TOKENS = 4
+_SHORT_QUOTE_WORDS = 4
+
+
+@dataclass
+class Finding:
+    """One attribution as found in the text, before its source is named."""
+
+    cue: tuple[int, int] | None
+    source_head: Token | None
+    content: list[tuple[int, int]]
+    kind: str
+    sentence: Span
+    via: str | None = None
+    cue_lemma: str | None = None
+    continues: Finding | None = None  # a quotation with no attribution of its own, carried on from this one
+    quote_ids: set[int] = field(default_factory=set)
+
+    @property
+    def position(self) -> int:
+        return self.cue[0] if self.cue else self.content[0][0]
+
+
+class QuoteIndex:
+    """Which character offsets lie inside a quotation."""
+
+    def __init__(self, quotations: list[Quotation]) -> None:
+        self.quotations = quotations
+        self._spans = sorted(
+            (seg.start, seg.end, qi) for qi, q in enumerate(quotations) for seg in q.segments
+        )
+        self._starts = [start for start, _, _ in self._spans]
+
+    def quotation_at(self, offset: int) -> int | None:
+        position = bisect.bisect_right(self._starts, offset) - 1
+        if position >= 0:
+            start, end, qi = self._spans[position]
+            if start <= offset < end:
+                return qi
+        return None
+
+    def within(self, start: int, end: int) -> set[int]:
+        """Quotations with a segment inside [start, end)."""
+        found = set()
+        position = bisect.bisect_left(self._starts, start)
+        while position < len(self._spans) and self._spans[position][0] < end:
+            _seg_start, seg_end, qi = self._spans[position]
+            if seg_end <= end + 1:
+                found.add(qi)
+            position += 1
+        return found
+
+
+def find_attributions(doc: Doc, quotations: list[Quotation]) -> list[Finding]:
+    """Direct quotations with their speakers, then reported speech, in text order."""
+    index = QuoteIndex(quotations)
+    findings, used_cues = _direct(doc, quotations, index)
+    findings.extend(_reported(doc, index, used_cues, findings))
+    findings.extend(_according_to(doc, index))
+    findings.sort(key=lambda finding: finding.position)
+    return _without_nested_beliefs(findings)
+
+
+def _without_nested_beliefs(findings: list[Finding]) -> list[Finding]:
+    """'The official said the US did not want to escalate': the wanting is part of what the official said,
+    not a second source's claim."""
+    spans = [(start, end, id(finding)) for finding in findings for start, end in finding.content]
+    kept = []
+    for finding in findings:
+        if finding.cue is not None and finding.cue_lemma in COGNITION_VERBS - SPEECH_VERBS:
+            cue_start = finding.cue[0]
+            if any(start <= cue_start < end and owner != id(finding) for start, end, owner in spans):
+                continue
+        kept.append(finding)
+    return kept
+
+
+# --- direct quotations ---------------------------------------------------------------------------------------
+
+
+def _direct(doc: Doc, quotations: list[Quotation], index: QuoteIndex) -> tuple[list[Finding], set[int]]:
+    findings: list[Finding] = []
+    used_cues: set[int] = set()
+    last_by_paragraph: dict[int, Finding] = {}
+    previous_direct: Finding | None = None
+    for qi, quotation in enumerate(quotations):
+        first, last = quotation.segments[0], quotation.segments[-1]
+        content = [seg.inner for seg in quotation.segments if seg.inner_end > seg.inner_start]
+        if not content:
+            continue
+        words = sum(len(doc.text[a:b].split()) for a, b in content)
+        attribution = _trailing_attribution(doc, last.end, index) or _leading_attribution(
+            doc, first.start, short=words <= _SHORT_QUOTE_WORDS
+        )
+        paragraph = _paragraph_of(doc.text, first.start)
+        if attribution is not None:
+            cue_token, source_head, sentence = attribution
+            if cue_token is not None:
+                used_cues.add(cue_token.i)
+            finding = Finding(
+                cue=_cue_span(cue_token) if cue_token is not None else None,
+                source_head=source_head,
+                content=content,
+                kind="direct",
+                sentence=sentence,
+                via=_via(cue_token) if cue_token is not None else None,
+                cue_lemma=cue_token.lemma_.lower() if cue_token is not None else None,
+                quote_ids={qi},
+            )
+            findings.append(finding)
+            last_by_paragraph[paragraph] = finding
+            previous_direct = finding
+            continue
+        if words <= _SHORT_QUOTE_WORDS:
+            continue  # a scare quote or a quoted phrase; it may make an indirect claim "mixed"
+        earlier = last_by_paragraph.get(paragraph)
+        if earlier is not None:
+            # “A,” he said. “B.” — the second part carries on the same claim.
+            earlier.content.extend(content)
+            earlier.quote_ids.add(qi)
+            continue
+        if previous_direct is not None and _is_next_paragraph(doc.text, previous_direct, first.start):
+            # A paragraph that is all quotation, right after a quoted speaker, is theirs (news convention).
+            sentence = _sentence_at(doc, first.start)
+            finding = Finding(
+                cue=None,
+                source_head=None,
+                content=content,
+                kind="direct",
+                sentence=sentence,
+                continues=previous_direct,
+                quote_ids={qi},
+            )
+            findings.append(finding)
+            last_by_paragraph[paragraph] = finding
+            previous_direct = finding
+    return findings, used_cues
+
+
+def _trailing_attribution(doc: Doc, quote_end: int, index: QuoteIndex):
+    """'..., he said.' / '..., said the minister.' / '..., Pentagon spokesman John Kirby in a statement.'"""
+    tokens = _tokens_after(doc, quote_end, index)
+    if not tokens:
+        return None
+    for token in tokens:
+        if _is_cue_verb(token):
+            subject = _subject(token)
+            if subject is None:
+                subject = next(
+                    (t for t in tokens if t.i > token.i and t.pos_ in {"PROPN", "NOUN", "PRON"}), None
+                )
+            if subject is not None:
+                return token, subject, token.sent
+    # No verb: a bare name after the quotation still names its source.
+    first = tokens[0]
+    if first.pos_ in {"PROPN", "NOUN", "DET", "ADJ"}:
+        head = _noun_phrase_head(tokens)
+        if head is not None and (head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG"}):
+            return None, head, head.sent
+    return None
+
+
+def _leading_attribution(doc: Doc, quote_start: int, *, short: bool):
+    """'Kirby said: “...”' / 'He told reporters, “...”'."""
+    tokens = _tokens_before(doc, quote_start)
+    if not tokens:
+        return None
+    for position in range(len(tokens) - 1, -1, -1):
+        token = tokens[position]
+        if _is_cue_verb(token):
+            gap = [t for t in tokens[position + 1 :] if not (t.is_punct or t.is_space)]
+            gap = [t for t in gap if t.lower_ not in _COMPLEMENTIZERS]
+            if short and len(gap) > 0:
+                return None
+            if len(gap) > _LEAD_GAP_TOKENS or any(t.pos_ == "VERB" for t in gap):
+                return None
+            subject = _subject(token)
+            if subject is None:
+                return None
+            return token, subject, token.sent
+    return None
+
+
+def _tokens_after(doc: Doc, offset: int, index: QuoteIndex) -> list[Token]:
+    start = _token_at_or_after(doc, offset)
+    if start is None:
+        return []
+    tokens = []
+    for token in doc[start : start + _TRAILER_TOKENS]:
+        if "\n" in token.text or index.quotation_at(token.idx) is not None:
+            break
+        if token.is_space:
+            continue
+        if token.text in {".", "!", "?", ";"} and tokens:
+            break
+        tokens.append(token)
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens
+
+
+def _tokens_before(doc: Doc, offset: int) -> list[Token]:
+    end = _token_at_or_after(doc, offset)
+    if end is None:
+        end = len(doc)
+    tokens: list[Token] = []
+    for token in reversed(doc[max(0, end - _TRAILER_TOKENS) : end]):
+        if "\n" in token.text or "\n" in token.whitespace_ or token.text in {".", "!", "?", "”", '"'}:
+            break
+        tokens.append(token)
+    tokens.reverse()
+    return tokens
+
+
+def _token_at_or_after(doc: Doc, offset: int) -> int | None:
+    starts = [token.idx for token in doc]
+    position = bisect.bisect_left(starts, offset)
+    return position if position < len(doc) else None
+
+
+def _noun_phrase_head(tokens: list[Token]) -> Token | None:
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if (token.pos_ in {"PROPN", "NOUN"} and token.head.i not in inside | {token.i}) or (
+            token.pos_ in {"PROPN", "NOUN"} and token.head == token
+        ):
+            return token
+        if token.pos_ in {"PROPN", "NOUN"} and token.dep_ not in {"compound", "amod", "poss"}:
+            return token
+    return None
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset)
+
+
+def _is_next_paragraph(text: str, previous: Finding, offset: int) -> bool:
+    previous_end = max(end for _, end in previous.content)
+    between = text[previous_end:offset]
+    return between.count("\n") >= 1 and _paragraph_of(text, offset) == text.rfind("\n", previous_end, offset)
+
+
+def _sentence_at(doc: Doc, offset: int) -> Span:
+    position = _token_at_or_after(doc, offset)
+    return doc[min(position or 0, len(doc) - 1)].sent
+
+
+# --- reported speech -----------------------------------------------------------------------------------------
+
+
+def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Finding]) -> list[Finding]:
+    direct_spans = [span for finding in direct for span in finding.content]
+    findings = []
+    for token in doc:
+        if token.i in used_cues or not _is_cue_verb(token):
+            continue
+        if index.quotation_at(token.idx) is not None:
+            continue  # speech reported inside a quotation belongs to the quoted speaker's own words
+        content = _content_of(token)
+        if not content:
+            continue
+        if _mostly_covered(content, direct_spans):
+            continue
+        subject = _subject(token)
+        if subject is None or subject.dep_ == "expl":
+            continue
+        quoted = set()
+        for start, end in content:
+            quoted |= index.within(start, end)
+        findings.append(
+            Finding(
+                cue=_cue_span(token),
+                source_head=subject,
+                content=content,
+                kind="mixed" if quoted else "indirect",
+                sentence=token.sent,
+                via=_via(token),
+                cue_lemma=token.lemma_.lower(),
+                quote_ids=quoted,
+            )
+        )
+    return findings
+
+
+def _is_cue_verb(token: Token) -> bool:
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+        return False
+    if token.lemma_.lower() not in CUE_VERBS:
+        return False
+    # A bare past participle ("fighters reported killed", "attacks often claimed by ...") describes, it
+    # doesn't attribute.
+    return not (token.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children))
+
+
+def _content_of(verb: Token) -> list[tuple[int, int]]:
+    lemma = verb.lemma_.lower()
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            spans = _trimmed(doc, child.left_edge.i, child.right_edge.i)
+            if spans:
+                return spans
+    if lemma in CLAUSE_ONLY_VERBS:
+        return []
+    for child in verb.children:
+        if child.dep_ == "xcomp" and lemma in _XCOMP_CUES:
+            start = child.left_edge.i
+            # "urged residents to leave": the persuaded object belongs to what was said.
+            objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < child.i]
+            if objects and lemma not in {"tell"}:
+                start = min(start, objects[0].left_edge.i)
+            return _trimmed(doc, start, child.right_edge.i)
+    if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _parenthetical_content(verb)
+    if lemma in OBJECT_CONTENT_VERBS:
+        span = _object_content(verb)
+        if span:
+            return span
+    if lemma in {"call"}:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"for", "on"}:
+                return _trimmed(doc, child.i + 1, child.right_edge.i)
+    if lemma in SPEECH_VERBS - {"say", "tell", "add", "ask"} and lemma not in COGNITION_VERBS:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"about", "on", "against", "for"}:
+                pobjs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+                if pobjs:
+                    return _trimmed(doc, child.i, child.right_edge.i)
+    return []
+
+
+def _object_content(verb: Token) -> list[tuple[int, int]]:
+    doc = verb.doc
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return []
+    obj = objects[0]
+    if obj.pos_ == "PRON" and obj.lower_ in {"it", "this", "that", "them", "him", "her", "so"}:
+        if not any(c.dep_ in {"prep", "oprd", "xcomp", "ccomp"} for c in verb.children if c.i > obj.i):
+            return []
+    end = obj.right_edge.i
+    for child in verb.children:
+        if (
+            child.i > obj.i
+            and child.dep_ in {"prep", "oprd", "xcomp", "advcl"}
+            and child.lower_ not in {"in", "on"}
+        ):
+            if child.dep_ == "prep" and child.lower_ not in {"for", "as", "of", "to", "against", "with"}:
+                continue
+            end = max(end, child.right_edge.i)
+    return _trimmed(doc, obj.left_edge.i, end)
+
+
+def _parenthetical_content(verb: Token) -> list[tuple[int, int]]:
+    """'The strike, he said, was a mistake.' -> the main clause around the parenthetical."""
+    head = verb.head
+    inner = {t.i for t in verb.subtree}
+    tokens = [t for t in head.subtree if t.i not in inner]
+    spans: list[tuple[int, int]] = []
+    run: list[Token] = []
+    for token in tokens:
+        if run and token.i != run[-1].i + 1:
+            spans.extend(_trimmed(verb.doc, run[0].i, run[-1].i))
+            run = []
+        run.append(token)
+    if run:
+        spans.extend(_trimmed(verb.doc, run[0].i, run[-1].i))
+    return spans
+
+
+def _trimmed(doc: Doc, first: int, last: int) -> list[tuple[int, int]]:
+    while first <= last and ((doc[first].is_punct and doc[first].text not in '“"‘«') or doc[first].is_space):
+        first += 1
+    if first <= last and doc[first].lower_ in _COMPLEMENTIZERS and doc[first].dep_ in {"mark", "complm"}:
+        first += 1
+    while last >= first and ((doc[last].is_punct and doc[last].text not in '”"’»') or doc[last].is_space):
+        last -= 1
+    if last < first:
+        return []
+    if last - first < 1 and doc[first].pos_ in {"PRON", "DET"}:
+        return []
+    return [(doc[first].idx, doc[last].idx + len(doc[last].text))]
+
+
+def _mostly_covered(content: list[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:
+    total = sum(end - start for start, end in content)
+    if not total:
+        return True
+    covered = 0
+    for start, end in content:
+        for other_start, other_end in spans:
+            covered += max(0, min(end, other_end) - max(start, other_start))
+    return covered / total > 0.5
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and verb.lemma_ != "quote"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if verb.dep_ in _PARTICIPLE_DEPS and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return head
+        if head.pos_ in {"VERB", "AUX"}:
+            return _subject(head)
+    return None
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    end_token = verb
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == end_token.i + 1:
+            end_token = child
+    return verb.idx, end_token.idx + len(end_token.text)
+
+
+def _via(verb: Token) -> str | None:
+    """The outlet a source spoke to: 'told Reuters', 'told The Associated Press', 'said in an interview with X'."""
+    lemma = verb.lemma_.lower()
+    candidates: list[Token] = []
+    if lemma == "tell":
+        candidates = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "to" and lemma in {"say", "speak", "talk", "explain"}:
+            candidates.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ in {"in", "during"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_ in {"interview", "statement"}:
+                    for prep in pobj.children:
+                        if prep.dep_ == "prep" and prep.lower_ in {"with", "to"}:
+                            candidates.extend(c for c in prep.children if c.dep_ == "pobj")
+    for candidate in candidates:
+        if candidate.pos_ != "PROPN" or (
+            candidate.lower_ in GENERIC_AUDIENCE_NOUNS and not candidate.ent_type_
+        ):
+            continue
+        return _outlet_name(candidate)
+    return None
+
+
+def _outlet_name(token: Token) -> str:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity.text
+    left = min((c.left_edge.i for c in token.lefts if c.dep_ in {"compound", "det"}), default=token.i)
+    return token.doc[left : token.i + 1].text
+
+
+# --- according to --------------------------------------------------------------------------------------------
+
+
+def _according_to(doc: Doc, index: QuoteIndex) -> list[Finding]:
+    findings = []
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        to = doc[token.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        sentence = token.sent
+        tokens = [t for t in sentence if t.i not in phrase]
+        spans = []
+        run: list[Token] = []
+        for t in tokens:
+            if run and t.i != run[-1].i + 1:
+                spans.extend(_trimmed(doc, run[0].i, run[-1].i))
+                run = []
+            run.append(t)
+        if run:
+            spans.extend(_trimmed(doc, run[0].i, run[-1].i))
+        spans = [span for span in spans if span[1] - span[0] > 2]
+        if not spans:
+            continue
+        quoted = set()
+        for start, end in spans:
+            quoted |= index.within(start, end)
+        findings.append(
+            Finding(
+                cue=(token.idx, to.idx + len(to.text)),
+                source_head=source,
+                content=spans,
+                kind="mixed" if quoted else "indirect",
+                sentence=sentence,
+                cue_lemma="according to",
+                quote_ids=quoted,
+            )
+        )
+    return findings

@@ -1,0 +1,59 @@
+"""Conflicts: figures of one measure, about the article's own event, whose values differ between sources."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bot.report import Claim, Conflict, Figure, format_figure
+
+
+def source_label(figure: Figure, claims: list[Claim]) -> str:
+    """Who gives a figure, as a person reads it: 'medical source (via Reuters)', 'the article'."""
+    if figure.claim is None:
+        return "the article"
+    claim = claims[figure.claim]
+    label = claim.speaker or "an unnamed source"
+    if claim.via:
+        label += f" (via {claim.via})"
+    return label
+
+
+def source_key(figure: Figure, claims: list[Claim]) -> str:
+    """Identity of a figure's source for telling sources apart."""
+    if figure.claim is None:
+        return "article"
+    claim = claims[figure.claim]
+    return (claim.speaker or f"claim-{figure.claim}").lower()
+
+
+def find_conflicts(figures: list[Figure], claims: list[Claim], comparable: list[bool]) -> list[Conflict]:
+    """Group comparable figures by measure and report each measure whose values differ.
+
+    `comparable[i]` says whether figure i may be compared at all: it counts an event measure (killed,
+    wounded, ...), is about the article's own event, and is not a part of a larger figure ("including 3
+    children").
+    """
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, figure in enumerate(figures):
+        if comparable[index] and figure.measure:
+            groups[figure.measure].append(index)
+    conflicts = []
+    for measure, indexes in groups.items():
+        values = {(figures[i].value, figures[i].upper) for i in indexes}
+        if len(values) < 2:
+            continue
+        sources = {source_key(figures[i], claims) for i in indexes}
+        by_value: dict[tuple, list[int]] = defaultdict(list)
+        for i in indexes:
+            by_value[(figures[i].value, figures[i].upper)].append(i)
+        parts = []
+        for value in sorted(by_value):
+            members = by_value[value]
+            labels = list(dict.fromkeys(source_label(figures[i], claims) for i in members))
+            parts.append(f"{format_figure(figures[members[0]])} ({'; '.join(labels)})")
+        if len(sources) == 1:
+            note = f"The same source gives different figures for {measure}: " + ", ".join(parts)
+        else:
+            note = f"Sources differ on {measure}: " + ", ".join(parts)
+        conflicts.append(Conflict(measure=measure, figures=sorted(indexes), note=note))
+    return conflicts

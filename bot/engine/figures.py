@@ -1,0 +1,365 @@
+"""Figures: the numbers an article reports, with their qualifier, range and what they count.
+
+Dates, years, times, ages, ordinals, phone numbers, numbers inside names and numbers used as modifiers
+("a 500-lb bomb") are not figures; "one of the" is not a count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from bot.engine.lexicon import MEASURE_LEMMAS, MEASURE_NOUNS, OTHER_EVENT_MARKERS, QUALIFIERS, TOLL_NOUNS
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "dozen": 12}  # fmt: skip
+_SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "mn": 1_000_000}
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_NOT_FIGURE_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "FAC", "PRODUCT", "EVENT", "LAW",
+                        "WORK_OF_ART", "LOC", "NORP", "LANGUAGE"}  # fmt: skip
+_AGE_WORDS = {"aged", "age", "ages"}
+_RANGE_WORDS = {"to", "-", "–", "—", "and", "or"}
+_SUBSET_WORDS = {"including", "among", "includes", "include"}
+_MONEY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+_PRONOUN_ONE_FOLLOWERS = {
+    "of",
+    "another",
+    "day",
+    "time",
+    "way",
+    "side",
+    "point",
+    "thing",
+    "hand",
+    "must",
+    "can",
+}
+_GENERIC_COUNTED = {"person", "people", "other", "civilian", "fighter", "soldier", "member", "child", "man",
+                    "woman", "resident", "worker", "militant", "troop", "officer", "passenger", "student",
+                    "protester", "victim", "individual", "contractor", "patient", "migrant"}  # fmt: skip
+
+
+@dataclass
+class FoundFigure:
+    """A figure as found, with what the engine needs beyond the report's fields."""
+
+    value: float
+    upper: float | None
+    qualifier: str | None
+    measure: str | None
+    start: int
+    end: int
+    sentence_start: int
+    normalised_measure: bool
+    background: bool
+    subset: bool
+
+
+def find_figures(doc: Doc) -> list[FoundFigure]:
+    """Every figure in the document, in order."""
+    figures: list[FoundFigure] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        if not _is_number_token(token):
+            i += 1
+            continue
+        first, last, value = _number_phrase(doc, i)
+        if value is None or _excluded(doc, first, last):
+            i = last + 1
+            continue
+        upper = None
+        range_start = first
+        range_end = last
+        # "between 15 and 20", "15 to 20", "15-20"
+        if last + 2 < n and doc[last + 1].lower_ in _RANGE_WORDS and _is_number_token(doc[last + 2]):
+            between = first > 0 and doc[first - 1].lower_ in {"between", "from"}
+            joiner = doc[last + 1].lower_
+            if joiner != "and" or between:
+                _second_first, second_last, second = _number_phrase(doc, last + 2)
+                if second is not None and second > value:
+                    upper = second
+                    range_end = second_last
+                    if between:
+                        range_start = first - 1
+        qualifier, qualifier_start = _qualifier(doc, range_start)
+        start_token = qualifier_start if qualifier_start is not None else range_start
+        money = _money_symbol(doc, first)
+        if money and start_token == first:
+            start_token = first - 1
+        scale_head = doc[last]
+        measure, normalised = _measure(doc, first, scale_head, money)
+        sentence = token.sent
+        figures.append(
+            FoundFigure(
+                value=value,
+                upper=upper,
+                qualifier=qualifier,
+                measure=measure,
+                start=doc[start_token].idx,
+                end=doc[range_end].idx + len(doc[range_end].text),
+                sentence_start=sentence.start_char,
+                normalised_measure=normalised,
+                background=_is_background(sentence.text),
+                subset=_is_subset(doc, first),
+            )
+        )
+        i = range_end + 1
+    return figures
+
+
+def _is_number_token(token: Token) -> bool:
+    lower = token.lower_
+    if lower in _UNITS or lower in _TENS or (lower in _SCALES and lower != "dozen"):
+        return True
+    if lower == "dozen" and token.i > 0 and token.doc[token.i - 1].lower_ == "a":
+        return True
+    if _DIGITS.match(token.text):
+        return True
+    return bool(re.match(r"^\d+(?:\.\d+)?(?:k|m|bn|mn)$", lower))
+
+
+def _number_phrase(doc: Doc, i: int) -> tuple[int, int, float | None]:
+    """The longest run of number words from token i ('1.2 million', 'twenty - two', 'two hundred')."""
+    last = i
+    j = i + 1
+    while j < len(doc):
+        lower = doc[j].lower_
+        if (
+            lower in _SCALES
+            or lower in _UNITS
+            or lower in _TENS
+            or (lower == "and" and _next_is_word_number(doc, j))
+        ):
+            last = j
+            j += 1
+            continue
+        if lower == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in _UNITS and doc[j - 1].lower_ in _TENS:
+            last = j + 1
+            j += 2
+            continue
+        break
+    words = [t.lower_ for t in doc[i : last + 1] if t.lower_ not in {"-", "and"}]
+    return i, last, _value_of(words)
+
+
+def _next_is_word_number(doc: Doc, j: int) -> bool:
+    return (
+        j + 1 < len(doc)
+        and (doc[j + 1].lower_ in _UNITS or doc[j + 1].lower_ in _TENS)
+        and (doc[j - 1].lower_ in {"hundred", "thousand"})
+    )
+
+
+def _value_of(words: list[str]) -> float | None:
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in words:
+        cleaned = word.replace(",", "")
+        suffix = re.match(r"^(\d+(?:\.\d+)?)(k|m|bn|mn)$", cleaned)
+        if suffix:
+            current += float(suffix.group(1)) * _SUFFIX_SCALES[suffix.group(2)]
+            seen = True
+        elif re.match(r"^\d+(?:\.\d+)?$", cleaned):
+            current += float(cleaned)
+            seen = True
+        elif word in _UNITS:
+            current += _UNITS[word]
+            seen = True
+        elif word in _TENS:
+            current += _TENS[word]
+            seen = True
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+            seen = True
+        elif word == "a":
+            current += 1
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _excluded(doc: Doc, first: int, last: int) -> bool:
+    token = doc[first]
+    end = doc[last]
+    if token.ent_type_ in _NOT_FIGURE_ENTITIES or end.ent_type_ in _NOT_FIGURE_ENTITIES:
+        return True
+    text = token.text
+    # Years and clock times written as bare digits.
+    if re.match(r"^(1[6-9]|20)\d\d$", text) and "," not in text:
+        return True
+    if first > 0 and doc[first - 1].lower_ in _AGE_WORDS:
+        return True
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    # "500-lb", "25-year-old", "555-0134": a number glued to a hyphen is a modifier or a code, not a count.
+    if after is not None and after.text in {"-", "–"} and not end.whitespace_:
+        following = doc[last + 2] if last + 2 < len(doc) else None
+        if following is not None and not _is_number_token(following):
+            return True
+        if following is not None and following.text.isdigit():
+            return True
+    if (
+        after is not None
+        and after.lower_ in {"years", "year"}
+        and last + 2 < len(doc)
+        and doc[last + 2].lower_ == "old"
+    ):
+        return True
+    if after is not None and after.text in {":", "/", "."} and not end.whitespace_:
+        return True
+    if first > 0 and doc[first - 1].text in {":", "/", "#", "No."} and not doc[first - 1].whitespace_:
+        return True
+    if token.lower_ == "one":
+        if after is not None and after.lower_ in _PRONOUN_ONE_FOLLOWERS:
+            return True
+        if first > 0 and doc[first - 1].lower_ in {
+            "no",
+            "any",
+            "every",
+            "each",
+            "the",
+            "this",
+            "that",
+            "which",
+        }:
+            return True
+        if token.dep_ not in {"nummod", "nsubj", "nsubjpass", "dobj", "pobj", "quantmod", "appos", "conj"}:
+            return True
+    # An age in apposition: "John Smith, 54, said".
+    if (
+        first > 0
+        and doc[first - 1].text == ","
+        and after is not None
+        and after.text == ","
+        and first > 1
+        and doc[first - 2].pos_ == "PROPN"
+    ):
+        return True
+    return token.pos_ not in {"NUM", "NOUN", "PROPN", "ADJ", "X", "PRON", "DET", "SYM"} and not _DIGITS.match(
+        text
+    )
+
+
+def _qualifier(doc: Doc, first: int) -> tuple[str | None, int | None]:
+    for phrase, label in QUALIFIERS:
+        words = phrase.split()
+        start = first - len(words)
+        if start < 0:
+            continue
+        if [t.lower_ for t in doc[start:first]] == words:
+            return label, start
+    return None, None
+
+
+def _money_symbol(doc: Doc, first: int) -> str | None:
+    if first > 0 and doc[first - 1].text in _MONEY_SYMBOLS:
+        return _MONEY_SYMBOLS[doc[first - 1].text]
+    return None
+
+
+def _measure(doc: Doc, first: int, number: Token, money: str | None) -> tuple[str | None, bool]:
+    """What a number counts: a normalised event measure ('killed', 'wounded') when the sentence says what
+    happened to the counted things, else the counted noun itself."""
+    if money:
+        return money, False
+    if number.i + 1 < len(doc) and doc[number.i + 1].lower_ in {"percent", "per", "%"}:
+        return "percent", False
+    noun = _counted_noun(number)
+    if noun is None:
+        event = _event_of(number)
+        if event:
+            return event, True
+        return None, False
+    lemma = noun.lemma_.lower()
+    if lemma in MEASURE_NOUNS:
+        return MEASURE_NOUNS[lemma], True
+    for child in noun.children:
+        if child.dep_ in {"amod", "acl"} and child.lemma_.lower() in MEASURE_LEMMAS:
+            return MEASURE_LEMMAS[child.lemma_.lower()], True
+    event = _event_of(noun)
+    if event:
+        return event, True
+    if lemma in MEASURE_LEMMAS and noun.pos_ == "ADJ":
+        return MEASURE_LEMMAS[lemma], True
+    return lemma, False
+
+
+def _counted_noun(number: Token) -> Token | None:
+    token = number
+    for _ in range(3):
+        if token.dep_ in {"nummod", "quantmod", "compound", "amod"} and token.head is not token:
+            token = token.head
+            if token.pos_ in {"NOUN", "PROPN", "ADJ"} and not _is_number_token(token):
+                return token
+        else:
+            break
+    # "four others", "22 dead": the number heads an ellipsis, its noun or adjective comes right after.
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if following is not None and following.pos_ in {"NOUN", "ADJ"} and following.head.i == number.i:
+        return following
+    return None
+
+
+def _event_of(token: Token) -> str | None:
+    """The event a counted noun (or bare number) takes part in: its verb, or a toll it is the value of."""
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            break
+        lemma = head.lemma_.lower()
+        if node.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "npadvmod", "appos", "conj", "oprd"}:
+            if head.pos_ in {"VERB", "AUX", "ADJ"} and lemma in MEASURE_LEMMAS:
+                return MEASURE_LEMMAS[lemma]
+            if head.pos_ in {"NOUN"} and lemma in TOLL_NOUNS | set(MEASURE_NOUNS):
+                return MEASURE_NOUNS.get(lemma, "killed")
+        if head.pos_ in {"VERB", "AUX"}:
+            # "the death toll rose to 17", "the toll stood at 17"
+            for child in head.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.lower() in TOLL_NOUNS:
+                    return "killed"
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.lower() in MEASURE_NOUNS:
+                    return MEASURE_NOUNS[child.lemma_.lower()]
+            # "killed 17 and wounded 40": a conjoined verb sharing the object pattern.
+            if node.dep_ in {"dobj", "nsubjpass"} and lemma in MEASURE_LEMMAS:
+                return MEASURE_LEMMAS[lemma]
+            if node.dep_ not in {"prep", "pobj", "conj"}:
+                break
+        node = head
+    # "four others were wounded" parsed with the verb conjoined to an earlier clause.
+    for ancestor in token.ancestors:
+        if ancestor.pos_ == "VERB":
+            lemma = ancestor.lemma_.lower()
+            if lemma in MEASURE_LEMMAS and token.dep_ in {"nsubj", "nsubjpass"}:
+                return MEASURE_LEMMAS[lemma]
+            break
+    return None
+
+
+def _is_background(sentence: str) -> bool:
+    lowered = f" {sentence.lower()}"
+    return any(marker in lowered for marker in OTHER_EVENT_MARKERS)
+
+
+def _is_subset(doc: Doc, first: int) -> bool:
+    for token in doc[max(0, first - 3) : first]:
+        if token.lower_ in _SUBSET_WORDS:
+            return True
+    return any(ancestor.lower_ in _SUBSET_WORDS for ancestor in list(doc[first].ancestors)[:3])

@@ -1,0 +1,260 @@
+"""Word lists the engine reasons with: attribution cues, source nouns, hedges, measures, genders.
+
+Hand-written, general English news vocabulary; nothing here is specific to one article.
+"""
+
+from __future__ import annotations
+
+# Verbs that attribute a statement when they take a clause ("X said (that) ...", "X warned ...").
+SPEECH_VERBS = frozenset(
+    """say tell add claim deny warn announce confirm report state explain note argue insist suggest
+    write assert allege acknowledge admit declare reveal recall stress emphasise emphasize maintain
+    concede tweet post testify respond reply counter answer contend charge complain accuse predict
+    promise pledge vow urge caution estimate indicate agree disagree boast brag concede conclude
+    mention observe point remark repeat reiterate signal threaten hint forecast inform assure ask
+    demand propose recommend order announce describe dismiss criticise criticize condemn denounce
+    praise blame question dispute reject rebut affirm aver relate recount disclose divulge specify
+    clarify elaborate lament acknowledge insist joke quip muse speculate theorize theorise surmise
+    grumble shout scream yell whisper write text email message publish broadcast tout advise admit
+    concur retort snap cry exclaim proclaim pronounce predict foresee guarantee swear certify
+    contend posit opine""".split()
+)
+
+# Verbs of thought and stance: attributions in the corpus sense ("X believes ...") when they take a clause.
+COGNITION_VERBS = frozenset(
+    """think believe feel know hope fear expect want wish doubt worry suspect assume reckon guess
+    imagine understand realize realise consider regard deem find learn see hear acknowledge
+    recognize recognise decide plan intend seek prefer like love hate favor favour support oppose
+    welcome""".split()
+)
+
+# Cue verbs whose object (not a clause) is the content: "claimed responsibility for the attack".
+OBJECT_CONTENT_VERBS = frozenset(
+    """claim deny announce confirm propose call demand urge reject dismiss criticize criticise condemn
+    denounce praise blame defend endorse support oppose describe acknowledge admit promise pledge
+    vow warn predict dispute question welcome reveal disclose recommend cite accuse""".split()
+)
+
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
+
+# Cognition verbs are attributions only when they take a clause; these need it strictly.
+CLAUSE_ONLY_VERBS = frozenset(
+    """see hear find learn understand consider regard like love hate know""".split()
+)
+
+# Nouns that are a source only by description; unnamed, they make an anonymous source.
+ANONYMOUS_SOURCE_NOUNS = frozenset(
+    """source sources official officials person people aide aides diplomat diplomats insider insiders
+    officer officers staffer staffers employee employees witness witnesses resident residents
+    someone somebody member members adviser advisers advisor advisors individual individuals
+    investigator investigators analyst analysts observer observers expert experts activist activists
+    medic medics doctor doctors""".split()
+)
+
+# Nouns for a statement rather than a speaker: "the ministry's statement said" -> the ministry.
+VEHICLE_NOUNS = frozenset(
+    """statement statements report reports study survey poll letter post tweet release memo document
+    documents filing ruling data figures note notice announcement communique communiqué bulletin
+    message video website account document transcript analysis assessment estimate estimates review
+    audit""".split()
+)
+
+# Definite descriptions that refer back to an organisation already quoted ("the group said").
+ORGANISATION_NOUNS = frozenset(
+    """group monitor organisation organization agency body watchdog observatory ministry department
+    company firm network outlet newspaper paper broadcaster channel office committee council
+    commission government administration military army force forces police service campaign party
+    movement coalition alliance institute center centre authority authorities court union
+    association federation bank board team""".split()
+)
+
+# Nouns naming a person by office or role, used to split "Pentagon spokesman John Kirby" into role and name.
+ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson minister president prime secretary official chief director
+    head leader governor senator representative congressman congresswoman mayor commander general
+    colonel captain lieutenant sergeant ambassador envoy adviser advisor aide chairman chairwoman
+    chair ceo founder analyst professor researcher economist lawyer attorney judge prosecutor
+    candidate nominee lawmaker legislator member deputy undersecretary king queen prince princess
+    sheikh emir pope bishop rev reverend dr doctor sheriff superintendent commissioner inspector
+    administrator manager executive officer counsel justice activist correspondent reporter editor
+    columnist strategist pollster economist chancellor premier speaker whip delegate diplomat consul
+    general monitor coordinator coordinator""".split()
+)
+
+MALE_WORDS = frozenset(
+    """mr mister sir he him his man boy father son brother husband king prince spokesman chairman
+    congressman businessman lord uncle nephew grandfather""".split()
+)
+FEMALE_WORDS = frozenset(
+    """mrs ms miss madam she her woman girl mother daughter sister wife queen princess spokeswoman
+    chairwoman congresswoman businesswoman lady aunt niece grandmother""".split()
+)
+
+# Common English-language first names with a conventional gender; a name not listed leaves gender unknown.
+MALE_FIRST_NAMES = frozenset(
+    """john james robert michael william david richard joseph thomas charles christopher daniel matthew
+    anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
+    jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+    samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan
+    henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald
+    harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan
+    albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip
+    louis bernie barack mike jim tom bill bob ted chuck mitch boris vladimir emmanuel olaf recep
+    narendra xi ali mohammed muhammad ahmed hassan hussein omar abdul ibrahim mahmoud khalid yusuf
+    youssef tariq hamid karim rashid sergei dmitry ivan igor viktor andrei pierre jean jacques
+    francois hans klaus karl friedrich giuseppe marco luca carlos miguel luis pedro antonio manuel
+    diego javier rafael alejandro fernando hugo lula jair""".split()
+)
+FEMALE_FIRST_NAMES = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
+    stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
+    nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria heather
+    diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan
+    cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice
+    madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia
+    marie diana brittany natalie isabella charlotte rose alexis kayla hillary kamala nikki elizabeth
+    angela theresa ursula jacinda liz kristi marjorie lauren ilhan alexandria fatima aisha layla
+    leila mariam maryam noor yasmin zainab olga natalia tatiana svetlana irina elena anne sophie
+    claire isabelle marine christine giorgia sanna mette""".split()
+)
+
+# Outlets a source may speak to; any proper-noun object of "told" also counts (see attribution code).
+GENERIC_AUDIENCE_NOUNS = frozenset(
+    """reporters journalists media press crowd audience supporters lawmakers congress parliament
+    committee senators members viewers listeners readers students voters people residents me us him
+    her them""".split()
+)
+
+HEDGE_WORDS = {
+    "reportedly": "reportedly",
+    "allegedly": "allegedly",
+    "purportedly": "purportedly",
+    "supposedly": "supposedly",
+    "apparently": "apparently",
+    "unconfirmed": "unconfirmed",
+    "unverified": "unverified",
+}
+
+# Cue lemmas that themselves cast doubt on what follows.
+HEDGING_CUES = {"claim": "claimed", "allege": "alleged", "insist": "insisted"}
+
+# Measures: what a figure counts, normalised. Keys are lemmas of the verb or noun the figure attaches to.
+MEASURE_LEMMAS = {
+    "kill": "killed",
+    "die": "killed",
+    "dead": "killed",
+    "death": "killed",
+    "toll": "killed",
+    "fatality": "killed",
+    "casualty": "casualties",
+    "body": "killed",
+    "massacre": "killed",
+    "slay": "killed",
+    "murder": "killed",
+    "execute": "killed",
+    "behead": "killed",
+    "shoot": "shot",
+    "wound": "wounded",
+    "injure": "wounded",
+    "hurt": "wounded",
+    "injury": "wounded",
+    "injured": "wounded",
+    "wounded": "wounded",
+    "hospitalise": "hospitalised",
+    "hospitalize": "hospitalised",
+    "arrest": "arrested",
+    "detain": "arrested",
+    "jail": "jailed",
+    "imprison": "jailed",
+    "capture": "captured",
+    "kidnap": "abducted",
+    "abduct": "abducted",
+    "missing": "missing",
+    "displace": "displaced",
+    "evacuate": "evacuated",
+    "flee": "displaced",
+    "rescue": "rescued",
+    "infect": "infected",
+    "vaccinate": "vaccinated",
+    "protest": "protesters",
+}
+
+# Nouns of the counted thing that already say the measure: "17 deaths", "three casualties".
+MEASURE_NOUNS = {
+    "death": "killed",
+    "dead": "killed",
+    "fatality": "killed",
+    "casualty": "casualties",
+    "injury": "wounded",
+    "victim": "victims",
+    "protester": "protesters",
+    "protestor": "protesters",
+    "refugee": "displaced",
+    "hostage": "hostages",
+    "prisoner": "prisoners",
+    "arrest": "arrested",
+}
+
+# Nouns that are the "how many" of a toll phrase: "the death toll rose to 17".
+TOLL_NOUNS = frozenset("""toll""".split())
+
+# Words before a number that qualify it; longest first when matching.
+QUALIFIERS = (
+    ("at least", "at least"),
+    ("at most", "at most"),
+    ("no fewer than", "at least"),
+    ("no less than", "at least"),
+    ("not less than", "at least"),
+    ("more than", "more than"),
+    ("over", "more than"),
+    ("upwards of", "more than"),
+    ("in excess of", "more than"),
+    ("fewer than", "fewer than"),
+    ("less than", "fewer than"),
+    ("under", "fewer than"),
+    ("up to", "up to"),
+    ("as many as", "up to"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("close to", "nearly"),
+    ("about", "about"),
+    ("around", "about"),
+    ("approximately", "about"),
+    ("roughly", "about"),
+    ("some", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("only", "only"),
+    ("just", "only"),
+    ("exactly", "exactly"),
+)
+
+# Words in a sentence that place what it reports in an earlier or separate event.
+OTHER_EVENT_MARKERS = (
+    " ago",
+    "earlier attack",
+    "previous",
+    "last week",
+    "last month",
+    "last year",
+    "came after",
+    "comes after",
+    "follows an",
+    "followed an",
+    "in a separate",
+    "separately",
+    "earlier this year",
+    "earlier this month",
+    "last time",
+    "in a similar",
+    "a similar attack",
+    "since the start",
+    "since the beginning",
+    "so far this year",
+    "in total since",
+    "years ago",
+    "months ago",
+    "weeks ago",
+    "days ago",
+)

@@ -1,0 +1,421 @@
+"""Who a source is: from the words that name it to a readable name, a role, and whether it is anonymous.
+
+`describe_source` reads the noun phrase a claim's subject heads; `SourceTracker` follows the article in order
+and points pronouns ("he", "it", "they") and descriptions ("the official", "the group") back to a source already
+named — or leaves them unresolved, never guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from bot.engine.lexicon import (
+    ANONYMOUS_SOURCE_NOUNS,
+    FEMALE_FIRST_NAMES,
+    FEMALE_WORDS,
+    MALE_FIRST_NAMES,
+    MALE_WORDS,
+    ORGANISATION_NOUNS,
+    ROLE_NOUNS,
+    VEHICLE_NOUNS,
+)
+
+_LEFT_DEPS = {
+    "det",
+    "compound",
+    "amod",
+    "poss",
+    "nmod",
+    "nummod",
+    "quantmod",
+    "case",
+    "predet",
+    "advmod",
+    "cc",
+}
+_RIGHT_DEPS = {"prep", "conj", "cc", "case", "compound", "nummod", "appos"}
+_NAME_LABELS = {"PERSON"}
+_ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "whom"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many", "another"}
+_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|prof|rev)\.?\s+", re.IGNORECASE)
+_ANONYMITY = re.compile(
+    r"condition of anonymity|requested anonymity|asked not to be (?:named|identified)|declined to be "
+    r"(?:named|identified)|not authori[sz]ed to (?:speak|comment|talk|discuss)|on background|"
+    r"did not want to be (?:named|identified)|spoke anonymously|speaking anonymously|who was not named",
+    re.IGNORECASE,
+)
+_CALLED = {"call", "name", "know", "dub"}
+
+
+@dataclass
+class SourceMention:
+    """What the words of one claim say about its source."""
+
+    start: int
+    end: int
+    name: str | None
+    role: str | None = None
+    kind: str = "description"  # person | organisation | description | pronoun | relative
+    anonymous: bool = False
+    gender: str | None = None
+    plural: bool = False
+    head_lemma: str = ""
+    definite: bool = False
+
+
+@dataclass
+class Source:
+    """A source the article has named, as the tracker knows it."""
+
+    name: str
+    role: str | None
+    kind: str
+    anonymous: bool
+    gender: str | None
+    plural: bool
+    words: set[str] = field(default_factory=set)
+    sentence: int = 0
+
+
+def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
+    """Read the noun phrase headed by `head` as a source."""
+    head = _through_vehicle(head)
+    start_token, end_token = _mention_bounds(head)
+    doc = head.doc
+    mention_tokens = doc[start_token : end_token + 1]
+    start, end = mention_tokens.start_char, mention_tokens.end_char
+    lower = head.lower_
+    if lower in _PRONOUNS or head.pos_ == "PRON":
+        kind = "relative" if lower in {"who", "which", "that", "whom"} else "pronoun"
+        return SourceMention(
+            start=head.idx,
+            end=head.idx + len(head.text),
+            name=None,
+            kind=kind,
+            head_lemma=lower,
+            plural=lower in {"they", "we"},
+            gender={"he": "m", "she": "f"}.get(lower),
+        )
+    anonymous = bool(_ANONYMITY.search(sentence_text)) if sentence_text else False
+
+    called = _called_name(head)
+    if called:
+        return SourceMention(
+            start, end, called, kind="organisation", anonymous=anonymous, head_lemma=head.lemma_
+        )
+
+    person = _entity_in(mention_tokens, _NAME_LABELS)
+    if person is not None and (person.root == head or head.lemma_.lower() not in ANONYMOUS_SOURCE_NOUNS):
+        name = _clean_name(person.text)
+        role = _role_before(mention_tokens, person) or _appositive_role(head)
+        gender = _gender(name, role, mention_tokens.text)
+        return SourceMention(start, end, name, role, "person", anonymous, gender, False, head.lemma_.lower())
+
+    if head.ent_type_ in _ORG_LABELS or (head.pos_ == "PROPN" and head.lemma_.lower() not in ROLE_NOUNS):
+        entity = _entity_of(head)
+        name = _clean_name(entity) if entity else _clean_name(_compound_text(head))
+        return SourceMention(
+            start,
+            end,
+            name,
+            kind="organisation",
+            anonymous=anonymous,
+            plural=head.tag_ in {"NNS", "NNPS"},
+            head_lemma=head.lemma_.lower(),
+        )
+
+    description = _description(head)
+    head_lemma = head.lemma_.lower()
+    determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
+    named_modifier = any(t.pos_ == "PROPN" for t in mention_tokens if t.i < head.i)
+    anonymous = anonymous or (head_lemma in ANONYMOUS_SOURCE_NOUNS)
+    gender = _gender(None, description, mention_tokens.text)
+    return SourceMention(
+        start,
+        end,
+        description,
+        role=None,
+        kind="description",
+        anonymous=anonymous,
+        gender=gender,
+        plural=head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children),
+        head_lemma=head_lemma,
+        definite=bool(determiners & {"the", "this", "that"}) and not named_modifier,
+    )
+
+
+def _through_vehicle(head: Token) -> Token:
+    """'The ministry's statement said' speaks for the ministry: follow a statement-like noun to its author."""
+    if head.lemma_.lower() not in VEHICLE_NOUNS:
+        return head
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            return child
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in {"PROPN", "NOUN"}:
+                    return grandchild
+    compounds = [c for c in head.children if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)]
+    if compounds:
+        return compounds[-1]
+    return head
+
+
+def _mention_bounds(head: Token) -> tuple[int, int]:
+    """Token bounds of the source's noun phrase: modifiers, name, prepositional tail and coordinated sources,
+    but not the clauses hung on it (', speaking on condition of anonymity,' or ', who ...')."""
+    left, right = head.i, head.i
+    for child in head.lefts:
+        if child.dep_ in _LEFT_DEPS:
+            left = min(left, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in _RIGHT_DEPS and not (child.dep_ == "appos" and child.pos_ not in {"PROPN"}):
+            if child.dep_ == "prep" and child.lower_ not in {"of", "for", "at", "in", "from", "with", "on"}:
+                break
+            right = max(right, child.right_edge.i)
+        elif child.dep_ == "punct" and child.i == right + 1 and child.text in {",", "(", "–", "—"}:
+            break
+    doc = head.doc
+    while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    return left, right
+
+
+def _entity_in(tokens, labels: set[str]):
+    for entity in tokens.ents:
+        if entity.label_ in labels:
+            return entity
+    return None
+
+
+def _entity_of(head: Token) -> str | None:
+    for entity in head.doc.ents:
+        if entity.start <= head.i < entity.end:
+            return entity.text
+    return None
+
+
+def _compound_text(head: Token) -> str:
+    tokens = [c for c in head.lefts if c.dep_ == "compound"] + [head]
+    start = min(t.left_edge.i if t is not head else t.i for t in tokens)
+    return head.doc[start : head.i + 1].text
+
+
+def _called_name(head: Token) -> str | None:
+    """'A group calling itself X', 'a militia known as X' -> X."""
+    for child in head.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in _CALLED:
+            names = [t for t in child.subtree if t.pos_ == "PROPN"]
+            if names:
+                first = names[0]
+                last = first
+                while (last.i + 1 < len(head.doc) and head.doc[last.i + 1].pos_ in {"PROPN", "PART"}) or (
+                    last.i + 1 < len(head.doc) and head.doc[last.i + 1].text == "-"
+                ):
+                    last = head.doc[last.i + 1]
+                return _clean_name(head.doc[first.i : last.i + 1].text)
+    return None
+
+
+def _role_before(tokens, person) -> str | None:
+    before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct", "case"}]
+    if not before:
+        return None
+    text = tokens.doc[before[0].i : person.start].text.strip(" ,")
+    return text or None
+
+
+def _appositive_role(head: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            tokens = [t for t in child.subtree if t.dep_ not in {"punct"}]
+            if tokens and tokens[0].lower_ in _DETERMINERS:
+                tokens = tokens[1:]
+            if tokens:
+                return head.doc[tokens[0].i : tokens[-1].i + 1].text
+    return None
+
+
+def _description(head: Token) -> str:
+    """'An Iraqi militia official' -> 'Iraqi militia official'; conjoined sources are kept."""
+    parts = [_np_core(head)]
+    for conj in head.conjuncts:
+        if conj.i > head.i and conj.pos_ in {"NOUN", "PROPN"}:
+            parts.append(_np_core(conj))
+    return " and ".join(part for part in parts if part)
+
+
+def _np_core(head: Token) -> str:
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "det"}:
+            left = min(left, child.left_edge.i)
+    words = head.doc[left : head.i + 1]
+    text = words.text
+    first = words[0].lower_
+    if first in _DETERMINERS and len(words) > 1:
+        text = head.doc[left + 1 : head.i + 1].text
+    return text
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip().strip(",;:")
+    for suffix in ("’s", "'s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip()
+
+
+def _gender(name: str | None, role: str | None, mention_text: str) -> str | None:
+    words = {w.strip(".,").lower() for w in mention_text.split()}
+    if role:
+        words |= {w.strip(".,").lower() for w in role.split()}
+    if words & MALE_WORDS:
+        return "m"
+    if words & FEMALE_WORDS:
+        return "f"
+    if name:
+        first = _HONORIFICS.sub("", name).split()[0].lower() if name.split() else ""
+        if first in MALE_FIRST_NAMES:
+            return "m"
+        if first in FEMALE_FIRST_NAMES:
+            return "f"
+    return None
+
+
+_GENERIC_ORGANISATION_HEADS = frozenset(
+    """group monitor organisation organization agency body watchdog observatory outfit militia""".split()
+)
+
+
+class SourceTracker:
+    """Follows sources through an article in reading order and resolves references back to them."""
+
+    def __init__(self) -> None:
+        self._sources: list[Source] = []
+
+    def resolve(self, mention: SourceMention, sentence: int) -> Source | None:
+        """The source a mention names or points back to; registers newly named sources. None: unresolved."""
+        if mention.kind == "pronoun":
+            return self._resolve_pronoun(mention, sentence)
+        if mention.kind == "relative":
+            return None
+        if mention.kind == "description" and mention.definite:
+            earlier = self._resolve_description(mention, sentence)
+            if earlier is not None:
+                earlier.sentence = sentence
+                return earlier
+        if mention.name is None:
+            return None
+        return self._register(mention, sentence)
+
+    def register_relative(self, mention: SourceMention, sentence: int) -> Source | None:
+        """'X, who said ...': the relative pronoun's antecedent was described separately."""
+        if mention.name is None:
+            return None
+        return self._register(mention, sentence)
+
+    def _register(self, mention: SourceMention, sentence: int) -> Source:
+        name = mention.name or ""
+        for source in reversed(self._sources):
+            if _same_name(source, mention):
+                source.sentence = sentence
+                if mention.role and not source.role:
+                    source.role = mention.role
+                if mention.gender and not source.gender:
+                    source.gender = mention.gender
+                return source
+        words = {w.lower() for w in re.findall(r"[\w’'-]+", f"{name} {mention.role or ''}")}
+        kind = (
+            mention.kind
+            if mention.kind != "description"
+            else ("organisation" if _is_organisation(mention) else "person")
+        )
+        source = Source(
+            name=name,
+            role=mention.role,
+            kind=kind,
+            anonymous=mention.anonymous,
+            gender=mention.gender,
+            plural=mention.plural,
+            words=words | {mention.head_lemma},
+            sentence=sentence,
+        )
+        self._sources.append(source)
+        return source
+
+    def _recent(self, sentence: int, window: int):
+        for source in reversed(self._sources):
+            if sentence - source.sentence <= window:
+                yield source
+
+    def _resolve_pronoun(self, mention: SourceMention, sentence: int) -> Source | None:
+        pronoun = mention.head_lemma
+        ordered = sorted(self._recent(sentence, 6), key=lambda s: -s.sentence)
+        if pronoun in {"he", "she"}:
+            for source in ordered:
+                if source.kind == "organisation" or source.plural:
+                    continue
+                if source.gender == mention.gender:
+                    return source
+                if source.gender is None:
+                    # Unknown gender: only a named person who was the very last source is safe to pick.
+                    return source if not source.anonymous and source is ordered[0] else None
+            return None
+        if pronoun == "it":
+            for source in ordered:
+                if source.kind == "organisation" and not source.plural:
+                    return source
+                if source.kind == "person":
+                    continue
+            return None
+        if pronoun in {"they", "we"}:
+            for source in ordered:
+                if source.plural or source.kind == "organisation":
+                    return source
+            return None
+        return None
+
+    def _resolve_description(self, mention: SourceMention, sentence: int) -> Source | None:
+        head = mention.head_lemma
+        for source in sorted(self._recent(sentence, 10), key=lambda s: -s.sentence):
+            if head in source.words:
+                return source
+        if head in _GENERIC_ORGANISATION_HEADS:
+            for source in sorted(self._recent(sentence, 10), key=lambda s: -s.sentence):
+                if source.kind == "organisation":
+                    return source
+        return None
+
+
+def _is_organisation(mention: SourceMention) -> bool:
+    return mention.head_lemma in ORGANISATION_NOUNS
+
+
+def _same_name(source: Source, mention: SourceMention) -> bool:
+    if not mention.name:
+        return False
+    if source.name.lower() == mention.name.lower():
+        return source.anonymous == mention.anonymous or mention.kind != "description"
+    if mention.kind == "person" and source.kind == "person" and not source.anonymous:
+        # "Kirby" after "John Kirby": a surname alone refers back to the full name.
+        theirs = _HONORIFICS.sub("", source.name).split()
+        ours = _HONORIFICS.sub("", mention.name).split()
+        if ours and theirs and (ours[-1] == theirs[-1]) and (len(ours) == 1 or len(theirs) == 1):
+            if len(ours) > len(theirs):
+                source.name = mention.name
+            return True
+    if mention.kind == "organisation" and source.kind == "organisation":
+        return (
+            mention.name.lower() in source.name.lower().split() or source.name.lower() in mention.name.lower()
+        )
+    return False
