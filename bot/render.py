@@ -11,10 +11,16 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from html import escape
+from html import escape as _html_escape
 
 from bot.report import Claim, Conflict, Figure, Report
 from storage.articles import ArticleMeta, Origin
+
+
+def escape(text: str, quote: bool = False) -> str:
+    """HTML-escape for Telegram: `<`, `>` and `&` always, quotes only inside attributes (quote=True)."""
+    return _html_escape(text, quote=quote)
+
 
 MESSAGE_LIMIT = 4096
 SUMMARY_MAX_SOURCES = 8
@@ -77,9 +83,37 @@ def group_sources(report: Report) -> list[SourceGroup]:
         group.anonymous = group.anonymous or claim.anonymous
         for hedge in claim.hedges:
             _add_unique(group.hedges, hedge)
-    ordered = list(groups.values())
+    ordered = _merge_surnames(list(groups.values()))
     ordered.sort(key=lambda group: -len(group.claims))  # stable: first appearance breaks ties
     return ordered
+
+
+def _merge_surnames(groups: list[SourceGroup]) -> list[SourceGroup]:
+    """Fold a one-word source ('Marchetti') into the one full name ending with it ('Elise Marchetti')."""
+    merged: list[SourceGroup] = []
+    for group in groups:
+        words = group.name.split()
+        fuller = [
+            other
+            for other in groups
+            if len(words) == 1
+            and other is not group
+            and len(other.name.split()) > 1
+            and other.name.split()[-1].casefold() == group.name.casefold()
+        ]
+        if len(fuller) == 1 and group.name[:1].isupper():
+            target = fuller[0]
+            target.claims = sorted(target.claims + group.claims)
+            for role in group.roles:
+                _add_unique(target.roles, role)
+            for via in group.vias:
+                _add_unique(target.vias, via)
+            for hedge in group.hedges:
+                _add_unique(target.hedges, hedge)
+            target.anonymous = target.anonymous or group.anonymous
+        else:
+            merged.append(group)
+    return merged
 
 
 def claim_text(report: Report, claim: Claim) -> str:

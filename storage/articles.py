@@ -129,9 +129,14 @@ class ArticleStore:
         source: SourceKind,
         url: str | None = None,
         origin: Origin | None = None,
+        source_text: str | None = None,
     ) -> StoredArticle:
-        """Store `report` for `chat_id`; if the chat already has this text, return that article instead."""
-        digest = content_hash(report.text)
+        """Store `report` for `chat_id`; if the chat already has this text, return that article instead.
+
+        `source_text` is the text as the user sent it (before the engine prepared it), so sending it again
+        finds this article through `find_by_text`; it defaults to the report's text.
+        """
+        digest = content_hash(report.text if source_text is None else source_text)
         article_id = new_article_id()
         stored_url = normalize_url(url) if url else None
         async with self._db.transaction() as connection:

@@ -224,3 +224,15 @@ def test_split_never_exceeds_the_limit_or_breaks_markup(lines: list[tuple[str, s
         plain.append(assert_valid_telegram_html(part))
     squash = lambda value: re.sub(r"\s+", "", value)  # noqa: E731
     assert squash("".join(plain)) == squash(unescape(re.sub(r"<[^>]+>", "", html)))
+
+
+def test_a_surname_alone_joins_the_full_name() -> None:
+    text = "Elise Marchetti said the offer was fair. Marchetti said talks should resume. Reyna disagreed."
+    claims = [
+        Claim(speaker="Elise Marchetti", role="spokeswoman", content=spans_of(text, "the offer was fair"),
+              kind="indirect"),
+        Claim(speaker="Marchetti", content=spans_of(text, "talks should resume"), kind="indirect"),
+        Claim(speaker="Reyna", content=spans_of(text, "disagreed"), kind="indirect"),
+    ]
+    groups = group_sources(Report(text=text, claims=claims))
+    assert [(group.name, group.claims) for group in groups] == [("Elise Marchetti", [0, 1]), ("Reyna", [2])]

@@ -1,0 +1,190 @@
+"""Articles in, summaries out: the handler for forwarded or pasted text, links and documents."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import PurePath
+
+from telegram import Message, Update
+from telegram.ext import ContextTypes
+
+from bot.article import Article, decode_text
+from bot.errors import InputError
+from bot.render import render_summary
+from bot.worker import WorkerBusy
+from handlers.intake import (
+    WHAT_TO_SEND,
+    addressed_to_bot,
+    is_html_document,
+    is_readable_document,
+    read_intake,
+)
+from handlers.keyboards import article_keyboard
+from handlers.replies import keep_typing, send_article_view, send_html
+from handlers.services import BotServices, services
+from storage import Origin, StoredArticle
+from storage.articles import SourceKind
+
+logger = logging.getLogger(__name__)
+
+
+async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any non-command message: analyze what it carries and reply with a summary per article."""
+    message = update.effective_message
+    if message is None or update.effective_chat is None:
+        return
+    bot = context.bot
+    if not addressed_to_bot(message, bot.id, bot.username):
+        return
+    found = services(context)
+    intake = read_intake(message, bot_username=bot.username, max_links=found.settings.max_links_per_message)
+    chat_id = update.effective_chat.id
+    if intake.document is not None:
+        await _answer(
+            context,
+            found,
+            message,
+            chat_id,
+            "document",
+            _document_loader(context, found, message),
+            origin=intake.origin,
+        )
+    elif intake.text is not None:
+        text = intake.text
+        await _answer(
+            context,
+            found,
+            message,
+            chat_id,
+            "text",
+            lambda: _ready(Article(text=text)),
+            origin=intake.origin,
+            known_text=text,
+        )
+    elif intake.links:
+        for link in intake.links:
+            await _answer(
+                context,
+                found,
+                message,
+                chat_id,
+                "link",
+                _link_loader(found, link),
+                origin=intake.origin,
+                url=link,
+            )
+    else:
+        await send_html(bot, chat_id, WHAT_TO_SEND, reply_to=message)
+
+
+async def _ready(article: Article) -> Article:
+    return article
+
+
+def _link_loader(found: BotServices, link: str) -> Callable[[], Awaitable[Article]]:
+    async def load() -> Article:
+        from bot.fetch import fetch_article
+
+        return await fetch_article(link, found.settings, client=found.http)
+
+    return load
+
+
+def _document_loader(
+    context: ContextTypes.DEFAULT_TYPE, found: BotServices, message: Message
+) -> Callable[[], Awaitable[Article]]:
+    async def load() -> Article:
+        document = message.document
+        assert document is not None
+        limit = found.settings.max_document_bytes
+        if not is_readable_document(document):
+            raise InputError(
+                "I can read .txt and .html files. Send the article as one of those, or paste it."
+            )
+        if document.file_size is not None and document.file_size > limit:
+            raise InputError(
+                f"That file is too big for me (the limit is {limit // 1000:,} KB). Send a link instead."
+            )
+        file = await context.bot.get_file(document.file_id)
+        data = bytes(await file.download_as_bytearray())
+        if len(data) > limit:
+            raise InputError(
+                f"That file is too big for me (the limit is {limit // 1000:,} KB). Send a link instead."
+            )
+        title = PurePath(document.file_name).stem.replace("_", " ") if document.file_name else None
+        if is_html_document(document):
+            from bot.extract import extract_article
+
+            article = extract_article(data, content_type="text/html")
+            return article if article.title else article.model_copy(update={"title": title})
+        return Article(text=decode_text(data))
+
+    return load
+
+
+async def _answer(
+    context: ContextTypes.DEFAULT_TYPE,
+    found: BotServices,
+    message: Message,
+    chat_id: int,
+    source: SourceKind,
+    load: Callable[[], Awaitable[Article]],
+    *,
+    origin: Origin | None,
+    url: str | None = None,
+    known_text: str | None = None,
+) -> None:
+    """One article: reuse the chat's stored report if it has one, else fetch/analyze and store; then reply."""
+    try:
+        async with keep_typing(context.bot, chat_id):
+            stored = await _stored_or_analyzed(
+                found, chat_id, source, load, origin=origin, url=url, known_text=known_text
+            )
+    except WorkerBusy as busy:
+        await send_html(context.bot, chat_id, str(busy), reply_to=message)
+        return
+    except InputError as error:
+        prefix = f"{url}\n" if url else ""
+        await send_html(context.bot, chat_id, _escape(prefix + str(error)), reply_to=message)
+        return
+    html = render_summary(stored.report, stored.meta.origin or origin)
+    await send_article_view(
+        context.bot,
+        found.store,
+        chat_id,
+        stored.id,
+        html,
+        reply_to=message,
+        keyboard=article_keyboard(stored.id),
+    )
+
+
+async def _stored_or_analyzed(
+    found: BotServices,
+    chat_id: int,
+    source: SourceKind,
+    load: Callable[[], Awaitable[Article]],
+    *,
+    origin: Origin | None,
+    url: str | None,
+    known_text: str | None,
+) -> StoredArticle:
+    store = found.store
+    stored = await store.find_by_url(chat_id, url) if url else None
+    if stored is None and known_text is not None:
+        stored = await store.find_by_text(chat_id, known_text)
+    if stored is not None:
+        return stored
+    article = await load()
+    stored = await store.find_by_text(chat_id, article.text)
+    if stored is not None:
+        return stored
+    report = await found.worker.analyze(article)
+    return await store.save(chat_id, report, source=source, url=url, origin=origin, source_text=article.text)
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)

@@ -1,0 +1,135 @@
+"""Commands about articles already analyzed: /sources, /figures, /claims, /history, /forget, /help, /start."""
+
+from __future__ import annotations
+
+from telegram import BotCommand, Update
+from telegram.ext import ContextTypes
+
+from bot.render import render_claims_page, render_figures, render_history, render_sources
+from handlers.keyboards import claims_keyboard, forget_keyboard, history_keyboard
+from handlers.replies import send_article_view, send_html
+from handlers.services import services
+from storage import StoredArticle
+
+HISTORY_LENGTH = 10
+
+HELP = (
+    "<b>WhoSaid</b> tells you who said what in a news article, and which figures differ between sources.\n"
+    "\n"
+    "Send me an article: forward it, paste its text, send a link (up to {links} per message), or a .txt or "
+    ".html file. I reply with everyone quoted or cited, grouped by source (anonymous sources and hedges "
+    "marked), and the numbers the sources disagree on.\n"
+    "\n"
+    "/sources — every source: named or anonymous, role, outlet, claims\n"
+    "/figures — the figures by measure, differing ones first\n"
+    "/claims — every claim, page by page\n"
+    "/history — your recent articles\n"
+    "/forget — delete everything I stored for this chat\n"
+    "/help — this message\n"
+    "\n"
+    "Send a command as a reply to one of my summaries to ask about that article; otherwise I use the latest "
+    "one."
+)
+
+COMMANDS = [
+    BotCommand("sources", "Every source in the article"),
+    BotCommand("figures", "Figures by measure, differing ones first"),
+    BotCommand("claims", "Every claim, page by page"),
+    BotCommand("history", "Your recent articles"),
+    BotCommand("forget", "Delete everything stored for this chat"),
+    BotCommand("help", "What I do and how to use me"),
+]
+
+NOTHING_YET = "I have no article for this chat yet. Forward me one, paste its text, or send a link."
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start and /help: what the bot does and how to use it."""
+    if update.effective_chat is None:
+        return
+    text = HELP.format(links=services(context).settings.max_links_per_message)
+    await send_html(context.bot, update.effective_chat.id, text, reply_to=update.effective_message)
+
+
+async def target_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> StoredArticle | None:
+    """The article a follow-up means: the one shown by the message it replies to, else the chat's latest."""
+    chat = update.effective_chat
+    message = update.effective_message
+    if chat is None:
+        return None
+    store = services(context).store
+    if message is not None and message.reply_to_message is not None:
+        replied = await store.by_message(chat.id, message.reply_to_message.message_id)
+        if replied is not None:
+            return replied
+    return await store.latest(chat.id)
+
+
+async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -> None:
+    chat = update.effective_chat
+    if chat is None:
+        return
+    article = await target_article(update, context)
+    if article is None:
+        await send_html(context.bot, chat.id, NOTHING_YET, reply_to=update.effective_message)
+        return
+    keyboard = None
+    if view == "sources":
+        html = render_sources(article.report)
+    elif view == "figures":
+        html = render_figures(article.report)
+    else:
+        html, page, pages = render_claims_page(article.report, 0)
+        keyboard = claims_keyboard(article.id, page, pages)
+    await send_article_view(
+        context.bot,
+        services(context).store,
+        chat.id,
+        article.id,
+        html,
+        reply_to=update.effective_message,
+        keyboard=keyboard,
+    )
+
+
+async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/sources: every source of the article."""
+    await _show(update, context, "sources")
+
+
+async def figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/figures: the article's figures by measure, conflicts first."""
+    await _show(update, context, "figures")
+
+
+async def claims(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/claims: every claim, paged with buttons."""
+    await _show(update, context, "claims")
+
+
+async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/history: the chat's recent articles, each with a button to reopen it."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    articles = await services(context).store.history(chat.id, HISTORY_LENGTH)
+    await send_html(
+        context.bot,
+        chat.id,
+        render_history(articles),
+        reply_to=update.effective_message,
+        keyboard=history_keyboard(articles),
+    )
+
+
+async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/forget: ask for confirmation before deleting everything stored for this chat."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    count = await services(context).store.count(chat.id)
+    text = (
+        f"Delete everything I stored for this chat ({count} article{'s' if count != 1 else ''} and their "
+        "reports)? This can't be undone."
+    )
+    await send_html(context.bot, chat.id, text, reply_to=update.effective_message, keyboard=forget_keyboard())

@@ -1,0 +1,87 @@
+"""Sending HTML replies (split under Telegram's limit) and keeping 'typing…' visible while we work."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyParameters
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import TelegramError
+
+from bot.render import split_message
+from storage import ArticleStore
+
+logger = logging.getLogger(__name__)
+
+# Telegram shows a chat action for about 5 seconds; renewing it a little earlier keeps it steady.
+TYPING_INTERVAL = 4.0
+
+
+@contextlib.asynccontextmanager
+async def keep_typing(bot: Bot, chat_id: int, interval: float = TYPING_INTERVAL) -> AsyncIterator[None]:
+    """Show 'typing…' in the chat until the block ends."""
+
+    async def repeat() -> None:
+        while True:
+            with contextlib.suppress(TelegramError):
+                await bot.send_chat_action(chat_id, ChatAction.TYPING)
+            await asyncio.sleep(interval)
+
+    task = asyncio.create_task(repeat(), name=f"typing:{chat_id}")
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def send_html(
+    bot: Bot,
+    chat_id: int,
+    html: str,
+    *,
+    reply_to: Message | None = None,
+    keyboard: InlineKeyboardMarkup | None = None,
+) -> list[Message]:
+    """Send `html` as one or more messages (split on lines), the keyboard under the last one."""
+    parts = split_message(html)
+    sent = []
+    reply = (
+        ReplyParameters(message_id=reply_to.message_id, allow_sending_without_reply=True)
+        if reply_to
+        else None
+    )
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        sent.append(
+            await bot.send_message(
+                chat_id,
+                part,
+                parse_mode=ParseMode.HTML,
+                reply_parameters=reply,
+                reply_markup=keyboard if last else None,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+    return sent
+
+
+async def send_article_view(
+    bot: Bot,
+    store: ArticleStore,
+    chat_id: int,
+    article_id: str,
+    html: str,
+    *,
+    reply_to: Message | None = None,
+    keyboard: InlineKeyboardMarkup | None = None,
+) -> list[Message]:
+    """Send a view of an article and remember its messages, so replying to any of them means this article."""
+    sent = await send_html(bot, chat_id, html, reply_to=reply_to, keyboard=keyboard)
+    for message in sent:
+        await store.link_message(chat_id, message.message_id, article_id)
+    return sent
