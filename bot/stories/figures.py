@@ -24,6 +24,12 @@ _OTHER_EVENT = re.compile(
     r"in (?:19|20)\d\d|a year earlier|the year before|since (?:19|20)\d\d)\b",
     re.I,
 )
+# Words around a figure saying that it revises an earlier number ("the toll has risen to 27").
+_UPDATE_WORDS = re.compile(
+    r"\b(?:ris(?:en|es|ing)|rose|climb(?:ed|s|ing)?|jump(?:ed|s)?|increas(?:ed|es)|revis(?:ed|es)|rais(?:ed|es)|"
+    r"updated?|now stands?|fell|dropped|lowered|new toll|latest toll)\b",
+    re.I,
+)
 _GENERIC_SOURCE_WORDS = frozenset(
     ["official", "officials", "source", "sources", "spokesman", "spokeswoman", "group"]
 )
@@ -41,6 +47,7 @@ class StoryFigure:
     label: str
     value: tuple[float, float | None]
     published: datetime | None
+    says_update: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,7 +121,7 @@ def source_key(report: Report, figure: Figure) -> str | None:
 def same_source(a: str, b: str) -> bool:
     """Whether two source keys name one source: equal, an acronym of the other, or the other's last words.
 
-    "syrian observatory for human rights" matches "sohr" and "observatory for human rights".
+    "syrian observatory for human rights" matches "sohr", "observatory for human rights" and "observatory".
     """
     if a == b:
         return True
@@ -124,6 +131,10 @@ def same_source(a: str, b: str) -> bool:
     initials_no_small = "".join(word[0] for word in words if word not in {"of", "for", "the", "and"})
     if " " not in short and short in (initials, initials_no_small):
         return True
+    if " " not in short and short not in _GENERIC_SOURCE_WORDS:
+        # "the monitor" for "Veltrian Monitor for Civil Rights": the head noun, before any "of"/"for".
+        head = re.split(r" (?:of|for|on|in) ", long)[0].split()[-1]
+        return short == head
     return len(short.split()) >= 2 and long.endswith(" " + short)
 
 
@@ -137,6 +148,8 @@ def story_figures(report: Report) -> dict[str, list[int]]:
     for index, figure in enumerate(report.figures):
         if not figure.measure or figure.measure in from_conflicts:
             continue
+        if getattr(figure, "background", False):
+            continue  # the engine says it is about another event
         if _OTHER_EVENT.search(_sentence_around(report.text, figure.span.start, figure.span.end)):
             continue
         result.setdefault(figure.measure, []).append(index)
@@ -150,12 +163,12 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left + 1 : right]
 
 
-def compare_figures(
+def collect_story_figures(
     reports: Sequence[Report], members: Sequence[int], outlets: Sequence[str]
-) -> list[StoryConflict]:
-    """Conflicts between the figures of a story's articles (`members`, indexes into `reports`), by measure.
+) -> dict[str, list[StoryFigure]]:
+    """The figures each of a story's articles gives about the story's event, by measure, in article order.
 
-    `outlets` names each report for people (site, title or input label).
+    Within one article, a source repeating its number counts once.
     """
     by_measure: dict[str, list[StoryFigure]] = {}
     for article in members:
@@ -167,9 +180,10 @@ def compare_figures(
                 figure = report.figures[index]
                 value = (float(figure.value), None if figure.upper is None else float(figure.upper))
                 source = source_label(report, figure)
-                if (source, value) in seen:
-                    continue  # the same source repeating its number is one figure
-                seen.add((source, value))
+                if (_bare_source(source), value) in seen:
+                    continue
+                seen.add((_bare_source(source), value))
+                sentence = _sentence_around(report.text, figure.span.start, figure.span.end)
                 by_measure.setdefault(measure, []).append(
                     StoryFigure(
                         article=article,
@@ -180,12 +194,25 @@ def compare_figures(
                         label=format_figure(figure),
                         value=value,
                         published=published,
+                        says_update=bool(_UPDATE_WORDS.search(sentence)),
                     )
                 )
-    conflicts = []
-    for measure, figures in by_measure.items():
-        if _differs_between_articles(figures):
-            conflicts.append(_conflict(measure, figures))
+    return by_measure
+
+
+def compare_figures(
+    reports: Sequence[Report], members: Sequence[int], outlets: Sequence[str]
+) -> list[StoryConflict]:
+    """Conflicts between the figures of a story's articles (`members`, indexes into `reports`), by measure.
+
+    `outlets` names each report for people (site, title or input label). Measures whose figures agree across
+    the articles give no conflict. Conflicts spanning more articles come first.
+    """
+    conflicts = [
+        _conflict(measure, figures)
+        for measure, figures in collect_story_figures(reports, members, outlets).items()
+        if _differs_between_articles(figures)
+    ]
     conflicts.sort(key=lambda c: (-len({a for a, _ in c.figures}), c.measure))
     return conflicts
 
@@ -196,49 +223,34 @@ def _differs_between_articles(figures: list[StoryFigure]) -> bool:
     )
 
 
+def _by_time(figure: StoryFigure) -> tuple:
+    return (figure.published is None, figure.published or datetime.min.replace(tzinfo=UTC), figure.article)
+
+
 def _conflict(measure: str, figures: list[StoryFigure]) -> StoryConflict:
-    ordered = sorted(
-        figures,
-        key=lambda f: (f.published is None, f.published or datetime.min.replace(tzinfo=UTC), f.article),
-    )
+    ordered = sorted(figures, key=_by_time)
     parts = [f"{who_gives(f)}: {f.label} {measure}" for f in ordered]
     sentences = [" · ".join(parts) + "."]
-
-    same_source_names: list[str] = []
-    for i, f in enumerate(ordered):
-        if f.source_key is None:
-            continue
-        group = [f] + [
-            g
-            for g in ordered[i + 1 :]
-            if g.source_key is not None and g.article != f.article and same_source(f.source_key, g.source_key)
-        ]
-        if len({g.article for g in group}) < 2 or len({g.value for g in group}) < 2:
-            continue
-        name = _bare_source(f.source)
-        if name in same_source_names:
-            continue
-        same_source_names.append(name)
+    groups = _same_source_groups(ordered)
+    for name, group in groups:
         givers = " and ".join(dict.fromkeys(g.outlet for g in group))
         numbers = " vs ".join(f"{g.label} ({g.outlet})" for g in group)
         sentences.append(f"{givers} both cite {name} but give different numbers: {numbers}.")
-
-    newer = _newer_figures(ordered)
-    if newer:
-        latest = newer[0]
-        earlier = [f for f in ordered if f.published is not None and f.published < latest.published]
+    updates = _newer_figures(ordered, groups)
+    for figure, earlier in updates:
         was = ", ".join(f"{f.label} ({f.outlet})" for f in earlier)
-        now = ", ".join(f.label for f in newer)
+        cited = f", citing {_bare_source(figure.source)}" if figure.source else ""
         sentences.append(
-            f"Newer figure: {latest.outlet}, published {latest.published:%Y-%m-%d %H:%M}, gives {now} "
-            f"after earlier reports of {was}."
+            f"Newer figure: {figure.label} {measure} ({figure.outlet}{cited}, published "
+            f"{figure.published:%Y-%m-%d %H:%M}) updates the earlier {was}."
         )
+    newer = [figure for figure, _ in updates]
     return StoryConflict(
         measure=measure,
         figures=tuple((f.article, f.figure) for f in ordered),
         note=" ".join(sentences),
         newer=tuple((f.article, f.figure) for f in newer),
-        same_source=tuple(same_source_names),
+        same_source=tuple(name for name, _ in groups),
     )
 
 
@@ -247,20 +259,67 @@ def who_gives(figure: StoryFigure) -> str:
     return f"{figure.outlet}, citing {figure.source or 'no source'}"
 
 
-def _newer_figures(ordered: list[StoryFigure]) -> list[StoryFigure]:
-    """The latest article's figures, when it is strictly later than an article giving a different value."""
+def _same_source_groups(ordered: list[StoryFigure]) -> list[tuple[str, list[StoryFigure]]]:
+    """Named sources that two or more outlets cite with different numbers, with those figures."""
+    groups: list[tuple[str, list[StoryFigure]]] = []
+    placed: set[int] = set()
+    for i, first in enumerate(ordered):
+        if first.source_key is None or i in placed:
+            continue
+        members = [first]
+        for j in range(i + 1, len(ordered)):
+            other = ordered[j]
+            if (
+                other.source_key is not None
+                and j not in placed
+                and same_source(first.source_key, other.source_key)
+            ):
+                members.append(other)
+                placed.add(j)
+        if len({f.article for f in members}) >= 2 and len({f.value for f in members}) >= 2:
+            name = max((_bare_source(f.source) for f in members), key=len)
+            groups.append((name, members))
+    return groups
+
+
+def _newer_figures(
+    ordered: list[StoryFigure], groups: list[tuple[str, list[StoryFigure]]]
+) -> list[tuple[StoryFigure, list[StoryFigure]]]:
+    """Figures that update an earlier, different figure, judged by publication time, each with what it updates.
+
+    A figure is newer when its article is published after another article's different figure and either it
+    comes from the same source (the source revised its number: it updates that source's earlier figures), or
+    its sentence says the number changed ("has risen to 27"), or it is the only figure the latest article gives
+    for the measure (both update every earlier, different figure).
+    """
     dated = [f for f in ordered if f.published is not None]
-    if not dated:
+    if len({f.article for f in dated}) < 2:
         return []
+
+    def earlier_than(figure: StoryFigure, among: list[StoryFigure]) -> list[StoryFigure]:
+        return [
+            f
+            for f in among
+            if f.published is not None
+            and f.article != figure.article
+            and f.published < figure.published  # type: ignore[operator]
+            and f.value != figure.value
+        ]
+
+    updates: dict[tuple[int, int], tuple[StoryFigure, list[StoryFigure]]] = {}
+    for _, members in groups:
+        latest = max((f for f in members if f.published is not None), key=_by_time, default=None)
+        if latest is not None and (earlier := earlier_than(latest, members)):
+            updates[(latest.article, latest.figure)] = (latest, earlier)
     latest_time = max(f.published for f in dated)  # type: ignore[type-var]
-    latest = [f for f in dated if f.published == latest_time]
-    if len({f.article for f in latest}) != 1:
-        return []
-    earlier = [f for f in dated if f.published < latest_time]  # type: ignore[operator]
-    latest_values = {f.value for f in latest}
-    if not earlier or all(f.value in latest_values for f in earlier):
-        return []
-    return latest
+    latest_article = [f for f in dated if f.published == latest_time]
+    if len({f.article for f in latest_article}) == 1:
+        only_one = len({f.value for f in latest_article}) == 1
+        for figure in latest_article:
+            earlier = earlier_than(figure, dated)
+            if (only_one or figure.says_update) and earlier:
+                updates.setdefault((figure.article, figure.figure), (figure, earlier))
+    return sorted(updates.values(), key=lambda item: _by_time(item[0]))
 
 
 def _bare_source(label: str) -> str:

@@ -145,23 +145,38 @@ def compare_fingerprints(a: Fingerprint, b: Fingerprint, stats: TermStats | None
 
 
 def story_why(fingerprints: Sequence[Fingerprint], stats: TermStats | None = None) -> tuple[str, ...]:
-    """Why several articles are one story: what at least two of them share, most telling and widest first."""
-    found: dict[str, tuple[float, set[int], str]] = {}
+    """Why several articles are one story: what at least two of them share, most telling first.
+
+    Ranked by weight (specific names before event kinds, dates and broad names), then by how many articles
+    have it in their lead, how many share it at all, and how often they mention it.
+    """
+    found: dict[str, dict] = {}
     for i in range(len(fingerprints)):
         for j in range(i + 1, len(fingerprints)):
             for term_a, term_b, weight in shared_terms(fingerprints[i], fingerprints[j], stats):
-                entity = term_a.entity
-                old_weight, members, display = found.get(entity, (weight, set(), display_of(term_a, term_b)))
-                members |= {i, j}
-                better = display_of(term_a, term_b)
-                found[entity] = (
-                    max(old_weight, weight),
-                    members,
-                    better if len(better) > len(display) else display,
+                entry = found.setdefault(
+                    term_a.entity,
+                    {"weight": weight, "members": set(), "lead": set(), "mentions": {}, "display": ""},
                 )
-    ranked = sorted(found.values(), key=lambda item: (-item[0], -len(item[1]), item[2]))
+                entry["weight"] = max(entry["weight"], weight)
+                entry["members"] |= {i, j}
+                entry["lead"] |= {k for k, term in ((i, term_a), (j, term_b)) if term.lead}
+                entry["mentions"][i], entry["mentions"][j] = term_a.count, term_b.count
+                display = display_of(term_a, term_b)
+                if len(display) > len(entry["display"]):
+                    entry["display"] = display
+    ranked = sorted(
+        found.values(),
+        key=lambda e: (
+            -e["weight"],
+            -len(e["lead"]),
+            -len(e["members"]),
+            -sum(e["mentions"].values()),
+            e["display"],
+        ),
+    )
     why: list[str] = []
-    for _, _, display in ranked:
-        if display not in why:
-            why.append(display)
+    for entry in ranked:
+        if entry["display"] not in why:
+            why.append(entry["display"])
     return tuple(why[:MAX_WHY])

@@ -10,10 +10,10 @@ from bot.report import Report
 from bot.stories.chart import Bar, render_bars
 from bot.stories.figures import (
     StoryConflict,
+    collect_story_figures,
     compare_figures,
     parse_published,
     source_label,
-    story_figures,
 )
 from bot.stories.fingerprint import fingerprint
 from bot.stories.grouping import Story, group_stories
@@ -135,18 +135,14 @@ def _claim_source(report: Report, claim_index: int) -> str:
 
 
 def _figures_side_by_side(view: StoryView, story: Story) -> list[str]:
-    """Every figure of the story, one line per measure ('measure: outlet (source) value · …')."""
-    rows: dict[str, list[str]] = {}
-    for index in story.articles:
-        report = view.reports[index]
-        for measure, figure_indexes in story_figures(report).items():
-            for figure_index in figure_indexes:
-                figure = report.figures[figure_index]
-                source = source_label(report, figure) or "no source"
-                rows.setdefault(measure, []).append(
-                    f"{view.outlets[index]} ({source}) {report.figure_label(figure)}"
-                )
-    return [f"  {measure}: {' · '.join(items)}" for measure, items in rows.items()]
+    """Every measure two or more of the story's articles count, one line each: 'outlet (source) value · …'."""
+    lines = []
+    for measure, figures in collect_story_figures(view.reports, story.articles, view.outlets).items():
+        if len({figure.article for figure in figures}) < 2:
+            continue
+        items = [f"{f.outlet} ({f.source or 'no source'}) {f.label}" for f in figures]
+        lines.append(f"  {measure}: {' · '.join(items)}")
+    return lines
 
 
 def _chart(view: StoryView, conflict: StoryConflict) -> str:
