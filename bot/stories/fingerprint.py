@@ -211,7 +211,8 @@ def _name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
     single_mentions: Counter[str] = Counter()
     single_display: dict[str, str] = {}
     single_lead: set[str] = set()
-    for phrase, end in _capitalised_phrases(text, lowercase_words):
+    capitalised = {normalise_key(m.group()) for m in _TOKEN.finditer(text) if m.group()[0].isupper()}
+    for phrase, end in _split_at_places(_capitalised_phrases(text, lowercase_words), capitalised):
         key = normalise_key(phrase)
         if not key or key in outlets or key in OUTLET_NAMES or key in NOT_NAMES or len(key) < 2:
             continue
@@ -275,6 +276,12 @@ def _name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
     return terms
 
 
+def _adjective_forms(key: str) -> set[str]:
+    """Adjectives a place name may have: Veltria -> Veltrian, Iraq -> Iraqi, Sudan -> Sudanese."""
+    stem = key[:-1] if key.endswith(("a", "e", "y")) else key
+    return {key + "n", key + "an", key + "i", key + "ese", stem + "ian", stem + "ese", stem + "an"} - {key}
+
+
 def _countries_by_demonym(entities: dict[str, _Entity]) -> set[str]:
     """Names the article also uses as an adjective ("Veltria"/"Veltrian", "Iraq"/"Iraqi"): countries or
     regions, broad whatever their name. This catches places no word list knows."""
@@ -282,13 +289,26 @@ def _countries_by_demonym(entities: dict[str, _Entity]) -> set[str]:
     adjectives = singles | {key.split(" ", 1)[0] for key in entities}
     found = set()
     for key in singles:
-        stem = key[:-1] if key.endswith(("a", "e", "y")) else key
-        forms = {key + "n", key + "an", stem + "ian", key + "i", stem + "ese", key + "ese", stem + "an"} - {
-            key
-        }
-        for adjective in forms & adjectives:
+        for adjective in _adjective_forms(key) & adjectives:
             found |= {key, adjective}
     return found
+
+
+def _split_at_places(phrases: list[tuple[str, int]], capitalised: set[str]) -> list[tuple[str, int]]:
+    """'Omar Selik of Veltria' -> 'Omar Selik', 'Veltria': a name joined by 'of' to a country is two names.
+
+    'Ministry of Health' stays whole; the tail must be a broad name or one the text also uses as an adjective.
+    """
+    result = []
+    for phrase, end in phrases:
+        head, connector, tail = phrase.rpartition(" of ")
+        tail_key = normalise_key(tail)
+        if connector and head and (tail_key in BROAD_NAMES or _adjective_forms(tail_key) & capitalised):
+            result.append((head, end - len(tail) - len(connector)))
+            result.append((tail, end))
+        else:
+            result.append((phrase, end))
+    return result
 
 
 def _capitalised_phrases(text: str, lowercase_words: set[str]) -> list[tuple[str, int]]:
