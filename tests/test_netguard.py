@@ -24,7 +24,7 @@ from bot.netguard import (
     parse_ip_literal,
     parse_ipv4_literal,
 )
-from tests.support.loopback_http import LoopbackServer
+from tests.support.loopback_http import LoopbackOnlyDialer, LoopbackServer
 
 # --- Reading hosts the way browsers (and getaddrinfo) do ---
 
@@ -221,26 +221,9 @@ async def test_the_address_policy_sees_the_port() -> None:
 # --- Dialing the checked address (no second lookup) ---
 
 
-class RecordingDialer(httpcore.AsyncNetworkBackend):
-    """Dials only 127.0.0.1 (through the real backend) and records what it was asked to dial."""
-
-    def __init__(self) -> None:
-        self.dialed: list[tuple[str, int]] = []
-        self._real = httpcore.AnyIOBackend()
-
-    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # type: ignore[no-untyped-def]
-        self.dialed.append((host, port))
-        if host != "127.0.0.1":
-            raise httpcore.ConnectError(f"test dialer refuses {host}")
-        return await self._real.connect_tcp(host, port, timeout=timeout)
-
-    async def sleep(self, seconds: float) -> None:
-        await self._real.sleep(seconds)
-
-
 async def test_the_backend_dials_the_checked_address_not_the_name() -> None:
     resolver = StubResolver({"news.example": ["127.0.0.1"]})
-    dialer = RecordingDialer()
+    dialer = LoopbackOnlyDialer()
     guard = NetworkGuard(allow_private=True, resolver=resolver)
     backend = GuardedNetworkBackend(guard, dialer)
     with LoopbackServer() as server:
@@ -251,7 +234,7 @@ async def test_the_backend_dials_the_checked_address_not_the_name() -> None:
 
 
 async def test_the_backend_refuses_before_dialing() -> None:
-    dialer = RecordingDialer()
+    dialer = LoopbackOnlyDialer()
     backend = GuardedNetworkBackend(
         NetworkGuard(resolver=StubResolver({"meta.example": ["169.254.169.254"]})), dialer
     )
@@ -262,7 +245,7 @@ async def test_the_backend_refuses_before_dialing() -> None:
 
 async def test_the_backend_tries_the_next_checked_address_when_one_fails() -> None:
     resolver = StubResolver({"two.example": ["127.0.0.2", "127.0.0.1"]})
-    dialer = RecordingDialer()
+    dialer = LoopbackOnlyDialer()
     backend = GuardedNetworkBackend(NetworkGuard(allow_private=True, resolver=resolver), dialer)
     with LoopbackServer() as server:
         stream = await backend.connect_tcp("two.example", server.port, timeout=2)
@@ -271,6 +254,6 @@ async def test_the_backend_tries_the_next_checked_address_when_one_fails() -> No
 
 
 async def test_unix_sockets_are_never_dialed() -> None:
-    backend = GuardedNetworkBackend(NetworkGuard(allow_private=True), RecordingDialer())
+    backend = GuardedNetworkBackend(NetworkGuard(allow_private=True), LoopbackOnlyDialer())
     with pytest.raises(BlockedAddressError):
         await backend.connect_unix_socket("/var/run/docker.sock")

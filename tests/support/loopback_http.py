@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
+import httpcore
+
 HTML = "text/html; charset=utf-8"
 
 
@@ -51,6 +53,18 @@ def endless(chunk: bytes = b"<p>" + b"la " * 20_000 + b"</p>\n") -> Callable[[],
     def chunks() -> Iterator[bytes]:
         while True:
             yield chunk
+
+    return chunks
+
+
+def endless_gzip() -> Callable[[], Iterator[bytes]]:
+    """A gzip stream of spaces that never ends: about 1 KB on the wire per megabyte decoded, forever."""
+
+    def chunks() -> Iterator[bytes]:
+        compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+        piece = b" " * 1_000_000
+        while True:
+            yield compressor.compress(piece) + compressor.flush(zlib.Z_SYNC_FLUSH)
 
     return chunks
 
@@ -181,3 +195,30 @@ class LoopbackServer:
                 request.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
         request.wfile.write(b"0\r\n\r\n")
         request.close_connection = True
+
+
+class LoopbackOnlyDialer(httpcore.AsyncNetworkBackend):
+    """A network backend for tests that dials 127.0.0.1 only, recording every address it is asked to dial.
+
+    Tests pass it as the fetch client's dialer, so even a broken guard could never reach another machine.
+    """
+
+    def __init__(self) -> None:
+        self.dialed: list[tuple[str, int]] = []
+        self._real = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        self.dialed.append((host, port))
+        if host != "127.0.0.1":
+            raise httpcore.ConnectError(f"the test dialer only reaches 127.0.0.1, not {host}")
+        return await self._real.connect_tcp(host, port, timeout=timeout)
+
+    async def sleep(self, seconds: float) -> None:
+        await self._real.sleep(seconds)
