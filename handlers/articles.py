@@ -11,7 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot.article import Article, decode_text
 from bot.errors import InputError
-from bot.render import render_summary
+from bot.render import article_title, render_summary
 from bot.worker import WorkerBusy
 from handlers.intake import (
     WHAT_TO_SEND,
@@ -181,7 +181,9 @@ async def _stored_or_analyzed(
     if stored is not None:
         return stored
     report = await found.worker.analyze(article)
-    return await store.save(chat_id, report, source=source, url=url, origin=origin, source_text=article.text)
+    return await store.save(
+        chat_id, report, source=source, url=url, origin=origin, source_text=article.text, title=article_title(report)
+    )
 
 
 def _escape(text: str) -> str:

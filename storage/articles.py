@@ -130,11 +130,13 @@ class ArticleStore:
         url: str | None = None,
         origin: Origin | None = None,
         source_text: str | None = None,
+        title: str | None = None,
     ) -> StoredArticle:
         """Store `report` for `chat_id`; if the chat already has this text, return that article instead.
 
         `source_text` is the text as the user sent it (before the engine prepared it), so sending it again
-        finds this article through `find_by_text`; it defaults to the report's text.
+        finds this article through `find_by_text`; it defaults to the report's text. `title` is the title to
+        list the article under (default: the report's).
         """
         digest = content_hash(report.text if source_text is None else source_text)
         article_id = new_article_id()
@@ -152,7 +154,7 @@ class ArticleStore:
                     source,
                     stored_url,
                     digest,
-                    report.title,
+                    title or report.title,
                     report.site,
                     report.published,
                     origin.model_dump_json() if origin else None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -87,6 +88,21 @@ def _decode_value(key: str, value: str) -> Any:
         except ValueError:
             return value
     return value
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """A `str` index as Telegram counts offsets (UTF-16 code units)."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def auto_entities(text: str) -> list[dict[str, Any]]:
+    """The `url` and `mention` entities Telegram would add to `text` (UTF-16 offsets)."""
+    found = []
+    for kind, pattern in (("url", r"https?://[^\s]+"), ("mention", r"(?<!\w)@\w{5,32}")):
+        for match in re.finditer(pattern, text):
+            start, end = utf16_offset(text, match.start()), utf16_offset(text, match.end())
+            found.append({"type": kind, "offset": start, "length": end - start})
+    return sorted(found, key=lambda entity: entity["offset"])
 
 
 class FakeTelegram:
@@ -189,15 +205,17 @@ class FakeTelegram:
         }
         if text is not None:
             message["text"] = text
-            found = list(entities or [])
+            # Like Telegram, mark bare links and @mentions as entities unless the test gives its own entities.
+            found = list(entities) if entities is not None else auto_entities(text)
             if text.startswith("/"):
                 found.insert(0, {"type": "bot_command", "offset": 0, "length": len(text.split()[0])})
             if found:
                 message["entities"] = found
         if caption is not None:
             message["caption"] = caption
-            if caption_entities:
-                message["caption_entities"] = caption_entities
+            found = list(caption_entities) if caption_entities is not None else auto_entities(caption)
+            if found:
+                message["caption_entities"] = found
         if document is not None:
             message["document"] = document
         if forward_origin is not None:

@@ -1,0 +1,59 @@
+"""Running the real WhoSaid Application against the fake Bot API server, the way `run_polling` does."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.app import build_application, close_services, open_services
+from bot.settings import Settings
+from tests.support.fake_telegram import FakeTelegram
+
+
+def bot_settings(fake: FakeTelegram, db_path: Path, **overrides: Any) -> Settings:
+    """Settings for a test bot: the fake's URL and token, a thread pool of one, no `.env`."""
+    values: dict[str, Any] = {
+        "TELEGRAM_BOT_TOKEN": fake.token,
+        "TELEGRAM_API_BASE_URL": fake.base_url,
+        "WHOSAID_DB_PATH": str(db_path),
+        "WHOSAID_WORKERS": 1,
+        "WHOSAID_WORKER_KIND": "thread",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+async def start_bot(settings: Settings) -> Application:
+    """Initialize, open services (post_init) and start polling; the caller must `stop_bot` it."""
+    application = build_application(settings)
+    await application.initialize()
+    await open_services(application)
+    assert application.updater is not None
+    await application.updater.start_polling(poll_interval=0.0, timeout=1)
+    await application.start()
+    return application
+
+
+async def stop_bot(application: Application) -> None:
+    """Graceful stop, in `run_polling`'s order: updater, application (waits for handlers), services."""
+    assert application.updater is not None
+    if application.updater.running:
+        await application.updater.stop()
+    if application.running:
+        await application.stop()
+    await application.shutdown()
+    await close_services(application)
+
+
+@asynccontextmanager
+async def running_bot(settings: Settings) -> AsyncIterator[Application]:
+    """A started bot for the block's duration."""
+    application = await start_bot(settings)
+    try:
+        yield application
+    finally:
+        await stop_bot(application)
