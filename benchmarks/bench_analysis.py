@@ -19,7 +19,7 @@ from pathlib import Path
 import spacy
 
 from bot.article import Article
-from bot.engine import analyze_many
+from bot.engine import analyze_many, get_pipeline
 from bot.errors import InputError
 from bot.settings import get_settings
 
@@ -83,7 +83,9 @@ def main() -> int:
     whole = time_runs(lambda: analyze_many(articles, model=model, max_chars=max_chars), args.repeat)
 
     print(f"split       {args.split}")
-    print(f"model       {model}  (bare pipes: {', '.join(bare_nlp.pipe_names)})")
+    print(f"model       {model}")
+    print(f"bare pipes  {', '.join(bare_nlp.pipe_names)}")
+    print(f"engine's    {', '.join(get_pipeline(model).pipe_names)}")
     left_out = f"  ({refused} refused by the engine, left out of both)" if refused else ""
     print(f"documents   {len(texts)}{left_out}")
     print(f"characters  {characters:,}")
