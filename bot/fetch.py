@@ -18,6 +18,7 @@ import ssl
 import zlib
 from dataclasses import dataclass
 from http import HTTPStatus
+from http.cookiejar import DefaultCookiePolicy
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpcore
@@ -94,7 +95,8 @@ def make_http_client(
     dialer: httpcore.AsyncNetworkBackend | None = None,
 ) -> httpx.AsyncClient:
     """The httpx client link fetches go through: guarded connections, our User-Agent, no automatic redirects,
-    no proxies from the environment (a proxy would dial addresses the guard never saw).
+    no proxies from the environment (a proxy would dial addresses the guard never saw), and a cookie jar that
+    keeps nothing (each fetch carries its own cookies, see `_follow`).
 
     `guard` defaults to one honouring `settings.allow_private_networks`; tests pass one with a stub resolver,
     and a `dialer` (the backend that opens the checked addresses) that can only reach 127.0.0.1.
@@ -102,13 +104,15 @@ def make_http_client(
     guard = guard or NetworkGuard(
         allow_private=settings.allow_private_networks, resolve_timeout=settings.fetch_connect_timeout
     )
-    return httpx.AsyncClient(
+    client = httpx.AsyncClient(
         transport=GuardedTransport(guard, dialer=dialer),
         headers=DEFAULT_HEADERS,
         timeout=httpx.Timeout(settings.fetch_timeout, connect=settings.fetch_connect_timeout),
         follow_redirects=False,
         trust_env=False,
     )
+    client.cookies.jar.set_policy(DefaultCookiePolicy(allowed_domains=[]))
+    return client
 
 
 def checked_url(link: str, *, redirected: bool = False) -> httpx.URL:
@@ -275,11 +279,20 @@ def _standard_reason(status: int) -> str:
 
 
 async def _follow(url: httpx.URL, settings: Settings, client: httpx.AsyncClient) -> FetchedPage:
+    # Cookies live for one fetch only: some sites set one on the first hop and want it back on the next, but
+    # one chat's cookies must never ride along on another chat's fetch through the shared client.
+    cookies = httpx.Cookies()
     for _hop in range(MAX_REDIRECTS + 1):
-        async with client.stream("GET", url) as response:
+        request = client.build_request("GET", url)
+        cookies.set_cookie_header(request)
+        response = await client.send(request, stream=True)
+        try:
+            cookies.extract_cookies(response)
             target = _redirect_target(response)
             if target is None:
                 return await _read_page(response, settings)
+        finally:
+            await response.aclose()
         url = checked_url(target, redirected=True)
     raise FetchError(f"The link redirected more than {MAX_REDIRECTS} times, so I stopped following it.")
 

@@ -239,6 +239,24 @@ async def test_a_redirect_loop_stops(server: LoopbackServer, dialer: LoopbackOnl
     assert len(server.paths()) == MAX_REDIRECTS + 1
 
 
+async def test_cookies_last_one_fetch_only(server: LoopbackServer, dialer: LoopbackOnlyDialer) -> None:
+    server.route(
+        "/consent",
+        Route(
+            status=302, content_type=None, headers={"Location": "/story", "Set-Cookie": "consent=yes; Path=/"}
+        ),
+    )
+    server.page(
+        "/story", (PAGES / "water_tariff.html").read_bytes(), headers={"Set-Cookie": "reader=42; Path=/"}
+    )
+    settings = make_settings()
+    async with lifted_client(settings, dialer) as client:
+        await fetch_article(server.url("/consent"), settings, client=client)
+        await fetch_article(server.url("/story"), settings, client=client)
+    cookies = [hit.headers.get("cookie") for hit in server.hits]
+    assert cookies == [None, "consent=yes", None]
+
+
 async def test_a_redirect_to_another_scheme_is_refused(
     server: LoopbackServer, dialer: LoopbackOnlyDialer
 ) -> None:
