@@ -1,0 +1,142 @@
+"""Reported speech: 'X said (that) …', 'told Reuters', 'claimed/denied/warned', 'according to X', statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import analyze
+from bot.report import Claim, Report
+
+
+def claim_saying(report: Report, words: str) -> Claim:
+    found = [c for c in report.claims if any(words in report.quote(s) for s in c.content)]
+    assert len(found) == 1, f"expected one claim saying {words!r}, found {len(found)}"
+    return found[0]
+
+
+def joined(report: Report, claim: Claim) -> str:
+    return " ".join(report.quote(span) for span in claim.content)
+
+
+@pytest.mark.parametrize("that", ["that ", ""])
+def test_x_said_with_and_without_that(that: str) -> None:
+    text = f"Harbour master Pieter Vos said {that}the ferry had left the port late."
+    report = analyze(text)
+    claim = claim_saying(report, "the ferry had left the port late")
+    assert joined(report, claim) == "the ferry had left the port late"
+    assert claim.kind == "indirect"
+    assert claim.speaker == "Pieter Vos"
+    assert claim.role == "Harbour master"
+    assert claim.cue is not None and report.quote(claim.cue) == "said"
+    assert claim.via is None
+
+
+@pytest.mark.parametrize(
+    ("outlet", "via"),
+    [
+        ("Reuters", "Reuters"),
+        ("AFP", "AFP"),
+        ("The Associated Press", "The Associated Press"),
+    ],
+)
+def test_told_an_outlet_sets_via(outlet: str, via: str) -> None:
+    text = f"Regional governor Elin Saar told {outlet} that the dam had not been inspected for years."
+    report = analyze(text)
+    claim = claim_saying(report, "the dam had not been inspected")
+    assert claim.via == via
+    assert claim.speaker == "Elin Saar"
+    assert claim.cue is not None and report.quote(claim.cue) == "told"
+    # The outlet is where the source spoke, not part of what was said.
+    assert outlet not in joined(report, claim)
+
+
+def test_told_reporters_is_no_outlet() -> None:
+    report = analyze("Regional governor Elin Saar told reporters the dam had not been inspected for years.")
+    claim = claim_saying(report, "the dam had not been inspected")
+    assert claim.via is None
+    assert claim.speaker == "Elin Saar"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content", "cue"),
+    [
+        ("The rebel commander claimed the town was under his control.", "rebel commander",
+         "the town was under his control", "claimed"),
+        ("The army denied that its soldiers had withdrawn from the ridge.", "army",
+         "its soldiers had withdrawn from the ridge", "denied"),
+        ("Meteorologist Kaspar Linde warned that the river could burst its banks again.", "Kaspar Linde",
+         "the river could burst its banks again", "warned"),
+    ],
+)  # fmt: skip
+def test_claimed_denied_warned(sentence: str, speaker: str, content: str, cue: str) -> None:
+    report = analyze(sentence)
+    claim = claim_saying(report, content)
+    assert claim.speaker is not None and claim.speaker.endswith(speaker)
+    assert claim.cue is not None and report.quote(claim.cue) == cue
+    assert claim.kind == "indirect"
+
+
+def test_according_to_x() -> None:
+    report = analyze("According to the fire service, the blaze started in a kitchen on the ground floor.")
+    claim = claim_saying(report, "the blaze started in a kitchen")
+    assert claim.speaker is not None and claim.speaker.lower().endswith("fire service")
+    assert claim.cue is not None and report.quote(claim.cue).lower() == "according to"
+
+
+def test_according_to_x_after_the_content() -> None:
+    report = analyze("The blaze started in a kitchen on the ground floor, according to the fire service.")
+    claim = claim_saying(report, "The blaze started in a kitchen")
+    assert claim.speaker is not None and claim.speaker.lower().endswith("fire service")
+
+
+def test_in_a_statement_x_said() -> None:
+    report = analyze("In a statement, the Transport Ministry said the line would stay closed until Friday.")
+    claim = claim_saying(report, "the line would stay closed")
+    assert claim.speaker == "Transport Ministry"
+    assert "In a statement" not in joined(report, claim)
+
+
+def test_claimed_responsibility() -> None:
+    text = (
+        "A group calling itself the Northern Front claimed responsibility for the bombing of the rail depot."
+    )
+    report = analyze(text)
+    claim = claim_saying(report, "the bombing of the rail depot")
+    assert claim.speaker == "Northern Front"
+    assert claim.cue is not None and report.quote(claim.cue) == "claimed"
+
+
+def test_reports_said_is_anonymous() -> None:
+    report = analyze("Reports said the convoy had been stopped at the border crossing.")
+    claim = claim_saying(report, "the convoy had been stopped")
+    assert claim.anonymous
+
+
+def test_parenthetical_said_splits_the_content() -> None:
+    text = (
+        "Mayor Ilse Korhonen said the shelters were ready. "
+        "The plan, she said, was to evacuate the valley before the storm arrived."
+    )
+    report = analyze(text)
+    claim = claim_saying(report, "evacuate the valley")
+    assert "The plan" in joined(report, claim)
+    assert claim.cue is not None and report.quote(claim.cue) == "said"
+    assert claim.speaker == "Ilse Korhonen"
+    # The attribution itself is not part of what was said.
+    assert all("she said" not in report.quote(span) for span in claim.content)
+
+
+def test_said_inside_a_plain_sentence_gives_one_claim_per_cue() -> None:
+    text = (
+        "Fisheries minister Jonas Eklund said quotas would be cut. "
+        "Union leader Mara Lindqvist said the cut would cost jobs."
+    )
+    report = analyze(text)
+    assert len(report.claims) == 2
+    assert claim_saying(report, "quotas would be cut").speaker == "Jonas Eklund"
+    assert claim_saying(report, "the cut would cost jobs").speaker == "Mara Lindqvist"
+
+
+def test_narration_without_speech_is_no_claim() -> None:
+    report = analyze("The ferry left the port late on Tuesday and reached the island after dark.")
+    assert report.claims == []
