@@ -61,7 +61,8 @@ def _claims(doc: Doc, findings: list[Finding], sentence_starts: list[int]) -> li
             claim = Claim(
                 speaker=earlier.speaker,
                 role=earlier.role,
-                speaker_mention=None,
+                # The source is named for this paragraph where the quotation it continues named it.
+                speaker_mention=earlier.speaker_mention,
                 cue=None,
                 content=[Span(start=s, end=e) for s, e in finding.content],
                 kind="direct",

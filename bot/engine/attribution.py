@@ -7,6 +7,7 @@ content. Naming the source (and resolving "he", "the group") happens later, in r
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "dep"}
 _COMPLEMENTIZERS = {"that", "whether", "if"}
 _TRAILER_TOKENS = 30
+_TRAILER_CUE_WITHIN = 8
 _LEAD_GAP_TOKENS = 4
 _SHORT_QUOTE_WORDS = 4
 
@@ -89,6 +91,7 @@ def find_attributions(doc: Doc, quotations: list[Quotation]) -> list[Finding]:
     findings, used_cues = _direct(doc, quotations, index)
     findings.extend(_reported(doc, index, used_cues, findings))
     findings.extend(_according_to(doc, index))
+    findings.extend(_headline_colons(doc, findings))
     findings.sort(key=lambda finding: finding.position)
     return _without_nested_beliefs(findings)
 
@@ -115,18 +118,24 @@ def _direct(doc: Doc, quotations: list[Quotation], index: QuoteIndex) -> tuple[l
     used_cues: set[int] = set()
     last_by_paragraph: dict[int, Finding] = {}
     previous_direct: Finding | None = None
+    by_cue: dict[int, Finding] = {}
     for qi, quotation in enumerate(quotations):
         first, last = quotation.segments[0], quotation.segments[-1]
         content = [seg.inner for seg in quotation.segments if seg.inner_end > seg.inner_start]
         if not content:
             continue
         words = sum(len(doc.text[a:b].split()) for a, b in content)
-        attribution = _trailing_attribution(doc, last.end, index) or _leading_attribution(
-            doc, first.start, short=words <= _SHORT_QUOTE_WORDS
-        )
+        opens_sentence = _opens_sentence(doc, first.start)
+        trailing = _trailing_attribution(doc, last.end, index) if opens_sentence else None
+        attribution = trailing or _leading_attribution(doc, first.start, short=words <= _SHORT_QUOTE_WORDS)
         paragraph = _paragraph_of(doc.text, first.start)
         if attribution is not None:
             cue_token, source_head, sentence = attribution
+            if cue_token is not None and cue_token.i in by_cue:
+                # “A,” he said, “B.” — both parts hang on one cue: one claim.
+                by_cue[cue_token.i].content.extend(content)
+                by_cue[cue_token.i].quote_ids.add(qi)
+                continue
             if cue_token is not None:
                 used_cues.add(cue_token.i)
             finding = Finding(
@@ -140,6 +149,8 @@ def _direct(doc: Doc, quotations: list[Quotation], index: QuoteIndex) -> tuple[l
                 quote_ids={qi},
             )
             findings.append(finding)
+            if cue_token is not None:
+                by_cue[cue_token.i] = finding
             last_by_paragraph[paragraph] = finding
             previous_direct = finding
             continue
@@ -169,20 +180,32 @@ def _direct(doc: Doc, quotations: list[Quotation], index: QuoteIndex) -> tuple[l
     return findings, used_cues
 
 
+def _opens_sentence(doc: Doc, offset: int) -> bool:
+    """Whether a quotation starts its sentence (“…,” he said), rather than sitting inside one
+    (He called it a “disgrace,” she said) where the surrounding clause is the claim."""
+    sentence = _sentence_at(doc, offset)
+    before = doc.text[sentence.start_char : offset]
+    return not any(ch.isalnum() for ch in before)
+
+
 def _trailing_attribution(doc: Doc, quote_end: int, index: QuoteIndex):
     """'..., he said.' / '..., said the minister.' / '..., Pentagon spokesman John Kirby in a statement.'"""
     tokens = _tokens_after(doc, quote_end, index)
     if not tokens:
         return None
-    for token in tokens:
+    inside = {t.i for t in tokens}
+    for position, token in enumerate(tokens[:_TRAILER_CUE_WITHIN]):
         if _is_cue_verb(token):
             subject = _subject(token)
-            if subject is None:
-                subject = next(
-                    (t for t in tokens if t.i > token.i and t.pos_ in {"PROPN", "NOUN", "PRON"}), None
-                )
-            if subject is not None:
+            if subject is None or subject.i not in inside:
+                # "“…,” said the minister": the subject may follow the verb.
+                after = (t for t in tokens if t.i > token.i and t.pos_ in {"PROPN", "NOUN", "PRON"})
+                subject = next(after, None)
+            if subject is not None and subject.i in inside:
                 return token, subject, token.sent
+            return None
+        if token.pos_ == "VERB" and position > 0:
+            break
     # No verb: a bare name after the quotation still names its source.
     first = tokens[0]
     if first.pos_ in {"PROPN", "NOUN", "DET", "ADJ"}:
@@ -289,7 +312,7 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
         if index.quotation_at(token.idx) is not None:
             continue  # speech reported inside a quotation belongs to the quoted speaker's own words
         content = _content_of(token)
-        if not content:
+        if not content or _is_anonymity_formula(doc.text[content[0][0] : content[-1][1]]):
             continue
         if _mostly_covered(content, direct_spans):
             continue
@@ -314,11 +337,28 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
     return findings
 
 
+_ANONYMITY_FORMULA = re.compile(
+    r"^(?:not to be (?:named|identified|quoted)|anonymity|to remain anonymous|to speak on the record|"
+    r"that (?:his|her|their) names? (?:not )?be (?:used|withheld|published))",
+    re.IGNORECASE,
+)
+
+
+def _is_anonymity_formula(content: str) -> bool:
+    """'who asked not to be named' is how a source is introduced, not something the source claims."""
+    return bool(_ANONYMITY_FORMULA.match(content.strip()))
+
+
 def _is_cue_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
         return False
     if token.lemma_.lower() not in CUE_VERBS:
         return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.lemma_.lower() == "report" and following is not None and following.tag_ in {"VBN", "JJ"}:
+        return False  # "fighters reported killed": a passive report, not a speaker
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return False  # "it is written", "was told": the passive subject is not the source
     # A bare past participle ("fighters reported killed", "attacks often claimed by ...") describes, it
     # doesn't attribute.
     return not (token.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children))
@@ -329,7 +369,10 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
     doc = verb.doc
     for child in verb.children:
         if child.dep_ == "ccomp":
-            spans = _trimmed(doc, child.left_edge.i, child.right_edge.i)
+            start = child.left_edge.i
+            if start < verb.i < child.right_edge.i:
+                start = verb.i + 1  # "which Pentagon says was ...": the clause wraps around its own cue
+            spans = _trimmed(doc, start, child.right_edge.i)
             if spans:
                 return spans
     if lemma in CLAUSE_ONLY_VERBS:
@@ -367,9 +410,11 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
     if not objects:
         return []
     obj = objects[0]
-    if obj.pos_ == "PRON" and obj.lower_ in {"it", "this", "that", "them", "him", "her", "so"}:
-        if not any(c.dep_ in {"prep", "oprd", "xcomp", "ccomp"} for c in verb.children if c.i > obj.i):
-            return []
+    bare_pronoun = obj.pos_ == "PRON" and obj.lower_ in {"it", "this", "that", "them", "him", "her", "so"}
+    if bare_pronoun and not any(
+        c.dep_ in {"prep", "oprd", "xcomp", "ccomp"} for c in verb.children if c.i > obj.i
+    ):
+        return []
     end = obj.right_edge.i
     for child in verb.children:
         if (
@@ -525,3 +570,56 @@ def _according_to(doc: Doc, index: QuoteIndex) -> list[Finding]:
             )
         )
     return findings
+
+
+# --- "Name: what they said" ----------------------------------------------------------------------------------
+
+_LABELS = frozenset(
+    """update updated watch read related photo photos video editor note breaking exclusive opinion analysis
+    live listen source sources correction disclaimer caption credit image advertisement sponsored""".split()
+)
+_PLACE_LABELS = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
+
+
+def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """Headline style attribution: 'Minister: talks will resume next week'."""
+    cue_offsets = [finding.cue[0] for finding in found if finding.cue]
+    findings = []
+    for token in doc:
+        if token.text != ":" or token.i == 0 or token.i > len(doc) - 3:
+            continue
+        line_start = doc.text.rfind("\n", 0, token.idx) + 1
+        prefix = [t for t in doc if line_start <= t.idx < token.idx and not t.is_space]
+        if not 1 <= len(prefix) <= 6 or not prefix or prefix[0].idx != line_start:
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} for t in prefix) or prefix[0].lower_ in _LABELS:
+            continue
+        heads = [t for t in prefix if t.pos_ in {"PROPN", "NOUN"}]
+        if not heads or heads[-1].ent_type_ in _PLACE_LABELS or heads[-1].lower_ in _LABELS:
+            continue
+        line_end = doc.text.find("\n", token.idx)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        if any(token.idx < offset < line_end for offset in cue_offsets):
+            continue
+        content = doc.text[token.idx + 1 : line_end]
+        start = token.idx + 1 + (len(content) - len(content.lstrip()))
+        end = token.idx + 1 + len(content.rstrip())
+        if end - start < 8:
+            continue
+        findings.append(
+            Finding(
+                cue=(token.idx, token.idx + 1),
+                source_head=heads[-1],
+                content=[(start, end)],
+                kind="direct" if index_quoted(doc.text, start, end) else "indirect",
+                sentence=token.sent,
+                cue_lemma=":",
+            )
+        )
+    return findings
+
+
+def index_quoted(text: str, start: int, end: int) -> bool:
+    """Whether a stretch of text is itself wholly a quotation."""
+    inner = text[start:end].strip()
+    return len(inner) > 2 and inner[0] in '“"‘«' and inner[-1] in '”"’»'
