@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 from bot.report import Report
 from bot.stories.lexicon import (
@@ -24,10 +24,18 @@ from bot.stories.lexicon import (
     EVENT_WORDS,
     MONTHS,
     NOT_NAMES,
+    OUTLET_ENDINGS,
     OUTLET_NAMES,
     PERSON_TITLES,
     TITLE_MODIFIERS,
 )
+
+
+class TermStatsLike(Protocol):
+    """What `lookup_keys` needs of `bot.stories.similarity.TermStats`."""
+
+    def is_common(self, key: str) -> bool: ...
+
 
 TermKind = Literal["name", "broad", "event", "measure", "date"]
 
@@ -40,6 +48,9 @@ _NAME_PARTICLES = frozenset(
 )
 _CONNECTORS = frozenset({"of", "for", "de", "du", "da", "la", "van", "von", "der", "bin", "ibn", "al", "el"})
 _DEMONYM_ENDING = re.compile(r"(?:an|ese|i|ish)$")
+_ABBREVIATED_TITLES = frozenset("gov sen rep dr st gen col lt mr mrs ms capt maj sgt prof".split(" "))
+_JOINERS = _CONNECTORS | {"the"}
+_NOT_NAME_ENDINGS = NOT_NAMES | _CONNECTORS
 _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = ".!?:;\n"
 _OPENERS = "\"'“‘([«"
@@ -83,13 +94,18 @@ class Fingerprint:
         """Every term key (what an indexed (chat, term) table would hold for this article)."""
         return frozenset(self.terms)
 
-    def lookup_keys(self) -> frozenset[str]:
-        """The keys worth looking candidates up by: specific names and dates.
+    def lookup_keys(self, stats: TermStatsLike | None = None) -> frozenset[str]:
+        """The keys to look candidate articles up by: specific names, minus those common in the chat.
 
-        Broad names, event kinds and measures are shared by too many articles to narrow a search; two articles
-        of one story always share at least two specific names (see `bot.stories.similarity`).
+        Two articles are one story only if they share two specific names (`bot.stories.similarity`), and a
+        name common in the chat doesn't count as specific, so every possible match shares at least
+        `MIN_SHARED_SPECIFIC` of these keys with the new article: an indexed lookup loses nothing.
         """
-        return frozenset(key for key, term in self.terms.items() if term.kind in ("name", "date"))
+        return frozenset(
+            key
+            for key, term in self.terms.items()
+            if term.kind == "name" and not (stats is not None and stats.is_common(key))
+        )
 
     def to_rows(self) -> list[tuple[str, str, str, str, int, bool]]:
         """(key, kind, display, entity, count, lead) rows, for storage."""
@@ -124,6 +140,7 @@ def normalise_key(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold()
     text = re.sub(r"['’‘`]", "", text)
+    text = re.sub(r"\s*[\"“”]", "", text)
     text = re.sub(r"(?<=\w)\.(?=\w)|\.$", "", text)  # U.S. -> us
     text = re.sub(r"[-–—/]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
@@ -190,7 +207,7 @@ def _content_text(text: str) -> str:
 
 def _is_title_case(line: str) -> bool:
     words = [word for word in re.findall(r"[^\W\d_]+", line) if len(word) > 3]
-    if len(words) < 4 or line.rstrip().endswith((".", '"', "”")):
+    if len(words) < 4 or len(line) > 200:
         return False
     return sum(word[0].isupper() for word in words) / len(words) > 0.7
 
@@ -214,7 +231,7 @@ def _name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
     capitalised = {normalise_key(m.group()) for m in _TOKEN.finditer(text) if m.group()[0].isupper()}
     for phrase, end in _split_at_places(_capitalised_phrases(text, lowercase_words), capitalised):
         key = normalise_key(phrase)
-        if not key or key in outlets or key in OUTLET_NAMES or key in NOT_NAMES or len(key) < 2:
+        if not key or key in outlets or key in NOT_NAMES or len(key) < 2 or _is_outlet(key):
             continue
         if " " not in key:
             single_mentions[key] += 1
@@ -235,8 +252,10 @@ def _name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
             aliases[normalise_key(acronym.group(1))] = key
         words = key.split()
         if len(words) <= 3 and not (set(words) & _CONNECTORS) and key not in BROAD_NAMES:
-            # "John Kirby ... Kirby said": a last name used alone later is the same person.
+            # "John Kirby ... Kirby said": a name used alone later is the same person.
             surnames.setdefault(words[-1], key)
+            if len(words) == 2 and words[0] not in BROAD_NAMES and not _DEMONYM_ENDING.search(words[0]):
+                surnames.setdefault(words[0], key)  # "Hillary" for "Hillary Clinton"
     for key in single_mentions:
         if key in surnames:
             aliases.setdefault(key, surnames[key])
@@ -253,7 +272,9 @@ def _name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
     for alias, owner in aliases.items():
         if alias not in entities and alias not in OUTLET_NAMES and alias not in NOT_NAMES:
             entities[owner].keys.add(alias)
-    broad = _countries_by_demonym(entities) | (BROAD_NAMES & entities.keys())
+    broad = _countries_by_demonym(entities) | {
+        key for key in entities if key in BROAD_NAMES or (key.endswith("s") and key[:-1] in BROAD_NAMES)
+    }
     for entity_key in list(entities):
         # "Doravian Defence Ministry" is also "Defence Ministry"; "Syrian Observatory" also "Observatory".
         first, _, rest = entity_key.partition(" ")
@@ -274,6 +295,11 @@ def _name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
                 )
             )
     return terms
+
+
+def _is_outlet(key: str) -> bool:
+    """News outlets and platforms: 'Reuters', 'Fox News', 'Twitter' say who reported, not what happened."""
+    return key in OUTLET_NAMES or (" " in key and key.rsplit(" ", 1)[1] in OUTLET_ENDINGS)
 
 
 def _adjective_forms(key: str) -> set[str]:
@@ -324,8 +350,8 @@ def _capitalised_phrases(text: str, lowercase_words: set[str]) -> list[tuple[str
         cursor = index + 1
         while cursor < len(tokens) and not _POSSESSIVE.search(run[-1].group()):
             gap = text[run[-1].end() : tokens[cursor].start()]
-            if gap != " ":
-                break
+            if gap != " " and not (gap == ". " and run[-1].group().lower() in _ABBREVIATED_TITLES):
+                break  # "Indiana Gov. Mike Pence" and "St. Anselm" run on past the abbreviation's dot
             word = tokens[cursor].group()
             if _is_capitalised(word):
                 run.append(tokens[cursor])
@@ -333,7 +359,7 @@ def _capitalised_phrases(text: str, lowercase_words: set[str]) -> list[tuple[str
                 continue
             # "Ministry of Health", "Guardians of the Blood": a connector joins two capitalised words.
             lookahead = cursor
-            while lookahead < len(tokens) and tokens[lookahead].group().lower() in _CONNECTORS | {"the"}:
+            while lookahead < len(tokens) and tokens[lookahead].group().lower() in _JOINERS:
                 lookahead += 1
             if (
                 lookahead > cursor
@@ -366,6 +392,7 @@ def _is_capitalised(word: str) -> bool:
 def _clean_phrase(text: str, run: list[re.Match[str]], lowercase_words: set[str]) -> str:
     """The name in a run of capitalised words, without sentence openers, titles and possessives."""
     words = [match.group() for match in run]
+    words[-1] = words[-1].rstrip("'’")
     # "Iran-backed forces", "Munition-guided bombs": the capitalised head is the name, the rest an adjective.
     for position, word in enumerate(words):
         head, dash, tail = word.rpartition("-")
@@ -386,7 +413,7 @@ def _clean_phrase(text: str, run: list[re.Match[str]], lowercase_words: set[str]
     ):
         words.pop(0)
         sentence_start = False
-    while words and words[-1].lower() in NOT_NAMES | _CONNECTORS:
+    while words and words[-1].lower() in _NOT_NAME_ENDINGS:
         words.pop()
     if len(words) == 1 and sentence_start and words[0].endswith("ly"):
         return ""  # "Importantly, ..."

@@ -110,6 +110,7 @@ BROAD_NAMES = _words(
     afghan american arab australian british canadian chinese egyptian european french german indian iranian
     iraqi israeli italian japanese jordanian kurdish lebanese libyan pakistani palestinian russian saudi
     syrian turkish ukrainian western eastern northern southern
+    muslim muslims islam islamic christian christians jewish jews catholic catholics arabs
     africa asia europe middle east gulf latin america north america south america
     united nations un eu european union nato african union security council world bank imf who
     white house pentagon kremlin state department congress parliament government police army
@@ -164,7 +165,33 @@ OUTLET_NAMES = frozenset(
         "anadolu",
         "efe",
         "ansa",
+        "twitter",
+        "facebook",
+        "youtube",
+        "instagram",
+        "tiktok",
+        "telegram",
+        "whatsapp",
+        "politico",
+        "breitbart",
+        "abc",
+        "nbc",
+        "cbs",
+        "msnbc",
+        "fox",
+        "pbs",
+        "npr",
+        "axios",
+        "vox",
+        "the hill",
+        "huffington post",
     }
+)
+
+# Last words that mark a name as an outlet ("Washington Post", "Fox News", "Northline News").
+OUTLET_ENDINGS = frozenset(
+    "news post times journal herald tribune daily wire press gazette telegraph chronicle network tv radio "
+    "magazine agency".split(" ")
 )
 
 # Titles in front of a name: "President Halvorsen", "Defence Minister Ana Ruiz". They are cut off so the same
@@ -189,6 +216,7 @@ NOT_NAMES = _words(
     any other another such one two three four five six seven eight nine ten no not nor never
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
     today yesterday tomorrow tonight morning evening night
     according asked told said says speaking reports reported officials official sources source witnesses
     residents people local follow join read watch share update updated published posted editing reporting

@@ -3,7 +3,7 @@
 The decision rests on what the articles share, weighted by how telling each shared thing is:
 
 - specific names (a town, a militia, a spokesman) weigh most; broad names (a country, "Pentagon", "UN")
-  little, and a name that turns up in a large share of a chat's articles is treated as broad;
+  little, and a name that recurs across many of a chat's stories is treated as broad;
 - two articles must share at least two specific names, so one politician or one country is never enough,
   and one of them must be in the lead (headline or first paragraph) of either article: the lead says what
   happened where, while spokesmen, ministries and presidents recur across the events of a conflict;
@@ -16,44 +16,56 @@ The shared terms, most telling first, are the "why" shown to people ("Qasr Miral
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.stories.fingerprint import Fingerprint, Term
 
 KIND_WEIGHTS = {"name": 3.0, "event": 1.5, "date": 1.0, "broad": 0.75, "measure": 0.5}
-SAME_STORY_SCORE = 0.16
+SAME_STORY_SCORE = 0.2
 MIN_SHARED_SPECIFIC = 2
-# In a chat with this many articles or more, a name found in `COMMON_NAME_SHARE` of them counts as broad.
-MIN_ARTICLES_FOR_STATS = 10
-COMMON_NAME_SHARE = 0.2
+# In a chat with this many stories (or lone articles) or more, a name found in `COMMON_NAME_SHARE` of them,
+# and in at least `COMMON_MIN_STORIES`, counts as broad: a politician in the news every day, not an event.
+MIN_STORIES_FOR_STATS = 10
+COMMON_NAME_SHARE = 0.05
+COMMON_MIN_STORIES = 3
 MAX_WHY = 8
 
 
 @dataclass(frozen=True)
 class TermStats:
-    """How many of a chat's articles carry each term (document frequency), for telling common names from rare.
+    """In how many of a chat's stories each term appears, for telling recurring names from telling ones.
 
-    Storage can fill this with one indexed `GROUP BY term` over the new article's keys.
+    The unit is the story, not the article: ten articles about one strike make its town frequent, but the
+    town still singles out that strike. An article in no story is a unit of its own. Storage can fill this
+    with one indexed query over the new article's keys (`COUNT(DISTINCT story)` grouped by term).
     """
 
     documents: int = 0
     frequency: Mapping[str, int] = field(default_factory=dict)
 
     @classmethod
-    def from_fingerprints(cls, fingerprints: Sequence[Fingerprint]) -> TermStats:
-        """Statistics over a set of fingerprints (every key counted once per article)."""
+    def from_fingerprints(
+        cls, fingerprints: Sequence[Fingerprint], stories: Sequence[Hashable | None] | None = None
+    ) -> TermStats:
+        """Statistics over fingerprints; `stories[i]` is the story of fingerprint i (None: a unit of its own)."""
+        units: dict[Hashable, set[str]] = {}
+        for index, fingerprint in enumerate(fingerprints):
+            story = stories[index] if stories is not None else None
+            unit = ("story", story) if story is not None else ("article", index)
+            units.setdefault(unit, set()).update(fingerprint.terms)
         counts: dict[str, int] = {}
-        for fingerprint in fingerprints:
-            for key in fingerprint.terms:
+        for keys in units.values():
+            for key in keys:
                 counts[key] = counts.get(key, 0) + 1
-        return cls(documents=len(fingerprints), frequency=counts)
+        return cls(documents=len(units), frequency=counts)
 
     def is_common(self, key: str) -> bool:
-        """Whether a key is so widespread in the chat that it no longer singles out an event."""
-        if self.documents < MIN_ARTICLES_FOR_STATS:
+        """Whether a key recurs across so many of the chat's stories that it no longer singles out an event."""
+        if self.documents < MIN_STORIES_FOR_STATS:
             return False
-        return self.frequency.get(key, 0) / self.documents >= COMMON_NAME_SHARE
+        count = self.frequency.get(key, 0)
+        return count >= COMMON_MIN_STORIES and count / self.documents >= COMMON_NAME_SHARE
 
 
 @dataclass(frozen=True)
