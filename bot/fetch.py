@@ -304,12 +304,17 @@ async def fetch_page(link: str, settings: Settings, *, client: httpx.AsyncClient
     """
     url = checked_url(link)
     timeout = settings.fetch_timeout
-    timed_out = f"{url.host} took too long to answer (more than {timeout:g} seconds)."
     try:
         async with asyncio.timeout(timeout):
             return await _follow(url, settings, client)
+    except httpx.ConnectTimeout as error:
+        connect = settings.fetch_connect_timeout
+        message = f"{url.host} took too long to answer (timed out connecting after {connect:g} seconds)."
+        raise FetchError(message) from error
     except (TimeoutError, httpx.TimeoutException) as error:
-        raise FetchError(timed_out) from error
+        raise FetchError(
+            f"{url.host} took too long to answer (timed out after {timeout:g} seconds)."
+        ) from error
     except httpx.ConnectError as error:
         raise FetchError(_connect_message(url.host, error)) from error
     except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as error:

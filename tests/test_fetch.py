@@ -8,6 +8,7 @@ machine even if the guard were broken, and resolvers are stubs: no DNS outside t
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import gzip
 import ipaddress
@@ -410,7 +411,7 @@ async def test_a_slow_server_times_out(server: LoopbackServer, dialer: LoopbackO
     server.route("/slow", Route(delay=3.0, body=b"<p>too late</p>"))
     started = time.perf_counter()
     message = await fetch_error(server.url("/slow"), dialer, fetch_timeout=0.3)
-    assert message == "127.0.0.1 took too long to answer (more than 0.3 seconds)."
+    assert message == "127.0.0.1 took too long to answer (timed out after 0.3 seconds)."
     assert time.perf_counter() - started < 2.0
 
 
@@ -616,6 +617,24 @@ async def test_an_unknown_host_says_no_such_host(dialer: LoopbackOnlyDialer) -> 
         str(caught.value)
         == "I couldn't find the site no-such-paper.test (no such host). Is the link spelled right?"
     )
+
+
+async def test_a_resolver_that_hangs_times_out(dialer: LoopbackOnlyDialer) -> None:
+    async def hanging(host: str, port: int) -> list[IPAddress]:
+        await asyncio.sleep(10)
+        return []
+
+    settings = make_settings(fetch_connect_timeout=0.2)
+    guard = NetworkGuard(resolver=hanging, resolve_timeout=settings.fetch_connect_timeout)
+    started = time.perf_counter()
+    async with make_http_client(settings, guard=guard, dialer=dialer) as client:
+        with pytest.raises(FetchError) as caught:
+            await fetch_article("https://slow-dns.test/story", settings, client=client)
+    assert (
+        str(caught.value) == "slow-dns.test took too long to answer (timed out connecting after 0.2 seconds)."
+    )
+    assert time.perf_counter() - started < 1.5
+    assert dialer.dialed == []
 
 
 async def test_a_closed_port_says_the_site_may_be_down(dialer: LoopbackOnlyDialer) -> None:
