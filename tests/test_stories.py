@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.report import Claim, Conflict, Figure, Report, Span
 from bot.stories import (
@@ -437,3 +439,53 @@ def test_sniffing_outlet_and_time_from_the_first_lines():
     assert sniff_published("Updated: March 7, 2026 4:05 pm\n\nBody.") == "2026-03-07T16:05"
     assert sniff_published("Nothing here.\n\nPublished whenever.") is None
     assert sniff_outlet("No dateline (none) here") is None
+
+
+# --- invariants -------------------------------------------------------------------------------------------
+
+FIXTURE_FINGERPRINTS = [fingerprint(build()) for build in (northline, meridian, flood, capital, bellan)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    order=st.permutations(range(5)),
+    excluded=st.sets(st.tuples(st.integers(0, 4), st.integers(0, 4)), max_size=4),
+)
+def test_grouping_invariants(order, excluded):
+    fingerprints = [FIXTURE_FINGERPRINTS[i] for i in order]
+    stories = group_stories(fingerprints, excluded=excluded)
+    seen: list[int] = []
+    for story in stories:
+        assert len(story.articles) >= 2
+        assert list(story.articles) == sorted(story.articles)
+        assert story.why
+        for article in story.articles:
+            assert (article, story.id) not in excluded
+        seen.extend(story.articles)
+    assert len(seen) == len(set(seen))  # an article is in one story at most
+    # Whatever the order, the flood and the Bellan strike are never in a story with another article.
+    lone = {order.index(FLOOD), order.index(BELLAN)}
+    assert not lone & set(seen)
+
+
+def test_every_same_story_pair_shares_two_lookup_keys():
+    """What makes the indexed candidate lookup lossless: a match always shares two specific-name keys."""
+    texts = [fixture_text(name) for name in ("story_strike_northline.txt", "story_strike_meridian.txt")]
+    pool = [*FIXTURE_FINGERPRINTS, *(fingerprint_text(text) for text in texts)]
+    stats = TermStats.from_fingerprints(pool)
+    pairs = 0
+    for i, a in enumerate(pool):
+        for b in pool[i + 1 :]:
+            if compare_fingerprints(a, b, stats).same_story:
+                pairs += 1
+                assert len(a.lookup_keys(stats) & b.lookup_keys(stats)) >= 2
+    assert pairs >= 3
+
+
+@given(values=st.lists(st.integers(1, 10_000), min_size=1, max_size=8), width=st.integers(5, 40))
+def test_bars_never_exceed_the_width(values, width):
+    chart = render_bars("m", [Bar(f"row {i}", v) for i, v in enumerate(values)], width=width)
+    for line, value in zip(chart.splitlines()[1:], values, strict=True):
+        assert 1 <= line.count("█") <= width
+        if value == max(values):
+            assert line.count("█") == width
