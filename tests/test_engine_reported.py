@@ -140,3 +140,51 @@ def test_said_inside_a_plain_sentence_gives_one_claim_per_cue() -> None:
 def test_narration_without_speech_is_no_claim() -> None:
     report = analyze("The ferry left the port late on Tuesday and reached the island after dark.")
     assert report.claims == []
+
+
+# --- hedges: doubts the article attaches to a claim -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "hedge"),
+    [
+        ("The rebels said 30 soldiers had been captured, a figure that could not be independently confirmed.",
+         "30 soldiers had been captured", "could not be independently confirmed"),
+        ("The rebels said 30 soldiers had been captured. The claim could not be independently verified.",
+         "30 soldiers had been captured", "could not be independently verified"),
+        ("The rebels said 30 soldiers had been captured. Reuters could not independently verify the report.",
+         "30 soldiers had been captured", "could not independently verify"),
+        ("The minister reportedly told aides that the deal was dead.", "the deal was dead", "reportedly"),
+        ("Officials said the suspect had allegedly smuggled the weapons across the river.",
+         "smuggled the weapons", "allegedly"),
+        ("The militia claimed that its fighters had shot down a drone.", "shot down a drone", "claimed"),
+        ("The governor said the opposition had rigged the vote, without providing evidence.",
+         "the opposition had rigged the vote", "without providing evidence"),
+    ],
+)  # fmt: skip
+def test_hedges(text: str, content: str, hedge: str) -> None:
+    claim = claim_saying(analyze(text), content)
+    assert hedge in claim.hedges
+
+
+def test_doubt_in_the_next_sentence_reaches_only_the_claims_before_it() -> None:
+    text = (
+        "The mayor said the bridge was safe. "
+        "The rebels said 30 soldiers had been captured. That could not be independently confirmed."
+    )
+    report = analyze(text)
+    assert claim_saying(report, "30 soldiers had been captured").hedges == [
+        "could not be independently confirmed"
+    ]
+    assert claim_saying(report, "the bridge was safe").hedges == []
+
+
+def test_plain_claims_carry_no_hedges() -> None:
+    report = analyze("Harbour master Pieter Vos said the ferry had left the port late.")
+    assert claim_saying(report, "the ferry had left").hedges == []
+
+
+def test_said_is_not_a_hedge_but_claimed_is() -> None:
+    report = analyze("The army said the road was open. The militia claimed the road was mined.")
+    assert claim_saying(report, "the road was open").hedges == []
+    assert "claimed" in claim_saying(report, "the road was mined").hedges

@@ -1,0 +1,121 @@
+"""Conflicts: same measure, different values, different sources (or one source revising); background kept out."""
+
+from __future__ import annotations
+
+from bot.engine import analyze
+from bot.report import Conflict, Report
+from tests.conftest import fixture_text
+
+
+def conflict_values(report: Report, conflict: Conflict) -> set[float]:
+    return {report.figures[i].value for i in conflict.figures}
+
+
+def only_conflict(report: Report, measure: str) -> Conflict:
+    found = [c for c in report.conflicts if c.measure == measure]
+    assert len(found) == 1, report.conflicts
+    return found[0]
+
+
+def test_different_sources_different_values_make_a_conflict() -> None:
+    report = analyze(
+        "Rescuers said 17 people had been killed in the blast. "
+        "The army said 22 people were killed. "
+        "A hospital official told Reuters that 19 people had died."
+    )
+    conflict = only_conflict(report, "killed")
+    assert conflict_values(report, conflict) == {17, 19, 22}
+    assert len(conflict.figures) == 3
+    for word in ("17", "19", "22", "Rescuers", "Reuters"):
+        assert word in conflict.note
+
+
+def test_agreement_is_no_conflict() -> None:
+    report = analyze(
+        "Rescuers said 17 people had been killed in the blast. "
+        "The hospital director said 17 people were killed. "
+        "Police also said 17 people had died."
+    )
+    assert [f.value for f in report.figures if f.measure == "killed"] == [17, 17, 17]
+    assert report.conflicts == []
+
+
+def test_different_measures_do_not_conflict() -> None:
+    report = analyze("Rescuers said 17 people had been killed. The army said 22 people were wounded.")
+    assert report.conflicts == []
+
+
+def test_agreeing_sources_are_grouped_inside_a_conflict() -> None:
+    report = analyze(
+        "Rescuers said 17 people had been killed. The hospital director said 17 people were killed. "
+        "The army said 22 people were killed."
+    )
+    conflict = only_conflict(report, "killed")
+    assert len(conflict.figures) == 3
+    assert conflict_values(report, conflict) == {17, 22}
+
+
+def test_figure_about_an_earlier_event_is_kept_out() -> None:
+    report = analyze(
+        "The attack two weeks ago killed three guards at the depot. "
+        "On Sunday, 12 people were killed in the market, the governor said. "
+        "Medics said 15 people were killed in the market."
+    )
+    earlier = next(f for f in report.figures if f.value == 3)
+    assert earlier.background
+    assert earlier.measure == "killed"
+    conflict = only_conflict(report, "killed")
+    assert conflict_values(report, conflict) == {12, 15}
+
+
+def test_earlier_event_alone_makes_no_conflict() -> None:
+    report = analyze(
+        "The attack two weeks ago killed three guards at the depot. "
+        "On Sunday, 12 people were killed in the market, the governor said."
+    )
+    assert [f.background for f in report.figures] == [True, False]
+    assert report.conflicts == []
+
+
+def test_a_source_revising_its_number_is_a_conflict_noted_as_such() -> None:
+    report = analyze(
+        "The police chief said on Monday that 40 people had died. On Tuesday he said 52 people had died."
+    )
+    conflict = only_conflict(report, "killed")
+    assert conflict_values(report, conflict) == {40, 52}
+    assert "same source" in conflict.note.lower()
+
+
+def test_different_sources_are_not_noted_as_one_revising() -> None:
+    report = analyze("Rescuers said 17 people had been killed. The army said 22 people were killed.")
+    assert "same source" not in only_conflict(report, "killed").note.lower()
+
+
+def test_conflict_indexes_point_at_figures_of_its_measure() -> None:
+    report = analyze(
+        "Rescuers said 17 people had been killed and 30 wounded. The army said 22 people were killed "
+        "and 41 were wounded."
+    )
+    assert {c.measure for c in report.conflicts} == {"killed", "wounded"}
+    for conflict in report.conflicts:
+        assert all(report.figures[i].measure == conflict.measure for i in conflict.figures)
+        assert conflict.figures == sorted(set(conflict.figures))
+
+
+def test_own_mine_collapse_article() -> None:
+    """A full wire story of our own with the seed's patterns: conflicting tolls, an earlier disaster, furniture."""
+    report = analyze(fixture_text("engine_mine_collapse.txt"))
+    conflict = only_conflict(report, "killed")
+    members = [report.figures[i] for i in conflict.figures]
+    assert {f.value for f in members} == {9, 14, 19}
+    assert all(f.claim is not None for f in members)
+    assert {report.claims[f.claim].via for f in members} >= {"Reuters", "AFP", "The Associated Press"}
+    earlier = report.text.index("The disaster came after")
+    earlier_end = report.text.index("\n", earlier)
+    background = [f for f in report.figures if earlier <= f.span.start < earlier_end]
+    assert {(f.value, f.measure) for f in background} == {(4, "killed"), (12, "wounded")}
+    assert all(f.background for f in background)
+    assert not [c for c in report.conflicts if c.measure == "wounded"]
+    furniture = report.text.index("Share this article")
+    assert all(c.content[0].start < furniture for c in report.claims)
+    assert all(f.span.start < furniture for f in report.figures)

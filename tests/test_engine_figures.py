@@ -1,0 +1,162 @@
+"""Figures: numbers in digits or words, with qualifier, range and a normalised measure; non-figures left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import analyze
+from bot.report import Figure, Report
+
+
+def figure_at(report: Report, words: str) -> Figure:
+    """The one figure whose span is exactly `words` (which must occur once in the text)."""
+    assert report.text.count(words) == 1
+    start = report.text.index(words)
+    found = [f for f in report.figures if (f.span.start, f.span.end) == (start, start + len(words))]
+    assert len(found) == 1, [(report.quote(f.span), f.value) for f in report.figures]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value", "qualifier"),
+    [
+        ("The fire destroyed 17 homes in the village of Orsk.", "17", 17, None),
+        ("The fire destroyed seven barns in the village of Orsk.", "seven", 7, None),
+        ("At least one firefighter was injured in the blaze.", "At least one", 1, "at least"),
+        ("More than 2,000 residents were evacuated from the valley.", "More than 2,000", 2000, "more than"),
+        ("Nearly 300 people were arrested in the clashes.", "Nearly 300", 300, "nearly"),
+        ("About 40 people were injured in the clashes.", "About 40", 40, "about"),
+        ("Twenty-three people were injured in the crash.", "Twenty-three", 23, None),
+        ("The storm left 1.2 million people without power.", "1.2 million", 1_200_000, None),
+    ],
+)  # fmt: skip
+def test_numbers_in_digits_and_words(text: str, words: str, value: float, qualifier: str | None) -> None:
+    figure = figure_at(analyze(text), words)
+    assert figure.value == value
+    assert figure.upper is None
+    assert figure.qualifier == qualifier
+
+
+def test_money_with_a_scale_word() -> None:
+    figure = figure_at(analyze("The government approved a $3.4 billion reconstruction fund."), "$3.4 billion")
+    assert figure.value == 3_400_000_000
+
+
+@pytest.mark.xfail(strict=True, reason="engine: '$3.4 billion' right before a full stop is not found")
+def test_money_at_the_end_of_a_sentence() -> None:
+    report = analyze("The flooding caused damage estimated at $3.4 billion. Roads were closed.")
+    assert figure_at(report, "$3.4 billion").value == 3_400_000_000
+
+
+def test_range_between_x_and_y() -> None:
+    report = analyze("Officials said between 15 and 20 people were killed in the landslide.")
+    figure = figure_at(report, "between 15 and 20")
+    assert (figure.value, figure.upper) == (15, 20)
+    assert report.figure_label(figure) == "between 15 and 20"
+
+
+@pytest.mark.xfail(
+    strict=True, reason="engine: a range opening the sentence ('Between 15 and 20 …') is missed"
+)
+def test_range_at_the_start_of_a_sentence() -> None:
+    report = analyze("Between 15 and 20 vessels were damaged in the storm, the harbour authority said.")
+    figure = figure_at(report, "Between 15 and 20")
+    assert (figure.value, figure.upper) == (15, 20)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine: in 'X said between 15 and 20 people were killed' the range "
+    "counts 'people', not killed, and falls outside the claim's content",
+)
+def test_range_counts_what_the_verb_says() -> None:
+    report = analyze("Officials said between 15 and 20 people were killed in the landslide.")
+    figure = figure_at(report, "between 15 and 20")
+    assert figure.measure == "killed"
+    assert figure.claim == 0
+
+
+# --- measures ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "measure"),
+    [
+        ("Rescuers said 17 people had been killed.", "17", "killed"),
+        ("The army said 22 fighters were killed.", "22", "killed"),
+        ("The army said four others were wounded.", "four", "wounded"),
+        ("Police said 40 people had died in the fire.", "40", "killed"),
+        ("Nine people were killed when the bus overturned.", "Nine", "killed"),
+        ("At least one firefighter was injured in the blaze.", "At least one", "wounded"),
+        ("The blast injured 31 workers.", "31", "wounded"),
+        ("More than 2,000 residents were evacuated from the valley.", "More than 2,000", "evacuated"),
+    ],
+)  # fmt: skip
+def test_measures_are_normalised(text: str, words: str, measure: str) -> None:
+    assert figure_at(analyze(text), words).measure == measure
+
+
+def test_two_measures_in_one_sentence() -> None:
+    report = analyze("Nine people were killed and 31 injured when the bus overturned.")
+    assert figure_at(report, "Nine").measure == "killed"
+    assert figure_at(report, "31").measure == "wounded"
+
+
+def test_figure_belongs_to_the_claim_that_says_it() -> None:
+    report = analyze(
+        "The fire started before dawn. Rescuers said 17 people had been killed. The army said 22 were "
+        "killed. Seven houses burned down."
+    )
+    rescuers = figure_at(report, "17")
+    army = figure_at(report, "22")
+    narration = figure_at(report, "Seven")
+    assert rescuers.claim is not None and report.claims[rescuers.claim].speaker == "Rescuers"
+    assert army.claim is not None and report.claims[army.claim].speaker is not None
+    assert "army" in report.claims[army.claim].speaker
+    assert narration.claim is None
+
+
+# --- not figures ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blast happened on 12 March 2024 in the morning.",
+        "In 1998 a similar explosion hit the plant.",
+        "The blast happened at 10:30 in the morning.",
+        "The driver, a 54-year-old man from Dorn, was arrested.",
+        "His passenger, aged 54, was released.",
+        "She finished third in the race and was the first woman to win the 2nd stage.",
+        "One of the drivers said the convoy had been stopped at the bridge.",
+        "The hotline number is 555-0199.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    report = analyze(text)
+    assert report.figures == [], [report.quote(f.span) for f in report.figures]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="engine: the groups of a phone number ('0800 555 0199') become figures"
+)
+def test_phone_number_with_spaces_is_not_a_figure() -> None:
+    report = analyze("Residents can call the hotline on 0800 555 0199 for information.")
+    assert report.figures == [], [report.quote(f.span) for f in report.figures]
+
+
+def test_500_lb_is_a_modifier_not_a_figure() -> None:
+    report = analyze("The jets dropped two 500-lb bombs on the depot.")
+    assert [(report.quote(f.span), f.value) for f in report.figures] == [("two", 2)]
+    assert report.figures[0].measure == "bomb"
+
+
+def test_ages_among_the_dead_are_not_the_toll() -> None:
+    report = analyze("A 54-year-old man and his 12-year-old son were among the dead, police said.")
+    assert report.figures == []
+
+
+def test_figure_spans_quote_the_number() -> None:
+    text = "Officials said more than 2,000 residents were evacuated and at least one firefighter was hurt."
+    report = analyze(text)
+    assert [report.quote(f.span) for f in report.figures] == ["more than 2,000", "at least one"]
