@@ -17,7 +17,8 @@ SPEECH_VERBS = frozenset(
     clarify elaborate lament acknowledge insist joke quip muse speculate theorize theorise surmise
     grumble shout scream yell whisper write text email message publish broadcast tout advise admit
     concur retort snap cry exclaim proclaim pronounce predict foresee guarantee swear certify
-    contend posit opine""".split()
+    contend posit opine call show refuse decline endorse back defend refer slam blast mock ridicule
+    hail champion applaud thank unveil""".split()
 )
 
 # Verbs of thought and stance: attributions in the corpus sense ("X believes ...") when they take a clause.
@@ -32,7 +33,8 @@ COGNITION_VERBS = frozenset(
 OBJECT_CONTENT_VERBS = frozenset(
     """claim deny announce confirm propose call demand urge reject dismiss criticize criticise condemn
     denounce praise blame defend endorse support oppose describe acknowledge admit promise pledge
-    vow warn predict dispute question welcome reveal disclose recommend cite accuse""".split()
+    vow warn predict dispute question welcome reveal disclose recommend cite accuse back slam blast mock ridicule hail
+    champion applaud thank unveil refer""".split()
 )
 
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
