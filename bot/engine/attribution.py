@@ -31,6 +31,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "dep"}
 _COMPLEMENTIZERS = {"that", "whether", "if"}
 _TRAILER_TOKENS = 30
+_REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 _TRAILER_CUE_WITHIN = 8
 _LEAD_GAP_TOKENS = 4
 _SHORT_QUOTE_WORDS = 4
@@ -377,6 +378,8 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
                 return spans
     if lemma in CLAUSE_ONLY_VERBS:
         return []
+    if lemma == "call" and any(c.lower_ in _REFLEXIVES for c in verb.children):
+        return []  # "a group calling itself X" names the group
     for child in verb.children:
         if child.dep_ == "xcomp" and lemma in _XCOMP_CUES:
             start = child.left_edge.i
