@@ -11,27 +11,16 @@ import sys
 import threading
 from collections.abc import AsyncIterator, Iterator
 from html import escape as html_escape
-from html import unescape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.conftest import fixture_text
-from tests.support.bot_harness import bot_settings, running_bot
+from tests.support.bot_harness import bot_settings, buttons, plain, reply_to, running_bot
 from tests.support.fake_telegram import FakeTelegram
 
 CHAT = 501
-
-
-def plain(html: str) -> str:
-    return unescape(re.sub(r"<[^>]+>", "", html))
-
-
-def buttons(message: dict[str, Any]) -> dict[str, str]:
-    rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
-    return {button["text"]: button["callback_data"] for row in rows for button in row}
 
 
 @pytest.fixture
@@ -49,16 +38,6 @@ def db_path(tmp_path: Path) -> Path:
 async def bot(fake: FakeTelegram, db_path: Path) -> AsyncIterator[None]:
     async with running_bot(bot_settings(fake, db_path)):
         yield
-
-
-async def reply_to(fake: FakeTelegram, message: dict[str, Any], *, count: int = 1) -> list[dict[str, Any]]:
-    chat_id = message["chat"]["id"]
-    return await fake.wait_for(
-        lambda: (
-            (replies := fake.replies_to(chat_id, message["message_id"])) and len(replies) >= count and replies
-        ),
-        what=f"a reply to message {message['message_id']} in chat {chat_id}",
-    )
 
 
 async def test_forwarded_seed_article_gets_its_sources_and_differing_toll(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -57,3 +59,25 @@ async def running_bot(settings: Settings) -> AsyncIterator[Application]:
         yield application
     finally:
         await stop_bot(application)
+
+
+def plain(html: str) -> str:
+    """What a person reads of a Telegram HTML message: tags dropped, entities decoded."""
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def buttons(message: dict[str, Any]) -> dict[str, str]:
+    """A bot message's inline buttons, text -> callback data."""
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
+    return {button["text"]: button["callback_data"] for row in rows for button in row}
+
+
+async def reply_to(fake: FakeTelegram, message: dict[str, Any], *, count: int = 1) -> list[dict[str, Any]]:
+    """Wait until the bot has sent at least `count` replies to a user message; returns them."""
+    chat_id = message["chat"]["id"]
+    return await fake.wait_for(
+        lambda: (
+            (replies := fake.replies_to(chat_id, message["message_id"])) and len(replies) >= count and replies
+        ),
+        what=f"a reply to message {message['message_id']} in chat {chat_id}",
+    )

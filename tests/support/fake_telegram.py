@@ -14,6 +14,7 @@ import asyncio
 import itertools
 import json
 import re
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 T = TypeVar("T")
 
@@ -127,7 +128,7 @@ class FakeTelegram:
         class Handler(_Handler):
             server_fake = fake
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _QuietServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-telegram", daemon=True)
         self._thread.start()
@@ -491,6 +492,15 @@ class FakeTelegram:
         return None
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client hanging up mid-long-poll (the bot stopping) is normal here, not worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_fake: FakeTelegram
     protocol_version = "HTTP/1.1"
@@ -526,7 +536,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route(self) -> None:
         fake = self.server_fake
-        path = urlsplit(self.path).path
+        path = unquote(urlsplit(self.path).path)
         file_prefix = f"/file/bot{fake.token}/"
         if path.startswith(file_prefix):
             content = fake.file_content(path[len(file_prefix) :])

@@ -1,0 +1,182 @@
+"""What the bot accepts and refuses: groups, documents, short text, repeats, a full queue, errors, tokens."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import NO_TOKEN_MESSAGE, SOMETHING_WENT_WRONG, run_bot
+from bot.settings import Settings
+from handlers.intake import WHAT_TO_SEND
+from handlers.services import SERVICES_KEY
+from tests.conftest import fixture_text
+from tests.support.bot_harness import bot_settings, buttons, plain, reply_to, running_bot
+from tests.support.fake_telegram import FakeTelegram
+
+CHAT = 801
+GROUP = -100801
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeTelegram]:
+    with FakeTelegram() as server:
+        yield server
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "whosaid.db"
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram, db_path: Path) -> AsyncIterator[object]:
+    async with running_bot(bot_settings(fake, db_path)) as application:
+        yield application
+
+
+async def test_too_little_text_gets_a_line_on_what_to_send(fake: FakeTelegram, bot: object) -> None:
+    sent = fake.send_message(CHAT, "hi, what do you do?")
+    assert plain((await reply_to(fake, sent))[0]["text"]) == WHAT_TO_SEND
+
+
+async def test_start_and_help_explain_the_bot(fake: FakeTelegram, bot: object) -> None:
+    for command in ("/start", "/help"):
+        sent = fake.send_message(CHAT, command)
+        text = plain((await reply_to(fake, sent))[0]["text"])
+        assert "who said what" in text and "/sources" in text and "/forget" in text
+
+
+async def test_in_groups_only_messages_for_the_bot_are_answered(fake: FakeTelegram, bot: object) -> None:
+    article = fixture_text("bot_dam_collapse.txt")
+    ignored = fake.send_message(GROUP, article, chat_type="supergroup", user_id=5)
+    mentioned = fake.send_message(GROUP, "@WhoSaidTestBot\n" + article, chat_type="supergroup", user_id=5)
+    summary = (await reply_to(fake, mentioned))[-1]
+    assert plain(summary["text"]).startswith("📰 Dam Burst Floods")
+
+    # A reply to the bot counts as addressed to it; a command with the bot's name too.
+    replied = fake.send_message(GROUP, "and this one?", chat_type="supergroup", user_id=5, reply_to=summary)
+    assert plain((await reply_to(fake, replied))[0]["text"]) == WHAT_TO_SEND
+    asked = fake.send_message(GROUP, "/sources@WhoSaidTestBot", chat_type="supergroup", user_id=5)
+    assert "Marta Esquivel" in plain((await reply_to(fake, asked))[0]["text"])
+    assert fake.replies_to(GROUP, ignored["message_id"]) == []
+
+
+async def test_a_caption_with_a_link_is_read(fake: FakeTelegram, db_path: Path) -> None:
+    sent = fake.send_message(CHAT, caption="see https://127.0.0.1:9/nothing-here")
+    async with running_bot(bot_settings(fake, db_path)):
+        reply = plain((await reply_to(fake, sent))[0]["text"])
+    assert "https://127.0.0.1:9/nothing-here" in reply and "📰" not in reply
+
+
+async def test_a_txt_document_is_analyzed(fake: FakeTelegram, bot: object) -> None:
+    document = fake.add_document(
+        fixture_text("bot_port_strike.txt").encode(), "port_strike.txt", "text/plain"
+    )
+    sent = fake.send_message(CHAT, document=document)
+    text = plain((await reply_to(fake, sent))[-1]["text"])
+    assert text.startswith("📰 Dock Workers Walk Out At Port Halden") and "Tomas Reyna" in text
+    assert fake.calls("getFile")
+
+
+async def test_an_html_document_is_extracted(fake: FakeTelegram, bot: object) -> None:
+    body = fixture_text("bot_dam_collapse.txt").split("\n", 1)[1]
+    paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
+    page = (
+        "<html><head><title>Valdera dam burst</title></head><body><nav>Home | World</nav>"
+        f"<article><h1>Valdera dam burst</h1>{paragraphs}</article></body></html>"
+    )
+    document = fake.add_document(page.encode(), "dam.html", "text/html")
+    sent = fake.send_message(CHAT, document=document)
+    text = plain((await reply_to(fake, sent))[-1]["text"])
+    assert text.startswith("📰 Valdera dam burst") and "Marta Esquivel" in text
+    assert "<p>" not in text
+
+
+async def test_documents_too_big_or_of_other_kinds_are_refused_kindly(
+    fake: FakeTelegram, db_path: Path
+) -> None:
+    async with running_bot(bot_settings(fake, db_path, WHOSAID_MAX_DOCUMENT_BYTES=2000)):
+        big = fake.add_document(fixture_text("bot_wildfire_long.txt").encode(), "fire.txt", "text/plain")
+        pdf = fake.add_document(b"%PDF-1.4 binary", "report.pdf", "application/pdf")
+        binary = fake.add_document(b"\x00\x01\x02" * 200, "data.txt", "text/plain")
+        replies = []
+        for document in (big, pdf, binary):
+            sent = fake.send_message(CHAT, document=document)
+            replies.append(plain((await reply_to(fake, sent))[0]["text"]))
+    assert "too big" in replies[0]
+    assert ".txt and .html" in replies[1]
+    assert "binary" in replies[2]
+    assert not any("📰" in reply for reply in replies)
+
+
+async def test_the_same_text_twice_reuses_the_stored_report(fake: FakeTelegram, bot: object) -> None:
+    article = fixture_text("bot_clinic_outbreak.txt")
+    first = fake.send_message(CHAT, article)
+    first_id = buttons((await reply_to(fake, first))[-1])["Sources"]
+    second = fake.send_message(CHAT, "  " + article.replace("\n\n", "\n") + "\n")
+    assert buttons((await reply_to(fake, second))[-1])["Sources"] == first_id
+    store = bot.bot_data[SERVICES_KEY].store  # type: ignore[attr-defined]
+    assert await store.count(CHAT) == 1
+
+
+async def test_a_full_queue_answers_busy_and_every_message_gets_one_reply(
+    fake: FakeTelegram, db_path: Path
+) -> None:
+    names = [
+        "bot_dam_collapse.txt",
+        "bot_port_strike.txt",
+        "bot_clinic_outbreak.txt",
+        "bot_wildfire_long.txt",
+    ]
+    async with running_bot(bot_settings(fake, db_path, WHOSAID_QUEUE_LIMIT=1)):
+        sent = [fake.send_message(CHAT, fixture_text(name)) for name in names]
+        replies = [await reply_to(fake, message) for message in sent]
+        await fake.wait_for(lambda: fake.pending_updates() == 0, what="updates confirmed")
+        await asyncio.sleep(0.3)
+    texts = [[plain(reply["text"]) for reply in fake.replies_to(CHAT, m["message_id"])] for m in sent]
+    assert all(len(reply_texts) == 1 for reply_texts in texts), texts
+    busy = [reply_texts[0] for reply_texts in texts if "try again in a minute" in reply_texts[0]]
+    analyzed = [reply_texts[0] for reply_texts in texts if reply_texts[0].startswith("📰")]
+    assert busy and analyzed and len(busy) + len(analyzed) == len(names)
+    assert replies
+
+
+async def test_an_unexpected_failure_is_logged_and_the_user_told(
+    fake: FakeTelegram, bot: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake.inject_error("sendMessage", status=500, times=1)
+    with caplog.at_level(logging.WARNING, logger="bot.app"):
+        sent = fake.send_message(CHAT, "/help")
+        await fake.wait_for(lambda: fake.bot_messages(CHAT), what="the apology")
+    assert plain(fake.bot_messages(CHAT)[0]["text"]) == SOMETHING_WENT_WRONG
+    assert len(fake.calls("sendMessage")) == 2, "a failed sendMessage must not be repeated blindly"
+    assert any("Internal Server Error" in record.getMessage() for record in caplog.records)
+    assert sent
+
+
+async def test_the_token_never_reaches_the_logs(
+    fake: FakeTelegram, db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    async with running_bot(bot_settings(fake, db_path)):
+        sent = fake.send_message(CHAT, fixture_text("bot_dam_collapse.txt"))
+        await reply_to(fake, sent)
+        # httpx logs full request URLs, which carry the token: those lines must be quiet or redacted.
+        logging.getLogger("httpx").warning("HTTP Request: POST %s/sendMessage", fake.base_url + fake.token)
+    secret = fake.token.split(":")[1]
+    assert caplog.records, "the run should have logged something at DEBUG"
+    assert all(secret not in record.getMessage() for record in caplog.records)
+    assert secret not in caplog.text
+    assert any("<token>" in record.getMessage() for record in caplog.records)
+
+
+def test_run_without_a_token_explains_how_to_get_one(capsys: pytest.CaptureFixture[str]) -> None:
+    settings = Settings(_env_file=None, TELEGRAM_BOT_TOKEN=None)
+    assert run_bot(settings) == 2
+    err = capsys.readouterr().err
+    assert err == NO_TOKEN_MESSAGE
+    assert "@BotFather" in err and "/newbot" in err and "whosaid analyze" in err
