@@ -188,3 +188,35 @@ def test_said_is_not_a_hedge_but_claimed_is() -> None:
     report = analyze("The army said the road was open. The militia claimed the road was mined.")
     assert claim_saying(report, "the road was open").hedges == []
     assert "claimed" in claim_saying(report, "the road was mined").hedges
+
+
+# --- things that look like attribution but are not ---------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True, reason="engine: a dateline ('Orsk: The council approved …') is read as 'X: quote'"
+)
+def test_dateline_is_no_attribution() -> None:
+    report = analyze(
+        "Orsk: The city council on Wednesday approved plans for a tram line to the Vellen estate."
+    )
+    assert report.claims == []
+
+
+@pytest.mark.xfail(
+    strict=True, reason="engine: a headline verb ('Council Backs New Tram Line') is read as a cue"
+)
+def test_headline_is_no_attribution() -> None:
+    report = analyze(
+        "Council Backs New Tram Line After Heated Debate\n\n"
+        "The city council on Wednesday approved plans for a tram line to the Vellen estate."
+    )
+    assert report.claims == []
+
+
+def test_dateline_before_reported_speech_does_not_become_the_speaker() -> None:
+    report = analyze(
+        "Orsk: The city council said on Wednesday it would build a tram line to the Vellen estate."
+    )
+    claim = claim_saying(report, "it would build a tram line")
+    assert claim.speaker is not None and "council" in claim.speaker.lower()
