@@ -21,6 +21,6 @@ async def analyze_command(sources: Sequence[str], *, as_json: bool, settings: Se
         else:
             if index:
                 sys.stdout.write("\n" + "=" * 72 + "\n\n")
-            sys.stdout.write(render_report(report, label=sources[index]))
+            sys.stdout.write(render_report(report, label=sources[index], color=sys.stdout.isatty()))
         sys.stdout.flush()
     return 0
