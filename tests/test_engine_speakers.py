@@ -58,11 +58,6 @@ def test_he_skips_the_nearer_woman_by_role_word() -> None:
     assert claim_saying(report, "We had no warning").speaker == "Arno Veld"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: 'she said' resolving to a source doesn't record her gender, "
-    "so a later 'he' is given to the same woman",
-)
 def test_he_is_never_given_to_a_source_already_called_she() -> None:
     text = (
         "Fisheries minister Jonas Eklund said quotas would be cut. Union leader Mara Lindqvist said the "
@@ -205,11 +200,6 @@ def test_appositive_role_after_the_name() -> None:
     assert claim.role is not None and "spokeswoman" in claim.role
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: a surname alone ('Varga said') isn't linked to the full name "
-    "unless the NER tags it as a person",
-)
 def test_surname_alone_refers_back_to_the_full_name() -> None:
     text = (
         "Interior Ministry spokeswoman Lena Varga said the border would reopen at noon. "

@@ -146,7 +146,7 @@ def _figure(found: FoundFigure, claims: list[Claim]) -> Figure:
     best = None
     for index, claim in enumerate(claims):
         for span in claim.content:
-            if span.start <= found.start and found.end <= span.end + 1:
+            if span.start <= found.end - 1 and found.end <= span.end + 1 and found.end > span.start:
                 size = span.end - span.start
                 if best is None or size < best:
                     owner, best = index, size

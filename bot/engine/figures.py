@@ -222,7 +222,18 @@ def _excluded(doc: Doc, first: int, last: int) -> bool:
         and doc[last + 2].lower_ == "old"
     ):
         return True
-    if after is not None and after.text in {":", "/", "."} and not end.whitespace_:
+    if after is not None and after.text in {":", "/"} and not end.whitespace_:
+        return True
+    if after is not None and after.text == "." and not end.whitespace_ and after.whitespace_ == "":
+        following = doc[last + 2] if last + 2 < len(doc) else None
+        if following is not None and following.text[:1].isdigit():
+            return True  # "10.30", "1.2.3": a time or a version, not a count
+    # Leading zeros and runs of digit groups are codes and phone numbers ("0800 555 0199").
+    if len(text) > 1 and text[0] == "0" and text[1].isdigit():
+        return True
+    if after is not None and after.text.isdigit() and token.text.isdigit():
+        return True
+    if first > 0 and doc[first - 1].text.isdigit() and token.text.isdigit():
         return True
     if first > 0 and doc[first - 1].text in {":", "/", "#", "No."} and not doc[first - 1].whitespace_:
         return True

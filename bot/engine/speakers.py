@@ -118,11 +118,14 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
     if head.ent_type_ in _ORG_LABELS or (head.pos_ == "PROPN" and head.lemma_.lower() not in ROLE_NOUNS):
         entity = _entity_of(head)
         name = _clean_name(entity) if entity else _clean_name(_compound_text(head))
+        # A two- or three-word proper name the entity recogniser missed is most likely a person.
+        unrecognised_name = not head.ent_type_ and 2 <= len(name.split()) <= 3 and name.istitle()
         return SourceMention(
             start,
             end,
             name,
-            kind="organisation",
+            kind="person" if unrecognised_name else "organisation",
+            gender=_gender(name, None, mention_tokens.text) if unrecognised_name else None,
             anonymous=anonymous,
             plural=head.tag_ in {"NNS", "NNPS"},
             head_lemma=head.lemma_.lower(),
@@ -368,8 +371,12 @@ class SourceTracker:
                 if source.gender == mention.gender:
                     return source
                 if source.gender is None:
-                    # Unknown gender: only a named person who was the very last source is safe to pick.
-                    return source if not source.anonymous and source is ordered[0] else None
+                    # Unknown gender: only a named person who was the very last source is safe to pick,
+                    # and from then on the pronoun tells us their gender.
+                    if not source.anonymous and source is ordered[0]:
+                        source.gender = mention.gender
+                        return source
+                    return None
             return None
         if pronoun == "it":
             for source in ordered:
@@ -406,7 +413,7 @@ def _same_name(source: Source, mention: SourceMention) -> bool:
         return False
     if source.name.lower() == mention.name.lower():
         return source.anonymous == mention.anonymous or mention.kind != "description"
-    if mention.kind == "person" and source.kind == "person" and not source.anonymous:
+    if mention.kind in {"person", "organisation"} and source.kind == "person" and not source.anonymous:
         # "Kirby" after "John Kirby": a surname alone refers back to the full name.
         theirs = _HONORIFICS.sub("", source.name).split()
         ours = _HONORIFICS.sub("", mention.name).split()
