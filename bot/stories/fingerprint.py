@@ -417,25 +417,44 @@ def _clean_phrase(text: str, run: list[re.Match[str]], lowercase_words: set[str]
         words.pop()
     if len(words) == 1 and sentence_start and words[0].endswith("ly"):
         return ""  # "Importantly, ..."
-    # Titles: "President Selik", "Defence Minister Ana Ruiz".
-    last_title = -1
-    for position, word in enumerate(words[:_MAX_TITLE_WORDS]):
-        lowered = normalise_key(word)
-        if lowered in PERSON_TITLES:
-            last_title = position
-        elif not (lowered in TITLE_MODIFIERS or lowered in BROAD_NAMES or _DEMONYM_ENDING.search(lowered)):
-            break
-    if 0 <= last_title < len(words) - 1:
-        words = words[last_title + 1 :]
-        while words and words[0].lower() in _CONNECTORS | {"the"}:
-            words.pop(0)  # "King of Saudi Arabia" -> "Saudi Arabia"
-    elif last_title == len(words) - 1:
-        return ""
+    words = _without_title(words)
     if not words:
         return ""
     if len(words) == 1 and (words[0].lower() in EVENT_WORDS or len(words[0]) < 2):
         return ""
     return " ".join(words)
+
+
+def _without_title(words: list[str]) -> list[str]:
+    """A name without the title in front: "Veltrian President Omar Selik" -> "Omar Selik", "Secretary of State
+    Hillary Clinton" -> "Hillary Clinton", "Ohio Gov. John Kasich" -> "John Kasich"; a bare title -> [].
+
+    A title is a person title among the first words; what precedes it must be title-like (office, country,
+    nationality) unless a name of two words or more follows ("General Motors" stays a company).
+    """
+    keys = [normalise_key(word) for word in words]
+    while len(keys) > 1 and keys[-1] in PERSON_TITLES:
+        keys.pop()  # "Alabama Sen." before a name on the next line
+        words = words[:-1]
+    title = -1
+    for position, key in enumerate(keys[:_MAX_TITLE_WORDS]):
+        if key in PERSON_TITLES:
+            title = position
+    if title < 0:
+        return words
+    rest = title + 1
+    while rest < len(words) and (keys[rest] in TITLE_MODIFIERS or keys[rest] in _CONNECTORS | {"the"}):
+        rest += 1  # "Minister of Health Ana Ruiz", "Secretary of State Hillary Clinton"
+    name = words[rest:]
+    prefix_is_title_like = all(
+        key in PERSON_TITLES or key in TITLE_MODIFIERS or key in BROAD_NAMES or _DEMONYM_ENDING.search(key)
+        for key in keys[:title]
+    )
+    if not name:
+        return [] if prefix_is_title_like else words
+    if prefix_is_title_like or len(name) >= 2:
+        return name
+    return words
 
 
 def _is_common_word(word: str, lowercase_words: set[str]) -> bool:

@@ -6,6 +6,8 @@ lower case and already normalised the way `normalise_key` does it (no apostrophe
 
 from __future__ import annotations
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 # Event words -> the kinds of event they can name. Two articles agree on the event when their kinds meet;
 # "strike" can be a military strike or a walkout, so it belongs to both.
 EVENT_WORDS: dict[str, frozenset[str]] = {}
@@ -195,19 +197,21 @@ OUTLET_ENDINGS = frozenset(
 )
 
 # Titles in front of a name: "President Halvorsen", "Defence Minister Ana Ruiz". They are cut off so the same
-# person matches however an outlet styles them.
+# person matches however an outlet styles them. Words that also start other names ("General Motors", "Major
+# League", "Justice Department", "Chief Executive") are left out.
 PERSON_TITLES = _words(
-    """president minister prime deputy vice mr mrs ms dr gen general col colonel lt lieutenant maj major capt
-    captain sgt sergeant commander admiral governor gov mayor senator sen rep king queen prince princess
-    sheikh secretary chief judge justice pope cardinal bishop ambassador spokesman spokeswoman spokesperson
-    chairman chairwoman director professor prof"""
+    """president minister prime deputy vice mr mrs ms dr gen col colonel lt lieutenant maj capt captain sgt
+    sergeant commander admiral governor gov mayor senator sen rep king queen prince princess sheikh secretary
+    judge pope cardinal bishop ambassador spokesman spokeswoman spokesperson chairman chairwoman professor
+    prof"""
 )
 TITLE_MODIFIERS = _words(
     """foreign defence defense interior health finance justice economy energy home former acting
     state"""
 )
 
-# Capitalised words that are not names: sentence openers, pronouns, calendar words, headline filler.
+# Capitalised words that are not names: sentence openers, pronouns, calendar words, headline filler, and
+# spaCy's English stop words (a word list only: importing it loads no model).
 NOT_NAMES = _words(
     """a an the this that these those it its he she they we i you his her their our my your there here
     what which who whom whose when where why how if but and or so yet for nor as at by in on of to from with
@@ -220,8 +224,10 @@ NOT_NAMES = _words(
     today yesterday tomorrow tonight morning evening night
     according asked told said says speaking reports reported officials official sources source witnesses
     residents people local follow join read watch share update updated published posted editing reporting
-    photo video breaking live exclusive analysis opinion comment"""
-)
+    photo video breaking live exclusive analysis opinion comment
+    im ive id ill youre were theyre weve dont doesnt didnt cant wont isnt its thats lets heres theres
+    like yes oh okay well please thanks ok despite sure"""
+) | frozenset(STOP_WORDS)
 
 MONTHS = {
     name: number

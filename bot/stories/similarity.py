@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from bot.stories.fingerprint import Fingerprint, Term
 
 KIND_WEIGHTS = {"name": 3.0, "event": 1.5, "date": 1.0, "broad": 0.75, "measure": 0.5}
-SAME_STORY_SCORE = 0.2
+SAME_STORY_SCORE = 0.25
 MIN_SHARED_SPECIFIC = 2
 # In a chat with this many stories (or lone articles) or more, a name found in `COMMON_NAME_SHARE` of them,
 # and in at least `COMMON_MIN_STORIES`, counts as broad: a politician in the news every day, not an event.
