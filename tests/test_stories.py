@@ -489,3 +489,11 @@ def test_bars_never_exceed_the_width(values, width):
         assert 1 <= line.count("█") <= width
         if value == max(values):
             assert line.count("█") == width
+
+
+def test_a_story_told_many_times_does_not_make_its_own_names_common(reports):
+    """Twelve reports of one strike among fourteen: the town is frequent, yet it still singles out the story."""
+    many = [northline(), meridian(), capital()] * 4 + [flood(), bellan()]
+    view = build_story_view(many, labels=[f"{i}.txt" for i in range(len(many))])
+    assert [story.story.articles for story in view.stories] == [tuple(range(12))]
+    assert view.stories[0].story.why[0] == "Qasr Miral"

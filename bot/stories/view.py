@@ -72,7 +72,11 @@ def build_story_view(
     as (article index, story id) pairs, as `group_stories` takes them.
     """
     fingerprints = [fingerprint(report) for report in reports]
-    stats = TermStats.from_fingerprints(fingerprints)
+    # Which names recur across stories is only known once there are stories: group once without statistics,
+    # count names per story (a ten-article story counts once), then group with them.
+    first = group_stories(fingerprints, excluded=excluded)
+    story_of = {article: story.id for story in first for article in story.articles}
+    stats = TermStats.from_fingerprints(fingerprints, [story_of.get(i) for i in range(len(fingerprints))])
     outlets = tuple(outlet_label(report, label) for report, label in zip(reports, labels, strict=True))
     results = []
     for story in group_stories(fingerprints, excluded=excluded, stats=stats):
