@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from bot.settings import Settings
 from handlers.intake import WHAT_TO_SEND
 from handlers.services import SERVICES_KEY
 from tests.conftest import fixture_text
-from tests.support.bot_harness import bot_settings, buttons, plain, reply_to, running_bot
+from tests.support.bot_harness import bot_settings, buttons, plain, reply_to, running_bot, start_bot, stop_bot
 from tests.support.fake_telegram import FakeTelegram
 
 CHAT = 801
@@ -180,3 +181,25 @@ def test_run_without_a_token_explains_how_to_get_one(capsys: pytest.CaptureFixtu
     err = capsys.readouterr().err
     assert err == NO_TOKEN_MESSAGE
     assert "@BotFather" in err and "/newbot" in err and "whosaid analyze" in err
+
+
+async def test_stopping_the_bot_finishes_the_article_in_flight(fake: FakeTelegram, db_path: Path) -> None:
+    application = await start_bot(bot_settings(fake, db_path))
+    try:
+        sent = fake.send_message(CHAT, fixture_text("bot_wildfire_long.txt"))
+        # "typing…" means the handler is running: stop now, with the analysis under way.
+        await fake.wait_for(lambda: fake.calls("sendChatAction"), what="the bot to start working")
+    finally:
+        await stop_bot(application)
+    replies = fake.replies_to(CHAT, sent["message_id"])
+    assert replies and plain(replies[-1]["text"]).startswith("📰 Wildfire Forces")
+
+
+def test_a_webhook_without_the_webhook_extra_is_explained(
+    fake: FakeTelegram, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if importlib.util.find_spec("tornado") is not None:
+        pytest.skip("tornado is installed: run_webhook would really start a server")
+    settings = bot_settings(fake, db_path, WHOSAID_WEBHOOK_URL="https://bot.example.org/hook")
+    assert run_bot(settings) == 2
+    assert "python-telegram-bot[webhooks]" in capsys.readouterr().err

@@ -117,6 +117,7 @@ class FakeTelegram:
         self._update_ids = itertools.count(1)
         self._message_ids: dict[int, itertools.count] = {}
         self._file_ids = itertools.count(1)
+        self._update_of_message: dict[tuple[int, int], int] = {}
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -168,6 +169,9 @@ class FakeTelegram:
     def _queue(self, payload: dict[str, Any]) -> int:
         with self._changed:
             update_id = next(self._update_ids)
+            message = payload.get("message")
+            if message is not None:
+                self._update_of_message[(message["chat"]["id"], message["message_id"])] = update_id
             self._state.updates.append({"update_id": update_id, **payload})
             self._state.update_made_at[update_id] = time.perf_counter()
             self._changed.notify_all()
@@ -298,6 +302,11 @@ class FakeTelegram:
         """When `getUpdates` first handed this update to the bot (perf_counter)."""
         with self._changed:
             return self._state.served_at.get(update_id)
+
+    def update_id_of(self, message: dict[str, Any]) -> int:
+        """The update that carried a message made with `send_message`."""
+        with self._changed:
+            return self._update_of_message[(message["chat"]["id"], message["message_id"])]
 
     def pending_updates(self) -> int:
         with self._changed:
