@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.engine import analyze
 from bot.report import Conflict, Report
 from tests.conftest import fixture_text
@@ -89,6 +91,26 @@ def test_a_source_revising_its_number_is_a_conflict_noted_as_such() -> None:
 def test_different_sources_are_not_noted_as_one_revising() -> None:
     report = analyze("Rescuers said 17 people had been killed. The army said 22 people were killed.")
     assert "same source" not in only_conflict(report, "killed").note.lower()
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        pytest.param(
+            "Rescuers put the toll at 40.",
+            marks=pytest.mark.xfail(strict=True, reason="engine: 'put the toll at 40' is no killed figure"),
+        ),
+        pytest.param(
+            "Rescuers said the toll was 40.",
+            marks=pytest.mark.xfail(strict=True, reason="engine: 'the toll was 40' gives no figure"),
+        ),
+        "Rescuers said the death toll had risen to 40.",
+    ],
+)
+def test_toll_phrasings_count_the_killed(second: str) -> None:
+    report = analyze(f"The death toll from the flooding rose to 31, officials said. {second}")
+    conflict = only_conflict(report, "killed")
+    assert conflict_values(report, conflict) == {31, 40}
 
 
 def test_conflict_indexes_point_at_figures_of_its_measure() -> None:
