@@ -6,8 +6,6 @@ lower case and already normalised the way `normalise_key` does it (no apostrophe
 
 from __future__ import annotations
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 # Event words -> the kinds of event they can name. Two articles agree on the event when their kinds meet;
 # "strike" can be a military strike or a walkout, so it belongs to both.
 EVENT_WORDS: dict[str, frozenset[str]] = {}
@@ -210,8 +208,7 @@ TITLE_MODIFIERS = _words(
     state"""
 )
 
-# Capitalised words that are not names: sentence openers, pronouns, calendar words, headline filler, and
-# spaCy's English stop words (a word list only: importing it loads no model).
+# Capitalised words that are not names: sentence openers, pronouns, calendar words, headline filler.
 NOT_NAMES = _words(
     """a an the this that these those it its he she they we i you his her their our my your there here
     what which who whom whose when where why how if but and or so yet for nor as at by in on of to from with
@@ -226,8 +223,14 @@ NOT_NAMES = _words(
     residents people local follow join read watch share update updated published posted editing reporting
     photo video breaking live exclusive analysis opinion comment
     im ive id ill youre were theyre weve dont doesnt didnt cant wont isnt its thats lets heres theres
-    like yes oh okay well please thanks ok despite sure"""
-) | frozenset(STOP_WORDS)
+    like yes oh okay well please thanks ok despite sure last former next first second third
+    is are was were be been has have had do does did will would can could should may might must shall
+    again already always almost perhaps maybe instead indeed nevertheless otherwise therefore thus whether
+    every everyone everything nothing nobody none someone something somewhere anyone anything
+    very too much less least own same whatever whoever whenever wherever
+    above below under over between among against through across along around behind beyond
+    up down out off back away here now"""
+)
 
 MONTHS = {
     name: number
