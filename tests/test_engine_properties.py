@@ -61,3 +61,19 @@ def test_report_json_is_one_line_with_the_schema_first(text: str) -> None:
     line = report.to_json()
     assert "\n" not in line
     assert line.startswith('{"schema":"whosaid.report/1"')
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_like, st.integers(min_value=1, max_value=400))
+def test_cut_text_is_a_prefix_and_offsets_stay_inside_it(text: str, max_chars: int) -> None:
+    try:
+        report = analyze(text, max_chars=max_chars)
+    except InputError as error:
+        assert str(error).strip()
+        return
+    assert text.startswith(report.text)
+    assert len(report.text) <= max_chars
+    assert report.truncated == (len(text) > max_chars)
+    length = len(report.text)
+    assert all(inside(span, length) for claim in report.claims for span in claim.content)
+    assert all(inside(figure.span, length) for figure in report.figures)
