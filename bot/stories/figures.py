@@ -2,10 +2,11 @@
 
 Each article contributes the figures it gives about the story's event: where the engine found a conflict for a
 measure, the figures of that conflict (the engine already left out figures about other events); otherwise the
-article's figures of that measure, minus those in a sentence that points to another event ("an attack two
-weeks ago killed one"). Differences between outlets are flagged with both the outlet and the source it
-cites; two outlets citing one source with different numbers are said explicitly; when publication times are
-known, the latest article's figures are marked as the newer ones. Agreement is not a conflict.
+article's figures of that measure, minus background ones (the engine's `Figure.background`, or a sentence that
+points to another event: "an attack two weeks ago killed one"). Differences between outlets are flagged with
+both the outlet and the source it cites; two outlets citing one source with different numbers are said
+explicitly; when publication times are known, a later figure that updates an earlier one is marked as newer.
+Agreement is not a conflict.
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ class StoryFigure:
 class StoryConflict:
     """Figures of one measure that differ between a story's articles.
 
-    `figures` are (article index, figure index) pairs; `newer` those of the latest article when publication
-    times tell; `same_source` the sources two or more outlets cite with different numbers.
+    `figures` are (article index, figure index) pairs; `newer` those marked as updating an earlier figure;
+    `same_source` the sources two or more outlets cite with different numbers; `lines` the note cut into
+    display lines (one per figure, then one per remark) for views that list rather than run on.
     """
 
     measure: str
@@ -63,6 +65,7 @@ class StoryConflict:
     note: str
     newer: tuple[tuple[int, int], ...] = ()
     same_source: tuple[str, ...] = ()
+    lines: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """The `whosaid.story/1` form of a conflict."""
@@ -249,6 +252,7 @@ def _conflict(measure: str, figures: list[StoryFigure]) -> StoryConflict:
         measure=measure,
         figures=tuple((f.article, f.figure) for f in ordered),
         note=" ".join(sentences),
+        lines=(*parts, *sentences[1:]),
         newer=tuple((f.article, f.figure) for f in newer),
         same_source=tuple(name for name, _ in groups),
     )

@@ -118,7 +118,8 @@ def _render_story(view: StoryView, number: int, result: StoryResult) -> str:
     if result.conflicts:
         lines.append("Conflicts:")
         for conflict in result.conflicts:
-            lines.append(f"  {conflict.measure}: {conflict.note}")
+            lines.append(f"  {conflict.measure}")
+            lines += [f"    {line}" for line in conflict.lines]
     else:
         lines.append("No figures differ between these articles.")
     figures_lines = _figures_side_by_side(view, story)
