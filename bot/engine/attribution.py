@@ -32,6 +32,9 @@ _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "dep"}
 _COMPLEMENTIZERS = {"that", "whether", "if"}
 _TRAILER_TOKENS = 30
 _REFLEXIVES = {"itself", "themselves", "himself", "herself"}
+# "The Red Crescent put the death toll at 52": estimating a count attributes it.
+_TOLL_VERBS = frozenset({"put", "place", "estimate", "set", "give", "raise", "revise", "lower"})
+_TOLL_OBJECTS = frozenset({"toll", "number", "figure", "count", "total", "tally", "estimate"})
 _TRAILER_CUE_WITHIN = 8
 _LEAD_GAP_TOKENS = 4
 _SHORT_QUOTE_WORDS = 4
@@ -353,6 +356,8 @@ def _is_anonymity_formula(content: str) -> bool:
 def _is_cue_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
         return False
+    if token.lemma_.lower() in _TOLL_VERBS:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in token.children)
     if token.lemma_.lower() not in CUE_VERBS:
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -376,6 +381,9 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
             spans = _trimmed(doc, start, child.right_edge.i)
             if spans:
                 return spans
+    preceding = _preceding_clause(verb)
+    if preceding:
+        return preceding
     if lemma in CLAUSE_ONLY_VERBS:
         return []
     if lemma == "call" and any(c.lower_ in _REFLEXIVES for c in verb.children):
@@ -390,7 +398,7 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
             return _trimmed(doc, start, child.right_edge.i)
     if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
         return _parenthetical_content(verb)
-    if lemma in OBJECT_CONTENT_VERBS:
+    if lemma in OBJECT_CONTENT_VERBS or lemma in _TOLL_VERBS:
         span = _object_content(verb)
         if span:
             return span
@@ -407,8 +415,27 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
     return []
 
 
+def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
+    """'Dozens dead as floods sweep the north, officials say': when the parser didn't hang the clause on the
+    cue, a sentence ending in 'SUBJECT said' still says that everything before the comma is the content."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None:
+        return []
+    sentence = verb.sent
+    comma = subject.left_edge.i - 1
+    if comma <= sentence.start + 2 or verb.doc[comma].text not in {",", "—", "–"}:
+        return []
+    trailing = [t for t in verb.doc[verb.i + 1 : sentence.end] if t.pos_ in {"VERB", "AUX"}]
+    if trailing:
+        return []
+    return _trimmed(verb.doc, sentence.start, comma - 1)
+
+
 def _object_content(verb: Token) -> list[tuple[int, int]]:
     doc = verb.doc
+    lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return []
@@ -425,9 +452,17 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
             and child.dep_ in {"prep", "oprd", "xcomp", "advcl"}
             and child.lower_ not in {"in", "on"}
         ):
-            if child.dep_ == "prep" and child.lower_ not in {"for", "as", "of", "to", "against", "with"}:
+            allowed = {"for", "as", "of", "to", "against", "with"} | (
+                {"at"} if lemma in _TOLL_VERBS else set()
+            )
+            if child.dep_ == "prep" and child.lower_ not in allowed:
                 continue
             end = max(end, child.right_edge.i)
+    for token in doc[obj.i + 1 : end + 1]:
+        # "accused X of Y, saying Z": the participle starts a claim of its own.
+        if token.tag_ == "VBG" and _is_cue_verb(token) and doc[token.i - 1].text in {",", "—", "–"}:
+            end = token.i - 2
+            break
     return _trimmed(doc, obj.left_edge.i, end)
 
 
@@ -487,6 +522,14 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return head
         if head.pos_ in {"VERB", "AUX"}:
+            if (
+                verb.dep_ == "conj"
+                and not _is_cue_verb(head)
+                and head.dep_ == "ccomp"
+                and _is_cue_verb(head.head)
+            ):
+                # "Okafor said teams had reached X and warned Y": the warning is Okafor's, not the teams'.
+                return _subject(head.head)
             return _subject(head)
     return None
 

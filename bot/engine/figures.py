@@ -199,9 +199,10 @@ def _value_of(words: list[str]) -> float | None:
 def _excluded(doc: Doc, first: int, last: int) -> bool:
     token = doc[first]
     end = doc[last]
-    if token.ent_type_ in _NOT_FIGURE_ENTITIES or end.ent_type_ in _NOT_FIGURE_ENTITIES:
-        return True
     text = token.text
+    if token.ent_type_ in _NOT_FIGURE_ENTITIES or end.ent_type_ in _NOT_FIGURE_ENTITIES:
+        if not _bare_number_entity(doc, first):
+            return True
     # Years and clock times written as bare digits.
     if re.match(r"^(1[6-9]|20)\d\d$", text) and "," not in text:
         return True
@@ -266,6 +267,18 @@ def _excluded(doc: Doc, first: int, last: int) -> bool:
     return token.pos_ not in {"NUM", "NOUN", "PROPN", "ADJ", "X", "PRON", "DET", "SYM"} and not _DIGITS.match(
         text
     )
+
+
+def _bare_number_entity(doc: Doc, first: int) -> bool:
+    """The recogniser sometimes calls a lone count a DATE ('put the toll at 52'); a date has more than digits."""
+    token = doc[first]
+    if token.ent_type_ not in {"DATE", "TIME"}:
+        return False
+    entity = next((e for e in doc.ents if e.start <= first < e.end), None)
+    if entity is None:
+        return False
+    words = [t for t in entity if not (_is_number_token(t) or t.lower_ in {"at", "least", "about", "some"})]
+    return not words and not re.match(r"^(1[6-9]|20)\d\d$", token.text)
 
 
 def _qualifier(doc: Doc, first: int) -> tuple[str | None, int | None]:
@@ -344,7 +357,7 @@ def _event_of(token: Token) -> str | None:
         if head.pos_ in {"VERB", "AUX"}:
             # "the death toll rose to 17", "the toll stood at 17"
             for child in head.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.lower() in TOLL_NOUNS:
+                if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in TOLL_NOUNS:
                     return "killed"
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.lower() in MEASURE_NOUNS:
                     return MEASURE_NOUNS[child.lemma_.lower()]

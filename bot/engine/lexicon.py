@@ -185,6 +185,7 @@ MEASURE_LEMMAS = {
 # Nouns of the counted thing that already say the measure: "17 deaths", "three casualties".
 MEASURE_NOUNS = {
     "death": "killed",
+    "body": "killed",
     "dead": "killed",
     "fatality": "killed",
     "casualty": "casualties",

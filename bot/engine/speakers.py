@@ -394,11 +394,14 @@ class SourceTracker:
 
     def _resolve_description(self, mention: SourceMention, sentence: int) -> Source | None:
         head = mention.head_lemma
-        for source in sorted(self._recent(sentence, 10), key=lambda s: -s.sentence):
-            if head in source.words:
+        # "the agency" matches the last source called an agency however far back; a bare "the group" only
+        # points to an organisation quoted just before.
+        wants_organisation = head in ORGANISATION_NOUNS
+        for source in sorted(self._recent(sentence, 60), key=lambda s: -s.sentence):
+            if head in source.words and (source.kind == "organisation") == wants_organisation:
                 return source
         if head in _GENERIC_ORGANISATION_HEADS:
-            for source in sorted(self._recent(sentence, 10), key=lambda s: -s.sentence):
+            for source in sorted(self._recent(sentence, 5), key=lambda s: -s.sentence):
                 if source.kind == "organisation":
                     return source
         return None
