@@ -172,3 +172,21 @@ def test_own_mine_collapse_article() -> None:
     furniture = report.text.index("Share this article")
     assert all(c.content[0].start < furniture for c in report.claims)
     assert all(f.span.start < furniture for f in report.figures)
+
+
+def test_own_train_derailment_article_figures() -> None:
+    report = analyze(fixture_text("engine_train_derailment.txt"))
+    by_words = {report.quote(f.span): f for f in report.figures}
+    assert by_words["about 50,000"].value == 50_000 and by_words["about 50,000"].qualifier == "about"
+    assert by_words["more than 300"].qualifier == "more than"
+    assert "ten" not in by_words, "'ten-kilometre' is a modifier"
+    assert by_words["23"].claim is not None and by_words["31"].claim is not None
+
+
+@pytest.mark.xfail(
+    strict=True, reason="engine: 'In February, … injuring 14 people' isn't marked as an earlier event"
+)
+def test_own_train_derailment_article_earlier_crash_is_background() -> None:
+    report = analyze(fixture_text("engine_train_derailment.txt"))
+    earlier = next(f for f in report.figures if report.quote(f.span) == "14")
+    assert earlier.background

@@ -6,6 +6,7 @@ import pytest
 
 from bot.engine import analyze
 from bot.report import Claim, Report
+from tests.conftest import fixture_text
 
 
 def claim_saying(report: Report, words: str) -> Claim:
@@ -148,6 +149,18 @@ def test_descriptions_resolve_back(first: str, second: str, speaker: str) -> Non
     assert claim.via is None, "'via' belongs to the claim made to the outlet, not to later ones"
 
 
+@pytest.mark.xfail(
+    strict=True, reason="engine: 'the company said' isn't resolved to the rail operator named before"
+)
+def test_the_company_resolves_to_the_operator_named_before() -> None:
+    text = (
+        "The national rail operator Varnirail said 23 wagons had derailed. "
+        "“We are working to contain the spill,” the company said."
+    )
+    report = analyze(text)
+    assert claim_saying(report, "contain the spill").speaker == "Varnirail"
+
+
 def test_the_official_resolves_back_and_stays_anonymous() -> None:
     text = (
         "A senior police official said the suspect had been arrested near the station. "
@@ -276,3 +289,57 @@ def test_unnamed_spokesperson_keeps_the_body_they_speak_for() -> None:
     report = analyze("A spokesperson for the Water Ministry said the dam had been inspected in March.")
     claim = claim_saying(report, "the dam had been inspected")
     assert claim.speaker is not None and "Water Ministry" in claim.speaker
+
+
+# --- a whole wire story of our own -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def train() -> Report:
+    return analyze(fixture_text("engine_train_derailment.txt"))
+
+
+def test_train_story_statement_by_the_operator(train: Report) -> None:
+    claim = claim_saying(train, "23 wagons had derailed")
+    assert (claim.speaker, claim.role) == ("Varnirail", "national rail operator")
+    assert claim.kind == "indirect"
+    revised = claim_saying(train, "31 wagons had left the tracks")
+    assert revised.speaker == "Varnirail"
+    assert mention(train, revised) == "Varnirail"
+
+
+def test_train_story_minister_via_afp_and_her_two_paragraph_quote(train: Report) -> None:
+    told = claim_saying(train, "50,000 litres of fuel had leaked")
+    assert (told.speaker, told.role, told.via) == ("Olga Petrenko", "Environment minister", "AFP")
+    quote = claim_saying(train, "This is the worst spill")
+    assert quote.speaker == "Olga Petrenko"
+    assert len(quote.content) == 2
+    assert train.quote(quote.content[1]).startswith("We will make sure whoever is responsible")
+    assert mention(train, quote) == "she"
+
+
+def test_train_story_union_and_the_union(train: Report) -> None:
+    first = claim_saying(train, "more than 300 families had been moved")
+    later = claim_saying(train, "complained about the state of the line for years")
+    assert first.speaker == later.speaker == "Maren Valley Farmers' Union"
+    assert mention(train, later) == "The union"
+
+
+def test_train_story_unnamed_engineer_is_anonymous_and_hedged(train: Report) -> None:
+    claim = claim_saying(train, "the line had not been inspected since the spring floods")
+    assert claim.anonymous
+    assert claim.speaker is not None and "engineer" in claim.speaker
+    assert "could not be independently verified" in claim.hedges
+
+
+def test_train_story_furniture_is_ignored(train: Report) -> None:
+    furniture = train.text.index("Read more:")
+    assert all(c.content[0].start < furniture for c in train.claims)
+    assert all(f.span.start < furniture for f in train.figures)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="engine: 'the company said' isn't resolved to the rail operator named before"
+)
+def test_train_story_the_company_is_the_operator(train: Report) -> None:
+    assert claim_saying(train, "The driver applied the emergency brakes").speaker == "Varnirail"
