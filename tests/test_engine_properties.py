@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.engine import analyze
 from bot.errors import InputError
 from bot.report import Report, Span
+from bot.terminal import render_report
 
 WORDS = [
     "said", "told", "Reuters", "according", "to", "the", "official", "he", "she", "it", "they", "Mayor",
@@ -77,3 +80,23 @@ def test_cut_text_is_a_prefix_and_offsets_stay_inside_it(text: str, max_chars: i
     length = len(report.text)
     assert all(inside(span, length) for claim in report.claims for span in claim.content)
     assert all(inside(figure.span, length) for figure in report.figures)
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_like)
+def test_terminal_view_renders_any_report(text: str) -> None:
+    try:
+        report = analyze(text)
+    except InputError:
+        return
+    plain = render_report(report, label="any")
+    coloured = render_report(report, label="any", color=True)
+    assert "\x1b[" not in plain
+    assert ANSI.sub("", coloured) == plain
+    for claim in report.claims:
+        assert (claim.speaker or "Unresolved speaker") in plain
+    for conflict in report.conflicts:
+        assert conflict.note in plain
