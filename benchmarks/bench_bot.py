@@ -59,7 +59,9 @@ async def run_load(kind: str, chats: int, workers: int) -> dict[str, float]:
                     helps.append(fake.send_message(9999, "/help"))
                 await asyncio.sleep(0.25)
             total = time.perf_counter() - started
-            await fake.wait_for(lambda: all(fake.replies_to(9999, m["message_id"]) for m in helps), timeout=60)
+            await fake.wait_for(
+                lambda: all(fake.replies_to(9999, m["message_id"]) for m in helps), timeout=60
+            )
         article_latency = [latency(fake, message) for message in articles]
         help_latency = [latency(fake, message) for message in helps]
     return {
@@ -79,17 +81,23 @@ def main() -> None:
     parser.add_argument("--chats", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--kinds", default="thread,process")
+    parser.add_argument("--rounds", type=int, default=1, help="repeat, alternating the pool kinds")
     args = parser.parse_args()
     words = len(ARTICLE.split())
-    print(f"{args.chats} chats x one {words}-word article each, {args.workers} workers; fake Bot API on loopback")
-    print(f"{'pool':8} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'total s':>8} {'art/s':>6} {'/help p50':>10} "
-          f"{'/help max':>10}")
-    for kind in args.kinds.split(","):
-        result = asyncio.run(run_load(kind, args.chats, args.workers))
-        print(
-            f"{kind:8} {result['p50']:7.2f} {result['p95']:7.2f} {result['max']:7.2f} {result['total']:8.2f} "
-            f"{result['throughput']:6.2f} {result['help_p50'] * 1000:8.0f}ms {result['help_max'] * 1000:8.0f}ms"
-        )
+    print(
+        f"{args.chats} chats x one {words}-word article each, {args.workers} workers; fake Bot API on loopback"
+    )
+    print(
+        f"{'pool':8} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'total s':>8} {'art/s':>6} {'/help p50':>10} "
+        f"{'/help max':>10}"
+    )
+    for _ in range(args.rounds):
+        for kind in args.kinds.split(","):
+            result = asyncio.run(run_load(kind, args.chats, args.workers))
+            print(
+                f"{kind:8} {result['p50']:7.2f} {result['p95']:7.2f} {result['max']:7.2f} {result['total']:8.2f} "
+                f"{result['throughput']:6.2f} {result['help_p50'] * 1000:8.0f}ms {result['help_max'] * 1000:8.0f}ms"
+            )
 
 
 if __name__ == "__main__":
