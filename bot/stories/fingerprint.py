@@ -363,7 +363,7 @@ def _capitalised_phrases(text: str, lowercase_words: set[str]) -> list[tuple[str
                 lookahead += 1
             if (
                 lookahead > cursor
-                and word.lower() in _CONNECTORS
+                and word.lower() in _JOINERS
                 and lookahead < len(tokens)
                 and _is_capitalised(tokens[lookahead].group())
                 and text[tokens[cursor].start() : tokens[lookahead].start()].count("\n") == 0
