@@ -200,9 +200,9 @@ def _excluded(doc: Doc, first: int, last: int) -> bool:
     token = doc[first]
     end = doc[last]
     text = token.text
-    if token.ent_type_ in _NOT_FIGURE_ENTITIES or end.ent_type_ in _NOT_FIGURE_ENTITIES:
-        if not _bare_number_entity(doc, first):
-            return True
+    entity_says_no = token.ent_type_ in _NOT_FIGURE_ENTITIES or end.ent_type_ in _NOT_FIGURE_ENTITIES
+    if entity_says_no and not _bare_number_entity(doc, first):
+        return True
     # Years and clock times written as bare digits.
     if re.match(r"^(1[6-9]|20)\d\d$", text) and "," not in text:
         return True
