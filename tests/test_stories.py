@@ -497,3 +497,27 @@ def test_a_story_told_many_times_does_not_make_its_own_names_common(reports):
     view = build_story_view(many, labels=[f"{i}.txt" for i in range(len(many))])
     assert [story.story.articles for story in view.stories] == [tuple(range(12))]
     assert view.stories[0].story.why[0] == "Qasr Miral"
+
+
+def test_conflicts_say_which_articles_they_involve(reports):
+    outlets = [report.site for report in reports]
+    killed = next(c for c in compare_figures(reports, [NORTHLINE, CAPITAL], outlets) if c.measure == "killed")
+    assert killed.involves(NORTHLINE) and killed.involves(CAPITAL)
+    assert not killed.involves(MERIDIAN)
+
+
+def test_lookup_keys_leave_out_names_common_in_the_chat():
+    fp = fingerprint(northline())
+    many = [fingerprint_text(f"Omar Selik visited town {i} of the Harun valley.") for i in range(12)]
+    stats = TermStats.from_fingerprints([fp, *many])
+    assert "n:omar selik" in fp.lookup_keys()
+    assert "n:omar selik" not in fp.lookup_keys(stats)
+    assert "n:qasr miral" in fp.lookup_keys(stats)
+
+
+def test_sources_are_named_by_file_name_or_link_host():
+    from bot.stories.command import source_name
+
+    assert source_name("/tmp/news/story_a.txt") == "story_a.txt"
+    assert source_name("https://news.example.org/2026/03/strike") == "news.example.org"
+    assert source_name("-") == "stdin"

@@ -67,6 +67,10 @@ class StoryConflict:
     same_source: tuple[str, ...] = ()
     lines: tuple[str, ...] = ()
 
+    def involves(self, article: int) -> bool:
+        """Whether one of the conflict's figures comes from `article` (for a reply about that article)."""
+        return any(index == article for index, _ in self.figures)
+
     def to_dict(self) -> dict:
         """The `whosaid.story/1` form of a conflict."""
         return {
