@@ -6,6 +6,7 @@ same function serves pipes, files and tests.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -13,6 +14,7 @@ from bot.engine.conflicts import source_label
 from bot.report import Claim, Report
 
 CONTENT_WIDTH = 110
+NOTE_WIDTH = 100
 UNRESOLVED = "Unresolved speaker"
 
 _STYLES = {
@@ -181,5 +183,13 @@ def _figures_section(report: Report, paint: Callable[[str, str], str]) -> list[s
 def _conflicts_section(report: Report, paint: Callable[[str, str], str]) -> list[str]:
     lines = [paint("heading", "Conflicts")]
     for conflict in report.conflicts:
-        lines.append("  " + paint("conflict", f"! {conflict.measure}: ") + conflict.note)
+        lines.append("  " + paint("conflict", f"! {conflict.measure}"))
+        lines += textwrap.wrap(
+            conflict.note,
+            width=NOTE_WIDTH,
+            initial_indent="    ",
+            subsequent_indent="      ",
+            break_long_words=False,  # keep every word whole so the note can be read (and searched) as given
+            break_on_hyphens=False,
+        )
     return lines
