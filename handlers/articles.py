@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import PurePath
@@ -146,15 +147,15 @@ async def _answer(
         return
     except InputError as error:
         prefix = f"{url}\n" if url else ""
-        await send_html(context.bot, chat_id, _escape(prefix + str(error)), reply_to=message)
+        await send_html(context.bot, chat_id, html.escape(prefix + str(error), quote=False), reply_to=message)
         return
-    html = render_summary(stored.report, stored.meta.origin or origin)
+    summary = render_summary(stored.report, stored.meta.origin or origin)
     await send_article_view(
         context.bot,
         found.store,
         chat_id,
         stored.id,
-        html,
+        summary,
         reply_to=message,
         keyboard=article_keyboard(stored.id),
     )
@@ -182,11 +183,11 @@ async def _stored_or_analyzed(
         return stored
     report = await found.worker.analyze(article)
     return await store.save(
-        chat_id, report, source=source, url=url, origin=origin, source_text=article.text, title=article_title(report)
+        chat_id,
+        report,
+        source=source,
+        url=url,
+        origin=origin,
+        source_text=article.text,
+        title=article_title(report),
     )
-
-
-def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text)

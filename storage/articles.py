@@ -246,4 +246,3 @@ class ArticleStore:
     async def forget_chat(self, chat_id: int) -> None:
         """Delete everything stored for this chat (articles, message links, and any later chat tables)."""
         await self._db.forget_chat(chat_id)
-
