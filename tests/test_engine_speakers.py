@@ -117,11 +117,6 @@ def test_pronoun_too_far_from_its_source_stays_null() -> None:
     assert claim_saying(report, "Nobody warned us").speaker is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: a person introduced without speech ('X met residents') is no "
-    "antecedent for a later 'she said'",
-)
 def test_pronoun_points_back_to_a_person_introduced_without_speech() -> None:
     text = "Mayor Ilse Korhonen met the residents on Tuesday. “We will rebuild every house,” she said."
     report = analyze(text)
@@ -282,9 +277,6 @@ def test_anonymity_travels_with_the_source_to_its_next_claim() -> None:
     assert claim_saying(report, "nothing was found").anonymous
 
 
-@pytest.mark.xfail(
-    strict=True, reason="engine: 'a spokesperson for the Water Ministry' becomes speaker 'spokesperson'"
-)
 def test_unnamed_spokesperson_keeps_the_body_they_speak_for() -> None:
     report = analyze("A spokesperson for the Water Ministry said the dam had been inspected in March.")
     claim = claim_saying(report, "the dam had been inspected")

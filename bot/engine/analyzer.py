@@ -12,7 +12,7 @@ from bot.engine.conflicts import find_conflicts
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import VEHICLE_NOUNS
-from bot.engine.quotes import find_quotations
+from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.speakers import SourceMention, SourceTracker, describe_source
 from bot.report import Claim, Figure, Report, Span
 
@@ -29,7 +29,7 @@ def analyze_doc(doc: Doc) -> Report:
     ]
     findings = _without_duplicates(findings)
     sentence_starts = [sentence.start_char for sentence in doc.sents]
-    claims = _claims(doc, findings, sentence_starts)
+    claims = _claims(doc, findings, sentence_starts, _introduced_people(doc, quotations))
     found = [figure for figure in find_figures(doc) if not inside(furniture, figure.start)]
     figures = [_figure(figure, claims) for figure in found]
     comparable = [f.normalised_measure and not f.background and not f.subset for f in found]
@@ -49,12 +49,34 @@ def _without_duplicates(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _claims(doc: Doc, findings: list[Finding], sentence_starts: list[int]) -> list[Claim]:
+def _introduced_people(doc: Doc, quotations: list[Quotation]) -> list[Token]:
+    """People the narrative introduces as the subject of a sentence ('Mayor Ilse Korhonen met residents'),
+    so that a later 'she said' can point back to them."""
+    quoted = [(segment.start, segment.end) for quotation in quotations for segment in quotation.segments]
+    people = []
+    for sentence in doc.sents:
+        root = sentence.root
+        if root.pos_ not in {"VERB", "AUX"} or any(start <= root.idx < end for start, end in quoted):
+            continue
+        for child in root.children:
+            if child.dep_ == "nsubj" and child.ent_type_ == "PERSON" and child.pos_ == "PROPN":
+                people.append(child)
+    return people
+
+
+def _claims(
+    doc: Doc, findings: list[Finding], sentence_starts: list[int], introduced: list[Token]
+) -> list[Claim]:
     tracker = SourceTracker()
     claims: list[Claim] = []
     built: dict[int, Claim] = {}
+    pending = list(introduced)
     for finding in findings:
         sentence = bisect.bisect_right(sentence_starts, finding.sentence.start_char) - 1
+        while pending and pending[0].sent.start_char < finding.sentence.start_char:
+            person = pending.pop(0)
+            person_sentence = bisect.bisect_right(sentence_starts, person.sent.start_char) - 1
+            tracker.register_relative(describe_source(person, person.sent.text), person_sentence)
         hedges = hedges_in(finding.sentence.text, finding.cue_lemma)
         if finding.continues is not None and id(finding.continues) in built:
             earlier = built[id(finding.continues)]

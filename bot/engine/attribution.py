@@ -483,7 +483,25 @@ def _parenthetical_content(verb: Token) -> list[tuple[int, int]]:
     return spans
 
 
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]*)*\s*(?:\([\w.& ]+\))?\s*[—–-]+\s*"
+    r"|[A-Z][\w.'’ -]{2,24}\s*\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|ANI|PTI)\)\s*[—–-]*\s*)"
+)
+
+
+def _after_dateline(doc: Doc, first: int, last: int) -> int:
+    """'VELSK, Marbania (AP) — The toll rose': the dateline is where the story was filed, not what was said."""
+    match = _DATELINE.match(doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)])
+    if match is None or match.end() == 0:
+        return first
+    target = doc[first].idx + match.end()
+    while first <= last and doc[first].idx < target:
+        first += 1
+    return first
+
+
 def _trimmed(doc: Doc, first: int, last: int) -> list[tuple[int, int]]:
+    first = _after_dateline(doc, first, last) if first <= last else first
     while first <= last and ((doc[first].is_punct and doc[first].text not in '“"‘«') or doc[first].is_space):
         first += 1
     if first <= last and doc[first].lower_ in _COMPLEMENTIZERS and doc[first].dep_ in {"mark", "complm"}:

@@ -29,6 +29,9 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _NOT_FIGURE_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "FAC", "PRODUCT", "EVENT", "LAW",
                         "WORK_OF_ART", "LOC", "NORP", "LANGUAGE"}  # fmt: skip
 _AGE_WORDS = {"aged", "age", "ages"}
+# Numbers that name rather than count: "magnitude 6.8", "Flight 370", "Article 5".
+_NAME_NUMBER_WORDS = {"magnitude", "flight", "article", "section", "route", "highway", "number", "no", "no.",
+                      "resolution", "chapter", "level", "category", "grade", "room", "page", "platform"}  # fmt: skip
 _RANGE_WORDS = {"to", "-", "–", "—", "and", "or"}
 _SUBSET_WORDS = {"including", "among", "includes", "include"}
 _MONEY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
@@ -206,7 +209,7 @@ def _excluded(doc: Doc, first: int, last: int) -> bool:
     # Years and clock times written as bare digits.
     if re.match(r"^(1[6-9]|20)\d\d$", text) and "," not in text:
         return True
-    if first > 0 and doc[first - 1].lower_ in _AGE_WORDS:
+    if first > 0 and doc[first - 1].lower_ in _AGE_WORDS | _NAME_NUMBER_WORDS:
         return True
     after = doc[last + 1] if last + 1 < len(doc) else None
     # "500-lb", "25-year-old", "555-0134": a number glued to a hyphen is a modifier or a code, not a count.
@@ -377,12 +380,25 @@ def _event_of(token: Token) -> str | None:
     return None
 
 
+_PAST_YEAR = re.compile(r"\b(?:in|since|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b", re.IGNORECASE)
+
+
 def _is_background(sentence: str) -> bool:
+    """A sentence about another event: 'an attack two weeks ago killed ...', 'In 2011, a quake killed ...'."""
     lowered = f" {sentence.lower()}"
-    return any(marker in lowered for marker in OTHER_EVENT_MARKERS)
+    return any(marker in lowered for marker in OTHER_EVENT_MARKERS) or bool(_PAST_YEAR.search(sentence))
 
 
 def _is_subset(doc: Doc, first: int) -> bool:
+    """A part of a figure given alongside it: 'including 3 children', '140 of them seriously'."""
+    following = [t.lower_ for t in doc[first + 1 : first + 3]]
+    if (
+        following
+        and following[0] == "of"
+        and len(following) > 1
+        and following[1] in {"them", "whom", "those"}
+    ):
+        return True
     for token in doc[max(0, first - 3) : first]:
         if token.lower_ in _SUBSET_WORDS:
             return True

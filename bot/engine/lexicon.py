@@ -33,7 +33,7 @@ COGNITION_VERBS = frozenset(
 OBJECT_CONTENT_VERBS = frozenset(
     """claim deny announce confirm propose call demand urge reject dismiss criticize criticise condemn
     denounce praise blame defend endorse support oppose describe acknowledge admit promise pledge
-    vow warn predict dispute question welcome reveal disclose recommend cite accuse back slam blast mock ridicule hail
+    vow warn predict dispute question welcome reveal disclose recommend cite accuse report record declare back slam blast mock ridicule hail
     champion applaud thank unveil refer""".split()
 )
 

@@ -260,12 +260,17 @@ def _np_core(head: Token) -> str:
     for child in head.lefts:
         if child.dep_ in {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "det"}:
             left = min(left, child.left_edge.i)
-    words = head.doc[left : head.i + 1]
-    text = words.text
-    first = words[0].lower_
-    if first in _DETERMINERS and len(words) > 1:
-        text = head.doc[left + 1 : head.i + 1].text
-    return text
+    right = head.i
+    for child in head.rights:
+        # "a spokesperson for the regional governor": a short attachment says whose source it is.
+        short = child.right_edge.i - child.i <= 4 and not any(t.is_punct for t in child.subtree)
+        if child.dep_ == "prep" and child.lower_ in {"for", "of", "from", "at", "with"} and short:
+            right = child.right_edge.i
+        break
+    words = head.doc[left : right + 1]
+    if words[0].lower_ in _DETERMINERS and len(words) > 1:
+        words = head.doc[left + 1 : right + 1]
+    return words.text
 
 
 def _clean_name(text: str) -> str:
