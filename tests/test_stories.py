@@ -521,3 +521,31 @@ def test_sources_are_named_by_file_name_or_link_host():
     assert source_name("/tmp/news/story_a.txt") == "story_a.txt"
     assert source_name("https://news.example.org/2026/03/strike") == "news.example.org"
     assert source_name("-") == "stdin"
+
+
+def test_two_articles_carrying_the_same_disagreement_agree_with_each_other():
+    first = northline()
+    copy = northline().model_copy(update={"site": "Harbor Post", "published": "2026-03-06T10:00:00+00:00"})
+    assert compare_figures([first, copy], [0, 1], ["Northline News", "Harbor Post"]) == []
+    # Drop the monitor's figure from the copy: now the two articles give different sets of tolls.
+    copy.figures = [f for f in copy.figures if f.value != 19]
+    (killed,) = compare_figures([first, copy], [0, 1], ["Northline News", "Harbor Post"])
+    assert killed.measure == "killed"
+
+
+def test_a_lead_naming_nothing_specific_decides_nothing():
+    vague = fingerprint_text(
+        "At least 30 people drowned when an overloaded boat capsized early on Monday, officials said, in the "
+        "worst accident of its kind this year.\n\n"
+        "The boat, run by Kesset Ferries, sank on Lake Orvan near the fishing port of Tamsu, the Orvan "
+        "district police said. Survivors were taken to the Tamsu clinic."
+    )
+    also_vague = fingerprint_text(
+        "Rescuers pulled survivors from the water after a crowded boat overturned on Monday morning, killing "
+        "at least 30 passengers, according to local officials.\n\n"
+        "The vessel belonged to Kesset Ferries and went down on Lake Orvan off Tamsu. The Tamsu clinic treated "
+        "12 survivors, a nurse said."
+    )
+    similarity = compare_fingerprints(vague, also_vague)
+    assert similarity.same_story, similarity.reason
+    assert {"Kesset Ferries", "Lake Orvan", "Tamsu"} <= set(similarity.why)

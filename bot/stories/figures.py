@@ -225,9 +225,15 @@ def compare_figures(
 
 
 def _differs_between_articles(figures: list[StoryFigure]) -> bool:
-    return any(
-        f.article != g.article and f.value != g.value for i, f in enumerate(figures) for g in figures[i + 1 :]
-    )
+    """Whether the articles giving this measure don't all give the same numbers.
+
+    Two articles that both report 17 and 22 (each carrying the same disagreement) agree with each other: that
+    conflict is each article's own, already flagged in its report.
+    """
+    values: dict[int, set[tuple[float, float | None]]] = {}
+    for figure in figures:
+        values.setdefault(figure.article, set()).add(figure.value)
+    return len(values) >= 2 and len({frozenset(numbers) for numbers in values.values()}) > 1
 
 
 def _by_time(figure: StoryFigure) -> tuple:

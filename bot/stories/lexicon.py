@@ -191,6 +191,7 @@ OUTLET_NAMES = frozenset(
 # Last words that mark a name as an outlet ("Washington Post", "Fox News", "Northline News").
 OUTLET_ENDINGS = frozenset(
     "news post times journal herald tribune daily wire press gazette telegraph chronicle network tv radio "
+    "observer express standard insider dispatch courier bulletin "
     "magazine agency".split(" ")
 )
 

@@ -4,9 +4,10 @@ The decision rests on what the articles share, weighted by how telling each shar
 
 - specific names (a town, a militia, a spokesman) weigh most; broad names (a country, "Pentagon", "UN")
   little, and a name that recurs across many of a chat's stories is treated as broad;
-- two articles must share at least two specific names, so one politician or one country is never enough,
-  and one of them must be in the lead (headline or first paragraph) of either article: the lead says what
-  happened where, while spokesmen, ministries and presidents recur across the events of a conflict;
+- two articles must share at least two specific names, so one politician or one country is never enough;
+- when both leads (headline and first paragraph) name something specific, one of the shared names must be in
+  a lead: the lead says what happened where, while spokesmen, ministries and presidents recur across the
+  events of a conflict. (A lead naming nothing specific, "At least 17 killed in strikes", decides nothing.)
 - when both articles name the kind of event (airstrike, earthquake, protest), the kinds must meet;
 - the weighted share of what they have in common must reach `SAME_STORY_SCORE`.
 
@@ -149,11 +150,16 @@ def compare_fingerprints(a: Fingerprint, b: Fingerprint, stats: TermStats | None
     if specific < MIN_SHARED_SPECIFIC:
         reason = f"only {specific} specific name{'s' if specific != 1 else ''} in common"
         return Similarity(score, False, why, specific, reason)
-    if not any(term_a.lead or term_b.lead for term_a, term_b in specific_pairs):
-        return Similarity(score, False, why, specific, "no specific name in common in either lead")
+    leads_name_something = _lead_is_specific(a, stats) and _lead_is_specific(b, stats)
+    if leads_name_something and not any(term_a.lead or term_b.lead for term_a, term_b in specific_pairs):
+        return Similarity(score, False, why, specific, "their leads name different places and groups")
     if score < SAME_STORY_SCORE:
         return Similarity(score, False, why, specific, f"too little in common (score {score:.2f})")
     return Similarity(score, True, why, specific, f"same story: {', '.join(why)}")
+
+
+def _lead_is_specific(fingerprint: Fingerprint, stats: TermStats | None) -> bool:
+    return any(term.lead and is_specific(term, stats) for term in fingerprint.terms.values())
 
 
 def story_why(fingerprints: Sequence[Fingerprint], stats: TermStats | None = None) -> tuple[str, ...]:
