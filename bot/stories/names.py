@@ -56,6 +56,7 @@ def name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
     single_mentions: Counter[str] = Counter()
     single_display: dict[str, str] = {}
     single_lead: set[str] = set()
+    mid_sentence: set[str] = set()
     capitalised = {normalise_key(m.group()) for m in _TOKEN.finditer(text) if m.group()[0].isupper()}
     for phrase, end in _split_at_places(_capitalised_phrases(text, lowercase_words), capitalised):
         key = normalise_key(phrase)
@@ -63,6 +64,8 @@ def name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
             continue
         if " " not in key:
             single_mentions[key] += 1
+            if not _starts_sentence(text, end - len(phrase)):
+                mid_sentence.add(key)
             if end <= lead_end:
                 single_lead.add(key)
             if key not in single_display or not phrase.isupper():
@@ -93,6 +96,8 @@ def name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
             entities[owner].keys.add(key)
             entities[owner].count += count
             entities[owner].lead = entities[owner].lead or key in single_lead
+        elif count == 1 and key not in mid_sentence and key not in BROAD_NAMES:
+            continue  # one capitalised word, once, opening a sentence: "Rescuers pulled ...", not a name
         else:
             entities[key] = _Entity(
                 display=single_display[key], keys={key}, count=count, lead=key in single_lead
