@@ -27,6 +27,8 @@ CHAT = 501
 def fake() -> Iterator[FakeTelegram]:
     with FakeTelegram() as server:
         yield server
+    # Every message the bot sent must be one Telegram accepts (valid HTML, under 4096 characters).
+    assert server.refused == [], server.refused
 
 
 @pytest.fixture

@@ -26,6 +26,8 @@ GROUP = -100801
 def fake() -> Iterator[FakeTelegram]:
     with FakeTelegram() as server:
         yield server
+    # Every message the bot sent must be one Telegram accepts (valid HTML, under 4096 characters).
+    assert server.refused == [], server.refused
 
 
 @pytest.fixture
@@ -203,3 +205,15 @@ def test_a_webhook_without_the_webhook_extra_is_explained(
     settings = bot_settings(fake, db_path, WHOSAID_WEBHOOK_URL="https://bot.example.org/hook")
     assert run_bot(settings) == 2
     assert "python-telegram-bot[webhooks]" in capsys.readouterr().err
+
+
+def test_the_fake_refuses_what_telegram_refuses() -> None:
+    with FakeTelegram() as server:
+        for text in ("<b>open", "a & b", "<script>x</script>", "x" * 4097, "<b></b>"):
+            status, body = server.handle("sendMessage", {"chat_id": 1, "text": text, "parse_mode": "HTML"})
+            assert status == 400 and "can't parse entities" in body["description"], text
+        status, _ = server.handle(
+            "sendMessage", {"chat_id": 1, "text": "<b>fish &amp; chips</b>", "parse_mode": "HTML"}
+        )
+        assert status == 200
+        assert len(server.refused) == 5

@@ -25,6 +25,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from tests.support.telegram_html import MESSAGE_LIMIT, TelegramHTMLError, parse_telegram_html
+
 T = TypeVar("T")
 
 TOKEN = "123456789:TEST-fake-token-Zx9_secret"
@@ -78,6 +80,7 @@ class _State:
     commands: list[dict[str, Any]] = field(default_factory=list)
     callback_answers: list[dict[str, Any]] = field(default_factory=list)
     confirmed_offset: int = 0
+    refused: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _decode_value(key: str, value: str) -> Any:
@@ -298,6 +301,12 @@ class FakeTelegram:
         with self._changed:
             return list(self._state.callback_answers)
 
+    @property
+    def refused(self) -> list[dict[str, Any]]:
+        """Messages and edits refused as Telegram would refuse them (bad HTML, too long, empty)."""
+        with self._changed:
+            return list(self._state.refused)
+
     def served_at(self, update_id: int) -> float | None:
         """When `getUpdates` first handed this update to the bot (perf_counter)."""
         with self._changed:
@@ -417,7 +426,25 @@ class FakeTelegram:
                 return message
         return None
 
-    def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
+    @staticmethod
+    def _refused_text(params: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+        """Telegram's 400 for text it can't show: bad HTML, empty, or over 4096 characters."""
+        text = params.get("text", "")
+        try:
+            if params.get("parse_mode") == "HTML":
+                parse_telegram_html(text)
+            elif not text.strip() or len(text.encode("utf-16-le")) // 2 > MESSAGE_LIMIT:
+                raise TelegramHTMLError("message text is empty or too long")
+        except TelegramHTMLError as error:
+            description = f"Bad Request: can't parse entities: {error}"
+            return 400, {"ok": False, "error_code": 400, "description": description}
+        return None
+
+    def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any] | tuple[int, dict[str, Any]]:
+        refused = self._refused_text(params)
+        if refused is not None:
+            self._state.refused.append(params)
+            return refused
         chat_id = params["chat_id"]
         message: dict[str, Any] = {
             "message_id": self._next_message_id(chat_id),
@@ -450,6 +477,10 @@ class FakeTelegram:
                 "error_code": 400,
                 "description": "Bad Request: message to edit not found",
             }
+        refused = self._refused_text(params)
+        if refused is not None:
+            self._state.refused.append(params)
+            return refused
         message["text"] = params.get("text", "")
         message["parse_mode"] = params.get("parse_mode")
         message["edited"] = message.get("edited", 0) + 1
