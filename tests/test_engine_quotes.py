@@ -159,6 +159,46 @@ def test_paragraphs_of_one_quotation_are_not_separate_claims() -> None:
     assert len(report.claims) == 2  # the reported speech first, then the quotation
 
 
+def test_quotation_resuming_after_the_attribution_continues_over_paragraphs() -> None:
+    text = (
+        "“The drivers have waited three years,” union leader Mara Lindqvist said. “Nobody has taken them "
+        "seriously.\n\n“We will stay out until the company puts a real offer on the table.”"
+    )
+    report = analyze(text)
+    claim = only_claim(report)
+    assert contents(report, claim)[0] == "The drivers have waited three years"
+    assert contents(report, claim)[-1].startswith("We will stay out")
+    assert claim.speaker == "Mara Lindqvist"
+
+
+@pytest.mark.xfail(
+    strict=True, reason="engine: 'X said:' alone in a paragraph, then the quotation, gives no claim"
+)
+def test_attribution_paragraph_ending_in_a_colon_introduces_the_quotation() -> None:
+    text = (
+        "Union leader Mara Lindqvist said:\n\n"
+        "“The drivers have waited three years for this agreement.\n\n"
+        "“We will stay out until the company puts a real offer on the table.”\n\n"
+        "The company did not comment."
+    )
+    report = analyze(text)
+    claim = only_claim(report)
+    assert claim.speaker == "Mara Lindqvist"
+    assert len(claim.content) == 2
+
+
+@pytest.mark.xfail(
+    strict=True, reason="engine: a quotation in straight single quotes ('…') is not seen as direct"
+)
+def test_straight_single_quotes_are_a_direct_quotation() -> None:
+    report = analyze(
+        "Mara Lindqvist said the strike would go on. 'We will stay out until we get a real offer,' she said."
+    )
+    claim = claim_saying(report, "We will stay out")
+    assert claim.kind == "direct"
+    assert contents(report, claim) == ["We will stay out until we get a real offer"]
+
+
 def test_closed_quotes_in_consecutive_paragraphs_stay_apart() -> None:
     text = (
         "“The water came in through the floor,” said Nadia Holm.\n\n"
