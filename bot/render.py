@@ -161,13 +161,26 @@ def _source_details(group: SourceGroup) -> list[str]:
     return details
 
 
+_NOT_CHECKED = re.compile(r"\b(?:not|unable|n't|cannot)\b.*\b(confirm|verif|corroborat)", re.IGNORECASE)
+
+
+def short_hedge(hedge: str) -> str:
+    """A hedge in a word where one says it: 'could not be independently confirmed' -> 'unconfirmed'."""
+    match = _NOT_CHECKED.search(hedge)
+    if match is None:
+        return hedge
+    stem = match.group(1).lower()
+    return {"confirm": "unconfirmed", "verif": "unverified", "corroborat": "uncorroborated"}[stem]
+
+
 def figure_source(report: Report, figure: Figure) -> str:
     """Who gives a figure, escaped: 'medical source (via Reuters, unconfirmed)', or 'the article itself'."""
     if figure.claim is None or not 0 <= figure.claim < len(report.claims):
         return "the article itself"
     claim = report.claims[figure.claim]
     notes = [f"via {claim.via}"] if claim.via else []
-    notes += claim.hedges
+    for hedge in claim.hedges:
+        _add_unique(notes, short_hedge(hedge))
     label = escape(source_name(claim))
     if notes:
         label += f" ({escape(', '.join(notes))})"

@@ -19,6 +19,7 @@ from bot.render import (
     render_history,
     render_sources,
     render_summary,
+    short_hedge,
     split_message,
     utf16_len,
 )
@@ -236,3 +237,18 @@ def test_a_surname_alone_joins_the_full_name() -> None:
     ]
     groups = group_sources(Report(text=text, claims=claims))
     assert [(group.name, group.claims) for group in groups] == [("Elise Marchetti", [0, 1]), ("Reyna", [2])]
+
+
+def test_hedges_are_shortened_in_figure_lines_only() -> None:
+    report = harbor_report()
+    report.claims[1].hedges = ["could not be independently confirmed", "reportedly"]
+    line = plain_text(conflict_line(report, report.conflicts[0]))
+    assert "9 — hospital worker (via Coastline Wire, unconfirmed, reportedly)" in line
+    assert "could not be independently confirmed" in plain_text(render_sources(report))
+    assert short_hedge("was unable to verify") == "unverified"
+    assert short_hedge("has not been corroborated") == "uncorroborated"
+    assert short_hedge("allegedly") == "allegedly"
+
+
+def plain_text(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html))
