@@ -142,7 +142,6 @@ def test_narration_without_speech_is_no_claim() -> None:
     assert report.claims == []
 
 
-@pytest.mark.xfail(strict=True, reason="engine: 'X quoted Y as saying that …' gives no claim")
 def test_quoted_as_saying() -> None:
     report = analyze(
         "The state news agency KNA quoted governor Rolf Amsel as saying that 12 villages had been cut off."

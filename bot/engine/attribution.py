@@ -378,6 +378,10 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
             start = child.left_edge.i
             if start < verb.i < child.right_edge.i:
                 start = verb.i + 1  # "which Pentagon says was ...": the clause wraps around its own cue
+            elif start > verb.i + 1 and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children
+            ):
+                start = verb.i + 1  # "said between 15 and 20 people were killed", its subject misattached
             spans = _trimmed(doc, start, child.right_edge.i)
             if spans:
                 return spans
@@ -535,6 +539,11 @@ def _subject(verb: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+        # "The paper quoted the minister as saying ...": the one quoted is the source.
+        quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return quoted
     if verb.dep_ in _PARTICIPLE_DEPS and verb.head is not verb:
         head = verb.head
         if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -661,6 +670,8 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         heads = [t for t in prefix if t.pos_ in {"PROPN", "NOUN"}]
         if not heads or heads[-1].ent_type_ in _PLACE_LABELS or heads[-1].lower_ in _LABELS:
             continue
+        if heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in {"PERSON", "ORG", "NORP"}:
+            continue  # "Orsk: The council approved ...": a dateline, not a speaker
         line_end = doc.text.find("\n", token.idx)
         line_end = len(doc.text) if line_end < 0 else line_end
         if any(token.idx < offset < line_end for offset in cue_offsets):

@@ -280,7 +280,8 @@ def _bare_number_entity(doc: Doc, first: int) -> bool:
     entity = next((e for e in doc.ents if e.start <= first < e.end), None)
     if entity is None:
         return False
-    words = [t for t in entity if not (_is_number_token(t) or t.lower_ in {"at", "least", "about", "some"})]
+    allowed = {"at", "least", "about", "some", "between", "and", "to", "from", "more", "than", "nearly"}
+    words = [t for t in entity if not (_is_number_token(t) or t.lower_ in allowed)]
     return not words and not re.match(r"^(1[6-9]|20)\d\d$", token.text)
 
 
@@ -320,7 +321,7 @@ def _measure(doc: Doc, first: int, number: Token, money: str | None) -> tuple[st
     for child in noun.children:
         if child.dep_ in {"amod", "acl"} and child.lemma_.lower() in MEASURE_LEMMAS:
             return MEASURE_LEMMAS[child.lemma_.lower()], True
-    event = _event_of(noun)
+    event = _event_of(noun) or _following_event(noun)
     if event:
         return event, True
     if lemma in MEASURE_LEMMAS and noun.pos_ == "ADJ":
@@ -380,7 +381,22 @@ def _event_of(token: Token) -> str | None:
     return None
 
 
-_PAST_YEAR = re.compile(r"\b(?:in|since|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b", re.IGNORECASE)
+_PAST_YEAR = re.compile(
+    r"\b(?:in|since|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|^\W*in (?:january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def _following_event(noun: Token) -> str | None:
+    """'... 15 and 20 people were killed' when the parser hung the noun elsewhere: read the verb that follows."""
+    for token in noun.doc[noun.i + 1 : noun.i + 5]:
+        if token.pos_ in {"AUX", "ADV", "PART"}:
+            continue
+        if token.pos_ == "VERB" and token.lemma_.lower() in MEASURE_LEMMAS:
+            return MEASURE_LEMMAS[token.lemma_.lower()]
+        break
+    return None
 
 
 def _is_background(sentence: str) -> bool:

@@ -112,6 +112,8 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
     if person is not None and (person.root == head or head.lemma_.lower() not in ANONYMOUS_SOURCE_NOUNS):
         name = _clean_name(person.text)
         role = _role_before(mention_tokens, person) or _appositive_role(head)
+        leading_role, name = _split_leading_role(person, name)
+        role = " ".join(part for part in (role, leading_role) if part) or None
         gender = _gender(name, role, mention_tokens.text)
         return SourceMention(start, end, name, role, "person", anonymous, gender, False, head.lemma_.lower())
 
@@ -227,6 +229,21 @@ def _called_name(head: Token) -> str | None:
     return None
 
 
+_OCCUPATIONS = frozenset(
+    """farmer teacher nurse driver fisherman shopkeeper student pastor imam rabbi priest coach engineer pilot
+    lawyer doctor surgeon paramedic firefighter volunteer trader merchant owner worker miner soldier
+    sergeant private corporal major colonel general captain officer detective""".split()
+)
+
+
+def _split_leading_role(person, name: str) -> tuple[str | None, str]:
+    """'Farmer Peter Brandt' as one entity: the first word is a role when it is an office or occupation."""
+    words = name.split()
+    if len(words) >= 3 and (words[0].lower() in ROLE_NOUNS or words[0].lower() in _OCCUPATIONS):
+        return words[0], " ".join(words[1:])
+    return None, name
+
+
 def _role_before(tokens, person) -> str | None:
     before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct", "case"}]
     if not before:
@@ -301,7 +318,8 @@ def _gender(name: str | None, role: str | None, mention_text: str) -> str | None
 
 
 _GENERIC_ORGANISATION_HEADS = frozenset(
-    """group monitor organisation organization agency body watchdog observatory outfit militia""".split()
+    """group monitor organisation organization agency body watchdog observatory outfit militia company firm
+    operator airline carrier utility manufacturer insurer lender network broadcaster publisher""".split()
 )
 
 
