@@ -16,13 +16,13 @@ from handlers.keyboards import (
     CLAIMS,
     CLAIMS_PAGE,
     FIGURES,
-    FORGET_NO,
-    FORGET_YES,
     OPEN,
     SOURCES,
+    ForgetPress,
     article_keyboard,
     claims_keyboard,
     parse_button,
+    parse_forget,
 )
 from handlers.replies import send_article_view
 from handlers.services import services
@@ -39,8 +39,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await query.answer()
         return
     found = services(context)
-    if query.data in (FORGET_YES, FORGET_NO):
-        await _forget_answer(update, context, query.data == FORGET_YES)
+    forget_press = parse_forget(query.data)
+    if forget_press is not None:
+        await _forget_answer(update, context, forget_press)
         return
     press = parse_button(query.data)
     article = await found.store.get(chat.id, press.article_id) if press else None
@@ -78,12 +79,15 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def _forget_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, confirmed: bool) -> None:
+async def _forget_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, press: ForgetPress) -> None:
     query = update.callback_query
     chat = update.effective_chat
     assert query is not None and chat is not None
+    if query.from_user.id != press.user_id:
+        await query.answer("Only the person who asked to forget can answer this.", show_alert=True)
+        return
     await query.answer()
-    if confirmed:
+    if press.confirmed:
         store = services(context).store
         count = await store.count(chat.id)
         await store.forget_chat(chat.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from telegram import BotCommand, Update
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ContextTypes
 
 from bot.render import render_claims_page, render_figures, render_history, render_sources
@@ -39,6 +40,8 @@ COMMANDS = [
     BotCommand("forget", "Delete everything stored for this chat"),
     BotCommand("help", "What I do and how to use me"),
 ]
+
+ONLY_ADMINS = "In a group, only its admins can make me forget its articles."
 
 NOTHING_YET = "I have no article for this chat yet. Forward me one, paste its text, or send a link."
 
@@ -122,14 +125,28 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
+async def is_chat_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
+    """Whether the user is an owner or administrator of the chat."""
+    member = await context.bot.get_chat_member(chat_id, user_id)
+    return member.status in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+
+
 async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/forget: ask for confirmation before deleting everything stored for this chat."""
     chat = update.effective_chat
     if chat is None:
+        return
+    user = update.effective_user
+    if user is None:
+        return
+    if chat.type != ChatType.PRIVATE and not await is_chat_admin(context, chat.id, user.id):
+        await send_html(context.bot, chat.id, ONLY_ADMINS, reply_to=update.effective_message)
         return
     count = await services(context).store.count(chat.id)
     text = (
         f"Delete everything I stored for this chat ({count} article{'s' if count != 1 else ''} and their "
         "reports)? This can't be undone."
     )
-    await send_html(context.bot, chat.id, text, reply_to=update.effective_message, keyboard=forget_keyboard())
+    await send_html(
+        context.bot, chat.id, text, reply_to=update.effective_message, keyboard=forget_keyboard(user.id)
+    )

@@ -19,10 +19,10 @@ FIGURES = "f"
 CLAIMS = "c"
 CLAIMS_PAGE = "cp"
 OPEN = "o"
-FORGET_YES = "forget:yes"
-FORGET_NO = "forget:no"
+FORGET = "forget"
 
 _DATA = re.compile(r"^(s|f|c|cp|o):([A-Za-z0-9_-]{8,32})(?::(\d{1,4}))?$")
+_FORGET = re.compile(r"^forget:(yes|no):(\d{1,20})$")
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,29 @@ def history_keyboard(articles: Sequence[ArticleMeta]) -> InlineKeyboardMarkup | 
     return InlineKeyboardMarkup([buttons[index : index + 5] for index in range(0, len(buttons), 5)])
 
 
-def forget_keyboard() -> InlineKeyboardMarkup:
-    """The /forget confirmation."""
+def forget_keyboard(user_id: int) -> InlineKeyboardMarkup:
+    """The /forget confirmation; only the person who asked (`user_id`) may press it."""
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton("Yes, delete everything", callback_data=FORGET_YES),
-                InlineKeyboardButton("No, keep it", callback_data=FORGET_NO),
+                InlineKeyboardButton("Yes, delete everything", callback_data=f"{FORGET}:yes:{user_id}"),
+                InlineKeyboardButton("No, keep it", callback_data=f"{FORGET}:no:{user_id}"),
             ]
         ]
     )
+
+
+@dataclass(frozen=True)
+class ForgetPress:
+    """A press on the /forget confirmation."""
+
+    confirmed: bool
+    user_id: int
+
+
+def parse_forget(data: str | None) -> ForgetPress | None:
+    """The /forget answer a button carries, or None if it isn't one."""
+    match = _FORGET.match(data or "")
+    if match is None:
+        return None
+    return ForgetPress(confirmed=match.group(1) == "yes", user_id=int(match.group(2)))

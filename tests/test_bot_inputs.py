@@ -217,3 +217,32 @@ def test_the_fake_refuses_what_telegram_refuses() -> None:
         )
         assert status == 200
         assert len(server.refused) == 5
+
+
+async def test_in_a_group_only_an_admin_can_forget_and_only_they_can_confirm(
+    fake: FakeTelegram, bot: object
+) -> None:
+    admin, member = 11, 12
+    fake.make_admin(GROUP, admin)
+    article = fake.send_message(
+        GROUP, "@WhoSaidTestBot " + fixture_text("bot_dam_collapse.txt"), chat_type="supergroup"
+    )
+    await reply_to(fake, article)
+    store = bot.bot_data[SERVICES_KEY].store  # type: ignore[attr-defined]
+
+    refused = fake.send_message(GROUP, "/forget", chat_type="supergroup", user_id=member)
+    assert "only its admins" in plain((await reply_to(fake, refused))[0]["text"])
+
+    asked = fake.send_message(GROUP, "/forget", chat_type="supergroup", user_id=admin)
+    confirm = (await reply_to(fake, asked))[0]
+    fake.press_button(GROUP, confirm, buttons(confirm)["Yes, delete everything"], user_id=member)
+    await fake.wait_for(lambda: fake.callback_answers, what="the member's press to be answered")
+    assert "Only the person who asked" in fake.callback_answers[0]["text"]
+    assert await store.count(GROUP) == 1
+
+    fake.press_button(GROUP, confirm, buttons(confirm)["Yes, delete everything"], user_id=admin)
+    await fake.wait_for(lambda: len(fake.callback_answers) == 2, what="the admin's press to be answered")
+    await fake.wait_for(
+        lambda: any(m.get("edited") for m in fake.bot_messages(GROUP)), what="the confirmation"
+    )
+    assert await store.count(GROUP) == 0

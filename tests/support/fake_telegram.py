@@ -39,6 +39,12 @@ BOT_USER = {
     "can_read_all_group_messages": False,
     "supports_inline_queries": False,
 }
+ADMIN_RIGHTS = {
+    "can_be_edited": False, "is_anonymous": False, "can_manage_chat": True, "can_delete_messages": True,
+    "can_manage_video_chats": True, "can_restrict_members": True, "can_promote_members": False,
+    "can_change_info": True, "can_invite_users": True, "can_post_stories": False, "can_edit_stories": False,
+    "can_delete_stories": False,
+}  # fmt: skip
 _JSON_FIELDS = {
     "reply_markup",
     "reply_parameters",
@@ -81,6 +87,7 @@ class _State:
     callback_answers: list[dict[str, Any]] = field(default_factory=list)
     confirmed_offset: int = 0
     refused: list[dict[str, Any]] = field(default_factory=list)
+    admins: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _decode_value(key: str, value: str) -> Any:
@@ -265,6 +272,11 @@ class FakeTelegram:
             "file_size": len(content),
         }
 
+    def make_admin(self, chat_id: int, user_id: int) -> None:
+        """Make a user an administrator of a group (getChatMember answers accordingly)."""
+        with self._changed:
+            self._state.admins.add((chat_id, user_id))
+
     def inject_error(
         self, method: str, *, status: int = 429, retry_after: int | None = 1, times: int = 1
     ) -> None:
@@ -406,6 +418,14 @@ class FakeTelegram:
 
     def _api_getMyCommands(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         return self._state.commands
+
+    def _api_getChatMember(self, params: dict[str, Any]) -> dict[str, Any]:
+        key = (params.get("chat_id"), int(params.get("user_id") or 0))
+        status = "administrator" if key in self._state.admins else "member"
+        member: dict[str, Any] = {"status": status, "user": self.user(key[1])}
+        if status == "administrator":
+            member.update(ADMIN_RIGHTS)
+        return member
 
     def _api_sendChatAction(self, params: dict[str, Any]) -> bool:
         return True
