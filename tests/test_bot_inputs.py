@@ -8,9 +8,11 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+from telegram.error import BadRequest, NetworkError, TimedOut
 
-from bot.app import NO_TOKEN_MESSAGE, SOMETHING_WENT_WRONG, run_bot
+from bot.app import NO_TOKEN_MESSAGE, SOMETHING_WENT_WRONG, RetryingRateLimiter, run_bot
 from bot.settings import Settings
 from handlers.intake import WHAT_TO_SEND
 from handlers.services import SERVICES_KEY
@@ -246,3 +248,32 @@ async def test_in_a_group_only_an_admin_can_forget_and_only_they_can_confirm(
         lambda: any(m.get("edited") for m in fake.bot_messages(GROUP)), what="the confirmation"
     )
     assert await store.count(GROUP) == 0
+
+
+def network_error(kind: type[NetworkError], cause: Exception) -> NetworkError:
+    try:
+        raise kind("failed") from cause
+    except NetworkError as error:
+        return error
+
+
+def test_only_safe_requests_are_retried_after_network_errors() -> None:
+    never_sent = network_error(NetworkError, httpx.ConnectError("refused"))
+    maybe_sent = network_error(TimedOut, httpx.ReadTimeout("slow"))
+    can_retry = RetryingRateLimiter.can_retry
+    assert can_retry("sendMessage", never_sent)
+    assert not can_retry("sendMessage", maybe_sent), "a second sendMessage could show a duplicate reply"
+    assert can_retry("editMessageText", maybe_sent)
+    assert can_retry("sendChatAction", maybe_sent)
+    assert not can_retry("sendChatAction", network_error(BadRequest, ValueError("bad")))
+    assert not can_retry("getUpdates", never_sent)
+
+
+async def test_an_idempotent_call_is_retried_after_a_server_error(fake: FakeTelegram, bot: object) -> None:
+    sent = fake.send_message(CHAT, fixture_text("bot_dam_collapse.txt"))
+    summary = (await reply_to(fake, sent))[-1]
+    fake.inject_error("answerCallbackQuery", status=502, times=1)
+    fake.press_button(CHAT, summary, buttons(summary)["Sources"])
+    await reply_to(fake, summary)
+    await fake.wait_for(lambda: fake.callback_answers, what="the retried answer")
+    assert [call.status for call in fake.calls("answerCallbackQuery")] == [502, 200]
