@@ -549,3 +549,22 @@ def test_a_lead_naming_nothing_specific_decides_nothing():
     similarity = compare_fingerprints(vague, also_vague)
     assert similarity.same_story, similarity.reason
     assert {"Kesset Ferries", "Lake Orvan", "Tamsu"} <= set(similarity.why)
+
+
+def test_without_a_shared_event_two_names_are_not_enough():
+    a = fingerprint_text(
+        "Senator Dana Whitlow met the board of the Harmon Group in Calder on Tuesday to discuss the company's "
+        "plan for a new distribution centre.\n\nWhitlow said the Harmon Group had promised 400 jobs."
+    )
+    b_two = fingerprint_text(
+        "Senator Dana Whitlow criticised the Harmon Group on Thursday over its tax arrangements, saying the "
+        "company had paid almost nothing for a decade.\n\nThe Harmon Group declined to comment."
+    )
+    b_three = fingerprint_text(
+        "Senator Dana Whitlow welcomed the Harmon Group's plan for a distribution centre in Calder on Tuesday, "
+        "after meeting the company's board.\n\nThe Harmon Group says the site will bring 400 jobs to Calder."
+    )
+    two = compare_fingerprints(a, b_two)
+    assert two.shared_specific == 2 and not two.same_story
+    three = compare_fingerprints(a, b_three)
+    assert three.shared_specific == 3 and three.same_story, three.reason

@@ -4,7 +4,8 @@ The decision rests on what the articles share, weighted by how telling each shar
 
 - specific names (a town, a militia, a spokesman) weigh most; broad names (a country, "Pentagon", "UN")
   little, and a name that recurs across many of a chat's stories is treated as broad;
-- two articles must share at least two specific names, so one politician or one country is never enough;
+- two articles must share at least two specific names, so one politician or one country is never enough
+  (three when they name no kind of event in common: then names are all there is to go on);
 - when both leads (headline and first paragraph) name something specific, one of the shared names must be in
   a lead: the lead says what happened where, while spokesmen, ministries and presidents recur across the
   events of a conflict. (A lead naming nothing specific, "At least 17 killed in strikes", decides nothing.)
@@ -147,7 +148,9 @@ def compare_fingerprints(a: Fingerprint, b: Fingerprint, stats: TermStats | None
     if events_a and events_b and not events_a & events_b:
         reason = f"different events: {', '.join(sorted(events_a))} vs {', '.join(sorted(events_b))}"
         return Similarity(score, False, why, specific, reason)
-    if specific < MIN_SHARED_SPECIFIC:
+    # Without an event both describe, names are all there is to go on: ask for one more.
+    needed = MIN_SHARED_SPECIFIC if events_a & events_b else MIN_SHARED_SPECIFIC + 1
+    if specific < needed:
         reason = f"only {specific} specific name{'s' if specific != 1 else ''} in common"
         return Similarity(score, False, why, specific, reason)
     leads_name_something = _lead_is_specific(a, stats) and _lead_is_specific(b, stats)
