@@ -247,10 +247,10 @@ def render_sources(report: Report) -> str:
         return "\n".join(lines)
     lines.append(f"<b>Sources</b> ({len(groups)})")
     for number, group in enumerate(groups, start=1):
-        details = _source_details(group) or ["named" if group.name != UNNAMED else "unnamed"]
+        details = _source_details(group)
         count = len(group.claims)
-        claims = f"{count} claim{'s' if count > 1 else ''}"
-        lines.append(f"{number}. <b>{escape(group.name)}</b> — {', '.join(details)} · {claims}")
+        described = f" — {', '.join(details)}" if details else ""
+        lines.append(f"{number}. <b>{escape(group.name)}</b>{described} · {count} claim{'s' if count > 1 else ''}")
         if group.hedges:
             lines.append(f"   ❔ <i>{escape('; '.join(group.hedges))}</i>")
     return "\n".join(lines)
@@ -272,13 +272,15 @@ def render_figures(report: Report) -> str:
     order += [""] if "" in by_measure else []
     for measure in order:
         lines.append("")
+        figures = by_measure[measure]
         if measure in conflicts:
+            # The differing values first, smallest to largest; then the measure's other figures.
+            differing = _conflict_figures(report, conflicts[measure])
+            figures = differing + [figure for figure in figures if all(figure is not d for d in differing)]
             lines.append(f"⚠️ <b>{escape(measure)}</b> — sources differ")
-            if conflicts[measure].note:
-                lines.append(f"   <i>{escape(conflicts[measure].note)}</i>")
         else:
             lines.append(f"<b>{escape(measure or 'other numbers')}</b>")
-        for figure in by_measure[measure]:
+        for figure in figures:
             label = escape(report.figure_label(figure))
             lines.append(f"  • <b>{label}</b> — {figure_source(report, figure)}")
     return "\n".join(lines)

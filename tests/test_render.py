@@ -111,6 +111,8 @@ def test_figures_view_puts_conflicts_first() -> None:
     plain = unescape(re.sub(r"<[^>]+>", "", render_figures(report)))
     assert plain.index("⚠️ killed") < plain.index("rescued")
     assert "30 — the article itself" in plain
+    # The differing values are listed smallest first, as in the summary's conflict line.
+    assert plain.index("• 4 —") < plain.index("• 9 —") < plain.index("• at least 12 —")
 
 
 def test_sources_view_counts_claims() -> None:
@@ -119,6 +121,7 @@ def test_sources_view_counts_claims() -> None:
     assert "1. Lena Okafor — fire chief · 2 claims" in plain
     assert "2. hospital worker — via Coastline Wire, 🕶 anonymous · 1 claim" in plain
     assert "unverified" in plain
+    assert "3. Velmora Rescue League · 1 claim" in plain
 
 
 def test_claims_are_paged_and_every_claim_appears_once() -> None:
