@@ -95,7 +95,7 @@ async def test_forwarded_seed_article_gets_its_sources_and_differing_toll(
         ),
         (
             "bot_port_strike.txt",
-            ["3,500", "7,000", "12,000"],
+            ["about 3,500", "7,000"],
             ["Tomas Reyna", "Northgate Herald", "Marchetti"],
         ),
     ],

@@ -102,10 +102,6 @@ def test_a_source_revising_its_number_is_a_conflict_noted_as_such() -> None:
     assert "same source" in conflict.note.lower()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: conflicts only compare casualty-like measures; a revised wagon count is ignored",
-)
 def test_a_source_revising_a_count_of_things_is_a_conflict() -> None:
     report = analyze(
         "The rail operator Varnirail said 23 wagons had derailed. Varnirail later said 31 wagons had left the tracks."

@@ -139,7 +139,7 @@ def test_phone_number_with_spaces_is_not_a_figure() -> None:
 def test_500_lb_is_a_modifier_not_a_figure() -> None:
     report = analyze("The jets dropped two 500-lb bombs on the depot.")
     assert [(report.quote(f.span), f.value) for f in report.figures] == [("two", 2)]
-    assert report.figures[0].measure == "bomb"
+    assert report.figures[0].measure == "bombs"
 
 
 def test_ages_among_the_dead_are_not_the_toll() -> None:

@@ -209,9 +209,6 @@ def test_appositive_role_after_the_name() -> None:
     assert claim.role is not None and "spokeswoman" in claim.role
 
 
-@pytest.mark.xfail(
-    strict=True, reason="engine: 'The union leader, Mara Lindqvist, said' keeps the role as speaker"
-)
 def test_name_in_apposition_after_the_role() -> None:
     report = analyze("The union leader, Mara Lindqvist, said the strike would go on.")
     claim = claim_saying(report, "the strike would go on")

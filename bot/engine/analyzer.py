@@ -32,9 +32,29 @@ def analyze_doc(doc: Doc) -> Report:
     claims = _claims(doc, findings, sentence_starts, _introduced_people(doc, quotations))
     found = [figure for figure in find_figures(doc) if not inside(furniture, figure.start)]
     figures = [_figure(figure, claims) for figure in found]
-    comparable = [f.normalised_measure and not f.background and not f.subset for f in found]
+    comparable = [
+        _comparable(found_figure, figure) for found_figure, figure in zip(found, figures, strict=True)
+    ]
     conflicts = find_conflicts(figures, claims, comparable)
     return Report(text=text, claims=claims, figures=figures, conflicts=conflicts)
+
+
+# Counts of units and shares differ for many honest reasons; comparing them would cry wolf.
+_INCOMPARABLE_MEASURES = frozenset(
+    """percent dollars pounds euros yen kilometres kilometers kilometre metres meters metre miles mile feet
+    foot inches hours hour minutes minute seconds days day weeks week months month years year degrees
+    times km kg tons tonnes litres liters""".split()
+)
+
+
+def _comparable(found: FoundFigure, figure: Figure) -> bool:
+    """Whether a figure may take part in a conflict: about the article's own event, not a part of another
+    figure; an event count (killed, wounded, ...) always, a count of things only when a source gives it."""
+    if found.background or found.subset or not found.measure:
+        return False
+    if found.normalised_measure:
+        return True
+    return figure.claim is not None and found.measure not in _INCOMPARABLE_MEASURES
 
 
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:

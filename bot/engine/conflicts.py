@@ -29,9 +29,8 @@ def source_key(figure: Figure, claims: list[Claim]) -> str:
 def find_conflicts(figures: list[Figure], claims: list[Claim], comparable: list[bool]) -> list[Conflict]:
     """Group comparable figures by measure and report each measure whose values differ.
 
-    `comparable[i]` says whether figure i may be compared at all: it counts an event measure (killed,
-    wounded, ...), is about the article's own event, and is not a part of a larger figure ("including 3
-    children").
+    `comparable[i]` says whether figure i may be compared at all (see the analyzer). Values that differ
+    only within one sentence of one source ("12 civilians and 5 soldiers") are parts, not a disagreement.
     """
     groups: dict[str, list[int]] = defaultdict(list)
     for index, figure in enumerate(figures):
@@ -42,6 +41,8 @@ def find_conflicts(figures: list[Figure], claims: list[Claim], comparable: list[
         values = {(figures[i].value, figures[i].upper) for i in indexes}
         if len(values) < 2:
             continue
+        if len({figures[i].claim if figures[i].claim is not None else f"article-{i}" for i in indexes}) < 2:
+            continue  # one statement giving several numbers lists parts, it doesn't disagree with itself
         sources = {source_key(figures[i], claims) for i in indexes}
         by_value: dict[tuple, list[int]] = defaultdict(list)
         for i in indexes:

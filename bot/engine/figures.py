@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from bot.engine.lexicon import MEASURE_LEMMAS, MEASURE_NOUNS, OTHER_EVENT_MARKERS, QUALIFIERS, TOLL_NOUNS
+from bot.engine.lexicon import (
+    CUE_VERBS,
+    MEASURE_LEMMAS,
+    MEASURE_NOUNS,
+    OTHER_EVENT_MARKERS,
+    QUALIFIERS,
+    TOLL_NOUNS,
+)
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -116,7 +123,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
                 sentence_start=sentence.start_char,
                 normalised_measure=normalised,
                 background=_is_background(sentence.text),
-                subset=_is_subset(doc, first),
+                # "41 cases, including two deaths": a count of its own measure is no mere part.
+                subset=_is_subset(doc, first) and not _names_its_measure(doc[last]),
             )
         )
         i = range_end + 1
@@ -241,6 +249,9 @@ def _excluded(doc: Doc, first: int, last: int) -> bool:
         return True
     if first > 0 and doc[first - 1].text in {":", "/", "#", "No."} and not doc[first - 1].whitespace_:
         return True
+    counted = _counted_noun(end)
+    if counted is not None and counted.dep_ == "nsubj" and counted.head.lemma_.lower() in CUE_VERBS:
+        return True  # "two officials said", "said one resident": the number describes the source
     if token.lower_ == "one":
         if after is not None and after.lower_ in _PRONOUN_ONE_FOLLOWERS:
             return True
@@ -326,7 +337,8 @@ def _measure(doc: Doc, first: int, number: Token, money: str | None) -> tuple[st
         return event, True
     if lemma in MEASURE_LEMMAS and noun.pos_ == "ADJ":
         return MEASURE_LEMMAS[lemma], True
-    return lemma, False
+    # The counted noun as written ("doses", "targets"): the lemmatiser mangles some plurals ("dos").
+    return noun.lower_, False
 
 
 def _counted_noun(number: Token) -> Token | None:
@@ -338,6 +350,12 @@ def _counted_noun(number: Token) -> Token | None:
                 return token
         else:
             break
+    # "12,000 of its members": the number picks out part of a group named after "of".
+    doc = number.doc
+    if number.i + 2 < len(doc) and doc[number.i + 1].lower_ == "of":
+        for child in doc[number.i + 1].children:
+            if child.dep_ == "pobj" and child.pos_ == "NOUN":
+                return child
     # "four others", "22 dead": the number heads an ellipsis, its noun or adjective comes right after.
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     if following is not None and following.pos_ in {"NOUN", "ADJ"} and following.head.i == number.i:
@@ -388,6 +406,11 @@ _PAST_YEAR = re.compile(
 )
 
 
+def _names_its_measure(number: Token) -> bool:
+    noun = _counted_noun(number)
+    return noun is not None and noun.lemma_.lower() in MEASURE_NOUNS
+
+
 def _following_event(noun: Token) -> str | None:
     """'... 15 and 20 people were killed' when the parser hung the noun elsewhere: read the verb that follows."""
     for token in noun.doc[noun.i + 1 : noun.i + 5]:
@@ -408,13 +431,8 @@ def _is_background(sentence: str) -> bool:
 def _is_subset(doc: Doc, first: int) -> bool:
     """A part of a figure given alongside it: 'including 3 children', '140 of them seriously'."""
     following = [t.lower_ for t in doc[first + 1 : first + 3]]
-    if (
-        following
-        and following[0] == "of"
-        and len(following) > 1
-        and following[1] in {"them", "whom", "those"}
-    ):
-        return True
+    if following and following[0] == "of":
+        return True  # "140 of them", "two of the port's six terminals"
     for token in doc[max(0, first - 3) : first]:
         if token.lower_ in _SUBSET_WORDS:
             return True

@@ -133,6 +133,14 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
             head_lemma=head.lemma_.lower(),
         )
 
+    named = _appositive_name(head)
+    if named is not None:
+        # "A spokeswoman for the authority, Elise Marchetti, said": the name is in apposition.
+        name = _clean_name(named.text)
+        role = _description(head)
+        return SourceMention(
+            start, end, name, role, "person", anonymous, _gender(name, role, role), False, ""
+        )
     description = _description(head)
     head_lemma = head.lemma_.lower()
     determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
@@ -250,6 +258,21 @@ def _role_before(tokens, person) -> str | None:
         return None
     text = tokens.doc[before[0].i : person.start].text.strip(" ,")
     return text or None
+
+
+def _appositive_name(head: Token):
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            for entity in head.doc.ents:
+                if entity.label_ == "PERSON" and entity.start <= child.i < entity.end:
+                    return entity
+            return _compound_span(child)
+    return None
+
+
+def _compound_span(token: Token):
+    left = min((c.left_edge.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
+    return token.doc[left : token.i + 1]
 
 
 def _appositive_role(head: Token) -> str | None:
