@@ -21,7 +21,9 @@ def _build_parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="start the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
 
     analyze = commands.add_parser("analyze", help="who said what in one or more articles")
-    analyze.add_argument("sources", nargs="+", metavar="SOURCE", help="a file, '-' for standard input, or a link")
+    analyze.add_argument(
+        "sources", nargs="+", metavar="SOURCE", help="a file, '-' for standard input, or a link"
+    )
     analyze.add_argument("--json", action="store_true", help="one whosaid.report/1 JSON object per line")
 
     compare = commands.add_parser("compare", help="group articles into stories and compare their figures")
