@@ -47,10 +47,62 @@ CREATE TABLE summary_messages (
 CREATE INDEX summary_messages_article ON summary_messages (article_id);
 """
 
-MIGRATIONS: list[str] = [_ARTICLES_V1]
+_STORIES_V2 = """
+-- Stories: articles of one chat that report the same event (bot.stories decides; storage remembers).
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    chat_id INTEGER NOT NULL,
+    created_at REAL NOT NULL
+);
+CREATE INDEX stories_chat ON stories (chat_id);
+
+-- Every fingerprinted article, with the story it is in (NULL: alone). One row per article, so an article
+-- sent again never joins a story twice.
+CREATE TABLE story_articles (
+    chat_id INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    indexed_at REAL NOT NULL,
+    story_id TEXT REFERENCES stories (id) ON DELETE SET NULL,
+    PRIMARY KEY (chat_id, article_id)
+);
+CREATE INDEX story_articles_chat_time ON story_articles (chat_id, indexed_at);
+CREATE INDEX story_articles_story ON story_articles (story_id);
+
+-- An article's fingerprint, one row per term; (chat_id, term) finds the articles sharing a name.
+CREATE TABLE story_terms (
+    chat_id INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    term TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    display TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    lead INTEGER NOT NULL,
+    indexed_at REAL NOT NULL,
+    PRIMARY KEY (chat_id, article_id, term)
+);
+CREATE INDEX story_terms_chat_term ON story_terms (chat_id, term, indexed_at, article_id);
+
+-- "Not the same story": the article never goes back into that story.
+CREATE TABLE story_exclusions (
+    chat_id INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    PRIMARY KEY (chat_id, article_id, story_id)
+);
+"""
+
+MIGRATIONS: list[str] = [_ARTICLES_V1, _STORIES_V2]
 """Ordered schema migrations; append only. Index i brings the file to `user_version` i + 1."""
 
-CHAT_TABLES: list[str] = ["articles", "summary_messages"]
+CHAT_TABLES: list[str] = [
+    "articles",
+    "summary_messages",
+    "stories",
+    "story_articles",
+    "story_terms",
+    "story_exclusions",
+]
 """Tables with a `chat_id` column, cleared by `Database.forget_chat` (children after parents in this list)."""
 
 

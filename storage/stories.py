@@ -1,0 +1,287 @@
+"""Stories in a chat: fingerprints in an indexed term table, story membership, "not the same story" decisions.
+
+The decisions are `bot.stories`' (`place_article`); this module keeps what they need and what they decided.
+Finding the earlier articles an arriving one might join is an index search on `(chat_id, term)` over the new
+article's specific names (two shared names are required for a story, so asking for articles that share two
+loses no match), never a scan of every stored report. Every query takes a `chat_id`; story ids are random
+tokens like article ids, because they travel in callback data.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.stories import Candidate, Fingerprint, Placement, TermStats, fingerprint, place_article
+from bot.stories.similarity import MIN_SHARED_SPECIFIC
+from storage.articles import StoredArticle, _stored_from_row
+from storage.database import Database
+
+DAY = 86400.0
+# The most candidates compared in Python for one article (the most recent first). Only a chat that forwards
+# hundreds of articles sharing the same two names in one window ever reaches it.
+MAX_CANDIDATES = 200
+
+_ARTICLE_COLUMNS = (
+    "a.id, a.chat_id, a.created_at, a.source, a.url, a.content_hash, a.title, a.site, a.published,"
+    " a.origin_json, a.claim_count, a.conflict_count, a.report_json"
+)
+
+
+def new_story_id() -> str:
+    """An opaque, unguessable story id (12 url-safe characters)."""
+    return secrets.token_urlsafe(9)
+
+
+@dataclass(frozen=True)
+class Membership:
+    """Where an article stands: the story it is in (None: alone) and, when it just joined, how it matched."""
+
+    article_id: str
+    story_id: str | None
+    placement: Placement | None = None
+    joined_now: bool = False
+
+
+@dataclass(frozen=True)
+class ChatStory:
+    """A story of one chat: its articles in the order they arrived, with their fingerprints."""
+
+    id: str
+    chat_id: int
+    articles: tuple[StoredArticle, ...]
+    fingerprints: tuple[Fingerprint, ...]
+
+    def index_of(self, article_id: str) -> int | None:
+        """The position of an article in `articles`, or None if it is not in this story."""
+        for index, article in enumerate(self.articles):
+            if article.id == article_id:
+                return index
+        return None
+
+
+def _placeholders(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+class StoryStore:
+    """The story tables, every method scoped by chat."""
+
+    def __init__(self, database: Database, *, window_days: int = 14) -> None:
+        self._db = database
+        self.window_days = window_days
+
+    def _cutoff(self, now: float) -> float:
+        return now - self.window_days * DAY
+
+    async def membership(self, chat_id: int, article_id: str) -> Membership | None:
+        """The article's story (None inside: alone), or None when it was never indexed in this chat."""
+        async with self._db.connection.execute(
+            "SELECT story_id FROM story_articles WHERE chat_id = ? AND article_id = ?", (chat_id, article_id)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return Membership(article_id=article_id, story_id=row[0]) if row else None
+
+    async def place(self, chat_id: int, article: StoredArticle, *, now: float | None = None) -> Membership:
+        """Fingerprint an arriving article and put it in the story of the earlier article it matches best.
+
+        Idempotent: an article already indexed (sent again) keeps its place and is not placed twice.
+        Earlier articles count only within the window (`window_days` before `now`, default the article's
+        arrival time).
+        """
+        known = await self.membership(chat_id, article.id)
+        if known is not None:
+            return known
+        now = article.meta.created_at if now is None else now
+        article_fingerprint = fingerprint(article.report)
+        stats = await self.term_stats(chat_id, article_fingerprint, now=now)
+        candidates = await self.candidates(
+            chat_id, article_fingerprint, stats=stats, now=now, exclude=article.id
+        )
+        refused = await self.excluded_stories(chat_id, article.id)
+        placement = place_article(article_fingerprint, candidates, excluded_stories=refused, stats=stats)
+        async with self._db.transaction() as connection:
+            # Re-checked inside the write lock: two copies of one article arriving at once index it once.
+            async with connection.execute(
+                "SELECT story_id FROM story_articles WHERE chat_id = ? AND article_id = ?",
+                (chat_id, article.id),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is not None:
+                return Membership(article_id=article.id, story_id=row[0])
+            story_id: str | None = None
+            if placement is not None:
+                story_id = await self._story_for(connection, chat_id, placement, now)
+            await connection.execute(
+                "INSERT INTO story_articles (chat_id, article_id, indexed_at, story_id)"
+                " SELECT ?, id, ?, ? FROM articles WHERE chat_id = ? AND id = ?",
+                (chat_id, now, story_id, chat_id, article.id),
+            )
+            await connection.executemany(
+                "INSERT OR IGNORE INTO story_terms"
+                " (chat_id, article_id, term, kind, display, entity, count, lead, indexed_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(chat_id, article.id, *row, now) for row in article_fingerprint.to_rows()],
+            )
+        return Membership(
+            article_id=article.id, story_id=story_id, placement=placement, joined_now=story_id is not None
+        )
+
+    async def _story_for(self, connection, chat_id: int, placement: Placement, now: float) -> str:  # type: ignore[no-untyped-def]
+        """The story the placement names, or a new one started with the matched (so far lone) article."""
+        if placement.story is not None:
+            return str(placement.story)
+        story_id = new_story_id()
+        await connection.execute(
+            "INSERT INTO stories (id, chat_id, created_at) VALUES (?, ?, ?)", (story_id, chat_id, now)
+        )
+        await connection.execute(
+            "UPDATE story_articles SET story_id = ? WHERE chat_id = ? AND article_id = ?",
+            (story_id, chat_id, placement.article),
+        )
+        return story_id
+
+    async def term_stats(self, chat_id: int, article_fingerprint: Fingerprint, *, now: float) -> TermStats:
+        """How many of the chat's stories (and lone articles) in the window hold each of the article's names."""
+        cutoff = self._cutoff(now)
+        async with self._db.connection.execute(
+            "SELECT COUNT(DISTINCT COALESCE(story_id, article_id)) FROM story_articles"
+            " WHERE chat_id = ? AND indexed_at >= ?",
+            (chat_id, cutoff),
+        ) as cursor:
+            row = await cursor.fetchone()
+        documents = int(row[0]) if row else 0
+        names = [key for key, term in article_fingerprint.terms.items() if term.kind == "name"]
+        if not names:
+            return TermStats(documents=documents, frequency={})
+        async with self._db.connection.execute(
+            "SELECT t.term, COUNT(DISTINCT COALESCE(s.story_id, t.article_id)) FROM story_terms t"
+            " JOIN story_articles s ON s.chat_id = t.chat_id AND s.article_id = t.article_id"
+            f" WHERE t.chat_id = ? AND t.term IN ({_placeholders(len(names))}) AND t.indexed_at >= ?"
+            " GROUP BY t.term",
+            (chat_id, *names, cutoff),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return TermStats(documents=documents, frequency={term: int(count) for term, count in rows})
+
+    def candidate_query(self, key_count: int) -> str:
+        """The indexed lookup: the chat's articles in the window sharing two or more of the given keys."""
+        return (
+            # INDEXED BY: GROUP BY article_id tempts the planner to walk the chat's whole primary key instead.
+            "SELECT article_id FROM story_terms INDEXED BY story_terms_chat_term"
+            f" WHERE chat_id = ? AND term IN ({_placeholders(key_count)}) AND indexed_at >= ?"
+            " AND article_id != ?"
+            f" GROUP BY article_id HAVING COUNT(*) >= {MIN_SHARED_SPECIFIC}"
+            " ORDER BY MAX(indexed_at) DESC LIMIT ?"
+        )
+
+    async def candidates(
+        self,
+        chat_id: int,
+        article_fingerprint: Fingerprint,
+        *,
+        stats: TermStats | None,
+        now: float,
+        exclude: str = "",
+    ) -> list[Candidate]:
+        """Earlier articles of the chat that might be the same story, with their fingerprints and stories."""
+        keys = sorted(article_fingerprint.lookup_keys(stats))
+        if len(keys) < MIN_SHARED_SPECIFIC:
+            return []
+        async with self._db.connection.execute(
+            self.candidate_query(len(keys)), (chat_id, *keys, self._cutoff(now), exclude, MAX_CANDIDATES)
+        ) as cursor:
+            ids = [row[0] for row in await cursor.fetchall()]
+        if not ids:
+            return []
+        prints = await self._fingerprints(chat_id, ids)
+        stories = await self._stories_of(chat_id, ids)
+        # Oldest first, so that ties go to the article that came first (place_article keeps the first best).
+        return [
+            Candidate(article_id, prints[article_id], stories.get(article_id)) for article_id in reversed(ids)
+        ]
+
+    async def _fingerprints(self, chat_id: int, article_ids: Sequence[str]) -> dict[str, Fingerprint]:
+        async with self._db.connection.execute(
+            "SELECT article_id, term, kind, display, entity, count, lead FROM story_terms"
+            f" WHERE chat_id = ? AND article_id IN ({_placeholders(len(article_ids))})",
+            (chat_id, *article_ids),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        grouped: dict[str, list[tuple]] = {article_id: [] for article_id in article_ids}
+        for row in rows:
+            grouped[row[0]].append(tuple(row[1:]))
+        return {article_id: Fingerprint.from_rows(found) for article_id, found in grouped.items()}
+
+    async def _stories_of(self, chat_id: int, article_ids: Sequence[str]) -> dict[str, str | None]:
+        async with self._db.connection.execute(
+            "SELECT article_id, story_id FROM story_articles"
+            f" WHERE chat_id = ? AND article_id IN ({_placeholders(len(article_ids))})",
+            (chat_id, *article_ids),
+        ) as cursor:
+            return {row[0]: row[1] for row in await cursor.fetchall()}
+
+    async def excluded_stories(self, chat_id: int, article_id: str) -> set[str]:
+        """The stories this article was taken out of ("not the same story")."""
+        async with self._db.connection.execute(
+            "SELECT story_id FROM story_exclusions WHERE chat_id = ? AND article_id = ?",
+            (chat_id, article_id),
+        ) as cursor:
+            return {row[0] for row in await cursor.fetchall()}
+
+    async def story(self, chat_id: int, story_id: str) -> ChatStory | None:
+        """The chat's story with this id and its articles (oldest first), or None in any other chat."""
+        async with self._db.connection.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM story_articles s"
+            " JOIN stories t ON t.id = s.story_id AND t.chat_id = s.chat_id"
+            " JOIN articles a ON a.id = s.article_id AND a.chat_id = s.chat_id"
+            " WHERE s.chat_id = ? AND s.story_id = ? ORDER BY a.seq",
+            (chat_id, story_id),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        if not rows:
+            return None
+        articles = tuple(_stored_from_row(row) for row in rows)
+        prints = await self._fingerprints(chat_id, [article.id for article in articles])
+        return ChatStory(
+            id=story_id,
+            chat_id=chat_id,
+            articles=articles,
+            fingerprints=tuple(prints[article.id] for article in articles),
+        )
+
+    async def story_of(self, chat_id: int, article_id: str) -> ChatStory | None:
+        """The story the chat's article is in, or None (alone, unknown, or another chat's)."""
+        found = await self.membership(chat_id, article_id)
+        if found is None or found.story_id is None:
+            return None
+        return await self.story(chat_id, found.story_id)
+
+    async def take_out(self, chat_id: int, article_id: str, story_id: str) -> bool:
+        """Take the article out of the story ("not the same story") and remember never to put it back.
+
+        Returns False (and changes nothing) unless the article is in that story in this chat.
+        """
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE story_articles SET story_id = NULL WHERE chat_id = ? AND article_id = ? AND story_id = ?",
+                (chat_id, article_id, story_id),
+            )
+            if cursor.rowcount != 1:
+                return False
+            await connection.execute(
+                "INSERT OR IGNORE INTO story_exclusions (chat_id, article_id, story_id) VALUES (?, ?, ?)",
+                (chat_id, article_id, story_id),
+            )
+        return True
+
+    async def count_stories(self, chat_id: int) -> int:
+        """How many stories of two or more articles the chat has."""
+        async with self._db.connection.execute(
+            "SELECT COUNT(*) FROM (SELECT story_id FROM story_articles WHERE chat_id = ? AND story_id IS NOT NULL"
+            " GROUP BY story_id HAVING COUNT(*) >= 2)",
+            (chat_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
