@@ -30,7 +30,13 @@ def analyze_doc(doc: Doc) -> Report:
     findings = _without_duplicates(findings)
     sentence_starts = [sentence.start_char for sentence in doc.sents]
     claims = _claims(doc, findings, sentence_starts, _introduced_people(doc, quotations))
-    found = [figure for figure in find_figures(doc) if not inside(furniture, figure.start)]
+    # "two officials said", "said one resident": a number inside a source's name describes the source.
+    mentions = [(c.speaker_mention.start, c.speaker_mention.end) for c in claims if c.speaker_mention]
+    found = [
+        figure
+        for figure in find_figures(doc)
+        if not inside(furniture, figure.start) and not inside(mentions, figure.start)
+    ]
     figures = [_figure(figure, claims) for figure in found]
     comparable = [
         _comparable(found_figure, figure) for found_figure, figure in zip(found, figures, strict=True)
@@ -48,13 +54,12 @@ _INCOMPARABLE_MEASURES = frozenset(
 
 
 def _comparable(found: FoundFigure, figure: Figure) -> bool:
-    """Whether a figure may take part in a conflict: about the article's own event, not a part of another
-    figure; an event count (killed, wounded, ...) always, a count of things only when a source gives it."""
-    if found.background or found.subset or not found.measure:
+    """Whether a figure may take part in a conflict: given by a source (the article's own voice restates its
+    sources, as in a headline), about the article's own event, not a part of another figure, and a count of
+    events or things rather than of units or shares."""
+    if found.background or found.subset or not found.measure or figure.claim is None:
         return False
-    if found.normalised_measure:
-        return True
-    return figure.claim is not None and found.measure not in _INCOMPARABLE_MEASURES
+    return found.normalised_measure or found.measure not in _INCOMPARABLE_MEASURES
 
 
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from bot.engine.lexicon import (
-    CUE_VERBS,
     MEASURE_LEMMAS,
     MEASURE_NOUNS,
     OTHER_EVENT_MARKERS,
@@ -36,6 +35,7 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _NOT_FIGURE_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "FAC", "PRODUCT", "EVENT", "LAW",
                         "WORK_OF_ART", "LOC", "NORP", "LANGUAGE"}  # fmt: skip
 _AGE_WORDS = {"aged", "age", "ages"}
+_REPORTED_AS = {"report", "fear", "confirm", "believe", "presume", "declare"}
 # Numbers that name rather than count: "magnitude 6.8", "Flight 370", "Article 5".
 _NAME_NUMBER_WORDS = {"magnitude", "flight", "article", "section", "route", "highway", "number", "no", "no.",
                       "resolution", "chapter", "level", "category", "grade", "room", "page", "platform"}  # fmt: skip
@@ -249,9 +249,6 @@ def _excluded(doc: Doc, first: int, last: int) -> bool:
         return True
     if first > 0 and doc[first - 1].text in {":", "/", "#", "No."} and not doc[first - 1].whitespace_:
         return True
-    counted = _counted_noun(end)
-    if counted is not None and counted.dep_ == "nsubj" and counted.head.lemma_.lower() in CUE_VERBS:
-        return True  # "two officials said", "said one resident": the number describes the source
     if token.lower_ == "one":
         if after is not None and after.lower_ in _PRONOUN_ONE_FOLLOWERS:
             return True
@@ -414,10 +411,11 @@ def _names_its_measure(number: Token) -> bool:
 def _following_event(noun: Token) -> str | None:
     """'... 15 and 20 people were killed' when the parser hung the noun elsewhere: read the verb that follows."""
     for token in noun.doc[noun.i + 1 : noun.i + 5]:
-        if token.pos_ in {"AUX", "ADV", "PART"}:
-            continue
-        if token.pos_ == "VERB" and token.lemma_.lower() in MEASURE_LEMMAS:
-            return MEASURE_LEMMAS[token.lemma_.lower()]
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"AUX", "ADV", "PART"} or lemma in _REPORTED_AS:
+            continue  # "17 fighters reported killed", "30 feared dead"
+        if token.pos_ in {"VERB", "ADJ"} and lemma in MEASURE_LEMMAS:
+            return MEASURE_LEMMAS[lemma]
         break
     return None
 
