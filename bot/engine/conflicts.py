@@ -14,7 +14,7 @@ def source_label(figure: Figure, claims: list[Claim]) -> str:
     claim = claims[figure.claim]
     label = claim.speaker or "an unnamed source"
     if claim.via:
-        label += f" (via {claim.via})"
+        label += f" via {claim.via}"
     return label
 
 
@@ -49,7 +49,8 @@ def find_conflicts(figures: list[Figure], claims: list[Claim], comparable: list[
             by_value[(figures[i].value, figures[i].upper)].append(i)
         parts = []
         for value in sorted(by_value):
-            members = by_value[value]
+            # Name the value as its first attributed source gives it ("17", not the headline's "at least 17").
+            members = sorted(by_value[value], key=lambda i: figures[i].claim is None)
             labels = list(dict.fromkeys(source_label(figures[i], claims) for i in members))
             parts.append(f"{format_figure(figures[members[0]])} ({'; '.join(labels)})")
         if len(sources) == 1:
