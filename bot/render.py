@@ -12,9 +12,14 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape as _html_escape
+from typing import TYPE_CHECKING
 
-from bot.report import Claim, Conflict, Figure, Report
-from storage.articles import ArticleMeta, Origin
+from bot.report import Claim, Conflict, Figure, Report, format_figure
+from storage.articles import ArticleMeta, Origin, StoredArticle
+
+if TYPE_CHECKING:
+    from bot.stories import StoryConflict
+    from storage.stories import ChatStory
 
 
 def escape(text: str, quote: bool = False) -> str:
@@ -427,3 +432,177 @@ def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     if current:
         chunks.append("\n".join(current))
     return [chunk.strip("\n") for chunk in chunks if chunk.strip()]
+
+# --- Stories: the "Across your articles" section of a summary and the /story view -------------------------
+
+STORY_CHART_WIDTH = 12
+STORY_CHART_LABEL = 22
+ACROSS_MAX_CONFLICTS = 3
+STORY_MAX_CHARTS = 4
+STORY_MAX_CITED = 5
+
+
+def story_outlet(article: StoredArticle) -> str:
+    """How people know a stored article in a story: its site, a wire dateline's outlet, the channel it was
+    forwarded from, else its title."""
+    from bot.stories.metadata import sniff_outlet
+
+    report = article.report
+    origin = article.meta.origin
+    return (
+        report.site
+        or sniff_outlet(report.text)
+        or (origin.name if origin is not None else None)
+        or shorten(article_title(report), 60)
+    )
+
+
+def story_reports(story: ChatStory) -> tuple[list[Report], list[str]]:
+    """A story's reports, with a publication time filled in where the text or the forward tells one, and
+    how each is named (`story_outlet`)."""
+    from bot.stories.metadata import sniff_published
+
+    reports = []
+    for article in story.articles:
+        report = article.report
+        origin = article.meta.origin
+        published = report.published or sniff_published(report.text) or (origin.date if origin else None)
+        reports.append(
+            report if published == report.published else report.model_copy(update={"published": published})
+        )
+    return reports, [story_outlet(article) for article in story.articles]
+
+
+def _story_conflicts(story: ChatStory) -> tuple[list[Report], list[str], list[StoryConflict]]:
+    from bot.stories.figures import compare_figures
+
+    reports, outlets = story_reports(story)
+    return reports, outlets, compare_figures(reports, range(len(reports)), outlets)
+
+
+def _story_figure_line(
+    reports: Sequence[Report], outlets: Sequence[str], conflict: StoryConflict, pair: tuple[int, int]
+) -> str:
+    from bot.stories.figures import source_label
+
+    article, index = pair
+    figure = reports[article].figures[index]
+    source = source_label(reports[article], figure) or "no source"
+    newer = " 🆕 <i>newer</i>" if pair in conflict.newer else ""
+    return (
+        f"{escape(outlets[article])}, citing {escape(source)}: <b>{escape(format_figure(figure))}</b>{newer}"
+    )
+
+
+def _story_remarks(conflict: StoryConflict) -> list[str]:
+    """What a conflict's note says beyond the figures: same source, different numbers; which is newer."""
+    return [f"   ↳ <i>{escape(line)}</i>" for line in conflict.lines[len(conflict.figures) :]]
+
+
+def _why(story: ChatStory) -> str:
+    from bot.stories import story_why
+
+    return ", ".join(story_why(story.fingerprints))
+
+
+def render_across_articles(story: ChatStory, article_id: str) -> str:
+    """The short section under a summary whose article joined a story: the figures that differ between this
+    article and the story's others, with outlet and cited source. Empty when the article isn't in `story`."""
+    position = story.index_of(article_id)
+    if position is None or len(story.articles) < 2:
+        return ""
+    reports, outlets, conflicts = _story_conflicts(story)
+    others = len(story.articles) - 1
+    lines = [
+        f"🧩 <b>Across your articles</b> — same story as {others} other article{'s' if others > 1 else ''}",
+        f"<i>{escape(_why(story))}</i>",
+    ]
+    mine = [conflict for conflict in conflicts if conflict.involves(position)]
+    if not mine:
+        lines.append("Their figures agree with this one.")
+    for conflict in mine[:ACROSS_MAX_CONFLICTS]:
+        parts = [_story_figure_line(reports, outlets, conflict, pair) for pair in conflict.figures]
+        lines.append(f"⚠️ <i>{escape(conflict.measure)}</i>: " + " · ".join(parts))
+        lines.extend(_story_remarks(conflict))
+    lines.append("The whole story: /story")
+    return "\n".join(lines)
+
+
+def _cited(report: Report) -> str:
+    names: list[str] = []
+    for claim in report.claims:
+        label = source_name(claim) + (f" via {claim.via}" if claim.via else "")
+        if claim.anonymous and "anonymous" not in label.lower():
+            label += " (anonymous)"
+        _add_unique(names, label)
+    if not names:
+        return "no attributed sources found"
+    more = len(names) - STORY_MAX_CITED
+    return "; ".join(names[:STORY_MAX_CITED]) + (f"; and {more} more" if more > 0 else "")
+
+
+def render_story(story: ChatStory) -> tuple[str, str]:
+    """/story: (the view, the chart). The view lists the outlets and who each cites, the differing figures
+    first, then every measure's figures side by side; the chart draws the differing values as monospace bars
+    in one `<pre>` block ('' when nothing differs), sent with the view or after it when both don't fit."""
+    from bot.stories.chart import Bar, render_bars
+    from bot.stories.figures import collect_story_figures, parse_published, source_label
+
+    reports, outlets, conflicts = _story_conflicts(story)
+    lines = [
+        f"🧩 <b>Story: {len(story.articles)} articles</b>",
+        f"Same story: <i>{escape(_why(story))}</i>",
+        "",
+    ]
+    lines.append("<b>Outlets</b>")
+    for number, (article, report) in enumerate(zip(story.articles, reports, strict=True), start=1):
+        when = parse_published(report.published)
+        stamp = f" · {when:%Y-%m-%d %H:%M}" if when else ""
+        title = shorten(article_title(article.report), 90)
+        lines.append(f"{number}. <b>{escape(outlets[number - 1])}</b>{escape(stamp)} — {escape(title)}")
+        lines.append(f"   cites: {escape(_cited(report))}")
+    lines.append("")
+    if conflicts:
+        lines.append("<b>⚠️ Differing figures</b>")
+        for conflict in conflicts:
+            lines.append(f"<i>{escape(conflict.measure)}</i>")
+            lines.extend(
+                f"  • {_story_figure_line(reports, outlets, conflict, pair)}" for pair in conflict.figures
+            )
+            lines.extend(_story_remarks(conflict))
+    else:
+        lines.append("No figures differ between these articles.")
+    differing = {conflict.measure for conflict in conflicts}
+    side_by_side = []
+    for measure, figures in collect_story_figures(reports, range(len(reports)), outlets).items():
+        if measure in differing or len({figure.article for figure in figures}) < 2:
+            continue
+        items = [
+            f"{escape(f.outlet)} ({escape(f.source or 'no source')}) <b>{escape(f.label)}</b>"
+            for f in figures
+        ]
+        side_by_side.append(f"<i>{escape(measure)}</i>: " + " · ".join(items))
+    if side_by_side:
+        lines += ["", "<b>Figures that agree</b>", *side_by_side]
+    charts = []
+    for conflict in conflicts[:STORY_MAX_CHARTS]:
+        bars = []
+        for article, index in conflict.figures:
+            figure = reports[article].figures[index]
+            source = source_label(reports[article], figure).split(" via ")[0]
+            bars.append(
+                Bar(
+                    label=f"{outlets[article]} · {source}" if source else outlets[article],
+                    value=float(figure.value),
+                    upper=None if figure.upper is None else float(figure.upper),
+                    text=format_figure(figure),
+                    mark="newer" if (article, index) in conflict.newer else "",
+                )
+            )
+        charts.append(
+            render_bars(
+                conflict.measure, bars, width=STORY_CHART_WIDTH, label_width=STORY_CHART_LABEL
+            ).rstrip("\n")
+        )
+    chart = f"<pre>{escape(chr(10).join(charts))}</pre>" if charts else ""
+    return "\n".join(lines).rstrip("\n"), chart

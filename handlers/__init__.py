@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import articles, buttons, followups
+from handlers import articles, buttons, followups, stories
 from handlers.followups import COMMANDS
 
 __all__ = ["COMMANDS", "register"]
@@ -21,6 +21,8 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("claims", followups.claims))
     application.add_handler(CommandHandler("history", followups.history))
     application.add_handler(CommandHandler("forget", followups.forget))
+    application.add_handler(CommandHandler("story", stories.story))
+    application.add_handler(CallbackQueryHandler(stories.on_not_same, pattern=stories.NOT_SAME_PATTERN))
     application.add_handler(CallbackQueryHandler(buttons.on_button))
     content = (filters.TEXT | filters.CAPTION | filters.Document.ALL) & ~filters.COMMAND
     application.add_handler(MessageHandler(content & ~filters.UpdateType.EDITED, articles.on_message))

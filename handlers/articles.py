@@ -14,6 +14,7 @@ from bot.article import Article, decode_text
 from bot.errors import InputError
 from bot.render import article_title, render_summary
 from bot.worker import WorkerBusy
+from handlers import stories
 from handlers.intake import (
     WHAT_TO_SEND,
     addressed_to_bot,
@@ -150,6 +151,10 @@ async def _answer(
         await send_html(context.bot, chat_id, html.escape(prefix + str(error), quote=False), reply_to=message)
         return
     summary = render_summary(stored.report, stored.meta.origin or origin)
+    story = await stories.place_article(found, chat_id, stored)
+    across = stories.across_section(story, stored.id)
+    if across:
+        summary = f"{summary}\n\n{across}"
     await send_article_view(
         context.bot,
         found.store,
@@ -157,7 +162,7 @@ async def _answer(
         stored.id,
         summary,
         reply_to=message,
-        keyboard=article_keyboard(stored.id),
+        keyboard=stories.with_not_same_button(article_keyboard(stored.id), stored.id, story),
     )
 
 

@@ -24,6 +24,7 @@ HELP = (
     "/sources — every source: named or anonymous, role, outlet, claims\n"
     "/figures — the figures by measure, differing ones first\n"
     "/claims — every claim, page by page\n"
+    "/story — the article's story: what other outlets you sent say, figures side by side\n"
     "/history — your recent articles\n"
     "/forget — delete everything I stored for this chat\n"
     "/help — this message\n"
@@ -36,6 +37,7 @@ COMMANDS = [
     BotCommand("sources", "Every source in the article"),
     BotCommand("figures", "Figures by measure, differing ones first"),
     BotCommand("claims", "Every claim, page by page"),
+    BotCommand("story", "Other outlets on the same event, figures compared"),
     BotCommand("history", "Your recent articles"),
     BotCommand("forget", "Delete everything stored for this chat"),
     BotCommand("help", "What I do and how to use me"),

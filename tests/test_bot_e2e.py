@@ -69,6 +69,7 @@ async def test_forwarded_seed_article_gets_its_sources_and_differing_toll(
         "sources",
         "figures",
         "claims",
+        "story",
         "history",
         "forget",
         "help",

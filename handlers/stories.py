@@ -1,0 +1,147 @@
+"""Stories in the bot: placing an arriving article, /story, and the "Not the same story" button.
+
+Callback data carries two opaque ids, the article's and the story's (`ns:<article>:<story>`); both are only
+ever looked up in the chat the button was pressed in, and the article must be in that story there.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.render import escape, render_across_articles, render_story, shorten, split_message, story_outlet
+from handlers.followups import NOTHING_YET, target_article
+from handlers.replies import send_article_view, send_html
+from handlers.services import BotServices, services
+from storage import StoredArticle
+from storage.stories import ChatStory, StoryStore
+
+logger = logging.getLogger(__name__)
+
+NOT_SAME = "ns"
+NOT_SAME_PATTERN = r"^ns:"
+_NOT_SAME_DATA = re.compile(r"^ns:([A-Za-z0-9_-]{8,32}):([A-Za-z0-9_-]{8,32})$")
+
+GONE = "That story isn't available in this chat any more."
+NO_STORY = (
+    "This article isn't part of a story yet: none of your other articles from the last {days} days "
+    "reports the same event. Forward another outlet's article about it and I'll compare their figures."
+)
+
+
+def story_store(found: BotServices) -> StoryStore:
+    """The story tables of the bot's database, with the chat window from the settings."""
+    return StoryStore(found.database, window_days=found.settings.story_window_days)
+
+
+async def place_article(found: BotServices, chat_id: int, article: StoredArticle) -> ChatStory | None:
+    """Put a stored article in its story (once: sending it again changes nothing); the story, if it has one.
+
+    A failure here is logged and the summary goes out without the story section: stories are an extra.
+    """
+    stories = story_store(found)
+    try:
+        membership = await stories.place(chat_id, article)
+        if membership.story_id is None:
+            return None
+        return await stories.story(chat_id, membership.story_id)
+    except Exception:
+        logger.exception("couldn't place an article in a story")
+        return None
+
+
+def across_section(story: ChatStory | None, article_id: str) -> str:
+    """The "Across your articles" lines for a summary ('' when the article is in no story with another)."""
+    if story is None or len(story.articles) < 2:
+        return ""
+    return render_across_articles(story, article_id)
+
+
+def not_same_button(article_id: str, story_id: str, text: str = "Not the same story") -> InlineKeyboardButton:
+    """A button that takes the article out of the story."""
+    return InlineKeyboardButton(text, callback_data=f"{NOT_SAME}:{article_id}:{story_id}")
+
+
+def with_not_same_button(
+    keyboard: InlineKeyboardMarkup | None, article_id: str, story: ChatStory | None
+) -> InlineKeyboardMarkup | None:
+    """`keyboard` with a "Not the same story" row added when the article is in a story with others."""
+    if story is None or len(story.articles) < 2:
+        return keyboard
+    rows = list(keyboard.inline_keyboard) if keyboard is not None else []
+    return InlineKeyboardMarkup([*rows, [not_same_button(article_id, story.id)]])
+
+
+def story_keyboard(story: ChatStory) -> InlineKeyboardMarkup:
+    """Under /story: one "Not the same story" button per article, numbered as the view lists them."""
+    buttons = [
+        not_same_button(article.id, story.id, f"✂️ Not the same: {number}")
+        for number, article in enumerate(story.articles, start=1)
+    ]
+    return InlineKeyboardMarkup([buttons[index : index + 3] for index in range(0, len(buttons), 3)])
+
+
+async def story(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/story: the whole story of the article replied to (else the chat's latest article)."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    found = services(context)
+    article = await target_article(update, context)
+    if article is None:
+        await send_html(context.bot, chat.id, NOTHING_YET, reply_to=update.effective_message)
+        return
+    stories = story_store(found)
+    # An article stored before stories existed is placed now, the first time someone asks.
+    await stories.place(chat.id, article)
+    found_story = await stories.story_of(chat.id, article.id)
+    if found_story is None or len(found_story.articles) < 2:
+        text = NO_STORY.format(days=found.settings.story_window_days)
+        await send_html(context.bot, chat.id, text, reply_to=update.effective_message)
+        return
+    view, chart = render_story(found_story)
+    keyboard = story_keyboard(found_story)
+    parts = [view]
+    if chart:
+        together = f"{view}\n\n{chart}"
+        parts = [together] if len(split_message(together)) == 1 else [view, chart]
+    for index, part in enumerate(parts):
+        await send_article_view(
+            context.bot,
+            found.store,
+            chat.id,
+            article.id,
+            part,
+            reply_to=update.effective_message,
+            keyboard=keyboard if index == len(parts) - 1 else None,
+        )
+
+
+async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Take the article out of the story ("Not the same story"), for good, if both are this chat's."""
+    query = update.callback_query
+    chat = update.effective_chat
+    if query is None:
+        return
+    match = _NOT_SAME_DATA.match(query.data or "")
+    if chat is None or match is None:
+        await query.answer(GONE, show_alert=True)
+        return
+    article_id, story_id = match.groups()
+    found = services(context)
+    article = await found.store.get(chat.id, article_id)
+    taken_out = article is not None and await story_store(found).take_out(chat.id, article_id, story_id)
+    if not taken_out or article is None:
+        await query.answer(GONE, show_alert=True)
+        return
+    await query.answer("Taken out of the story.")
+    name = shorten(story_outlet(article), 80)
+    text = (
+        f"✂️ OK: <b>{escape(name)}</b> is out of that story, and I won't put it back. "
+        "Its figures are no longer compared with the others'."
+    )
+    summary = query.message if query.message is not None and hasattr(query.message, "message_id") else None
+    await send_html(context.bot, chat.id, text, reply_to=summary)  # type: ignore[arg-type]

@@ -1,0 +1,178 @@
+"""Stories end to end: the real Application, storage and engine against the fake Bot API over loopback HTTP.
+
+Articles are our own (tests/fixtures/articles/story_*.txt): two outlets on one airstrike with different tolls,
+a third outlet a day later, and a flood in the same country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import fixture_text
+from tests.support.bot_harness import bot_settings, buttons, plain, reply_to, running_bot
+from tests.support.fake_telegram import FakeTelegram
+
+CHAT = 811
+CHAT_B = 812
+
+
+def channel(title: str, username: str) -> dict[str, Any]:
+    """A `forward_origin` for a post forwarded from a public channel."""
+    return {
+        "type": "channel",
+        "date": 1772784000,
+        "chat": {"id": -100_000 - len(title), "type": "channel", "title": title, "username": username},
+        "message_id": 5,
+    }
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeTelegram]:
+    with FakeTelegram() as server:
+        yield server
+    # Every message the bot sent must be one Telegram accepts (valid HTML, under 4096 characters).
+    assert server.refused == [], server.refused
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "whosaid.db"
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram, db_path: Path) -> AsyncIterator[None]:
+    async with running_bot(bot_settings(fake, db_path)):
+        yield
+
+
+async def forward(fake: FakeTelegram, chat_id: int, name: str, outlet: str) -> dict[str, Any]:
+    """Forward a fixture article into the chat; returns the bot's (last) summary message."""
+    sent = fake.send_message(
+        chat_id, fixture_text(name), forward_origin=channel(outlet, outlet.lower().replace(" ", ""))
+    )
+    return (await reply_to(fake, sent))[-1]
+
+
+async def ask(fake: FakeTelegram, chat_id: int, text: str, **kwargs: Any) -> str:
+    """Send a command and return everything the bot replied, as a person reads it."""
+    sent = fake.send_message(chat_id, text, **kwargs)
+    return "\n".join(plain(message["text"]) for message in await reply_to(fake, sent))
+
+
+async def two_strike_articles(fake: FakeTelegram, chat_id: int = CHAT) -> tuple[dict, dict]:
+    first = await forward(fake, chat_id, "story_strike_northline.txt", "Northline News")
+    second = await forward(fake, chat_id, "story_strike_meridian.txt", "Meridian Wire")
+    return first, second
+
+
+async def test_the_second_article_on_an_event_gets_the_cross_article_conflict(
+    fake: FakeTelegram, bot: None
+) -> None:
+    first, second = await two_strike_articles(fake)
+    assert "Across your articles" not in plain(first["text"])
+    assert "Not the same story" not in buttons(first)
+    text = plain(second["text"])
+    across = text.split("Across your articles", 1)[1]
+    assert "Qasr Miral" in across  # why they are one story
+    killed = next(line for line in across.splitlines() if line.startswith("⚠️ killed"))
+    # Each figure with its outlet and the source that outlet cites.
+    assert "Northline News, citing" in killed and "Meridian Wire, citing" in killed
+    assert "at least 23" in killed and "at least 19" in killed
+    assert "Veltrian Monitor for Civil Rights" in killed
+    # Two outlets citing the monitor with different numbers, said explicitly; the later figure marked.
+    assert "both cite Veltrian Monitor for Civil Rights but give different numbers" in across
+    assert "newer" in killed and "Newer figure: at least 23" in across
+    assert "/story" in across
+    assert set(buttons(second)) == {"Sources", "Figures", "All claims", "Not the same story"}
+
+
+async def test_story_shows_both_articles_with_the_chart(fake: FakeTelegram, bot: None) -> None:
+    first, _second = await two_strike_articles(fake)
+    flood = await forward(fake, CHAT, "story_flood_veltria.txt", "Valley Courier")
+    assert "Across your articles" not in plain(flood["text"])  # same country, another event
+
+    asked = fake.send_message(CHAT, "/story", reply_to=first)
+    replies = await reply_to(fake, asked)
+    raw = "\n".join(message["text"] for message in replies)
+    text = plain(raw)
+    assert "Story: 2 articles" in text
+    outlets = text.split("Outlets", 1)[1].split("Differing figures", 1)[0]
+    assert "1. Northline News" in outlets and "2. Meridian Wire" in outlets
+    assert "Valley Courier" not in text
+    assert "cites:" in outlets and "Aris Penkov" in outlets
+    # Conflicts come before the figures that agree, and the chart comes as monospace bars.
+    conflicts = text.split("Differing figures", 1)[1]
+    assert conflicts.lstrip("\n").startswith("killed\n")
+    assert "<pre>" in raw and "█" in raw.split("<pre>", 1)[1]
+    chart = plain(raw.split("<pre>", 1)[1].split("</pre>", 1)[0])
+    assert "killed" in chart and "at least 23" in chart and "at least 19" in chart
+    assert {"✂️ Not the same: 1", "✂️ Not the same: 2"} <= set(buttons(replies[-1]))
+
+    # Without a reply, /story means the chat's latest article: the flood, in no story.
+    latest = await ask(fake, CHAT, "/story")
+    assert "isn't part of a story" in latest
+
+
+async def test_not_the_same_story_takes_the_article_out_and_it_stays_out(
+    fake: FakeTelegram, db_path: Path
+) -> None:
+    async with running_bot(bot_settings(fake, db_path)):
+        first, second = await two_strike_articles(fake)
+        fake.press_button(CHAT, second, buttons(second)["Not the same story"])
+        confirmed = await fake.wait_for(
+            lambda: [m for m in fake.bot_messages(CHAT) if "out of that story" in m["text"]],
+            what="the confirmation",
+        )
+        assert "Meridian Wire" in plain(confirmed[0]["text"])
+        assert "isn't part of a story" in await ask(fake, CHAT, "/story", reply_to=second)
+        # Sending the same article again doesn't put it back.
+        again = await forward(fake, CHAT, "story_strike_meridian.txt", "Meridian Wire")
+        assert "Across your articles" not in plain(again["text"])
+    # Nor does a restart.
+    async with running_bot(bot_settings(fake, db_path)):
+        assert "isn't part of a story" in await ask(fake, CHAT, "/story", reply_to=second)
+        assert "isn't part of a story" in await ask(fake, CHAT, "/story", reply_to=first)
+
+
+async def test_chat_b_sees_nothing_of_chat_a_stories(fake: FakeTelegram, bot: None) -> None:
+    _first, second = await two_strike_articles(fake)
+    forged = buttons(second)["Not the same story"]
+    assert forged.startswith("ns:")
+
+    own = fake.send_message(CHAT_B, "/help")
+    b_message = (await reply_to(fake, own))[0]
+    fake.press_button(CHAT_B, b_message, forged)
+    answer = await fake.wait_for(lambda: fake.callback_answers, what="the callback answer")
+    assert answer[0].get("show_alert") in (True, "true") and "isn't available" in answer[0]["text"]
+
+    # Chat B's /story, as a (forged) reply to chat A's summary, finds nothing.
+    before = await ask(fake, CHAT_B, "/story", reply_to={**second, "chat": fake.chat(CHAT_B)})
+    assert "no article for this chat" in before
+    # Chat B forwards one article on the same event: it joins nothing of chat A's.
+    b_summary = await forward(fake, CHAT_B, "story_strike_capital.txt", "Capital Daily")
+    assert "Across your articles" not in plain(b_summary["text"])
+    after = await ask(fake, CHAT_B, "/story", reply_to={**second, "chat": fake.chat(CHAT_B)})
+    assert "isn't part of a story" in after
+    everything_b_saw = " ".join(plain(message["text"]) for message in fake.bot_messages(CHAT_B))
+    assert "Northline News" not in everything_b_saw and "Meridian Wire" not in everything_b_saw
+
+    # Chat A's story is untouched by the forged press.
+    assert "Story: 2 articles" in await ask(fake, CHAT, "/story", reply_to=second)
+
+
+async def test_forget_then_story_finds_nothing(fake: FakeTelegram, bot: None) -> None:
+    await two_strike_articles(fake)
+    confirm = (await reply_to(fake, fake.send_message(CHAT, "/forget")))[0]
+    fake.press_button(CHAT, confirm, buttons(confirm)["Yes, delete everything"])
+    await fake.wait_for(
+        lambda: any(m.get("edited") and "deleted 2 articles" in m["text"] for m in fake.bot_messages(CHAT)),
+        what="the forget confirmation",
+    )
+    assert "no article for this chat" in await ask(fake, CHAT, "/story")
+    # Starting over, the first article on the event is alone again: nothing of the old story is left.
+    again = await forward(fake, CHAT, "story_strike_meridian.txt", "Meridian Wire")
+    assert "Across your articles" not in plain(again["text"])
