@@ -382,7 +382,16 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
                 c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children
             ):
                 start = verb.i + 1  # "said between 15 and 20 people were killed", its subject misattached
-            spans = _trimmed(doc, start, child.right_edge.i)
+            end = child.right_edge.i
+            for conj in child.children:
+                # "said teams had reached X and warned Y": the warning is a claim of its own.
+                if (
+                    conj.dep_ == "conj"
+                    and _is_cue_verb(conj)
+                    and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children)
+                ):
+                    end = min(end, conj.left_edge.i - 1)
+            spans = _trimmed(doc, start, end)
             if spans:
                 return spans
     preceding = _preceding_clause(verb)
@@ -510,7 +519,9 @@ def _trimmed(doc: Doc, first: int, last: int) -> list[tuple[int, int]]:
         first += 1
     if first <= last and doc[first].lower_ in _COMPLEMENTIZERS and doc[first].dep_ in {"mark", "complm"}:
         first += 1
-    while last >= first and ((doc[last].is_punct and doc[last].text not in '”"’»') or doc[last].is_space):
+    while last >= first and (
+        (doc[last].is_punct and doc[last].text not in '”"’»') or doc[last].is_space or doc[last].dep_ == "cc"
+    ):
         last -= 1
     if last < first:
         return []
