@@ -112,6 +112,10 @@ async def test_story_shows_both_articles_with_the_chart(fake: FakeTelegram, bot:
     assert "killed" in chart and "at least 23" in chart and "at least 19" in chart
     assert {"✂️ Not the same: 1", "✂️ Not the same: 2"} <= set(buttons(replies[-1]))
 
+    # The same article sent again joins nothing twice.
+    await forward(fake, CHAT, "story_strike_meridian.txt", "Meridian Wire")
+    assert "Story: 2 articles" in await ask(fake, CHAT, "/story", reply_to=first)
+
     # Without a reply, /story means the chat's latest article: the flood, in no story.
     latest = await ask(fake, CHAT, "/story")
     assert "isn't part of a story" in latest
