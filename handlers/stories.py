@@ -133,9 +133,13 @@ async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     article_id, story_id = match.groups()
     found = services(context)
     article = await found.store.get(chat.id, article_id)
-    taken_out = article is not None and await story_store(found).take_out(chat.id, article_id, story_id)
+    stories = story_store(found)
+    taken_out = article is not None and await stories.take_out(chat.id, article_id, story_id)
     if not taken_out or article is None:
-        await query.answer(GONE, show_alert=True)
+        if article is not None and story_id in await stories.excluded_stories(chat.id, article_id):
+            await query.answer("That article is already out of that story.")
+        else:
+            await query.answer(GONE, show_alert=True)
         return
     await query.answer("Taken out of the story.")
     name = shorten(story_outlet(article), 80)

@@ -132,6 +132,14 @@ class StoryStore:
         """The story the placement names, or a new one started with the matched (so far lone) article."""
         if placement.story is not None:
             return str(placement.story)
+        # The matched article may have joined a story since the candidates were read: join that one.
+        async with connection.execute(
+            "SELECT story_id FROM story_articles WHERE chat_id = ? AND article_id = ?",
+            (chat_id, placement.article),
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is not None and row[0] is not None:
+            return str(row[0])
         story_id = new_story_id()
         await connection.execute(
             "INSERT INTO stories (id, chat_id, created_at) VALUES (?, ?, ?)", (story_id, chat_id, now)

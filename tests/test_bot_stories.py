@@ -132,6 +132,11 @@ async def test_not_the_same_story_takes_the_article_out_and_it_stays_out(
             what="the confirmation",
         )
         assert "Meridian Wire" in plain(confirmed[0]["text"])
+        fake.press_button(CHAT, second, buttons(second)["Not the same story"])  # pressed twice
+        answers = await fake.wait_for(
+            lambda: len(fake.callback_answers) >= 2 and fake.callback_answers, what="the second answer"
+        )
+        assert "already out" in answers[1]["text"]
         assert "isn't part of a story" in await ask(fake, CHAT, "/story", reply_to=second)
         # Sending the same article again doesn't put it back.
         again = await forward(fake, CHAT, "story_strike_meridian.txt", "Meridian Wire")
