@@ -35,7 +35,13 @@ _REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 # "The Red Crescent put the death toll at 52": estimating a count attributes it.
 _TOLL_VERBS = frozenset({"put", "place", "estimate", "set", "give", "raise", "revise", "lower"})
 _TOLL_OBJECTS = frozenset({"toll", "number", "figure", "count", "total", "tally", "estimate"})
-_TRAILER_CUE_WITHIN = 8
+_TRAILER_CUE_WITHIN = 12
+# Verbs that report speech and nothing else: safe to take the clause before "SUBJECT said" as content.
+_PLAIN_SPEECH = frozenset(
+    "say tell add report state claim warn write announce confirm note insist argue".split()
+)
+_NEGATED_SOURCES = {"no", "none", "nobody", "neither", "nothing"}
+_NOT_SOURCES = {"toll", "figure", "number", "count", "total", "death", "tally"}
 _LEAD_GAP_TOKENS = 4
 _SHORT_QUOTE_WORDS = 4
 
@@ -323,6 +329,10 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
         subject = _subject(token)
         if subject is None or subject.dep_ == "expl":
             continue
+        if subject.lower_ in _NEGATED_SOURCES or any(c.lower_ in _NEGATED_SOURCES for c in subject.children):
+            continue  # "No group has claimed responsibility": nobody claimed anything
+        if subject.lemma_.lower() in _NOT_SOURCES:
+            continue  # "..., toll disputed": a figure can be disputed, it doesn't speak
         quoted = set()
         for start, end in content:
             quoted |= index.within(start, end)
@@ -431,7 +441,7 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
 def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
     """'Dozens dead as floods sweep the north, officials say': when the parser didn't hang the clause on the
     cue, a sentence ending in 'SUBJECT said' still says that everything before the comma is the content."""
-    if verb.lemma_.lower() not in SPEECH_VERBS:
+    if verb.lemma_.lower() not in _PLAIN_SPEECH:
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None:

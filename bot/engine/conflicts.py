@@ -26,6 +26,15 @@ def source_key(figure: Figure, claims: list[Claim]) -> str:
     return (claim.speaker or f"claim-{figure.claim}").lower()
 
 
+def _without_parts(indexes: list[int], figures: list[Figure]) -> list[int]:
+    """'12 civilians and 3 soldiers were killed': one claim giving several values of a measure is listing
+    parts of a whole, which can't be weighed against another source's total."""
+    values_by_claim: dict[int | None, set] = defaultdict(set)
+    for i in indexes:
+        values_by_claim[figures[i].claim].add((figures[i].value, figures[i].upper))
+    return [i for i in indexes if figures[i].claim is None or len(values_by_claim[figures[i].claim]) < 2]
+
+
 def find_conflicts(figures: list[Figure], claims: list[Claim], comparable: list[bool]) -> list[Conflict]:
     """Group comparable figures by measure and report each measure whose values differ.
 
@@ -37,7 +46,8 @@ def find_conflicts(figures: list[Figure], claims: list[Claim], comparable: list[
         if comparable[index] and figure.measure:
             groups[figure.measure].append(index)
     conflicts = []
-    for measure, indexes in groups.items():
+    for measure, grouped in groups.items():
+        indexes = _without_parts(grouped, figures)
         values = {(figures[i].value, figures[i].upper) for i in indexes}
         if len(values) < 2:
             continue

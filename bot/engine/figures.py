@@ -35,6 +35,9 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _NOT_FIGURE_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "FAC", "PRODUCT", "EVENT", "LAW",
                         "WORK_OF_ART", "LOC", "NORP", "LANGUAGE"}  # fmt: skip
 _AGE_WORDS = {"aged", "age", "ages"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+           "dec"}  # fmt: skip
 _REPORTED_AS = {"report", "fear", "confirm", "believe", "presume", "declare"}
 # Numbers that name rather than count: "magnitude 6.8", "Flight 370", "Article 5".
 _NAME_NUMBER_WORDS = {"magnitude", "flight", "article", "section", "route", "highway", "number", "no", "no.",
@@ -220,6 +223,11 @@ def _excluded(doc: Doc, first: int, last: int) -> bool:
     if first > 0 and doc[first - 1].lower_ in _AGE_WORDS | _NAME_NUMBER_WORDS:
         return True
     after = doc[last + 1] if last + 1 < len(doc) else None
+    # "March 6", "6 March": a date the recogniser missed (a capital tells the month from "may", "march").
+    if first > 0 and doc[first - 1].text.istitle() and doc[first - 1].lower_ in _MONTHS:
+        return True
+    if after is not None and after.text.istitle() and after.lower_ in _MONTHS - {"may"}:
+        return True
     # "500-lb", "25-year-old", "555-0134": a number glued to a hyphen is a modifier or a code, not a count.
     if after is not None and after.text in {"-", "–"} and not end.whitespace_:
         following = doc[last + 2] if last + 2 < len(doc) else None

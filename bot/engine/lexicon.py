@@ -152,6 +152,7 @@ MEASURE_LEMMAS = {
     "casualty": "casualties",
     "body": "killed",
     "massacre": "killed",
+    "bury": "killed",
     "slay": "killed",
     "murder": "killed",
     "execute": "killed",

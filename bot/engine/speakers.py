@@ -114,18 +114,29 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
         role = _role_before(mention_tokens, person) or _appositive_role(head)
         leading_role, name = _split_leading_role(person, name)
         role = " ".join(part for part in (role, leading_role) if part) or None
+        if role and role.split()[-1].lower() in ORGANISATION_NOUNS:
+            # "Rights group Sahel Watch": the recogniser took a group for a person; the role says otherwise.
+            return SourceMention(
+                start, end, name, role, "organisation", anonymous, None, False, head.lemma_.lower()
+            )
         gender = _gender(name, role, mention_tokens.text)
         return SourceMention(start, end, name, role, "person", anonymous, gender, False, head.lemma_.lower())
 
     if head.ent_type_ in _ORG_LABELS or (head.pos_ == "PROPN" and head.lemma_.lower() not in ROLE_NOUNS):
         entity = _entity_of(head)
         name = _clean_name(entity) if entity else _clean_name(_compound_text(head))
-        # A two- or three-word proper name the entity recogniser missed is most likely a person.
-        unrecognised_name = not head.ent_type_ and 2 <= len(name.split()) <= 3 and name.istitle()
+        # A two- or three-word proper name the entity recogniser missed (or took for an organisation while
+        # an apposition gives it a personal role: "X Y, the group's coordinator") is most likely a person.
+        role_in_apposition = _appositive_role(head)
+        personal_role = bool(role_in_apposition) and role_in_apposition.split()[-1].lower() in ROLE_NOUNS
+        unrecognised_name = (
+            (not head.ent_type_ or personal_role) and 2 <= len(name.split()) <= 3 and name.istitle()
+        )
         return SourceMention(
             start,
             end,
             name,
+            role=role_in_apposition if unrecognised_name else None,
             kind="person" if unrecognised_name else "organisation",
             gender=_gender(name, None, mention_tokens.text) if unrecognised_name else None,
             anonymous=anonymous,
@@ -411,15 +422,14 @@ class SourceTracker:
         pronoun = mention.head_lemma
         ordered = sorted(self._recent(sentence, 6), key=lambda s: -s.sentence)
         if pronoun in {"he", "she"}:
-            for source in ordered:
-                if source.kind == "organisation" or source.plural:
-                    continue
+            people = [source for source in ordered if source.kind != "organisation" and not source.plural]
+            for source in people:
                 if source.gender == mention.gender:
                     return source
                 if source.gender is None:
                     # Unknown gender: only a named person who was the very last source is safe to pick,
                     # and from then on the pronoun tells us their gender.
-                    if not source.anonymous and source is ordered[0]:
+                    if not source.anonymous and source is people[0]:
                         source.gender = mention.gender
                         return source
                     return None
