@@ -287,7 +287,9 @@ def render_figures(report: Report) -> str:
             lines.append(f"<b>{escape(measure or 'other numbers')}</b>")
         for figure in figures:
             label = escape(report.figure_label(figure))
-            lines.append(f"  • <b>{label}</b> — {figure_source(report, figure)}")
+            # A figure about an earlier or separate event is shown, but never weighed against the others.
+            note = " <i>(another, earlier event)</i>" if figure.background else ""
+            lines.append(f"  • <b>{label}</b> — {figure_source(report, figure)}{note}")
     return "\n".join(lines)
 
 
@@ -432,6 +434,7 @@ def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     if current:
         chunks.append("\n".join(current))
     return [chunk.strip("\n") for chunk in chunks if chunk.strip()]
+
 
 # --- Stories: the "Across your articles" section of a summary and the /story view -------------------------
 

@@ -155,7 +155,7 @@ def story_figures(report: Report) -> dict[str, list[int]]:
     for index, figure in enumerate(report.figures):
         if not figure.measure or figure.measure in from_conflicts:
             continue
-        if getattr(figure, "background", False):
+        if figure.background:
             continue  # the engine says it is about another event
         if _OTHER_EVENT.search(_sentence_around(report.text, figure.span.start, figure.span.end)):
             continue
