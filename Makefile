@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-.PHONY: install run test lint bench
+.PHONY: install run test lint bench bench-all
 install: $(STAMP)
 
 run: $(STAMP)
@@ -26,3 +26,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_analysis.py
+
+bench-all: $(STAMP)
+	$(VENV)/bin/python benchmarks/bench_analysis.py
+	$(VENV)/bin/python benchmarks/bench_fetch.py
+	$(VENV)/bin/python benchmarks/bench_bot.py
+	$(VENV)/bin/python benchmarks/bench_stories.py
+	$(VENV)/bin/python benchmarks/bench_story_storage.py

@@ -28,6 +28,7 @@ import trafilatura
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.extract import TRAFILATURA_OPTIONS  # noqa: E402
 from bot.fetch import fetch_article, make_http_client  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from tests.support.loopback_http import LoopbackServer, Route  # noqa: E402
@@ -59,16 +60,7 @@ def pages() -> dict[str, tuple[bytes, dict[str, str]]]:
 
 
 def trafilatura_alone(html: str, url: str) -> None:
-    trafilatura.bare_extraction(
-        html,
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        with_metadata=True,
-    )
+    trafilatura.bare_extraction(html, url=url, **TRAFILATURA_OPTIONS)
 
 
 async def time_runs(run: Callable[[], Awaitable[object]], repeat: int) -> list[float]:

@@ -228,14 +228,6 @@ def run_bot(settings: Settings) -> int:
     configure_logging(settings)
     application = build_application(settings)
     if settings.webhook_url:
-        try:
-            import tornado  # noqa: F401  (python-telegram-bot's webhook server)
-        except ImportError:
-            sys.stderr.write(
-                "whosaid: webhooks need python-telegram-bot's webhook extra: "
-                "pip install 'python-telegram-bot[webhooks]' (or unset WHOSAID_WEBHOOK_URL to use polling).\n"
-            )
-            return EXIT_NO_TOKEN
         application.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,

@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from html import escape as html_escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,25 +21,6 @@ from tests.support.bot_harness import bot_settings, buttons, plain, reply_to, ru
 from tests.support.fake_telegram import FakeTelegram
 
 CHAT = 501
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as server:
-        yield server
-    # Every message the bot sent must be one Telegram accepts (valid HTML, under 4096 characters).
-    assert server.refused == [], server.refused
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "whosaid.db"
-
-
-@pytest.fixture
-async def bot(fake: FakeTelegram, db_path: Path) -> AsyncIterator[None]:
-    async with running_bot(bot_settings(fake, db_path)):
-        yield
 
 
 async def test_forwarded_seed_article_gets_its_sources_and_differing_toll(

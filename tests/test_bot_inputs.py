@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import logging
-from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
@@ -22,25 +20,6 @@ from tests.support.fake_telegram import FakeTelegram
 
 CHAT = 801
 GROUP = -100801
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as server:
-        yield server
-    # Every message the bot sent must be one Telegram accepts (valid HTML, under 4096 characters).
-    assert server.refused == [], server.refused
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "whosaid.db"
-
-
-@pytest.fixture
-async def bot(fake: FakeTelegram, db_path: Path) -> AsyncIterator[object]:
-    async with running_bot(bot_settings(fake, db_path)) as application:
-        yield application
 
 
 async def test_too_little_text_gets_a_line_on_what_to_send(fake: FakeTelegram, bot: object) -> None:
@@ -197,16 +176,6 @@ async def test_stopping_the_bot_finishes_the_article_in_flight(fake: FakeTelegra
         await stop_bot(application)
     replies = fake.replies_to(CHAT, sent["message_id"])
     assert replies and plain(replies[-1]["text"]).startswith("📰 Wildfire Forces")
-
-
-def test_a_webhook_without_the_webhook_extra_is_explained(
-    fake: FakeTelegram, db_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    if importlib.util.find_spec("tornado") is not None:
-        pytest.skip("tornado is installed: run_webhook would really start a server")
-    settings = bot_settings(fake, db_path, WHOSAID_WEBHOOK_URL="https://bot.example.org/hook")
-    assert run_bot(settings) == 2
-    assert "python-telegram-bot[webhooks]" in capsys.readouterr().err
 
 
 def test_the_fake_refuses_what_telegram_refuses() -> None:

@@ -6,11 +6,8 @@ a third outlet a day later, and a flood in the same country.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from tests.conftest import fixture_text
 from tests.support.bot_harness import bot_settings, buttons, plain, reply_to, running_bot
@@ -28,25 +25,6 @@ def channel(title: str, username: str) -> dict[str, Any]:
         "chat": {"id": -100_000 - len(title), "type": "channel", "title": title, "username": username},
         "message_id": 5,
     }
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as server:
-        yield server
-    # Every message the bot sent must be one Telegram accepts (valid HTML, under 4096 characters).
-    assert server.refused == [], server.refused
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "whosaid.db"
-
-
-@pytest.fixture
-async def bot(fake: FakeTelegram, db_path: Path) -> AsyncIterator[None]:
-    async with running_bot(bot_settings(fake, db_path)):
-        yield
 
 
 async def forward(fake: FakeTelegram, chat_id: int, name: str, outlet: str) -> dict[str, Any]:

@@ -6,21 +6,12 @@ import pytest
 
 from bot.engine import analyze
 from bot.report import Claim, Report
+from tests.support.engine_checks import claim_saying, contents
 
 
 def only_claim(report: Report) -> Claim:
     assert len(report.claims) == 1, [report.quote(c.content[0]) for c in report.claims]
     return report.claims[0]
-
-
-def contents(report: Report, claim: Claim) -> list[str]:
-    return [report.quote(span) for span in claim.content]
-
-
-def claim_saying(report: Report, words: str) -> Claim:
-    found = [c for c in report.claims if any(words in report.quote(s) for s in c.content)]
-    assert len(found) == 1, f"expected one claim saying {words!r}, found {len(found)}"
-    return found[0]
 
 
 def test_curly_quotes_speaker_after() -> None:

@@ -6,12 +6,7 @@ import pytest
 
 from bot.engine import analyze
 from bot.report import Claim, Report
-
-
-def claim_saying(report: Report, words: str) -> Claim:
-    found = [c for c in report.claims if any(words in report.quote(s) for s in c.content)]
-    assert len(found) == 1, f"expected one claim saying {words!r}, found {len(found)}"
-    return found[0]
+from tests.support.engine_checks import claim_saying
 
 
 def joined(report: Report, claim: Claim) -> str:

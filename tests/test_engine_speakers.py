@@ -5,19 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import analyze
-from bot.report import Claim, Report
+from bot.report import Report
 from tests.conftest import fixture_text
-
-
-def claim_saying(report: Report, words: str) -> Claim:
-    found = [c for c in report.claims if any(words in report.quote(s) for s in c.content)]
-    assert len(found) == 1, f"expected one claim saying {words!r}, found {len(found)}"
-    return found[0]
-
-
-def mention(report: Report, claim: Claim) -> str | None:
-    return report.quote(claim.speaker_mention) if claim.speaker_mention else None
-
+from tests.support.engine_checks import claim_saying, mention
 
 # --- pronouns ---------------------------------------------------------------------------------------
 
