@@ -49,7 +49,6 @@ def test_single_quotes_keep_contractions_inside() -> None:
     assert contents(report, claim)[0].startswith("We don’t have the money for the new road")
 
 
-@pytest.mark.xfail(strict=True, reason="engine: a plural possessive (farmers’) inside ‘…’ ends the quotation")
 def test_single_quotes_keep_plural_possessive_inside() -> None:
     report = analyze("Deputy minister Arvid Palm said: ‘The farmers’ patience is running out.’")
     claim = only_claim(report)
@@ -162,9 +161,6 @@ def test_quotation_resuming_after_the_attribution_continues_over_paragraphs() ->
     assert claim.speaker == "Mara Lindqvist"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="engine: 'X said:' alone in a paragraph, then the quotation, gives no claim"
-)
 def test_attribution_paragraph_ending_in_a_colon_introduces_the_quotation() -> None:
     text = (
         "Union leader Mara Lindqvist said:\n\n"
@@ -178,9 +174,6 @@ def test_attribution_paragraph_ending_in_a_colon_introduces_the_quotation() -> N
     assert len(claim.content) == 2
 
 
-@pytest.mark.xfail(
-    strict=True, reason="engine: a quotation in straight single quotes ('…') is not seen as direct"
-)
 def test_straight_single_quotes_are_a_direct_quotation() -> None:
     report = analyze(
         "Mara Lindqvist said the strike would go on. 'We will stay out until we get a real offer,' she said."

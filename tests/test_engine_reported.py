@@ -196,9 +196,6 @@ def test_said_is_not_a_hedge_but_claimed_is() -> None:
 # --- things that look like attribution but are not ---------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True, reason="engine: a dateline ('Orsk: The council approved …') is read as 'X: quote'"
-)
 def test_dateline_is_no_attribution() -> None:
     report = analyze(
         "Orsk: The city council on Wednesday approved plans for a tram line to the Vellen estate."
@@ -206,9 +203,6 @@ def test_dateline_is_no_attribution() -> None:
     assert report.claims == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="engine: a headline verb ('Council Backs New Tram Line') is read as a cue"
-)
 def test_headline_is_no_attribution() -> None:
     report = analyze(
         "Council Backs New Tram Line After Heated Debate\n\n"

@@ -134,9 +134,6 @@ def test_descriptions_resolve_back(first: str, second: str, speaker: str) -> Non
     assert claim.via is None, "'via' belongs to the claim made to the outlet, not to later ones"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="engine: 'the company said' isn't resolved to the rail operator named before"
-)
 def test_the_company_resolves_to_the_operator_named_before() -> None:
     text = (
         "The national rail operator Varnirail said 23 wagons had derailed. "
@@ -320,8 +317,5 @@ def test_train_story_furniture_is_ignored(train: Report) -> None:
     assert all(f.span.start < furniture for f in train.figures)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="engine: 'the company said' isn't resolved to the rail operator named before"
-)
 def test_train_story_the_company_is_the_operator(train: Report) -> None:
     assert claim_saying(train, "The driver applied the emergency brakes").speaker == "Varnirail"

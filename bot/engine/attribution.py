@@ -226,8 +226,8 @@ def _trailing_attribution(doc: Doc, quote_end: int, index: QuoteIndex):
 
 
 def _leading_attribution(doc: Doc, quote_start: int, *, short: bool):
-    """'Kirby said: “...”' / 'He told reporters, “...”'."""
-    tokens = _tokens_before(doc, quote_start)
+    """'Kirby said: “...”' / 'He told reporters, “...”' / 'Kirby said:' closing the paragraph before."""
+    tokens = _tokens_before(doc, quote_start) or _paragraph_ending_in_colon(doc, quote_start)
     if not tokens:
         return None
     for position in range(len(tokens) - 1, -1, -1):
@@ -262,6 +262,15 @@ def _tokens_after(doc: Doc, offset: int, index: QuoteIndex) -> list[Token]:
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
     return tokens
+
+
+def _paragraph_ending_in_colon(doc: Doc, offset: int) -> list[Token]:
+    """The tokens of the previous paragraph when it ends with a colon that introduces this quotation."""
+    if doc.text[:offset].rstrip().endswith(":") and doc.text[:offset].rstrip() != doc.text[:offset]:
+        end = _token_at_or_after(doc, len(doc.text[:offset].rstrip()) - 1)
+        if end is not None:
+            return _tokens_before(doc, doc[end].idx + 1)
+    return []
 
 
 def _tokens_before(doc: Doc, offset: int) -> list[Token]:
@@ -324,6 +333,9 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
         content = _content_of(token)
         if not content or _is_anonymity_formula(doc.text[content[0][0] : content[-1][1]]):
             continue
+        in_headline = token.text.istitle() and token.i > token.sent.start and _title_case(token.sent.text)
+        if in_headline and not any(c.dep_ == "ccomp" for c in token.children):
+            continue  # "Council Backs New Tram Line": a headline's verb, not someone's claim
         if _mostly_covered(content, direct_spans):
             continue
         subject = _subject(token)
@@ -695,6 +707,8 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
             continue  # "Orsk: The council approved ...": a dateline, not a speaker
         line_end = doc.text.find("\n", token.idx)
         line_end = len(doc.text) if line_end < 0 else line_end
+        if len(prefix) == 1 and not _title_case(doc.text[token.idx + 1 : line_end]):
+            continue  # a one-word place before a plain sentence is a dateline; headlines are title case
         if any(token.idx < offset < line_end for offset in cue_offsets):
             continue
         content = doc.text[token.idx + 1 : line_end]
@@ -713,6 +727,11 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
             )
         )
     return findings
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
 def index_quoted(text: str, start: int, end: int) -> bool:

@@ -16,7 +16,9 @@ _PAIRS = {
     "»": "«",  # Danish/Swedish style
     '"': '"”',
     "‘": "’",
+    "'": "'",
 }
+_SINGLE = {"‘", "'"}
 _OPENERS_AFTER = " \t([{—–-/\u00a0"
 
 
@@ -110,26 +112,45 @@ def _can_open(text: str, i: int, para_start: int, para_end: int) -> bool:
     after = text[i + 1] if i + 1 < para_end else ""
     if not after or after.isspace():
         return False
-    if ch in '"‘»':
+    if ch in "\"‘»'":
         # Straight and single marks double as closers and apostrophes: open only at a word's start.
         if before not in _OPENERS_AFTER and i != para_start:
             return False
-        if ch == "‘" and not (after.isalnum() or after in '“"….'):
+        if ch in _SINGLE and not (after.isalnum() or after in '“"….'):
             return False
-    if ch == "‘":
-        return _find_close(text, i, para_end) is not None
+    if ch in _SINGLE:
+        close = _find_close(text, i, para_end)
+        # A straight apostrophe opens a quotation only around a few words at least ('n', '90s are not).
+        return close is not None and (ch == "‘" or len(text[i:close].split()) >= 3)
     return True
 
 
 def _find_close(text: str, i: int, para_end: int) -> int | None:
     closers = _PAIRS[text[i]]
-    j = i + 1
-    while j < para_end:
-        ch = text[j]
-        if ch in closers and _can_close(text, j, para_end, single=text[i] == "‘"):
-            return j
-        j += 1
-    return None
+    single = text[i] in _SINGLE
+    candidates = [
+        j
+        for j in range(i + 1, para_end)
+        if text[j] in closers and _can_close(text, j, para_end, single=single)
+    ]
+    if not candidates:
+        return None
+    if single:
+        # "the farmers’ union": a plural possessive looks like a closer; a later, likelier one wins.
+        for j in candidates[:-1]:
+            if not _looks_possessive(text, j, para_end):
+                return j
+        return candidates[-1]
+    return candidates[0]
+
+
+def _looks_possessive(text: str, j: int, para_end: int) -> bool:
+    return (
+        text[j - 1] == "s"
+        and text[j + 1 : j + 2] == " "
+        and text[j + 2 : j + 3].islower()
+        and j + 2 < para_end
+    )
 
 
 def _can_close(text: str, j: int, para_end: int, *, single: bool) -> bool:

@@ -149,6 +149,11 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
         # "A spokeswoman for the authority, Elise Marchetti, said": the name is in apposition.
         name = _clean_name(named.text)
         role = _description(head)
+        if head.lemma_.lower() in ORGANISATION_NOUNS:
+            # "The national rail operator Varnirail": an organisation introduced by what it is.
+            return SourceMention(
+                start, end, name, role, "organisation", anonymous, None, False, head.lemma_.lower()
+            )
         return SourceMention(
             start, end, name, role, "person", anonymous, _gender(name, role, role), False, ""
         )
