@@ -23,9 +23,6 @@ def test_pronoun_points_back_to_the_named_speaker(name: str, pronoun: str) -> No
     assert mention(report, claim) == pronoun
 
 
-@pytest.mark.xfail(
-    strict=True, reason="engine: an invented name the NER misses (Ivo Brandt) is no person for 'he'"
-)
 def test_pronoun_points_back_to_an_unusual_name() -> None:
     report = analyze("Ivo Brandt said the ferry was late. “We waited for hours,” he said.")
     assert claim_saying(report, "We waited for hours").speaker == "Ivo Brandt"

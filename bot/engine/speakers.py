@@ -65,6 +65,7 @@ class SourceMention:
     plural: bool = False
     head_lemma: str = ""
     definite: bool = False
+    maybe_person: bool = False  # a name the recogniser called an organisation that could be a person's
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Source:
     plural: bool
     words: set[str] = field(default_factory=set)
     sentence: int = 0
+    maybe_person: bool = False
 
 
 def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
@@ -142,6 +144,7 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
             anonymous=anonymous,
             plural=head.tag_ in {"NNS", "NNPS"},
             head_lemma=head.lemma_.lower(),
+            maybe_person=_could_be_a_persons_name(head, name),
         )
 
     named = _appositive_name(head)
@@ -175,6 +178,23 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
         head_lemma=head_lemma,
         definite=bool(determiners & {"the", "this", "that"}) and not named_modifier,
     )
+
+
+def _could_be_a_persons_name(head: Token, name: str) -> bool:
+    """'Ivo Brandt' tagged ORG: two or three capitalised words with nothing organisational about them."""
+    words = name.split()
+    if head.ent_type_ != "ORG" or not 2 <= len(words) <= 3 or not name.istitle():
+        return False
+    return not any(
+        word.lower() in ORGANISATION_NOUNS or word.lower() in _ORGANISATION_WORDS for word in words
+    )
+
+
+_ORGANISATION_WORDS = frozenset(
+    """inc ltd llc corp co plc group news times post press watch observatory institute university college
+    foundation trust fund bank airlines airways motors energy oil gas health hospital clinic church mosque
+    party front movement brigade brigades army forces police guard council ministry department""".split()
+)
 
 
 def _through_vehicle(head: Token) -> Token:
@@ -414,6 +434,7 @@ class SourceTracker:
             plural=mention.plural,
             words=words | {mention.head_lemma},
             sentence=sentence,
+            maybe_person=mention.maybe_person,
         )
         self._sources.append(source)
         return source
@@ -427,7 +448,11 @@ class SourceTracker:
         pronoun = mention.head_lemma
         ordered = sorted(self._recent(sentence, 6), key=lambda s: -s.sentence)
         if pronoun in {"he", "she"}:
-            people = [source for source in ordered if source.kind != "organisation" and not source.plural]
+            people = [
+                source
+                for source in ordered
+                if (source.kind != "organisation" or source.maybe_person) and not source.plural
+            ]
             for source in people:
                 if source.gender == mention.gender:
                     return source
