@@ -13,7 +13,7 @@ from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import VEHICLE_NOUNS
 from bot.engine.quotes import Quotation, find_quotations
-from bot.engine.speakers import SourceMention, SourceTracker, describe_source
+from bot.engine.speakers import SourceMention, SourceTracker, describe_source, possessive_pronoun
 from bot.report import Claim, Figure, Report, Span
 
 
@@ -133,11 +133,17 @@ def _claim(finding: Finding, tracker: SourceTracker, sentence: int, hedges: list
     if head is not None:
         mention = describe_source(head, finding.sentence.text)
         mention_span = Span(start=mention.start, end=mention.end)
+        owner_pronoun = possessive_pronoun(head) if mention.kind == "description" else None
+        owner = tracker.resolve_owner(owner_pronoun, sentence) if owner_pronoun else None
         if mention.kind == "relative":
             source = _antecedent(head, tracker, sentence, finding.sentence.text)
+        elif owner is not None:
+            source = None  # "his office": speaks for the person the pronoun points to, named below
         else:
             source = tracker.resolve(mention, sentence)
-        if source is not None:
+        if owner is not None:
+            speaker, role, anonymous = f"{owner.name}’s {head.text.lower()}", None, owner.anonymous
+        elif source is not None:
             speaker, role, anonymous = source.name, source.role, source.anonymous
         elif mention.kind not in {"pronoun", "relative"}:
             speaker, role, anonymous = mention.name, mention.role, mention.anonymous

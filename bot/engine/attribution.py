@@ -40,6 +40,9 @@ _TRAILER_CUE_WITHIN = 12
 _PLAIN_SPEECH = frozenset(
     "say tell add report state claim warn write announce confirm note insist argue".split()
 )
+_REPORTED_SPEECH_VERBS = frozenset(
+    "say tell claim deny warn announce confirm report state insist admit acknowledge allege promise".split()
+)
 _NEGATED_SOURCES = {"no", "none", "nobody", "neither", "nothing"}
 _NOT_SOURCES = {"toll", "figure", "number", "count", "total", "death", "tally"}
 _LEAD_GAP_TOKENS = 4
@@ -108,11 +111,12 @@ def find_attributions(doc: Doc, quotations: list[Quotation]) -> list[Finding]:
 
 def _without_nested_beliefs(findings: list[Finding]) -> list[Finding]:
     """'The official said the US did not want to escalate': the wanting is part of what the official said,
-    not a second source's claim."""
+    not a second source's claim. Only speech reported inside a claim ('she said the minister told her ...')
+    stays a claim of its own."""
     spans = [(start, end, id(finding)) for finding in findings for start, end in finding.content]
     kept = []
     for finding in findings:
-        if finding.cue is not None and finding.cue_lemma in COGNITION_VERBS - SPEECH_VERBS:
+        if finding.cue is not None and finding.cue_lemma not in _REPORTED_SPEECH_VERBS:
             cue_start = finding.cue[0]
             if any(start <= cue_start < end and owner != id(finding) for start, end, owner in spans):
                 continue

@@ -297,12 +297,31 @@ def _role_before(tokens, person) -> str | None:
 
 
 def _appositive_name(head: Token):
+    # "An analyst at Kesterby Bank, Mia Falk, said": the parser may hang the name on the last noun before it.
+    attached = [head] + [
+        pobj for prep in head.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"
+    ]
+    for child in (child for noun in attached for child in noun.children):
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and _is_person_entity(child):
+            return next(e for e in head.doc.ents if e.start <= child.i < e.end)
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             for entity in head.doc.ents:
                 if entity.label_ == "PERSON" and entity.start <= child.i < entity.end:
                     return entity
             return _compound_span(child)
+    return None
+
+
+def _is_person_entity(token: Token) -> bool:
+    return token.ent_type_ == "PERSON"
+
+
+def possessive_pronoun(head: Token) -> str | None:
+    """'His office said': the pronoun owning the source, to resolve like 'he'."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ in {"his", "her", "its", "their"}:
+            return {"his": "he", "her": "she", "its": "it", "their": "they"}[child.lower_]
     return None
 
 
@@ -377,8 +396,12 @@ def _gender(name: str | None, role: str | None, mention_text: str) -> str | None
 
 
 _GENERIC_ORGANISATION_HEADS = frozenset(
-    """group monitor organisation organization agency body watchdog observatory outfit militia company firm
-    operator airline carrier utility manufacturer insurer lender network broadcaster publisher""".split()
+    """group monitor organisation organization agency body watchdog observatory outfit militia""".split()
+)
+# "the company" may stand for any business named before as an operator, an airline, a firm ...
+_BUSINESS_NOUNS = frozenset(
+    """company firm operator airline carrier utility manufacturer insurer lender broadcaster publisher
+    retailer developer business group""".split()
 )
 
 
@@ -402,6 +425,12 @@ class SourceTracker:
         if mention.name is None:
             return None
         return self._register(mention, sentence)
+
+    def resolve_owner(self, pronoun: str, sentence: int) -> Source | None:
+        """Who 'his'/'her'/'its'/'their' in 'his office said' points back to; None when unsure."""
+        gender = {"he": "m", "she": "f"}.get(pronoun)
+        probe = SourceMention(0, 0, None, kind="pronoun", head_lemma=pronoun, gender=gender)
+        return self._resolve_pronoun(probe, sentence)
 
     def register_relative(self, mention: SourceMention, sentence: int) -> Source | None:
         """'X, who said ...': the relative pronoun's antecedent was described separately."""
@@ -486,8 +515,13 @@ class SourceTracker:
         for source in sorted(self._recent(sentence, 60), key=lambda s: -s.sentence):
             if head in source.words and (source.kind == "organisation") == wants_organisation:
                 return source
+        recent = sorted(self._recent(sentence, 5), key=lambda s: -s.sentence)
+        if head in _BUSINESS_NOUNS - {"group"}:
+            for source in recent:
+                if source.kind == "organisation" and source.words & _BUSINESS_NOUNS:
+                    return source
         if head in _GENERIC_ORGANISATION_HEADS:
-            for source in sorted(self._recent(sentence, 5), key=lambda s: -s.sentence):
+            for source in recent:
                 if source.kind == "organisation":
                     return source
         return None
