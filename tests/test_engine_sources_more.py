@@ -1,0 +1,60 @@
+"""More source patterns from wire copy: owners of offices, businesses, nested speech, parts of a toll."""
+
+from __future__ import annotations
+
+from bot.engine import analyze
+from tests.support.engine_checks import claim_saying
+
+
+def test_his_office_speaks_for_the_person_named_before() -> None:
+    report = analyze(
+        "Port Authority chief executive Jonas Ekdahl wrote on Monday that the offer was fair. "
+        "His office said the offer amounted to a 4 percent increase."
+    )
+    assert claim_saying(report, "amounted to a 4 percent").speaker == "Jonas Ekdahl’s office"
+
+
+def test_the_airline_is_not_the_union_quoted_before() -> None:
+    report = analyze(
+        "The pilots' union at Brenmark Air said 1,200 members had walked out. "
+        "In a statement, the airline said 212 flights had been cancelled."
+    )
+    assert claim_saying(report, "212 flights").speaker != claim_saying(report, "members had walked").speaker
+
+
+def test_refusal_reported_inside_a_claim_is_no_claim_of_its_own() -> None:
+    report = analyze(
+        "Union president Karla Jennsen said talks had broken down after management refused to discuss a raise."
+    )
+    assert [claim.speaker for claim in report.claims] == ["Karla Jennsen"]
+
+
+def test_name_in_apposition_after_a_prepositional_phrase() -> None:
+    report = analyze("An analyst at Kesterby Bank, Mia Falk, told Reuters the strike could cost millions.")
+    claim = claim_saying(report, "the strike could cost millions")
+    assert claim.speaker == "Mia Falk"
+    assert claim.via == "Reuters"
+
+
+def test_one_source_listing_parts_of_a_toll_is_no_conflict() -> None:
+    report = analyze(
+        "The defence ministry said 12 civilians and 3 soldiers were killed in the attack. "
+        "A local official told AFP that at least 28 people were killed."
+    )
+    values = {report.figures[i].value for conflict in report.conflicts for i in conflict.figures}
+    assert 3 not in values and 12 not in values
+
+
+def test_capitalised_month_is_a_date_but_may_is_a_verb() -> None:
+    report = analyze("On March 6 officials said 10 may die from their injuries, and 40 were hurt.")
+    assert [report.quote(figure.span) for figure in report.figures] == ["10", "40"]
+
+
+def test_a_number_describing_the_source_is_no_figure() -> None:
+    report = analyze("Two officials said 40 people died in the fire at the depot.")
+    assert [(figure.value, figure.measure) for figure in report.figures] == [(40, "killed")]
+
+
+def test_reported_killed_in_a_headline_counts_the_killed() -> None:
+    report = analyze("At least 11 miners reported killed in collapse\n\nRescuers were still searching on Monday.")
+    assert report.figures[0].measure == "killed"
