@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from bot.engine.attribution import Finding, find_attributions
 from bot.engine.boilerplate import boilerplate_ranges, inside
 from bot.engine.conflicts import find_conflicts
+from bot.engine.doccache import doc_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import VEHICLE_NOUNS
@@ -19,7 +20,7 @@ from bot.report import Claim, Figure, Report, Span
 
 def analyze_doc(doc: Doc) -> Report:
     """Everything the engine reports about one parsed article."""
-    text = doc.text
+    text = doc_text(doc)
     furniture = boilerplate_ranges(text)
     quotations = find_quotations(text)
     findings = [

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.engine.doccache import doc_text, entity_at
 from bot.engine.lexicon import (
     CLAUSE_ONLY_VERBS,
     COGNITION_VERBS,
@@ -138,11 +139,11 @@ def _direct(doc: Doc, quotations: list[Quotation], index: QuoteIndex) -> tuple[l
         content = [seg.inner for seg in quotation.segments if seg.inner_end > seg.inner_start]
         if not content:
             continue
-        words = sum(len(doc.text[a:b].split()) for a, b in content)
+        words = sum(len(doc_text(doc)[a:b].split()) for a, b in content)
         opens_sentence = _opens_sentence(doc, first.start)
         trailing = _trailing_attribution(doc, last.end, index) if opens_sentence else None
         attribution = trailing or _leading_attribution(doc, first.start, short=words <= _SHORT_QUOTE_WORDS)
-        paragraph = _paragraph_of(doc.text, first.start)
+        paragraph = _paragraph_of(doc_text(doc), first.start)
         if attribution is not None:
             cue_token, source_head, sentence = attribution
             if cue_token is not None and cue_token.i in by_cue:
@@ -176,7 +177,7 @@ def _direct(doc: Doc, quotations: list[Quotation], index: QuoteIndex) -> tuple[l
             earlier.content.extend(content)
             earlier.quote_ids.add(qi)
             continue
-        if previous_direct is not None and _is_next_paragraph(doc.text, previous_direct, first.start):
+        if previous_direct is not None and _is_next_paragraph(doc_text(doc), previous_direct, first.start):
             # A paragraph that is all quotation, right after a quoted speaker, is theirs (news convention).
             sentence = _sentence_at(doc, first.start)
             finding = Finding(
@@ -198,7 +199,7 @@ def _opens_sentence(doc: Doc, offset: int) -> bool:
     """Whether a quotation starts its sentence (“…,” he said), rather than sitting inside one
     (He called it a “disgrace,” she said) where the surrounding clause is the claim."""
     sentence = _sentence_at(doc, offset)
-    before = doc.text[sentence.start_char : offset]
+    before = doc_text(doc)[sentence.start_char : offset]
     return not any(ch.isalnum() for ch in before)
 
 
@@ -270,8 +271,12 @@ def _tokens_after(doc: Doc, offset: int, index: QuoteIndex) -> list[Token]:
 
 def _paragraph_ending_in_colon(doc: Doc, offset: int) -> list[Token]:
     """The tokens of the previous paragraph when it ends with a colon that introduces this quotation."""
-    if doc.text[:offset].rstrip().endswith(":") and doc.text[:offset].rstrip() != doc.text[:offset]:
-        end = _token_at_or_after(doc, len(doc.text[:offset].rstrip()) - 1)
+    text = doc_text(doc)
+    last = offset - 1
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    if last >= 0 and last < offset - 1 and text[last] == ":":
+        end = _token_at_or_after(doc, last)
         if end is not None:
             return _tokens_before(doc, doc[end].idx + 1)
     return []
@@ -291,7 +296,9 @@ def _tokens_before(doc: Doc, offset: int) -> list[Token]:
 
 
 def _token_at_or_after(doc: Doc, offset: int) -> int | None:
-    starts = [token.idx for token in doc]
+    starts = doc.user_data.get("whosaid_token_starts")
+    if starts is None:
+        starts = doc.user_data["whosaid_token_starts"] = [token.idx for token in doc]
     position = bisect.bisect_left(starts, offset)
     return position if position < len(doc) else None
 
@@ -335,7 +342,7 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
         if index.quotation_at(token.idx) is not None:
             continue  # speech reported inside a quotation belongs to the quoted speaker's own words
         content = _content_of(token)
-        if not content or _is_anonymity_formula(doc.text[content[0][0] : content[-1][1]]):
+        if not content or _is_anonymity_formula(doc_text(doc)[content[0][0] : content[-1][1]]):
             continue
         in_headline = token.text.istitle() and token.i > token.sent.start and _title_case(token.sent.text)
         if in_headline and not any(c.dep_ == "ccomp" for c in token.children):
@@ -530,7 +537,7 @@ _DATELINE = re.compile(
 
 def _after_dateline(doc: Doc, first: int, last: int) -> int:
     """'VELSK, Marbania (AP) — The toll rose': the dateline is where the story was filed, not what was said."""
-    match = _DATELINE.match(doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)])
+    match = _DATELINE.match(doc_text(doc)[doc[first].idx : doc[last].idx + len(doc[last].text)])
     if match is None or match.end() == 0:
         return first
     target = doc[first].idx + match.end()
@@ -631,9 +638,9 @@ def _via(verb: Token) -> str | None:
 
 
 def _outlet_name(token: Token) -> str:
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity.text
+    entity = entity_at(token)
+    if entity is not None:
+        return entity.text
     left = min((c.left_edge.i for c in token.lefts if c.dep_ in {"compound", "det"}), default=token.i)
     return token.doc[left : token.i + 1].text
 
@@ -698,8 +705,9 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
     for token in doc:
         if token.text != ":" or token.i == 0 or token.i > len(doc) - 3:
             continue
-        line_start = doc.text.rfind("\n", 0, token.idx) + 1
-        prefix = [t for t in doc if line_start <= t.idx < token.idx and not t.is_space]
+        line_start = doc_text(doc).rfind("\n", 0, token.idx) + 1
+        first = _token_at_or_after(doc, line_start) or 0
+        prefix = [t for t in doc[first : token.i] if not t.is_space]
         if not 1 <= len(prefix) <= 6 or not prefix or prefix[0].idx != line_start:
             continue
         if any(t.pos_ in {"VERB", "AUX"} for t in prefix) or prefix[0].lower_ in _LABELS:
@@ -709,13 +717,13 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
             continue
         if heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in {"PERSON", "ORG", "NORP"}:
             continue  # "Orsk: The council approved ...": a dateline, not a speaker
-        line_end = doc.text.find("\n", token.idx)
-        line_end = len(doc.text) if line_end < 0 else line_end
-        if len(prefix) == 1 and not _title_case(doc.text[token.idx + 1 : line_end]):
+        line_end = doc_text(doc).find("\n", token.idx)
+        line_end = len(doc_text(doc)) if line_end < 0 else line_end
+        if len(prefix) == 1 and not _title_case(doc_text(doc)[token.idx + 1 : line_end]):
             continue  # a one-word place before a plain sentence is a dateline; headlines are title case
         if any(token.idx < offset < line_end for offset in cue_offsets):
             continue
-        content = doc.text[token.idx + 1 : line_end]
+        content = doc_text(doc)[token.idx + 1 : line_end]
         start = token.idx + 1 + (len(content) - len(content.lstrip()))
         end = token.idx + 1 + len(content.rstrip())
         if end - start < 8:
@@ -725,7 +733,7 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
                 cue=(token.idx, token.idx + 1),
                 source_head=heads[-1],
                 content=[(start, end)],
-                kind="direct" if index_quoted(doc.text, start, end) else "indirect",
+                kind="direct" if index_quoted(doc_text(doc), start, end) else "indirect",
                 sentence=token.sent,
                 cue_lemma=":",
             )

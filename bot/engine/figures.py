@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from bot.engine.doccache import entity_at
 from bot.engine.lexicon import (
     MEASURE_LEMMAS,
     MEASURE_NOUNS,
@@ -293,7 +294,7 @@ def _bare_number_entity(doc: Doc, first: int) -> bool:
     token = doc[first]
     if token.ent_type_ not in {"DATE", "TIME"}:
         return False
-    entity = next((e for e in doc.ents if e.start <= first < e.end), None)
+    entity = entity_at(token)
     if entity is None:
         return False
     allowed = {"at", "least", "about", "some", "between", "and", "to", "from", "more", "than", "nearly"}

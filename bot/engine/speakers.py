@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from bot.engine.doccache import entities_within, entity_at
 from bot.engine.lexicon import (
     ANONYMOUS_SOURCE_NOUNS,
     FEMALE_FIRST_NAMES,
@@ -238,17 +239,15 @@ def _mention_bounds(head: Token) -> tuple[int, int]:
 
 
 def _entity_in(tokens, labels: set[str]):
-    for entity in tokens.ents:
+    for entity in entities_within(tokens):
         if entity.label_ in labels:
             return entity
     return None
 
 
 def _entity_of(head: Token) -> str | None:
-    for entity in head.doc.ents:
-        if entity.start <= head.i < entity.end:
-            return entity.text
-    return None
+    entity = entity_at(head)
+    return entity.text if entity is not None else None
 
 
 def _compound_text(head: Token) -> str:
@@ -303,12 +302,12 @@ def _appositive_name(head: Token):
     ]
     for child in (child for noun in attached for child in noun.children):
         if child.dep_ == "appos" and child.pos_ == "PROPN" and _is_person_entity(child):
-            return next(e for e in head.doc.ents if e.start <= child.i < e.end)
+            return entity_at(child)
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
-            for entity in head.doc.ents:
-                if entity.label_ == "PERSON" and entity.start <= child.i < entity.end:
-                    return entity
+            entity = entity_at(child)
+            if entity is not None and entity.label_ == "PERSON":
+                return entity
             return _compound_span(child)
     return None
 

@@ -1,0 +1,54 @@
+"""Per-document caches for spaCy properties that are rebuilt on every access.
+
+`Doc.text` and `Doc.ents` are computed from the tokens each time they are read; the engine reads them once per
+claim and figure, which made long articles quadratic. These helpers build them once and keep them in
+`doc.user_data`.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span, Token
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once."""
+    text = doc.user_data.get("whosaid_text")
+    if text is None:
+        text = doc.user_data["whosaid_text"] = doc.text
+    return text
+
+
+def doc_entities(doc: Doc) -> list[Span]:
+    """`doc.ents`, built once (in document order)."""
+    entities = doc.user_data.get("whosaid_ents")
+    if entities is None:
+        entities = doc.user_data["whosaid_ents"] = list(doc.ents)
+        doc.user_data["whosaid_ent_starts"] = [entity.start for entity in entities]
+    return entities
+
+
+def entity_at(token: Token) -> Span | None:
+    """The named entity a token is part of, if any."""
+    if not token.ent_type_:
+        return None
+    entities = doc_entities(token.doc)
+    position = bisect.bisect_right(token.doc.user_data["whosaid_ent_starts"], token.i) - 1
+    if position >= 0 and entities[position].start <= token.i < entities[position].end:
+        return entities[position]
+    return None
+
+
+def entities_within(span: Span) -> list[Span]:
+    """The entities lying inside `span`, like `span.ents` but without rebuilding the document's list."""
+    entities = doc_entities(span.doc)
+    starts = span.doc.user_data["whosaid_ent_starts"]
+    first = bisect.bisect_left(starts, span.start)
+    found = []
+    for entity in entities[first:]:
+        if entity.start >= span.end:
+            break
+        if entity.end <= span.end:
+            found.append(entity)
+    return found
