@@ -29,6 +29,7 @@ bench: $(STAMP)
 
 bench-all: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_analysis.py
+	$(VENV)/bin/python benchmarks/bench_long_article.py
 	$(VENV)/bin/python benchmarks/bench_fetch.py
 	$(VENV)/bin/python benchmarks/bench_bot.py
 	$(VENV)/bin/python benchmarks/bench_stories.py
