@@ -516,6 +516,15 @@ def _parenthetical_content(verb: Token) -> list[tuple[int, int]]:
     """'The strike, he said, was a mistake.' -> the main clause around the parenthetical."""
     head = verb.head
     inner = {t.i for t in verb.subtree}
+    for clause in head.children:
+        # "..., the agency said, while a rescue group put the toll at 31": a clause after the cue with a
+        # subject of its own is someone else's account.
+        if (
+            clause.i > verb.i
+            and clause.dep_ in {"advcl", "conj"}
+            and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+        ):
+            inner |= {t.i for t in clause.subtree}
     tokens = [t for t in head.subtree if t.i not in inner]
     spans: list[tuple[int, int]] = []
     run: list[Token] = []
