@@ -97,19 +97,27 @@ class Report(BaseModel):
         return format_figure(figure)
 
 
+_SCALES = ((1_000_000_000_000, "trillion"), (1_000_000_000, "billion"), (1_000_000, "million"))
+_CURRENCIES = {"dollars": "$", "pounds": "£", "euros": "€", "yen": "¥"}
+
+
 def format_number(value: float) -> str:
-    """17.0 -> '17', 1200000.0 -> '1,200,000', 3.5 -> '3.5'."""
+    """17.0 -> '17', 2000 -> '2,000', 1200000.0 -> '1.2 million', 3.5 -> '3.5'."""
+    for scale, word in _SCALES:
+        if abs(value) >= scale and (value * 100 / scale) == int(value * 100 / scale):
+            return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def format_figure(figure: Figure) -> str:
-    """'at least 22', 'between 15 and 20', '17'."""
+    """'at least 22', 'between 15 and 20', '17', '$3.4 billion'."""
+    symbol = _CURRENCIES.get(figure.measure or "", "")
     if figure.upper is not None:
-        text = f"between {format_number(figure.value)} and {format_number(figure.upper)}"
+        text = f"between {symbol}{format_number(figure.value)} and {symbol}{format_number(figure.upper)}"
     else:
-        text = format_number(figure.value)
+        text = symbol + format_number(figure.value)
     if figure.qualifier and figure.upper is None:
         text = f"{figure.qualifier} {text}"
     return text

@@ -58,3 +58,44 @@ def test_a_number_describing_the_source_is_no_figure() -> None:
 def test_reported_killed_in_a_headline_counts_the_killed() -> None:
     report = analyze("At least 11 miners reported killed in collapse\n\nRescuers were still searching on Monday.")
     assert report.figures[0].measure == "killed"
+
+
+def test_said_in_a_statement_that() -> None:
+    report = analyze("Treasury Secretary Amelia Stone said in a statement that the deficit would fall to 3 percent.")
+    claim = claim_saying(report, "the deficit would fall")
+    assert claim.speaker == "Amelia Stone"
+
+
+def test_surname_at_the_start_of_a_sentence_joins_the_full_name() -> None:
+    report = analyze(
+        "Opposition leader Derek Havers said the bill was reckless. "
+        "Havers, who voted against the measure, said his party would go to court."
+    )
+    assert claim_saying(report, "his party would go to court").speaker == "Derek Havers"
+
+
+def test_an_estimate_against_another_sources_money_figure_is_a_conflict() -> None:
+    report = analyze(
+        "Opposition leader Derek Havers said the bill would add $1.2 trillion to the debt. "
+        "The Budget Review Office put the figure at $800 billion."
+    )
+    labels = {report.figure_label(report.figures[i]) for c in report.conflicts for i in c.figures}
+    assert labels == {"$1.2 trillion", "$800 billion"}
+
+
+def test_money_figures_from_different_sources_alone_are_no_conflict() -> None:
+    report = analyze(
+        "The mayor said the new bridge would cost $40 million. "
+        "The council said it had set aside $2 million for the cycle lanes."
+    )
+    assert report.conflicts == []
+
+
+def test_said_about_keeps_its_qualifier() -> None:
+    report = analyze("A spokeswoman said about 3,500 workers had stayed away from their shifts.")
+    assert report.figures[0].qualifier == "about"
+
+
+def test_disputed_that_is_no_claim() -> None:
+    report = analyze("The minister said growth would reach 3 percent. Economists disputed that.")
+    assert [claim.speaker for claim in report.claims] == ["minister"]

@@ -6,7 +6,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from bot.engine.attribution import Finding, find_attributions
+from bot.engine.attribution import ESTIMATE_VERBS, Finding, find_attributions
 from bot.engine.boilerplate import boilerplate_ranges, inside
 from bot.engine.conflicts import find_conflicts
 from bot.engine.doccache import doc_text
@@ -39,8 +39,16 @@ def analyze_doc(doc: Doc) -> Report:
         if not inside(furniture, figure.start) and not inside(mentions, figure.start)
     ]
     figures = [_figure(figure, claims) for figure in found]
+    # "The review office put the figure at $800 billion": an estimate set against another source's number
+    # makes even money or shares comparable.
+    estimated = {
+        found_figure.measure
+        for found_figure, figure in zip(found, figures, strict=True)
+        if figure.claim is not None and findings[figure.claim].cue_lemma in ESTIMATE_VERBS
+    }
     comparable = [
-        _comparable(found_figure, figure) for found_figure, figure in zip(found, figures, strict=True)
+        _comparable(found_figure, figure, estimated)
+        for found_figure, figure in zip(found, figures, strict=True)
     ]
     conflicts = find_conflicts(figures, claims, comparable)
     return Report(text=text, claims=claims, figures=figures, conflicts=conflicts)
@@ -54,13 +62,15 @@ _INCOMPARABLE_MEASURES = frozenset(
 )
 
 
-def _comparable(found: FoundFigure, figure: Figure) -> bool:
+def _comparable(found: FoundFigure, figure: Figure, estimated: set[str | None]) -> bool:
     """Whether a figure may take part in a conflict: given by a source (the article's own voice restates its
     sources, as in a headline), about the article's own event, not a part of another figure, and a count of
-    events or things rather than of units or shares."""
+    events or things rather than of units or shares — unless a source explicitly estimated that measure."""
     if found.background or found.subset or not found.measure or figure.claim is None:
         return False
-    return found.normalised_measure or found.measure not in _INCOMPARABLE_MEASURES
+    return (
+        found.normalised_measure or found.measure not in _INCOMPARABLE_MEASURES or found.measure in estimated
+    )
 
 
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:

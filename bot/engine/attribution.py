@@ -35,7 +35,23 @@ _TRAILER_TOKENS = 30
 _REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 # "The Red Crescent put the death toll at 52": estimating a count attributes it.
 _TOLL_VERBS = frozenset({"put", "place", "estimate", "set", "give", "raise", "revise", "lower"})
-_TOLL_OBJECTS = frozenset({"toll", "number", "figure", "count", "total", "tally", "estimate"})
+ESTIMATE_VERBS = _TOLL_VERBS
+_TOLL_OBJECTS = frozenset(
+    {
+        "toll",
+        "number",
+        "figure",
+        "count",
+        "total",
+        "tally",
+        "estimate",
+        "cost",
+        "damage",
+        "bill",
+        "price",
+        "loss",
+    }
+)
 _TRAILER_CUE_WITHIN = 12
 # Verbs that report speech and nothing else: safe to take the clause before "SUBJECT said" as content.
 _PLAIN_SPEECH = frozenset(
@@ -44,6 +60,7 @@ _PLAIN_SPEECH = frozenset(
 _REPORTED_SPEECH_VERBS = frozenset(
     "say tell claim deny warn announce confirm report state insist admit acknowledge allege promise".split()
 )
+_BARE_REFERENCES = {"that", "this", "it", "so", "them", "him", "her", "these", "those"}
 _NEGATED_SOURCES = {"no", "none", "nobody", "neither", "nothing"}
 _NOT_SOURCES = {"toll", "figure", "number", "count", "total", "death", "tally"}
 _LEAD_GAP_TOKENS = 4
@@ -342,8 +359,9 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
         if index.quotation_at(token.idx) is not None:
             continue  # speech reported inside a quotation belongs to the quoted speaker's own words
         content = _content_of(token)
-        if not content or _is_anonymity_formula(doc_text(doc)[content[0][0] : content[-1][1]]):
-            continue
+        said = doc_text(doc)[content[0][0] : content[-1][1]] if content else ""
+        if not content or _is_anonymity_formula(said) or said.strip().lower() in _BARE_REFERENCES:
+            continue  # "disputed that": a bare pointer says nothing on its own
         in_headline = token.text.istitle() and token.i > token.sent.start and _title_case(token.sent.text)
         if in_headline and not any(c.dep_ == "ccomp" for c in token.children):
             continue  # "Council Backs New Tram Line": a headline's verb, not someone's claim
@@ -427,6 +445,9 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
             spans = _trimmed(doc, start, end)
             if spans:
                 return spans
+    vehicle_clause = _clause_on_vehicle(verb)
+    if vehicle_clause:
+        return vehicle_clause
     preceding = _preceding_clause(verb)
     if preceding:
         return preceding
@@ -458,6 +479,23 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
                 pobjs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
                 if pobjs:
                     return _trimmed(doc, child.i, child.right_edge.i)
+    return []
+
+
+_VEHICLES = frozenset("statement interview letter post speech briefing email tweet message release".split())
+
+
+def _clause_on_vehicle(verb: Token) -> list[tuple[int, int]]:
+    """'said in a statement that the deficit would fall': the parser hangs the clause on 'statement'."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "on", "during"}:
+            continue
+        for vehicle in prep.children:
+            if vehicle.dep_ == "pobj" and vehicle.lemma_.lower() in _VEHICLES:
+                for clause in vehicle.children:
+                    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                    if clause.dep_ in {"acl", "relcl", "ccomp"} and marked:
+                        return _trimmed(verb.doc, clause.left_edge.i, clause.right_edge.i)
     return []
 
 

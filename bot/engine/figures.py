@@ -309,6 +309,9 @@ def _qualifier(doc: Doc, first: int) -> tuple[str | None, int | None]:
         if start < 0:
             continue
         if [t.lower_ for t in doc[start:first]] == words:
+            word = doc[start]
+            if word.dep_ in {"prt", "prep"} and word.head.pos_ == "VERB":
+                return None, None  # "win over three senators": the verb's particle, not a qualifier
             return label, start
     return None, None
 

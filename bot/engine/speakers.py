@@ -535,7 +535,12 @@ def _same_name(source: Source, mention: SourceMention) -> bool:
         return False
     if source.name.lower() == mention.name.lower():
         return source.anonymous == mention.anonymous or mention.kind != "description"
-    if mention.kind in {"person", "organisation"} and source.kind == "person" and not source.anonymous:
+    capitalised_word = mention.kind == "description" and mention.name.istitle() and " " not in mention.name
+    if (
+        (mention.kind in {"person", "organisation"} or capitalised_word)
+        and source.kind == "person"
+        and not source.anonymous
+    ):
         # "Kirby" after "John Kirby": a surname alone refers back to the full name.
         theirs = _HONORIFICS.sub("", source.name).split()
         ours = _HONORIFICS.sub("", mention.name).split()
