@@ -99,3 +99,13 @@ def test_said_about_keeps_its_qualifier() -> None:
 def test_disputed_that_is_no_claim() -> None:
     report = analyze("The minister said growth would reach 3 percent. Economists disputed that.")
     assert [claim.speaker for claim in report.claims] == ["minister"]
+
+
+def test_a_restated_figure_counts_what_the_figure_before_it_counted() -> None:
+    report = analyze(
+        "The county sheriff's office said 2,300 homes were under evacuation orders; "
+        "local media reported a figure closer to 4,000."
+    )
+    labels = {report.figure_label(report.figures[i]) for c in report.conflicts for i in c.figures}
+    assert labels == {"2,300", "about 4,000"}
+    assert claim_saying(report, "a figure closer to 4,000").speaker == "local media"

@@ -425,6 +425,8 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
     lemma = verb.lemma_.lower()
     doc = verb.doc
     for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i and _is_cue_verb(child) and _subject(child) is not None:
+            continue  # "The office said X; local media reported Y": the parser chained two sources' claims
         if child.dep_ == "ccomp":
             start = child.left_edge.i
             if start < verb.i < child.right_edge.i:
@@ -505,8 +507,8 @@ def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
     if verb.lemma_.lower() not in _PLAIN_SPEECH:
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subject is None:
-        return []
+    if subject is None or any(c.dep_ in {"dobj", "xcomp"} for c in verb.children):
+        return []  # "media reported a figure closer to 4,000": the object is what was said
     sentence = verb.sent
     comma = subject.left_edge.i - 1
     if comma <= sentence.start + 2 or verb.doc[comma].text not in {",", "—", "–"}:

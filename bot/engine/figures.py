@@ -132,7 +132,29 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             )
         )
         i = range_end + 1
+    _resolve_restated(figures)
     return figures
+
+
+_SAME_AS_BEFORE = "\0same-as-before"
+_RESTATING_NOUNS = {"figure", "number", "total", "tally", "estimate", "count"}
+
+
+def _restates_a_figure(number: Token) -> bool:
+    """'put the figure at 4,000', 'a number closer to 4,000': the number restates a count given before."""
+    return any(ancestor.lemma_.lower() in _RESTATING_NOUNS for ancestor in list(number.ancestors)[:4])
+
+
+def _resolve_restated(figures: list[FoundFigure]) -> None:
+    """A restated figure counts what the figure before it counted."""
+    for index, figure in enumerate(figures):
+        if figure.measure != _SAME_AS_BEFORE:
+            continue
+        earlier = next((f for f in reversed(figures[:index]) if f.measure and f.measure != _SAME_AS_BEFORE), None)
+        if earlier is not None and figure.sentence_start - earlier.sentence_start < 600:
+            figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
+        else:
+            figure.measure = None
 
 
 def _is_number_token(token: Token) -> bool:
@@ -334,6 +356,8 @@ def _measure(doc: Doc, first: int, number: Token, money: str | None) -> tuple[st
         event = _event_of(number)
         if event:
             return event, True
+        if _restates_a_figure(number):
+            return _SAME_AS_BEFORE, False
         return None, False
     lemma = noun.lemma_.lower()
     if lemma in MEASURE_NOUNS:

@@ -223,6 +223,7 @@ QUALIFIERS = (
     ("nearly", "nearly"),
     ("almost", "nearly"),
     ("close to", "nearly"),
+    ("closer to", "about"),
     ("about", "about"),
     ("around", "about"),
     ("approximately", "about"),
