@@ -90,7 +90,6 @@ class QuoteIndex:
     """Which character offsets lie inside a quotation."""
 
     def __init__(self, quotations: list[Quotation]) -> None:
-        self.quotations = quotations
         self._spans = sorted(
             (seg.start, seg.end, qi) for qi, q in enumerate(quotations) for seg in q.segments
         )

@@ -59,9 +59,6 @@ _PRONOUN_ONE_FOLLOWERS = {
     "must",
     "can",
 }
-_GENERIC_COUNTED = {"person", "people", "other", "civilian", "fighter", "soldier", "member", "child", "man",
-                    "woman", "resident", "worker", "militant", "troop", "officer", "passenger", "student",
-                    "protester", "victim", "individual", "contractor", "patient", "migrant"}  # fmt: skip
 
 
 @dataclass
