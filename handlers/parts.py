@@ -1,0 +1,274 @@
+"""Articles in parts: consecutive messages that are one article become one article with one summary.
+
+Telegram cuts a message at 4,096 characters, so a long article arrives as several: forwards of consecutive
+posts of one channel, forwards from one sender, a pasted text the app cut, or an album whose captions carry the
+text. `gather` holds the first such message for a short quiet window (`WHOSAID_PARTS_WINDOW`, 'typing…'
+shown meanwhile); every part arriving in that window is joined to it and answered by it. A part that arrives
+after the summary went out re-analyses the whole text and edits that summary in place: the article is stored
+once (the earlier, partial one is removed), listed once in /history and is one member of its story.
+
+What is remembered to join a late part (the last article of each chat) lives in memory only: after a
+restart a late part is answered as an article of its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import contextvars
+import logging
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+
+from telegram import (
+    LinkPreviewOptions,
+    Message,
+    MessageOriginChannel,
+    MessageOriginChat,
+    MessageOriginHiddenUser,
+    MessageOriginUser,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.article import Article
+from bot.errors import InputError
+from bot.render import article_title, render_summary
+from bot.telegram_html import split_message
+from bot.worker import WorkerBusy
+from handlers.intake import Intake
+from handlers.services import services
+
+logger = logging.getLogger(__name__)
+
+# A pasted text this long may have been cut by the app: only then is the next paste joined to it.
+PASTE_CUT_CHARS = 3500
+# Channel posts of one article have consecutive ids; an album or a deleted post in between leaves a gap.
+CHANNEL_ID_GAP = 3
+# How long after its last part an answered article still takes a late part (edit instead of a new summary).
+LATE_PART_SECONDS = 600.0
+SENDER_LATE_PART_SECONDS = 60.0
+# Chats whose last article is remembered for late parts.
+REMEMBERED_CHATS = 2000
+COLLECTOR_KEY = "whosaid.parts"
+
+
+@dataclass(frozen=True)
+class PartKey:
+    """What makes messages parts of one article: an album, a channel, a forwarding sender, or a paste."""
+
+    kind: str
+    origin: str
+
+
+@dataclass
+class Part:
+    """One message's share of the article."""
+
+    message_id: int
+    text: str
+    origin_message_id: int | None
+    at: float
+
+
+@dataclass
+class Gathered:
+    """An article being gathered or already answered, with where its summary went."""
+
+    chat_id: int
+    key: PartKey
+    first: Message
+    intake: Intake
+    parts: list[Part] = field(default_factory=list)
+    article_id: str | None = None
+    summary_ids: list[int] = field(default_factory=list)
+    answered: asyncio.Event = field(default_factory=asyncio.Event)
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @property
+    def last(self) -> Part:
+        return self.parts[-1]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(part.text for part in self.parts if part.text)
+
+    def follows(self, key: PartKey, part: Part, *, late: bool) -> bool:
+        """Whether `part` continues this article."""
+        if key != self.key:
+            return False
+        if key.kind == "channel":
+            previous = self.last.origin_message_id
+            next_id = part.origin_message_id
+            if previous is None or next_id is None or not 0 < next_id - previous <= CHANNEL_ID_GAP:
+                return False
+            return not late or part.at - self.last.at <= LATE_PART_SECONDS
+        if key.kind == "paste" and len(self.last.text) < PASTE_CUT_CHARS:
+            return False
+        return not late or part.at - self.last.at <= SENDER_LATE_PART_SECONDS
+
+
+@dataclass
+class Collector:
+    """Per application: articles being gathered, and each chat's last answered one."""
+
+    gathering: dict[tuple[int, PartKey], Gathered] = field(default_factory=dict)
+    answered: OrderedDict[int, Gathered] = field(default_factory=OrderedDict)
+
+    def remember(self, gathered: Gathered) -> None:
+        self.answered[gathered.chat_id] = gathered
+        self.answered.move_to_end(gathered.chat_id)
+        while len(self.answered) > REMEMBERED_CHATS:
+            self.answered.popitem(last=False)
+
+
+_ANSWERING: contextvars.ContextVar[Gathered | None] = contextvars.ContextVar("whosaid_parts", default=None)
+
+
+def collector(context: ContextTypes.DEFAULT_TYPE) -> Collector:
+    """The application's collector (made on first use)."""
+    return context.application.bot_data.setdefault(COLLECTOR_KEY, Collector())
+
+
+def part_key(message: Message, body: str) -> PartKey | None:
+    """How a message could be part of a longer article, or None when it stands alone."""
+    if message.media_group_id:
+        return PartKey("album", str(message.media_group_id))
+    origin = message.forward_origin
+    if isinstance(origin, MessageOriginChannel):
+        return PartKey("channel", str(origin.chat.id))
+    if isinstance(origin, MessageOriginUser):
+        return PartKey("sender", f"user:{origin.sender_user.id}")
+    if isinstance(origin, MessageOriginHiddenUser):
+        return PartKey("sender", f"hidden:{origin.sender_user_name}")
+    if isinstance(origin, MessageOriginChat):
+        return PartKey("sender", f"chat:{origin.sender_chat.id}")
+    if message.from_user is not None and body:
+        return PartKey("paste", str(message.from_user.id))
+    return None
+
+
+def _may_continue(key: PartKey, body: str) -> bool:
+    """Whether a message could be followed by more parts, so is worth waiting for."""
+    return key.kind != "paste" or len(body) >= PASTE_CUT_CHARS
+
+
+async def gather(
+    context: ContextTypes.DEFAULT_TYPE, message: Message, intake: Intake, *, window: float | None = None
+) -> Intake | None:
+    """The intake to answer for `message`: its own, or (for the first part) the whole article once no part
+    has arrived for a quiet window. None when the message is a part of an article another message answers,
+    or a late part that has edited the summary already sent."""
+    if intake.document is not None:
+        return intake
+    body = (message.text or message.caption or "").strip()
+    key = part_key(message, body)
+    if key is None or not body:
+        return intake
+    parts = collector(context)
+    chat_id = message.chat_id
+    forwarded = message.forward_origin
+    origin_id = forwarded.message_id if isinstance(forwarded, MessageOriginChannel) else None
+    part = Part(message.message_id, body, origin_id, time.monotonic())
+    pending = parts.gathering.get((chat_id, key))
+    if pending is not None and pending.follows(key, part, late=False):
+        pending.parts.append(part)
+        return None
+    answered = parts.answered.get(chat_id)
+    if answered is not None and answered.follows(key, part, late=True):
+        answered.parts.append(part)
+        await _extend(context, answered)
+        return None
+    if intake.text is None or not _may_continue(key, body):
+        return intake
+    gathered = Gathered(chat_id=chat_id, key=key, first=message, intake=intake, parts=[part])
+    parts.gathering[(chat_id, key)] = gathered
+    quiet = services(context).settings.parts_window if window is None else window
+    try:
+        from handlers.replies import keep_typing
+
+        async with keep_typing(context.bot, chat_id):
+            while (remaining := gathered.last.at + quiet - time.monotonic()) > 0:
+                await asyncio.sleep(remaining)
+    finally:
+        parts.gathering.pop((chat_id, key), None)
+    parts.remember(gathered)
+    _ANSWERING.set(gathered)
+    if len(gathered.parts) == 1:
+        return intake
+    return replace(intake, text=gathered.text)
+
+
+def note_summary(chat_id: int, article_id: str, reply_to: Message | None, sent: list[Message]) -> None:
+    """Called for every article view sent: when it is the summary of the article being answered in this
+    task, remember its messages so that a late part can edit them."""
+    gathered = _ANSWERING.get()
+    if gathered is None or gathered.chat_id != chat_id or gathered.answered.is_set():
+        return
+    if reply_to is None or reply_to.message_id != gathered.first.message_id:
+        return
+    gathered.article_id = article_id
+    gathered.summary_ids = [message.message_id for message in sent]
+    gathered.answered.set()
+
+
+async def _extend(context: ContextTypes.DEFAULT_TYPE, gathered: Gathered) -> None:
+    """A late part: analyse the whole text again, store it in place of the partial article, and edit the
+    summary already sent."""
+    from handlers import stories
+    from handlers.keyboards import article_keyboard
+    from handlers.replies import keep_typing, send_html
+
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(gathered.answered.wait(), timeout=LATE_PART_SECONDS)
+    if gathered.article_id is None or not gathered.summary_ids:
+        return
+    found = services(context)
+    bot = context.bot
+    chat_id = gathered.chat_id
+    async with gathered.lock:
+        text = gathered.text
+        try:
+            async with keep_typing(bot, chat_id):
+                report = await found.worker.analyze(Article(text=text))
+        except (InputError, WorkerBusy) as error:
+            await send_html(bot, chat_id, str(error), reply_to=gathered.first)
+            return
+        stored = await found.store.save(
+            chat_id,
+            report,
+            source="text",
+            origin=gathered.intake.origin,
+            source_text=text,
+            title=article_title(report),
+        )
+        if stored.id != gathered.article_id:
+            await found.store.remove(chat_id, gathered.article_id)
+        story = await stories.place_article(found, chat_id, stored)
+        summary = render_summary(stored.report, stored.meta.origin or gathered.intake.origin)
+        across = stories.across_section(story, stored.id)
+        if across:
+            summary = f"{summary}\n\n{across}"
+        keyboard = stories.with_not_same_button(article_keyboard(stored.id), stored.id, story)
+        first, *rest = gathered.summary_ids
+        try:
+            await bot.edit_message_text(
+                split_message(summary)[0],
+                chat_id=chat_id,
+                message_id=first,
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        except BadRequest as error:
+            if "not modified" not in str(error).lower():
+                raise
+        for extra in rest:
+            with contextlib.suppress(BadRequest):
+                await bot.delete_message(chat_id, extra)
+        await found.store.link_message(chat_id, first, stored.id)
+        gathered.article_id = stored.id
+        gathered.summary_ids = [first]
+        logger.info("a late part of an article edited its summary (%d parts)", len(gathered.parts))
