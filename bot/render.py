@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.report import Claim, Report, Span
+from bot.report import Claim, Report
 from bot.telegram_html import MESSAGE_LIMIT, escape, split_message, utf16_len
 from bot.views import (
     UNNAMED,
@@ -22,6 +22,7 @@ from bot.views import (
     FigureSource,
     SourceGroup,
     article_title,
+    claim_text,
     differing_figures,
     figures_by_measure,
     group_sources,
@@ -77,23 +78,6 @@ CLAIM_MAX_CHARS = 900
 HISTORY_TITLE_CHARS = 80
 
 
-def claim_text(report: Report, claim: Claim) -> str:
-    """What a claim says, its spans joined; a span that stops inside a word ends at the last whole word."""
-    parts = [_whole_words(report, span) for span in claim.content]
-    return " … ".join(part for part in parts if part)
-
-
-def _whole_words(report: Report, span: Span) -> str:
-    text = " ".join(report.quote(span).split())
-    after = report.text[span.end : span.end + 2]
-    cut_inside = bool(text) and text[-1].isalnum() and (
-        after[:1].isalnum() or (after[:1] in "-‐" and after[1:2].isalnum())
-    )
-    if cut_inside and " " in text:
-        return text[: text.rfind(" ")].rstrip(" ,;:") + "…"
-    return text
-
-
 def _short(text: str, limit: int) -> str:
     return escape(shorten(text, limit))
 
@@ -130,7 +114,10 @@ def _source(source: FigureSource) -> str:
 
 
 def _entry(entry: FigureEntry) -> str:
-    return f"<b>{escape(entry.value)}</b> ({_source(entry.source)})"
+    source = entry.source
+    if source.name is not None and len(source.name) > SOURCE_NAME_CHARS:
+        source = FigureSource(shorten(source.name, SOURCE_NAME_CHARS), source.notes)
+    return f"<b>{escape(entry.value)}</b> ({escape(source.inline())})"
 
 
 def _differing_line(line: FigureLine, limit: int = SUMMARY_FIGURES_PER_MEASURE) -> str:
@@ -168,10 +155,9 @@ def _source_block(report: Report, group: SourceGroup) -> list[str]:
     lines = [head]
     if group.hedges:
         lines.append(f"   ❔ <i>{_short('; '.join(group.hedges), SUMMARY_CLAIM_CHARS)}</i>")
-    for index in group.claims[:SUMMARY_CLAIMS_PER_SOURCE]:
-        said = shorten(claim_text(report, report.claims[index]), SUMMARY_CLAIM_CHARS)
-        if said:
-            lines.append(f"   “{escape(said)}”")
+    said = [shorten(claim_text(report, report.claims[index]), SUMMARY_CLAIM_CHARS) for index in group.claims]
+    for text in list(dict.fromkeys(text for text in said if text))[:SUMMARY_CLAIMS_PER_SOURCE]:
+        lines.append(f"   “{escape(text)}”")
     return lines
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
+from bot import views
 from bot.report import Claim, Report
 from bot.stories.view import printable
 from bot.views import SourceGroup, figures_by_measure, group_sources
@@ -65,8 +66,7 @@ def shorten(text: str, width: int = CONTENT_WIDTH) -> str:
 
 def claim_text(report: Report, claim: Claim, width: int = CONTENT_WIDTH) -> str:
     """What a claim says, shortened; direct quotes keep their quotation marks, split parts joined by '…'."""
-    parts = [" ".join(report.quote(span).split()) for span in claim.content]
-    said = " … ".join(part for part in parts if part)
+    said = views.claim_text(report, claim)
     if claim.kind == "direct":
         return f"“{shorten(said, width - 2)}”"
     return shorten(said, width)

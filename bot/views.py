@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.report import Claim, Figure, Report
+from bot.report import Claim, Figure, Report, Span
 
 UNNAMED = "unnamed source"
 TITLE_FALLBACK_CHARS = 90
@@ -46,9 +46,20 @@ def source_name(claim: Claim) -> str:
 
 
 def claim_text(report: Report, claim: Claim) -> str:
-    """What a claim says, its spans joined."""
-    parts = [" ".join(report.quote(span).split()) for span in claim.content]
+    """What a claim says, its spans joined; a span that stops inside a word ends at its last whole word."""
+    parts = [_whole_words(report, span) for span in claim.content]
     return " … ".join(part for part in parts if part)
+
+
+def _whole_words(report: Report, span: Span) -> str:
+    text = " ".join(report.quote(span).split())
+    after = report.text[span.end : span.end + 2]
+    inside_word = bool(text) and text[-1].isalnum() and (
+        after[:1].isalnum() or (after[:1] in "-‐" and after[1:2].isalnum())
+    )
+    if inside_word and " " in text:
+        return text[: text.rfind(" ")].rstrip(" ,;:") + "…"
+    return text
 
 
 _NOT_CHECKED = re.compile(r"\b(?:not|unable|n't|cannot)\b.*\b(confirm|verif|corroborat)", re.IGNORECASE)
@@ -143,6 +154,13 @@ class FigureSource:
         """'medical source (via Reuters, unconfirmed)', or 'the article itself'."""
         name = self.name or "the article itself"
         return f"{name} ({', '.join(self.notes)})" if self.notes else name
+
+    def inline(self) -> str:
+        """The same in one run, for inside brackets: 'medical source via Reuters, unconfirmed'."""
+        name = self.name or "the article itself"
+        via = [note for note in self.notes if note.startswith("via ")]
+        rest = [note for note in self.notes if not note.startswith("via ")]
+        return ", ".join([" ".join([name, *via]), *rest])
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ def test_conflict_line_names_each_value_with_its_source() -> None:
     line = conflict_line(report, "killed")
     plain = unescape(re.sub(r"<[^>]+>", "", line))
     assert plain == (
-        "⚠️ killed: 4 (Lena Okafor) · 9 (hospital worker (via Coastline Wire, unverified)) "
+        "⚠️ killed: 4 (Lena Okafor) · 9 (hospital worker via Coastline Wire, unverified) "
         "· at least 12 (Velmora Rescue League)"
     )
 
@@ -248,7 +248,7 @@ def test_hedges_are_shortened_in_figure_lines_only() -> None:
     report = harbor_report()
     report.claims[1].hedges = ["could not be independently confirmed", "reportedly"]
     line = plain_text(conflict_line(report, "killed"))
-    assert "9 (hospital worker (via Coastline Wire, unconfirmed, reportedly))" in line
+    assert "9 (hospital worker via Coastline Wire, unconfirmed, reportedly)" in line
     assert "could not be independently confirmed" in plain_text(render_sources(report))
     assert short_hedge("was unable to verify") == "unverified"
     assert short_hedge("has not been corroborated") == "uncorroborated"
