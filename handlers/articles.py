@@ -165,7 +165,7 @@ async def _answer(
         stored.id,
         summary,
         reply_to=message,
-        keyboard=stories.with_not_same_button(article_keyboard(stored.id), stored.id, story),
+        keyboard=stories.with_not_same_button(article_keyboard(stored.id, stored.report), stored.id, story),
     )
 
 

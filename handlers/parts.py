@@ -251,7 +251,7 @@ async def _extend(context: ContextTypes.DEFAULT_TYPE, gathered: Gathered) -> Non
         across = stories.across_section(story, stored.id)
         if across:
             summary = f"{summary}\n\n{across}"
-        keyboard = stories.with_not_same_button(article_keyboard(stored.id), stored.id, story)
+        keyboard = stories.with_not_same_button(article_keyboard(stored.id, stored.report), stored.id, story)
         first, *rest = gathered.summary_ids
         try:
             await bot.edit_message_text(
