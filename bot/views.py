@@ -40,9 +40,35 @@ def article_title(report: Report) -> str:
     return "Untitled"
 
 
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# Names the engine may take from a dateline, a timestamp or a byline: they are never who said something.
+_NOT_A_SOURCE = re.compile(
+    rf"""^(?:
+        (?:updated|published|posted)?\W*\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?  # 21:35, 9.30 pm GMT
+      | (?=.*\d)(?:{_DAYS})?,?\s*(?:\d{{1,2}}\s+)?(?:{_MONTHS})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?  # 6 March 2026
+      | (?:{_DAYS})
+      | \d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}                                             # 2026-03-06
+      | (?:reporting\s+|written\s+|edited\s+)?by\s+.+                                  # bylines
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_source_name(name: str) -> bool:
+    """Whether a name can be a source: times, dates and bylines are not (shown as an unnamed source)."""
+    return bool(name.strip()) and _NOT_A_SOURCE.match(name.strip()) is None
+
+
 def source_name(claim: Claim) -> str:
     """How a claim's source is called: its name, else its description, else 'unnamed source'."""
-    return (claim.speaker or claim.role or UNNAMED).strip() or UNNAMED
+    for name in (claim.speaker, claim.role):
+        if name and is_source_name(name):
+            return name.strip()
+    return UNNAMED
 
 
 def claim_text(report: Report, claim: Claim) -> str:

@@ -53,6 +53,7 @@ def _cells(value: float, largest: float, width: int) -> int:
 
 PHONE_WIDTH = 32
 PHONE_BAR_MAX = 20
+PHONE_BAR_MIN = 8
 
 
 def render_bars_narrow(title: str, bars: Sequence[Bar], *, line_width: int = PHONE_WIDTH) -> str:
@@ -63,7 +64,10 @@ def render_bars_narrow(title: str, bars: Sequence[Bar], *, line_width: int = PHO
     largest = max(max(bar.value, bar.upper or 0) for bar in bars)
     texts = [_fit(f"{bar.text or format_number(bar.value)}{f' {bar.mark}' if bar.mark else ''}", line_width)
              for bar in bars]  # fmt: skip
-    width = max(4, min(PHONE_BAR_MAX, line_width - 1 - max(len(text) for text in texts)))
+    # Bars are as wide as the values beside them allow; a value too long to sit beside a short bar gets a line
+    # of its own instead of shrinking every bar.
+    beside = [len(text) for text in texts if len(text) <= line_width - 1 - PHONE_BAR_MIN]
+    width = max(PHONE_BAR_MIN, min(PHONE_BAR_MAX, line_width - 1 - max(beside, default=0)))
     lines = [_fit(title, line_width)]
     for bar, text in zip(bars, texts, strict=True):
         solid = _cells(bar.value, largest, width)
