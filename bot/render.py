@@ -74,6 +74,8 @@ LINK_TEXT_CHARS = 60
 # A link longer than this is shown as its site, without the link (it would crowd the message out).
 LINK_MAX_CHARS = 1000
 CLAIM_PAGE_UNITS = 3600
+# Room for a claims page's heading: 'All claims (1234) — page 12 of 99' and the blank line above it.
+CLAIM_HEADING_ROOM = 80
 CLAIM_MAX_CHARS = 900
 HISTORY_TITLE_CHARS = 80
 
@@ -266,8 +268,11 @@ def _claim_entry(report: Report, number: int, claim: Claim, units: int) -> str:
         limit //= 2
 
 
-def claim_pages(report: Report, page_units: int = CLAIM_PAGE_UNITS) -> list[list[str]]:
-    """Every claim entry, packed into pages of at most `page_units` UTF-16 units."""
+def claim_pages(report: Report, page_units: int | None = None) -> list[list[str]]:
+    """Every claim entry, packed into pages of at most `page_units` UTF-16 units (by default, what a message
+    leaves beside the page's title and heading)."""
+    if page_units is None:
+        page_units = min(CLAIM_PAGE_UNITS, MESSAGE_LIMIT - utf16_len(_title_line(report)) - CLAIM_HEADING_ROOM)
     pages: list[list[str]] = []
     size = page_units + 1
     for number, claim in enumerate(report.claims, start=1):

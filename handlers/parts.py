@@ -36,14 +36,15 @@ from telegram.ext import ContextTypes
 from bot.article import Article
 from bot.errors import InputError
 from bot.render import article_title, render_summary
-from bot.telegram_html import split_message
+from bot.telegram_html import MESSAGE_LIMIT, split_message, utf16_len
 from bot.worker import WorkerBusy
 from handlers.intake import Intake
 from handlers.services import services
 
 logger = logging.getLogger(__name__)
 
-# A pasted text this long may have been cut by the app: only then is the next paste joined to it.
+# A pasted text this long may have been cut by the app at Telegram's 4,096 units: only then is the next
+# paste joined to it (longer text can't come from a Telegram client, so it was not cut).
 PASTE_CUT_CHARS = 3500
 # Channel posts of one article have consecutive ids; an album or a deleted post in between leaves a gap.
 CHANNEL_ID_GAP = 3
@@ -105,7 +106,7 @@ class Gathered:
             if previous is None or next_id is None or not 0 < next_id - previous <= CHANNEL_ID_GAP:
                 return False
             return not late or part.at - self.last.at <= LATE_PART_SECONDS
-        if key.kind == "paste" and len(self.last.text) < PASTE_CUT_CHARS:
+        if key.kind == "paste" and not looks_cut(self.last.text):
             return False
         return not late or part.at - self.last.at <= SENDER_LATE_PART_SECONDS
 
@@ -150,9 +151,14 @@ def part_key(message: Message, body: str) -> PartKey | None:
     return None
 
 
+def looks_cut(text: str) -> bool:
+    """Whether a pasted text is as long as the app makes a message before cutting it."""
+    return PASTE_CUT_CHARS <= utf16_len(text) <= MESSAGE_LIMIT
+
+
 def _may_continue(key: PartKey, body: str) -> bool:
     """Whether a message could be followed by more parts, so is worth waiting for."""
-    return key.kind != "paste" or len(body) >= PASTE_CUT_CHARS
+    return key.kind != "paste" or looks_cut(body)
 
 
 async def gather(

@@ -145,3 +145,23 @@ async def test_the_quiet_window_is_a_setting(fake: FakeTelegram, db_path: Path) 
     async with running_bot(settings):
         sent = fake.send_message(CHAT, PART_ONE, forward_origin=fake.channel_origin(CHANNEL, "Coast Wire", 1))
         assert len(await reply_to(fake, sent)) == 1
+
+
+async def test_a_paste_the_app_cut_at_4096_is_joined_with_its_rest(fake: FakeTelegram, bot: None) -> None:
+    text = long_article(6_000, seed=3)
+    cut = text.rfind(" ", 0, 4096)
+    first = fake.send_message(CHAT, text[:cut])
+    rest = fake.send_message(CHAT, text[cut + 1 :])
+    replies = await reply_to(fake, first)
+    assert len(replies) == 1
+    assert fake.replies_to(CHAT, rest["message_id"]) == []
+    history = fake.send_message(CHAT, "/history")
+    listed = plain((await reply_to(fake, history))[0]["text"])
+    assert "1." in listed and "2." not in listed
+
+
+async def test_two_short_pastes_are_two_articles(fake: FakeTelegram, bot: None) -> None:
+    one = fake.send_message(CHAT, PART_ONE)
+    two = fake.send_message(CHAT, PART_TWO + "\n\n" + PART_TWO.replace("30", "31"))
+    assert len(await reply_to(fake, one)) == 1
+    assert len(await reply_to(fake, two)) == 1

@@ -113,7 +113,7 @@ def test_many_sources_and_figures_are_capped_with_pointers() -> None:
 def test_claim_pages_fit_even_with_unsplittable_runs(run: str) -> None:
     text = f"Ada Moor said {run}."
     claims = [Claim(speaker="Ada Moor", kind="indirect", content=[span(text, run)]) for _ in range(5)]
-    report = Report(text=text, claims=claims)
+    report = Report(text=text, claims=claims, title=run[:200])
     _, _, pages = render_claims_page(report)
     for page in range(pages):
         html, _, _ = render_claims_page(report, page)
