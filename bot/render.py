@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.report import Claim, Report
+from bot.stories.view import chat_story_panel, story_outlet
 from bot.telegram_html import MESSAGE_LIMIT, escape, split_message, utf16_len
 from bot.views import (
     UNNAMED,
@@ -30,10 +31,10 @@ from bot.views import (
     shorten,
     source_name,
 )
-from storage.articles import ArticleMeta, Origin, StoredArticle
+from storage.articles import ArticleMeta, Origin
 
 if TYPE_CHECKING:
-    from bot.stories.view import StoryMeasure, StoryPanel
+    from bot.stories.view import StoryMeasure
     from storage.stories import ChatStory
 
 __all__ = [
@@ -330,49 +331,6 @@ def render_history(articles: Sequence[ArticleMeta], now: float | None = None) ->
 ACROSS_MAX_CONFLICTS = 3
 STORY_OUTLET_CHARS = 40
 STORY_SOURCE_CHARS = 48
-
-
-def story_outlet(article: StoredArticle) -> str:
-    """How people know a stored article in a story: its site, a wire dateline's outlet, the channel it was
-    forwarded from, else its title."""
-    from bot.stories.metadata import sniff_outlet
-
-    report = article.report
-    origin = article.meta.origin
-    return (
-        report.site
-        or sniff_outlet(report.text)
-        or (origin.name if origin is not None else None)
-        or shorten(article_title(report), 60)
-    )
-
-
-def story_reports(story: ChatStory) -> tuple[list[Report], list[str]]:
-    """A story's reports, with a publication time filled in where the text or the forward tells one, and
-    how each is named (`story_outlet`)."""
-    from bot.stories.metadata import sniff_published
-
-    reports = []
-    for article in story.articles:
-        report = article.report
-        origin = article.meta.origin
-        published = report.published or sniff_published(report.text) or (origin.date if origin else None)
-        reports.append(
-            report if published == report.published else report.model_copy(update={"published": published})
-        )
-    return reports, [story_outlet(article) for article in story.articles]
-
-
-def chat_story_panel(story: ChatStory) -> StoryPanel:
-    """The story view's content for a chat's story (articles numbered in the order they arrived)."""
-    from bot.stories import story_why
-    from bot.stories.figures import compare_figures
-    from bot.stories.view import story_panel
-
-    reports, outlets = story_reports(story)
-    members = range(len(reports))
-    conflicts = compare_figures(reports, members, outlets)
-    return story_panel(reports, members, outlets, conflicts, story_why(story.fingerprints))
 
 
 def _story_row(measure: StoryMeasure) -> list[str]:

@@ -13,8 +13,7 @@ from collections.abc import Callable
 
 from bot import views
 from bot.report import Claim, Report
-from bot.stories.view import printable
-from bot.views import SourceGroup, figures_by_measure, group_sources
+from bot.views import SourceGroup, figures_by_measure, group_sources, printable
 
 CONTENT_WIDTH = 110
 NOTE_WIDTH = 100

@@ -277,3 +277,16 @@ def figures_by_measure(report: Report) -> list[FigureLine]:
             entries = tuple(_entry(report, i) for i in by_measure[measure])
         lines.append(FigureLine(measure=measure, entries=entries, differing=measure in differing))
     return lines
+
+
+# Control characters would move the cursor, recolour or retitle a terminal: shown as their symbols instead,
+# one character for one (offsets into the text stay true).
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"}
+_CONTROL_PICTURES[0x7F] = 0x2421
+_CONTROL_PICTURES.update({code: 0xFFFD for code in range(0x80, 0xA0)})
+_CONTROL_PICTURES.update({code: 0xFFFD for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (and bidirectional overrides) replaced by visible symbols."""
+    return text.translate(_CONTROL_PICTURES)

@@ -12,10 +12,9 @@ from bot.readmore import read_more_link
 from bot.render import render_claims_page, render_summary
 from bot.report import Claim, Conflict, Figure, Report, Span
 from bot.stories.chart import Bar, render_bars_narrow
-from bot.stories.view import printable
 from bot.telegram_html import MESSAGE_LIMIT, split_message, utf16_len, visible_text
 from bot.terminal import render_report
-from bot.views import claim_text, differing_figures, group_sources, is_source_name
+from bot.views import claim_text, differing_figures, group_sources, is_source_name, printable
 from handlers.callbacks import (
     forget_data,
     not_same_data,

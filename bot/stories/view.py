@@ -1,4 +1,5 @@
-"""The story view of several analysed articles: its `whosaid.story/1` JSON and its terminal rendering."""
+"""The story view: its `whosaid.story/1` JSON, what a story view shows (`story_panel`, built once for the bot
+and the terminal), and its terminal rendering."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.report import Report
 from bot.stories.chart import Bar, render_bars
@@ -18,7 +20,13 @@ from bot.stories.figures import (
 )
 from bot.stories.fingerprint import fingerprint
 from bot.stories.grouping import Story, group_stories
-from bot.stories.similarity import TermStats
+from bot.stories.metadata import sniff_outlet, sniff_published
+from bot.stories.similarity import TermStats, story_why
+from bot.views import article_title, group_sources, printable, shorten
+
+if TYPE_CHECKING:
+    from storage.articles import StoredArticle
+    from storage.stories import ChatStory
 
 STORY_SCHEMA = "whosaid.story/1"
 
@@ -199,8 +207,6 @@ class StoryPanel:
 
 def cited_sources(report: Report) -> tuple[str, ...]:
     """Who an article cites, as the bot's and the terminal's source lists name them."""
-    from bot.views import group_sources
-
     names = []
     for group in group_sources(report):
         label = group.name
@@ -220,8 +226,6 @@ def story_panel(
     why: Sequence[str],
 ) -> StoryPanel:
     """The story view's content for the `members` of `reports` (numbered by their index + 1)."""
-    from bot.views import article_title
-
     rows = tuple(
         OutletRow(
             number=index + 1,
@@ -282,14 +286,41 @@ def who_gives_short(outlet: str, report: Report, figure_index: int) -> str:
     return f"{outlet} · {source}" if source else outlet
 
 
-# Control characters would move the cursor, recolour or retitle a terminal: shown as their symbols instead,
-# one character for one (offsets into the text stay true).
-_CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"}
-_CONTROL_PICTURES[0x7F] = 0x2421
-_CONTROL_PICTURES.update({code: 0xFFFD for code in range(0x80, 0xA0)})
-_CONTROL_PICTURES.update({code: 0xFFFD for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+# --- A chat's story (the bot): its stored articles, named and dated as people know them ------------------
+
+OUTLET_TITLE_CHARS = 60
 
 
-def printable(text: str) -> str:
-    """`text` with control characters (and bidirectional overrides) replaced by visible symbols."""
-    return text.translate(_CONTROL_PICTURES)
+def story_outlet(article: StoredArticle) -> str:
+    """How people know a stored article in a story: its site, a wire dateline's outlet, the channel it was
+    forwarded from, else its title."""
+    report = article.report
+    origin = article.meta.origin
+    return (
+        report.site
+        or sniff_outlet(report.text)
+        or (origin.name if origin is not None else None)
+        or shorten(article_title(report), OUTLET_TITLE_CHARS)
+    )
+
+
+def story_reports(story: ChatStory) -> tuple[list[Report], list[str]]:
+    """A story's reports, with a publication time filled in where the text or the forward tells one, and
+    how each is named (`story_outlet`)."""
+    reports = []
+    for article in story.articles:
+        report = article.report
+        origin = article.meta.origin
+        published = report.published or sniff_published(report.text) or (origin.date if origin else None)
+        reports.append(
+            report if published == report.published else report.model_copy(update={"published": published})
+        )
+    return reports, [story_outlet(article) for article in story.articles]
+
+
+def chat_story_panel(story: ChatStory) -> StoryPanel:
+    """The story view's content for a chat's story (articles numbered in the order they arrived)."""
+    reports, outlets = story_reports(story)
+    members = range(len(reports))
+    conflicts = compare_figures(reports, members, outlets)
+    return story_panel(reports, members, outlets, conflicts, story_why(story.fingerprints))
