@@ -14,7 +14,7 @@ from bot.article import Article, decode_text
 from bot.errors import InputError
 from bot.render import article_title, render_summary
 from bot.worker import WorkerBusy
-from handlers import parts, stories
+from handlers import stories
 from handlers.intake import (
     WHAT_TO_SEND,
     addressed_to_bot,
@@ -23,6 +23,7 @@ from handlers.intake import (
     read_intake,
 )
 from handlers.keyboards import article_keyboard
+from handlers.parts import gather_parts
 from handlers.replies import keep_typing, send_article_view, send_html
 from handlers.services import BotServices, services
 from storage import Origin, StoredArticle
@@ -41,7 +42,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     found = services(context)
     intake = read_intake(message, bot_username=bot.username, max_links=found.settings.max_links_per_message)
-    intake = await parts.gather(context, message, intake)
+    intake = await gather_parts(context, message, intake)
     if intake is None:
         return  # one part of an article that another message answers
     chat_id = update.effective_chat.id

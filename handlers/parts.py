@@ -2,7 +2,7 @@
 
 Telegram cuts a message at 4,096 characters, so a long article arrives as several: forwards of consecutive
 posts of one channel, forwards from one sender, a pasted text the app cut, or an album whose captions carry the
-text. `gather` holds the first such message for a short quiet window (`WHOSAID_PARTS_WINDOW`, 'typing…'
+text. `gather_parts` holds the first such message for a short quiet window (`WHOSAID_PARTS_WINDOW`, 'typing…'
 shown meanwhile); every part arriving in that window is joined to it and answered by it. A part that arrives
 after the summary went out re-analyses the whole text and edits that summary in place: the article is stored
 once (the earlier, partial one is removed), listed once in /history and is one member of its story.
@@ -161,7 +161,7 @@ def _may_continue(key: PartKey, body: str) -> bool:
     return key.kind != "paste" or looks_cut(body)
 
 
-async def gather(
+async def gather_parts(
     context: ContextTypes.DEFAULT_TYPE, message: Message, intake: Intake, *, window: float | None = None
 ) -> Intake | None:
     """The intake to answer for `message`: its own, or (for the first part) the whole article once no part
