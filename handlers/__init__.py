@@ -1,15 +1,16 @@
 """The Telegram edge: read an update, call the bot's code, store, render, reply.
 
 `register(application)` wires every handler; `COMMANDS` is the list registered with Telegram (setMyCommands).
-Buttons are routed by their callback data's pattern (`handlers.callbacks`).
 """
 
 from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import articles, buttons, callbacks, followups, readmore, stories
+from handlers import articles, buttons, followups, stories
+from handlers.callbacks import FORGET_PATTERN, NOT_SAME_PATTERN, READ_MORE_PATTERN, VIEW_PATTERN
 from handlers.followups import COMMANDS
+from handlers.readmore import on_read_more
 
 __all__ = ["COMMANDS", "register"]
 
@@ -23,11 +24,13 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("history", followups.history))
     application.add_handler(CommandHandler("forget", followups.forget))
     application.add_handler(CommandHandler("story", stories.story))
-    application.add_handler(CallbackQueryHandler(buttons.on_view, pattern=callbacks.VIEW_PATTERN))
-    application.add_handler(CallbackQueryHandler(buttons.on_forget, pattern=callbacks.FORGET_PATTERN))
-    application.add_handler(CallbackQueryHandler(stories.on_not_same, pattern=callbacks.NOT_SAME_PATTERN))
-    application.add_handler(CallbackQueryHandler(readmore.on_read_more, pattern=callbacks.READ_MORE_PATTERN))
+    # Buttons, routed by their callback data (`handlers.callbacks`); anything else is an old or forged button.
+    application.add_handler(CallbackQueryHandler(buttons.on_view, pattern=VIEW_PATTERN))
+    application.add_handler(CallbackQueryHandler(buttons.on_forget, pattern=FORGET_PATTERN))
+    application.add_handler(CallbackQueryHandler(stories.on_not_same, pattern=NOT_SAME_PATTERN))
+    application.add_handler(CallbackQueryHandler(on_read_more, pattern=READ_MORE_PATTERN))
     application.add_handler(CallbackQueryHandler(buttons.on_unknown))
+    unknown = filters.COMMAND & ~filters.UpdateType.EDITED
+    application.add_handler(MessageHandler(unknown, followups.unknown_command))
     content = (filters.TEXT | filters.CAPTION | filters.Document.ALL) & ~filters.COMMAND
     application.add_handler(MessageHandler(content & ~filters.UpdateType.EDITED, articles.on_message))
-    application.add_handler(MessageHandler(filters.COMMAND & ~filters.UpdateType.EDITED, followups.unknown_command))
