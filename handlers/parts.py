@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import html
 import logging
 import time
 from collections import OrderedDict
@@ -51,6 +52,8 @@ CHANNEL_ID_GAP = 3
 # How long after its last part an answered article still takes a late part (edit instead of a new summary).
 LATE_PART_SECONDS = 600.0
 SENDER_LATE_PART_SECONDS = 60.0
+# How long a late part waits for the summary of the parts before it (still being analysed) to go out.
+SUMMARY_WAIT_SECONDS = 120.0
 # Chats whose last article is remembered for late parts.
 REMEMBERED_CHATS = 2000
 COLLECTOR_KEY = "whosaid.parts"
@@ -177,15 +180,13 @@ async def gather_parts(
     chat_id = message.chat_id
     forwarded = message.forward_origin
     origin_id = forwarded.message_id if isinstance(forwarded, MessageOriginChannel) else None
-    part = Part(message.message_id, body, origin_id, time.monotonic())
+    part = Part(message.message_id, intake.text or body, origin_id, time.monotonic())
     pending = parts.gathering.get((chat_id, key))
     if pending is not None and pending.follows(key, part, late=False):
         pending.parts.append(part)
         return None
     answered = parts.answered.get(chat_id)
-    if answered is not None and answered.follows(key, part, late=True):
-        answered.parts.append(part)
-        await _extend(context, answered)
+    if answered is not None and answered.follows(key, part, late=True) and await _extend(context, answered, part):
         return None
     if intake.text is None or not _may_continue(key, body):
         return intake
@@ -199,7 +200,8 @@ async def gather_parts(
             while (remaining := gathered.last.at + quiet - time.monotonic()) > 0:
                 await asyncio.sleep(remaining)
     finally:
-        parts.gathering.pop((chat_id, key), None)
+        if parts.gathering.get((chat_id, key)) is gathered:
+            del parts.gathering[(chat_id, key)]
     parts.remember(gathered)
     _ANSWERING.set(gathered)
     if len(gathered.parts) == 1:
@@ -220,17 +222,19 @@ def note_summary(chat_id: int, article_id: str, reply_to: Message | None, sent: 
     gathered.answered.set()
 
 
-async def _extend(context: ContextTypes.DEFAULT_TYPE, gathered: Gathered) -> None:
+async def _extend(context: ContextTypes.DEFAULT_TYPE, gathered: Gathered, part: Part) -> bool:
     """A late part: analyse the whole text again, store it in place of the partial article, and edit the
-    summary already sent."""
+    summary already sent. False when there is no summary to edit (the earlier parts got an error instead):
+    then the part is answered as an article of its own."""
     from handlers import stories
     from handlers.keyboards import article_keyboard
     from handlers.replies import keep_typing, send_html
 
     with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(gathered.answered.wait(), timeout=LATE_PART_SECONDS)
+        await asyncio.wait_for(gathered.answered.wait(), timeout=SUMMARY_WAIT_SECONDS)
     if gathered.article_id is None or not gathered.summary_ids:
-        return
+        return False
+    gathered.parts.append(part)
     found = services(context)
     bot = context.bot
     chat_id = gathered.chat_id
@@ -240,8 +244,8 @@ async def _extend(context: ContextTypes.DEFAULT_TYPE, gathered: Gathered) -> Non
             async with keep_typing(bot, chat_id):
                 report = await found.worker.analyze(Article(text=text))
         except (InputError, WorkerBusy) as error:
-            await send_html(bot, chat_id, str(error), reply_to=gathered.first)
-            return
+            await send_html(bot, chat_id, html.escape(str(error), quote=False), reply_to=gathered.first)
+            return True
         stored = await found.store.save(
             chat_id,
             report,
@@ -278,3 +282,4 @@ async def _extend(context: ContextTypes.DEFAULT_TYPE, gathered: Gathered) -> Non
         gathered.article_id = stored.id
         gathered.summary_ids = [first]
         logger.info("a late part of an article edited its summary (%d parts)", len(gathered.parts))
+    return True
