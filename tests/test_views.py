@@ -214,3 +214,21 @@ def test_callback_data_round_trips_and_refuses_what_we_never_make() -> None:
         assert parse_not_same(forged) is None and parse_read_more(forged) is None
     for data in (view_data("cp", "A" * 12, 9999), not_same_data("A" * 12, "B" * 12)):
         assert len(data.encode()) <= 64
+
+
+def test_the_bot_and_the_terminal_list_the_same_sources_in_the_same_order() -> None:
+    from bot.engine import analyze
+    from bot.render import render_sources
+    from tests.conftest import fixture_text
+
+    report = analyze(fixture_text("engine_mine_collapse.txt"))
+    bot_names = re.findall(r"^\d+\. (.+?)(?: — .*)? · \d+ claims?$", plain(render_sources(report)), re.MULTILINE)
+    terminal = render_report(report, label="mine.txt")
+    who = terminal[terminal.index("Who said what") : terminal.index("\nFigures")]
+    terminal_names = [
+        line[2:].split(",")[0].split(" [anonymous]")[0].split(" — via")[0].split("  (")[0]
+        for line in who.splitlines()
+        if line.startswith("  ") and not line.startswith("    ")
+    ]
+    terminal_names = ["unnamed source" if name == "Unresolved speaker" else name for name in terminal_names]
+    assert bot_names and bot_names == terminal_names
