@@ -57,6 +57,9 @@ SUMMARY_WAIT_SECONDS = 120.0
 # Chats whose last article is remembered for late parts.
 REMEMBERED_CHATS = 2000
 COLLECTOR_KEY = "whosaid.parts"
+# A first line this short that doesn't end a sentence is a headline.
+HEADLINE_MAX_CHARS = 120
+SENTENCE_ENDINGS = (".", "!", "?", ":", ";", ",", "…", '"', "”", "’", "'", ")", "»")
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,8 @@ class Gathered:
         """Whether `part` continues this article."""
         if key != self.key:
             return False
+        if key.kind in ("channel", "sender") and starts_new_article(part.text):
+            return False  # consecutive posts of one channel can be separate news items, each with its headline
         if key.kind == "channel":
             previous = self.last.origin_message_id
             next_id = part.origin_message_id
@@ -152,6 +157,16 @@ def part_key(message: Message, body: str) -> PartKey | None:
     if message.from_user is not None and body:
         return PartKey("paste", str(message.from_user.id))
     return None
+
+
+def starts_new_article(text: str) -> bool:
+    """Whether a message opens with a headline (a short first line without closing punctuation, with more text
+    after it): then it is an article of its own, not the next part of one."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    first = lines[0]
+    return len(first) <= HEADLINE_MAX_CHARS and not first.endswith(SENTENCE_ENDINGS)
 
 
 def looks_cut(text: str) -> bool:

@@ -165,3 +165,23 @@ async def test_two_short_pastes_are_two_articles(fake: FakeTelegram, bot: None) 
     two = fake.send_message(CHAT, PART_TWO + "\n\n" + PART_TWO.replace("30", "31"))
     assert len(await reply_to(fake, one)) == 1
     assert len(await reply_to(fake, two)) == 1
+
+
+async def test_consecutive_channel_posts_with_their_own_headlines_are_separate_articles(
+    fake: FakeTelegram, bot: None
+) -> None:
+    one = fake.send_message(CHAT, PART_ONE, forward_origin=fake.channel_origin(CHANNEL, "Coast Wire", 20))
+    other = "Council approves harbour budget\n\n" + PART_TWO.replace("Tarrow Point Lifeboat Society", "council")
+    two = fake.send_message(CHAT, other, forward_origin=fake.channel_origin(CHANNEL, "Coast Wire", 21))
+    assert len(await reply_to(fake, one)) == 1
+    assert len(await reply_to(fake, two)) == 1
+
+
+def test_a_headline_opens_a_new_article() -> None:
+    from handlers.parts import starts_new_article
+
+    assert starts_new_article("Ferry runs aground off Tarrow Point\n\nA passenger ferry ran aground.")
+    assert starts_new_article("⚡️ Dam breach floods valley villages\nThe authority said 6 died.")
+    assert not starts_new_article("The society said at least 30 people were injured.\n\nA passenger said so.")
+    assert not starts_new_article("“We are lucky,” she said.\nMore text.")
+    assert not starts_new_article("one line only")
