@@ -133,7 +133,3 @@ def split_message(html: str, limit: int = MESSAGE_LIMIT) -> list[str]:
         parts.append("\n".join(current))
     return [part.strip("\n") for part in parts if visible_text(part).strip()]
 
-
-def fits_one_message(html: str, limit: int = MESSAGE_LIMIT) -> bool:
-    """Whether `html` goes out as a single message."""
-    return utf16_len(html) <= limit
