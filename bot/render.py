@@ -62,7 +62,7 @@ __all__ = [
 
 # Room a summary leaves for the "Across your articles" section added under it, which is fitted to this room.
 ACROSS_ROOM = 1100
-SUMMARY_LIMIT = MESSAGE_LIMIT - ACROSS_ROOM
+SUMMARY_LIMIT = MESSAGE_LIMIT - ACROSS_ROOM - len("\n\n")
 SUMMARY_MAX_MEASURES = 4
 SUMMARY_FIGURES_PER_MEASURE = 5
 SUMMARY_MAX_SOURCES = 8
