@@ -96,27 +96,46 @@ class Gathered:
 
     @property
     def last(self) -> Part:
+        """The part that arrived last."""
         return self.parts[-1]
 
     @property
+    def ordered(self) -> list[Part]:
+        """The parts in the article's order (updates of one batch may be handled out of order)."""
+        return sorted(self.parts, key=_position)
+
+    @property
     def text(self) -> str:
-        return "\n\n".join(part.text for part in self.parts if part.text)
+        return "\n\n".join(part.text for part in self.ordered if part.text)
 
     def follows(self, key: PartKey, part: Part, *, late: bool) -> bool:
         """Whether `part` continues this article."""
         if key != self.key:
             return False
-        if key.kind in ("channel", "sender") and starts_new_article(part.text):
-            return False  # consecutive posts of one channel can be separate news items, each with its headline
+        ordered = self.ordered
+        if (
+            key.kind in ("channel", "sender")
+            and starts_new_article(part.text)
+            and _position(part) > _position(ordered[0])
+        ):
+            return (
+                False  # consecutive posts of one channel can be separate news items, each with its headline
+            )
         if key.kind == "channel":
-            previous = self.last.origin_message_id
-            next_id = part.origin_message_id
-            if previous is None or next_id is None or not 0 < next_id - previous <= CHANNEL_ID_GAP:
+            ids = [p.origin_message_id for p in ordered if p.origin_message_id is not None]
+            if part.origin_message_id is None or not ids:
+                return False
+            if not 0 < min(abs(part.origin_message_id - i) for i in ids) <= CHANNEL_ID_GAP:
                 return False
             return not late or part.at - self.last.at <= LATE_PART_SECONDS
-        if key.kind == "paste" and not looks_cut(self.last.text):
+        if key.kind == "paste" and not looks_cut(ordered[-1].text):
             return False
         return not late or part.at - self.last.at <= SENDER_LATE_PART_SECONDS
+
+
+def _position(part: Part) -> int:
+    """Where a part belongs: a channel's post id, else the id of the message in this chat."""
+    return part.origin_message_id if part.origin_message_id is not None else part.message_id
 
 
 @dataclass
@@ -201,7 +220,11 @@ async def gather_parts(
         pending.parts.append(part)
         return None
     answered = parts.answered.get(chat_id)
-    if answered is not None and answered.follows(key, part, late=True) and await _extend(context, answered, part):
+    if (
+        answered is not None
+        and answered.follows(key, part, late=True)
+        and await _extend(context, answered, part)
+    ):
         return None
     if intake.text is None or not _may_continue(key, body):
         return intake

@@ -185,3 +185,18 @@ def test_a_headline_opens_a_new_article() -> None:
     assert not starts_new_article("The society said at least 30 people were injured.\n\nA passenger said so.")
     assert not starts_new_article("“We are lucky,” she said.\nMore text.")
     assert not starts_new_article("one line only")
+
+
+def test_parts_handled_out_of_order_still_make_one_article_in_order() -> None:
+    from handlers.parts import Gathered, Part, PartKey
+
+    key = PartKey("channel", "-1001")
+    second = Part(message_id=2, text="The society said at least 30 were hurt.", origin_message_id=41, at=0.0)
+    first = Part(message_id=1, text="Ferry runs aground\n\nThe harbour master said 12 were hurt.", origin_message_id=40,
+                 at=0.1)  # fmt: skip
+    gathered = Gathered(chat_id=1, key=key, first=None, intake=None, parts=[second])  # type: ignore[arg-type]
+    assert gathered.follows(key, first, late=False)
+    gathered.parts.append(first)
+    assert gathered.text.startswith("Ferry runs aground") and gathered.text.endswith("30 were hurt.")
+    far = Part(message_id=3, text="More text.", origin_message_id=60, at=0.2)
+    assert not gathered.follows(key, far, late=False)
