@@ -5,7 +5,8 @@ posts of one channel, forwards from one sender, a pasted text the app cut, or an
 text. `gather_parts` holds the first such message for a short quiet window (`WHOSAID_PARTS_WINDOW`, 'typing…'
 shown meanwhile); every part arriving in that window is joined to it and answered by it. A part that arrives
 after the summary went out re-analyses the whole text and edits that summary in place: the article is stored
-once (the earlier, partial one is removed), listed once in /history and is one member of its story.
+once (the earlier, partial one is removed), listed once in /history and is one member of its story. Only a
+channel's next post joins that late: from a sender or a paste, a later message is as likely a new one.
 
 What is remembered to join a late part (the last article of each chat) lives in memory only: after a
 restart a late part is answered as an article of its own.
@@ -49,9 +50,8 @@ logger = logging.getLogger(__name__)
 PASTE_CUT_CHARS = 3500
 # Channel posts of one article have consecutive ids; an album or a deleted post in between leaves a gap.
 CHANNEL_ID_GAP = 3
-# How long after its last part an answered article still takes a late part (edit instead of a new summary).
+# How long after its last part an answered article still takes a channel's next post (edit, not a new summary).
 LATE_PART_SECONDS = 600.0
-SENDER_LATE_PART_SECONDS = 60.0
 # How long a late part waits for the summary of the parts before it (still being analysed) to go out.
 SUMMARY_WAIT_SECONDS = 120.0
 # Chats whose last article is remembered for late parts.
@@ -130,7 +130,9 @@ class Gathered:
             return not late or part.at - self.last.at <= LATE_PART_SECONDS
         if key.kind == "paste" and not looks_cut(ordered[-1].text):
             return False
-        return not late or part.at - self.last.at <= SENDER_LATE_PART_SECONDS
+        # Only a channel's next post is evidence enough to edit a summary already sent: from a sender or a
+        # paste, a later message is as likely a new one.
+        return not late
 
 
 def _position(part: Part) -> int:
