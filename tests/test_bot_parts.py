@@ -79,7 +79,11 @@ async def test_a_part_after_the_summary_edits_that_summary(fake: FakeTelegram, b
     second = fake.send_message(CHAT, PART_TWO, forward_origin=fake.channel_origin(CHANNEL, "Coast Wire", 8))
     edited = await fake.wait_for(
         lambda: next(
-            (m for m in fake.bot_messages(CHAT) if m["message_id"] == summary["message_id"] and m.get("edited")),
+            (
+                m
+                for m in fake.bot_messages(CHAT)
+                if m["message_id"] == summary["message_id"] and m.get("edited")
+            ),
             None,
         ),
         what="the summary edited",
@@ -107,7 +111,9 @@ async def test_an_album_with_a_long_caption_is_read(fake: FakeTelegram, bot: Non
     assert re.search(r"⚠️ \w+: 12 \(.*at least 30", text)
 
 
-async def test_an_album_whose_captions_carry_the_article_is_one_article(fake: FakeTelegram, bot: None) -> None:
+async def test_an_album_whose_captions_carry_the_article_is_one_article(
+    fake: FakeTelegram, bot: None
+) -> None:
     photos = fake.send_album(CHAT, [PART_ONE, PART_TWO], media_group_id="grp43")
     replies = await reply_to(fake, photos[0])
     assert len(replies) == 1
@@ -171,7 +177,9 @@ async def test_consecutive_channel_posts_with_their_own_headlines_are_separate_a
     fake: FakeTelegram, bot: None
 ) -> None:
     one = fake.send_message(CHAT, PART_ONE, forward_origin=fake.channel_origin(CHANNEL, "Coast Wire", 20))
-    other = "Council approves harbour budget\n\n" + PART_TWO.replace("Tarrow Point Lifeboat Society", "council")
+    other = "Council approves harbour budget\n\n" + PART_TWO.replace(
+        "Tarrow Point Lifeboat Society", "council"
+    )
     two = fake.send_message(CHAT, other, forward_origin=fake.channel_origin(CHANNEL, "Coast Wire", 21))
     assert len(await reply_to(fake, one)) == 1
     assert len(await reply_to(fake, two)) == 1
@@ -200,3 +208,31 @@ def test_parts_handled_out_of_order_still_make_one_article_in_order() -> None:
     assert gathered.text.startswith("Ferry runs aground") and gathered.text.endswith("30 were hurt.")
     far = Part(message_id=3, text="More text.", origin_message_id=60, at=0.2)
     assert not gathered.follows(key, far, late=False)
+
+
+async def test_an_article_completed_late_is_one_member_of_its_story(fake: FakeTelegram, bot: None) -> None:
+    from tests.conftest import fixture_text
+
+    northline = fake.send_message(
+        CHAT,
+        fixture_text("story_strike_northline.txt"),
+        forward_origin=fake.channel_origin(-1002, "Northline", 5),
+    )
+    await reply_to(fake, northline)
+    first_half, second_half = paragraphs_in_parts(fixture_text("story_strike_meridian.txt"), 2)
+    meridian = fake.channel_origin(-1003, "Meridian Wire", 30)
+    first = fake.send_message(CHAT, first_half, forward_origin=meridian)
+    [summary] = await reply_to(fake, first)
+    fake.send_message(CHAT, second_half, forward_origin={**meridian, "message_id": 31})
+    await fake.wait_for(
+        lambda: any(
+            m["message_id"] == summary["message_id"] and m.get("edited") for m in fake.bot_messages(CHAT)
+        ),
+        what="the summary edited",
+    )
+    asked = fake.send_message(CHAT, "/story", reply_to=northline)
+    story = "\n".join(plain(m["text"]) for m in await reply_to(fake, asked))
+    assert "Story: 2 articles" in story
+    history = fake.send_message(CHAT, "/history")
+    listed = plain((await reply_to(fake, history))[0]["text"])
+    assert "2." in listed and "3." not in listed
