@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     story_window_days: int = Field(
         default=14, ge=1, validation_alias=AliasChoices("WHOSAID_STORY_WINDOW_DAYS")
     )
+    parts_window: float = Field(
+        default=1.0, ge=0, le=30, validation_alias=AliasChoices("WHOSAID_PARTS_WINDOW")
+    )
     webhook_url: str | None = Field(default=None, validation_alias=AliasChoices("WHOSAID_WEBHOOK_URL"))
     webhook_port: int = Field(default=8443, validation_alias=AliasChoices("WHOSAID_WEBHOOK_PORT"))
     webhook_listen: str = Field(default="0.0.0.0", validation_alias=AliasChoices("WHOSAID_WEBHOOK_LISTEN"))

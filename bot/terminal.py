@@ -1,17 +1,19 @@
 """The report as a person reads it in a terminal: sources grouped, figures listed, conflicts highlighted.
 
 Pure: a `Report` in, a string out. Colour is an argument (the caller knows whether stdout is a terminal), so the
-same function serves pipes, files and tests.
+same function serves pipes, files and tests. The sources and figure lines are the bot's (`bot.views`), so the
+CLI and the bot list the same sources for one report. Control characters from the article are shown as
+symbols: an article can't move the cursor, recolour or retitle the terminal.
 """
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from bot.engine.conflicts import source_label
+from bot import views
 from bot.report import Claim, Report
+from bot.views import SourceGroup, figures_by_measure, group_sources, printable
 
 CONTENT_WIDTH = 110
 NOTE_WIDTH = 100
@@ -29,18 +31,11 @@ _STYLES = {
 }
 
 
-@dataclass
-class _Source:
-    """Claims of one speaker, in reading order."""
-
-    name: str | None
-    claims: list[int] = field(default_factory=list)
-
-
 def render_report(report: Report, *, label: str, color: bool = False) -> str:
     """A readable terminal report for one article; `label` names the input (file path, '-', link)."""
     paint = _painter(color)
-    lines = [paint("heading", f"WhoSaid · {label}")]
+    report = _printable(report)
+    lines = [paint("heading", f"WhoSaid · {printable(label)}")]
     lines += _metadata(report, paint)
     lines.append(_summary(report))
     if report.truncated:
@@ -70,8 +65,7 @@ def shorten(text: str, width: int = CONTENT_WIDTH) -> str:
 
 def claim_text(report: Report, claim: Claim, width: int = CONTENT_WIDTH) -> str:
     """What a claim says, shortened; direct quotes keep their quotation marks, split parts joined by '…'."""
-    parts = [" ".join(report.quote(span).split()) for span in claim.content]
-    said = " … ".join(part for part in parts if part)
+    said = views.claim_text(report, claim)
     if claim.kind == "direct":
         return f"“{shorten(said, width - 2)}”"
     return shorten(said, width)
@@ -97,7 +91,7 @@ def _metadata(report: Report, paint: Callable[[str, str], str]) -> list[str]:
 
 
 def _summary(report: Report) -> str:
-    sources = len(_group(report))
+    sources = len(group_sources(report))
     return (
         f"{_count(len(report.claims), 'claim')} from {_count(sources, 'source')}, "
         f"{_count(len(report.figures), 'figure')}, {_count(len(report.conflicts), 'conflict')}"
@@ -108,25 +102,31 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def _group(report: Report) -> list[_Source]:
-    """Sources, most-cited first; ties keep the order in which the article first cites them.
-
-    Claims without a resolved speaker are kept together at the end: they are not one source.
-    """
-    named: dict[str, _Source] = {}
-    unresolved = _Source(name=None)
-    for index, claim in enumerate(report.claims):
-        if claim.speaker is None:
-            unresolved.claims.append(index)
-        else:
-            named.setdefault(claim.speaker, _Source(name=claim.speaker)).claims.append(index)
-    ordered = sorted(named.values(), key=lambda source: -len(source.claims))
-    return ordered + ([unresolved] if unresolved.claims else [])
+def _printable(report: Report) -> Report:
+    """The report with control characters in every piece of article text made visible (same offsets)."""
+    claims = [
+        claim.model_copy(
+            update={
+                "speaker": printable(claim.speaker) if claim.speaker else claim.speaker,
+                "role": printable(claim.role) if claim.role else claim.role,
+                "via": printable(claim.via) if claim.via else claim.via,
+                "hedges": [printable(hedge) for hedge in claim.hedges],
+            }
+        )
+        for claim in report.claims
+    ]
+    conflicts = [conflict.model_copy(update={"note": printable(conflict.note)}) for conflict in report.conflicts]
+    texts = {
+        name: printable(value)
+        for name in ("text", "title", "site", "published", "url")
+        if isinstance(value := getattr(report, name), str)
+    }
+    return report.model_copy(update={**texts, "claims": claims, "conflicts": conflicts})
 
 
 def _sources_section(report: Report, paint: Callable[[str, str], str]) -> list[str]:
     lines = [paint("heading", "Who said what")]
-    groups = _group(report)
+    groups = group_sources(report)
     if not groups:
         lines.append("  No attributed claims found.")
         return lines
@@ -137,19 +137,15 @@ def _sources_section(report: Report, paint: Callable[[str, str], str]) -> list[s
     return lines
 
 
-def _source_heading(report: Report, source: _Source, paint: Callable[[str, str], str]) -> str:
-    claims = [report.claims[index] for index in source.claims]
-    name = source.name or UNRESOLVED
-    heading = "  " + paint("speaker", name)
-    role = next((claim.role for claim in claims if claim.role), None)
-    if role:
-        heading += f", {role}"
-    if any(claim.anonymous for claim in claims):
+def _source_heading(report: Report, source: SourceGroup, paint: Callable[[str, str], str]) -> str:
+    heading = "  " + paint("speaker", UNRESOLVED if source.unresolved else source.name)
+    if source.roles:
+        heading += f", {', '.join(source.roles)}"
+    if source.anonymous:
         heading += " " + paint("anonymous", "[anonymous]")
-    vias = list(dict.fromkeys(claim.via for claim in claims if claim.via))
-    if vias:
-        heading += " — via " + ", ".join(vias)
-    return heading + paint("dim", f"  ({_count(len(claims), 'claim')})")
+    if source.vias:
+        heading += " — via " + ", ".join(source.vias)
+    return heading + paint("dim", f"  ({_count(len(source.claims), 'claim')})")
 
 
 def _claim_lines(report: Report, claim: Claim, paint: Callable[[str, str], str]) -> list[str]:
@@ -168,15 +164,16 @@ def _claim_lines(report: Report, claim: Claim, paint: Callable[[str, str], str])
 def _figures_section(report: Report, paint: Callable[[str, str], str]) -> list[str]:
     in_conflict = {index for conflict in report.conflicts for index in conflict.figures}
     rows = []
-    for index, figure in enumerate(report.figures):
-        measure = figure.measure or "(uncounted)"
-        source = source_label(figure, report.claims)
-        row = f"  {'!' if index in in_conflict else ' '} {measure:<14} {report.figure_label(figure):<20} {source}"
-        if figure.background:
-            row = paint("background", row + "  (another, earlier event)")
-        elif index in in_conflict:
-            row = paint("conflict", row)
-        rows.append(row)
+    for line in figures_by_measure(report):
+        measure = line.measure or "(uncounted)"
+        for entry in line.entries:
+            flag = "!" if entry.index in in_conflict else " "
+            row = f"  {flag} {measure:<14} {entry.value:<20} {entry.source.label()}"
+            if entry.background:
+                row = paint("background", row + "  (another, earlier event)")
+            elif entry.index in in_conflict:
+                row = paint("conflict", row)
+            rows.append(row)
     return [paint("heading", "Figures"), *rows]
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from handlers import articles, buttons, followups, stories
+from handlers.callbacks import FORGET_PATTERN, NOT_SAME_PATTERN, READ_MORE_PATTERN, VIEW_PATTERN
 from handlers.followups import COMMANDS
+from handlers.readmore import on_read_more
 
 __all__ = ["COMMANDS", "register"]
 
@@ -22,7 +24,13 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("history", followups.history))
     application.add_handler(CommandHandler("forget", followups.forget))
     application.add_handler(CommandHandler("story", stories.story))
-    application.add_handler(CallbackQueryHandler(stories.on_not_same, pattern=stories.NOT_SAME_PATTERN))
-    application.add_handler(CallbackQueryHandler(buttons.on_button))
+    # Buttons, routed by their callback data (`handlers.callbacks`); anything else is an old or forged button.
+    application.add_handler(CallbackQueryHandler(buttons.on_view, pattern=VIEW_PATTERN))
+    application.add_handler(CallbackQueryHandler(buttons.on_forget, pattern=FORGET_PATTERN))
+    application.add_handler(CallbackQueryHandler(stories.on_not_same, pattern=NOT_SAME_PATTERN))
+    application.add_handler(CallbackQueryHandler(on_read_more, pattern=READ_MORE_PATTERN))
+    application.add_handler(CallbackQueryHandler(buttons.on_unknown))
+    unknown = filters.COMMAND & ~filters.UpdateType.EDITED
+    application.add_handler(MessageHandler(unknown, followups.unknown_command))
     content = (filters.TEXT | filters.CAPTION | filters.Document.ALL) & ~filters.COMMAND
     application.add_handler(MessageHandler(content & ~filters.UpdateType.EDITED, articles.on_message))

@@ -23,6 +23,7 @@ from handlers.intake import (
     read_intake,
 )
 from handlers.keyboards import article_keyboard
+from handlers.parts import gather_parts
 from handlers.replies import keep_typing, send_article_view, send_html
 from handlers.services import BotServices, services
 from storage import Origin, StoredArticle
@@ -41,6 +42,9 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     found = services(context)
     intake = read_intake(message, bot_username=bot.username, max_links=found.settings.max_links_per_message)
+    intake = await gather_parts(context, message, intake)
+    if intake is None:
+        return  # one part of an article that another message answers
     chat_id = update.effective_chat.id
     if intake.document is not None:
         await _answer(
@@ -162,7 +166,7 @@ async def _answer(
         stored.id,
         summary,
         reply_to=message,
-        keyboard=stories.with_not_same_button(article_keyboard(stored.id), stored.id, story),
+        keyboard=stories.with_not_same_button(article_keyboard(stored.id, stored.report), stored.id, story),
     )
 
 

@@ -1,51 +1,39 @@
 """Inline buttons: Sources · Figures · All claims, claim pages, history entries, and the /forget confirmation.
 
-A button's article id is only ever looked up in the chat the button was pressed in: a forged or stale id
-from another chat finds nothing, and the user is told the article isn't available.
+Each kind of button has its own handler, routed by `CallbackQueryHandler(pattern=...)` with the patterns of
+`handlers.callbacks`. A button's article id is only ever looked up in the chat the button was pressed in: a
+forged or stale id from another chat finds nothing, and the user is told the article isn't available. A press
+that deletes data re-checks, at press time, that the presser may do it.
 """
 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.render import render_claims_page, render_figures, render_sources, render_summary
-from handlers.keyboards import (
-    CLAIMS,
-    CLAIMS_PAGE,
-    FIGURES,
-    OPEN,
-    SOURCES,
-    ForgetPress,
-    article_keyboard,
-    claims_keyboard,
-    parse_button,
-    parse_forget,
-)
+from handlers.callbacks import CLAIMS, CLAIMS_PAGE, FIGURES, OPEN, SOURCES, parse_forget, parse_view
+from handlers.followups import ONLY_ADMINS, is_chat_admin
+from handlers.keyboards import article_keyboard, claims_keyboard
 from handlers.replies import send_article_view
 from handlers.services import services
 
 GONE = "That article isn't available in this chat any more."
+STALE = "That button doesn't work any more. Send /help to see what I can do."
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer a button press with the view it asks for, scoped to the chat it was pressed in."""
+async def on_view(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A view of an article (sources, figures, claims, a claims page, the summary again), in this chat."""
     query = update.callback_query
     chat = update.effective_chat
-    if query is None or chat is None or query.message is None:
-        if query is not None:
-            await query.answer()
+    if query is None:
         return
+    press = parse_view(query.data)
     found = services(context)
-    forget_press = parse_forget(query.data)
-    if forget_press is not None:
-        await _forget_answer(update, context, forget_press)
-        return
-    press = parse_button(query.data)
-    article = await found.store.get(chat.id, press.article_id) if press else None
-    if press is None or article is None:
+    article = await found.store.get(chat.id, press.article_id) if press and chat else None
+    if press is None or chat is None or article is None or query.message is None:
         await query.answer(GONE, show_alert=True)
         return
     await query.answer()
@@ -71,20 +59,31 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         keyboard = claims_keyboard(article.id, page, pages)
     elif press.action == OPEN:
         html = render_summary(article.report, article.meta.origin)
-        keyboard = article_keyboard(article.id)
-    else:  # pragma: no cover - parse_button only accepts the actions above
+        keyboard = article_keyboard(article.id, article.report)
+    else:  # pragma: no cover - the pattern only accepts the actions above
         return
     await send_article_view(
         context.bot, found.store, chat.id, article.id, html, reply_to=summary, keyboard=keyboard
     )
 
 
-async def _forget_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, press: ForgetPress) -> None:
+async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The /forget confirmation. Only the person who asked may answer, and in a group only while they are an
+    admin: rights are checked again now, whatever the button's data says."""
     query = update.callback_query
     chat = update.effective_chat
-    assert query is not None and chat is not None
+    if query is None:
+        return
+    press = parse_forget(query.data)
+    if press is None or chat is None:
+        await query.answer(STALE, show_alert=True)
+        return
     if query.from_user.id != press.user_id:
         await query.answer("Only the person who asked to forget can answer this.", show_alert=True)
+        return
+    is_group = chat.type != ChatType.PRIVATE
+    if press.confirmed and is_group and not await is_chat_admin(context, chat.id, query.from_user.id):
+        await query.answer(ONLY_ADMINS, show_alert=True)
         return
     await query.answer()
     if press.confirmed:
@@ -96,3 +95,9 @@ async def _forget_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, pre
     else:
         text = "OK, I kept everything."
     await query.edit_message_text(text)
+
+
+async def on_unknown(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any other callback data (an old button, or data we never made): say so."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(STALE, show_alert=True)

@@ -6,7 +6,7 @@ from telegram import BotCommand, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ContextTypes
 
-from bot.render import render_claims_page, render_figures, render_history, render_sources
+from bot.render import escape, render_claims_page, render_figures, render_history, render_sources
 from handlers.keyboards import claims_keyboard, forget_keyboard, history_keyboard
 from handlers.replies import send_article_view, send_html
 from handlers.services import services
@@ -19,7 +19,9 @@ HELP = (
     "\n"
     "Send me an article: forward it, paste its text, send a link (up to {links} per message), or a .txt or "
     ".html file. I reply with everyone quoted or cited, grouped by source (anonymous sources and hedges "
-    "marked), and the numbers the sources disagree on.\n"
+    "marked), and the numbers the sources disagree on first.\n"
+    "An article in several messages (forwarded posts, an album) is read as one: send its parts one after "
+    "another.\n"
     "\n"
     "/sources — every source: named or anonymous, role, outlet, claims\n"
     "/figures — the figures by measure, differing ones first\n"
@@ -151,4 +153,23 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
     await send_html(
         context.bot, chat.id, text, reply_to=update.effective_message, keyboard=forget_keyboard(user.id)
+    )
+
+
+UNKNOWN_COMMAND = "I don't know {command}. Send /help to see what I can do."
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command the bot doesn't have: a one-line pointer to /help (in a group, only if it is ours)."""
+    chat = update.effective_chat
+    message = update.effective_message
+    if chat is None or message is None or not message.text:
+        return
+    command, _, addressee = message.text.split()[0].partition("@")
+    if addressee and addressee.lower() != (context.bot.username or "").lower():
+        return  # another bot's command
+    if chat.type != ChatType.PRIVATE and not addressee:
+        return  # in a group, a bare /command may be for any bot
+    await send_html(
+        context.bot, chat.id, UNKNOWN_COMMAND.format(command=escape(command[:40])), reply_to=message
     )

@@ -11,7 +11,8 @@ from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message, Rep
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
 
-from bot.render import split_message
+from bot.telegram_html import split_message
+from handlers import parts
 from storage import ArticleStore
 
 logger = logging.getLogger(__name__)
@@ -82,6 +83,7 @@ async def send_article_view(
 ) -> list[Message]:
     """Send a view of an article and remember its messages, so replying to any of them means this article."""
     sent = await send_html(bot, chat_id, html, reply_to=reply_to, keyboard=keyboard)
+    parts.note_summary(chat_id, article_id, reply_to, sent)
     for message in sent:
         await store.link_message(chat_id, message.message_id, article_id)
     return sent

@@ -1,18 +1,20 @@
 """Stories in the bot: placing an arriving article, /story, and the "Not the same story" button.
 
-Callback data carries two opaque ids, the article's and the story's (`ns:<article>:<story>`); both are only
-ever looked up in the chat the button was pressed in, and the article must be in that story there.
+Callback data carries two opaque ids, the article's and the story's (`handlers.callbacks.not_same_data`);
+both are only ever looked up in the chat the button was pressed in, and the article must be in that story
+there.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.render import escape, render_across_articles, render_story, shorten, split_message, story_outlet
+from bot.render import escape, render_across_articles, render_story, shorten, story_outlet
+from bot.telegram_html import split_message
+from handlers.callbacks import not_same_data, parse_not_same
 from handlers.followups import NOTHING_YET, target_article
 from handlers.replies import send_article_view, send_html
 from handlers.services import BotServices, services
@@ -20,10 +22,6 @@ from storage import StoredArticle
 from storage.stories import ChatStory, StoryStore
 
 logger = logging.getLogger(__name__)
-
-NOT_SAME = "ns"
-NOT_SAME_PATTERN = r"^ns:"
-_NOT_SAME_DATA = re.compile(r"^ns:([A-Za-z0-9_-]{8,32}):([A-Za-z0-9_-]{8,32})$")
 
 GONE = "That story isn't available in this chat any more."
 NO_STORY = (
@@ -62,7 +60,7 @@ def across_section(story: ChatStory | None, article_id: str) -> str:
 
 def not_same_button(article_id: str, story_id: str, text: str = "Not the same story") -> InlineKeyboardButton:
     """A button that takes the article out of the story."""
-    return InlineKeyboardButton(text, callback_data=f"{NOT_SAME}:{article_id}:{story_id}")
+    return InlineKeyboardButton(text, callback_data=not_same_data(article_id, story_id))
 
 
 def with_not_same_button(
@@ -126,11 +124,11 @@ async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     chat = update.effective_chat
     if query is None:
         return
-    match = _NOT_SAME_DATA.match(query.data or "")
-    if chat is None or match is None:
+    ids = parse_not_same(query.data)
+    if chat is None or ids is None:
         await query.answer(GONE, show_alert=True)
         return
-    article_id, story_id = match.groups()
+    article_id, story_id = ids
     found = services(context)
     article = await found.store.get(chat.id, article_id)
     stories = story_store(found)
@@ -149,3 +147,4 @@ async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     )
     summary = query.message if query.message is not None and hasattr(query.message, "message_id") else None
     await send_html(context.bot, chat.id, text, reply_to=summary)  # type: ignore[arg-type]
+

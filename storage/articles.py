@@ -243,6 +243,11 @@ class ArticleStore:
             (chat_id, message_id),
         )
 
+    async def remove(self, chat_id: int, article_id: str) -> None:
+        """Delete one of this chat's articles; its message links and story rows go with it (cascade)."""
+        async with self._db.transaction() as connection:
+            await connection.execute("DELETE FROM articles WHERE chat_id = ? AND id = ?", (chat_id, article_id))
+
     async def forget_chat(self, chat_id: int) -> None:
         """Delete everything stored for this chat (articles, message links, and any later chat tables)."""
         await self._db.forget_chat(chat_id)

@@ -39,8 +39,9 @@ async def test_forwarded_seed_article_gets_its_sources_and_differing_toll(
     assert "Who said what" in text
     assert "Syrian Observatory for Human Rights" in text and "via AFP" in text
     assert "John Kirby" in text
-    killed = next(line for line in text.splitlines() if line.startswith("killed:"))
-    values = re.findall(r"(?:^|· |: )((?:at least |only )?\d+) —", killed)
+    killed = next(line for line in text.splitlines() if line.startswith("⚠️ killed:"))
+    values = re.findall(r"(?:^|· |: )((?:at least |only )?\d+) \(", killed)
+    assert text.index("⚠️ killed:") < text.index("Who said what"), "what differs comes first"
     assert {re.sub(r"\D", "", value) for value in values} >= {"1", "17", "22"}
     assert "Reuters" in killed and "AFP" in killed
     assert set(buttons(replies[-1])) == {"Sources", "Figures", "All claims"}
@@ -89,9 +90,9 @@ async def test_own_articles_get_their_conflict_and_sources(
     text = "\n".join(plain(reply["text"]) for reply in await reply_to(fake, sent))
     for source in sources:
         assert source in text
-    conflict_lines = text.split("⚠️ Differing figures", 1)[-1].splitlines()
+    conflict_lines = [line for line in text.splitlines() if line.startswith("⚠️ ")]
     assert any(
-        all(re.search(rf"(?:^|: |· ){re.escape(value)} —", line) for value in measure_values)
+        all(re.search(rf"(?:^|: |· ){re.escape(value)} \(", line) for value in measure_values)
         for line in conflict_lines
     ), f"no conflict line with {measure_values} in:\n{text}"
 

@@ -70,11 +70,11 @@ def test_sources_are_grouped_most_cited_first() -> None:
 
 def test_conflict_line_names_each_value_with_its_source() -> None:
     report = harbor_report()
-    line = conflict_line(report, report.conflicts[0])
+    line = conflict_line(report, "killed")
     plain = unescape(re.sub(r"<[^>]+>", "", line))
     assert plain == (
-        "killed: 4 — Lena Okafor · 9 — hospital worker (via Coastline Wire, unverified) "
-        "· at least 12 — Velmora Rescue League"
+        "⚠️ killed: 4 (Lena Okafor) · 9 (hospital worker via Coastline Wire, unverified) "
+        "· at least 12 (Velmora Rescue League)"
     )
 
 
@@ -87,8 +87,10 @@ def test_summary_has_title_origin_sources_and_differing_figures() -> None:
     assert "Who said what" in plain
     assert "Lena Okafor — fire chief · 2 claims" in plain
     assert "hospital worker — via Coastline Wire, 🕶 anonymous" in plain
-    assert "⚠️ Differing figures" in plain
-    assert plain.index("Lena Okafor") < plain.index("hospital worker") < plain.index("Velmora Rescue League")
+    # What differs comes first, right under the title and origin; then who said what.
+    assert plain.index("⚠️ killed: 4 (Lena Okafor)") < plain.index("Who said what")
+    who = plain[plain.index("Who said what") :]
+    assert who.index("Lena Okafor") < who.index("hospital worker") < who.index("Velmora Rescue League")
 
 
 def test_everything_from_the_article_is_escaped() -> None:
@@ -245,8 +247,8 @@ def test_a_surname_alone_joins_the_full_name() -> None:
 def test_hedges_are_shortened_in_figure_lines_only() -> None:
     report = harbor_report()
     report.claims[1].hedges = ["could not be independently confirmed", "reportedly"]
-    line = plain_text(conflict_line(report, report.conflicts[0]))
-    assert "9 — hospital worker (via Coastline Wire, unconfirmed, reportedly)" in line
+    line = plain_text(conflict_line(report, "killed"))
+    assert "9 (hospital worker via Coastline Wire, unconfirmed, reportedly)" in line
     assert "could not be independently confirmed" in plain_text(render_sources(report))
     assert short_hedge("was unable to verify") == "unverified"
     assert short_hedge("has not been corroborated") == "uncorroborated"

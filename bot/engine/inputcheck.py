@@ -70,9 +70,9 @@ def _refuse_non_english(text: str) -> None:
     latin = sum(1 for word in words if _is_latin(word))
     english = sum(1 for word in words if word.lower() in _ENGLISH_FUNCTION_WORDS)
     if latin / len(words) < _MIN_LATIN_SHARE or english / len(words) < _MIN_ENGLISH_SHARE:
-        raise InputError(
-            "This doesn't look like English. Only English is supported for now: send an English article."
-        )
+        from bot.language import not_english_message
+
+        raise InputError(not_english_message(text))
 
 
 def _is_latin(word: str) -> bool:

@@ -49,3 +49,38 @@ def _cells(value: float, largest: float, width: int) -> int:
     if largest <= 0 or value <= 0:
         return 0
     return max(1, round(value / largest * width))
+
+
+PHONE_WIDTH = 32
+PHONE_BAR_MAX = 20
+PHONE_BAR_MIN = 8
+
+
+def render_bars_narrow(title: str, bars: Sequence[Bar], *, line_width: int = PHONE_WIDTH) -> str:
+    """The same chart laid out for a phone: each row's label on its own line, then its bar and value, no line
+    longer than `line_width` characters. Returns plain text ending in a newline ('' with nothing to draw)."""
+    if not bars:
+        return ""
+    largest = max(max(bar.value, bar.upper or 0) for bar in bars)
+    texts = [_fit(f"{bar.text or format_number(bar.value)}{f' {bar.mark}' if bar.mark else ''}", line_width)
+             for bar in bars]  # fmt: skip
+    # Bars are as wide as the values beside them allow; a value too long to sit beside a short bar gets a line
+    # of its own instead of shrinking every bar.
+    beside = [len(text) for text in texts if len(text) <= line_width - 1 - PHONE_BAR_MIN]
+    width = max(PHONE_BAR_MIN, min(PHONE_BAR_MAX, line_width - 1 - max(beside, default=0)))
+    lines = [_fit(title, line_width)]
+    for bar, text in zip(bars, texts, strict=True):
+        solid = _cells(bar.value, largest, width)
+        spread = _cells(bar.upper, largest, width) - solid if bar.upper is not None else 0
+        drawn = FULL * solid + RANGE * spread
+        lines.append(" " + _fit(bar.label, line_width - 1))
+        if len(drawn) + 1 + len(text) <= line_width:
+            lines.append(f"{drawn} {text}".rstrip())
+        else:
+            lines += [drawn, text]
+    return "\n".join(lines) + "\n"
+
+
+def _fit(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -1,10 +1,13 @@
-"""The story view of several analysed articles: its `whosaid.story/1` JSON and its terminal rendering."""
+"""The story view: its `whosaid.story/1` JSON, what a story view shows (`story_panel`, built once for the bot
+and the terminal), and its terminal rendering."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.report import Report
 from bot.stories.chart import Bar, render_bars
@@ -17,7 +20,13 @@ from bot.stories.figures import (
 )
 from bot.stories.fingerprint import fingerprint
 from bot.stories.grouping import Story, group_stories
-from bot.stories.similarity import TermStats
+from bot.stories.metadata import sniff_outlet, sniff_published
+from bot.stories.similarity import TermStats, story_why
+from bot.views import article_title, group_sources, printable, shorten
+
+if TYPE_CHECKING:
+    from storage.articles import StoredArticle
+    from storage.stories import ChatStory
 
 STORY_SCHEMA = "whosaid.story/1"
 
@@ -87,12 +96,14 @@ def build_story_view(
 
 def render_story_view(view: StoryView) -> str:
     """The story view for a terminal: per story its outlets and who each cites, conflicts first, then every
-    figure per measure side by side and a chart of the differing values; then the articles in no story."""
+    figure per measure side by side and a chart of the differing values; then the articles in no story.
+    Control characters from the articles are shown as symbols, never sent to the terminal."""
     blocks = []
     grouped: set[int] = set()
     for number, result in enumerate(view.stories, start=1):
         grouped.update(result.story.articles)
-        blocks.append(_render_story(view, number, result))
+        panel = story_panel(view.reports, result.story.articles, view.outlets, result.conflicts, result.story.why)
+        blocks.append(_render_story(panel, number))
     alone = [index for index in range(len(view.reports)) if index not in grouped]
     if alone:
         lines = ["Not in a story with another article:"]
@@ -100,74 +111,216 @@ def render_story_view(view: StoryView) -> str:
         blocks.append("\n".join(lines) + "\n")
     if not view.stories:
         blocks.insert(0, "No two of these articles report the same event.\n")
-    return "\n".join(blocks)
+    return printable("\n".join(blocks))
 
 
-def _render_story(view: StoryView, number: int, result: StoryResult) -> str:
-    story = result.story
-    lines = [f"Story {number}: {len(story.articles)} articles", f"Same story: {', '.join(story.why)}", ""]
+def _render_story(panel: StoryPanel, number: int) -> str:
+    lines = [f"Story {number}: {len(panel.outlets)} articles", f"Same story: {', '.join(panel.why)}", ""]
     lines.append("Outlets:")
-    for index in story.articles:
-        report = view.reports[index]
-        when = parse_published(report.published)
-        stamp = f" ({when:%Y-%m-%d %H:%M})" if when else ""
-        cited = list(dict.fromkeys(_claim_source(report, i) for i in range(len(report.claims))))
-        cites = "; ".join(cited[:6]) if cited else "no attributed sources found"
-        lines.append(f"  [{index + 1}] {view.outlets[index]}{stamp} — cites: {cites}")
+    for row in panel.outlets:
+        stamp = f" ({row.published:%Y-%m-%d %H:%M})" if row.published else ""
+        lines.append(f"  [{row.number}] {row.outlet}{stamp} — cites: {row.cites_text()}")
     lines.append("")
-    if result.conflicts:
+    if panel.conflicts:
         lines.append("Conflicts:")
-        for conflict in result.conflicts:
+        for conflict in panel.conflicts:
             lines.append(f"  {conflict.measure}")
-            lines += [f"    {line}" for line in conflict.lines]
+            lines += [f"    {row.outlet}, citing {row.source}: {row.value}{' (newer)' if row.newer else ''}"
+                      for row in conflict.rows]  # fmt: skip
+            lines += [f"    {remark}" for remark in conflict.remarks]
     else:
         lines.append("No figures differ between these articles.")
-    figures_lines = _figures_side_by_side(view, story)
-    if figures_lines:
-        lines += ["", "Figures:", *figures_lines]
-    charts = [_chart(view, conflict) for conflict in result.conflicts]
+    if panel.side_by_side:
+        lines += ["", "Figures:"]
+        for line in panel.side_by_side:
+            items = [f"{row.outlet} ({row.source}) {row.value}" for row in line.rows]
+            lines.append(f"  {line.measure}: {' · '.join(items)}")
+    charts = [render_bars(conflict.measure, conflict.bars).rstrip("\n") for conflict in panel.conflicts]
     if charts:
-        lines += ["", *[chart.rstrip("\n") for chart in charts]]
+        lines += ["", *charts]
     return "\n".join(lines) + "\n"
 
 
-def _claim_source(report: Report, claim_index: int) -> str:
-    claim = report.claims[claim_index]
-    label = claim.speaker or "an unnamed source"
-    if claim.anonymous and "anonymous" not in label.lower():
-        label += " (anonymous)"
-    return label + (f" via {claim.via}" if claim.via else "")
+# --- The story as people see it, built once for the bot and the terminal -----------------------------------
+
+STORY_MAX_CITED = 5
 
 
-def _figures_side_by_side(view: StoryView, story: Story) -> list[str]:
-    """Every measure two or more of the story's articles count, one line each: 'outlet (source) value · …'."""
-    lines = []
-    for measure, figures in collect_story_figures(view.reports, story.articles, view.outlets).items():
-        if len({figure.article for figure in figures}) < 2:
-            continue
-        items = [f"{f.outlet} ({f.source or 'no source'}) {f.label}" for f in figures]
-        lines.append(f"  {measure}: {' · '.join(items)}")
-    return lines
+@dataclass(frozen=True)
+class OutletRow:
+    """One article of a story: its number in the view, outlet, publication time, title and who it cites."""
+
+    number: int
+    outlet: str
+    published: datetime | None
+    title: str
+    cites: tuple[str, ...]
+
+    def cites_text(self, limit: int = STORY_MAX_CITED) -> str:
+        """'A; B via Reuters; and 3 more', or a line saying nobody is cited."""
+        if not self.cites:
+            return "no attributed sources found"
+        more = len(self.cites) - limit
+        return "; ".join(self.cites[:limit]) + (f"; and {more} more" if more > 0 else "")
 
 
-def _chart(view: StoryView, conflict: StoryConflict) -> str:
-    bars = []
-    for article, figure_index in conflict.figures:
-        figure = view.reports[article].figures[figure_index]
-        bars.append(
-            Bar(
-                label=who_gives_short(view, article, figure_index),
-                value=float(figure.value),
-                upper=None if figure.upper is None else float(figure.upper),
-                text=view.reports[article].figure_label(figure),
-                mark="newer" if (article, figure_index) in conflict.newer else "",
+@dataclass(frozen=True)
+class StoryFigureRow:
+    """One outlet's figure for a measure: who gives it and whether it is the newer one."""
+
+    article: int
+    outlet: str
+    source: str
+    value: str
+    newer: bool = False
+
+
+@dataclass(frozen=True)
+class StoryMeasure:
+    """A measure across the story: its figures, what else the comparison says, and the chart's bars."""
+
+    measure: str
+    rows: tuple[StoryFigureRow, ...]
+    remarks: tuple[str, ...] = ()
+    bars: tuple[Bar, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryPanel:
+    """Everything a story view shows: why, the outlets, differing measures first, then those that agree."""
+
+    why: tuple[str, ...]
+    outlets: tuple[OutletRow, ...]
+    conflicts: tuple[StoryMeasure, ...]
+    side_by_side: tuple[StoryMeasure, ...]
+
+    @property
+    def agreeing(self) -> tuple[StoryMeasure, ...]:
+        """The measures two or more articles count that don't differ."""
+        differing = {conflict.measure for conflict in self.conflicts}
+        return tuple(measure for measure in self.side_by_side if measure.measure not in differing)
+
+    def involving(self, article: int) -> tuple[StoryMeasure, ...]:
+        """The differing measures in which `article` gives a figure."""
+        return tuple(c for c in self.conflicts if any(row.article == article for row in c.rows))
+
+
+def cited_sources(report: Report) -> tuple[str, ...]:
+    """Who an article cites, as the bot's and the terminal's source lists name them."""
+    names = []
+    for group in group_sources(report):
+        label = group.name
+        if group.anonymous and "anonymous" not in label.lower():
+            label += " (anonymous)"
+        if group.vias:
+            label += " via " + ", ".join(group.vias)
+        names.append(label)
+    return tuple(names)
+
+
+def story_panel(
+    reports: Sequence[Report],
+    members: Sequence[int],
+    outlets: Sequence[str],
+    conflicts: Sequence[StoryConflict],
+    why: Sequence[str],
+) -> StoryPanel:
+    """The story view's content for the `members` of `reports` (numbered by their index + 1)."""
+    rows = tuple(
+        OutletRow(
+            number=index + 1,
+            outlet=outlets[index],
+            published=parse_published(reports[index].published),
+            title=article_title(reports[index]),
+            cites=cited_sources(reports[index]),
+        )
+        for index in members
+    )
+    measures = []
+    for conflict in conflicts:
+        figure_rows = []
+        bars = []
+        for article, figure_index in conflict.figures:
+            report = reports[article]
+            figure = report.figures[figure_index]
+            source = source_label(report, figure) or "no source"
+            newer = (article, figure_index) in conflict.newer
+            figure_rows.append(
+                StoryFigureRow(article, outlets[article], source, report.figure_label(figure), newer)
+            )
+            bars.append(
+                Bar(
+                    label=who_gives_short(outlets[article], report, figure_index),
+                    value=float(figure.value),
+                    upper=None if figure.upper is None else float(figure.upper),
+                    text=report.figure_label(figure),
+                    mark="newer" if newer else "",
+                )
+            )
+        measures.append(
+            StoryMeasure(
+                measure=conflict.measure,
+                rows=tuple(figure_rows),
+                remarks=tuple(conflict.lines[len(conflict.figures) :]),
+                bars=tuple(bars),
             )
         )
-    return render_bars(conflict.measure, bars)
+    side_by_side = []
+    for measure, figures in collect_story_figures(reports, members, outlets).items():
+        if len({figure.article for figure in figures}) < 2:
+            continue
+        side_by_side.append(
+            StoryMeasure(
+                measure=measure,
+                rows=tuple(
+                    StoryFigureRow(f.article, f.outlet, f.source or "no source", f.label) for f in figures
+                ),
+            )
+        )
+    return StoryPanel(why=tuple(why), outlets=rows, conflicts=tuple(measures), side_by_side=tuple(side_by_side))
 
 
-def who_gives_short(view: StoryView, article: int, figure_index: int) -> str:
+def who_gives_short(outlet: str, report: Report, figure_index: int) -> str:
     """A chart row's label: 'Outlet · source'."""
-    report = view.reports[article]
     source = source_label(report, report.figures[figure_index]).split(" via ")[0]
-    return f"{view.outlets[article]} · {source}" if source else view.outlets[article]
+    return f"{outlet} · {source}" if source else outlet
+
+
+# --- A chat's story (the bot): its stored articles, named and dated as people know them ------------------
+
+OUTLET_TITLE_CHARS = 60
+
+
+def story_outlet(article: StoredArticle) -> str:
+    """How people know a stored article in a story: its site, a wire dateline's outlet, the channel it was
+    forwarded from, else its title."""
+    report = article.report
+    origin = article.meta.origin
+    return (
+        report.site
+        or sniff_outlet(report.text)
+        or (origin.name if origin is not None else None)
+        or shorten(article_title(report), OUTLET_TITLE_CHARS)
+    )
+
+
+def story_reports(story: ChatStory) -> tuple[list[Report], list[str]]:
+    """A story's reports, with a publication time filled in where the text or the forward tells one, and
+    how each is named (`story_outlet`)."""
+    reports = []
+    for article in story.articles:
+        report = article.report
+        origin = article.meta.origin
+        published = report.published or sniff_published(report.text) or (origin.date if origin else None)
+        reports.append(
+            report if published == report.published else report.model_copy(update={"published": published})
+        )
+    return reports, [story_outlet(article) for article in story.articles]
+
+
+def chat_story_panel(story: ChatStory) -> StoryPanel:
+    """The story view's content for a chat's story (articles numbered in the order they arrived)."""
+    reports, outlets = story_reports(story)
+    members = range(len(reports))
+    conflicts = compare_figures(reports, members, outlets)
+    return story_panel(reports, members, outlets, conflicts, story_why(story.fingerprints))

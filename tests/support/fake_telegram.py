@@ -240,6 +240,43 @@ class FakeTelegram:
         self._queue({"message": message})
         return message
 
+    # ----- albums and channel forwards (articles sent in parts) -----------------------------------------
+    def send_album(
+        self,
+        chat_id: int,
+        captions: list[str | None],
+        *,
+        media_group_id: str = "album1",
+        forward_origin: dict[str, Any] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Queue an album: one photo message per caption (None: a photo without one), one media group."""
+        sent = []
+        for number, caption in enumerate(captions):
+            message: dict[str, Any] = {
+                "message_id": self._next_message_id(chat_id),
+                "date": int(time.time()),
+                "chat": self.chat(chat_id),
+                "from": self.user(abs(chat_id)),
+                "media_group_id": media_group_id,
+                "photo": [{"file_id": f"photo{number}", "file_unique_id": f"uphoto{number}", "width": 640,
+                           "height": 480}],
+            }  # fmt: skip
+            if caption is not None:
+                message["caption"] = caption
+            if forward_origin is not None:
+                message["forward_origin"] = forward_origin
+            self._queue({"message": message})
+            sent.append(message)
+        return sent
+
+    @staticmethod
+    def channel_origin(channel_id: int, title: str, message_id: int, username: str | None = None) -> dict[str, Any]:
+        """The `forward_origin` of a post forwarded from a channel."""
+        chat: dict[str, Any] = {"id": channel_id, "type": "channel", "title": title}
+        if username:
+            chat["username"] = username
+        return {"type": "channel", "date": int(time.time()), "chat": chat, "message_id": message_id}
+
     def press_button(
         self, chat_id: int, message: dict[str, Any], data: str, *, user_id: int | None = None
     ) -> str:
