@@ -10,8 +10,8 @@ Telegram; a process pool keeps the loop free, a thread pool starts faster and sh
   once delays another chat's one article by at most one job per worker.
 - **Deadlines.** A job running longer than `job_timeout` raises `JobTimedOut`; a process pool is recycled
   (its processes killed) to stop it, and the other jobs that were running in it are started again.
-- **No orphans.** Worker processes ignore Ctrl+C (the main process decides what to do with it) and die with
-  the main process however it ends: `PR_SET_PDEATHSIG` on Linux, and a watch on the parent's pid everywhere.
+- **No orphans.** Worker processes ignore Ctrl+C and SIGTERM (the main process decides how the pool stops)
+  and die with the main process however it ends: `PR_SET_PDEATHSIG` on Linux, and a watch on the parent's pid everywhere.
 """
 
 from __future__ import annotations
@@ -84,8 +84,10 @@ def _die_with_parent(parent_pid: int) -> None:
 
 def init_worker_process(model: str, parent_pid: int) -> None:
     """Pool initializer for a worker process: ignore Ctrl+C, die with the parent, load the model."""
-    # Ctrl+C reaches the whole process group; the main process stops the pool itself (no tracebacks here).
+    # Ctrl+C, and a service manager's SIGTERM, reach the whole process group: the main process decides how
+    # the pool stops (finish or stop the jobs in hand), so workers don't die mid-job with a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent(parent_pid)
     load_model(model)
 
@@ -277,7 +279,9 @@ class AnalysisWorker:
             self._recycle(job.generation)
             _settle(job.future, exception=JobTimedOut(self.job_timeout))
         except BrokenExecutor as error:
-            if job.generation != self._generation:
+            if self._closing:
+                job.future.cancel()  # stopping: the job's update stays pending for the next start
+            elif job.generation != self._generation:
                 requeue = True  # the pool was recycled under it for another job's sake: run it again
             else:
                 logger.error("analysis pool broke (%s); starting a new one", error)
