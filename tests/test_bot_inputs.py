@@ -311,3 +311,14 @@ async def test_a_stored_report_that_wont_load_breaks_nothing_else(fake: FakeTele
     assert "Dock Workers" in answers["/history"]
     again = fake.send_message(CHAT, fixture_text("bot_port_strike.txt"))
     assert plain((await reply_to(fake, again))[-1]["text"]).startswith("📰 Dock Workers")
+
+
+async def test_an_analysis_over_its_deadline_is_stopped_and_the_person_told(
+    fake: FakeTelegram, db_path: Path
+) -> None:
+    async with running_bot(bot_settings(fake, db_path, WHOSAID_JOB_TIMEOUT=0.05)):
+        sent = fake.send_message(CHAT, fixture_text("bot_wildfire_long.txt"))
+        answer = plain((await reply_to(fake, sent))[0]["text"])
+        helped = fake.send_message(CHAT, "/help")
+        assert "WhoSaid" in plain((await reply_to(fake, helped))[0]["text"])
+    assert "took me too long" in answer and SOMETHING_WENT_WRONG not in answer
