@@ -141,11 +141,7 @@ async def open_services(application: Application) -> None:
 
 async def close_services(application: Application) -> None:
     """Shutdown: stop the redelivery timer, finish or stop analyses, close the link client and the database."""
-    redelivery: asyncio.Task[None] | None = application.bot_data.pop(REDELIVERY_TASK_KEY, None)
-    if redelivery is not None:
-        redelivery.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await redelivery
+    await _stop_redelivery(application)
     found: BotServices | None = application.bot_data.pop(SERVICES_KEY, None)
     if found is None:
         return
@@ -155,6 +151,14 @@ async def close_services(application: Application) -> None:
     if found.http is not None:
         await found.http.aclose()
     await found.database.close()
+
+
+async def _stop_redelivery(application: Application) -> None:
+    redelivery: asyncio.Task[None] | None = application.bot_data.pop(REDELIVERY_TASK_KEY, None)
+    if redelivery is not None:
+        redelivery.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await redelivery
 
 
 def is_delivery_failure(error: object) -> bool:
@@ -269,6 +273,7 @@ async def stop_application(application: Application) -> None:
     """Stop receiving, give updates being handled the grace period, stop the rest (they stay pending), close."""
     settings: Settings = application.bot_data[SETTINGS_KEY]
     grace = settings.shutdown_grace
+    await _stop_redelivery(application)
     if application.updater is not None and application.updater.running:
         try:
             await asyncio.wait_for(application.updater.stop(), grace + settings.telegram_timeout)
