@@ -92,7 +92,9 @@ async def run_load(kind: str, chats: int, workers: int, faults: bool) -> dict[st
         article_latency = [latency(fake, message) for message in articles]
         help_latency = [latency(fake, message) for message in helps]
         counts = [summaries(fake, message) for message in articles]
+        help_extra = sum(len(fake.replies_to(9999, message["message_id"])) - 1 for message in helps)
     return {
+        "help_extra": help_extra,
         "exactly_one": sum(1 for count in counts if count == 1),
         "extra": sum(count - 1 for count in counts if count > 1),
         "missing": sum(1 for count in counts if count == 0),
@@ -133,7 +135,8 @@ def main() -> None:
                     f"{result['total']:8.2f} {result['throughput']:6.2f} {result['help_p50'] * 1000:8.0f}ms "
                     f"{result['help_p95'] * 1000:8.0f}ms {result['help_max'] * 1000:8.0f}ms  "
                     f"{result['exactly_one']}/{args.chats} exactly one, {result['extra']} extra, "
-                    f"{result['missing']} missing",
+                    f"{result['missing']} missing; /help: {result['help_n']:.0f} asked, "
+                    f"{result['help_extra']} extra",
                     flush=True,
                 )
 

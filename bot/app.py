@@ -26,7 +26,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 import handlers
 from bot.intake import DurableUpdateProcessor, DurableUpdateQueue, current_work, redeliver, redeliver_forever
-from bot.sending import IDEMPOTENT_METHODS, ReliableRateLimiter
+from bot.sending import ReliableRateLimiter
 from bot.settings import Settings
 from bot.worker import AnalysisWorker
 from handlers.services import SERVICES_KEY, BotServices
@@ -60,9 +60,6 @@ REDELIVERY_TASK_KEY = "whosaid.redelivery"
 COMMANDS_TIMEOUT = 30.0
 # Long-poll timeout for getUpdates.
 POLL_TIMEOUT = 10
-
-RetryingRateLimiter = ReliableRateLimiter  # the name earlier code used
-__all__ = ["IDEMPOTENT_METHODS", "build_application", "run_bot"]
 
 
 class RedactToken(logging.Filter):
