@@ -58,6 +58,8 @@ EXIT_UNREACHABLE = 5
 REDELIVERY_TASK_KEY = "whosaid.redelivery"
 # How long start-up waits for setMyCommands before going on without it (the command list is a convenience).
 COMMANDS_TIMEOUT = 30.0
+# How long start-up tries to reach Telegram (getMe) before giving up with a clear error.
+STARTUP_TIMEOUT = 60.0
 # Long-poll timeout for getUpdates.
 POLL_TIMEOUT = 10
 
@@ -247,7 +249,11 @@ def configure_logging(settings: Settings) -> None:
 async def start_application(application: Application, *, poll_timeout: int = POLL_TIMEOUT) -> None:
     """Initialize, open the services, start receiving (polling, or the webhook when set) and handling."""
     settings: Settings = application.bot_data[SETTINGS_KEY]
-    await application.initialize()
+    try:
+        # getMe, retried on network errors: a wrong URL or no network should fail start-up, not hang it.
+        await asyncio.wait_for(application.initialize(), STARTUP_TIMEOUT)
+    except TimeoutError as error:
+        raise NetworkError(f"no answer to getMe within {STARTUP_TIMEOUT:.0f} s") from error
     await open_services(application)
     assert application.updater is not None
     if settings.webhook_url:

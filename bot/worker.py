@@ -89,7 +89,9 @@ def init_worker_process(model: str, parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent(parent_pid)
-    load_model(model)
+    # A model that won't load is reported by the warm-up job (one clear error), not as a traceback here.
+    with contextlib.suppress(Exception):
+        load_model(model)
 
 
 def load_model(model: str) -> None:

@@ -352,3 +352,13 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def test_a_missing_model_is_one_clear_line(fake: FakeTelegram, tmp_path: Path) -> None:
+    log_path = tmp_path / "run.log"
+    child = spawn_bot(
+        fake, tmp_path / "whosaid.db", log_path, WHOSAID_SPACY_MODEL="no_such_model", WHOSAID_WORKER_KIND="process"
+    )
+    assert child.wait(timeout=120) == 2
+    printed = log_path.read_text(errors="replace")
+    assert "no_such_model' is not installed" in printed and "Traceback" not in printed, printed
