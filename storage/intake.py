@@ -17,6 +17,11 @@ in the bot's SQLite file. A shared database or a job queue implements the same f
 
 A crash between Telegram accepting a message and `record_delivery` sends that one message again at the next
 start: the only duplicate durable intake allows.
+
+One process needs nothing more: it knows which updates it is handling (`bot.intake.DurableUpdateQueue`
+keeps them in memory). Several replicas sharing one backend also need `pending()` to *claim* what it returns
+(a lease, e.g. `FOR UPDATE SKIP LOCKED` with a claimed-until time), so two replicas never handle the same
+update at once and a dead replica's claims expire.
 """
 
 from __future__ import annotations
