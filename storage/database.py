@@ -10,11 +10,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import aiosqlite
+
+logger = logging.getLogger(__name__)
+
+
+class StorageError(Exception):
+    """The database file can't be used; the message names the file and says why."""
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error)
+    if "file is not a database" in text or "malformed" in text:
+        return f"{text} (the file is damaged or is not a WhoSaid database; move it away to start afresh)"
+    if "unable to open" in text or isinstance(error, PermissionError):
+        return f"{text} (check that the folder exists and can be written)"
+    return text
 
 _ARTICLES_V1 = """
 CREATE TABLE articles (
@@ -92,7 +109,34 @@ CREATE TABLE story_exclusions (
 );
 """
 
-MIGRATIONS: list[str] = [_ARTICLES_V1, _STORIES_V2]
+_INTAKE_V3 = """
+-- Durable intake (storage/intake.py): every update, written before Telegram is told it arrived.
+CREATE TABLE updates (
+    update_id INTEGER PRIMARY KEY,
+    chat_id INTEGER,
+    received_at REAL NOT NULL,
+    state TEXT NOT NULL,
+    payload_json TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at REAL NOT NULL DEFAULT 0,
+    done_at REAL
+);
+CREATE INDEX updates_state ON updates (state, next_attempt_at);
+CREATE INDEX updates_chat ON updates (chat_id);
+
+-- The reply journal: which messages of an unfinished update's reply Telegram already accepted.
+CREATE TABLE update_replies (
+    update_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    chat_id INTEGER,
+    message_json TEXT NOT NULL,
+    sent_at REAL NOT NULL,
+    PRIMARY KEY (update_id, seq)
+);
+CREATE INDEX update_replies_chat ON update_replies (chat_id);
+"""
+
+MIGRATIONS: list[str] = [_ARTICLES_V1, _STORIES_V2, _INTAKE_V3]
 """Ordered schema migrations; append only. Index i brings the file to `user_version` i + 1."""
 
 CHAT_TABLES: list[str] = [
@@ -102,6 +146,8 @@ CHAT_TABLES: list[str] = [
     "story_articles",
     "story_terms",
     "story_exclusions",
+    "updates",
+    "update_replies",
 ]
 """Tables with a `chat_id` column, cleared by `Database.forget_chat` (children after parents in this list)."""
 
@@ -115,27 +161,70 @@ class Database:
         # One connection serves every coroutine: a lock keeps one multi-statement transaction from
         # interleaving with another's statements.
         self._write_lock = asyncio.Lock()
+        self.writable = True
 
     @classmethod
-    async def open(cls, path: str | Path) -> Database:
-        """Open (creating if needed) the file at `path`, in WAL mode, with the schema migrated."""
+    async def open(cls, path: str | Path, *, read_only: bool = False) -> Database:
+        """Open (creating if needed) the file at `path`, in WAL mode, with the schema migrated.
+
+        Raises `StorageError` naming the file when it can't be used (not a database, damaged, a folder that
+        can't be written). A file that opens but can't be written (or `read_only=True`) gives a database
+        whose `writable` is False: reads work, and callers skip what they would have stored.
+        """
         path = Path(path)
-        if path.parent and not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-        connection = await aiosqlite.connect(path, isolation_level=None)
-        connection.row_factory = aiosqlite.Row
-        await connection.execute("PRAGMA journal_mode = WAL")
-        # In WAL mode NORMAL survives application crashes; only a power loss can lose the last commit.
-        await connection.execute("PRAGMA synchronous = NORMAL")
-        await connection.execute("PRAGMA foreign_keys = ON")
-        await connection.execute("PRAGMA busy_timeout = 5000")
+        try:
+            if path.parent and not path.parent.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+            target: str | Path = f"file:{path}?mode=ro" if read_only else path
+            connection = await aiosqlite.connect(target, isolation_level=None, uri=read_only)
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError(f"can't open the database {path}: {_reason(error)}") from error
         database = cls(connection, path)
         try:
-            await database.migrate()
-        except BaseException:
+            await database._prepare(read_only=read_only)
+        except BaseException as error:
+            # Close first: an open aiosqlite connection is a thread that keeps the process alive.
             await database.close()
+            if isinstance(error, sqlite3.Error | OSError):
+                raise StorageError(f"can't use the database {path}: {_reason(error)}") from error
             raise
         return database
+
+    async def _prepare(self, *, read_only: bool) -> None:
+        connection = self._connection
+        connection.row_factory = aiosqlite.Row
+        await connection.execute("PRAGMA busy_timeout = 5000")
+        # Reading the schema is the first thing that touches the file: garbage or a truncated file fails here.
+        await self.schema_version()
+        self.writable = await self._can_write()
+        if self.writable:
+            await connection.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL survives application crashes; only a power loss can lose the last commit.
+            await connection.execute("PRAGMA synchronous = NORMAL")
+        await connection.execute("PRAGMA foreign_keys = ON")
+        if self.writable:
+            await self.migrate()
+        elif await self.schema_version() != len(MIGRATIONS):
+            raise StorageError(
+                f"the database {self.path} can't be written, and its schema needs an update: "
+                "make the file and its folder writable"
+            )
+        else:
+            logger.warning("the database %s is read-only: replies go out, nothing new is stored", self.path)
+
+    async def _can_write(self) -> bool:
+        """Whether the file takes a write: rewrite its schema version in a transaction rolled back."""
+        version = await self.schema_version()
+        await self._connection.execute("BEGIN IMMEDIATE")
+        try:
+            await self._connection.execute(f"PRAGMA user_version = {version}")
+        except sqlite3.OperationalError as error:
+            if "readonly" in str(error) or "read-only" in str(error):
+                return False
+            raise
+        finally:
+            await self._connection.execute("ROLLBACK")
+        return True
 
     @property
     def connection(self) -> aiosqlite.Connection:

@@ -10,7 +10,9 @@ import httpx
 import pytest
 from telegram.error import BadRequest, NetworkError, TimedOut
 
-from bot.app import NO_TOKEN_MESSAGE, SOMETHING_WENT_WRONG, RetryingRateLimiter, run_bot
+from bot.app import NO_TOKEN_MESSAGE, SOMETHING_WENT_WRONG, run_bot
+from bot.extract import bound_html
+from bot.sending import NEVER_SENT, REFUSED, UNKNOWN, ReliableRateLimiter, failure_kind
 from bot.settings import Settings
 from handlers.intake import WHAT_TO_SEND
 from handlers.services import SERVICES_KEY
@@ -129,17 +131,35 @@ async def test_a_full_queue_answers_busy_and_every_message_gets_one_reply(
     assert replies
 
 
-async def test_an_unexpected_failure_is_logged_and_the_user_told(
+async def test_a_server_error_on_send_is_retried_without_an_apology(
     fake: FakeTelegram, bot: object, caplog: pytest.LogCaptureFixture
 ) -> None:
-    fake.inject_error("sendMessage", status=500, times=1)
-    with caplog.at_level(logging.WARNING, logger="bot.app"):
+    fake.inject_error("sendMessage", status=500, times=2)
+    with caplog.at_level(logging.WARNING, logger="bot.sending"):
         sent = fake.send_message(CHAT, "/help")
-        await fake.wait_for(lambda: fake.bot_messages(CHAT), what="the apology")
-    assert plain(fake.bot_messages(CHAT)[0]["text"]) == SOMETHING_WENT_WRONG
-    assert len(fake.calls("sendMessage")) == 2, "a failed sendMessage must not be repeated blindly"
+        await reply_to(fake, sent)
+        await fake.wait_for(lambda: fake.pending_updates() == 0, what="updates confirmed")
+    texts = [plain(message["text"]) for message in fake.bot_messages(CHAT)]
+    assert len(texts) == 1 and "WhoSaid" in texts[0] and SOMETHING_WENT_WRONG not in texts
+    assert [call.status for call in fake.calls("sendMessage")] == [500, 500, 200]
     assert any("Internal Server Error" in record.getMessage() for record in caplog.records)
-    assert sent
+
+
+async def test_a_failed_analysis_is_logged_and_the_user_told(
+    fake: FakeTelegram, db_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken_engine(*args: object) -> None:
+        raise RuntimeError("the engine broke")
+
+    # The thread pool runs jobs in this process, so the job function can be swapped for a failing one.
+    monkeypatch.setattr("bot.worker.analyze_job", broken_engine)
+    with caplog.at_level(logging.ERROR, logger="bot.app"):
+        async with running_bot(bot_settings(fake, db_path)):
+            sent = fake.send_message(CHAT, fixture_text("bot_dam_collapse.txt"))
+            replies = await reply_to(fake, sent)
+            await fake.wait_for(lambda: fake.pending_updates() == 0, what="updates confirmed")
+    assert [plain(reply["text"]) for reply in replies] == [SOMETHING_WENT_WRONG]
+    assert any("the engine broke" in record.getMessage() or record.exc_info for record in caplog.records)
 
 
 async def test_the_token_never_reaches_the_logs(
@@ -226,16 +246,16 @@ def network_error(kind: type[NetworkError], cause: Exception) -> NetworkError:
         return error
 
 
-def test_only_safe_requests_are_retried_after_network_errors() -> None:
-    never_sent = network_error(NetworkError, httpx.ConnectError("refused"))
-    maybe_sent = network_error(TimedOut, httpx.ReadTimeout("slow"))
-    can_retry = RetryingRateLimiter.can_retry
-    assert can_retry("sendMessage", never_sent)
-    assert not can_retry("sendMessage", maybe_sent), "a second sendMessage could show a duplicate reply"
-    assert can_retry("editMessageText", maybe_sent)
-    assert can_retry("sendChatAction", maybe_sent)
+def test_failures_are_told_apart_by_whether_the_request_may_have_arrived() -> None:
+    assert failure_kind(network_error(NetworkError, httpx.ConnectError("refused"))) == NEVER_SENT
+    assert failure_kind(network_error(TimedOut, httpx.PoolTimeout("full"))) == NEVER_SENT
+    assert failure_kind(network_error(TimedOut, httpx.ReadTimeout("slow"))) == UNKNOWN
+    assert failure_kind(network_error(NetworkError, httpx.RemoteProtocolError("dropped"))) == UNKNOWN
+    assert failure_kind(NetworkError("Internal Server Error (500)")) == REFUSED
+    can_retry = ReliableRateLimiter.can_retry
+    assert can_retry("sendMessage", network_error(TimedOut, httpx.ReadTimeout("slow")))
     assert not can_retry("sendChatAction", network_error(BadRequest, ValueError("bad")))
-    assert not can_retry("getUpdates", never_sent)
+    assert not can_retry("getUpdates", network_error(NetworkError, httpx.ConnectError("refused")))
 
 
 async def test_an_idempotent_call_is_retried_after_a_server_error(fake: FakeTelegram, bot: object) -> None:
@@ -246,3 +266,59 @@ async def test_an_idempotent_call_is_retried_after_a_server_error(fake: FakeTele
     await reply_to(fake, summary)
     await fake.wait_for(lambda: fake.callback_answers, what="the retried answer")
     assert [call.status for call in fake.calls("answerCallbackQuery")] == [502, 200]
+
+
+async def test_a_huge_html_document_is_extracted_off_the_event_loop(fake: FakeTelegram, db_path: Path) -> None:
+    # 100,000 tiny paragraphs: trafilatura only sees the first MAX_HTML_TAGS tags, in the pool, under the
+    # job deadline; /help is answered meanwhile. (Analysis is capped short: only extraction is tested here.)
+    paragraphs = "".join(f"<p>Line {n} of the council minutes.</p>" for n in range(100_000))
+    page = f"<html><head><title>Minutes</title></head><body><article>{paragraphs}</article></body></html>"
+    settings = bot_settings(fake, db_path, WHOSAID_MAX_DOCUMENT_BYTES=6_000_000, WHOSAID_MAX_TEXT_CHARS=5000)
+    async with running_bot(settings):
+        document = fake.add_document(page.encode(), "minutes.html", "text/html")
+        sent = fake.send_message(CHAT, document=document)
+        await fake.wait_for(lambda: fake.calls("getFile"), what="the document to be fetched")
+        helped = fake.send_message(CHAT + 1, "/help")
+        help_reply = (await reply_to(fake, helped))[0]
+        answer = (await reply_to(fake, sent))[0]
+    assert help_reply["sent_at"] < answer["sent_at"], "/help waited for the extraction"
+    assert SOMETHING_WENT_WRONG not in plain(answer["text"])
+
+
+def test_trafilatura_sees_a_bounded_number_of_tags() -> None:
+    page = "<html><body>" + "<p>x</p>" * 50 + "</body></html>"
+    assert bound_html(page, max_tags=10).count("<p>") == 8  # <html>, <body> and eight paragraphs
+    assert bound_html(page, max_tags=1000) == page
+
+
+async def test_a_stored_report_that_wont_load_breaks_nothing_else(fake: FakeTelegram, bot: object) -> None:
+    first = fake.send_message(CHAT, fixture_text("bot_dam_collapse.txt"))
+    await reply_to(fake, first)
+    second = fake.send_message(CHAT, fixture_text("bot_port_strike.txt"))
+    await reply_to(fake, second)
+    database = bot.bot_data[SERVICES_KEY].database  # type: ignore[attr-defined]
+    async with database.transaction() as connection:
+        await connection.execute(
+            "UPDATE articles SET report_json = ? WHERE title LIKE 'Dock Workers%'", ('{"value": null}',)
+        )
+    answers = {}
+    for command in ("/sources", "/figures", "/claims", "/history", "/story"):
+        asked = fake.send_message(CHAT, command)
+        answers[command] = plain((await reply_to(fake, asked))[0]["text"])
+    assert not any(SOMETHING_WENT_WRONG in answer for answer in answers.values()), answers
+    # The latest article that loads answers the follow-ups; the history still lists both.
+    assert "Esquivel" in answers["/sources"]
+    assert "Dock Workers" in answers["/history"]
+    again = fake.send_message(CHAT, fixture_text("bot_port_strike.txt"))
+    assert plain((await reply_to(fake, again))[-1]["text"]).startswith("📰 Dock Workers")
+
+
+async def test_an_analysis_over_its_deadline_is_stopped_and_the_person_told(
+    fake: FakeTelegram, db_path: Path
+) -> None:
+    async with running_bot(bot_settings(fake, db_path, WHOSAID_JOB_TIMEOUT=0.05)):
+        sent = fake.send_message(CHAT, fixture_text("bot_wildfire_long.txt"))
+        answer = plain((await reply_to(fake, sent))[0]["text"])
+        helped = fake.send_message(CHAT, "/help")
+        assert "WhoSaid" in plain((await reply_to(fake, helped))[0]["text"])
+    assert "took me too long" in answer and SOMETHING_WENT_WRONG not in answer
