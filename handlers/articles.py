@@ -47,7 +47,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return  # one part of an article that another message answers
     chat_id = update.effective_chat.id
     if intake.document is not None:
-        await _answer(
+        await answer_article(
             context,
             found,
             message,
@@ -58,7 +58,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         )
     elif intake.text is not None:
         text = intake.text
-        await _answer(
+        await answer_article(
             context,
             found,
             message,
@@ -70,13 +70,13 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         )
     elif intake.links:
         for link in intake.links:
-            await _answer(
+            await answer_article(
                 context,
                 found,
                 message,
                 chat_id,
                 "link",
-                _link_loader(found, link, chat_id),
+                link_loader(found, link, chat_id),
                 origin=intake.origin,
                 url=link,
             )
@@ -88,7 +88,7 @@ async def _ready(article: Article) -> Article:
     return article
 
 
-def _link_loader(found: BotServices, link: str, chat_id: int) -> Callable[[], Awaitable[Article]]:
+def link_loader(found: BotServices, link: str, chat_id: int) -> Callable[[], Awaitable[Article]]:
     async def load() -> Article:
         from bot.extract import NO_ARTICLE_MESSAGE
         from bot.fetch import fetch_page
@@ -138,10 +138,10 @@ def _document_loader(
     return load
 
 
-async def _answer(
+async def answer_article(
     context: ContextTypes.DEFAULT_TYPE,
     found: BotServices,
-    message: Message,
+    message: Message | None,
     chat_id: int,
     source: SourceKind,
     load: Callable[[], Awaitable[Article]],

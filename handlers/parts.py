@@ -39,7 +39,7 @@ from bot.article import Article
 from bot.errors import InputError
 from bot.render import article_title, render_summary
 from bot.telegram_html import MESSAGE_LIMIT, split_message, utf16_len
-from bot.worker import WorkerBusy
+from bot.worker import JobTimedOut, WorkerBusy
 from handlers.intake import Intake
 from handlers.services import services
 
@@ -282,8 +282,8 @@ async def _extend(context: ContextTypes.DEFAULT_TYPE, gathered: Gathered, part: 
         text = gathered.text
         try:
             async with keep_typing(bot, chat_id):
-                report = await found.worker.analyze(Article(text=text))
-        except (InputError, WorkerBusy) as error:
+                report = await found.worker.analyze(Article(text=text), chat_id=chat_id)
+        except (InputError, WorkerBusy, JobTimedOut) as error:
             await send_html(bot, chat_id, html.escape(str(error), quote=False), reply_to=gathered.first)
             return True
         stored = await found.store.save(

@@ -8,19 +8,12 @@ callback data never carries a URL, so no one can make the bot fetch an address o
 
 from __future__ import annotations
 
-import html
-
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import ContextTypes
 
-from bot.errors import InputError
 from bot.readmore import read_more_link
-from bot.render import article_title, render_summary
-from bot.worker import WorkerBusy
-from handlers import stories
+from handlers.articles import answer_article, link_loader
 from handlers.callbacks import parse_read_more
-from handlers.keyboards import article_keyboard
-from handlers.replies import keep_typing, send_article_view, send_html
 from handlers.services import services
 
 GONE = "That post isn't available in this chat any more."
@@ -40,34 +33,7 @@ async def on_read_more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await query.answer(GONE, show_alert=True)
         return
     await query.answer("Fetching the full article…")
-    reply_to = query.message if query.message is not None and hasattr(query.message, "message_id") else None
-    try:
-        async with keep_typing(context.bot, chat.id):
-            stored = await found.store.find_by_url(chat.id, link)
-            if stored is None:
-                from bot.fetch import fetch_article
-
-                article = await fetch_article(link, found.settings, client=found.http)
-                stored = await found.store.find_by_text(chat.id, article.text)
-                if stored is None:
-                    report = await found.worker.analyze(article)
-                    stored = await found.store.save(
-                        chat.id,
-                        report,
-                        source="link",
-                        url=link,
-                        source_text=article.text,
-                        title=article_title(report),
-                    )
-    except (InputError, WorkerBusy) as error:
-        await send_html(context.bot, chat.id, html.escape(f"{link}\n{error}", quote=False), reply_to=reply_to)  # type: ignore[arg-type]
-        return
-    story = await stories.place_article(found, chat.id, stored)
-    summary = render_summary(stored.report)
-    across = stories.across_section(story, stored.id)
-    if across:
-        summary = f"{summary}\n\n{across}"
-    keyboard = stories.with_not_same_button(article_keyboard(stored.id, stored.report), stored.id, story)
-    await send_article_view(
-        context.bot, found.store, chat.id, stored.id, summary, reply_to=reply_to, keyboard=keyboard  # type: ignore[arg-type]
+    message = query.message if isinstance(query.message, Message) else None
+    await answer_article(
+        context, found, message, chat.id, "link", link_loader(found, link, chat.id), origin=None, url=link
     )
