@@ -82,7 +82,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "number words": lambda n: _fill("hundred ", n),
     "huge numbers in prose": lambda n: _mixed("1e308 " + "9" * 390 + " ", n),
     "newlines": lambda n: _fill("a\n", n),
+    "digits at the density cap": lambda n: _fill("71 4 ", n),
     "said storm": lambda n: _fill("He said. ", n),
+    "dense claims": lambda n: _fill("“We saw 12 dead,” the mayor said. ", n),
+    "dense figures": lambda n: _fill("At least 5 were killed and 7 hurt, police said, but 9 died, a doctor said.\n", n),
+    "boilerplate and claims": lambda n: _fill("Click here to subscribe.\nShe said 40 people died.\n", n),
 }
 
 
