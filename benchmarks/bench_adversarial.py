@@ -56,6 +56,23 @@ def _mixed(run: str, chars: int, run_length: int = 400) -> str:
     return _fill(_PROSE + _fill(run, run_length) + "\n", chars)
 
 
+def _many_speakers(chars: int) -> str:
+    """Claims by ever new, invented people, so the source tracker has thousands of sources to tell apart."""
+    syllables = ["ka", "lo", "mi", "ra", "ve", "to", "su", "ne", "di", "po"]
+    lines = []
+    size = 0
+    index = 0
+    while size < chars:
+        digits = f"{index:04d}"
+        first = "".join(syllables[int(d)] for d in digits).capitalize()
+        last = "".join(syllables[int(d)] for d in reversed(digits)).capitalize()
+        line = f"{first} {last}, a local farmer, said {index % 90 + 3} houses were lost. He said it was bad.\n"
+        lines.append(line)
+        size += len(line)
+        index += 1
+    return "".join(lines)[:chars]
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
     "quote storm 」": lambda n: _fill("」", n),
     "quote storm „": lambda n: _fill("„", n),
@@ -87,6 +104,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "said storm": lambda n: _fill("He said. ", n),
     "dense claims": lambda n: _fill("“We saw 12 dead,” the mayor said. ", n),
     "dense figures": lambda n: _fill("At least 5 were killed and 7 hurt, police said, but 9 died, a doctor said.\n", n),
+    "said-that chain": lambda n: _fill("officials said that 5 people ", n),
+    "many speakers": lambda n: _many_speakers(n),
     "boilerplate and claims": lambda n: _fill("Click here to subscribe.\nShe said 40 people died.\n", n),
 }
 

@@ -6,17 +6,20 @@ analysed text and its offsets, the reading of ordinary articles, and a clear ans
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from bot.engine import analyze, get_pipeline
 from bot.engine.analyzer import MAX_FIGURE_VALUE, _owning_claims
 from bot.engine.boilerplate import RangeSet
 from bot.engine.figures import FoundFigure
 from bot.engine.inputcheck import MAX_TOKENS_PER_CHAR, refuse_token_flood
+from bot.engine.pipeline import MAX_SENTENCE_TOKENS, mark_paragraph_starts
 from bot.engine.quotes import find_quotations
 from bot.engine.tokenizer import LONG_CHUNK, MARK_RUN_PIECE, BoundedTokenizer
 from bot.errors import InputError
@@ -211,3 +214,28 @@ def test_a_figure_belongs_to_the_innermost_claim_holding_it() -> None:
     # 41: one past a span's end still belongs to it; ties go to the earlier claim.
     assert _owning_claims(figures, claims) == [1, 1, 0, 2, 0, 0, 0, None, 0]
     assert _owning_claims(figures, []) == [None] * len(figures)
+
+
+# --- Sentences have a length limit ---
+
+
+def test_an_endless_sentence_is_cut(nlp) -> None:
+    doc = nlp("officials said that 5 people " * 300)
+    assert max(len(sentence) for sentence in doc.sents) <= MAX_SENTENCE_TOKENS
+
+
+def test_a_long_stretch_is_cut_where_a_full_stop_ends_a_sentence(nlp) -> None:
+    words = "officials said that 5 people".split() * 45 + ["it", "ended", ".", "Then"]
+    words += "officials said that 5 people".split() * 60
+    doc = mark_paragraph_starts(Doc(nlp.vocab, words=words))
+    starts = [token.i for token in doc if token.is_sent_start and token.i > 0]
+    then = words.index("Then")
+    assert starts[0] == then
+    assert all(later - earlier == MAX_SENTENCE_TOKENS for earlier, later in itertools.pairwise(starts))
+    assert len(doc) - starts[-1] <= MAX_SENTENCE_TOKENS
+
+
+def test_a_stretch_without_full_stops_is_cut_at_the_limit(nlp) -> None:
+    doc = mark_paragraph_starts(Doc(nlp.vocab, words=["said"] * (3 * MAX_SENTENCE_TOKENS + 7)))
+    starts = [token.i for token in doc if token.is_sent_start and token.i > 0]
+    assert starts == [MAX_SENTENCE_TOKENS, 2 * MAX_SENTENCE_TOKENS, 3 * MAX_SENTENCE_TOKENS]

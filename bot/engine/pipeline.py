@@ -41,7 +41,35 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         # (a headline, a dateline) or a blank line, it is.
         if gap.count("\n") > 1 or (not token.is_lower and _ends_line(doc, previous)):
             token.is_sent_start = True
+    _cap_sentence_length(doc)
     return doc
+
+
+# Longer than any sentence in the 924 PolNeAR articles. Much of the engine looks at a claim's or a figure's whole
+# sentence, so one endless sentence (text without full stops, a chain of "said that") made it quadratic.
+MAX_SENTENCE_TOKENS = 250
+_SENTENCE_ENDS = frozenset(".!?")
+
+
+def _cap_sentence_length(doc: Doc) -> None:
+    """Start a sentence at least every `MAX_SENTENCE_TOKENS` tokens: where a full stop is followed by a word that
+    isn't lower case if there is one in the stretch's second half (where the parser would split too), otherwise
+    at the limit itself."""
+    start = 0
+    candidate = None
+    for token in doc[1:]:
+        i = token.i
+        if token.is_sent_start:
+            start, candidate = i, None
+            continue
+        previous = doc[i - 1]
+        if previous.text in _SENTENCE_ENDS and not token.is_lower and not token.is_space:
+            candidate = i
+        if i - start < MAX_SENTENCE_TOKENS:
+            continue
+        cut = candidate if candidate is not None and candidate - start >= MAX_SENTENCE_TOKENS // 2 else i
+        doc[cut].is_sent_start = True
+        start, candidate = cut, None
 
 
 def _ends_line(doc: Doc, token) -> bool:
