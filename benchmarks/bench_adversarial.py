@@ -106,6 +106,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "dense figures": lambda n: _fill("At least 5 were killed and 7 hurt, police said, but 9 died, a doctor said.\n", n),
     "said-that chain": lambda n: _fill("officials said that 5 people ", n),
     "many speakers": lambda n: _many_speakers(n),
+    "restated figures": lambda n: _fill("Police put the figure at 40, and the number at 41. ", n),
+    "spaces after a capital": lambda n: _fill("The mayor said WASHINGTON" + " " * 800 + "is big.\n", n),
     "boilerplate and claims": lambda n: _fill("Click here to subscribe.\nShe said 40 people died.\n", n),
 }
 

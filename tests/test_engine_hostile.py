@@ -239,3 +239,22 @@ def test_a_stretch_without_full_stops_is_cut_at_the_limit(nlp) -> None:
     doc = mark_paragraph_starts(Doc(nlp.vocab, words=["said"] * (3 * MAX_SENTENCE_TOKENS + 7)))
     starts = [token.i for token in doc if token.is_sent_start and token.i > 0]
     assert starts == [MAX_SENTENCE_TOKENS, 2 * MAX_SENTENCE_TOKENS, 3 * MAX_SENTENCE_TOKENS]
+
+
+# --- Patterns that backtracked ---
+
+
+def test_a_long_gap_after_a_capitalised_word_is_no_dateline() -> None:
+    report = analyze("The mayor said WASHINGTON" + " " * 3_000 + "is a big city.")
+    assert [report.quote(span).split() for span in report.claims[0].content] == [
+        ["WASHINGTON", "is", "a", "big", "city"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["WASHINGTON — The toll rose to 12, the mayor said.", "BRUSSELS, Belgium - The toll rose to 12, officials said."],
+)
+def test_a_dateline_is_still_dropped_from_reported_content(text: str) -> None:
+    report = analyze(text)
+    assert [report.quote(span) for span in report.claims[0].content] == ["The toll rose to 12"]

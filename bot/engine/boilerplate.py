@@ -42,7 +42,8 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
         if late and _TAIL_START.match(paragraph):
             ranges.append((start, len(text)))
             break
-        if _BOILERPLATE.search(paragraph) and len(paragraph) < 600:
+        # Length first: the pattern's '.*' makes a search of a long paragraph slow.
+        if len(paragraph) < 600 and _BOILERPLATE.search(paragraph):
             ranges.append((start, end))
     return ranges
 
