@@ -258,3 +258,13 @@ def test_a_long_gap_after_a_capitalised_word_is_no_dateline() -> None:
 def test_a_dateline_is_still_dropped_from_reported_content(text: str) -> None:
     report = analyze(text)
     assert [report.quote(span) for span in report.claims[0].content] == ["The toll rose to 12"]
+
+
+def test_a_value_and_a_range_starting_at_it_can_conflict() -> None:
+    report = analyze(
+        "Five people were killed in the blast, police said. Between five and ten people were killed, a doctor "
+        "said. Twelve people were killed, officials said."
+    )
+    notes = [conflict.note for conflict in report.conflicts]
+    assert len(notes) == 1
+    assert notes[0].index("5 (") < notes[0].index("between 5 and 10") < notes[0].index("12 (")
