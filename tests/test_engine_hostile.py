@@ -16,11 +16,11 @@ from spacy.tokens import Doc
 
 from bot.engine import analyze, get_pipeline
 from bot.engine.analyzer import MAX_FIGURE_VALUE, _owning_claims
-from bot.engine.boilerplate import RangeSet
 from bot.engine.figures import FoundFigure
 from bot.engine.inputcheck import MAX_TOKENS_PER_CHAR, refuse_token_flood
 from bot.engine.pipeline import MAX_SENTENCE_TOKENS, mark_paragraph_starts
 from bot.engine.quotes import find_quotations
+from bot.engine.ranges import RangeSet
 from bot.engine.tokenizer import LONG_CHUNK, MARK_RUN_PIECE, BoundedTokenizer
 from bot.errors import InputError
 from bot.report import Claim, Figure, Report, Span, format_figure, format_number

@@ -9,13 +9,14 @@ import math
 from spacy.tokens import Doc, Token
 
 from bot.engine.attribution import ESTIMATE_VERBS, Finding, find_attributions
-from bot.engine.boilerplate import RangeSet, boilerplate_ranges
+from bot.engine.boilerplate import boilerplate_ranges
 from bot.engine.conflicts import find_conflicts
 from bot.engine.doccache import doc_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import VEHICLE_NOUNS
 from bot.engine.quotes import Quotation, find_quotations
+from bot.engine.ranges import RangeSet
 from bot.engine.speakers import SourceMention, SourceTracker, describe_source, possessive_pronoun
 from bot.report import Claim, Figure, Report, Span
 

@@ -5,9 +5,7 @@ Its text stays in the report (offsets index the text as given); claims and figur
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterable
 
 from bot.engine.quotes import paragraph_spans
 
@@ -46,29 +44,3 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
         if len(paragraph) < 600 and _BOILERPLATE.search(paragraph):
             ranges.append((start, end))
     return ranges
-
-
-def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
-    """Whether `offset` falls in one of `ranges`."""
-    return offset in RangeSet(ranges)
-
-
-class RangeSet:
-    """Character ranges, merged and sorted once, so that each membership test is a bisection rather than a
-    scan: with a test per claim and per figure, scanning made long texts quadratic."""
-
-    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for start, end in sorted(ranges):
-            if start >= end:
-                continue
-            if self._ends and start <= self._ends[-1]:
-                self._ends[-1] = max(self._ends[-1], end)
-            else:
-                self._starts.append(start)
-                self._ends.append(end)
-
-    def __contains__(self, offset: int) -> bool:
-        position = bisect.bisect_right(self._starts, offset) - 1
-        return position >= 0 and offset < self._ends[position]
