@@ -1,4 +1,5 @@
-"""Checks on raw text before it reaches the pipeline: empty, binary, not English, too long.
+"""Checks on raw text before it reaches the parser: empty, binary, not English, too long, and (once tokenized)
+too dense in tokens to be prose. Lone surrogates are replaced rather than refused.
 
 Each refusal is an `InputError` whose message can be shown to a person as it is.
 """
