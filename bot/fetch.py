@@ -27,7 +27,7 @@ import httpx
 from bot.article import Article
 from bot.errors import FetchError
 from bot.extract import NO_ARTICLE_MESSAGE, ContentType, check_readable, extract_article
-from bot.netguard import GuardedNetworkBackend, NetworkGuard, normalise_host
+from bot.netguard import GuardedNetworkBackend, InvalidHostError, NetworkGuard, normalise_host
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -285,7 +285,14 @@ async def _follow(url: httpx.URL, settings: Settings, client: httpx.AsyncClient)
     for _hop in range(MAX_REDIRECTS + 1):
         request = client.build_request("GET", url)
         cookies.set_cookie_header(request)
-        response = await client.send(request, stream=True)
+        try:
+            response = await client.send(request, stream=True)
+        except UnicodeError as error:
+            # httpx works out a redirect's next hop itself, and a Location naming an invalid international
+            # name ('xn--ls8h') fails in there (an IDNAError) before the response reaches us.
+            raise InvalidHostError(
+                "The link redirected to an address that isn't a valid web address."
+            ) from error
         try:
             cookies.extract_cookies(response)
             target = _redirect_target(response)

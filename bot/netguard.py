@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable, Iterable
 
 import anyio
 import httpcore
+import idna
 
 from bot.errors import FetchError
 
@@ -123,7 +124,22 @@ def normalise_host(host: str) -> str:
     name = host.strip().lower().rstrip(".")
     if not name:
         raise InvalidHostError("That link has no site name in it.")
+    _check_punycode_labels(name, host)
     return name
+
+
+def _check_punycode_labels(name: str, host: str) -> None:
+    """Refuse an 'xn--' label that is no valid internationalised name (`xn--ls8h` spells an emoji).
+
+    httpx decodes such labels lazily, so a bad one would otherwise fail deep inside a fetch, not as a message.
+    """
+    for label in name.split("."):
+        if not label.startswith("xn--"):
+            continue
+        try:
+            idna.decode(label)
+        except (idna.IDNAError, UnicodeError) as error:
+            raise InvalidHostError(_invalid_host_message(host)) from error
 
 
 def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:

@@ -7,6 +7,7 @@ Offsets are Python `str` indices into `Report.text`, end exclusive.
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -98,17 +99,30 @@ class Report(BaseModel):
 
 
 _SCALES = ((1_000_000_000_000, "trillion"), (1_000_000_000, "billion"), (1_000_000, "million"))
+_EXACT_IN_A_FLOAT = 2**53
 _CURRENCIES = {"dollars": "$", "pounds": "£", "euros": "€", "yen": "¥"}
 
 
 def format_number(value: float) -> str:
-    """17.0 -> '17', 2000 -> '2,000', 1200000.0 -> '1.2 million', 3.5 -> '3.5'."""
+    """17.0 -> '17', 2000 -> '2,000', 1200000.0 -> '1.2 million', 3.5 -> '3.5'.
+
+    Never raises: the engine keeps figures finite and sane, but a stored or hand-made report may not be.
+    """
+    if isinstance(value, int) and abs(value) > _EXACT_IN_A_FLOAT:
+        return f"{value:,}"
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if not math.isfinite(number):
+        return "not a number" if math.isnan(number) else ("-" if number < 0 else "") + "infinity"
     for scale, word in _SCALES:
-        if abs(value) >= scale and (value * 100 / scale) == int(value * 100 / scale):
-            return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+        hundredths = number * 100 / scale
+        if abs(number) >= scale and math.isfinite(hundredths) and hundredths == int(hundredths):
+            return f"{number / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+    if number == int(number):
+        return f"{int(number):,}"
+    return f"{number:,.2f}".rstrip("0").rstrip(".")
 
 
 def format_figure(figure: Figure) -> str:

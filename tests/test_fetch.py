@@ -608,6 +608,30 @@ async def test_malformed_links_are_explained(link: str, dialer: LoopbackOnlyDial
     assert dialer.dialed == []
 
 
+INVALID_NAME = r"^That (link's address .* isn't a valid web address|doesn't look like a valid link)\.$"
+
+
+@pytest.mark.parametrize("link", ["http://xn--ls8h.la/", "https://news.xn--ls8h/story", "http://💩.la/"])
+async def test_an_invalid_international_name_is_explained_before_any_lookup(
+    link: str, dialer: LoopbackOnlyDialer
+) -> None:
+    resolver = StubResolver()
+    settings = make_settings()
+    async with guarded_client(settings, dialer, resolver=resolver) as client:
+        with pytest.raises(FetchError, match=INVALID_NAME):
+            await fetch_article(link, settings, client=client)
+    assert resolver.calls == []
+    assert dialer.dialed == []
+
+
+async def test_a_redirect_to_an_invalid_international_name_is_explained(
+    server: LoopbackServer, dialer: LoopbackOnlyDialer
+) -> None:
+    server.redirect("/moved", "http://xn--ls8h.la/story")
+    message = await fetch_error(server.url("/moved"), dialer)
+    assert message == "The link redirected to an address that isn't a valid web address."
+
+
 async def test_an_unknown_host_says_no_such_host(dialer: LoopbackOnlyDialer) -> None:
     settings = make_settings()
     async with guarded_client(settings, dialer) as client:
@@ -687,6 +711,13 @@ def test_cli_fetch_errors_exit_2_with_the_message(
         captured.err
         == "whosaid: 127.0.0.1 says that page doesn't exist (HTTP 404 Not Found). Check the link.\n"
     )
+
+
+def test_cli_explains_an_invalid_international_name(cli_env: pytest.MonkeyPatch, capsys) -> None:
+    assert cli_main(["analyze", "http://xn--ls8h.la/"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "whosaid: That link's address (xn--ls8h.la) isn't a valid web address.\n"
 
 
 def test_cli_refuses_private_links_by_default(

@@ -73,6 +73,17 @@ def test_names_are_lower_cased_without_trailing_dot() -> None:
     assert normalise_host("News.EXAMPLE.") == "news.example"
 
 
+@pytest.mark.parametrize("host", ["xn--ls8h.la", "news.xn--ls8h", "xn--.example", "XN--LS8H.la"])
+def test_punycode_that_spells_no_valid_name_is_an_invalid_host(host: str) -> None:
+    with pytest.raises(InvalidHostError, match="isn't a valid web address"):
+        normalise_host(host)
+
+
+def test_valid_punycode_names_pass() -> None:
+    assert normalise_host("xn--fiqs8s.icom.museum") == "xn--fiqs8s.icom.museum"
+    assert normalise_host("news.xn--p1ai") == "news.xn--p1ai"
+
+
 @given(st.integers(min_value=0, max_value=2**32 - 1))
 def test_every_single_number_spelling_matches_the_address(value: int) -> None:
     expected = ipaddress.IPv4Address(value)

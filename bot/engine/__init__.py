@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from bot.article import Article
 from bot.engine.analyzer import analyze_doc
-from bot.engine.inputcheck import prepare_text
+from bot.engine.inputcheck import prepare_text, refuse_token_flood, without_lone_surrogates
 from bot.engine.pipeline import get_pipeline
 from bot.report import Report
 from bot.settings import DEFAULT_SPACY_MODEL
@@ -53,20 +53,28 @@ def analyze_many(
 ) -> list[Report]:
     """Analyze several articles with one batched pass of the pipeline (`nlp.pipe`).
 
-    Input errors are raised before any parsing, for the first bad article.
+    Input errors are raised before any parsing, for the first bad article. Texts are tokenized first, so that
+    one too dense with tokens to be prose is refused before the parser spends time on it.
     """
     nlp = get_pipeline(model)
     prepared = [(article, *prepare_text(article.text, max_chars=max_chars)) for article in articles]
-    docs = nlp.pipe((text for _, text, _ in prepared), batch_size=batch_size)
+    tokenized = [nlp.make_doc(text) for _, text, _ in prepared]
+    for doc, (_, text, _) in zip(tokenized, prepared, strict=True):
+        refuse_token_flood(len(doc), len(text))
+    docs = nlp.pipe(tokenized, batch_size=batch_size)
     reports = []
     for (article, _text, truncated), doc in zip(prepared, docs, strict=True):
         report = analyze_doc(doc)
         report.title, report.url, report.site, report.published = (
-            article.title,
-            article.url,
-            article.site,
-            article.published,
+            _clean(article.title),
+            _clean(article.url),
+            _clean(article.site),
+            _clean(article.published),
         )
         report.truncated = truncated
         reports.append(report)
     return reports
+
+
+def _clean(field: str | None) -> str | None:
+    return None if field is None else without_lone_surrogates(field)

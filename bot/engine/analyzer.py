@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import bisect
+import heapq
+import math
 
 from spacy.tokens import Doc, Token
 
 from bot.engine.attribution import ESTIMATE_VERBS, Finding, find_attributions
-from bot.engine.boilerplate import boilerplate_ranges, inside
+from bot.engine.boilerplate import boilerplate_ranges
 from bot.engine.conflicts import find_conflicts
 from bot.engine.doccache import doc_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import VEHICLE_NOUNS
 from bot.engine.quotes import Quotation, find_quotations
+from bot.engine.ranges import RangeSet
 from bot.engine.speakers import SourceMention, SourceTracker, describe_source, possessive_pronoun
 from bot.report import Claim, Figure, Report, Span
 
@@ -21,24 +24,25 @@ from bot.report import Claim, Figure, Report, Span
 def analyze_doc(doc: Doc) -> Report:
     """Everything the engine reports about one parsed article."""
     text = doc_text(doc)
-    furniture = boilerplate_ranges(text)
+    furniture = RangeSet(boilerplate_ranges(text))
     quotations = find_quotations(text)
     findings = [
         finding
         for finding in find_attributions(doc, quotations)
-        if not inside(furniture, finding.position) and not inside(furniture, finding.content[0][0])
+        if finding.position not in furniture and finding.content[0][0] not in furniture
     ]
     findings = _without_duplicates(findings)
     sentence_starts = [sentence.start_char for sentence in doc.sents]
     claims = _claims(doc, findings, sentence_starts, _introduced_people(doc, quotations))
     # "two officials said", "said one resident": a number inside a source's name describes the source.
-    mentions = [(c.speaker_mention.start, c.speaker_mention.end) for c in claims if c.speaker_mention]
+    mentions = RangeSet((c.speaker_mention.start, c.speaker_mention.end) for c in claims if c.speaker_mention)
     found = [
         figure
         for figure in find_figures(doc)
-        if not inside(furniture, figure.start) and not inside(mentions, figure.start)
+        if _sane(figure) and figure.start not in furniture and figure.start not in mentions
     ]
-    figures = [_figure(figure, claims) for figure in found]
+    owners = _owning_claims(found, claims)
+    figures = [_figure(figure, owner) for figure, owner in zip(found, owners, strict=True)]
     # "The review office put the figure at $800 billion": an estimate set against another source's number
     # makes even money or shares comparable.
     estimated = {
@@ -52,6 +56,16 @@ def analyze_doc(doc: Doc) -> Report:
     ]
     conflicts = find_conflicts(figures, claims, comparable)
     return Report(text=text, claims=claims, figures=figures, conflicts=conflicts)
+
+
+# A quadrillion: beyond any count or sum a news story reports. Larger numbers ('1e308', a run of 400 digits) are
+# noise, and past a float's range they would not even survive JSON.
+MAX_FIGURE_VALUE = 1e15
+
+
+def _sane(figure: FoundFigure) -> bool:
+    values = [figure.value] if figure.upper is None else [figure.value, figure.upper]
+    return all(math.isfinite(value) and abs(value) <= MAX_FIGURE_VALUE for value in values)
 
 
 # Counts of units and shares differ for many honest reasons; comparing them would cry wolf.
@@ -88,11 +102,11 @@ def _without_duplicates(findings: list[Finding]) -> list[Finding]:
 def _introduced_people(doc: Doc, quotations: list[Quotation]) -> list[Token]:
     """People the narrative introduces as the subject of a sentence ('Mayor Ilse Korhonen met residents'),
     so that a later 'she said' can point back to them."""
-    quoted = [(segment.start, segment.end) for quotation in quotations for segment in quotation.segments]
+    quoted = RangeSet((segment.start, segment.end) for quotation in quotations for segment in quotation.segments)
     people = []
     for sentence in doc.sents:
         root = sentence.root
-        if root.pos_ not in {"VERB", "AUX"} or any(start <= root.idx < end for start, end in quoted):
+        if root.pos_ not in {"VERB", "AUX"} or root.idx in quoted:
             continue
         for child in root.children:
             if child.dep_ == "nsubj" and child.ent_type_ == "PERSON" and child.pos_ == "PROPN":
@@ -205,15 +219,37 @@ def _attach_doubts(
                 claims[index].hedges.append(doubt)
 
 
-def _figure(found: FoundFigure, claims: list[Claim]) -> Figure:
-    owner = None
-    best = None
-    for index, claim in enumerate(claims):
-        for span in claim.content:
-            if span.start <= found.end - 1 and found.end <= span.end + 1 and found.end > span.start:
-                size = span.end - span.start
-                if best is None or size < best:
-                    owner, best = index, size
+def _owning_claims(found: list[FoundFigure], claims: list[Claim]) -> list[int | None]:
+    """For each figure, the claim whose content holds it (the innermost, when claims nest), or None.
+
+    A figure belongs to a content span that starts before the figure's end and ends at most one character
+    before it. A sweep over figures by their end, with the spans begun so far in a heap ordered by size (then
+    claim order), finds each owner in logarithmic time; comparing every figure with every claim made
+    claim-dense texts quadratic.
+    """
+    spans = sorted(
+        (span.start, span.end - span.start, index, order, span.end)
+        for index, claim in enumerate(claims)
+        for order, span in enumerate(claim.content)
+    )
+    owners: list[int | None] = [None] * len(found)
+    begun: list[tuple[int, int, int, int]] = []
+    next_span = 0
+    for figure_index in sorted(range(len(found)), key=lambda i: found[i].end):
+        end = found[figure_index].end
+        while next_span < len(spans) and spans[next_span][0] < end:
+            _start, size, index, order, span_end = spans[next_span]
+            heapq.heappush(begun, (size, index, order, span_end))
+            next_span += 1
+        # Figures come by increasing end, so a span that ends too early for this one is over for good.
+        while begun and begun[0][3] + 1 < end:
+            heapq.heappop(begun)
+        if begun:
+            owners[figure_index] = begun[0][1]
+    return owners
+
+
+def _figure(found: FoundFigure, owner: int | None) -> Figure:
     return Figure(
         value=_plain(found.value),
         upper=_plain(found.upper) if found.upper is not None else None,

@@ -40,11 +40,7 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
         if late and _TAIL_START.match(paragraph):
             ranges.append((start, len(text)))
             break
-        if _BOILERPLATE.search(paragraph) and len(paragraph) < 600:
+        # Length first: the pattern's '.*' makes a search of a long paragraph slow.
+        if len(paragraph) < 600 and _BOILERPLATE.search(paragraph):
             ranges.append((start, end))
     return ranges
-
-
-def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
-    """Whether `offset` falls in one of `ranges`."""
-    return any(start <= offset < end for start, end in ranges)

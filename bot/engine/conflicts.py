@@ -58,7 +58,9 @@ def find_conflicts(figures: list[Figure], claims: list[Claim], comparable: list[
         for i in indexes:
             by_value[(figures[i].value, figures[i].upper)].append(i)
         parts = []
-        for value in sorted(by_value):
+        # A single value sorts before a range starting at it ('5' before 'between 5 and 10'); None and a number
+        # don't compare.
+        for value in sorted(by_value, key=lambda pair: (pair[0], pair[1] is not None, pair[1] or 0)):
             # Name the value as its first attributed source gives it ("17", not the headline's "at least 17").
             members = sorted(by_value[value], key=lambda i: figures[i].claim is None)
             labels = list(dict.fromkeys(source_label(figures[i], claims) for i in members))

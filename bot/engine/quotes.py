@@ -6,6 +6,7 @@ Works on characters, not tokens: quotation marks are typographic facts, and the 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 # Opening mark -> the marks that may close it.
@@ -91,11 +92,12 @@ def _continues(text: str, previous: QuoteSegment, segment: QuoteSegment) -> bool
 
 def _segments_in(text: str, start: int, end: int) -> list[QuoteSegment]:
     segments = []
+    closers = _Closers(text, start, end)
     i = start
     while i < end:
         ch = text[i]
-        if ch in _PAIRS and _can_open(text, i, start, end):
-            close = _find_close(text, i, end)
+        if ch in _PAIRS and _can_open(text, i, start, end, closers):
+            close = closers.find(i)
             if close is None:
                 segments.append(_segment(text, i, end, closed=False))
                 break
@@ -106,7 +108,7 @@ def _segments_in(text: str, start: int, end: int) -> list[QuoteSegment]:
     return segments
 
 
-def _can_open(text: str, i: int, para_start: int, para_end: int) -> bool:
+def _can_open(text: str, i: int, para_start: int, para_end: int, closers: _Closers) -> bool:
     ch = text[i]
     before = text[i - 1] if i > para_start else " "
     after = text[i + 1] if i + 1 < para_end else ""
@@ -119,29 +121,57 @@ def _can_open(text: str, i: int, para_start: int, para_end: int) -> bool:
         if ch in _SINGLE and not (after.isalnum() or after in '“"….'):
             return False
     if ch in _SINGLE:
-        close = _find_close(text, i, para_end)
+        close = closers.find(i)
         # A straight apostrophe opens a quotation only around a few words at least ('n', '90s are not).
-        return close is not None and (ch == "‘" or len(text[i:close].split()) >= 3)
+        return close is not None and (ch == "‘" or _has_words(text, i, close, 3))
     return True
 
 
-def _find_close(text: str, i: int, para_end: int) -> int | None:
-    closers = _PAIRS[text[i]]
-    single = text[i] in _SINGLE
-    candidates = [
-        j
-        for j in range(i + 1, para_end)
-        if text[j] in closers and _can_close(text, j, para_end, single=single)
-    ]
-    if not candidates:
-        return None
-    if single:
-        # "the farmers’ union": a plural possessive looks like a closer; a later, likelier one wins.
-        for j in candidates[:-1]:
-            if not _looks_possessive(text, j, para_end):
-                return j
-        return candidates[-1]
-    return candidates[0]
+def _has_words(text: str, start: int, end: int, count: int) -> bool:
+    return len(text[start:end].split(maxsplit=count)) >= count
+
+
+class _Closers:
+    """Where each opening mark of one paragraph would close, found by bisection.
+
+    Which marks can close depends only on the mark and its neighbours, never on the opener, so the candidates
+    are listed once per kind of opener and paragraph; searching the paragraph again for every opener made a
+    storm of quotation marks quadratic.
+    """
+
+    def __init__(self, text: str, para_start: int, para_end: int) -> None:
+        self.text = text
+        self.para_start = para_start
+        self.para_end = para_end
+        self._lists: dict[str, tuple[list[int], list[int]]] = {}
+
+    def find(self, i: int) -> int | None:
+        """The mark that closes the one at `i`, if any."""
+        candidates, unpossessive = self._candidates(self.text[i])
+        if self.text[i] not in _SINGLE:
+            k = bisect.bisect_right(candidates, i)
+            return candidates[k] if k < len(candidates) else None
+        # "the farmers’ union": a plural possessive looks like a closer; the first later one that doesn't look
+        # possessive wins, and failing that the last candidate.
+        k = bisect.bisect_right(unpossessive, i)
+        if k < len(unpossessive):
+            return unpossessive[k]
+        return candidates[-1] if candidates and candidates[-1] > i else None
+
+    def _candidates(self, opener: str) -> tuple[list[int], list[int]]:
+        found = self._lists.get(opener)
+        if found is None:
+            text, end = self.text, self.para_end
+            marks = _PAIRS[opener]
+            single = opener in _SINGLE
+            candidates = [
+                j
+                for j in range(self.para_start + 1, end)
+                if text[j] in marks and _can_close(text, j, end, single=single)
+            ]
+            unpossessive = [j for j in candidates if not _looks_possessive(text, j, end)] if single else []
+            found = self._lists[opener] = (candidates, unpossessive)
+        return found
 
 
 def _looks_possessive(text: str, j: int, para_end: int) -> bool:

@@ -116,7 +116,7 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
         name = _clean_name(person.text)
         role = _role_before(mention_tokens, person) or _appositive_role(head)
         leading_role, name = _split_leading_role(person, name)
-        role = " ".join(part for part in (role, leading_role) if part) or None
+        role = " ".join(part for part in (role, leading_role) if part and not part.isspace()) or None
         if role and role.split()[-1].lower() in ORGANISATION_NOUNS:
             # "Rights group Sahel Watch": the recogniser took a group for a person; the role says otherwise.
             return SourceMention(
