@@ -8,8 +8,10 @@ after the summary went out re-analyses the whole text and edits that summary in 
 once (the earlier, partial one is removed), listed once in /history and is one member of its story. Only a
 channel's next post joins that late: from a sender or a paste, a later message is as likely a new one.
 
-What is remembered to join a late part (the last article of each chat) lives in memory only: after a
-restart a late part is answered as an article of its own.
+A part joined to another is not finished until the summary of the whole article has gone out: with durable
+intake its update stays pending until then, so a crash inside the quiet window loses no part (every part is
+handed back at the next start and gathered again). What is remembered to join a late part (the last article
+of each chat) lives in memory only: after a restart a late part is answered as an article of its own.
 """
 
 from __future__ import annotations
@@ -220,6 +222,9 @@ async def gather_parts(
     pending = parts.gathering.get((chat_id, key))
     if pending is not None and pending.follows(key, part, late=False):
         pending.parts.append(part)
+        # Finished only once the whole article is answered, so the part's update isn't marked done before.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(pending.answered.wait(), timeout=SUMMARY_WAIT_SECONDS)
         return None
     answered = parts.answered.get(chat_id)
     if (

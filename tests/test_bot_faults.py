@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from bot.app import EXIT_STORAGE, EXIT_TOKEN_REFUSED, SOMETHING_WENT_WRONG
-from storage import Database
+from storage import ArticleStore, Database
 from tests.conftest import fixture_text
 from tests.support.bot_harness import (
     alive,
@@ -344,3 +344,40 @@ def test_a_missing_model_is_one_clear_line(fake: FakeTelegram, tmp_path: Path) -
     assert child.wait(timeout=120) == 2
     printed = log_path.read_text(errors="replace")
     assert "no_such_model' is not installed" in printed and "Traceback" not in printed, printed
+
+
+async def test_sigkill_while_parts_are_gathered_loses_no_part(fake: FakeTelegram, db_path: Path) -> None:
+    """Parts joined to an article stay pending until its summary is out: a crash inside the quiet window
+    hands every part back, and the restarted bot answers the whole article once."""
+    text = fixture_text(ARTICLES[0])
+    paragraphs = text.split("\n\n")
+    halves = ["\n\n".join(paragraphs[: len(paragraphs) // 2]), "\n\n".join(paragraphs[len(paragraphs) // 2 :])]
+    channel = -1009100
+    log_path = db_path.with_suffix(".log")
+    child = spawn_bot(fake, db_path, log_path, WHOSAID_PARTS_WINDOW="30")
+    try:
+        await fake.wait_for(lambda: fake.commands, timeout=90, what="the child to start")
+        sent = [
+            fake.send_message(FIRST_CHAT, half, forward_origin=fake.channel_origin(channel, "Dam Wire", 60 + n))
+            for n, half in enumerate(halves)
+        ]
+        await fake.wait_for(lambda: fake.pending_updates() == 0, what="Telegram to be told of both parts")
+        await asyncio.sleep(0.5)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    assert summary_counts(fake, sent) == [0, 0]
+
+    async with running_bot(bot_settings(fake, db_path, parts_window=0.5)):
+        counts = await all_answered(fake, sent[:1])
+    assert counts == [1]
+    assert fake.replies_to(FIRST_CHAT, sent[1]["message_id"]) == [], "the second part is answered by the first"
+    database = await Database.open(db_path)
+    try:
+        store = ArticleStore(database)
+        stored = await store.latest(FIRST_CHAT)
+        count = await store.count(FIRST_CHAT)
+    finally:
+        await database.close()
+    assert count == 1 and stored is not None
+    assert halves[1].strip()[:80] in stored.report.text, "the article was analysed whole"
