@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from bot.engine.doccache import entity_at
-from bot.engine.structure import Structure, figure_structure
 from bot.engine.lexicon import (
     MEASURE_LEMMAS,
     MEASURE_NOUNS,
@@ -20,6 +19,7 @@ from bot.engine.lexicon import (
     QUALIFIERS,
     TOLL_NOUNS,
 )
+from bot.engine.structure import Structure, figure_structure
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

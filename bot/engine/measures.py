@@ -114,3 +114,29 @@ def family_of(lemma: str, families: dict[str, frozenset[str]]) -> str | None:
         if lemma in words:
             return name
     return None
+
+# Kinds of news event, for the article's own event ("an explosion at the depot" -> explosion). Lemmas of the
+# noun or verb that names the event.
+EVENT_KINDS: dict[str, frozenset[str]] = {
+    "explosion": frozenset("explosion blast explode blow".split()),
+    "fire": frozenset("fire wildfire blaze".split()),
+    "earthquake": frozenset("earthquake quake tremor aftershock".split()),
+    "flood": frozenset("flood flooding".split()),
+    "landslide": frozenset("landslide mudslide avalanche".split()),
+    "storm": frozenset("storm hurricane typhoon cyclone tornado blizzard".split()),
+    "crash": frozenset("crash collision derailment derail collide".split()),
+    "sinking": frozenset("shipwreck capsize sink".split()),
+    "collapse": frozenset("collapse cave-in".split()),
+    "attack": frozenset("attack bombing shooting airstrike strike-attack ambush".split()),
+    "strike": frozenset("strike stoppage walkout".split()),
+    "protest": frozenset("protest demonstration march rally".split()),
+    "election": frozenset("election vote referendum ballot poll".split()),
+    "outbreak": frozenset("outbreak epidemic".split()),
+    "heatwave": frozenset("heatwave drought".split()),
+    "blackout": frozenset("blackout outage".split()),
+    "breach": frozenset("breach hack cyberattack leak".split()),
+    "takeover": frozenset("takeover acquisition merger bid buyout".split()),
+    "results": frozenset("earnings results".split()),
+    "layoffs": frozenset("layoff redundancy closure".split()),
+    "release": frozenset("release swap".split()),
+}
