@@ -189,6 +189,12 @@ def _read_modifiers(noun: Token, structure: Structure) -> None:
             if found:
                 structure.quantity = found
                 return
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "without":
+            deprived = [t for t in child.children if t.dep_ == "pobj"]
+            if deprived:
+                structure.quantity = f"without {_lemma(deprived[0])}"  # "homes without power"
+                return
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if following is not None and following.pos_ in {"ADJ", "VERB"} and _event(following):
         structure.quantity = _event(following)  # "people missing" parsed loosely
