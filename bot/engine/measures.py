@@ -43,6 +43,11 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "without power": frozenset("outage blackout dark".split()),
 }
 
+# Events that happen to people: whoever is counted ("miners", "fighters", "people"), the count is one toll.
+PERSON_EVENTS = frozenset(
+    "killed wounded missing displaced evacuated rescued trapped arrested held freed infected vaccinated".split()
+)
+
 # Quantities with a name of their own: the figure is their value ("turnout of 61%", "inflation stood at 6%").
 NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "inflation": frozenset("inflation".split()),

@@ -21,6 +21,7 @@ from bot.engine.measures import (
     EVENT_FAMILIES,
     FORECAST_WORDS,
     NAMED_QUANTITIES,
+    PERSON_EVENTS,
     RESTATING_NOUNS,
     REVISION_VERBS,
     UNIT_WORDS,
@@ -31,6 +32,7 @@ from bot.engine.measures import (
 MAX_CLIMB = 5
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "appos", "npadvmod", "acomp"}
 _LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "around", "about", "near"}
+GENERIC_COUNTED = "people"
 _QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
 
 
@@ -393,8 +395,10 @@ def compatible(a: Structure, b: Structure) -> bool:
         return False
     if a.quantity != b.quantity or a.unit != b.unit or a.change != b.change:
         return False
-    if a.counted and b.counted and a.counted != b.counted:
-        return False
+    # "people" counts any kind of person: "17 people killed" and "22 fighters killed" are one toll.
+    if a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS:
+        if GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None:
+            return False
     if a.quantity is None and (a.counted is None or b.counted is None):
         return False
     return not (a.period and b.period and a.period != b.period)
