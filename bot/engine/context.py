@@ -83,7 +83,9 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]]) -> list[Entity]:
         if any(start <= entity.start_char < end for start, end in excluded):
             continue
         entities.append(
-            Entity(text=entity.text, label=entity.label_, span=Span(start=entity.start_char, end=entity.end_char))
+            Entity(
+                text=entity.text, label=entity.label_, span=Span(start=entity.start_char, end=entity.end_char)
+            )
         )
     return entities
 
@@ -97,7 +99,9 @@ def find_event(doc: Doc, headline: Span | None, dateline: Dateline | None) -> Ev
     """The article's own event: its kind from the headline or the lead, its date and place as the lead says."""
     lead_start = dateline.span.end if dateline else (headline.end if headline else 0)
     lead = [s for s in doc.sents if s.end_char > lead_start][:1]
-    zones = ([doc.char_span(headline.start, headline.end, alignment_mode="expand")] if headline else []) + lead
+    zones = (
+        [doc.char_span(headline.start, headline.end, alignment_mode="expand")] if headline else []
+    ) + lead
     kind = trigger = None
     for zone in zones:
         if zone is None:
@@ -156,7 +160,9 @@ def _explicit_day(words: str, anchor: dt.date) -> dt.date | None:
     match = re.search(r"\b([a-z]{3})[a-z]*\.? (\d{1,2})\b|\b(\d{1,2}) ([a-z]{3})[a-z]*\b", words)
     if match is None:
         return None
-    month_text, day_text = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+    month_text, day_text = (
+        (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+    )
     if month_text not in _MONTHS:
         return None
     try:

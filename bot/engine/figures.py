@@ -220,6 +220,13 @@ def _number_phrase(doc: Doc, i: int) -> tuple[int, int, float | None]:
             j += 2
             continue
         break
+    # "$4m", "3bn": the scale letters split off by the tokenizer, glued to the number.
+    suffix = doc[last + 1].lower_.rstrip(".") if last + 1 < len(doc) else ""
+    if suffix in _SUFFIX_SCALES and not doc[last].whitespace_:
+        words = [t.lower_ for t in doc[i : last + 1] if t.lower_ not in {"-", "and"}]
+        value = _value_of(words)
+        if value is not None:
+            return i, last + 1, value * _SUFFIX_SCALES[suffix]
     words = [t.lower_ for t in doc[i : last + 1] if t.lower_ not in {"-", "and"}]
     return i, last, _value_of(words)
 

@@ -120,6 +120,7 @@ def family_of(lemma: str, families: dict[str, frozenset[str]]) -> str | None:
             return name
     return None
 
+
 # Kinds of news event, for the article's own event ("an explosion at the depot" -> explosion). Lemmas of the
 # noun or verb that names the event.
 EVENT_KINDS: dict[str, frozenset[str]] = {
