@@ -402,11 +402,10 @@ def _estimates_at_a_number(verb: Token) -> bool:
     """'estimated the crowd at 41,300', 'puts it at 6.2': an object valued at a number is an estimate."""
     if not any(c.dep_ == "dobj" for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
         return False
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "at":
-            if any(t.like_num or t.pos_ == "NUM" for t in child.subtree):
-                return True
-    return False
+    return any(
+        child.dep_ == "prep" and child.lower_ == "at" and any(t.like_num or t.pos_ == "NUM" for t in child.subtree)
+        for child in verb.children
+    )
 
 
 def _is_anonymity_formula(content: str) -> bool:

@@ -308,9 +308,9 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     lemma = _lemma(verb)
     if lemma in REVISION_VERBS:
         structure.revises = True
-    if lemma in CHANGE_WORDS and node.dep_ in {"npadvmod", "dobj"} and not structure.change:
-        if not any(c.dep_ == "prep" and c.lower_ == "to" and c.i != node.head.i for c in verb.children):
-            structure.change = True
+    moved_to = any(c.dep_ == "prep" and c.lower_ == "to" and c.i != node.head.i for c in verb.children)
+    if lemma in CHANGE_WORDS and node.dep_ in {"npadvmod", "dobj"} and not structure.change and not moved_to:
+        structure.change = True
     if not structure.quantity:
         found = _event(verb) or _verb_particle_event(verb)
         if found and not (found == "cut" and lemma in {"go", "lose"} and not structure.counted):
@@ -409,9 +409,9 @@ def compatible(a: Structure, b: Structure) -> bool:
     if a.quantity != b.quantity or a.unit != b.unit or a.change != b.change:
         return False
     # "people" counts any kind of person: "17 people killed" and "22 fighters killed" are one toll.
-    if a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS:
-        if GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None:
-            return False
+    other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
+    if other_things and (GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None):
+        return False
     if a.quantity is None and (a.counted is None or b.counted is None):
         return False
     return not (a.period and b.period and a.period != b.period)
