@@ -398,6 +398,18 @@ _ANONYMITY_FORMULA = re.compile(
 )
 
 
+def _misparsed_cue(token: Token) -> bool:
+    """'The bank on Thursday forecast that inflation would ...' parsed with 'forecast' as a noun: a cue word
+    heading the sentence with a subject and a clause is still the verb."""
+    return (
+        token.dep_ == "ROOT"
+        and token.pos_ == "NOUN"
+        and token.lemma_.lower() in CUE_VERBS
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and any(c.dep_ == "ccomp" for c in token.children)
+    )
+
+
 def _estimates_at_a_number(verb: Token) -> bool:
     """'estimated the crowd at 41,300', 'puts it at 6.2': an object valued at a number is an estimate."""
     if not any(c.dep_ == "dobj" for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
@@ -415,7 +427,7 @@ def _is_anonymity_formula(content: str) -> bool:
 
 def _is_cue_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
-        return False
+        return _misparsed_cue(token)
     if token.lemma_.lower() in _TOLL_VERBS:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in token.children) or (
             _estimates_at_a_number(token)

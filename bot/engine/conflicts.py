@@ -118,7 +118,9 @@ def find_conflicts(
             for a, i in enumerate(indexes)
             for j in indexes[a + 1 :]
             if not values_agree(figures[i], figures[j])
-            and (figures[i].claim != figures[j].claim or structures[j].revises or structures[i].revises)
+            # One source giving two values is a revision only when it says so ("raised the figure to 29");
+            # otherwise the two figures count different things the structure could not tell apart.
+            and (keys[i] != keys[j] or structures[j].revises or structures[i].revises)
         ]
         if not differing:
             continue

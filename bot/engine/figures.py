@@ -472,7 +472,7 @@ def _event_of(token: Token) -> str | None:
 
 
 _PAST_YEAR = re.compile(
-    r"\b(?:in|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|^\W*in (?:january|february|march|april|may|"
+    r"\b(?:in|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|\b(?:the|a|an)\s+(?:1[89]|20)\d\d\s+[a-z]|^\W*in (?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )

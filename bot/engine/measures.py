@@ -45,13 +45,13 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
 
 # Events that happen to people: whoever is counted ("miners", "fighters", "people"), the count is one toll.
 PERSON_EVENTS = frozenset(
-    "killed wounded missing displaced evacuated rescued trapped arrested held freed infected vaccinated".split()
+    "killed wounded missing displaced evacuated rescued trapped arrested infected vaccinated".split()
 )
 
 # Quantities with a name of their own: the figure is their value ("turnout of 61%", "inflation stood at 6%").
 NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "inflation": frozenset("inflation".split()),
-    "growth": frozenset("growth gdp".split()),
+    "growth": frozenset("growth gdp economy output".split()),
     "revenue": frozenset("revenue turnover".split()),
     "profit": frozenset("profit earnings income".split()),
     "loss": frozenset("loss deficit".split()),

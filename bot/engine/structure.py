@@ -129,6 +129,9 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         noun = _of_object(doc[number.i + 1])
     if noun is not None:
         _read_noun(noun, structure)
+    per = _per_what(anchor)
+    if per:
+        structure.unit = f"{structure.unit or ''} per {per}".strip()  # "34,000 per claimant"
     # "magnitude 5.9": the quantity's name just before the number.
     if first.i > 0 and _named(doc[first.i - 1]) and not structure.quantity:
         structure.quantity = _named(doc[first.i - 1])
@@ -140,13 +143,26 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     return structure
 
 
+def _per_what(anchor: Token) -> str | None:
+    """'34,000 crowns per claimant', '0.42 euros a share': a rate, not a total."""
+    doc = anchor.doc
+    for token in doc[anchor.i + 1 : anchor.i + 3]:
+        if token.lower_ in {"per", "each", "a", "an"} and token.i + 1 < len(doc):
+            following = doc[token.i + 1]
+            if following.pos_ == "NOUN" and (token.lower_ == "per" or following.lemma_.lower() in {"share", "head"}):
+                return following.lemma_.lower()
+        if token.pos_ not in {"NOUN", "SYM"}:
+            break
+    return None
+
+
 def _of_object(noun: Token) -> Token | None:
     """'8,400 square kilometres of forest' -> forest; '54% of the vote' -> vote."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ in {"NOUN", "PROPN"}:
-                    return grandchild
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
+                    return grandchild  # "the number of displaced"
     return None
 
 
@@ -350,6 +366,9 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b", re.IGNORECASE)
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 _RELATIVE = re.compile(r"\b(?:this|next|last) (?:year|month|week|quarter|season)\b|\bso far this year\b|\bsince "
                        r"january\b", re.IGNORECASE)  # fmt: skip
 
@@ -394,6 +413,8 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
         years = [m.group(0) for m in _YEAR.finditer(text) if m.group(0) != number.text]
         if years:
             structure.period = years[-1]
+        elif _MONTH.search(text):
+            structure.period = _MONTH.search(text).group(0)
     if lemmas & FORECAST_WORDS:
         structure.status = "forecast"
     if structure.period in AGGREGATE_PERIODS and structure.quantity in EVENT_FAMILIES and not structure.unit:
