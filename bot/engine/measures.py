@@ -98,6 +98,9 @@ RESTATING_NOUNS = frozenset("figure number total tally estimate count it".split(
 # Verbs by which a source revises its own figure: "raised the toll to 19", "later upgraded to 6.0".
 REVISION_VERBS = frozenset("raise revise upgrade downgrade lower update correct adjust".split())
 
+# Words saying a statement comes later than an earlier one of the same source: "later said", "now says".
+LATER_WORDS = frozenset("later now subsequently afterwards update updated since".split())
+
 # Verbs and adverbs of a quantity changing over time: "grew to 31,000, up from 12,500".
 CHANGE_WORDS = frozenset(
     "rise fall grow drop increase decrease climb decline gain jump slump slide shrink ease up down "

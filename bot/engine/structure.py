@@ -20,6 +20,7 @@ from bot.engine.measures import (
     CURRENCY_SYMBOLS,
     EVENT_FAMILIES,
     FORECAST_WORDS,
+    LATER_WORDS,
     NAMED_QUANTITIES,
     PERSON_EVENTS,
     RESTATING_NOUNS,
@@ -52,6 +53,8 @@ class Structure:
     revises: bool = False
     baseline: bool = False
     aggregate: bool = False
+    # When the sentence says it was stated: "later", "now", or a day or time ("On Tuesday", "by early afternoon").
+    time_marker: str | None = None
 
     @property
     def known(self) -> bool:
@@ -415,10 +418,30 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
             structure.period = years[-1]
         elif _MONTH.search(text):
             structure.period = _MONTH.search(text).group(0)
+    structure.time_marker = _time_marker(number)
     if lemmas & FORECAST_WORDS:
         structure.status = "forecast"
     if structure.period in AGGREGATE_PERIODS and structure.quantity in EVENT_FAMILIES and not structure.unit:
         structure.aggregate = True
+
+
+def _time_marker(number: Token) -> str | None:
+    sentence = number.sent
+    for token in sentence:
+        if token.lower_ in LATER_WORDS:
+            return token.lower_
+    for entity in sentence.ents:
+        if entity.label_ in {"DATE", "TIME"} and not _YEAR.fullmatch(entity.text):
+            return entity.text.lower()
+    return None
+
+
+def later_statement(earlier: Structure, later: Structure) -> bool:
+    """Whether a source's second figure is a later statement than its first: it revises ('raised the figure
+    to 29'), or its sentence is marked as later ('later', 'now', another day or time)."""
+    if later.revises:
+        return True
+    return later.time_marker is not None and later.time_marker != earlier.time_marker
 
 
 def compatible(a: Structure, b: Structure) -> bool:
