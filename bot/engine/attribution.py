@@ -371,7 +371,7 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
             continue
         if subject.lower_ in _NEGATED_SOURCES or any(c.lower_ in _NEGATED_SOURCES for c in subject.children):
             continue  # "No group has claimed responsibility": nobody claimed anything
-        if subject.lemma_.lower() in _NOT_SOURCES:
+        if subject.lemma_.lower() in _NOT_SOURCES and not _made_by_someone(subject):
             continue  # "..., toll disputed": a figure can be disputed, it doesn't speak
         quoted = set()
         for start, end in content:
@@ -396,6 +396,11 @@ _ANONYMITY_FORMULA = re.compile(
     r"that (?:his|her|their) names? (?:not )?be (?:used|withheld|published))",
     re.IGNORECASE,
 )
+
+
+def _made_by_someone(noun: Token) -> bool:
+    """'A count commissioned by three newspapers estimated ...': a count made by someone is a study."""
+    return any(child.dep_ == "agent" for child in noun.subtree)
 
 
 def _misparsed_cue(token: Token) -> bool:
@@ -647,9 +652,16 @@ def _mostly_covered(content: list[tuple[int, int]], spans: list[tuple[int, int]]
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and verb.lemma_ != "quote"):
-            return child
+    subjects = [
+        child
+        for child in verb.children
+        if child.dep_ in _SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and verb.lemma_ != "quote")
+    ]
+    if subjects:
+        # "PELISA, Sept 23 (Reuters) - The commission said": a dateline parsed as a second subject; the
+        # subject nearest before the verb is the speaker.
+        before = [child for child in subjects if child.i < verb.i]
+        return before[-1] if len(subjects) > 1 and before else subjects[0]
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
