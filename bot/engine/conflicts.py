@@ -83,13 +83,15 @@ def _clusters(indexes: list[int], structures: list[Structure]) -> list[list[int]
 def _without_parts(indexes: list[int], figures: list[Figure], structures: list[Structure]) -> list[int]:
     """'12 civilians and 3 soldiers were killed': one claim giving several values of one measure lists parts of
     a whole — unless it revises itself ('magnitude 5.9, later upgraded to 6.0')."""
-    by_claim: dict[int | None, list[int]] = defaultdict(list)
+    by_claim: dict[tuple, list[int]] = defaultdict(list)
     for i in indexes:
-        by_claim[figures[i].claim].append(i)
+        # Parts are listed under one verb; two estimates in one sentence ("analysts expected X, while a
+        # consensus pointed to Y") have a verb each.
+        by_claim[(figures[i].claim, structures[i].clause)].append(i)
     kept = []
     for claim, members in by_claim.items():
         distinct = {(figures[i].value, figures[i].upper) for i in members}
-        if claim is None or len(distinct) < 2 or any(structures[i].revises for i in members):
+        if claim[0] is None or len(distinct) < 2 or any(structures[i].revises for i in members):
             kept.extend(members)
     return sorted(kept)
 
@@ -140,8 +142,11 @@ def _one_reading_per_source(
     seen: dict[str, list[int]] = defaultdict(list)
     for i in sorted(indexes, key=lambda k: figures[k].span.start):
         earlier = seen[keys[i]]
+        same_claim = any(figures[e].claim == figures[i].claim for e in earlier)
         if keys[i] == "article" or not earlier or any(values_agree(figures[e], figures[i]) for e in earlier):
             kept.append(i)
+        elif same_claim:
+            kept.append(i)  # one statement setting two estimates side by side (parts were removed before)
         elif later_statement(structures[earlier[-1]], structures[i]):
             kept.append(i)
             newer.append(i)

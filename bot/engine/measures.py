@@ -17,7 +17,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     ),
     "wounded": frozenset("injure wound hurt injury injured wounded treat".split()),
     "missing": frozenset("missing unaccounted".split()),
-    "displaced": frozenset("displace flee homeless uproot shelter".split()),
+    "displaced": frozenset("displace flee homeless uproot".split()),
     "evacuated": frozenset("evacuate evacuee".split()),
     "rescued": frozenset("rescue save survivor survive".split()),
     "trapped": frozenset("trap".split()),
@@ -67,6 +67,9 @@ NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "area": frozenset("area".split()),
 }
 
+# Quantities of money: a figure written "209 million" without its currency compares with "187 million euros".
+MONEY_QUANTITIES = frozenset("revenue profit loss cost damages".split())
+
 # Counted nouns that count the same thing.
 COUNTED_FAMILIES: dict[str, frozenset[str]] = {
     "people": frozenset(
@@ -114,6 +117,11 @@ FORECAST_WORDS = frozenset(
 
 # Periods that make an event count an aggregate over time rather than one event's toll.
 AGGREGATE_PERIODS = frozenset("this year|so far this year|this month|since january|this season".split("|"))
+# The same, anywhere in the figure's sentence: "have died attempting the crossing since January".
+AGGREGATE_PATTERN = (
+    r"\bsince (?:the start of )?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|the start of the year)\b|\bso far this (?:year|month)\b|\bthis year alone\b"
+)
 
 
 def family_of(lemma: str, families: dict[str, frozenset[str]]) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from bot.engine.measures import (
+    AGGREGATE_PATTERN,
     AGGREGATE_PERIODS,
     CHANGE_WORDS,
     COUNTED_FAMILIES,
@@ -21,6 +22,7 @@ from bot.engine.measures import (
     EVENT_FAMILIES,
     FORECAST_WORDS,
     LATER_WORDS,
+    MONEY_QUANTITIES,
     NAMED_QUANTITIES,
     PERSON_EVENTS,
     RESTATING_NOUNS,
@@ -55,6 +57,8 @@ class Structure:
     aggregate: bool = False
     # When the sentence says it was stated: "later", "now", or a day or time ("On Tuesday", "by early afternoon").
     time_marker: str | None = None
+    # The verb the figure's phrase hangs from (token index): figures of one verb are listed together.
+    clause: int | None = None
 
     @property
     def known(self) -> bool:
@@ -63,10 +67,16 @@ class Structure:
     def readable(self) -> str:
         """'people killed', 'turnout (%)', 'homes destroyed', 'jobs cut'."""
         counted = _plural(self.counted) if self.counted else None
-        if self.quantity and counted:
-            text = f"{counted} {self.quantity}"
+        if self.quantity == "took part" and self.unit == "%":
+            counted, quantity = None, "turnout"
+        elif self.quantity == "took part":
+            quantity = "who took part" if counted else "attendance"
         else:
-            text = self.quantity or counted or "figure"
+            quantity = self.quantity
+        if quantity and counted:
+            text = f"{counted} {quantity}"
+        else:
+            text = quantity or counted or "figure"
         if self.change:
             text = f"change in {text}"
         if self.unit:
@@ -169,7 +179,21 @@ def _of_object(noun: Token) -> Token | None:
     return None
 
 
+def _modifier_quantity(noun: Token) -> str | None:
+    """'participation rate', 'death toll', 'unemployment rate': a modifier naming the quantity wins."""
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"} and child.i < noun.i:
+            found = _event(child) or _named(child)
+            if found:
+                return found
+    return None
+
+
 def _read_noun(noun: Token, structure: Structure) -> None:
+    modifier = _modifier_quantity(noun) if _named(noun) else None
+    if modifier:
+        structure.quantity = structure.quantity or modifier
+        return
     named = _named(noun)
     event = _event(noun)
     if named:
@@ -179,6 +203,9 @@ def _read_noun(noun: Token, structure: Structure) -> None:
         structure.quantity = structure.quantity or event  # "9 dead", "22 injured"
         return
     lemma = _lemma(noun)
+    if event and (noun.lower_ in EVENT_FAMILIES.get(event, ()) or lemma.endswith("ed")):
+        structure.quantity = structure.quantity or event  # "the number of displaced": the people it happened to
+        return
     if event and lemma not in {"protester", "protestor", "demonstrator", "marcher", "spectator", "survivor"}:
         structure.quantity = structure.quantity or event  # "17 deaths", "1,284 cases"
         if lemma in {"death", "fatality", "body", "injury", "case"}:
@@ -303,7 +330,7 @@ def _take_noun(noun: Token, structure: Structure) -> None:
         return
     named = _named(noun)
     if named:
-        structure.quantity = named
+        structure.quantity = _modifier_quantity(noun) or named
         return
     event = _event(noun)
     if event:
@@ -405,6 +432,7 @@ def _period_words(path: list[Token]) -> str:
 
 def _read_period_and_status(number: Token, structure: Structure) -> None:
     path = _path(number)
+    structure.clause = path[-1].i
     text = _period_words(path)
     lemmas = {t.lemma_.lower() for node in path for t in [node, *node.children]}
     quarter = _QUARTER.search(text)
@@ -421,7 +449,8 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     structure.time_marker = _time_marker(number)
     if lemmas & FORECAST_WORDS:
         structure.status = "forecast"
-    if structure.period in AGGREGATE_PERIODS and structure.quantity in EVENT_FAMILIES and not structure.unit:
+    over_time = structure.period in AGGREGATE_PERIODS or re.search(AGGREGATE_PATTERN, number.sent.text, re.I)
+    if over_time and structure.quantity in EVENT_FAMILIES and not structure.unit:
         structure.aggregate = True
 
 
@@ -450,7 +479,9 @@ def compatible(a: Structure, b: Structure) -> bool:
     difference worth showing."""
     if not a.known or not b.known or a.baseline or b.baseline or a.aggregate or b.aggregate:
         return False
-    if a.quantity != b.quantity or a.unit != b.unit or a.change != b.change:
+    if a.quantity != b.quantity or a.change != b.change:
+        return False
+    if a.unit != b.unit and not (a.quantity in MONEY_QUANTITIES and None in {a.unit, b.unit}):
         return False
     # "people" counts any kind of person: "17 people killed" and "22 fighters killed" are one toll.
     other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
