@@ -67,6 +67,12 @@ NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "area": frozenset("area".split()),
 }
 
+# What "lost" or "gone" means for what is counted: jobs are cut, homes destroyed, people killed.
+LOSS_BY_COUNTED = {"job": "cut", "home": "destroyed", "people": "killed"}
+
+# Events that happen at one moment: a count "since January" can't be theirs (it is a running total).
+MOMENT_EVENTS = frozenset("explosion earthquake landslide crash sinking collapse attack".split())
+
 # Quantities of money: a figure written "209 million" without its currency compares with "187 million euros".
 MONEY_QUANTITIES = frozenset("revenue profit loss cost damages".split())
 

@@ -22,6 +22,7 @@ from bot.engine.measures import (
     EVENT_FAMILIES,
     FORECAST_WORDS,
     LATER_WORDS,
+    LOSS_BY_COUNTED,
     MONEY_QUANTITIES,
     NAMED_QUANTITIES,
     PERSON_EVENTS,
@@ -267,7 +268,8 @@ def _verb_particle_event(verb: Token) -> str | None:
             found = _event(child)
             if found and child.dep_ != "dobj":
                 return found
-    # "would go", "lost their jobs": the verb of losing, with the job as its subject or object.
+    # "would go", "lost their jobs", "homes had been lost": the verb of losing; what losing means depends on
+    # what is lost.
     if _lemma(verb) in {"go", "lose"}:
         return "cut"
     for child in verb.children:
@@ -360,6 +362,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     if not structure.quantity:
         found = _event(verb) or _verb_particle_event(verb)
         if found and not (found == "cut" and lemma in {"go", "lose"} and not structure.counted):
+            if found == "cut" and lemma in {"go", "lose"}:
+                found = LOSS_BY_COUNTED.get(structure.counted or "", found)
             structure.quantity = found
     # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
     for child in verb.children:
@@ -435,17 +439,17 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     structure.clause = path[-1].i
     text = _period_words(path)
     lemmas = {t.lemma_.lower() for node in path for t in [node, *node.children]}
+    lemmas |= {t.lemma_.lower() for t in number.ancestors}  # "It expects the economy to grow by 1.2%"
     quarter = _QUARTER.search(text)
+    years = [m.group(0) for m in _YEAR.finditer(text) if m.group(0) != number.text]
     if quarter:
         structure.period = _QUARTERS.get((quarter.group(1) or "").lower()) or f"Q{quarter.group(2)}"
+    elif years:
+        structure.period = years[0]
     elif _RELATIVE.search(text):
         structure.period = _RELATIVE.search(text).group(0).lower()
-    else:
-        years = [m.group(0) for m in _YEAR.finditer(text) if m.group(0) != number.text]
-        if years:
-            structure.period = years[-1]
-        elif _MONTH.search(text):
-            structure.period = _MONTH.search(text).group(0)
+    elif _MONTH.search(text):
+        structure.period = _MONTH.search(text).group(0)
     structure.time_marker = _time_marker(number)
     if lemmas & FORECAST_WORDS:
         structure.status = "forecast"
