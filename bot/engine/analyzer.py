@@ -14,7 +14,7 @@ from bot.engine.context import byline_ranges, find_dateline, find_entities, find
 from bot.engine.doccache import doc_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
-from bot.engine.lexicon import VEHICLE_NOUNS
+from bot.engine.lexicon import ORGANISATION_NOUNS, VEHICLE_NOUNS
 from bot.engine.measures import MOMENT_EVENTS
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.speakers import SourceMention, SourceTracker, describe_source, possessive_pronoun
@@ -110,7 +110,13 @@ def _introduced_people(doc: Doc, quotations: list[Quotation]) -> list[Token]:
         for child in root.children:
             if child.dep_ == "nsubj" and child.ent_type_ == "PERSON" and child.pos_ == "PROPN":
                 people.append(child)
+            elif child.dep_ == "nsubj" and child.lemma_.lower() in ORGANISATION_NOUNS and _definite(child):
+                people.append(child)  # "The ministry gave a very different picture. It said ..."
     return people
+
+
+def _definite(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children)
 
 
 def _claims(
@@ -125,7 +131,11 @@ def _claims(
         while pending and pending[0].sent.start_char < finding.sentence.start_char:
             person = pending.pop(0)
             person_sentence = bisect.bisect_right(sentence_starts, person.sent.start_char) - 1
-            tracker.register_relative(describe_source(person, person.sent.text), person_sentence)
+            mention = describe_source(person, person.sent.text)
+            if person.ent_type_ == "PERSON":
+                tracker.register_relative(mention, person_sentence)
+            else:
+                tracker.resolve(mention, person_sentence)  # "the ministry": known already, or new
         hedges = hedges_in(finding.sentence.text, finding.cue_lemma)
         if finding.continues is not None and id(finding.continues) in built:
             earlier = built[id(finding.continues)]

@@ -173,7 +173,7 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
                 if f.structure.known
                 and not f.structure.baseline
                 and not f.subset
-                and f.sentence_start != figure.sentence_start
+                and f.structure.clause != structure.clause
                 and figure.sentence_start - f.sentence_start < RESTATED_WINDOW
                 and (not expects or f.structure.unit in {None, structure.unit})
             ]

@@ -74,10 +74,7 @@ class Structure:
             quantity = "who took part" if counted else "attendance"
         else:
             quantity = self.quantity
-        if quantity and counted:
-            text = f"{counted} {quantity}"
-        else:
-            text = quantity or counted or "figure"
+        text = f"{counted} {quantity}" if quantity and counted else quantity or counted or "figure"
         if self.change:
             text = f"change in {text}"
         if self.unit:
@@ -163,7 +160,9 @@ def _per_what(anchor: Token) -> str | None:
     for token in doc[anchor.i + 1 : anchor.i + 3]:
         if token.lower_ in {"per", "each", "a", "an"} and token.i + 1 < len(doc):
             following = doc[token.i + 1]
-            if following.pos_ == "NOUN" and (token.lower_ == "per" or following.lemma_.lower() in {"share", "head"}):
+            if following.pos_ == "NOUN" and (
+                token.lower_ == "per" or following.lemma_.lower() in {"share", "head"}
+            ):
                 return following.lemma_.lower()
         if token.pos_ not in {"NOUN", "SYM"}:
             break
@@ -204,8 +203,10 @@ def _read_noun(noun: Token, structure: Structure) -> None:
         structure.quantity = structure.quantity or event  # "9 dead", "22 injured"
         return
     lemma = _lemma(noun)
-    if event and (noun.lower_ in EVENT_FAMILIES.get(event, ()) or lemma.endswith("ed")):
-        structure.quantity = structure.quantity or event  # "the number of displaced": the people it happened to
+    if event and (noun.lower_ in EVENT_FAMILIES.get(event, ()) or noun.lower_.endswith("ed")):
+        structure.quantity = (
+            structure.quantity or event
+        )  # "the number of displaced": the people it happened to
         return
     if event and lemma not in {"protester", "protestor", "demonstrator", "marcher", "spectator", "survivor"}:
         structure.quantity = structure.quantity or event  # "17 deaths", "1,284 cases"
@@ -297,15 +298,17 @@ def _climb(anchor: Token, structure: Structure) -> None:
             and lemma in CHANGE_WORDS
             and head.pos_ in {"VERB", "ADV", "ADJ"}
         ) and (
-            not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
-            or node.dep_ == "npadvmod"
+            not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod"
         ):
             structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
         if node.dep_ == "advmod" or (
             node.dep_ == "npadvmod" and head.lower_ in {"higher", "lower", "up", "down"}
         ):
             structure.change = True
-        if head.pos_ == "NOUN" and node.dep_ in {"pobj", "appos", "nummod", "compound", "npadvmod", "attr"}:
+        comparative = node.tag_ in {"JJR", "RBR"} and node.dep_ in {"amod", "advmod"}
+        if head.pos_ == "NOUN" and (
+            node.dep_ in {"pobj", "appos", "nummod", "compound", "npadvmod", "attr"} or comparative
+        ):
             # "a turnout of 61%", "inflation of 4.8%", "a toll of 17"
             _take_noun(head, structure)
             if structure.quantity or structure.points_back:
@@ -316,6 +319,9 @@ def _climb(anchor: Token, structure: Structure) -> None:
                 _take_noun(grand, structure)
                 if structure.quantity or structure.points_back:
                     return
+            located = structure.counted and not structure.unit and head.lower_ not in {"of", "to", "with"}
+            if located and anchor.pos_ in {"NOUN", "PROPN"} and grand.pos_ in {"VERB", "AUX"}:
+                return  # "treated at four hospitals", "evacuated from 11 villages": a place, not who it happened to
             node = head
             continue
         if head.tag_ in {"JJR", "RBR"}:
@@ -383,9 +389,7 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
                         structure.counted = family_of(_lemma(target), COUNTED_FAMILIES) or _lemma(target)
     if not structure.known and structure.revises:
         structure.points_back = True  # "later upgraded to 6.0"
-    if not structure.quantity and verb.dep_ in {"conj", "xcomp", "ccomp", "relcl", "advcl"}:
-        pass
-    if not structure.quantity:
+    if not structure.quantity and node.dep_ in {"nsubj", "nsubjpass"}:
         # "the train had been carrying", "310 passengers had been on board": a preposition with a family noun
         for child in verb.children:
             if child.dep_ == "prep":
@@ -393,8 +397,14 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
                     structure.quantity = "on board"
                     return
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and _event(pobj) in {"on board", "without power"}:
-                        structure.quantity = _event(pobj)
+                    if pobj.dep_ != "pobj":
+                        continue
+                    # "on board", "under evacuation orders": the state the counted things are in
+                    found = _event(pobj) or next(
+                        (_event(c) for c in pobj.children if c.dep_ == "compound" and _event(c)), None
+                    )
+                    if found:
+                        structure.quantity = found
                         return
 
 
@@ -459,14 +469,15 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
 
 
 def _time_marker(number: Token) -> str | None:
+    """The last word before the number, in its sentence, that dates the statement."""
     sentence = number.sent
-    for token in sentence:
-        if token.lower_ in LATER_WORDS:
-            return token.lower_
-    for entity in sentence.ents:
-        if entity.label_ in {"DATE", "TIME"} and not _YEAR.fullmatch(entity.text):
-            return entity.text.lower()
-    return None
+    marker = None
+    for token in sentence[: number.i - sentence.start]:
+        if token.lower_ in LATER_WORDS or (
+            token.ent_type_ in {"DATE", "TIME"} and token.ent_iob_ == "B" and not _YEAR.fullmatch(token.text)
+        ):
+            marker = token.lower_
+    return marker
 
 
 def later_statement(earlier: Structure, later: Structure) -> bool:
