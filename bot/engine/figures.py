@@ -116,7 +116,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         measure, normalised = _measure(doc, first, scale_head, money)
         sentence = token.sent
         structure = figure_structure(scale_head, doc[first], _counted_noun(scale_head))
-        background = _is_background(sentence.text)
+        background = _is_background(sentence.text, _past_year_applies(doc, structure.clause, sentence))
         if structure.status == "forecast" and not structure.baseline:
             background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's
             # period is what it is about, not a past event
@@ -501,10 +501,39 @@ def _following_event(noun: Token) -> str | None:
     return None
 
 
-def _is_background(sentence: str) -> bool:
-    """A sentence about another event: 'an attack two weeks ago killed ...', 'In 2011, a quake killed ...'."""
+_CLAUSE_BOUNDARIES = {"conj", "relcl", "acl", "advcl", "ccomp", "parataxis"}
+
+
+def _past_year_applies(doc: Doc, clause: int | None, sentence) -> bool:
+    """Whether a past year in the sentence dates the figure: it sits in the figure's own clause ('In 2011, a
+    quake killed'), or modifies a thing whose clause holds the figure ('the 2019 election, when turnout was').
+    A year in a clause beside the figure's ('..., a budget line approved in 2021') dates something else."""
+    if clause is None:
+        return True
+    verb = doc[clause]
+    years = [token for token in sentence if re.match(r"^(1[89]|20)\d\d$", token.text)]
+    if not years:
+        return True  # "In February, ...": a month opening the sentence dates all of it
+    for token in years:
+        node, crossed = token, False
+        while node.i != verb.i and node.head.i != node.i:
+            if node.dep_ in _CLAUSE_BOUNDARIES:
+                crossed = True
+            node = node.head
+        if node.i == verb.i and not crossed:
+            return True
+        if verb.i in {t.i for t in token.head.subtree} and token.head.pos_ in {"NOUN", "PROPN"}:
+            return True
+    return False
+
+
+def _is_background(sentence: str, year_applies: bool = True) -> bool:
+    """A sentence about another event: 'an attack two weeks ago killed ...', 'In 2011, a quake killed ...'.
+    A past year counts only in the figure's own clause: '2,150 million euros, ... approved in 2021' is today's
+    figure for a budget approved then."""
     lowered = f" {sentence.lower()}"
-    return any(marker in lowered for marker in OTHER_EVENT_MARKERS) or bool(_PAST_YEAR.search(sentence))
+    past_year = year_applies and bool(_PAST_YEAR.search(sentence))
+    return any(marker in lowered for marker in OTHER_EVENT_MARKERS) or past_year
 
 
 def _is_subset(doc: Doc, first: int) -> bool:

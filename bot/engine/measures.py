@@ -28,7 +28,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "vaccinated": frozenset("vaccinate immunise immunize inoculate".split()),
     "took part": frozenset(
         "attend attendance turnout participation participate crowd march rally gather join demonstrate "
-        "protester protestor demonstrator marcher spectator".split()
+        "protester protestor demonstrator marcher spectator entry admission".split()
     ),
     "cut": frozenset("cut shed axe eliminate slash disappear redundancy layoff lay".split()),
     "destroyed": frozenset("destroy raze flatten level".split()),

@@ -492,7 +492,7 @@ def compatible(a: Structure, b: Structure) -> bool:
     """Whether two figures measure the same thing: same quantity, unit and kind (level or change), counted
     things and periods that don't disagree. Status is not compared: a result set against its forecast is a
     difference worth showing."""
-    if not a.known or not b.known or a.baseline or b.baseline or a.aggregate or b.aggregate:
+    if not a.known or not b.known or a.baseline or b.baseline:
         return False
     if a.quantity != b.quantity or a.change != b.change:
         return False
