@@ -80,7 +80,12 @@ def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
     sources, as in a headline), about the article's own event, not a part of another figure, and with a known
     structure that is not an earlier baseline ('up from 12,500') or a total over a period ('this year')."""
     structure = found.structure
-    if found.background or found.subset or figure.claim is None or not structure.known:
+    if (
+        found.background
+        or found.subset
+        or (figure.claim is None and figure.source is None)
+        or not structure.known
+    ):
         return False
     # A running total ("since January") is another measure than the toll of an event that happened at once.
     return not (structure.baseline or (structure.aggregate and moment))
@@ -239,6 +244,12 @@ def _figure(found: FoundFigure, claims: list[Claim]) -> Figure:
                     owner, best = index, size
     structure = found.structure
     claim = claims[owner] if owner is not None else None
+    source = claim_source_label(claim) if claim is not None else None
+    key = claim_source_key(claim) if claim is not None else None
+    if claim is None and found.owner is not None:
+        # "the ministry's latest estimate of 2.15 billion": the possessor gives the figure.
+        source = re.sub(r"^the\s+", "", found.owner, flags=re.IGNORECASE)
+        key = source.lower()
     return Figure(
         counted=structure.counted,
         quantity=structure.quantity,
@@ -246,8 +257,8 @@ def _figure(found: FoundFigure, claims: list[Claim]) -> Figure:
         period=structure.period,
         status=structure.status,
         change=structure.change,
-        source=claim_source_label(claim) if claim is not None else None,
-        source_key=claim_source_key(claim) if claim is not None else None,
+        source=source,
+        source_key=key,
         value=_plain(found.value),
         upper=_plain(found.upper) if found.upper is not None else None,
         qualifier=found.qualifier,

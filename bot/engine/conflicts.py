@@ -21,7 +21,7 @@ _UPPER_BOUNDS = frozenset({"at most", "up to", "fewer than"})
 def source_label(figure: Figure, claims: list[Claim]) -> str:
     """Who gives a figure, as a person reads it: 'medical source (anonymous) via Reuters', 'the article'."""
     if figure.claim is None or not 0 <= figure.claim < len(claims):
-        return "the article"
+        return figure.source or "the article"
     return claim_source_label(claims[figure.claim])
 
 
@@ -45,7 +45,7 @@ def claim_source_key(claim: Claim) -> str | None:
 def source_key(figure: Figure, claims: list[Claim]) -> str:
     """Identity of a figure's source within one article, for telling sources apart."""
     if figure.claim is None:
-        return "article"
+        return figure.source_key or "article"
     claim = claims[figure.claim]
     return (claim.speaker or f"claim-{figure.claim}").lower()
 

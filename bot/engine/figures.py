@@ -19,7 +19,7 @@ from bot.engine.lexicon import (
     QUALIFIERS,
     TOLL_NOUNS,
 )
-from bot.engine.structure import Structure, figure_structure
+from bot.engine.structure import Structure, figure_owner, figure_structure
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -77,6 +77,7 @@ class FoundFigure:
     background: bool
     subset: bool
     structure: Structure
+    owner: str | None = None  # a possessive owner: "the ministry's estimate of" -> "the ministry"
 
 
 def find_figures(doc: Doc) -> list[FoundFigure]:
@@ -134,6 +135,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
                 # "41 cases, including two deaths": a count of its own measure is no mere part.
                 subset=_is_subset(doc, first) and not _names_its_measure(doc[last]),
                 structure=structure,
+                owner=_owner_text(scale_head),
             )
         )
         i = range_end + 1
@@ -193,6 +195,13 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
         else:
             figure.measure = None
+
+
+def _owner_text(number: Token) -> str | None:
+    owner = figure_owner(number)
+    if owner is None:
+        return None
+    return " ".join(t.text for t in owner.subtree if t.dep_ != "case")
 
 
 def _is_number_token(token: Token) -> bool:

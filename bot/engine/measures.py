@@ -34,7 +34,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "destroyed": frozenset("destroy raze flatten level".split()),
     "damaged": frozenset("damage".split()),
     "burned": frozenset("burn scorch char blacken consume".split()),
-    "cleared": frozenset("clear deforest log".split()),
+    "cleared": frozenset("clear deforest deforestation log".split()),
     "sold": frozenset("sell sale sold".split()),
     "affected": frozenset("affect expose compromise steal leak breach hack".split()),
     "on board": frozenset("board aboard onboard carry".split()),
@@ -115,6 +115,9 @@ CHANGE_WORDS = frozenset(
     "rise fall grow drop increase decrease climb decline gain jump slump slide shrink ease up down "
     "higher lower".split()
 )
+
+# Nouns for someone's figure: "the ministry's latest estimate of 2.15 billion" gives the ministry's figure.
+OWNED_FIGURE_NOUNS = frozenset("estimate figure count tally forecast projection calculation number".split())
 
 # Words that make a figure an expectation rather than a reported fact.
 FORECAST_WORDS = frozenset(

@@ -25,6 +25,7 @@ from bot.engine.measures import (
     LOSS_BY_COUNTED,
     MONEY_QUANTITIES,
     NAMED_QUANTITIES,
+    OWNED_FIGURE_NOUNS,
     PERSON_EVENTS,
     RESTATING_NOUNS,
     REVISION_VERBS,
@@ -110,6 +111,21 @@ def _unit(token: Token) -> str | None:
     return UNIT_WORDS.get(_lemma(token)) or UNIT_WORDS.get(token.lower_)
 
 
+def figure_owner(number: Token) -> Token | None:
+    """'the transport ministry's latest estimate of 2.15 billion': whose figure it is, when the text says so
+    with a possessive rather than a verb of saying."""
+    node = number
+    for _ in range(MAX_CLIMB):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return None
+        if node.pos_ == "NOUN" and _lemma(node) in OWNED_FIGURE_NOUNS:
+            return next((c for c in node.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}), None)
+    return None
+
+
 def figure_structure(number: Token, first: Token, counted_noun: Token | None) -> Structure:
     """The structure of the figure whose number phrase runs from `first` to `number` (its last token).
 
@@ -127,6 +143,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if noun is not None:
         anchor = noun
         unit = _unit(noun)
+        if unit in {"km", "mile", "m"} and any(c.lower_ in {"square", "sq", "sq."} for c in noun.children):
+            unit = f"{unit}2"  # "square kilometres"
         if unit and not structure.unit:
             structure.unit = unit
             noun = _of_object(noun)
@@ -306,6 +324,8 @@ def _climb(anchor: Token, structure: Structure) -> None:
         ):
             structure.change = True
         comparative = node.tag_ in {"JJR", "RBR"} and node.dep_ in {"amod", "advmod"}
+        if head.pos_ == "NOUN" and _changes(head) and node.dep_ == "pobj":
+            structure.change = True  # "an increase of 9%"
         if head.pos_ == "NOUN" and (
             node.dep_ in {"pobj", "appos", "nummod", "compound", "npadvmod", "attr"} or comparative
         ):
