@@ -411,7 +411,10 @@ def _misparsed_cue(token: Token) -> bool:
         and token.pos_ == "NOUN"
         and token.lemma_.lower() in CUE_VERBS
         and any(c.dep_ == "nsubj" for c in token.children)
-        and any(c.dep_ == "ccomp" for c in token.children)
+        and (
+            any(c.dep_ == "ccomp" for c in token.children)
+            or (token.lemma_.lower() in OBJECT_CONTENT_VERBS and any(c.dep_ == "dobj" for c in token.children))
+        )
     )
 
 
@@ -434,9 +437,12 @@ def _is_cue_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
         return _misparsed_cue(token)
     if token.lemma_.lower() in _TOLL_VERBS:
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in token.children) or (
-            _estimates_at_a_number(token)
-        )
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in token.children):
+            return True
+        if _estimates_at_a_number(token):
+            return True
+        if token.lemma_.lower() not in CUE_VERBS or not any(c.dep_ == "ccomp" for c in token.children):
+            return False  # "estimated that ...": a clause makes it a cue like any other
     if token.lemma_.lower() not in CUE_VERBS:
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None

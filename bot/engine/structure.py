@@ -335,6 +335,8 @@ def _climb(anchor: Token, structure: Structure) -> None:
                 return
         if head.pos_ == "ADP" and head.lower_ in _LINK_PREPOSITIONS:
             grand = head.head
+            if grand.pos_ == "NOUN" and head.lower_ == "of" and _changes(grand):
+                structure.change = True  # "an increase of 9%"
             if grand.pos_ in {"NOUN", "PROPN"} and head.lower_ == "of":
                 _take_noun(grand, structure)
                 if structure.quantity or structure.points_back:
