@@ -413,7 +413,9 @@ def _misparsed_cue(token: Token) -> bool:
         and any(c.dep_ == "nsubj" for c in token.children)
         and (
             any(c.dep_ == "ccomp" for c in token.children)
-            or (token.lemma_.lower() in OBJECT_CONTENT_VERBS and any(c.dep_ == "dobj" for c in token.children))
+            or (
+                token.lemma_.lower() in OBJECT_CONTENT_VERBS and any(c.dep_ == "dobj" for c in token.children)
+            )
         )
     )
 
@@ -423,7 +425,9 @@ def _estimates_at_a_number(verb: Token) -> bool:
     if not any(c.dep_ == "dobj" for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
         return False
     return any(
-        child.dep_ == "prep" and child.lower_ == "at" and any(t.like_num or t.pos_ == "NUM" for t in child.subtree)
+        child.dep_ == "prep"
+        and child.lower_ == "at"
+        and any(t.like_num or t.pos_ == "NUM" for t in child.subtree)
         for child in verb.children
     )
 
@@ -470,6 +474,13 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
             ):
                 start = verb.i + 1  # "said between 15 and 20 people were killed", its subject misattached
             end = child.right_edge.i
+            # "said the area burned was 'more than ...'": the parser split one clause into two ccomps.
+            following = [
+                c for c in verb.children if c.dep_ == "ccomp" and c.i > child.i and c.left_edge.i <= end + 1
+            ]
+            if child.i > verb.i and following:
+                end = max(c.right_edge.i for c in following)
+                child = following[-1]
             for conj in child.children:
                 # "said teams had reached X and warned Y": the warning is a claim of its own.
                 if (
@@ -806,7 +817,11 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         heads = [t for t in prefix if t.pos_ in {"PROPN", "NOUN"}]
         if not heads or heads[-1].ent_type_ in _PLACE_LABELS or heads[-1].lower_ in _LABELS:
             continue
-        if len(prefix) == 1 and heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in {"PERSON", "ORG", "NORP"}:
+        if (
+            len(prefix) == 1
+            and heads[-1].pos_ == "PROPN"
+            and heads[-1].ent_type_ not in {"PERSON", "ORG", "NORP"}
+        ):
             continue  # "Orsk: The council approved ...": a dateline, not a speaker
         line_end = _segment_end(doc_text(doc), token.idx)
         if len(prefix) == 1 and not _title_case(doc_text(doc)[token.idx + 1 : line_end]):

@@ -38,6 +38,8 @@ MAX_CLIMB = 5
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "appos", "npadvmod", "acomp"}
 _LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "around", "about", "near"}
 GENERIC_COUNTED = "people"
+GENERIC_AREA = "area"
+AREA_UNITS = frozenset({"ha", "km2", "acre", "mile2", "m2"})
 _QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
 
 
@@ -198,12 +200,14 @@ def _of_object(noun: Token) -> Token | None:
 
 
 def _modifier_quantity(noun: Token) -> str | None:
-    """'participation rate', 'death toll', 'unemployment rate': a modifier naming the quantity wins."""
+    """'participation rate', 'death toll', 'area burned': a modifier naming the quantity wins."""
     for child in noun.children:
         if child.dep_ in {"compound", "amod"} and child.i < noun.i:
             found = _event(child) or _named(child)
             if found:
                 return found
+        if child.dep_ in {"acl", "amod"} and child.i > noun.i and _event(child):
+            return _event(child)
     return None
 
 
@@ -394,7 +398,13 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
                 found = LOSS_BY_COUNTED.get(structure.counted or "", found)
             structure.quantity = found
     # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
-    for child in verb.children:
+    arguments = list(verb.children)
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in arguments) and verb.dep_ == "ccomp":
+        # "said the area burned was 15,000": the parser split the clause; the subject went to the piece before.
+        before = [c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i]
+        if before:
+            arguments += [c for c in before[-1].children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for child in arguments:
         if child.i == node.i or child.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
             continue
         if structure.quantity:
@@ -516,7 +526,9 @@ def compatible(a: Structure, b: Structure) -> bool:
     difference worth showing."""
     if not a.known or not b.known or a.baseline or b.baseline:
         return False
-    if a.quantity != b.quantity or a.change != b.change:
+    # "the area was 15,000 hectares" names the same surface as "burned 12,400 hectares".
+    generic_area = a.unit in AREA_UNITS and GENERIC_AREA in {a.quantity, b.quantity}
+    if (a.quantity != b.quantity and not generic_area) or a.change != b.change:
         return False
     if a.unit != b.unit and not (a.quantity in MONEY_QUANTITIES and None in {a.unit, b.unit}):
         return False
