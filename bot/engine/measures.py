@@ -116,6 +116,9 @@ CHANGE_WORDS = frozenset(
     "higher lower".split()
 )
 
+# Vehicles: people "on", "onto" or "aboard" one are on board.
+VEHICLE_WORDS = frozenset("boat ship vessel ferry train bus coach plane aircraft flight dinghy raft".split())
+
 # Nouns for someone's figure: "the ministry's latest estimate of 2.15 billion" gives the ministry's figure.
 OWNED_FIGURE_NOUNS = frozenset("estimate figure count tally forecast projection calculation number".split())
 

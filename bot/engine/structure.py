@@ -30,6 +30,7 @@ from bot.engine.measures import (
     RESTATING_NOUNS,
     REVISION_VERBS,
     UNIT_WORDS,
+    VEHICLE_WORDS,
     family_of,
 )
 
@@ -354,6 +355,8 @@ def _climb(anchor: Token, structure: Structure) -> None:
             node = head  # "closer to 950": look past the comparative
             continue
         if head.pos_ in {"VERB", "AUX", "ADJ"}:
+            if head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:
+                node, head = head, head.head  # "about 40 were unaccounted for": the main verb decides
             _read_verb(head, node, structure)
             return
         node = head
@@ -380,6 +383,14 @@ def _take_noun(noun: Token, structure: Structure) -> None:
             structure.points_back = True
 
 
+def _boarded(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"on", "onto", "aboard", "into"}:
+            if any(c.dep_ == "pobj" and _lemma(c) in VEHICLE_WORDS for c in child.children):
+                return True
+    return False
+
+
 def _changes(token: Token) -> bool:
     return _lemma(token) in CHANGE_WORDS or token.lower_ in CHANGE_WORDS
 
@@ -391,6 +402,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     moved_to = any(c.dep_ == "prep" and c.lower_ == "to" and c.i != node.head.i for c in verb.children)
     if lemma in CHANGE_WORDS and node.dep_ in {"npadvmod", "dobj"} and not structure.change and not moved_to:
         structure.change = True
+    if not structure.quantity and node.dep_ in {"nsubj", "nsubjpass"} and _boarded(verb):
+        structure.quantity = "on board"  # "110 people had crowded onto the boat"
     if not structure.quantity:
         found = _event(verb) or _verb_particle_event(verb)
         if found and not (found == "cut" and lemma in {"go", "lose"} and not structure.counted):
