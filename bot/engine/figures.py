@@ -94,6 +94,9 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if value is None or _excluded(doc, first, last):
             i = last + 1
             continue
+        fraction = _fraction_before(doc, first)
+        if fraction is not None:
+            value, first = value * fraction[0], fraction[1]  # "half a million", "a quarter of a million"
         upper = None
         range_start = first
         range_end = last
@@ -195,6 +198,36 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
         else:
             figure.measure = None
+
+
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.75, "thirds": 2 / 3}
+
+
+def _fraction_before(doc: Doc, first: int) -> tuple[float, int] | None:
+    """'half a million' -> (0.5, index of 'half'); 'a quarter of a million', 'three-quarters of a million'."""
+    if doc[first].lower_ not in {"million", "billion", "thousand", "trillion"} or first < 2:
+        return None
+    if doc[first - 1].lower_ not in {"a", "an"}:
+        return None
+    j = first - 2
+    if doc[j].lower_ == "of" and j > 0:
+        j -= 1
+    word = doc[j].lower_
+    if word not in _FRACTIONS:
+        return None
+    start = j
+    if word in {"quarters", "thirds"}:
+        # "three-quarters": the fraction's count before it, maybe joined by a hyphen
+        k = j - 1
+        if k >= 0 and doc[k].text in {"-", "–"}:
+            k -= 1
+        if k < 0 or doc[k].lower_ not in {"two", "three"}:
+            return None
+        start = k
+        return (0.75 if word == "quarters" else 2 / 3), start
+    if word in {"quarter", "third"} and start > 0 and doc[start - 1].lower_ in {"a", "one"}:
+        start -= 1
+    return _FRACTIONS[word], start
 
 
 def _owner_text(number: Token) -> str | None:

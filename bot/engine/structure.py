@@ -384,11 +384,12 @@ def _take_noun(noun: Token, structure: Structure) -> None:
 
 
 def _boarded(verb: Token) -> bool:
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in {"on", "onto", "aboard", "into"}:
-            if any(c.dep_ == "pobj" and _lemma(c) in VEHICLE_WORDS for c in child.children):
-                return True
-    return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in {"on", "onto", "aboard", "into"}
+        and any(c.dep_ == "pobj" and _lemma(c) in VEHICLE_WORDS for c in child.children)
+        for child in verb.children
+    )
 
 
 def _changes(token: Token) -> bool:
@@ -549,6 +550,7 @@ def compatible(a: Structure, b: Structure) -> bool:
     other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
     if other_things and (GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None):
         return False
-    if a.quantity is None and (a.counted is None or b.counted is None):
+    # Without a quantity, only a specific counted thing says what is measured; "people" alone does not.
+    if a.quantity is None and (a.counted in {None, GENERIC_COUNTED} or b.counted in {None, GENERIC_COUNTED}):
         return False
     return not (a.period and b.period and a.period != b.period)
