@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from bot.engine.lexicon import CUE_VERBS
 from bot.engine.measures import (
     AGGREGATE_PATTERN,
     AGGREGATE_PERIODS,
@@ -405,6 +406,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         structure.change = True
     if not structure.quantity and node.dep_ in {"nsubj", "nsubjpass"} and _boarded(verb):
         structure.quantity = "on board"  # "110 people had crowded onto the boat"
+    if not structure.quantity and _lemma(verb) in NAMED_QUANTITIES["cost"]:
+        structure.quantity = "cost"  # "will cost at least 900 million euros"
     if not structure.quantity:
         found = _event(verb) or _verb_particle_event(verb)
         if found and not (found == "cut" and lemma in {"go", "lose"} and not structure.counted):
@@ -415,9 +418,13 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     arguments = list(verb.children)
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in arguments) and verb.dep_ == "ccomp":
         # "said the area burned was 15,000": the parser split the clause; the subject went to the piece before.
-        before = [c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i]
-        if before:
-            arguments += [c for c in before[-1].children if c.dep_ in {"nsubj", "nsubjpass"}]
+        head = verb.head
+        if _lemma(head) in CUE_VERBS:
+            before = [c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i]
+            if before:
+                arguments += [c for c in before[-1].children if c.dep_ in {"nsubj", "nsubjpass"}]
+        else:
+            arguments += [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for child in arguments:
         if child.i == node.i or child.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
             continue
