@@ -102,7 +102,7 @@ UNIT_WORDS: dict[str, str] = {
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
 # Nouns that stand for a figure given before: "put the figure at 4,000", "the true number was closer to".
-RESTATING_NOUNS = frozenset("figure number total tally estimate count it".split())
+RESTATING_NOUNS = frozenset("figure number total tally estimate count".split())
 
 # Verbs by which a source revises its own figure: "raised the toll to 19", "later upgraded to 6.0".
 REVISION_VERBS = frozenset("raise revise upgrade downgrade lower update correct adjust".split())
