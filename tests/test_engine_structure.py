@@ -308,3 +308,20 @@ def test_same_source_without_a_later_statement_keeps_its_first_figure() -> None:
     )
     [conflict] = report.conflicts
     assert {report.figures[i].value for i in conflict.figures} == {40_000, 70_000}
+
+
+def test_post_lines_ending_in_a_source_are_attributions() -> None:
+    report = analyze(
+        "Crowds gathered in the square, videos show. Trains to the coast cancelled until Monday, the rail "
+        "operator says."
+    )
+    claim = next(claim for claim in report.claims if claim.speaker == "rail operator")
+    said = report.text[claim.content[0].start : claim.content[0].end]
+    assert said == "Trains to the coast cancelled until Monday"
+
+
+def test_an_estimate_keeps_what_is_tacked_on_after_it() -> None:
+    text = "The survey institute puts it at 5.8, depth 12 km."
+    report = analyze(text)
+    [claim] = report.claims
+    assert text[claim.content[0].start : claim.content[0].end] == "it at 5.8, depth 12 km"

@@ -551,7 +551,8 @@ def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
     cue, a sentence ending in 'SUBJECT said' still says that everything before the comma is the content."""
     if verb.lemma_.lower() not in _PLAIN_SPEECH:
         return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    # The subject nearest the cue: a clause's own subject may also have been hung on the cue.
+    subject = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None or any(c.dep_ in {"dobj", "xcomp"} for c in verb.children):
         return []  # "media reported a figure closer to 4,000": the object is what was said
     sentence = verb.sent
@@ -589,6 +590,13 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
             if child.dep_ == "prep" and child.lower_ not in allowed:
                 continue
             end = max(end, child.right_edge.i)
+    if lemma in _TOLL_VERBS:
+        # "puts it at 6.2, depth 10 km": further figures tacked on after the estimate are part of it.
+        for child in verb.children:
+            if child.i > end and child.dep_ in {"npadvmod", "appos", "intj", "dep"} and any(
+                t.like_num for t in child.subtree
+            ):
+                end = max(end, child.right_edge.i)
     for token in doc[obj.i + 1 : end + 1]:
         # "accused X of Y, saying Z": the participle starts a claim of its own.
         if token.tag_ == "VBG" and _is_cue_verb(token) and doc[token.i - 1].text in {",", "—", "–"}:
