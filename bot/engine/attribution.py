@@ -586,7 +586,7 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
             and child.lower_ not in {"in", "on"}
         ):
             allowed = {"for", "as", "of", "to", "against", "with"} | (
-                {"at"} if lemma in _TOLL_VERBS else set()
+                {"at", "from"} if lemma in _TOLL_VERBS else set()
             )
             if child.dep_ == "prep" and child.lower_ not in allowed:
                 continue
