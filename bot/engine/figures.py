@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from bot.engine.doccache import entity_at
-from bot.engine.measures import CHANGE_WORDS, REVISION_VERBS
 from bot.engine.lexicon import (
     MEASURE_LEMMAS,
     MEASURE_NOUNS,
@@ -20,6 +19,7 @@ from bot.engine.lexicon import (
     QUALIFIERS,
     TOLL_NOUNS,
 )
+from bot.engine.measures import CHANGE_WORDS, REVISION_VERBS
 from bot.engine.structure import Structure, figure_owner, figure_structure
 
 _UNITS = {
