@@ -59,6 +59,43 @@ class Figure(BaseModel):
         default=False,
         description="About another, earlier or separate event than the article's own; kept out of conflicts.",
     )
+    # The figure's structure (optional fields added within whosaid.report/1). Two figures are comparable only
+    # when counted, quantity, unit, period and status agree.
+    counted: str | None = Field(
+        default=None,
+        description="The counted thing as a normalised lemma ('people', 'home', 'job', 'vote'); null for a "
+        "named quantity such as turnout or inflation.",
+    )
+    quantity: str | None = Field(
+        default=None,
+        description="What happened to the counted thing, or the quantity's name, from a small documented "
+        "family: 'killed', 'destroyed', 'cut'; 'turnout', 'revenue', 'inflation', 'magnitude'.",
+    )
+    unit: str | None = Field(
+        default=None, description="'%', a currency code ('USD', 'EUR'), 'ha', 'km2', 'km', 'mm', ...; null for a count."
+    )
+    period: str | None = Field(
+        default=None, description="The period the figure is for, as written and normalised: 'Q3', '2025', 'this year'."
+    )
+    status: str | None = Field(
+        default=None, description="'forecast' for an expectation or projection; null when reported as a fact."
+    )
+    change: bool = Field(
+        default=False, description="A change ('rose 9%', 'fell 22%', 'up from ...') rather than a level."
+    )
+    source: str | None = Field(
+        default=None,
+        description="Who gives the figure, as a person reads it ('health ministry', 'an unnamed source via "
+        "Reuters'); null when the article says it in its own voice. Computed once here; views reuse it.",
+    )
+    source_key: str | None = Field(
+        default=None, description="Identity of the source for telling sources apart (lower case); null as above."
+    )
+    comparable: bool = Field(
+        default=False,
+        description="Whether the engine lets this figure take part in a conflict (attributed, about the "
+        "article's event, not a part of another figure, structure known).",
+    )
 
 
 class Conflict(BaseModel):
@@ -67,6 +104,51 @@ class Conflict(BaseModel):
     measure: str
     figures: list[int] = Field(description="Indexes into figures.")
     note: str
+    subject: str | None = Field(
+        default=None, description="What is compared, readable: 'people missing', 'turnout (%)'."
+    )
+    event: str | None = Field(
+        default=None, description="The event the figures are about, when known: 'the Tormaine landslide'."
+    )
+    reason: Literal["sources", "revision"] | None = Field(
+        default=None,
+        description="'sources' when different sources give different values; 'revision' when one source "
+        "revised its own figure.",
+    )
+    newer: list[int] = Field(
+        default_factory=list, description="Indexes into figures of revised figures that replace earlier ones."
+    )
+
+
+class Entity(BaseModel):
+    """A person, organisation or place named in the article (not in its dateline or byline)."""
+
+    text: str
+    label: str = Field(description="'PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'NORP', 'EVENT'.")
+    span: Span
+
+
+class Dateline(BaseModel):
+    """'TORVIK, May 4 (AP) -': where and when the article was filed, and by whom. Never a source."""
+
+    span: Span
+    place: str | None = None
+    date: str | None = Field(default=None, description="The date as written ('May 4').")
+    outlet: str | None = None
+
+
+class Event(BaseModel):
+    """The article's own event, as far as the text says it."""
+
+    kind: str | None = Field(
+        default=None, description="From a small documented family: 'explosion', 'strike', 'election', ..."
+    )
+    trigger: Span | None = Field(default=None, description="The word that names the event.")
+    date: str | None = Field(default=None, description="When it happened, as written ('Tuesday evening').")
+    day: str | None = Field(
+        default=None, description="The date resolved against the dateline or publication date (YYYY-MM-DD)."
+    )
+    place: str | None = None
 
 
 class Report(BaseModel):
@@ -84,6 +166,11 @@ class Report(BaseModel):
     claims: list[Claim] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    headline: Span | None = Field(default=None, description="The first line when it reads as a headline.")
+    dateline: Dateline | None = None
+    sentences: list[Span] = Field(default_factory=list, description="Sentence boundaries, in order.")
+    entities: list[Entity] = Field(default_factory=list)
+    event: Event | None = None
 
     def to_json(self) -> str:
         """The contract's JSON form: one line, `schema` first."""

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from bot.article import Article
 from bot.engine.analyzer import analyze_doc
+from bot.engine.context import resolve_day
 from bot.engine.inputcheck import prepare_text, refuse_token_flood, without_lone_surrogates
 from bot.engine.pipeline import get_pipeline
 from bot.report import Report
@@ -72,6 +73,7 @@ def analyze_many(
             _clean(article.published),
         )
         report.truncated = truncated
+        resolve_day(report.event, report.dateline, article.published)
         reports.append(report)
     return reports
 

@@ -5,20 +5,23 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
+import re
 
 from spacy.tokens import Doc, Token
 
-from bot.engine.attribution import ESTIMATE_VERBS, Finding, find_attributions
+from bot.engine.attribution import Finding, find_attributions
 from bot.engine.boilerplate import boilerplate_ranges
-from bot.engine.conflicts import find_conflicts
+from bot.engine.conflicts import claim_source_key, claim_source_label, find_conflicts
+from bot.engine.context import byline_ranges, find_dateline, find_entities, find_event, find_headline
 from bot.engine.doccache import doc_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
-from bot.engine.lexicon import VEHICLE_NOUNS
+from bot.engine.lexicon import ORGANISATION_NOUNS, VEHICLE_NOUNS
+from bot.engine.measures import MOMENT_EVENTS
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.ranges import RangeSet
 from bot.engine.speakers import SourceMention, SourceTracker, describe_source, possessive_pronoun
-from bot.report import Claim, Figure, Report, Span
+from bot.report import Claim, Event, Figure, Report, Span
 
 
 def analyze_doc(doc: Doc) -> Report:
@@ -42,20 +45,30 @@ def analyze_doc(doc: Doc) -> Report:
         if _sane(figure) and figure.start not in furniture and figure.start not in mentions
     ]
     owners = _owning_claims(found, claims)
-    figures = [_figure(figure, owner) for figure, owner in zip(found, owners, strict=True)]
-    # "The review office put the figure at $800 billion": an estimate set against another source's number
-    # makes even money or shares comparable.
-    estimated = {
-        found_figure.measure
-        for found_figure, figure in zip(found, figures, strict=True)
-        if figure.claim is not None and findings[figure.claim].cue_lemma in ESTIMATE_VERBS
-    }
+    figures = [_figure(figure, owner, claims) for figure, owner in zip(found, owners, strict=True)]
+    structures = [figure.structure for figure in found]
+    headline = find_headline(text)
+    dateline = find_dateline(text)
+    event = find_event(doc, headline, dateline)
+    moment = event is not None and event.kind in MOMENT_EVENTS
     comparable = [
-        _comparable(found_figure, figure, estimated)
-        for found_figure, figure in zip(found, figures, strict=True)
+        _comparable(found_figure, figure, moment) for found_figure, figure in zip(found, figures, strict=True)
     ]
-    conflicts = find_conflicts(figures, claims, comparable)
-    return Report(text=text, claims=claims, figures=figures, conflicts=conflicts)
+    for figure, ok in zip(figures, comparable, strict=True):
+        figure.comparable = ok
+    excluded = byline_ranges(text) + ([(dateline.span.start, dateline.span.end)] if dateline else [])
+    conflicts = find_conflicts(figures, claims, structures, comparable, event_label(event))
+    return Report(
+        text=text,
+        claims=claims,
+        figures=figures,
+        conflicts=conflicts,
+        headline=headline,
+        dateline=dateline,
+        sentences=[Span(start=s.start_char, end=s.end_char) for s in doc.sents],
+        entities=find_entities(doc, excluded),
+        event=event,
+    )
 
 
 # A quadrillion: beyond any count or sum a news story reports. Larger numbers ('1e308', a run of 400 digits) are
@@ -68,23 +81,28 @@ def _sane(figure: FoundFigure) -> bool:
     return all(math.isfinite(value) and abs(value) <= MAX_FIGURE_VALUE for value in values)
 
 
-# Counts of units and shares differ for many honest reasons; comparing them would cry wolf.
-_INCOMPARABLE_MEASURES = frozenset(
-    """percent dollars pounds euros yen kilometres kilometers kilometre metres meters metre miles mile feet
-    foot inches hours hour minutes minute seconds days day weeks week months month years year degrees
-    times km kg tons tonnes litres liters""".split()
-)
+def event_label(event: Event | None) -> str | None:
+    """'the Tormaine landslide', 'the strike'; None when the kind is unknown."""
+    if event is None or event.kind is None:
+        return None
+    place = re.sub(r"^the\s+", "", event.place or "", flags=re.IGNORECASE)
+    return f"the {place} {event.kind}" if place else f"the {event.kind}"
 
 
-def _comparable(found: FoundFigure, figure: Figure, estimated: set[str | None]) -> bool:
+def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
     """Whether a figure may take part in a conflict: given by a source (the article's own voice restates its
-    sources, as in a headline), about the article's own event, not a part of another figure, and a count of
-    events or things rather than of units or shares — unless a source explicitly estimated that measure."""
-    if found.background or found.subset or not found.measure or figure.claim is None:
+    sources, as in a headline), about the article's own event, not a part of another figure, and with a known
+    structure that is not an earlier baseline ('up from 12,500') or a total over a period ('this year')."""
+    structure = found.structure
+    if (
+        found.background
+        or found.subset
+        or (figure.claim is None and figure.source is None)
+        or not structure.known
+    ):
         return False
-    return (
-        found.normalised_measure or found.measure not in _INCOMPARABLE_MEASURES or found.measure in estimated
-    )
+    # A running total ("since January") is another measure than the toll of an event that happened at once.
+    return not (structure.baseline or (structure.aggregate and moment))
 
 
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:
@@ -111,7 +129,13 @@ def _introduced_people(doc: Doc, quotations: list[Quotation]) -> list[Token]:
         for child in root.children:
             if child.dep_ == "nsubj" and child.ent_type_ == "PERSON" and child.pos_ == "PROPN":
                 people.append(child)
+            elif child.dep_ == "nsubj" and child.lemma_.lower() in ORGANISATION_NOUNS and _definite(child):
+                people.append(child)  # "The ministry gave a very different picture. It said ..."
     return people
+
+
+def _definite(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children)
 
 
 def _claims(
@@ -126,7 +150,11 @@ def _claims(
         while pending and pending[0].sent.start_char < finding.sentence.start_char:
             person = pending.pop(0)
             person_sentence = bisect.bisect_right(sentence_starts, person.sent.start_char) - 1
-            tracker.register_relative(describe_source(person, person.sent.text), person_sentence)
+            mention = describe_source(person, person.sent.text)
+            if person.ent_type_ == "PERSON":
+                tracker.register_relative(mention, person_sentence)
+            else:
+                tracker.resolve(mention, person_sentence)  # "the ministry": known already, or new
         hedges = hedges_in(finding.sentence.text, finding.cue_lemma)
         if finding.continues is not None and id(finding.continues) in built:
             earlier = built[id(finding.continues)]
@@ -249,12 +277,28 @@ def _owning_claims(found: list[FoundFigure], claims: list[Claim]) -> list[int | 
     return owners
 
 
-def _figure(found: FoundFigure, owner: int | None) -> Figure:
+def _figure(found: FoundFigure, owner: int | None, claims: list[Claim]) -> Figure:
+    structure = found.structure
+    claim = claims[owner] if owner is not None else None
+    source = claim_source_label(claim) if claim is not None else None
+    key = claim_source_key(claim) if claim is not None else None
+    if claim is None and found.owner is not None:
+        # "the ministry's latest estimate of 2.15 billion": the possessor gives the figure.
+        source = re.sub(r"^the\s+", "", found.owner, flags=re.IGNORECASE)
+        key = source.lower()
     return Figure(
+        counted=structure.counted,
+        quantity=structure.quantity,
+        unit=structure.unit,
+        period=structure.period,
+        status=structure.status,
+        change=structure.change,
+        source=source,
+        source_key=key,
         value=_plain(found.value),
         upper=_plain(found.upper) if found.upper is not None else None,
         qualifier=found.qualifier,
-        measure=found.measure,
+        measure=found.measure or (structure.readable() if structure.known else None),
         span=Span(start=found.start, end=found.end),
         claim=owner,
         background=found.background,

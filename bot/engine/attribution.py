@@ -29,6 +29,7 @@ _XCOMP_CUES = frozenset(
     refuse agree offer propose demand claim deny order advise encourage invite beg implore""".split()
 )
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_DASHES = {"-", "—", "–", "--"}
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "dep"}
 _COMPLEMENTIZERS = {"that", "whether", "if"}
 _TRAILER_TOKENS = 30
@@ -371,7 +372,7 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
             continue
         if subject.lower_ in _NEGATED_SOURCES or any(c.lower_ in _NEGATED_SOURCES for c in subject.children):
             continue  # "No group has claimed responsibility": nobody claimed anything
-        if subject.lemma_.lower() in _NOT_SOURCES:
+        if subject.lemma_.lower() in _NOT_SOURCES and not _made_by_someone(subject):
             continue  # "..., toll disputed": a figure can be disputed, it doesn't speak
         quoted = set()
         for start, end in content:
@@ -398,6 +399,40 @@ _ANONYMITY_FORMULA = re.compile(
 )
 
 
+def _made_by_someone(noun: Token) -> bool:
+    """'A count commissioned by three newspapers estimated ...': a count made by someone is a study."""
+    return any(child.dep_ == "agent" for child in noun.subtree)
+
+
+def _misparsed_cue(token: Token) -> bool:
+    """'The bank on Thursday forecast that inflation would ...' parsed with 'forecast' as a noun: a cue word
+    heading the sentence with a subject and a clause is still the verb."""
+    return (
+        token.dep_ == "ROOT"
+        and token.pos_ == "NOUN"
+        and token.lemma_.lower() in CUE_VERBS
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and (
+            any(c.dep_ == "ccomp" for c in token.children)
+            or (
+                token.lemma_.lower() in OBJECT_CONTENT_VERBS and any(c.dep_ == "dobj" for c in token.children)
+            )
+        )
+    )
+
+
+def _estimates_at_a_number(verb: Token) -> bool:
+    """'estimated the crowd at 41,300', 'puts it at 6.2': an object valued at a number is an estimate."""
+    if not any(c.dep_ == "dobj" for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "at"
+        and any(t.like_num or t.pos_ == "NUM" for t in child.subtree)
+        for child in verb.children
+    )
+
+
 def _is_anonymity_formula(content: str) -> bool:
     """'who asked not to be named' is how a source is introduced, not something the source claims."""
     return bool(_ANONYMITY_FORMULA.match(content.strip()))
@@ -405,9 +440,14 @@ def _is_anonymity_formula(content: str) -> bool:
 
 def _is_cue_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
-        return False
+        return _misparsed_cue(token)
     if token.lemma_.lower() in _TOLL_VERBS:
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in token.children)
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in token.children):
+            return True
+        if _estimates_at_a_number(token):
+            return True
+        if token.lemma_.lower() not in CUE_VERBS or not any(c.dep_ == "ccomp" for c in token.children):
+            return False  # "estimated that ...": a clause makes it a cue like any other
     if token.lemma_.lower() not in CUE_VERBS:
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -435,6 +475,13 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
             ):
                 start = verb.i + 1  # "said between 15 and 20 people were killed", its subject misattached
             end = child.right_edge.i
+            # "said the area burned was 'more than ...'": the parser split one clause into two ccomps.
+            following = [
+                c for c in verb.children if c.dep_ == "ccomp" and c.i > child.i and c.left_edge.i <= end + 1
+            ]
+            if child.i > verb.i and following:
+                end = max(c.right_edge.i for c in following)
+                child = following[-1]
             for conj in child.children:
                 # "said teams had reached X and warned Y": the warning is a claim of its own.
                 if (
@@ -505,7 +552,8 @@ def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
     cue, a sentence ending in 'SUBJECT said' still says that everything before the comma is the content."""
     if verb.lemma_.lower() not in _PLAIN_SPEECH:
         return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    # The subject nearest the cue: a clause's own subject may also have been hung on the cue.
+    subject = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None or any(c.dep_ in {"dobj", "xcomp"} for c in verb.children):
         return []  # "media reported a figure closer to 4,000": the object is what was said
     sentence = verb.sent
@@ -538,11 +586,20 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
             and child.lower_ not in {"in", "on"}
         ):
             allowed = {"for", "as", "of", "to", "against", "with"} | (
-                {"at"} if lemma in _TOLL_VERBS else set()
+                {"at", "from"} if lemma in _TOLL_VERBS else set()
             )
             if child.dep_ == "prep" and child.lower_ not in allowed:
                 continue
             end = max(end, child.right_edge.i)
+    if lemma in _TOLL_VERBS:
+        # "puts it at 6.2, depth 10 km": further figures tacked on after the estimate are part of it.
+        for child in verb.children:
+            if (
+                child.i > end
+                and child.dep_ in {"npadvmod", "appos", "intj", "dep"}
+                and any(t.like_num for t in child.subtree)
+            ):
+                end = max(end, child.right_edge.i)
     for token in doc[obj.i + 1 : end + 1]:
         # "accused X of Y, saying Z": the participle starts a claim of its own.
         if token.tag_ == "VBG" and _is_cue_verb(token) and doc[token.i - 1].text in {",", "—", "–"}:
@@ -632,9 +689,32 @@ def _mostly_covered(content: list[tuple[int, int]], spans: list[tuple[int, int]]
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and verb.lemma_ != "quote"):
-            return child
+    subjects = [
+        child
+        for child in verb.children
+        if child.dep_ in _SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and verb.lemma_ != "quote")
+    ]
+    if subjects:
+        # "PELISA, Sept 23 (Reuters) - The commission said": a dateline parsed as a second subject; a subject
+        # cut off from the verb by a dash is none.
+        doc = verb.doc
+        joined = [
+            child
+            for child in subjects
+            if not (child.i < verb.i and any(t.text in _DASHES for t in doc[child.i : verb.i]))
+        ]
+        joined = joined or subjects
+        before = [c for c in joined if c.i < verb.i]
+        if len(before) < 2:
+            return joined[0]
+        # Two subjects hung on the cue: the nearer one is the source ("Ferries suspended ..., the port
+        # authority says"; "The medical charity Open Hands said"), unless "and" joins them ("A medical source
+        # and several local sources told"), when the first names the coordination.
+        nearest = before[-1]
+        opening = nearest.left_edge.i
+        if opening > 0 and doc[opening - 1].dep_ == "cc":
+            return before[0]
+        return nearest
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -750,7 +830,8 @@ def _according_to(doc: Doc, index: QuoteIndex) -> list[Finding]:
 
 _LABELS = frozenset(
     """update updated watch read related photo photos video editor note breaking exclusive opinion analysis
-    live listen source sources correction disclaimer caption credit image advertisement sponsored""".split()
+    live listen source sources correction disclaimer caption credit image advertisement sponsored hotline
+    phone tel email contact website link more""".split()
 )
 _PLACE_LABELS = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
 
@@ -762,7 +843,7 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
     for token in doc:
         if token.text != ":" or token.i == 0 or token.i > len(doc) - 3:
             continue
-        line_start = doc_text(doc).rfind("\n", 0, token.idx) + 1
+        line_start = _segment_start(doc_text(doc), token.idx)
         first = _token_at_or_after(doc, line_start) or 0
         prefix = [t for t in doc[first : token.i] if not t.is_space]
         if not 1 <= len(prefix) <= 6 or not prefix or prefix[0].idx != line_start:
@@ -772,10 +853,13 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         heads = [t for t in prefix if t.pos_ in {"PROPN", "NOUN"}]
         if not heads or heads[-1].ent_type_ in _PLACE_LABELS or heads[-1].lower_ in _LABELS:
             continue
-        if heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in {"PERSON", "ORG", "NORP"}:
+        if (
+            len(prefix) == 1
+            and heads[-1].pos_ == "PROPN"
+            and heads[-1].ent_type_ not in {"PERSON", "ORG", "NORP"}
+        ):
             continue  # "Orsk: The council approved ...": a dateline, not a speaker
-        line_end = doc_text(doc).find("\n", token.idx)
-        line_end = len(doc_text(doc)) if line_end < 0 else line_end
+        line_end = _segment_end(doc_text(doc), token.idx)
         if len(prefix) == 1 and not _title_case(doc_text(doc)[token.idx + 1 : line_end]):
             continue  # a one-word place before a plain sentence is a dateline; headlines are title case
         if any(token.idx < offset < line_end for offset in cue_offsets):
@@ -796,6 +880,34 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
             )
         )
     return findings
+
+
+# "Health ministry: 17 dead. Local medics: at least 25." — in a post, a source label may open any sentence.
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s+)(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _segment_start(text: str, offset: int) -> int:
+    """Where the label before a colon starts: the line's start, or the last sentence break on the line."""
+    start = _line_start(text, offset)
+    for match in _SENTENCE_BREAK.finditer(text, start, offset):
+        start = match.end()
+    # Emoji and other symbols opening a post's line are decoration, not part of the label.
+    while start < offset and not (text[start].isalnum() or text[start] in "\"“‘'"):
+        start += 1
+    return start
+
+
+def _segment_end(text: str, colon: int) -> int:
+    """Where the labelled claim ends: the end of its sentence, at the latest the line's end."""
+    end = text.find("\n", colon)
+    end = len(text) if end < 0 else end
+    match = _SENTENCE_END.search(text, colon, end)
+    return match.start() if match is not None else end
 
 
 def _title_case(line: str) -> bool:

@@ -19,6 +19,8 @@ from bot.engine.lexicon import (
     QUALIFIERS,
     TOLL_NOUNS,
 )
+from bot.engine.measures import CHANGE_WORDS, REVISION_VERBS
+from bot.engine.structure import Structure, figure_owner, figure_structure
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -41,7 +43,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "dec"}  # fmt: skip
 _REPORTED_AS = {"report", "fear", "confirm", "believe", "presume", "declare"}
 # Numbers that name rather than count: "magnitude 6.8", "Flight 370", "Article 5".
-_NAME_NUMBER_WORDS = {"magnitude", "flight", "article", "section", "route", "highway", "number", "no", "no.",
+_NAME_NUMBER_WORDS = {"flight", "article", "section", "route", "highway", "number", "no", "no.",
                       "resolution", "chapter", "level", "category", "grade", "room", "page", "platform"}  # fmt: skip
 _RANGE_WORDS = {"to", "-", "–", "—", "and", "or"}
 _SUBSET_WORDS = {"including", "among", "includes", "include"}
@@ -75,6 +77,8 @@ class FoundFigure:
     normalised_measure: bool
     background: bool
     subset: bool
+    structure: Structure
+    owner: str | None = None  # a possessive owner: "the ministry's estimate of" -> "the ministry"
 
 
 def find_figures(doc: Doc) -> list[FoundFigure]:
@@ -91,6 +95,9 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if value is None or _excluded(doc, first, last):
             i = last + 1
             continue
+        fraction = _fraction_before(doc, first)
+        if fraction is not None:
+            value, first = value * fraction[0], fraction[1]  # "half a million", "a quarter of a million"
         upper = None
         range_start = first
         range_end = last
@@ -98,7 +105,9 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if last + 2 < n and doc[last + 1].lower_ in _RANGE_WORDS and _is_number_token(doc[last + 2]):
             between = first > 0 and doc[first - 1].lower_ in {"between", "from"}
             joiner = doc[last + 1].lower_
-            if joiner != "and" or between:
+            if _moves_from(doc, first):
+                pass  # "raised the toll from 12 to 19", "grew from 12,500 to 31,000": two values, not a range
+            elif joiner != "and" or between:
                 _second_first, second_last, second = _number_phrase(doc, last + 2)
                 if second is not None and second > value:
                     upper = second
@@ -113,6 +122,11 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         scale_head = doc[last]
         measure, normalised = _measure(doc, first, scale_head, money)
         sentence = token.sent
+        structure = figure_structure(scale_head, doc[first], _counted_noun(scale_head))
+        background = _is_background(sentence.text, _past_year_applies(doc, structure.clause, sentence))
+        if structure.status == "forecast" and not structure.baseline:
+            background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's
+            # period is what it is about, not a past event
         figures.append(
             FoundFigure(
                 value=value,
@@ -123,9 +137,11 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
                 end=doc[range_end].idx + len(doc[range_end].text),
                 sentence_start=sentence.start_char,
                 normalised_measure=normalised,
-                background=_is_background(sentence.text),
+                background=background,
                 # "41 cases, including two deaths": a count of its own measure is no mere part.
                 subset=_is_subset(doc, first) and not _names_its_measure(doc[last]),
+                structure=structure,
+                owner=_owner_text(scale_head),
             )
         )
         i = range_end + 1
@@ -142,16 +158,95 @@ def _restates_a_figure(number: Token) -> bool:
     return any(ancestor.lemma_.lower() in _RESTATING_NOUNS for ancestor in list(number.ancestors)[:4])
 
 
+# How far back (in characters, sentence start to sentence start) a restated figure looks for the figure it
+# disputes: "Police said 18,000 took part. The organisers put the figure at 120,000."
+RESTATED_WINDOW = 600
+
+
 def _resolve_restated(figures: list[FoundFigure]) -> None:
     """A restated figure counts what the figure before it counted."""
     for index, figure in enumerate(figures):
+        structure = figure.structure
+        # "Analysts had expected 214 million euros": an expectation with a unit but nothing named expects
+        # what the figure before it in that unit measured.
+        expects = structure.status == "forecast" and structure.unit is not None and not structure.known
+        if expects:
+            structure.points_back = True
+        if structure.points_back and not structure.known:
+            # The disputed figure: the nearest earlier one that says what happened (a quantity), else the
+            # nearest that says what it counts, in an earlier sentence within the window.
+            candidates = [
+                f
+                for f in reversed(figures[:index])
+                if f.structure.known
+                and not f.structure.baseline
+                and not f.subset
+                and f.structure.clause != structure.clause
+                and figure.sentence_start - f.sentence_start < RESTATED_WINDOW
+                and (not expects or f.structure.unit in {None, structure.unit})
+            ]
+            earlier = next((f for f in candidates if f.structure.quantity), None) or next(iter(candidates), None)
+            if earlier is not None:
+                structure.counted, structure.quantity = earlier.structure.counted, earlier.structure.quantity
+                structure.unit = structure.unit or earlier.structure.unit
+                structure.period = structure.period or earlier.structure.period
+                structure.change = earlier.structure.change
+                if figure.measure in {None, _SAME_AS_BEFORE} and earlier.measure not in {None, _SAME_AS_BEFORE}:
+                    figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
+                    continue
         if figure.measure != _SAME_AS_BEFORE:
             continue
         earlier = next((f for f in reversed(figures[:index]) if f.measure and f.measure != _SAME_AS_BEFORE), None)
-        if earlier is not None and figure.sentence_start - earlier.sentence_start < 600:
+        if earlier is not None and figure.sentence_start - earlier.sentence_start < RESTATED_WINDOW:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
         else:
             figure.measure = None
+
+
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.75, "thirds": 2 / 3}
+
+
+def _fraction_before(doc: Doc, first: int) -> tuple[float, int] | None:
+    """'half a million' -> (0.5, index of 'half'); 'a quarter of a million', 'three-quarters of a million'."""
+    if doc[first].lower_ not in {"million", "billion", "thousand", "trillion"} or first < 2:
+        return None
+    if doc[first - 1].lower_ not in {"a", "an"}:
+        return None
+    j = first - 2
+    if doc[j].lower_ == "of" and j > 0:
+        j -= 1
+    word = doc[j].lower_
+    if word not in _FRACTIONS:
+        return None
+    start = j
+    if word in {"quarters", "thirds"}:
+        # "three-quarters": the fraction's count before it, maybe joined by a hyphen
+        k = j - 1
+        if k >= 0 and doc[k].text in {"-", "–"}:
+            k -= 1
+        if k < 0 or doc[k].lower_ not in {"two", "three"}:
+            return None
+        start = k
+        return (0.75 if word == "quarters" else 2 / 3), start
+    if word in {"quarter", "third"} and start > 0 and doc[start - 1].lower_ in {"a", "one"}:
+        start -= 1
+    return _FRACTIONS[word], start
+
+
+def _moves_from(doc: Doc, first: int) -> bool:
+    """'from N' after a verb of revising or changing: the value before the change."""
+    if first == 0 or doc[first - 1].lower_ != "from":
+        return False
+    verb = doc[first - 1].head
+    lemma = verb.lemma_.lower()
+    return lemma in REVISION_VERBS or lemma in CHANGE_WORDS
+
+
+def _owner_text(number: Token) -> str | None:
+    owner = figure_owner(number)
+    if owner is None:
+        return None
+    return " ".join(t.text for t in owner.subtree if t.dep_ != "case")
 
 
 def _is_number_token(token: Token) -> bool:
@@ -185,6 +280,13 @@ def _number_phrase(doc: Doc, i: int) -> tuple[int, int, float | None]:
             j += 2
             continue
         break
+    # "$4m", "3bn": the scale letters split off by the tokenizer, glued to the number.
+    suffix = doc[last + 1].lower_.rstrip(".") if last + 1 < len(doc) else ""
+    if suffix in _SUFFIX_SCALES and not doc[last].whitespace_:
+        words = [t.lower_ for t in doc[i : last + 1] if t.lower_ not in {"-", "and"}]
+        value = _value_of(words)
+        if value is not None:
+            return i, last + 1, value * _SUFFIX_SCALES[suffix]
     words = [t.lower_ for t in doc[i : last + 1] if t.lower_ not in {"-", "and"}]
     return i, last, _value_of(words)
 
@@ -430,7 +532,7 @@ def _event_of(token: Token) -> str | None:
 
 
 _PAST_YEAR = re.compile(
-    r"\b(?:in|since|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|^\W*in (?:january|february|march|april|may|"
+    r"\b(?:in|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|\b(?:the|a|an)\s+(?:1[89]|20)\d\d\s+[a-z]|^\W*in (?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
@@ -453,10 +555,39 @@ def _following_event(noun: Token) -> str | None:
     return None
 
 
-def _is_background(sentence: str) -> bool:
-    """A sentence about another event: 'an attack two weeks ago killed ...', 'In 2011, a quake killed ...'."""
+_CLAUSE_BOUNDARIES = {"conj", "relcl", "acl", "advcl", "ccomp", "parataxis"}
+
+
+def _past_year_applies(doc: Doc, clause: int | None, sentence) -> bool:
+    """Whether a past year in the sentence dates the figure: it sits in the figure's own clause ('In 2011, a
+    quake killed'), or modifies a thing whose clause holds the figure ('the 2019 election, when turnout was').
+    A year in a clause beside the figure's ('..., a budget line approved in 2021') dates something else."""
+    if clause is None:
+        return True
+    verb = doc[clause]
+    years = [token for token in sentence if re.match(r"^(1[89]|20)\d\d$", token.text)]
+    if not years:
+        return True  # "In February, ...": a month opening the sentence dates all of it
+    for token in years:
+        node, crossed = token, False
+        while node.i != verb.i and node.head.i != node.i:
+            if node.dep_ in _CLAUSE_BOUNDARIES:
+                crossed = True
+            node = node.head
+        if node.i == verb.i and not crossed:
+            return True
+        if verb.i in {t.i for t in token.head.subtree} and token.head.pos_ in {"NOUN", "PROPN"}:
+            return True
+    return False
+
+
+def _is_background(sentence: str, year_applies: bool = True) -> bool:
+    """A sentence about another event: 'an attack two weeks ago killed ...', 'In 2011, a quake killed ...'.
+    A past year counts only in the figure's own clause: '2,150 million euros, ... approved in 2021' is today's
+    figure for a budget approved then."""
     lowered = f" {sentence.lower()}"
-    return any(marker in lowered for marker in OTHER_EVENT_MARKERS) or bool(_PAST_YEAR.search(sentence))
+    past_year = year_applies and bool(_PAST_YEAR.search(sentence))
+    return any(marker in lowered for marker in OTHER_EVENT_MARKERS) or past_year
 
 
 def _is_subset(doc: Doc, first: int) -> bool:

@@ -1,0 +1,566 @@
+"""What a figure counts, read from the dependency parse: counted thing, quantity, unit, period, status.
+
+The parse gives the number's counted noun ("1,150 jobs"), the words attached to that noun ("homes destroyed",
+"jobs that would disappear") and the clause around it ("18,000 people took part", "put the figure at 120,000",
+"turnout stood at 61%"). The words found there are mapped onto the small families of `measures.py`; nothing
+here knows a domain. Two figures are comparable only when their structures agree (`compatible`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from bot.engine.lexicon import CUE_VERBS
+from bot.engine.measures import (
+    AGGREGATE_PATTERN,
+    AGGREGATE_PERIODS,
+    CHANGE_WORDS,
+    COUNTED_FAMILIES,
+    CURRENCY_SYMBOLS,
+    EVENT_FAMILIES,
+    FORECAST_WORDS,
+    LATER_WORDS,
+    LOSS_BY_COUNTED,
+    MONEY_QUANTITIES,
+    NAMED_QUANTITIES,
+    OWNED_FIGURE_NOUNS,
+    PERSON_EVENTS,
+    RESTATING_NOUNS,
+    REVISION_VERBS,
+    UNIT_WORDS,
+    VEHICLE_WORDS,
+    family_of,
+)
+
+# How far up the dependency tree a number's quantity is looked for (number -> noun -> preposition -> verb).
+MAX_CLIMB = 5
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "appos", "npadvmod", "acomp"}
+_LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "around", "about", "near"}
+GENERIC_COUNTED = "people"
+GENERIC_AREA = "area"
+AREA_UNITS = frozenset({"ha", "km2", "acre", "mile2", "m2"})
+_QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
+
+
+@dataclass
+class Structure:
+    """What one figure measures. `points_back`: it restates an earlier figure ('put the figure at');
+    `revises`: a source revising its own figure ('raised the toll to 19'); `baseline`: an earlier value of a
+    quantity that changes ('up from 12,500'), never compared."""
+
+    counted: str | None = None
+    quantity: str | None = None
+    unit: str | None = None
+    period: str | None = None
+    status: str | None = None
+    change: bool = False
+    points_back: bool = False
+    revises: bool = False
+    baseline: bool = False
+    aggregate: bool = False
+    # When the sentence says it was stated: "later", "now", or a day or time ("On Tuesday", "by early afternoon").
+    time_marker: str | None = None
+    # The verb the figure's phrase hangs from (token index): figures of one verb are listed together.
+    clause: int | None = None
+
+    @property
+    def known(self) -> bool:
+        return bool(self.quantity or self.counted)
+
+    def readable(self) -> str:
+        """'people killed', 'turnout (%)', 'homes destroyed', 'jobs cut'."""
+        counted = _plural(self.counted) if self.counted else None
+        if self.quantity == "took part" and self.unit == "%":
+            counted, quantity = None, "turnout"
+        elif self.quantity == "took part":
+            quantity = "who took part" if counted else "attendance"
+        else:
+            quantity = self.quantity
+        text = f"{counted} {quantity}" if quantity and counted else quantity or counted or "figure"
+        if self.change:
+            text = f"change in {text}"
+        if self.unit:
+            text += f" ({self.unit})"
+        if self.period:
+            text += f", {self.period}"
+        return text
+
+
+def _plural(noun: str) -> str:
+    if noun in {"people"} or noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _event(token: Token) -> str | None:
+    if token.tag_ in {"JJR", "RBR"}:
+        return None  # "closer to 950": a comparative qualifies the number, it is no event
+    return family_of(_lemma(token), EVENT_FAMILIES) or family_of(token.lower_, EVENT_FAMILIES)
+
+
+def _named(token: Token) -> str | None:
+    return family_of(_lemma(token), NAMED_QUANTITIES) or family_of(token.lower_, NAMED_QUANTITIES)
+
+
+def _unit(token: Token) -> str | None:
+    return UNIT_WORDS.get(_lemma(token)) or UNIT_WORDS.get(token.lower_)
+
+
+def figure_owner(number: Token) -> Token | None:
+    """'the transport ministry's latest estimate of 2.15 billion': whose figure it is, when the text says so
+    with a possessive rather than a verb of saying."""
+    node = number
+    for _ in range(MAX_CLIMB):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return None
+        if node.pos_ == "NOUN" and _lemma(node) in OWNED_FIGURE_NOUNS:
+            return next((c for c in node.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}), None)
+    return None
+
+
+def figure_structure(number: Token, first: Token, counted_noun: Token | None) -> Structure:
+    """The structure of the figure whose number phrase runs from `first` to `number` (its last token).
+
+    `counted_noun` is the noun the number counts, as the figure finder found it (or None).
+    """
+    structure = Structure()
+    doc = number.doc
+    if first.i > 0 and doc[first.i - 1].text in CURRENCY_SYMBOLS:
+        structure.unit = CURRENCY_SYMBOLS[doc[first.i - 1].text]
+    anchor = number
+    noun = counted_noun
+    per_cent = noun is not None and noun.lower_ in {"per", "cent"} and doc[number.i + 1].lower_ == "per"
+    if per_cent and noun.i <= number.i + 2:
+        structure.unit = "%"  # "74 per cent"
+        noun = _of_object(noun)
+    if noun is not None:
+        anchor = noun
+        unit = _unit(noun)
+        if unit in {"km", "mile", "m"} and any(c.lower_ in {"square", "sq", "sq."} for c in noun.children):
+            unit = f"{unit}2"  # "square kilometres"
+        if unit and not structure.unit:
+            structure.unit = unit
+            noun = _of_object(noun)
+        elif unit:
+            noun = _of_object(noun)
+        elif number.ent_type_ == "MONEY" and not structure.unit and noun.i == number.i + 1:
+            structure.unit = noun.lower_  # a currency word the lists don't know ("780 million marks")
+            noun = _of_object(noun)
+    if noun is None and number.i + 1 < len(doc) and doc[number.i + 1].text == "%":
+        structure.unit = "%"
+        noun = _of_object(doc[number.i + 1])
+    if noun is not None:
+        _read_noun(noun, structure)
+    per = _per_what(anchor)
+    if per:
+        structure.unit = f"{structure.unit or ''} per {per}".strip()  # "34,000 per claimant"
+    # "magnitude 5.9": the quantity's name just before the number.
+    if first.i > 0 and _named(doc[first.i - 1]) and not structure.quantity:
+        structure.quantity = _named(doc[first.i - 1])
+    _read_modifiers(noun if noun is not None else number, structure)
+    _climb(anchor, structure)
+    _read_period_and_status(number, structure)
+    if structure.unit == "%" and structure.counted and not structure.quantity:
+        structure.quantity = "share"  # "54% of the vote"
+    return structure
+
+
+def _per_what(anchor: Token) -> str | None:
+    """'34,000 crowns per claimant', '0.42 euros a share': a rate, not a total."""
+    doc = anchor.doc
+    for token in doc[anchor.i + 1 : anchor.i + 3]:
+        if token.lower_ in {"per", "each", "a", "an"} and token.i + 1 < len(doc):
+            following = doc[token.i + 1]
+            if following.lower_ in {"cent", "centum"}:
+                return None  # "74 per cent" is a share, read as %
+            if following.pos_ == "NOUN" and (
+                token.lower_ == "per" or following.lemma_.lower() in {"share", "head"}
+            ):
+                return following.lemma_.lower()
+        if token.pos_ not in {"NOUN", "SYM"}:
+            break
+    return None
+
+
+def _of_object(noun: Token) -> Token | None:
+    """'8,400 square kilometres of forest' -> forest; '54% of the vote' -> vote."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
+                    return grandchild  # "the number of displaced"
+    return None
+
+
+def _modifier_quantity(noun: Token) -> str | None:
+    """'participation rate', 'death toll', 'area burned': a modifier naming the quantity wins."""
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"} and child.i < noun.i:
+            found = _event(child) or _named(child)
+            if found:
+                return found
+        if child.dep_ in {"acl", "amod"} and child.i > noun.i and _event(child):
+            return _event(child)
+    return None
+
+
+def _read_noun(noun: Token, structure: Structure) -> None:
+    modifier = _modifier_quantity(noun) if _named(noun) else None
+    if modifier:
+        structure.quantity = structure.quantity or modifier
+        return
+    named = _named(noun)
+    event = _event(noun)
+    if named:
+        structure.quantity = structure.quantity or named
+        return
+    if event and noun.pos_ in {"ADJ", "VERB"}:
+        structure.quantity = structure.quantity or event  # "9 dead", "22 injured"
+        return
+    lemma = _lemma(noun)
+    if event and (noun.lower_ in EVENT_FAMILIES.get(event, ()) or noun.lower_.endswith("ed")):
+        structure.quantity = (
+            structure.quantity or event
+        )  # "the number of displaced": the people it happened to
+        return
+    if event and lemma not in {"protester", "protestor", "demonstrator", "marcher", "spectator", "survivor"}:
+        structure.quantity = structure.quantity or event  # "17 deaths", "1,284 cases"
+        if lemma in {"death", "fatality", "body", "injury", "case"}:
+            return
+    if event and lemma in {"protester", "protestor", "demonstrator", "marcher", "spectator"}:
+        structure.quantity = structure.quantity or event
+        structure.counted = "people"
+        return
+    if lemma in RESTATING_NOUNS and lemma != "it":
+        target = _of_object(noun)
+        if target is not None:
+            _read_noun(target, structure)
+        else:
+            structure.points_back = True
+        return
+    if noun.ent_type_ == "NORP":
+        structure.counted = "people"  # "80,000 Ostrandis"
+        return
+    structure.counted = (
+        family_of(lemma, COUNTED_FAMILIES) or family_of(noun.lower_, COUNTED_FAMILIES) or lemma
+    )
+
+
+def _read_modifiers(noun: Token, structure: Structure) -> None:
+    """'homes destroyed', 'people missing', 'jobs that would disappear', 'the injured'."""
+    if structure.quantity:
+        return
+    for child in noun.children:
+        if child.dep_ in {"amod", "acl", "relcl", "compound"}:
+            found = _event(child)
+            if found is None and child.dep_ in {"acl", "relcl"}:
+                found = _verb_particle_event(child)
+            if found:
+                structure.quantity = found
+                return
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "without":
+            deprived = [t for t in child.children if t.dep_ == "pobj"]
+            if deprived:
+                structure.quantity = f"without {_lemma(deprived[0])}"  # "homes without power"
+                return
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is not None and following.pos_ in {"ADJ", "VERB"} and _event(following):
+        structure.quantity = _event(following)  # "people missing" parsed loosely
+
+
+def _verb_particle_event(verb: Token) -> str | None:
+    """'lost their lives' -> killed; 'laid off' -> cut; 'took part' -> took part."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "prt", "acomp", "attr"}:
+            if _lemma(verb) == "take" and child.lower_ == "part":
+                return "took part"
+            if _lemma(verb) == "turn" and child.lower_ == "out":
+                return "took part"
+            if _lemma(verb) == "walk" and child.lower_ == "out":
+                return "took part"
+            if _lemma(verb) in {"lose", "go"} and child.dep_ == "dobj" and _lemma(child) == "life":
+                return "killed"
+            found = _event(child)
+            if found and child.dep_ != "dobj":
+                return found
+    # "would go", "lost their jobs", "homes had been lost": the verb of losing; what losing means depends on
+    # what is lost.
+    if _lemma(verb) in {"go", "lose"}:
+        return "cut"
+    for child in verb.children:
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and _event(pobj) in {"on board", "without power"}:
+                    return _event(pobj)
+            if child.lower_ in {"aboard", "onboard"}:
+                return "on board"
+    return None
+
+
+def _climb(anchor: Token, structure: Structure) -> None:
+    """Read the clause around the figure: its verb, the verb's subject or object, a noun it is the value of."""
+    node = anchor
+    for _ in range(MAX_CLIMB):
+        head = node.head
+        if head.i == node.i:
+            return
+        lemma = _lemma(head)
+        if node.dep_ == "pobj" and head.lower_ == "from" and _changes(head.head):
+            structure.baseline = True  # "up from 12,500", "fell to 187 from 203"
+        if (
+            node.dep_ in {"npadvmod", "dobj"}
+            and lemma in CHANGE_WORDS
+            and head.pos_ in {"VERB", "ADV", "ADJ"}
+        ) and (
+            not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod"
+        ):
+            structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
+        if node.dep_ == "advmod" or (
+            node.dep_ == "npadvmod" and head.lower_ in {"higher", "lower", "up", "down"}
+        ):
+            structure.change = True
+        comparative = node.tag_ in {"JJR", "RBR"} and node.dep_ in {"amod", "advmod"}
+        if head.pos_ == "NOUN" and _changes(head) and node.dep_ == "pobj":
+            structure.change = True  # "an increase of 9%"
+        if head.pos_ == "NOUN" and (
+            node.dep_ in {"pobj", "appos", "nummod", "compound", "npadvmod", "attr"} or comparative
+        ):
+            # "a turnout of 61%", "inflation of 4.8%", "a toll of 17"
+            _take_noun(head, structure)
+            if structure.quantity or structure.points_back:
+                return
+        if head.pos_ == "ADP" and head.lower_ in _LINK_PREPOSITIONS:
+            grand = head.head
+            if grand.pos_ == "NOUN" and head.lower_ == "of" and _changes(grand):
+                structure.change = True  # "an increase of 9%"
+            if grand.pos_ in {"NOUN", "PROPN"} and head.lower_ == "of":
+                _take_noun(grand, structure)
+                if structure.quantity or structure.points_back:
+                    return
+            located = structure.counted and not structure.unit and head.lower_ not in {"of", "to", "with"}
+            if located and anchor.pos_ in {"NOUN", "PROPN"} and grand.pos_ in {"VERB", "AUX"}:
+                return  # "treated at four hospitals", "evacuated from 11 villages": a place, not who it happened to
+            node = head
+            continue
+        if head.tag_ in {"JJR", "RBR"}:
+            node = head  # "closer to 950": look past the comparative
+            continue
+        if head.pos_ in {"VERB", "AUX", "ADJ"}:
+            if head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:
+                node, head = head, head.head  # "about 40 were unaccounted for": the main verb decides
+            _read_verb(head, node, structure)
+            return
+        node = head
+
+
+def _take_noun(noun: Token, structure: Structure) -> None:
+    if structure.quantity:
+        return
+    named = _named(noun)
+    if named:
+        structure.quantity = _modifier_quantity(noun) or named
+        return
+    event = _event(noun)
+    if event:
+        structure.quantity = event
+        return
+    if _lemma(noun) in RESTATING_NOUNS:
+        target = _of_object(noun)
+        if target is not None:
+            _read_noun(target, structure)
+            if not structure.quantity:
+                _read_modifiers(target, structure)
+        elif not structure.known:
+            structure.points_back = True
+
+
+def _boarded(verb: Token) -> bool:
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in {"on", "onto", "aboard", "into"}
+        and any(c.dep_ == "pobj" and _lemma(c) in VEHICLE_WORDS for c in child.children)
+        for child in verb.children
+    )
+
+
+def _changes(token: Token) -> bool:
+    return _lemma(token) in CHANGE_WORDS or token.lower_ in CHANGE_WORDS
+
+
+def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
+    lemma = _lemma(verb)
+    if lemma in REVISION_VERBS:
+        structure.revises = True
+    moved_to = any(c.dep_ == "prep" and c.lower_ == "to" and c.i != node.head.i for c in verb.children)
+    if lemma in CHANGE_WORDS and node.dep_ in {"npadvmod", "dobj"} and not structure.change and not moved_to:
+        structure.change = True
+    if not structure.quantity and node.dep_ in {"nsubj", "nsubjpass"} and _boarded(verb):
+        structure.quantity = "on board"  # "110 people had crowded onto the boat"
+    if not structure.quantity and _lemma(verb) in NAMED_QUANTITIES["cost"]:
+        structure.quantity = "cost"  # "will cost at least 900 million euros"
+    if not structure.quantity:
+        found = _event(verb) or _verb_particle_event(verb)
+        if found and not (found == "cut" and lemma in {"go", "lose"} and not structure.counted):
+            if found == "cut" and lemma in {"go", "lose"}:
+                found = LOSS_BY_COUNTED.get(structure.counted or "", found)
+            structure.quantity = found
+    # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
+    arguments = list(verb.children)
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in arguments) and verb.dep_ == "ccomp":
+        # "said the area burned was 15,000": the parser split the clause; the subject went to the piece before.
+        head = verb.head
+        if _lemma(head) in CUE_VERBS:
+            before = [c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i]
+            if before:
+                arguments += [c for c in before[-1].children if c.dep_ in {"nsubj", "nsubjpass"}]
+        else:
+            arguments += [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for child in arguments:
+        if child.i == node.i or child.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
+            continue
+        if structure.quantity:
+            break
+        if child.pos_ == "PRON" and child.dep_ == "dobj" and not structure.known:
+            structure.points_back = True  # "puts it at 6.2"
+            continue
+        _take_noun(child, structure)
+        if structure.quantity:
+            for grandchild in child.children:
+                if grandchild.dep_ == "prep" and grandchild.lower_ == "of" and not structure.counted:
+                    target = _of_object(child)
+                    if target is not None and not _named(target):
+                        structure.counted = family_of(_lemma(target), COUNTED_FAMILIES) or _lemma(target)
+    if not structure.known and structure.revises:
+        structure.points_back = True  # "later upgraded to 6.0"
+    if not structure.quantity and node.dep_ in {"nsubj", "nsubjpass"}:
+        # "the train had been carrying", "310 passengers had been on board": a preposition with a family noun
+        for child in verb.children:
+            if child.dep_ == "prep":
+                if child.lower_ in {"aboard", "onboard"}:
+                    structure.quantity = "on board"
+                    return
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    # "on board", "under evacuation orders": the state the counted things are in
+                    found = _event(pobj) or next(
+                        (_event(c) for c in pobj.children if c.dep_ == "compound" and _event(c)), None
+                    )
+                    if found:
+                        structure.quantity = found
+                        return
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b", re.IGNORECASE)
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+_RELATIVE = re.compile(r"\b(?:this|next|last) (?:year|month|week|quarter|season)\b|\bso far this year\b|\bsince "
+                       r"january\b", re.IGNORECASE)  # fmt: skip
+
+
+def _path(number: Token) -> list[Token]:
+    """The number and its heads up to the first verb: the words the figure's own phrase hangs from."""
+    path = [number]
+    node = number
+    for _ in range(MAX_CLIMB + 2):
+        if node.head.i == node.i or node.pos_ in {"VERB", "AUX"}:
+            break
+        node = node.head
+        path.append(node)
+    return path
+
+
+def _period_words(path: list[Token]) -> str:
+    """Time words attached to the figure's own phrase: 'in 2025', 'next year', 'third-quarter'."""
+    words = []
+    on_path = {t.i for t in path}
+    for node in path:
+        for child in node.children:
+            if child.i in on_path:
+                continue
+            if child.dep_ in {"npadvmod", "amod", "compound", "nmod", "advmod"} or (
+                child.dep_ == "prep" and child.lower_ in {"in", "for", "during", "over"}
+            ):
+                words.append(" ".join(t.text for t in child.subtree))
+    return " ".join(words)
+
+
+def _read_period_and_status(number: Token, structure: Structure) -> None:
+    path = _path(number)
+    structure.clause = path[-1].i
+    text = _period_words(path)
+    lemmas = {t.lemma_.lower() for node in path for t in [node, *node.children]}
+    lemmas |= {t.lemma_.lower() for t in number.ancestors}  # "It expects the economy to grow by 1.2%"
+    quarter = _QUARTER.search(text)
+    years = [m.group(0) for m in _YEAR.finditer(text) if m.group(0) != number.text]
+    if quarter:
+        structure.period = _QUARTERS.get((quarter.group(1) or "").lower()) or f"Q{quarter.group(2)}"
+    elif years:
+        structure.period = years[0]
+    elif _RELATIVE.search(text):
+        structure.period = _RELATIVE.search(text).group(0).lower()
+    elif _MONTH.search(text):
+        structure.period = _MONTH.search(text).group(0)
+    structure.time_marker = _time_marker(number)
+    if lemmas & FORECAST_WORDS:
+        structure.status = "forecast"
+    over_time = structure.period in AGGREGATE_PERIODS or re.search(AGGREGATE_PATTERN, number.sent.text, re.I)
+    if over_time and structure.quantity in EVENT_FAMILIES and not structure.unit:
+        structure.aggregate = True
+
+
+def _time_marker(number: Token) -> str | None:
+    """The last word before the number, in its sentence, that dates the statement."""
+    sentence = number.sent
+    marker = None
+    for token in sentence[: number.i - sentence.start]:
+        if token.lower_ in LATER_WORDS or (
+            token.ent_type_ in {"DATE", "TIME"} and token.ent_iob_ == "B" and not _YEAR.fullmatch(token.text)
+        ):
+            marker = token.lower_
+    return marker
+
+
+def later_statement(earlier: Structure, later: Structure) -> bool:
+    """Whether a source's second figure is a later statement than its first: it revises ('raised the figure
+    to 29'), or its sentence is marked as later ('later', 'now', another day or time)."""
+    if later.revises:
+        return True
+    return later.time_marker is not None and later.time_marker != earlier.time_marker
+
+
+def compatible(a: Structure, b: Structure) -> bool:
+    """Whether two figures measure the same thing: same quantity, unit and kind (level or change), counted
+    things and periods that don't disagree. Status is not compared: a result set against its forecast is a
+    difference worth showing."""
+    if not a.known or not b.known or a.baseline or b.baseline:
+        return False
+    # "the area was 15,000 hectares" names the same surface as "burned 12,400 hectares".
+    generic_area = a.unit in AREA_UNITS and GENERIC_AREA in {a.quantity, b.quantity}
+    if (a.quantity != b.quantity and not generic_area) or a.change != b.change:
+        return False
+    if a.unit != b.unit and not (a.quantity in MONEY_QUANTITIES and None in {a.unit, b.unit}):
+        return False
+    # "people" counts any kind of person: "17 people killed" and "22 fighters killed" are one toll.
+    other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
+    if other_things and (GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None):
+        return False
+    # Without a quantity, only a specific counted thing says what is measured; "people" alone does not.
+    if a.quantity is None and (a.counted in {None, GENERIC_COUNTED} or b.counted in {None, GENERIC_COUNTED}):
+        return False
+    return not (a.period and b.period and a.period != b.period)
