@@ -21,6 +21,7 @@ from bot.engine.inputcheck import MAX_TOKENS_PER_CHAR, refuse_token_flood
 from bot.engine.pipeline import MAX_SENTENCE_TOKENS, mark_paragraph_starts
 from bot.engine.quotes import find_quotations
 from bot.engine.ranges import RangeSet
+from bot.engine.structure import Structure
 from bot.engine.tokenizer import LONG_CHUNK, MARK_RUN_PIECE, BoundedTokenizer
 from bot.errors import InputError
 from bot.report import Claim, Figure, Report, Span, format_figure, format_number
@@ -201,6 +202,7 @@ def _found(end: int) -> FoundFigure:
         normalised_measure=False,
         background=False,
         subset=False,
+        structure=Structure(),
     )
 
 
