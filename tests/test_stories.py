@@ -237,7 +237,8 @@ def test_sharing_a_spokesman_ministry_and_president_is_not_the_same_strike():
     similarity = compare_fingerprints(fingerprint(northline()), fingerprint(bellan()))
     assert {"Aris Penkov", "Omar Selik"} <= set(similarity.why)
     assert not similarity.same_story
-    assert "lead" in similarity.reason
+    # Either the leads name different places, or the days (March 6, March 14) are too far apart.
+    assert "lead" in similarity.reason or "days apart" in similarity.reason
 
 
 def test_one_shared_politician_and_country_is_not_enough():

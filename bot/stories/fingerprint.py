@@ -18,12 +18,17 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.report import Report
-from bot.stories.lexicon import EVENT_WORDS, MONTHS
+from bot.stories.lexicon import EVENT_WORDS, MONTHS, NUMBER_WORDS
 from bot.stories.names import name_terms
+from bot.stories.reading import event_day, event_kinds, headline, other_event_spans
 from bot.stories.terms import (
     DATE_PREFIX,
+    DAY_PREFIX,
     EVENT_PREFIX,
+    FOCUS_PREFIX,
+    KIND_PREFIX,
     MEASURE_PREFIX,
+    NAME_PREFIX,
     Term,
     TermKind,
     normalise_key,
@@ -45,6 +50,7 @@ _DATE_MONTH_FIRST = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd
 _DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _LEAD_MIN_WORDS = 20
+_PUNCTUATION = re.compile(r"[^\w\s'’-]")
 _EVENT_SHARE = 0.3  # an event kind counts when it has at least this share of the article's commonest kind
 
 
@@ -96,16 +102,84 @@ class Fingerprint:
 
 
 def fingerprint(report: Report) -> Fingerprint:
-    """An analysed article's fingerprint: names, event kinds, dates from its text; measures from its figures.
+    """An analysed article's fingerprint: names, event kinds, dates from its text; measures from its figures;
+    and what its own event is (`bot.stories.reading`): the headline's names, the kind and the day.
 
     Outlets are left out (the report's site, the outlets its claims came through, a dateline's "(Outlet) -")
-    because they say who published an article, not what it reports.
+    because they say who published an article, not what it reports. Sentences about another event ("after
+    it bought X last year") are left out of the names: they name someone else's event.
     """
     outlets = {normalise_key(claim.via) for claim in report.claims if claim.via}
     if report.site:
         outlets.add(normalise_key(report.site))
+    if report.dateline is not None and report.dateline.outlet:
+        outlets.add(normalise_key(report.dateline.outlet))
     measures = [figure.measure for figure in report.figures if figure.measure]
-    return fingerprint_text(report.text, title=report.title, measures=measures, outlets=outlets)
+    text = _blank(report.text, other_event_spans(report))
+    title = report.title if report.headline is None else None
+    base = fingerprint_text(text, title=title, measures=measures, outlets=outlets, full_text=report.text)
+    terms = dict(base.terms)
+    article_kinds = {t.display: t.count for t in terms.values() if t.kind == "event"}
+    for term in _focus_terms(report, base):
+        terms[term.key] = term
+    for kind in sorted(event_kinds(report, article_kinds)):
+        key = KIND_PREFIX + kind
+        terms[key] = Term(key=key, kind="kind", display=kind, entity=key)
+    day = event_day(report)
+    if day is not None:
+        key = f"{DAY_PREFIX}{day[0]:02d}-{day[1]:02d}"
+        terms[key] = Term(key=key, kind="day", display=f"{_MONTH_TITLES[day[0] - 1]} {day[1]}", entity=key)
+    return Fingerprint(terms)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with these spans blanked out (offsets kept)."""
+    chars = list(text)
+    for start, end in spans:
+        for position in range(start, end):
+            if chars[position] != "\n":
+                chars[position] = " "
+    return "".join(chars)
+
+
+def _focus_terms(report: Report, base: Fingerprint) -> list[Term]:
+    """The people and organisations the headline names: who the article is about ("Quillon to buy Tessaly").
+
+    Only full names of two words or more: places are named at different scales by different outlets (a
+    town, its region, a gorge nearby), while a company or a person is named the same way. One term per alias
+    key of each such name ("f:quillon systems", "f:quillon"), with the article's number of mentions of it.
+    """
+    title = headline(report)
+    if title is None:
+        return []
+    headline_words = " " + normalise_key(_PUNCTUATION.sub(" ", title.text)) + " "
+    owners = {
+        term.entity
+        for key, term in base.terms.items()
+        if term.kind == "name" and f" {key[len(NAME_PREFIX) :]} " in headline_words
+    }
+    found = []
+    for key, term in base.terms.items():
+        entity_name = term.entity[len(NAME_PREFIX) :]
+        if term.entity not in owners or term.kind != "name" or " " not in entity_name:
+            continue
+        if _is_number_word(entity_name):
+            continue
+        found.append(
+            Term(
+                key=FOCUS_PREFIX + key[len(NAME_PREFIX) :],
+                kind="focus",
+                display=term.display,
+                entity=FOCUS_PREFIX + entity_name,
+                count=term.count,
+            )
+        )
+    return found
+
+
+def _is_number_word(key: str) -> bool:
+    """'fourteen', 'forty four', 'dozens': a number opening a headline, not a name."""
+    return all(word in NUMBER_WORDS for word in key.split())
 
 
 def fingerprint_text(
@@ -114,13 +188,14 @@ def fingerprint_text(
     title: str | None = None,
     measures: list[str] | tuple[str, ...] = (),
     outlets: set[str] | frozenset[str] = frozenset(),
+    full_text: str | None = None,
 ) -> Fingerprint:
     """The fingerprint of raw text (what `fingerprint` does once it has unpacked a report)."""
     body = _content_text(text if not title else f"{title}\n\n{text}")
     outlets = set(outlets) | {normalise_key(found) for found in _DATELINE_OUTLET.findall(body)}
     lead_end = _lead_end(body)
     terms: dict[str, Term] = {}
-    for term in name_terms(body, outlets, lead_end):
+    for term in name_terms(body, outlets, lead_end, full_text=full_text):
         terms[term.key] = term
     for term in _event_terms(body):
         terms[term.key] = term

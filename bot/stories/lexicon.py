@@ -40,6 +40,8 @@ _events("outbreak", "outbreak epidemic cholera infections")
 _events("collapse", "collapse collapsed")
 _events("kidnapping", "kidnapping kidnapped abducted abduction hostage hostages")
 _events("eruption", "eruption erupted volcano")
+_events("negotiation", "talks negotiations negotiators negotiating")
+_events("acquisition", "takeover acquisition acquire acquires acquired merger buyout")
 
 # The canonical word shown for an event term ("airstrikes" and "air-strike" both show as "airstrike").
 EVENT_DISPLAY: dict[str, str] = {
@@ -231,6 +233,13 @@ NOT_NAMES = _words(
     very too much less least own same whatever whoever whenever wherever
     above below under over between among against through across along around behind beyond
     up down out off back away here now"""
+)
+
+# Number words that open headlines ("Fourteen workers hurt ..."): capitalised, but never names.
+NUMBER_WORDS = _words(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+    thousand thousands million millions dozen dozens scores"""
 )
 
 MONTHS = {

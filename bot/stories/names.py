@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.stories.lexicon import (
@@ -47,8 +48,12 @@ class _Entity:
     lead: bool = False
 
 
-def name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
-    """The names in `text` as terms (aliases share an entity); `lead_end` is where the lead stops."""
+def name_terms(text: str, outlets: set[str], lead_end: int, *, full_text: str | None = None) -> list[Term]:
+    """The names in `text` as terms (aliases share an entity); `lead_end` is where the lead stops.
+
+    `full_text` is the whole article when `text` has parts blanked out: a country named only in a blanked
+    sentence ("Doravia blamed ...") still tells that "Doravian" is its adjective.
+    """
     lowercase_words = {match.group() for match in _TOKEN.finditer(text) if match.group()[0].islower()}
     entities: dict[str, _Entity] = {}
     aliases: dict[str, str] = {}  # alias key -> entity key
@@ -105,7 +110,8 @@ def name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
     for alias, owner in aliases.items():
         if alias not in entities and alias not in OUTLET_NAMES and alias not in NOT_NAMES:
             entities[owner].keys.add(alias)
-    broad = _countries_by_demonym(entities) | {
+    seen = {normalise_key(m.group()) for m in _TOKEN.finditer(full_text or "") if m.group()[0].isupper()}
+    broad = _countries_by_demonym(entities, seen) | {
         key for key in entities if key in BROAD_NAMES or (key.endswith("s") and key[:-1] in BROAD_NAMES)
     }
     for entity_key in list(entities):
@@ -141,13 +147,14 @@ def _adjective_forms(key: str) -> set[str]:
     return {key + "n", key + "an", key + "i", key + "ese", stem + "ian", stem + "ese", stem + "an"} - {key}
 
 
-def _countries_by_demonym(entities: dict[str, _Entity]) -> set[str]:
+def _countries_by_demonym(entities: dict[str, _Entity], seen: Collection[str] = ()) -> set[str]:
     """Names the article also uses as an adjective ("Veltria"/"Veltrian", "Iraq"/"Iraqi"): countries or
-    regions, broad whatever their name. This catches places no word list knows."""
+    regions, broad whatever their name. This catches places no word list knows. `seen` adds capitalised
+    words of the article that are not among its names (they sit in a part left out)."""
     singles = {key for key in entities if " " not in key}
     adjectives = singles | {key.split(" ", 1)[0] for key in entities}
     found = set()
-    for key in singles:
+    for key in singles | set(seen):
         for adjective in _adjective_forms(key) & adjectives:
             found |= {key, adjective}
     return found
