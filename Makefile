@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-.PHONY: install run test lint bench bench-all
+.PHONY: install run test lint bench bench-all eval
 install: $(STAMP)
 
 run: $(STAMP)
@@ -26,6 +26,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_analysis.py
+
+# The three evaluations (PolNeAR dev, figures dev, stories dev) in one table; the data sets sit in ../shared.
+eval: $(STAMP)
+	$(VENV)/bin/python -m bot.evaluation.table $(if $(BEFORE),--before $(BEFORE)) $(if $(SAVE),--save $(SAVE))
 
 bench-all: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_analysis.py

@@ -6,9 +6,9 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from bot.engine.attribution import ESTIMATE_VERBS, Finding, find_attributions
+from bot.engine.attribution import Finding, find_attributions
 from bot.engine.boilerplate import boilerplate_ranges, inside
-from bot.engine.conflicts import find_conflicts
+from bot.engine.conflicts import claim_source_key, claim_source_label, find_conflicts
 from bot.engine.doccache import doc_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
@@ -39,38 +39,22 @@ def analyze_doc(doc: Doc) -> Report:
         if not inside(furniture, figure.start) and not inside(mentions, figure.start)
     ]
     figures = [_figure(figure, claims) for figure in found]
-    # "The review office put the figure at $800 billion": an estimate set against another source's number
-    # makes even money or shares comparable.
-    estimated = {
-        found_figure.measure
-        for found_figure, figure in zip(found, figures, strict=True)
-        if figure.claim is not None and findings[figure.claim].cue_lemma in ESTIMATE_VERBS
-    }
-    comparable = [
-        _comparable(found_figure, figure, estimated)
-        for found_figure, figure in zip(found, figures, strict=True)
-    ]
-    conflicts = find_conflicts(figures, claims, comparable)
+    structures = [figure.structure for figure in found]
+    comparable = [_comparable(found_figure, figure) for found_figure, figure in zip(found, figures, strict=True)]
+    for figure, ok in zip(figures, comparable, strict=True):
+        figure.comparable = ok
+    conflicts = find_conflicts(figures, claims, structures, comparable)
     return Report(text=text, claims=claims, figures=figures, conflicts=conflicts)
 
 
-# Counts of units and shares differ for many honest reasons; comparing them would cry wolf.
-_INCOMPARABLE_MEASURES = frozenset(
-    """percent dollars pounds euros yen kilometres kilometers kilometre metres meters metre miles mile feet
-    foot inches hours hour minutes minute seconds days day weeks week months month years year degrees
-    times km kg tons tonnes litres liters""".split()
-)
-
-
-def _comparable(found: FoundFigure, figure: Figure, estimated: set[str | None]) -> bool:
+def _comparable(found: FoundFigure, figure: Figure) -> bool:
     """Whether a figure may take part in a conflict: given by a source (the article's own voice restates its
-    sources, as in a headline), about the article's own event, not a part of another figure, and a count of
-    events or things rather than of units or shares — unless a source explicitly estimated that measure."""
-    if found.background or found.subset or not found.measure or figure.claim is None:
+    sources, as in a headline), about the article's own event, not a part of another figure, and with a known
+    structure that is not an earlier baseline ('up from 12,500') or a total over a period ('this year')."""
+    structure = found.structure
+    if found.background or found.subset or figure.claim is None or not structure.known:
         return False
-    return (
-        found.normalised_measure or found.measure not in _INCOMPARABLE_MEASURES or found.measure in estimated
-    )
+    return not (structure.baseline or structure.aggregate)
 
 
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:
@@ -214,11 +198,21 @@ def _figure(found: FoundFigure, claims: list[Claim]) -> Figure:
                 size = span.end - span.start
                 if best is None or size < best:
                     owner, best = index, size
+    structure = found.structure
+    claim = claims[owner] if owner is not None else None
     return Figure(
+        counted=structure.counted,
+        quantity=structure.quantity,
+        unit=structure.unit,
+        period=structure.period,
+        status=structure.status,
+        change=structure.change,
+        source=claim_source_label(claim) if claim is not None else None,
+        source_key=claim_source_key(claim) if claim is not None else None,
         value=_plain(found.value),
         upper=_plain(found.upper) if found.upper is not None else None,
         qualifier=found.qualifier,
-        measure=found.measure,
+        measure=found.measure or (structure.readable() if structure.known else None),
         span=Span(start=found.start, end=found.end),
         claim=owner,
         background=found.background,

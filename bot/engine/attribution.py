@@ -398,6 +398,17 @@ _ANONYMITY_FORMULA = re.compile(
 )
 
 
+def _estimates_at_a_number(verb: Token) -> bool:
+    """'estimated the crowd at 41,300', 'puts it at 6.2': an object valued at a number is an estimate."""
+    if not any(c.dep_ == "dobj" for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "at":
+            if any(t.like_num or t.pos_ == "NUM" for t in child.subtree):
+                return True
+    return False
+
+
 def _is_anonymity_formula(content: str) -> bool:
     """'who asked not to be named' is how a source is introduced, not something the source claims."""
     return bool(_ANONYMITY_FORMULA.match(content.strip()))
@@ -407,7 +418,9 @@ def _is_cue_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
         return False
     if token.lemma_.lower() in _TOLL_VERBS:
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in token.children)
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in token.children) or (
+            _estimates_at_a_number(token)
+        )
     if token.lemma_.lower() not in CUE_VERBS:
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None

@@ -1,71 +1,183 @@
-"""Conflicts: figures of one measure, about the article's own event, whose values differ between sources."""
+"""Conflicts: figures that measure the same thing about the article's own event, with values that can't both
+be right — given by different sources, or revised by one source.
+
+Which figures measure the same thing is decided by their structure (`structure.compatible`): counted thing,
+quantity, unit, level or change, period. Values are compared as numbers after normalisation ("1.2 million" and
+"1,200,000" are one value), and a bound agrees with a value inside it ("at least 17" and "17").
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
+from bot.engine.structure import Structure, compatible
 from bot.report import Claim, Conflict, Figure, format_figure
+
+# Qualifiers that make a figure a bound: "at least 17" agrees with 17 and with 20.
+_LOWER_BOUNDS = frozenset({"at least", "more than"})
+_UPPER_BOUNDS = frozenset({"at most", "up to", "fewer than"})
 
 
 def source_label(figure: Figure, claims: list[Claim]) -> str:
-    """Who gives a figure, as a person reads it: 'medical source (via Reuters)', 'the article'."""
-    if figure.claim is None:
+    """Who gives a figure, as a person reads it: 'medical source (anonymous) via Reuters', 'the article'."""
+    if figure.claim is None or not 0 <= figure.claim < len(claims):
         return "the article"
-    claim = claims[figure.claim]
+    return claim_source_label(claims[figure.claim])
+
+
+def claim_source_label(claim: Claim) -> str:
+    """'health ministry', 'a trader (anonymous) via Reuters', 'an unnamed source'."""
     label = claim.speaker or "an unnamed source"
+    if claim.anonymous and "anonymous" not in label.lower() and "unnamed" not in label.lower():
+        label += " (anonymous)"
     if claim.via:
         label += f" via {claim.via}"
     return label
 
 
+def claim_source_key(claim: Claim) -> str | None:
+    """A named source's identity (lower case); None for an anonymous or unnamed one."""
+    if claim.anonymous or not claim.speaker:
+        return None
+    return " ".join(claim.speaker.lower().split())
+
+
 def source_key(figure: Figure, claims: list[Claim]) -> str:
-    """Identity of a figure's source for telling sources apart."""
+    """Identity of a figure's source within one article, for telling sources apart."""
     if figure.claim is None:
         return "article"
     claim = claims[figure.claim]
     return (claim.speaker or f"claim-{figure.claim}").lower()
 
 
-def _without_parts(indexes: list[int], figures: list[Figure]) -> list[int]:
-    """'12 civilians and 3 soldiers were killed': one claim giving several values of a measure is listing
-    parts of a whole, which can't be weighed against another source's total."""
-    values_by_claim: dict[int | None, set] = defaultdict(set)
-    for i in indexes:
-        values_by_claim[figures[i].claim].add((figures[i].value, figures[i].upper))
-    return [i for i in indexes if figures[i].claim is None or len(values_by_claim[figures[i].claim]) < 2]
+def values_agree(a: Figure, b: Figure) -> bool:
+    """Whether two figures can both be right: same value or range, or one a bound the other lies within."""
+    if (a.value, a.upper) == (b.value, b.upper):
+        return True
+    return _within(a, b) or _within(b, a)
 
 
-def find_conflicts(figures: list[Figure], claims: list[Claim], comparable: list[bool]) -> list[Conflict]:
-    """Group comparable figures by measure and report each measure whose values differ.
+def _within(bound: Figure, other: Figure) -> bool:
+    low, high = other.value, other.upper if other.upper is not None else other.value
+    if bound.upper is not None:
+        return bound.value <= low and high <= bound.upper
+    if bound.qualifier in _LOWER_BOUNDS:
+        return low >= bound.value
+    if bound.qualifier in _UPPER_BOUNDS:
+        return high <= bound.value
+    return False
 
-    `comparable[i]` says whether figure i may be compared at all (see the analyzer). Values that differ
-    only within one sentence of one source ("12 civilians and 5 soldiers") are parts, not a disagreement.
-    """
-    groups: dict[str, list[int]] = defaultdict(list)
-    for index, figure in enumerate(figures):
-        if comparable[index] and figure.measure:
-            groups[figure.measure].append(index)
-    conflicts = []
-    for measure, grouped in groups.items():
-        indexes = _without_parts(grouped, figures)
-        values = {(figures[i].value, figures[i].upper) for i in indexes}
-        if len(values) < 2:
-            continue
-        if len({figures[i].claim if figures[i].claim is not None else f"article-{i}" for i in indexes}) < 2:
-            continue  # one statement giving several numbers lists parts, it doesn't disagree with itself
-        sources = {source_key(figures[i], claims) for i in indexes}
-        by_value: dict[tuple, list[int]] = defaultdict(list)
-        for i in indexes:
-            by_value[(figures[i].value, figures[i].upper)].append(i)
-        parts = []
-        for value in sorted(by_value):
-            # Name the value as its first attributed source gives it ("17", not the headline's "at least 17").
-            members = sorted(by_value[value], key=lambda i: figures[i].claim is None)
-            labels = list(dict.fromkeys(source_label(figures[i], claims) for i in members))
-            parts.append(f"{format_figure(figures[members[0]])} ({'; '.join(labels)})")
-        if len(sources) == 1:
-            note = f"The same source gives different figures for {measure}: " + ", ".join(parts)
+
+def _clusters(indexes: list[int], structures: list[Structure]) -> list[list[int]]:
+    clusters: list[list[int]] = []
+    for index in indexes:
+        for cluster in clusters:
+            if all(compatible(structures[index], structures[member]) for member in cluster):
+                cluster.append(index)
+                break
         else:
-            note = f"Sources differ on {measure}: " + ", ".join(parts)
-        conflicts.append(Conflict(measure=measure, figures=sorted(indexes), note=note))
+            clusters.append([index])
+    return clusters
+
+
+def _without_parts(indexes: list[int], figures: list[Figure], structures: list[Structure]) -> list[int]:
+    """'12 civilians and 3 soldiers were killed': one claim giving several values of one measure lists parts of
+    a whole — unless it revises itself ('magnitude 5.9, later upgraded to 6.0')."""
+    by_claim: dict[int | None, list[int]] = defaultdict(list)
+    for i in indexes:
+        by_claim[figures[i].claim].append(i)
+    kept = []
+    for claim, members in by_claim.items():
+        distinct = {(figures[i].value, figures[i].upper) for i in members}
+        if claim is None or len(distinct) < 2 or any(structures[i].revises for i in members):
+            kept.extend(members)
+    return sorted(kept)
+
+
+def find_conflicts(
+    figures: list[Figure],
+    claims: list[Claim],
+    structures: list[Structure],
+    comparable: list[bool],
+    event: str | None = None,
+) -> list[Conflict]:
+    """Group comparable figures by structure and report each group whose values can't all be right.
+
+    `comparable[i]` says whether figure i may be compared at all (see the analyzer); `event` names the
+    article's event for the notes ('the Tormaine landslide').
+    """
+    candidates = [i for i, ok in enumerate(comparable) if ok]
+    conflicts = []
+    for cluster in _clusters(candidates, structures):
+        indexes = _without_parts(cluster, figures, structures)
+        if len(indexes) < 2:
+            continue
+        keys = {i: source_key(figures[i], claims) for i in indexes}
+        differing = [
+            (i, j)
+            for a, i in enumerate(indexes)
+            for j in indexes[a + 1 :]
+            if not values_agree(figures[i], figures[j])
+            and (figures[i].claim != figures[j].claim or structures[j].revises or structures[i].revises)
+        ]
+        if not differing:
+            continue
+        between_sources = any(keys[i] != keys[j] for i, j in differing)
+        newer = _newer(indexes, figures, keys)
+        conflicts.append(
+            _conflict(indexes, figures, claims, structures[indexes[0]], between_sources, newer, event)
+        )
     return conflicts
+
+
+def _newer(indexes: list[int], figures: list[Figure], keys: dict[int, str]) -> list[int]:
+    """Figures that replace an earlier, different figure of the same source (text order is time order)."""
+    newer = []
+    seen: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(indexes, key=lambda k: figures[k].span.start):
+        earlier = seen[keys[i]]
+        if keys[i] != "article" and earlier and not any(values_agree(figures[e], figures[i]) for e in earlier):
+            newer.append(i)
+        earlier.append(i)
+    return newer
+
+
+def _conflict(
+    indexes: list[int],
+    figures: list[Figure],
+    claims: list[Claim],
+    structure: Structure,
+    between_sources: bool,
+    newer: list[int],
+    event: str | None,
+) -> Conflict:
+    subject = structure.readable()
+    measures = Counter(figures[i].measure for i in indexes if figures[i].measure)
+    measure = measures.most_common(1)[0][0] if measures else subject
+    by_value: dict[tuple, list[int]] = defaultdict(list)
+    for i in indexes:
+        by_value[(figures[i].value, figures[i].upper)].append(i)
+    parts = []
+    for value in sorted(by_value, key=lambda v: min(figures[i].span.start for i in by_value[v])):
+        # Name the value as its first attributed source gives it ("17", not the headline's "at least 17").
+        members = sorted(by_value[value], key=lambda i: (figures[i].claim is None, figures[i].span.start))
+        labels = list(dict.fromkeys(source_label(figures[i], claims) for i in members))
+        marker = ", newer" if any(i in newer for i in members) else ""
+        parts.append(f"{format_figure(figures[members[0]])} ({'; '.join(labels)}{marker})")
+    about = f"{subject} in {event}" if event else subject
+    if between_sources:
+        why = "different sources give different figures"
+        if newer:
+            why += "; a source also revised its own figure"
+    else:
+        why = "the same source revised its figure"
+    note = f"{about}: {' vs '.join(parts)} — {why}"
+    return Conflict(
+        measure=measure,
+        figures=sorted(indexes),
+        note=note,
+        subject=subject,
+        event=event,
+        reason="sources" if between_sources else "revision",
+        newer=sorted(newer),
+    )

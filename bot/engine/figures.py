@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from bot.engine.doccache import entity_at
+from bot.engine.structure import Structure, figure_structure
 from bot.engine.lexicon import (
     MEASURE_LEMMAS,
     MEASURE_NOUNS,
@@ -41,7 +42,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "dec"}  # fmt: skip
 _REPORTED_AS = {"report", "fear", "confirm", "believe", "presume", "declare"}
 # Numbers that name rather than count: "magnitude 6.8", "Flight 370", "Article 5".
-_NAME_NUMBER_WORDS = {"magnitude", "flight", "article", "section", "route", "highway", "number", "no", "no.",
+_NAME_NUMBER_WORDS = {"flight", "article", "section", "route", "highway", "number", "no", "no.",
                       "resolution", "chapter", "level", "category", "grade", "room", "page", "platform"}  # fmt: skip
 _RANGE_WORDS = {"to", "-", "–", "—", "and", "or"}
 _SUBSET_WORDS = {"including", "among", "includes", "include"}
@@ -75,6 +76,7 @@ class FoundFigure:
     normalised_measure: bool
     background: bool
     subset: bool
+    structure: Structure
 
 
 def find_figures(doc: Doc) -> list[FoundFigure]:
@@ -113,6 +115,11 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         scale_head = doc[last]
         measure, normalised = _measure(doc, first, scale_head, money)
         sentence = token.sent
+        structure = figure_structure(scale_head, doc[first], _counted_noun(scale_head))
+        background = _is_background(sentence.text)
+        if structure.status == "forecast" and not structure.baseline:
+            background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's
+            # period is what it is about, not a past event
         figures.append(
             FoundFigure(
                 value=value,
@@ -123,9 +130,10 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
                 end=doc[range_end].idx + len(doc[range_end].text),
                 sentence_start=sentence.start_char,
                 normalised_measure=normalised,
-                background=_is_background(sentence.text),
+                background=background,
                 # "41 cases, including two deaths": a count of its own measure is no mere part.
                 subset=_is_subset(doc, first) and not _names_its_measure(doc[last]),
+                structure=structure,
             )
         )
         i = range_end + 1
@@ -142,13 +150,40 @@ def _restates_a_figure(number: Token) -> bool:
     return any(ancestor.lemma_.lower() in _RESTATING_NOUNS for ancestor in list(number.ancestors)[:4])
 
 
+# How far back (in characters, sentence start to sentence start) a restated figure looks for the figure it
+# disputes: "Police said 18,000 took part. The organisers put the figure at 120,000."
+RESTATED_WINDOW = 600
+
+
 def _resolve_restated(figures: list[FoundFigure]) -> None:
     """A restated figure counts what the figure before it counted."""
     for index, figure in enumerate(figures):
+        structure = figure.structure
+        if structure.points_back and not structure.known:
+            # The disputed figure: the nearest earlier one that says what happened (a quantity), else the
+            # nearest that says what it counts, in an earlier sentence within the window.
+            candidates = [
+                f
+                for f in reversed(figures[:index])
+                if f.structure.known
+                and not f.structure.baseline
+                and not f.subset
+                and f.sentence_start != figure.sentence_start
+                and figure.sentence_start - f.sentence_start < RESTATED_WINDOW
+            ]
+            earlier = next((f for f in candidates if f.structure.quantity), None) or next(iter(candidates), None)
+            if earlier is not None:
+                structure.counted, structure.quantity = earlier.structure.counted, earlier.structure.quantity
+                structure.unit = structure.unit or earlier.structure.unit
+                structure.period = structure.period or earlier.structure.period
+                structure.change = earlier.structure.change
+                if figure.measure in {None, _SAME_AS_BEFORE} and earlier.measure not in {None, _SAME_AS_BEFORE}:
+                    figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
+                    continue
         if figure.measure != _SAME_AS_BEFORE:
             continue
         earlier = next((f for f in reversed(figures[:index]) if f.measure and f.measure != _SAME_AS_BEFORE), None)
-        if earlier is not None and figure.sentence_start - earlier.sentence_start < 600:
+        if earlier is not None and figure.sentence_start - earlier.sentence_start < RESTATED_WINDOW:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
         else:
             figure.measure = None
@@ -430,7 +465,7 @@ def _event_of(token: Token) -> str | None:
 
 
 _PAST_YEAR = re.compile(
-    r"\b(?:in|since|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|^\W*in (?:january|february|march|april|may|"
+    r"\b(?:in|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|^\W*in (?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,116 @@
+"""Word families for what a figure counts: data, not rules.
+
+A figure's structure (see `structure.py`) names the counted thing, what happened to it or the quantity's name,
+its unit, its period and whether it is a forecast. The families below map the words the parse attaches to a
+number onto a small set of names, so that "killed", "dead" and "lost their lives" compare as one quantity.
+They are general English news vocabulary, never tied to one article; a test checks that no word sits in two
+families of one table.
+"""
+
+from __future__ import annotations
+
+# What happened to the counted things, keyed by the family's name. A word (verb, adjective or noun lemma)
+# attached to the number or to its counted noun puts the figure in that family.
+EVENT_FAMILIES: dict[str, frozenset[str]] = {
+    "killed": frozenset(
+        "kill die dead death fatality toll body slay murder massacre perish fatal life drown".split()
+    ),
+    "wounded": frozenset("injure wound hurt injury injured wounded treat".split()),
+    "missing": frozenset("missing unaccounted".split()),
+    "displaced": frozenset("displace flee homeless uproot shelter".split()),
+    "evacuated": frozenset("evacuate evacuee".split()),
+    "rescued": frozenset("rescue save survivor survive".split()),
+    "trapped": frozenset("trap".split()),
+    "arrested": frozenset("arrest detain detention".split()),
+    "held": frozenset("hold captive hostage".split()),
+    "freed": frozenset("free release".split()),
+    "infected": frozenset("case infect infection".split()),
+    "vaccinated": frozenset("vaccinate immunise immunize inoculate".split()),
+    "took part": frozenset(
+        "attend attendance turnout participation participate crowd march rally gather join demonstrate "
+        "protester protestor demonstrator marcher spectator".split()
+    ),
+    "cut": frozenset("cut shed axe eliminate slash disappear redundancy layoff lay".split()),
+    "destroyed": frozenset("destroy raze flatten level".split()),
+    "damaged": frozenset("damage".split()),
+    "burned": frozenset("burn scorch char blacken consume".split()),
+    "cleared": frozenset("clear deforest log".split()),
+    "sold": frozenset("sell sale sold".split()),
+    "affected": frozenset("affect expose compromise steal leak breach hack".split()),
+    "on board": frozenset("board aboard onboard carry".split()),
+    "restored": frozenset("restore reconnect".split()),
+    "closed": frozenset("close shut".split()),
+    "without power": frozenset("outage blackout dark".split()),
+}
+
+# Quantities with a name of their own: the figure is their value ("turnout of 61%", "inflation stood at 6%").
+NAMED_QUANTITIES: dict[str, frozenset[str]] = {
+    "inflation": frozenset("inflation".split()),
+    "growth": frozenset("growth gdp".split()),
+    "revenue": frozenset("revenue turnover".split()),
+    "profit": frozenset("profit earnings income".split()),
+    "loss": frozenset("loss deficit".split()),
+    "cost": frozenset("cost bill budget price spending".split()),
+    "magnitude": frozenset("magnitude".split()),
+    "unemployment": frozenset("unemployment jobless".split()),
+    "rate": frozenset("rate".split()),
+    "capacity": frozenset("capacity".split()),
+    "share": frozenset("share stake".split()),
+    "target": frozenset("target goal".split()),
+    "damages": frozenset("damages compensation award settlement".split()),
+    "depth": frozenset("depth".split()),
+    "area": frozenset("area".split()),
+}
+
+# Counted nouns that count the same thing.
+COUNTED_FAMILIES: dict[str, frozenset[str]] = {
+    "people": frozenset(
+        "people person resident civilian passenger individual villager inhabitant citizen adult "
+        "occupant".split()
+    ),
+    "home": frozenset("home house household dwelling".split()),
+    "job": frozenset("job post position role".split()),
+    "user": frozenset("user customer account subscriber".split()),
+}
+
+# Units: the counted noun (lemma or lower-case form) that makes a figure a measurement, not a count.
+UNIT_WORDS: dict[str, str] = {
+    "percent": "%", "%": "%", "per": "%", "point": "points",
+    "hectare": "ha", "ha": "ha", "acre": "acre",
+    "km2": "km2", "sq": "km2",
+    "kilometre": "km", "kilometer": "km", "km": "km", "mile": "mile",
+    "metre": "m", "meter": "m", "millimetre": "mm", "millimeter": "mm", "mm": "mm", "centimetre": "cm",
+    "tonne": "t", "ton": "t", "barrel": "barrel", "litre": "l", "liter": "l", "gigabyte": "GB",
+    "degree": "degree", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
+    "minute": "minute", "second": "second",
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY",
+}  # fmt: skip
+CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+
+# Nouns that stand for a figure given before: "put the figure at 4,000", "the true number was closer to".
+RESTATING_NOUNS = frozenset("figure number total tally estimate count it".split())
+
+# Verbs by which a source revises its own figure: "raised the toll to 19", "later upgraded to 6.0".
+REVISION_VERBS = frozenset("raise revise upgrade downgrade lower update correct adjust".split())
+
+# Verbs and adverbs of a quantity changing over time: "grew to 31,000, up from 12,500".
+CHANGE_WORDS = frozenset(
+    "rise fall grow drop increase decrease climb decline gain jump slump slide shrink ease up down "
+    "higher lower".split()
+)
+
+# Words that make a figure an expectation rather than a reported fact.
+FORECAST_WORDS = frozenset(
+    "forecast expect projection project predict prediction outlook consensus assume anticipate".split()
+)
+
+# Periods that make an event count an aggregate over time rather than one event's toll.
+AGGREGATE_PERIODS = frozenset("this year|so far this year|this month|since january|this season".split("|"))
+
+
+def family_of(lemma: str, families: dict[str, frozenset[str]]) -> str | None:
+    """The name of the family `lemma` belongs to, or None."""
+    for name, words in families.items():
+        if lemma in words:
+            return name
+    return None

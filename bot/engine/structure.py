@@ -1,0 +1,394 @@
+"""What a figure counts, read from the dependency parse: counted thing, quantity, unit, period, status.
+
+The parse gives the number's counted noun ("1,150 jobs"), the words attached to that noun ("homes destroyed",
+"jobs that would disappear") and the clause around it ("18,000 people took part", "put the figure at 120,000",
+"turnout stood at 61%"). The words found there are mapped onto the small families of `measures.py`; nothing
+here knows a domain. Two figures are comparable only when their structures agree (`compatible`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from bot.engine.measures import (
+    AGGREGATE_PERIODS,
+    CHANGE_WORDS,
+    COUNTED_FAMILIES,
+    CURRENCY_SYMBOLS,
+    EVENT_FAMILIES,
+    FORECAST_WORDS,
+    NAMED_QUANTITIES,
+    RESTATING_NOUNS,
+    REVISION_VERBS,
+    UNIT_WORDS,
+    family_of,
+)
+
+# How far up the dependency tree a number's quantity is looked for (number -> noun -> preposition -> verb).
+MAX_CLIMB = 5
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "appos", "npadvmod", "acomp"}
+_LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "around", "about", "near"}
+_QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
+
+
+@dataclass
+class Structure:
+    """What one figure measures. `points_back`: it restates an earlier figure ('put the figure at');
+    `revises`: a source revising its own figure ('raised the toll to 19'); `baseline`: an earlier value of a
+    quantity that changes ('up from 12,500'), never compared."""
+
+    counted: str | None = None
+    quantity: str | None = None
+    unit: str | None = None
+    period: str | None = None
+    status: str | None = None
+    change: bool = False
+    points_back: bool = False
+    revises: bool = False
+    baseline: bool = False
+    aggregate: bool = False
+
+    @property
+    def known(self) -> bool:
+        return bool(self.quantity or self.counted)
+
+    def readable(self) -> str:
+        """'people killed', 'turnout (%)', 'homes destroyed', 'jobs cut'."""
+        counted = _plural(self.counted) if self.counted else None
+        if self.quantity and counted:
+            text = f"{counted} {self.quantity}"
+        else:
+            text = self.quantity or counted or "figure"
+        if self.change:
+            text = f"change in {text}"
+        if self.unit:
+            text += f" ({self.unit})"
+        if self.period:
+            text += f", {self.period}"
+        return text
+
+
+def _plural(noun: str) -> str:
+    if noun in {"people"} or noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _event(token: Token) -> str | None:
+    return family_of(_lemma(token), EVENT_FAMILIES) or family_of(token.lower_, EVENT_FAMILIES)
+
+
+def _named(token: Token) -> str | None:
+    return family_of(_lemma(token), NAMED_QUANTITIES) or family_of(token.lower_, NAMED_QUANTITIES)
+
+
+def _unit(token: Token) -> str | None:
+    return UNIT_WORDS.get(_lemma(token)) or UNIT_WORDS.get(token.lower_)
+
+
+def figure_structure(number: Token, first: Token, counted_noun: Token | None) -> Structure:
+    """The structure of the figure whose number phrase runs from `first` to `number` (its last token).
+
+    `counted_noun` is the noun the number counts, as the figure finder found it (or None).
+    """
+    structure = Structure()
+    doc = number.doc
+    if first.i > 0 and doc[first.i - 1].text in CURRENCY_SYMBOLS:
+        structure.unit = CURRENCY_SYMBOLS[doc[first.i - 1].text]
+    anchor = number
+    noun = counted_noun
+    if noun is not None and noun.i == number.i + 1 and noun.lower_ == "per" and number.i + 2 < len(doc):
+        structure.unit = "%"  # "74 per cent"
+        noun = None
+    if noun is not None:
+        anchor = noun
+        unit = _unit(noun)
+        if unit and not structure.unit:
+            structure.unit = unit
+            noun = _of_object(noun)
+        elif unit:
+            noun = _of_object(noun)
+        elif number.ent_type_ == "MONEY" and not structure.unit and noun.i == number.i + 1:
+            structure.unit = noun.lower_  # a currency word the lists don't know ("780 million marks")
+            noun = _of_object(noun)
+    if noun is None and number.i + 1 < len(doc) and doc[number.i + 1].text == "%":
+        structure.unit = "%"
+        noun = _of_object(doc[number.i + 1])
+    if noun is not None:
+        _read_noun(noun, structure)
+    # "magnitude 5.9": the quantity's name just before the number.
+    if first.i > 0 and _named(doc[first.i - 1]) and not structure.quantity:
+        structure.quantity = _named(doc[first.i - 1])
+    _read_modifiers(noun if noun is not None else number, structure)
+    _climb(anchor, structure)
+    _read_period_and_status(number, structure)
+    if structure.unit == "%" and structure.counted and not structure.quantity:
+        structure.quantity = "share"  # "54% of the vote"
+    return structure
+
+
+def _of_object(noun: Token) -> Token | None:
+    """'8,400 square kilometres of forest' -> forest; '54% of the vote' -> vote."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in {"NOUN", "PROPN"}:
+                    return grandchild
+    return None
+
+
+def _read_noun(noun: Token, structure: Structure) -> None:
+    named = _named(noun)
+    event = _event(noun)
+    if named:
+        structure.quantity = structure.quantity or named
+        return
+    if event and noun.pos_ in {"ADJ", "VERB"}:
+        structure.quantity = structure.quantity or event  # "9 dead", "22 injured"
+        return
+    lemma = _lemma(noun)
+    if event and lemma not in {"protester", "protestor", "demonstrator", "marcher", "spectator", "survivor"}:
+        structure.quantity = structure.quantity or event  # "17 deaths", "1,284 cases"
+        if lemma in {"death", "fatality", "body", "injury", "case"}:
+            return
+    if event and lemma in {"protester", "protestor", "demonstrator", "marcher", "spectator"}:
+        structure.quantity = structure.quantity or event
+        structure.counted = "people"
+        return
+    if lemma in RESTATING_NOUNS and lemma != "it":
+        target = _of_object(noun)
+        if target is not None:
+            _read_noun(target, structure)
+        else:
+            structure.points_back = True
+        return
+    if noun.ent_type_ == "NORP":
+        structure.counted = "people"  # "80,000 Ostrandis"
+        return
+    structure.counted = family_of(lemma, COUNTED_FAMILIES) or family_of(noun.lower_, COUNTED_FAMILIES) or lemma
+
+
+def _read_modifiers(noun: Token, structure: Structure) -> None:
+    """'homes destroyed', 'people missing', 'jobs that would disappear', 'the injured'."""
+    if structure.quantity:
+        return
+    for child in noun.children:
+        if child.dep_ in {"amod", "acl", "relcl", "compound"}:
+            found = _event(child)
+            if found is None and child.dep_ in {"acl", "relcl"}:
+                found = _verb_particle_event(child)
+            if found:
+                structure.quantity = found
+                return
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is not None and following.pos_ in {"ADJ", "VERB"} and _event(following):
+        structure.quantity = _event(following)  # "people missing" parsed loosely
+
+
+def _verb_particle_event(verb: Token) -> str | None:
+    """'lost their lives' -> killed; 'laid off' -> cut; 'took part' -> took part."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "prt", "acomp", "attr"}:
+            if _lemma(verb) == "take" and child.lower_ == "part":
+                return "took part"
+            if _lemma(verb) == "turn" and child.lower_ == "out":
+                return "took part"
+            if _lemma(verb) == "walk" and child.lower_ == "out":
+                return "took part"
+            if _lemma(verb) in {"lose", "go"} and child.dep_ == "dobj" and _lemma(child) == "life":
+                return "killed"
+            found = _event(child)
+            if found and child.dep_ != "dobj":
+                return found
+    # "would go", "lost their jobs": the verb of losing, with the job as its subject or object.
+    if _lemma(verb) in {"go", "lose"}:
+        return "cut"
+    for child in verb.children:
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and _event(pobj) in {"on board", "without power"}:
+                    return _event(pobj)
+            if child.lower_ in {"aboard", "onboard"}:
+                return "on board"
+    return None
+
+
+def _climb(anchor: Token, structure: Structure) -> None:
+    """Read the clause around the figure: its verb, the verb's subject or object, a noun it is the value of."""
+    node = anchor
+    for _ in range(MAX_CLIMB):
+        head = node.head
+        if head is node:
+            return
+        lemma = _lemma(head)
+        if lemma in CHANGE_WORDS and node.dep_ == "pobj" and node.head.lower_ == "from":
+            pass
+        if node.dep_ == "pobj" and head.lower_ == "from" and _changes(head.head):
+            structure.baseline = True  # "up from 12,500", "fell to 187 from 203"
+        if node.dep_ in {"npadvmod", "dobj"} and lemma in CHANGE_WORDS and head.pos_ in {"VERB", "ADV", "ADJ"}:
+            if not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod":
+                structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
+        if node.dep_ == "advmod" or (node.dep_ == "npadvmod" and head.lower_ in {"higher", "lower", "up", "down"}):
+            structure.change = True
+        if head.pos_ == "NOUN" and node.dep_ in {"pobj", "appos", "nummod", "compound", "npadvmod", "attr"}:
+            # "a turnout of 61%", "inflation of 4.8%", "a toll of 17"
+            _take_noun(head, structure)
+            if structure.quantity or structure.points_back:
+                return
+        if head.pos_ == "ADP" and head.lower_ in _LINK_PREPOSITIONS:
+            grand = head.head
+            if grand.pos_ in {"NOUN", "PROPN"} and head.lower_ == "of":
+                _take_noun(grand, structure)
+                if structure.quantity or structure.points_back:
+                    return
+            node = head
+            continue
+        if head.pos_ in {"VERB", "AUX", "ADJ"}:
+            _read_verb(head, node, structure)
+            return
+        node = head
+
+
+def _take_noun(noun: Token, structure: Structure) -> None:
+    if structure.quantity:
+        return
+    named = _named(noun)
+    if named:
+        structure.quantity = named
+        return
+    event = _event(noun)
+    if event:
+        structure.quantity = event
+        return
+    if _lemma(noun) in RESTATING_NOUNS:
+        target = _of_object(noun)
+        if target is not None:
+            _read_noun(target, structure)
+            if not structure.quantity:
+                _read_modifiers(target, structure)
+        elif not structure.known:
+            structure.points_back = True
+
+
+def _changes(token: Token) -> bool:
+    return _lemma(token) in CHANGE_WORDS or token.lower_ in CHANGE_WORDS
+
+
+def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
+    lemma = _lemma(verb)
+    if lemma in REVISION_VERBS:
+        structure.revises = True
+    if lemma in CHANGE_WORDS and node.dep_ in {"npadvmod", "dobj"} and not structure.change:
+        if not any(c.dep_ == "prep" and c.lower_ == "to" and c is not node.head for c in verb.children):
+            structure.change = True
+    if not structure.quantity:
+        found = _event(verb) or _verb_particle_event(verb)
+        if found and not (found == "cut" and lemma in {"go", "lose"} and not structure.counted):
+            structure.quantity = found
+    # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
+    for child in verb.children:
+        if child is node or child.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
+            continue
+        if structure.quantity:
+            break
+        if child.pos_ == "PRON" and child.dep_ == "dobj" and not structure.known:
+            structure.points_back = True  # "puts it at 6.2"
+            continue
+        _take_noun(child, structure)
+        if structure.quantity:
+            for grandchild in child.children:
+                if grandchild.dep_ == "prep" and grandchild.lower_ == "of" and not structure.counted:
+                    target = _of_object(child)
+                    if target is not None and not _named(target):
+                        structure.counted = family_of(_lemma(target), COUNTED_FAMILIES) or _lemma(target)
+    if not structure.known and structure.revises:
+        structure.points_back = True  # "later upgraded to 6.0"
+    if not structure.quantity and verb.dep_ in {"conj", "xcomp", "ccomp", "relcl", "advcl"}:
+        pass
+    if not structure.quantity:
+        # "the train had been carrying", "310 passengers had been on board": a preposition with a family noun
+        for child in verb.children:
+            if child.dep_ == "prep":
+                if child.lower_ in {"aboard", "onboard"}:
+                    structure.quantity = "on board"
+                    return
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and _event(pobj) in {"on board", "without power"}:
+                        structure.quantity = _event(pobj)
+                        return
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:this|next|last) (?:year|month|week|quarter|season)\b|\bso far this year\b|\bsince "
+                       r"january\b", re.IGNORECASE)  # fmt: skip
+
+
+def _path(number: Token) -> list[Token]:
+    """The number and its heads up to the first verb: the words the figure's own phrase hangs from."""
+    path = [number]
+    node = number
+    for _ in range(MAX_CLIMB + 2):
+        if node.head is node or node.pos_ in {"VERB", "AUX"}:
+            break
+        node = node.head
+        path.append(node)
+    return path
+
+
+def _period_words(path: list[Token]) -> str:
+    """Time words attached to the figure's own phrase: 'in 2025', 'next year', 'third-quarter'."""
+    words = []
+    on_path = {t.i for t in path}
+    for node in path:
+        for child in node.children:
+            if child.i in on_path:
+                continue
+            if child.dep_ in {"npadvmod", "amod", "compound", "nmod", "advmod"} or (
+                child.dep_ == "prep" and child.lower_ in {"in", "for", "during", "over"}
+            ):
+                words.append(" ".join(t.text for t in child.subtree))
+    return " ".join(words)
+
+
+def _read_period_and_status(number: Token, structure: Structure) -> None:
+    path = _path(number)
+    text = _period_words(path)
+    lemmas = {t.lemma_.lower() for node in path for t in [node, *node.children]}
+    quarter = _QUARTER.search(text)
+    if quarter:
+        structure.period = _QUARTERS.get((quarter.group(1) or "").lower()) or f"Q{quarter.group(2)}"
+    elif _RELATIVE.search(text):
+        structure.period = _RELATIVE.search(text).group(0).lower()
+    else:
+        years = [m.group(0) for m in _YEAR.finditer(text) if m.group(0) != number.text]
+        if years:
+            structure.period = years[-1]
+    if lemmas & FORECAST_WORDS:
+        structure.status = "forecast"
+    if structure.period in AGGREGATE_PERIODS and structure.quantity in EVENT_FAMILIES and not structure.unit:
+        structure.aggregate = True
+
+
+def compatible(a: Structure, b: Structure) -> bool:
+    """Whether two figures measure the same thing: same quantity, unit and kind (level or change), counted
+    things and periods that don't disagree. Status is not compared: a result set against its forecast is a
+    difference worth showing."""
+    if not a.known or not b.known or a.baseline or b.baseline or a.aggregate or b.aggregate:
+        return False
+    if a.quantity != b.quantity or a.unit != b.unit or a.change != b.change:
+        return False
+    if a.counted and b.counted and a.counted != b.counted:
+        return False
+    if a.quantity is None and (a.counted is None or b.counted is None):
+        return False
+    return not (a.period and b.period and a.period != b.period)
