@@ -29,6 +29,7 @@ from bot.stories import (
     render_bars,
     render_story_view,
 )
+from bot.stories.figures import same_source
 from bot.stories.fingerprint import Fingerprint
 from bot.stories.metadata import sniff_outlet, sniff_published
 from tests.conftest import fixture_text
@@ -61,6 +62,7 @@ def figure(
     claim_index: int | None = None,
     qualifier: str | None = None,
     occurrence: int = 1,
+    background: bool = False,
 ) -> Figure:
     return Figure(
         value=value,
@@ -68,6 +70,7 @@ def figure(
         measure=measure,
         span=span_of(text, phrase, occurrence),
         claim=claim_index,
+        background=background,
     )
 
 
@@ -87,9 +90,10 @@ def northline() -> Report:
             figure(text, "14", 14, "killed", claim_index=0, occurrence=2),
             figure(text, "at least 19", 19, "killed", claim_index=1, qualifier="at least"),
             figure(text, "only two", 2, "killed", claim_index=2, qualifier="only"),
-            # Background: the attack two weeks earlier, which must stay out of the story's comparison.
-            figure(text, "one soldier", 1, "killed"),
-            figure(text, "four others", 4, "wounded"),
+            # Background: the attack two weeks earlier, which must stay out of the story's comparison. The
+            # engine marks such figures; stories read the mark.
+            figure(text, "one soldier", 1, "killed", background=True),
+            figure(text, "four others", 4, "wounded", background=True),
         ],
     )
 
@@ -344,8 +348,17 @@ def test_two_outlets_citing_one_monitor_with_different_numbers_is_said(reports):
         "Northline News and Meridian Wire and Capital Daily both cite The Veltrian Monitor for Civil Rights but "
         "give different numbers: at least 19 (Northline News) vs at least 23 (Meridian Wire) vs 27 (Capital Daily)."
     ) in conflicts["killed"].note
-    # "The monitor" in one article (Capital Daily) and the monitor's full name in another are one source.
-    assert conflicts["wounded"].same_source == ("the Veltrian Monitor for Civil Rights",)
+    # "more than 30" wounded (Meridian Wire) and 41 (Capital Daily) can both be right: no conflict.
+    assert "wounded" not in conflicts
+
+
+def test_a_source_matches_its_acronym_and_its_head_noun():
+    # "The monitor" in one article and the monitor's full name in another are one source.
+    assert same_source("veltrian monitor for civil rights", "monitor")
+    assert same_source("veltrian monitor for civil rights", "vmcr")
+    assert same_source("veltrian monitor for civil rights", "monitor for civil rights")
+    assert not same_source("veltrian monitor for civil rights", "ministry")
+    assert not same_source("veltrian monitor for civil rights", "officials")
 
 
 def test_a_later_update_is_marked_as_the_newer_figure(reports):
@@ -355,7 +368,6 @@ def test_a_later_update_is_marked_as_the_newer_figure(reports):
     assert "Newer figure: 27 killed (Capital Daily, citing the Veltrian Monitor for Civil Rights" in (
         conflicts["killed"].note
     )
-    assert conflicts["wounded"].newer == ((CAPITAL, 1),)
 
 
 def test_without_publication_times_nothing_is_called_newer(reports):
