@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from bot.article import Article
 from bot.engine.analyzer import analyze_doc
+from bot.engine.context import resolve_day
 from bot.engine.inputcheck import prepare_text
 from bot.engine.pipeline import get_pipeline
 from bot.report import Report
@@ -68,5 +69,6 @@ def analyze_many(
             article.published,
         )
         report.truncated = truncated
+        resolve_day(report.event, report.dateline, article.published)
         reports.append(report)
     return reports

@@ -9,13 +9,14 @@ from spacy.tokens import Doc, Token
 from bot.engine.attribution import Finding, find_attributions
 from bot.engine.boilerplate import boilerplate_ranges, inside
 from bot.engine.conflicts import claim_source_key, claim_source_label, find_conflicts
+from bot.engine.context import byline_ranges, find_dateline, find_entities, find_event, find_headline
 from bot.engine.doccache import doc_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import VEHICLE_NOUNS
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.speakers import SourceMention, SourceTracker, describe_source, possessive_pronoun
-from bot.report import Claim, Figure, Report, Span
+from bot.report import Claim, Event, Figure, Report, Span
 
 
 def analyze_doc(doc: Doc) -> Report:
@@ -43,8 +44,29 @@ def analyze_doc(doc: Doc) -> Report:
     comparable = [_comparable(found_figure, figure) for found_figure, figure in zip(found, figures, strict=True)]
     for figure, ok in zip(figures, comparable, strict=True):
         figure.comparable = ok
-    conflicts = find_conflicts(figures, claims, structures, comparable)
-    return Report(text=text, claims=claims, figures=figures, conflicts=conflicts)
+    headline = find_headline(text)
+    dateline = find_dateline(text)
+    event = find_event(doc, headline, dateline)
+    excluded = byline_ranges(text) + ([(dateline.span.start, dateline.span.end)] if dateline else [])
+    conflicts = find_conflicts(figures, claims, structures, comparable, event_label(event))
+    return Report(
+        text=text,
+        claims=claims,
+        figures=figures,
+        conflicts=conflicts,
+        headline=headline,
+        dateline=dateline,
+        sentences=[Span(start=s.start_char, end=s.end_char) for s in doc.sents],
+        entities=find_entities(doc, excluded),
+        event=event,
+    )
+
+
+def event_label(event: Event | None) -> str | None:
+    """'the Tormaine landslide', 'the strike'; None when the kind is unknown."""
+    if event is None or event.kind is None:
+        return None
+    return f"the {event.place} {event.kind}" if event.place else f"the {event.kind}"
 
 
 def _comparable(found: FoundFigure, figure: Figure) -> bool:

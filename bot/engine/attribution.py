@@ -402,11 +402,10 @@ def _estimates_at_a_number(verb: Token) -> bool:
     """'estimated the crowd at 41,300', 'puts it at 6.2': an object valued at a number is an estimate."""
     if not any(c.dep_ == "dobj" for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
         return False
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "at":
-            if any(t.like_num or t.pos_ == "NUM" for t in child.subtree):
-                return True
-    return False
+    return any(
+        child.dep_ == "prep" and child.lower_ == "at" and any(t.like_num or t.pos_ == "NUM" for t in child.subtree)
+        for child in verb.children
+    )
 
 
 def _is_anonymity_formula(content: str) -> bool:
@@ -754,7 +753,8 @@ def _according_to(doc: Doc, index: QuoteIndex) -> list[Finding]:
 
 _LABELS = frozenset(
     """update updated watch read related photo photos video editor note breaking exclusive opinion analysis
-    live listen source sources correction disclaimer caption credit image advertisement sponsored""".split()
+    live listen source sources correction disclaimer caption credit image advertisement sponsored hotline
+    phone tel email contact website link more""".split()
 )
 _PLACE_LABELS = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
 
@@ -766,7 +766,7 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
     for token in doc:
         if token.text != ":" or token.i == 0 or token.i > len(doc) - 3:
             continue
-        line_start = doc_text(doc).rfind("\n", 0, token.idx) + 1
+        line_start = _segment_start(doc_text(doc), token.idx)
         first = _token_at_or_after(doc, line_start) or 0
         prefix = [t for t in doc[first : token.i] if not t.is_space]
         if not 1 <= len(prefix) <= 6 or not prefix or prefix[0].idx != line_start:
@@ -776,10 +776,9 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         heads = [t for t in prefix if t.pos_ in {"PROPN", "NOUN"}]
         if not heads or heads[-1].ent_type_ in _PLACE_LABELS or heads[-1].lower_ in _LABELS:
             continue
-        if heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in {"PERSON", "ORG", "NORP"}:
+        if len(prefix) == 1 and heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in {"PERSON", "ORG", "NORP"}:
             continue  # "Orsk: The council approved ...": a dateline, not a speaker
-        line_end = doc_text(doc).find("\n", token.idx)
-        line_end = len(doc_text(doc)) if line_end < 0 else line_end
+        line_end = _segment_end(doc_text(doc), token.idx)
         if len(prefix) == 1 and not _title_case(doc_text(doc)[token.idx + 1 : line_end]):
             continue  # a one-word place before a plain sentence is a dateline; headlines are title case
         if any(token.idx < offset < line_end for offset in cue_offsets):
@@ -800,6 +799,34 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
             )
         )
     return findings
+
+
+# "Health ministry: 17 dead. Local medics: at least 25." — in a post, a source label may open any sentence.
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s+)(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _segment_start(text: str, offset: int) -> int:
+    """Where the label before a colon starts: the line's start, or the last sentence break on the line."""
+    start = _line_start(text, offset)
+    for match in _SENTENCE_BREAK.finditer(text, start, offset):
+        start = match.end()
+    # Emoji and other symbols opening a post's line are decoration, not part of the label.
+    while start < offset and not (text[start].isalnum() or text[start] in "\"“‘'"):
+        start += 1
+    return start
+
+
+def _segment_end(text: str, colon: int) -> int:
+    """Where the labelled claim ends: the end of its sentence, at the latest the line's end."""
+    end = text.find("\n", colon)
+    end = len(text) if end < 0 else end
+    match = _SENTENCE_END.search(text, colon, end)
+    return match.start() if match is not None else end
 
 
 def _title_case(line: str) -> bool:

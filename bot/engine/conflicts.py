@@ -136,7 +136,11 @@ def _newer(indexes: list[int], figures: list[Figure], keys: dict[int, str]) -> l
     seen: dict[str, list[int]] = defaultdict(list)
     for i in sorted(indexes, key=lambda k: figures[k].span.start):
         earlier = seen[keys[i]]
-        if keys[i] != "article" and earlier and not any(values_agree(figures[e], figures[i]) for e in earlier):
+        if (
+            keys[i] != "article"
+            and earlier
+            and not any(values_agree(figures[e], figures[i]) for e in earlier)
+        ):
             newer.append(i)
         earlier.append(i)
     return newer

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from bot.engine.doccache import entity_at
-from bot.engine.structure import Structure, figure_structure
 from bot.engine.lexicon import (
     MEASURE_LEMMAS,
     MEASURE_NOUNS,
@@ -20,6 +19,7 @@ from bot.engine.lexicon import (
     QUALIFIERS,
     TOLL_NOUNS,
 )
+from bot.engine.structure import Structure, figure_structure
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -220,6 +220,13 @@ def _number_phrase(doc: Doc, i: int) -> tuple[int, int, float | None]:
             j += 2
             continue
         break
+    # "$4m", "3bn": the scale letters split off by the tokenizer, glued to the number.
+    suffix = doc[last + 1].lower_.rstrip(".") if last + 1 < len(doc) else ""
+    if suffix in _SUFFIX_SCALES and not doc[last].whitespace_:
+        words = [t.lower_ for t in doc[i : last + 1] if t.lower_ not in {"-", "and"}]
+        value = _value_of(words)
+        if value is not None:
+            return i, last + 1, value * _SUFFIX_SCALES[suffix]
     words = [t.lower_ for t in doc[i : last + 1] if t.lower_ not in {"-", "and"}]
     return i, last, _value_of(words)
 

@@ -208,6 +208,8 @@ TOLL_NOUNS = frozenset("""toll""".split())
 QUALIFIERS = (
     ("at least", "at least"),
     ("at most", "at most"),
+    ("no more than", "at most"),
+    ("not more than", "at most"),
     ("no fewer than", "at least"),
     ("no less than", "at least"),
     ("not less than", "at least"),

@@ -43,6 +43,11 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "without power": frozenset("outage blackout dark".split()),
 }
 
+# Events that happen to people: whoever is counted ("miners", "fighters", "people"), the count is one toll.
+PERSON_EVENTS = frozenset(
+    "killed wounded missing displaced evacuated rescued trapped arrested held freed infected vaccinated".split()
+)
+
 # Quantities with a name of their own: the figure is their value ("turnout of 61%", "inflation stood at 6%").
 NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "inflation": frozenset("inflation".split()),
@@ -114,3 +119,30 @@ def family_of(lemma: str, families: dict[str, frozenset[str]]) -> str | None:
         if lemma in words:
             return name
     return None
+
+
+# Kinds of news event, for the article's own event ("an explosion at the depot" -> explosion). Lemmas of the
+# noun or verb that names the event.
+EVENT_KINDS: dict[str, frozenset[str]] = {
+    "explosion": frozenset("explosion blast explode blow".split()),
+    "fire": frozenset("fire wildfire blaze".split()),
+    "earthquake": frozenset("earthquake quake tremor aftershock".split()),
+    "flood": frozenset("flood flooding".split()),
+    "landslide": frozenset("landslide mudslide avalanche".split()),
+    "storm": frozenset("storm hurricane typhoon cyclone tornado blizzard".split()),
+    "crash": frozenset("crash collision derailment derail collide".split()),
+    "sinking": frozenset("shipwreck capsize sink".split()),
+    "collapse": frozenset("collapse cave-in".split()),
+    "attack": frozenset("attack bombing shooting airstrike strike-attack ambush".split()),
+    "strike": frozenset("strike stoppage walkout".split()),
+    "protest": frozenset("protest demonstration march rally".split()),
+    "election": frozenset("election vote referendum ballot poll".split()),
+    "outbreak": frozenset("outbreak epidemic".split()),
+    "heatwave": frozenset("heatwave drought".split()),
+    "blackout": frozenset("blackout outage".split()),
+    "breach": frozenset("breach hack cyberattack leak".split()),
+    "takeover": frozenset("takeover acquisition merger bid buyout".split()),
+    "results": frozenset("earnings results".split()),
+    "layoffs": frozenset("layoff redundancy closure".split()),
+    "release": frozenset("release swap".split()),
+}

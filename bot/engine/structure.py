@@ -21,6 +21,7 @@ from bot.engine.measures import (
     EVENT_FAMILIES,
     FORECAST_WORDS,
     NAMED_QUANTITIES,
+    PERSON_EVENTS,
     RESTATING_NOUNS,
     REVISION_VERBS,
     UNIT_WORDS,
@@ -31,6 +32,7 @@ from bot.engine.measures import (
 MAX_CLIMB = 5
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "appos", "npadvmod", "acomp"}
 _LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "around", "about", "near"}
+GENERIC_COUNTED = "people"
 _QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
 
 
@@ -84,6 +86,8 @@ def _lemma(token: Token) -> str:
 
 
 def _event(token: Token) -> str | None:
+    if token.tag_ in {"JJR", "RBR"}:
+        return None  # "closer to 950": a comparative qualifies the number, it is no event
     return family_of(_lemma(token), EVENT_FAMILIES) or family_of(token.lower_, EVENT_FAMILIES)
 
 
@@ -174,7 +178,9 @@ def _read_noun(noun: Token, structure: Structure) -> None:
     if noun.ent_type_ == "NORP":
         structure.counted = "people"  # "80,000 Ostrandis"
         return
-    structure.counted = family_of(lemma, COUNTED_FAMILIES) or family_of(noun.lower_, COUNTED_FAMILIES) or lemma
+    structure.counted = (
+        family_of(lemma, COUNTED_FAMILIES) or family_of(noun.lower_, COUNTED_FAMILIES) or lemma
+    )
 
 
 def _read_modifiers(noun: Token, structure: Structure) -> None:
@@ -188,6 +194,12 @@ def _read_modifiers(noun: Token, structure: Structure) -> None:
                 found = _verb_particle_event(child)
             if found:
                 structure.quantity = found
+                return
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "without":
+            deprived = [t for t in child.children if t.dep_ == "pobj"]
+            if deprived:
+                structure.quantity = f"without {_lemma(deprived[0])}"  # "homes without power"
                 return
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if following is not None and following.pos_ in {"ADJ", "VERB"} and _event(following):
@@ -227,17 +239,23 @@ def _climb(anchor: Token, structure: Structure) -> None:
     node = anchor
     for _ in range(MAX_CLIMB):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return
         lemma = _lemma(head)
-        if lemma in CHANGE_WORDS and node.dep_ == "pobj" and node.head.lower_ == "from":
-            pass
         if node.dep_ == "pobj" and head.lower_ == "from" and _changes(head.head):
             structure.baseline = True  # "up from 12,500", "fell to 187 from 203"
-        if node.dep_ in {"npadvmod", "dobj"} and lemma in CHANGE_WORDS and head.pos_ in {"VERB", "ADV", "ADJ"}:
-            if not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod":
-                structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
-        if node.dep_ == "advmod" or (node.dep_ == "npadvmod" and head.lower_ in {"higher", "lower", "up", "down"}):
+        if (
+            node.dep_ in {"npadvmod", "dobj"}
+            and lemma in CHANGE_WORDS
+            and head.pos_ in {"VERB", "ADV", "ADJ"}
+        ) and (
+            not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
+            or node.dep_ == "npadvmod"
+        ):
+            structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
+        if node.dep_ == "advmod" or (
+            node.dep_ == "npadvmod" and head.lower_ in {"higher", "lower", "up", "down"}
+        ):
             structure.change = True
         if head.pos_ == "NOUN" and node.dep_ in {"pobj", "appos", "nummod", "compound", "npadvmod", "attr"}:
             # "a turnout of 61%", "inflation of 4.8%", "a toll of 17"
@@ -251,6 +269,9 @@ def _climb(anchor: Token, structure: Structure) -> None:
                 if structure.quantity or structure.points_back:
                     return
             node = head
+            continue
+        if head.tag_ in {"JJR", "RBR"}:
+            node = head  # "closer to 950": look past the comparative
             continue
         if head.pos_ in {"VERB", "AUX", "ADJ"}:
             _read_verb(head, node, structure)
@@ -287,16 +308,16 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     lemma = _lemma(verb)
     if lemma in REVISION_VERBS:
         structure.revises = True
-    if lemma in CHANGE_WORDS and node.dep_ in {"npadvmod", "dobj"} and not structure.change:
-        if not any(c.dep_ == "prep" and c.lower_ == "to" and c is not node.head for c in verb.children):
-            structure.change = True
+    moved_to = any(c.dep_ == "prep" and c.lower_ == "to" and c.i != node.head.i for c in verb.children)
+    if lemma in CHANGE_WORDS and node.dep_ in {"npadvmod", "dobj"} and not structure.change and not moved_to:
+        structure.change = True
     if not structure.quantity:
         found = _event(verb) or _verb_particle_event(verb)
         if found and not (found == "cut" and lemma in {"go", "lose"} and not structure.counted):
             structure.quantity = found
     # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
     for child in verb.children:
-        if child is node or child.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
+        if child.i == node.i or child.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
             continue
         if structure.quantity:
             break
@@ -338,7 +359,7 @@ def _path(number: Token) -> list[Token]:
     path = [number]
     node = number
     for _ in range(MAX_CLIMB + 2):
-        if node.head is node or node.pos_ in {"VERB", "AUX"}:
+        if node.head.i == node.i or node.pos_ in {"VERB", "AUX"}:
             break
         node = node.head
         path.append(node)
@@ -387,7 +408,9 @@ def compatible(a: Structure, b: Structure) -> bool:
         return False
     if a.quantity != b.quantity or a.unit != b.unit or a.change != b.change:
         return False
-    if a.counted and b.counted and a.counted != b.counted:
+    # "people" counts any kind of person: "17 people killed" and "22 fighters killed" are one toll.
+    other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
+    if other_things and (GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None):
         return False
     if a.quantity is None and (a.counted is None or b.counted is None):
         return False

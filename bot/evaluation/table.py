@@ -113,8 +113,12 @@ def table(results: dict[str, dict], before: dict[str, dict] | None = None) -> st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=Path("../shared"), help="folder with the data and scorers")
-    parser.add_argument("--bin", type=Path, default=Path(".venv/bin"), help="folder holding the whosaid command")
+    parser.add_argument(
+        "--shared", type=Path, default=Path("../shared"), help="folder with the data and scorers"
+    )
+    parser.add_argument(
+        "--bin", type=Path, default=Path(".venv/bin"), help="folder holding the whosaid command"
+    )
     parser.add_argument("--save", type=Path, help="write the totals as JSON")
     parser.add_argument("--before", type=Path, help="totals of an earlier run (from --save) for comparison")
     args = parser.parse_args(argv)

@@ -1,0 +1,189 @@
+"""The article around its claims: headline, dateline, sentences, named entities and its own event.
+
+Views and story grouping read these from the report instead of re-deriving them from raw text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from bot.engine.measures import EVENT_KINDS, family_of
+from bot.report import Dateline, Entity, Event, Span
+
+# "BRESCOVA, March 9 (Reuters) - ", "HOLLIN, Pelland (AP) — ", "PELISA, Sept 23 (Reuters) -": a place in
+# capitals, maybe a region, a date and an outlet, then a dash.
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+_DATELINE_TAIL = (
+    r"(?:\s*\((?P<region1>[^)]{1,30})\)(?=\s*\())?(?:,\s*(?P<region>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}))?"
+    rf"(?:,\s*(?P<date>{_MONTH_DAY}))?\s*(?:\((?P<outlet>[^)]{{1,40}})\))?\s*[-—–]+\s"
+)
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z])" + _DATELINE_TAIL)
+# A place in ordinary capitals is a dateline only with its outlet: "Belcastre (AFP) - ".
+_TITLE_DATELINE = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)" + _DATELINE_TAIL)
+_BYLINE = re.compile(r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*$")
+# How many paragraphs from the top a dateline or the event's lead may sit.
+LEAD_PARAGRAPHS = 3
+# Headlines are one short line.
+MAX_HEADLINE_CHARS = 200
+_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        if match.group(0).strip():
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def find_headline(text: str) -> Span | None:
+    """The first line when it stands alone above the body, short and without a closing full stop."""
+    paragraphs = _paragraphs(text)
+    if len(paragraphs) < 2:
+        return None
+    start, end = paragraphs[0]
+    line = text[start:end]
+    if "\n" in line or len(line) > MAX_HEADLINE_CHARS or line.rstrip().endswith("."):
+        return None
+    return Span(start=start, end=end)
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """'TORVIK, May 4 (AP) -' at the start of one of the first paragraphs."""
+    for start, end in _paragraphs(text)[:LEAD_PARAGRAPHS]:
+        match = _DATELINE.match(text, start, end)
+        if match is None:
+            match = _TITLE_DATELINE.match(text, start, end)
+            if match is not None and not match.group("outlet"):
+                match = None
+        if match is None or len(match.group("place").replace(" ", "")) < 3:
+            continue
+        place = match.group("place").strip().title()
+        return Dateline(
+            span=Span(start=match.start(), end=match.end()),
+            place=place,
+            date=match.group("date"),
+            outlet=(match.group("outlet") or "").strip() or None,
+        )
+    return None
+
+
+def find_entities(doc: Doc, excluded: list[tuple[int, int]]) -> list[Entity]:
+    """People, organisations and places the recogniser names, outside the dateline and byline."""
+    entities = []
+    for entity in doc.ents:
+        if entity.label_ not in _ENTITY_LABELS:
+            continue
+        if any(start <= entity.start_char < end for start, end in excluded):
+            continue
+        entities.append(
+            Entity(
+                text=entity.text, label=entity.label_, span=Span(start=entity.start_char, end=entity.end_char)
+            )
+        )
+    return entities
+
+
+def byline_ranges(text: str) -> list[tuple[int, int]]:
+    """'By Jane Doe' lines near the top."""
+    return [(s, e) for s, e in _paragraphs(text)[: LEAD_PARAGRAPHS + 1] if _BYLINE.match(text[s:e])]
+
+
+def find_event(doc: Doc, headline: Span | None, dateline: Dateline | None) -> Event | None:
+    """The article's own event: its kind from the headline or the lead, its date and place as the lead says."""
+    lead_start = dateline.span.end if dateline else (headline.end if headline else 0)
+    lead = [s for s in doc.sents if s.end_char > lead_start][:1]
+    zones = (
+        [doc.char_span(headline.start, headline.end, alignment_mode="expand")] if headline else []
+    ) + lead
+    kind = trigger = None
+    for zone in zones:
+        if zone is None:
+            continue
+        for token in zone:
+            found = family_of(token.lemma_.lower(), EVENT_KINDS) or family_of(token.lower_, EVENT_KINDS)
+            if found and token.pos_ in {"NOUN", "VERB", "PROPN"}:
+                kind, trigger = found, Span(start=token.idx, end=token.idx + len(token.text))
+                break
+        if kind:
+            break
+    date = place = None
+    for sentence in lead:
+        for entity in sentence.ents:
+            if entity.start_char < lead_start:
+                continue
+            if entity.label_ == "DATE" and date is None:
+                date = entity.text
+            if entity.label_ in _PLACE_LABELS and place is None:
+                place = entity.text
+    if place is None and dateline is not None:
+        place = dateline.place
+    if kind is None and date is None and place is None:
+        return None
+    return Event(kind=kind, trigger=trigger, date=date, place=place)
+
+
+def resolve_day(event: Event | None, dateline: Dateline | None, published: str | None) -> None:
+    """Set `event.day` (YYYY-MM-DD) from a weekday or 'yesterday'/'today' against the dateline date (its year
+    from the publication date) or the publication date itself."""
+    if event is None or not event.date:
+        return
+    anchor = _anchor_day(dateline, published)
+    if anchor is None:
+        return
+    words = event.date.lower()
+    explicit = _explicit_day(words, anchor)
+    if explicit is not None:
+        event.day = explicit.isoformat()
+        return
+    if "yesterday" in words:
+        event.day = (anchor - dt.timedelta(days=1)).isoformat()
+        return
+    if "today" in words or "tonight" in words:
+        event.day = anchor.isoformat()
+        return
+    for index, name in enumerate(_WEEKDAYS):
+        if name in words:
+            back = (anchor.weekday() - index) % 7
+            event.day = (anchor - dt.timedelta(days=back)).isoformat()
+            return
+
+
+def _explicit_day(words: str, anchor: dt.date) -> dt.date | None:
+    """'sept. 22', '29 april' in the year of the anchor."""
+    match = re.search(r"\b([a-z]{3})[a-z]*\.? (\d{1,2})\b|\b(\d{1,2}) ([a-z]{3})[a-z]*\b", words)
+    if match is None:
+        return None
+    month_text, day_text = (
+        (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+    )
+    if month_text not in _MONTHS:
+        return None
+    try:
+        return dt.date(anchor.year, _MONTHS.index(month_text) + 1, int(day_text))
+    except ValueError:
+        return None
+
+
+def _anchor_day(dateline: Dateline | None, published: str | None) -> dt.date | None:
+    published_day = None
+    if published:
+        try:
+            published_day = dt.datetime.fromisoformat(published.replace("Z", "+00:00")).date()
+        except ValueError:
+            published_day = None
+    if dateline is not None and dateline.date and published_day is not None:
+        month_text, _, day_text = dateline.date.replace(".", "").partition(" ")
+        month = _MONTHS.index(month_text[:3].lower()) + 1 if month_text[:3].lower() in _MONTHS else None
+        if month and day_text.isdigit():
+            try:
+                return dt.date(published_day.year, month, int(day_text))
+            except ValueError:
+                return published_day
+    return published_day

@@ -1,0 +1,236 @@
+"""What a figure counts (structure), values compared after normalisation, posts, datelines, revisions."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from bot.engine import analyze
+from bot.engine.measures import COUNTED_FAMILIES, EVENT_FAMILIES, EVENT_KINDS, NAMED_QUANTITIES
+from bot.engine.structure import Structure, compatible, figure_structure
+from bot.report import Report
+
+
+def figure_at(report: Report, words: str):
+    start = report.text.index(words)
+    return next(
+        f
+        for f in report.figures
+        if f.span.start <= start < f.span.end or start <= f.span.start < start + len(words)
+    )
+
+
+# --- word families are data and don't overlap -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("families", [EVENT_FAMILIES, NAMED_QUANTITIES, COUNTED_FAMILIES, EVENT_KINDS])
+def test_families_do_not_overlap(families: dict[str, frozenset[str]]) -> None:
+    for (a, words_a), (b, words_b) in itertools.combinations(families.items(), 2):
+        assert not words_a & words_b, f"{a} and {b} share {words_a & words_b}"
+
+
+def test_event_and_named_quantities_do_not_overlap() -> None:
+    events = set().union(*EVENT_FAMILIES.values())
+    named = set().union(*NAMED_QUANTITIES.values())
+    assert not events & named
+
+
+# --- parse rules on hand-built docs ---------------------------------------------------------------------
+
+
+_VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case), no trained parts
+
+
+def _doc(words, heads, deps, pos, lemmas) -> Doc:
+    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_counted_noun_and_its_verb_on_a_hand_built_parse() -> None:
+    # "Police said 900 people marched ."
+    doc = _doc(
+        ["Police", "said", "900", "people", "marched", "."],
+        [1, 1, 3, 4, 1, 1],
+        ["nsubj", "ROOT", "nummod", "nsubj", "ccomp", "punct"],
+        ["NOUN", "VERB", "NUM", "NOUN", "VERB", "PUNCT"],
+        ["police", "say", "900", "people", "march", "."],
+    )
+    structure = figure_structure(doc[2], doc[2], doc[3])
+    assert (structure.counted, structure.quantity, structure.unit) == ("people", "took part", None)
+
+
+def test_put_the_figure_at_points_back_on_a_hand_built_parse() -> None:
+    # "Organisers put the figure at 5,000 ."
+    doc = _doc(
+        ["Organisers", "put", "the", "figure", "at", "5,000", "."],
+        [1, 1, 3, 1, 1, 4, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "ADP", "NUM", "PUNCT"],
+        ["organiser", "put", "the", "figure", "at", "5,000", "."],
+    )
+    structure = figure_structure(doc[5], doc[5], None)
+    assert structure.points_back and not structure.known
+
+
+def test_named_quantity_with_a_percent_on_a_hand_built_parse() -> None:
+    # "Turnout was 52 % ."
+    doc = _doc(
+        ["Turnout", "was", "52", "%", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "nummod", "attr", "punct"],
+        ["NOUN", "AUX", "NUM", "NOUN", "PUNCT"],
+        ["turnout", "be", "52", "%", "."],
+    )
+    structure = figure_structure(doc[2], doc[2], doc[3])
+    assert (structure.quantity, structure.unit) == ("took part", "%")
+
+
+def test_baseline_of_a_growing_quantity_on_a_hand_built_parse() -> None:
+    # "The fire grew to 800 hectares , up from 300 ."
+    doc = _doc(
+        ["The", "fire", "grew", "to", "800", "hectares", ",", "up", "from", "300", "."],
+        [1, 2, 2, 2, 5, 3, 2, 2, 7, 8, 2],
+        ["det", "nsubj", "ROOT", "prep", "nummod", "pobj", "punct", "advmod", "prep", "pobj", "punct"],
+        ["DET", "NOUN", "VERB", "ADP", "NUM", "NOUN", "PUNCT", "ADV", "ADP", "NUM", "PUNCT"],
+        ["the", "fire", "grow", "to", "800", "hectare", ",", "up", "from", "300", "."],
+    )
+    assert figure_structure(doc[9], doc[9], None).baseline
+    assert figure_structure(doc[4], doc[4], doc[5]).unit == "ha"
+
+
+def test_compatibility_rules() -> None:
+    toll = Structure(counted="people", quantity="killed")
+    miners = Structure(counted="miner", quantity="killed")
+    homes = Structure(counted="home", quantity="destroyed")
+    cars = Structure(counted="car", quantity="destroyed")
+    assert compatible(toll, miners)
+    assert not compatible(homes, cars)
+    assert not compatible(
+        Structure(quantity="growth", unit="%", period="2025"),
+        Structure(quantity="growth", unit="%", period="2026"),
+    )
+    assert not compatible(Structure(quantity="took part"), Structure(quantity="took part", unit="%"))
+    assert not compatible(
+        Structure(quantity="profit", unit="EUR", change=True), Structure(quantity="profit", unit="EUR")
+    )
+
+
+# --- short texts ----------------------------------------------------------------------------------------
+
+
+def test_crowd_restated_by_organisers_conflicts() -> None:
+    report = analyze(
+        "Police said 6,000 people took part in the march through Dunmere. The organisers put the figure at 25,000."
+    )
+    assert len(report.conflicts) == 1
+    conflict = report.conflicts[0]
+    assert {report.figures[i].value for i in conflict.figures} == {6000, 25000}
+    assert "Police" in conflict.note and "organisers" in conflict.note.lower()
+
+
+def test_jobs_closer_to_a_number_conflict() -> None:
+    report = analyze(
+        "Velk Motors said it would cut 700 jobs at its Arnholt plant. The workers' union said the true number "
+        "of jobs that would disappear was closer to 950."
+    )
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[700, 950]]
+
+
+def test_turnout_percentages_conflict_but_not_the_vote_share() -> None:
+    report = analyze(
+        "The election board said turnout was 58%. The opposition said turnout was no more than 40 percent. "
+        "The board said the ruling party won 51% of the vote."
+    )
+    assert len(report.conflicts) == 1
+    assert {report.figures[i].value for i in report.conflicts[0].figures} == {58, 40}
+    assert report.conflicts[0].subject.startswith("took part")
+
+
+def test_same_value_written_another_way_is_no_conflict() -> None:
+    report = analyze(
+        "The company said the ransom demand was $4m. Investigators said the demand was 4 million dollars. "
+        "The agency said 1.2 million homes were affected. The utility said 1,200,000 homes were affected."
+    )
+    assert report.conflicts == []
+
+
+def test_at_least_agrees_with_the_number_inside_it() -> None:
+    report = analyze("Medics said at least 17 people were killed. The ministry said 17 people were killed.")
+    assert report.conflicts == []
+
+
+def test_revision_marks_the_newer_figure() -> None:
+    report = analyze(
+        "The rail operator said 8 people had been injured. Later the operator raised the figure to 15."
+    )
+    assert len(report.conflicts) == 1
+    conflict = report.conflicts[0]
+    assert conflict.reason == "revision"
+    assert [report.figures[i].value for i in conflict.newer] == [15]
+
+
+def test_growth_over_time_is_no_conflict() -> None:
+    report = analyze("Firefighters said the blaze had grown to 900 hectares, up from 400 on Monday.")
+    assert report.conflicts == []
+
+
+def test_channel_post_lines_are_attributions() -> None:
+    report = analyze(
+        "🔴 BREAKING: Blast at a warehouse in Pellam\n\nCity police: 5 dead, 12 injured. Local doctors: at least "
+        "9 dead.\n\n#Pellam #blast\n\nRead more: https://news.example/pellam-blast-77"
+    )
+    speakers = [claim.speaker for claim in report.claims]
+    assert "City police" in speakers and "Local doctors" in speakers
+    assert len(report.conflicts) == 1
+    assert {report.figures[i].value for i in report.conflicts[0].figures} == {5, 9}
+    assert all(f.value != 77 for f in report.figures)
+
+
+def test_dateline_is_never_a_source_and_is_reported() -> None:
+    report = analyze(
+        "Storm cuts power in Harlo\n\nHARLO, May 4 (AP) - The utility said 4,000 homes were without power on "
+        "Sunday."
+    )
+    assert report.dateline is not None
+    assert (report.dateline.place, report.dateline.date, report.dateline.outlet) == ("Harlo", "May 4", "AP")
+    assert all(claim.speaker != "HARLO" for claim in report.claims)
+    assert not any(
+        e.span.start < report.dateline.span.end and e.span.end > report.dateline.span.start
+        for e in report.entities
+    )
+    assert report.event is not None and report.event.kind == "storm"
+
+
+def test_figure_carries_its_source_and_structure() -> None:
+    report = analyze("The coast guard said 12 people were missing, and told Reuters 30 had been rescued.")
+    missing = figure_at(report, "12")
+    assert (missing.quantity, missing.source) == ("missing", "coast guard")
+
+
+# --- property: the same quantity written differently never conflicts ------------------------------------
+
+_WRITINGS = {
+    46: ["46", "forty-six"],
+    1_200_000: ["1,200,000", "1.2 million"],
+    74: ["74 percent", "74 per cent", "74%"],
+    4_000_000: ["$4m", "$4 million", "4 million dollars"],
+}
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(_WRITINGS)), st.data())
+def test_writing_a_figure_another_way_never_creates_a_conflict(value: int, data) -> None:
+    first = data.draw(st.sampled_from(_WRITINGS[value]))
+    second = data.draw(st.sampled_from(_WRITINGS[value]))
+    thing = "of teachers joined the strike" if "%" in first or "per" in first else "people were evacuated"
+    if "$" in first or "dollars" in first:
+        text = f"The firm said the loss was {first}. Auditors said the loss was {second}."
+    elif "%" in first or "per" in first:
+        text = f"The union said {first} {thing}. The ministry said {second} {thing}."
+    else:
+        text = f"The army said {first} {thing}. The mayor said {second} {thing}."
+    assert analyze(text).conflicts == []
