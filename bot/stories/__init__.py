@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from bot.stories.chart import Bar, render_bars
 from bot.stories.figures import StoryConflict, StoryFigure, compare_figures, story_figures
-from bot.stories.fingerprint import Fingerprint, Term, fingerprint, fingerprint_text, normalise_key
+from bot.stories.fingerprint import Fingerprint, Term, fingerprint, normalise_key
 from bot.stories.grouping import Candidate, Placement, Story, group_stories, place_article
 from bot.stories.similarity import Similarity, TermStats, compare_fingerprints, story_why
 from bot.stories.view import STORY_SCHEMA, StoryResult, StoryView, build_story_view, render_story_view
@@ -47,7 +47,6 @@ __all__ = [
     "compare_figures",
     "compare_fingerprints",
     "fingerprint",
-    "fingerprint_text",
     "group_stories",
     "normalise_key",
     "place_article",

@@ -5,7 +5,8 @@ Terms are named places, organisations and people (capitalised phrases), the kind
 names. Each term has a normalised `key` that storage can keep in an indexed (chat, term) table, so finding the
 earlier articles that might be the same story is an index lookup, not a scan of every stored report.
 
-Extraction is plain string work over `Report.text` (no second spaCy pass): cheap enough for every article.
+Everything comes from the engine's reading in the `Report` (names, headline, dateline, sentences, event,
+figures); no second spaCy pass: cheap enough for every article.
 """
 
 from __future__ import annotations
@@ -18,9 +19,15 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.report import Report
-from bot.stories.lexicon import EVENT_WORDS, MONTHS, NUMBER_WORDS
-from bot.stories.names import name_terms
-from bot.stories.reading import event_day, event_kinds, headline, other_event_spans
+from bot.stories.lexicon import MONTHS, NUMBER_WORDS
+from bot.stories.names import Mention, name_terms
+from bot.stories.reading import (
+    event_day,
+    event_kind,
+    headline,
+    mentioned_kinds,
+    other_event_spans,
+)
 from bot.stories.terms import (
     DATE_PREFIX,
     DAY_PREFIX,
@@ -34,7 +41,7 @@ from bot.stories.terms import (
     normalise_key,
 )
 
-__all__ = ["Fingerprint", "Term", "TermKind", "fingerprint", "fingerprint_text", "normalise_key"]
+__all__ = ["Fingerprint", "Term", "TermKind", "fingerprint", "normalise_key"]
 
 
 class TermStatsLike(Protocol):
@@ -43,8 +50,6 @@ class TermStatsLike(Protocol):
     def is_common(self, key: str) -> bool: ...
 
 
-_DATELINE_OUTLET = re.compile(r"\(([A-Z][\w .&'’-]{1,40})\)\s*[-–—]")
-_METADATA_LINE = re.compile(r"^\s*(?:by\s|published\b|(?:last )?updated\b|posted\b|photo\b|image\b)", re.I)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_MONTH_FIRST = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)", re.I)
 _DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b", re.I)
@@ -102,27 +107,47 @@ class Fingerprint:
 
 
 def fingerprint(report: Report) -> Fingerprint:
-    """An analysed article's fingerprint: names, event kinds, dates from its text; measures from its figures;
-    and what its own event is (`bot.stories.reading`): the headline's names, the kind and the day.
+    """An analysed article's fingerprint, from the engine's reading of it: the names it recognised
+    (`Report.entities`), the kinds of event named, the measures of its figures, the calendar dates; and what
+    its own event is (`bot.stories.reading`): the headline's names, the event's kind and day.
 
-    Outlets are left out (the report's site, the outlets its claims came through, a dateline's "(Outlet) -")
-    because they say who published an article, not what it reports. Sentences about another event ("after
-    it bought X last year") are left out of the names: they name someone else's event.
+    Outlets are left out (the report's site, the outlets its claims came through, the dateline's outlet)
+    because they say who published an article, not what it reports. Sentences about another event (those
+    holding a figure the engine marks as background) are left out of the names: they name another event.
     """
     outlets = {normalise_key(claim.via) for claim in report.claims if claim.via}
     if report.site:
         outlets.add(normalise_key(report.site))
     if report.dateline is not None and report.dateline.outlet:
         outlets.add(normalise_key(report.dateline.outlet))
-    measures = [figure.measure for figure in report.figures if figure.measure]
-    text = _blank(report.text, other_event_spans(report))
-    title = report.title if report.headline is None else None
-    base = fingerprint_text(text, title=title, measures=measures, outlets=outlets, full_text=report.text)
-    terms = dict(base.terms)
-    article_kinds = {t.display: t.count for t in terms.values() if t.kind == "event"}
+    elsewhere = other_event_spans(report)
+    body = _blank(report.text, elsewhere)
+    mentions = [
+        Mention(entity.text, entity.label, entity.span.start, entity.span.end)
+        for entity in report.entities
+        if not any(start <= entity.span.start < end for start, end in elsewhere)
+    ]
+    if report.title and report.headline is None:
+        # A page's title comes apart from its text: it leads the article, and names no one the engine saw.
+        shift = len(report.title) + 2
+        body = f"{report.title}\n\n{body}"
+        mentions = [Mention(m.text, m.label, m.start + shift, m.end + shift) for m in mentions]
+    terms: dict[str, Term] = {}
+    for term in name_terms(body, outlets, _lead_end(body), mentions=mentions, full_text=report.text):
+        terms[term.key] = term
+    for term in _event_terms(body):
+        terms[term.key] = term
+    measures = Counter(figure.measure for figure in report.figures if figure.measure)
+    for measure, count in measures.items():
+        key = MEASURE_PREFIX + normalise_key(measure)
+        terms[key] = Term(key=key, kind="measure", display=measure, entity=key, count=count)
+    for term in _date_terms(body):
+        terms[term.key] = term
+    base = Fingerprint(dict(terms))
     for term in _focus_terms(report, base):
         terms[term.key] = term
-    for kind in sorted(event_kinds(report, article_kinds)):
+    kind = event_kind(report)
+    if kind:
         key = KIND_PREFIX + kind
         terms[key] = Term(key=key, kind="kind", display=kind, entity=key)
     day = event_day(report)
@@ -182,31 +207,6 @@ def _is_number_word(key: str) -> bool:
     return all(word in NUMBER_WORDS for word in key.split())
 
 
-def fingerprint_text(
-    text: str,
-    *,
-    title: str | None = None,
-    measures: list[str] | tuple[str, ...] = (),
-    outlets: set[str] | frozenset[str] = frozenset(),
-    full_text: str | None = None,
-) -> Fingerprint:
-    """The fingerprint of raw text (what `fingerprint` does once it has unpacked a report)."""
-    body = _content_text(text if not title else f"{title}\n\n{text}")
-    outlets = set(outlets) | {normalise_key(found) for found in _DATELINE_OUTLET.findall(body)}
-    lead_end = _lead_end(body)
-    terms: dict[str, Term] = {}
-    for term in name_terms(body, outlets, lead_end, full_text=full_text):
-        terms[term.key] = term
-    for term in _event_terms(body):
-        terms[term.key] = term
-    for measure, count in Counter(measures).items():
-        key = MEASURE_PREFIX + normalise_key(measure)
-        terms[key] = Term(key=key, kind="measure", display=measure, entity=key, count=count)
-    for term in _date_terms(body):
-        terms[term.key] = term
-    return Fingerprint(terms)
-
-
 def _lead_end(text: str) -> int:
     """Where the lead ends: after the first paragraph of 20 words or more (headline and dateline included)."""
     position = 0
@@ -217,41 +217,10 @@ def _lead_end(text: str) -> int:
     return position
 
 
-def _content_text(text: str) -> str:
-    """The text without bylines, publication lines and Title Case headlines (they name no participants)."""
-    kept = []
-    for line in text.splitlines():
-        if _METADATA_LINE.match(line) and len(line) < 160:
-            kept.append("")
-            continue
-        kept.append("" if _is_title_case(line) else line)
-    return "\n".join(kept)
-
-
-def _is_title_case(line: str) -> bool:
-    words = [word for word in re.findall(r"[^\W\d_]+", line) if len(word) > 3]
-    if len(words) < 4 or len(line) > 200:
-        return False
-    return sum(word[0].isupper() for word in words) / len(words) > 0.7
-
-
 def _event_terms(text: str) -> list[Term]:
-    """Event kinds the article describes; ambiguous words ("strike") only back kinds something else names."""
-    plain: Counter[str] = Counter()
-    ambiguous: Counter[frozenset[str]] = Counter()
-    for match in re.finditer(r"[a-z][a-z\-]+", text.lower()):
-        kinds = EVENT_WORDS.get(match.group())
-        if not kinds:
-            continue
-        if len(kinds) == 1:
-            plain[next(iter(kinds))] += 1
-        else:
-            ambiguous[kinds] += 1
-    counts = Counter(plain)
-    for kinds, count in ambiguous.items():
-        backed = [kind for kind in kinds if plain[kind]] or sorted(kinds)
-        for kind in backed:
-            counts[kind] += count
+    """Kinds of event the article names (in the engine's vocabulary), those named at least `_EVENT_SHARE` as
+    often as the commonest."""
+    counts = mentioned_kinds(text)
     if not counts:
         return []
     top = max(counts.values())

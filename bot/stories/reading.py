@@ -1,31 +1,21 @@
-"""What stories read from an analysed article: its headline, its event (kind and day) and its other-event text.
+"""What stories read from an analysed article: its headline, its event (kind and day), the sentences about
+another event, and the kinds of event it names.
 
-The engine's `Report` carries these as optional fields (`headline`, `dateline`, `sentences`, `event`, figures'
-`background`). Stories read them from there. A report made before those fields existed (stored in a chat's
-history, or written by an older version) has them empty; for such a report the same facts are read from its
-text with the small rules below, so that grouping behaves the same on old and new reports.
+All of it is the engine's reading, carried by the `Report` (`headline`, `dateline`, `sentences`, `event`,
+figures' `background`); nothing here parses the text again. A report made before those fields existed has
+them empty, and the rules that need them then say nothing.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections import Counter
 from dataclasses import dataclass
 
 from bot.report import Report
-from bot.stories.lexicon import EVENT_WORDS, MONTHS
+from bot.stories.lexicon import MONTHS
 
-# A sentence with one of these is about an earlier or another event, not the article's own: "an attack two
-# weeks ago", "the previous election", "after it bought X last year", "three weeks after a blast at ...".
-OTHER_EVENT = re.compile(
-    r"\b(?:ago|last (?:week|month|year)|earlier this (?:week|month|year)|previous(?:ly)?|came after|"
-    r"in (?:19|20)\d\d|a year earlier|the year before|since (?:19|20)\d\d|"
-    r"(?:days?|weeks?|months?|years?) (?:earlier|before|after)|"
-    r"(?:first|second|third|fourth|fifth|last|previous) (?:such|similar) )",
-    re.I,
-)
-_HEADLINE_MAX_CHARS = 200
-_LEAD_MIN_WORDS = 20
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "Sept. 22", "Oct 23", "May 21"; "29 April"; a preceding "since"/"from"/"until" marks a start or an end, not
 # the day something happened.
@@ -49,82 +39,83 @@ class Headline:
 
 
 def headline(report: Report) -> Headline | None:
-    """The headline: the engine's `headline` span, else the report's title, else a short first line."""
+    """The headline: the engine's `headline` span, else the report's title (a page's or a post's)."""
     if report.headline is not None:
         return Headline(report.quote(report.headline), report.headline.end)
     if report.title:
         return Headline(report.title, 0)
-    first, newline, rest = report.text.partition("\n")
-    if newline and rest.startswith(("\n", "\r\n")) and 0 < len(first.strip()) <= _HEADLINE_MAX_CHARS:
-        return Headline(first.strip(), len(first))
     return None
 
 
-def sentence_spans(report: Report) -> Iterator[tuple[int, int]]:
-    """Sentence boundaries: the engine's `sentences`, else a plain split at sentence ends and line breaks."""
-    if report.sentences:
-        for span in report.sentences:
-            yield span.start, span.end
-        return
-    start = 0
-    for match in re.finditer(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+", report.text):
-        yield start, match.start()
-        start = match.end()
-    if start < len(report.text):
-        yield start, len(report.text)
-
-
 def other_event_spans(report: Report) -> list[tuple[int, int]]:
-    """Sentences about another event than the article's own (they name its places and figures, not ours)."""
+    """Sentences about another event than the article's own (they name its places and figures, not ours):
+    the engine's sentences that hold a figure it marks as `background`."""
+    starts = [figure.span.start for figure in report.figures if figure.background]
     return [
-        (start, end) for start, end in sentence_spans(report) if OTHER_EVENT.search(report.text[start:end])
+        (span.start, span.end)
+        for span in report.sentences
+        if any(span.start <= start < span.end for start in starts)
     ]
 
 
-def lead_text(report: Report) -> str:
-    """The headline and the first paragraph of 20 words or more."""
-    title = headline(report)
-    body = report.text[title.body_start :] if title is not None else report.text
-    for paragraph in re.split(r"\n\s*\n", body):
-        if len(paragraph.split()) >= _LEAD_MIN_WORDS:
-            return f"{title.text}\n\n{paragraph}" if title is not None else paragraph
-    return f"{title.text}\n\n{body}" if title is not None else body
+def event_kind(report: Report) -> str | None:
+    """The kind of the article's own event, as the engine read it from the headline or the lead."""
+    return report.event.kind if report.event is not None else None
 
 
-def event_kinds(report: Report, article_kinds: dict[str, int]) -> frozenset[str]:
-    """The kind of the article's own event: the engine's `event.kind`, else the kinds its headline and first
-    sentence name. `article_kinds` (kind -> mentions in the whole article) settles an ambiguous word: "strike"
-    in a headline is a walkout when the article also says "walkout", an air strike when it says "missiles".
+def mentioned_kinds(text: str) -> Counter[str]:
+    """How often the article names each kind of event, in the engine's vocabulary (`EVENT_KINDS`).
+
+    Words are matched with their plain inflections stripped ("blasts", "exploded", "flooding").
     """
-    if report.event is not None and report.event.kind:
-        return frozenset([report.event.kind])
-    title = headline(report)
-    lead = lead_text(report)
-    first_paragraph = lead.split("\n\n", 1)[-1]
-    first_sentence = re.split(r"(?<=[.!?])\s+", first_paragraph.strip(), maxsplit=1)[0]
-    text = f"{title.text if title else ''} {first_sentence}".lower()
-    kinds: set[str] = set()
-    for word in re.findall(r"[a-z][a-z\-]+", text):
-        named = EVENT_WORDS.get(word)
-        if not named:
-            continue
-        backed = {kind for kind in named if article_kinds.get(kind)}
-        kinds |= backed if len(named) > 1 and backed else set(named)
-    return frozenset(kinds)
+    kinds = _kind_of_word()
+    counts: Counter[str] = Counter()
+    for word in re.findall(r"[a-z][a-z\-]+", text.lower()):
+        for form in _plain_forms(word):
+            kind = kinds.get(form)
+            if kind:
+                counts[kind] += 1
+                break
+    return counts
+
+
+@functools.cache
+def _kind_of_word() -> dict[str, str]:
+    from bot.engine.measures import EVENT_KINDS
+
+    return {word: kind for kind, words in EVENT_KINDS.items() for word in words}
+
+
+def _plain_forms(word: str) -> list[str]:
+    forms = [word]
+    for ending, replacement in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.append(word[: -len(ending)] + replacement)
+    return forms
 
 
 def event_day(report: Report) -> tuple[int, int] | None:
-    """The (month, day) the article's event happened or was reported: the engine's `event.day`, else the
-    dateline's date, else the first date of the lead that isn't a start ("since June 27") or an end."""
+    """The (month, day) of the article's event: the engine's `event.day`, else a date its `event.date`
+    spells out ("Monday, Sept. 22"), else the dateline's date."""
     if report.event is not None and report.event.day:
         match = _ISO_DAY.match(report.event.day)
         if match:
             return int(match.group(1)), int(match.group(2))
-    if report.dateline is not None and report.dateline.date:
-        found = _first_day(report.dateline.date)
+    if report.event is not None and report.event.date:
+        found = _first_day(report.event.date)
         if found:
             return found
-    return _first_day(lead_text(report))
+    if report.dateline is not None and report.dateline.date:
+        return _first_day(report.dateline.date)
+    return None
 
 
 def _first_day(text: str) -> tuple[int, int] | None:

@@ -167,14 +167,11 @@ def compare_fingerprints(a: Fingerprint, b: Fingerprint, stats: TermStats | None
     specific_pairs = [(ta, tb) for ta, tb, _ in shared if is_specific(ta, stats) and is_specific(tb, stats)]
     specific = len(specific_pairs)
 
-    different = _different_events(a, b) or _different_events(b, a, reverse=True)
+    different = different_events(a, b)
     if different:
         return Similarity(score, False, why, specific, different)
     events_a = {t.display for t in a.terms.values() if t.kind == "event"}
     events_b = {t.display for t in b.terms.values() if t.kind == "event"}
-    if events_a and events_b and not events_a & events_b:
-        reason = f"different events: {', '.join(sorted(events_a))} vs {', '.join(sorted(events_b))}"
-        return Similarity(score, False, why, specific, reason)
     # Without an event both describe, names are all there is to go on: ask for one more.
     needed = MIN_SHARED_SPECIFIC if events_a & events_b else MIN_SHARED_SPECIFIC + 1
     if specific < needed:
@@ -200,7 +197,11 @@ def _different_events(a: Fingerprint, b: Fingerprint, *, reverse: bool = False) 
     if not reverse:
         kinds_a = {t.display for t in a.terms.values() if t.kind == "kind"}
         kinds_b = {t.display for t in b.terms.values() if t.kind == "kind"}
-        if kinds_a and kinds_b and not kinds_a & kinds_b:
+        named_a = {t.display for t in a.terms.values() if t.kind == "event"}
+        named_b = {t.display for t in b.terms.values() if t.kind == "event"}
+        # The headline names one kind; an article that also speaks of the other's kind may be the same event
+        # seen from another side ("cholera spreads" after "floods").
+        if kinds_a and kinds_b and not kinds_a & (kinds_b | named_b) and not kinds_b & named_a:
             return f"different events: {', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}"
         day_a = _day(a)
         day_b = _day(b)
@@ -236,6 +237,27 @@ def _different_events(a: Fingerprint, b: Fingerprint, *, reverse: bool = False) 
     ):
         return f"one article is about {protagonist[0].display}; the other only mentions it in passing"
     return ""
+
+
+def event_agreement(a: Fingerprint, b: Fingerprint) -> int:
+    """How far what two articles say of their own events agrees: +1 for each of kind and day that match, -1
+    for each that differs (unknown on either side: 0). It ranks the stories an article could join: a strike
+    report that also matches the pay talks of a month before goes with the other strike reports."""
+    agreement = 0
+    for kind in ("kind",):
+        values_a = {t.display for t in a.terms.values() if t.kind == kind}
+        values_b = {t.display for t in b.terms.values() if t.kind == kind}
+        if values_a and values_b:
+            agreement += 1 if values_a & values_b else -1
+    day_a, day_b = _day(a), _day(b)
+    if day_a is not None and day_b is not None:
+        agreement += 1 if days_apart(day_a, day_b) <= 1 else -1
+    return agreement
+
+
+def different_events(a: Fingerprint, b: Fingerprint) -> str:
+    """Why two articles report two events (kind, day or what their headlines are about), or ''."""
+    return _different_events(a, b) or _different_events(b, a, reverse=True)
 
 
 def _day(fingerprint: Fingerprint) -> tuple[int, int] | None:
