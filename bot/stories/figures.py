@@ -313,8 +313,7 @@ def compare_figures(
     for measure, figures in collect_story_figures(reports, members, outlets).items():
         if not _differs_between_articles(figures) or not _values_disagree(reports, figures):
             continue
-        word = _measure_word(reports, figures)
-        conflicts.append(_conflict(word, figures, subject=measure if measure != word else None))
+        conflicts.append(_conflict(_measure_word(reports, figures), figures, subject=measure))
     conflicts.sort(key=lambda c: (-len({a for a, _ in c.figures}), c.measure))
     return conflicts
 
