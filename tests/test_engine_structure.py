@@ -147,7 +147,7 @@ def test_turnout_percentages_conflict_but_not_the_vote_share() -> None:
     )
     assert len(report.conflicts) == 1
     assert {report.figures[i].value for i in report.conflicts[0].figures} == {58, 40}
-    assert report.conflicts[0].subject.startswith("took part")
+    assert report.conflicts[0].subject == "turnout (%)"
 
 
 def test_same_value_written_another_way_is_no_conflict() -> None:

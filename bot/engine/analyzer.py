@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -14,6 +15,7 @@ from bot.engine.doccache import doc_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import VEHICLE_NOUNS
+from bot.engine.measures import MOMENT_EVENTS
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.speakers import SourceMention, SourceTracker, describe_source, possessive_pronoun
 from bot.report import Claim, Event, Figure, Report, Span
@@ -41,12 +43,15 @@ def analyze_doc(doc: Doc) -> Report:
     ]
     figures = [_figure(figure, claims) for figure in found]
     structures = [figure.structure for figure in found]
-    comparable = [_comparable(found_figure, figure) for found_figure, figure in zip(found, figures, strict=True)]
-    for figure, ok in zip(figures, comparable, strict=True):
-        figure.comparable = ok
     headline = find_headline(text)
     dateline = find_dateline(text)
     event = find_event(doc, headline, dateline)
+    moment = event is not None and event.kind in MOMENT_EVENTS
+    comparable = [
+        _comparable(found_figure, figure, moment) for found_figure, figure in zip(found, figures, strict=True)
+    ]
+    for figure, ok in zip(figures, comparable, strict=True):
+        figure.comparable = ok
     excluded = byline_ranges(text) + ([(dateline.span.start, dateline.span.end)] if dateline else [])
     conflicts = find_conflicts(figures, claims, structures, comparable, event_label(event))
     return Report(
@@ -66,17 +71,19 @@ def event_label(event: Event | None) -> str | None:
     """'the Tormaine landslide', 'the strike'; None when the kind is unknown."""
     if event is None or event.kind is None:
         return None
-    return f"the {event.place} {event.kind}" if event.place else f"the {event.kind}"
+    place = re.sub(r"^the\s+", "", event.place or "", flags=re.IGNORECASE)
+    return f"the {place} {event.kind}" if place else f"the {event.kind}"
 
 
-def _comparable(found: FoundFigure, figure: Figure) -> bool:
+def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
     """Whether a figure may take part in a conflict: given by a source (the article's own voice restates its
     sources, as in a headline), about the article's own event, not a part of another figure, and with a known
     structure that is not an earlier baseline ('up from 12,500') or a total over a period ('this year')."""
     structure = found.structure
     if found.background or found.subset or figure.claim is None or not structure.known:
         return False
-    return not (structure.baseline or structure.aggregate)
+    # A running total ("since January") is another measure than the toll of an event that happened at once.
+    return not (structure.baseline or (structure.aggregate and moment))
 
 
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:

@@ -371,7 +371,7 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
             continue
         if subject.lower_ in _NEGATED_SOURCES or any(c.lower_ in _NEGATED_SOURCES for c in subject.children):
             continue  # "No group has claimed responsibility": nobody claimed anything
-        if subject.lemma_.lower() in _NOT_SOURCES:
+        if subject.lemma_.lower() in _NOT_SOURCES and not _made_by_someone(subject):
             continue  # "..., toll disputed": a figure can be disputed, it doesn't speak
         quoted = set()
         for start, end in content:
@@ -398,6 +398,23 @@ _ANONYMITY_FORMULA = re.compile(
 )
 
 
+def _made_by_someone(noun: Token) -> bool:
+    """'A count commissioned by three newspapers estimated ...': a count made by someone is a study."""
+    return any(child.dep_ == "agent" for child in noun.subtree)
+
+
+def _misparsed_cue(token: Token) -> bool:
+    """'The bank on Thursday forecast that inflation would ...' parsed with 'forecast' as a noun: a cue word
+    heading the sentence with a subject and a clause is still the verb."""
+    return (
+        token.dep_ == "ROOT"
+        and token.pos_ == "NOUN"
+        and token.lemma_.lower() in CUE_VERBS
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and any(c.dep_ == "ccomp" for c in token.children)
+    )
+
+
 def _estimates_at_a_number(verb: Token) -> bool:
     """'estimated the crowd at 41,300', 'puts it at 6.2': an object valued at a number is an estimate."""
     if not any(c.dep_ == "dobj" for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
@@ -415,7 +432,7 @@ def _is_anonymity_formula(content: str) -> bool:
 
 def _is_cue_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
-        return False
+        return _misparsed_cue(token)
     if token.lemma_.lower() in _TOLL_VERBS:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in token.children) or (
             _estimates_at_a_number(token)
@@ -635,9 +652,16 @@ def _mostly_covered(content: list[tuple[int, int]], spans: list[tuple[int, int]]
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and verb.lemma_ != "quote"):
-            return child
+    subjects = [
+        child
+        for child in verb.children
+        if child.dep_ in _SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and verb.lemma_ != "quote")
+    ]
+    if subjects:
+        # "PELISA, Sept 23 (Reuters) - The commission said": a dateline parsed as a second subject; the
+        # subject nearest before the verb is the speaker.
+        before = [child for child in subjects if child.i < verb.i]
+        return before[-1] if len(subjects) > 1 and before else subjects[0]
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:

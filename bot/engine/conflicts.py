@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from bot.engine.structure import Structure, compatible
+from bot.engine.structure import Structure, compatible, later_statement
 from bot.report import Claim, Conflict, Figure, format_figure
 
 # Qualifiers that make a figure a bound: "at least 17" agrees with 17 and with 20.
@@ -83,13 +83,15 @@ def _clusters(indexes: list[int], structures: list[Structure]) -> list[list[int]
 def _without_parts(indexes: list[int], figures: list[Figure], structures: list[Structure]) -> list[int]:
     """'12 civilians and 3 soldiers were killed': one claim giving several values of one measure lists parts of
     a whole — unless it revises itself ('magnitude 5.9, later upgraded to 6.0')."""
-    by_claim: dict[int | None, list[int]] = defaultdict(list)
+    by_claim: dict[tuple, list[int]] = defaultdict(list)
     for i in indexes:
-        by_claim[figures[i].claim].append(i)
+        # Parts are listed under one verb; two estimates in one sentence ("analysts expected X, while a
+        # consensus pointed to Y") have a verb each.
+        by_claim[(figures[i].claim, structures[i].clause)].append(i)
     kept = []
     for claim, members in by_claim.items():
         distinct = {(figures[i].value, figures[i].upper) for i in members}
-        if claim is None or len(distinct) < 2 or any(structures[i].revises for i in members):
+        if claim[0] is None or len(distinct) < 2 or any(structures[i].revises for i in members):
             kept.extend(members)
     return sorted(kept)
 
@@ -110,40 +112,48 @@ def find_conflicts(
     conflicts = []
     for cluster in _clusters(candidates, structures):
         indexes = _without_parts(cluster, figures, structures)
+        keys = {i: source_key(figures[i], claims) for i in indexes}
+        indexes, newer = _one_reading_per_source(indexes, figures, structures, keys)
         if len(indexes) < 2:
             continue
-        keys = {i: source_key(figures[i], claims) for i in indexes}
         differing = [
             (i, j)
             for a, i in enumerate(indexes)
             for j in indexes[a + 1 :]
-            if not values_agree(figures[i], figures[j])
-            and (figures[i].claim != figures[j].claim or structures[j].revises or structures[i].revises)
+            if not values_agree(figures[i], figures[j]) and (keys[i] != keys[j] or j in newer or i in newer)
         ]
         if not differing:
             continue
         between_sources = any(keys[i] != keys[j] for i, j in differing)
-        newer = _newer(indexes, figures, keys)
         conflicts.append(
             _conflict(indexes, figures, claims, structures[indexes[0]], between_sources, newer, event)
         )
     return conflicts
 
 
-def _newer(indexes: list[int], figures: list[Figure], keys: dict[int, str]) -> list[int]:
-    """Figures that replace an earlier, different figure of the same source (text order is time order)."""
-    newer = []
+def _one_reading_per_source(
+    indexes: list[int], figures: list[Figure], structures: list[Structure], keys: dict[int, str]
+) -> tuple[list[int], list[int]]:
+    """A source's figures in text order: one that differs from its earlier ones is kept when it is a later
+    statement (a revision, marked `newer`); otherwise it most likely counts something the structure could not
+    tell apart ('14 million registered users' after '2.3 million users affected') and is left out."""
+    kept: list[int] = []
+    newer: list[int] = []
     seen: dict[str, list[int]] = defaultdict(list)
     for i in sorted(indexes, key=lambda k: figures[k].span.start):
         earlier = seen[keys[i]]
-        if (
-            keys[i] != "article"
-            and earlier
-            and not any(values_agree(figures[e], figures[i]) for e in earlier)
-        ):
+        same_claim = any(figures[e].claim == figures[i].claim for e in earlier)
+        if keys[i] == "article" or not earlier or any(values_agree(figures[e], figures[i]) for e in earlier):
+            kept.append(i)
+        elif same_claim:
+            kept.append(i)  # one statement setting two estimates side by side (parts were removed before)
+        elif later_statement(structures[earlier[-1]], structures[i]):
+            kept.append(i)
             newer.append(i)
+        else:
+            continue
         earlier.append(i)
-    return newer
+    return sorted(kept), newer
 
 
 def _conflict(

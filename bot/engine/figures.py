@@ -159,6 +159,11 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
     """A restated figure counts what the figure before it counted."""
     for index, figure in enumerate(figures):
         structure = figure.structure
+        # "Analysts had expected 214 million euros": an expectation with a unit but nothing named expects
+        # what the figure before it in that unit measured.
+        expects = structure.status == "forecast" and structure.unit is not None and not structure.known
+        if expects:
+            structure.points_back = True
         if structure.points_back and not structure.known:
             # The disputed figure: the nearest earlier one that says what happened (a quantity), else the
             # nearest that says what it counts, in an earlier sentence within the window.
@@ -170,6 +175,7 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
                 and not f.subset
                 and f.sentence_start != figure.sentence_start
                 and figure.sentence_start - f.sentence_start < RESTATED_WINDOW
+                and (not expects or f.structure.unit in {None, structure.unit})
             ]
             earlier = next((f for f in candidates if f.structure.quantity), None) or next(iter(candidates), None)
             if earlier is not None:
@@ -472,7 +478,7 @@ def _event_of(token: Token) -> str | None:
 
 
 _PAST_YEAR = re.compile(
-    r"\b(?:in|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|^\W*in (?:january|february|march|april|may|"
+    r"\b(?:in|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|\b(?:the|a|an)\s+(?:1[89]|20)\d\d\s+[a-z]|^\W*in (?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )

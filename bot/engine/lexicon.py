@@ -26,7 +26,7 @@ COGNITION_VERBS = frozenset(
     """think believe feel know hope fear expect want wish doubt worry suspect assume reckon guess
     imagine understand realize realise consider regard deem find learn see hear acknowledge
     recognize recognise decide plan intend seek prefer like love hate favor favour support oppose
-    welcome""".split()
+    welcome assume project""".split()
 )
 
 # Cue verbs whose object (not a clause) is the content: "claimed responsibility for the attack".
@@ -34,7 +34,7 @@ OBJECT_CONTENT_VERBS = frozenset(
     """claim deny announce confirm propose call demand urge reject dismiss criticize criticise condemn
     denounce praise blame defend endorse support oppose describe acknowledge admit promise pledge
     vow warn predict dispute question welcome reveal disclose recommend cite accuse report record declare back slam blast mock ridicule hail
-    champion applaud thank unveil refer""".split()
+    champion applaud thank unveil refer forecast project assume""".split()
 )
 
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS

@@ -17,7 +17,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     ),
     "wounded": frozenset("injure wound hurt injury injured wounded treat".split()),
     "missing": frozenset("missing unaccounted".split()),
-    "displaced": frozenset("displace flee homeless uproot shelter".split()),
+    "displaced": frozenset("displace flee homeless uproot".split()),
     "evacuated": frozenset("evacuate evacuee".split()),
     "rescued": frozenset("rescue save survivor survive".split()),
     "trapped": frozenset("trap".split()),
@@ -45,13 +45,13 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
 
 # Events that happen to people: whoever is counted ("miners", "fighters", "people"), the count is one toll.
 PERSON_EVENTS = frozenset(
-    "killed wounded missing displaced evacuated rescued trapped arrested held freed infected vaccinated".split()
+    "killed wounded missing displaced evacuated rescued trapped arrested infected vaccinated".split()
 )
 
 # Quantities with a name of their own: the figure is their value ("turnout of 61%", "inflation stood at 6%").
 NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "inflation": frozenset("inflation".split()),
-    "growth": frozenset("growth gdp".split()),
+    "growth": frozenset("growth gdp economy output".split()),
     "revenue": frozenset("revenue turnover".split()),
     "profit": frozenset("profit earnings income".split()),
     "loss": frozenset("loss deficit".split()),
@@ -66,6 +66,15 @@ NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "depth": frozenset("depth".split()),
     "area": frozenset("area".split()),
 }
+
+# What "lost" or "gone" means for what is counted: jobs are cut, homes destroyed, people killed.
+LOSS_BY_COUNTED = {"job": "cut", "home": "destroyed", "people": "killed"}
+
+# Events that happen at one moment: a count "since January" can't be theirs (it is a running total).
+MOMENT_EVENTS = frozenset("explosion earthquake landslide crash sinking collapse attack".split())
+
+# Quantities of money: a figure written "209 million" without its currency compares with "187 million euros".
+MONEY_QUANTITIES = frozenset("revenue profit loss cost damages".split())
 
 # Counted nouns that count the same thing.
 COUNTED_FAMILIES: dict[str, frozenset[str]] = {
@@ -98,6 +107,9 @@ RESTATING_NOUNS = frozenset("figure number total tally estimate count it".split(
 # Verbs by which a source revises its own figure: "raised the toll to 19", "later upgraded to 6.0".
 REVISION_VERBS = frozenset("raise revise upgrade downgrade lower update correct adjust".split())
 
+# Words saying a statement comes later than an earlier one of the same source: "later said", "now says".
+LATER_WORDS = frozenset("later now subsequently afterwards update updated since".split())
+
 # Verbs and adverbs of a quantity changing over time: "grew to 31,000, up from 12,500".
 CHANGE_WORDS = frozenset(
     "rise fall grow drop increase decrease climb decline gain jump slump slide shrink ease up down "
@@ -111,6 +123,11 @@ FORECAST_WORDS = frozenset(
 
 # Periods that make an event count an aggregate over time rather than one event's toll.
 AGGREGATE_PERIODS = frozenset("this year|so far this year|this month|since january|this season".split("|"))
+# The same, anywhere in the figure's sentence: "have died attempting the crossing since January".
+AGGREGATE_PATTERN = (
+    r"\bsince (?:the start of )?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|the start of the year)\b|\bso far this (?:year|month)\b|\bthis year alone\b"
+)
 
 
 def family_of(lemma: str, families: dict[str, frozenset[str]]) -> str | None:

@@ -216,6 +216,9 @@ def _through_vehicle(head: Token) -> Token:
     return head
 
 
+_DATELINE_DASHES = {"-", "—", "–", "--"}
+
+
 def _mention_bounds(head: Token) -> tuple[int, int]:
     """Token bounds of the source's noun phrase: modifiers, name, prepositional tail and coordinated sources,
     but not the clauses hung on it (', speaking on condition of anonymity,' or ', who ...')."""
@@ -231,6 +234,10 @@ def _mention_bounds(head: Token) -> tuple[int, int]:
         elif child.dep_ == "punct" and child.i == right + 1 and child.text in {",", "(", "–", "—"}:
             break
     doc = head.doc
+    # "PELISA, Sept 23 (Reuters) - Tarsenia's commission said": a dateline's dash ends what may name the source.
+    for token in doc[left : head.i]:
+        if token.text in _DATELINE_DASHES:
+            left = token.i + 1
     while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):

@@ -14,12 +14,16 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from bot.engine.measures import (
+    AGGREGATE_PATTERN,
     AGGREGATE_PERIODS,
     CHANGE_WORDS,
     COUNTED_FAMILIES,
     CURRENCY_SYMBOLS,
     EVENT_FAMILIES,
     FORECAST_WORDS,
+    LATER_WORDS,
+    LOSS_BY_COUNTED,
+    MONEY_QUANTITIES,
     NAMED_QUANTITIES,
     PERSON_EVENTS,
     RESTATING_NOUNS,
@@ -52,6 +56,10 @@ class Structure:
     revises: bool = False
     baseline: bool = False
     aggregate: bool = False
+    # When the sentence says it was stated: "later", "now", or a day or time ("On Tuesday", "by early afternoon").
+    time_marker: str | None = None
+    # The verb the figure's phrase hangs from (token index): figures of one verb are listed together.
+    clause: int | None = None
 
     @property
     def known(self) -> bool:
@@ -60,10 +68,16 @@ class Structure:
     def readable(self) -> str:
         """'people killed', 'turnout (%)', 'homes destroyed', 'jobs cut'."""
         counted = _plural(self.counted) if self.counted else None
-        if self.quantity and counted:
-            text = f"{counted} {self.quantity}"
+        if self.quantity == "took part" and self.unit == "%":
+            counted, quantity = None, "turnout"
+        elif self.quantity == "took part":
+            quantity = "who took part" if counted else "attendance"
         else:
-            text = self.quantity or counted or "figure"
+            quantity = self.quantity
+        if quantity and counted:
+            text = f"{counted} {quantity}"
+        else:
+            text = quantity or counted or "figure"
         if self.change:
             text = f"change in {text}"
         if self.unit:
@@ -129,6 +143,9 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         noun = _of_object(doc[number.i + 1])
     if noun is not None:
         _read_noun(noun, structure)
+    per = _per_what(anchor)
+    if per:
+        structure.unit = f"{structure.unit or ''} per {per}".strip()  # "34,000 per claimant"
     # "magnitude 5.9": the quantity's name just before the number.
     if first.i > 0 and _named(doc[first.i - 1]) and not structure.quantity:
         structure.quantity = _named(doc[first.i - 1])
@@ -140,17 +157,44 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     return structure
 
 
+def _per_what(anchor: Token) -> str | None:
+    """'34,000 crowns per claimant', '0.42 euros a share': a rate, not a total."""
+    doc = anchor.doc
+    for token in doc[anchor.i + 1 : anchor.i + 3]:
+        if token.lower_ in {"per", "each", "a", "an"} and token.i + 1 < len(doc):
+            following = doc[token.i + 1]
+            if following.pos_ == "NOUN" and (token.lower_ == "per" or following.lemma_.lower() in {"share", "head"}):
+                return following.lemma_.lower()
+        if token.pos_ not in {"NOUN", "SYM"}:
+            break
+    return None
+
+
 def _of_object(noun: Token) -> Token | None:
     """'8,400 square kilometres of forest' -> forest; '54% of the vote' -> vote."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ in {"NOUN", "PROPN"}:
-                    return grandchild
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
+                    return grandchild  # "the number of displaced"
+    return None
+
+
+def _modifier_quantity(noun: Token) -> str | None:
+    """'participation rate', 'death toll', 'unemployment rate': a modifier naming the quantity wins."""
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"} and child.i < noun.i:
+            found = _event(child) or _named(child)
+            if found:
+                return found
     return None
 
 
 def _read_noun(noun: Token, structure: Structure) -> None:
+    modifier = _modifier_quantity(noun) if _named(noun) else None
+    if modifier:
+        structure.quantity = structure.quantity or modifier
+        return
     named = _named(noun)
     event = _event(noun)
     if named:
@@ -160,6 +204,9 @@ def _read_noun(noun: Token, structure: Structure) -> None:
         structure.quantity = structure.quantity or event  # "9 dead", "22 injured"
         return
     lemma = _lemma(noun)
+    if event and (noun.lower_ in EVENT_FAMILIES.get(event, ()) or lemma.endswith("ed")):
+        structure.quantity = structure.quantity or event  # "the number of displaced": the people it happened to
+        return
     if event and lemma not in {"protester", "protestor", "demonstrator", "marcher", "spectator", "survivor"}:
         structure.quantity = structure.quantity or event  # "17 deaths", "1,284 cases"
         if lemma in {"death", "fatality", "body", "injury", "case"}:
@@ -221,7 +268,8 @@ def _verb_particle_event(verb: Token) -> str | None:
             found = _event(child)
             if found and child.dep_ != "dobj":
                 return found
-    # "would go", "lost their jobs": the verb of losing, with the job as its subject or object.
+    # "would go", "lost their jobs", "homes had been lost": the verb of losing; what losing means depends on
+    # what is lost.
     if _lemma(verb) in {"go", "lose"}:
         return "cut"
     for child in verb.children:
@@ -284,7 +332,7 @@ def _take_noun(noun: Token, structure: Structure) -> None:
         return
     named = _named(noun)
     if named:
-        structure.quantity = named
+        structure.quantity = _modifier_quantity(noun) or named
         return
     event = _event(noun)
     if event:
@@ -314,6 +362,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     if not structure.quantity:
         found = _event(verb) or _verb_particle_event(verb)
         if found and not (found == "cut" and lemma in {"go", "lose"} and not structure.counted):
+            if found == "cut" and lemma in {"go", "lose"}:
+                found = LOSS_BY_COUNTED.get(structure.counted or "", found)
             structure.quantity = found
     # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
     for child in verb.children:
@@ -350,6 +400,9 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b", re.IGNORECASE)
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 _RELATIVE = re.compile(r"\b(?:this|next|last) (?:year|month|week|quarter|season)\b|\bso far this year\b|\bsince "
                        r"january\b", re.IGNORECASE)  # fmt: skip
 
@@ -383,21 +436,45 @@ def _period_words(path: list[Token]) -> str:
 
 def _read_period_and_status(number: Token, structure: Structure) -> None:
     path = _path(number)
+    structure.clause = path[-1].i
     text = _period_words(path)
     lemmas = {t.lemma_.lower() for node in path for t in [node, *node.children]}
+    lemmas |= {t.lemma_.lower() for t in number.ancestors}  # "It expects the economy to grow by 1.2%"
     quarter = _QUARTER.search(text)
+    years = [m.group(0) for m in _YEAR.finditer(text) if m.group(0) != number.text]
     if quarter:
         structure.period = _QUARTERS.get((quarter.group(1) or "").lower()) or f"Q{quarter.group(2)}"
+    elif years:
+        structure.period = years[0]
     elif _RELATIVE.search(text):
         structure.period = _RELATIVE.search(text).group(0).lower()
-    else:
-        years = [m.group(0) for m in _YEAR.finditer(text) if m.group(0) != number.text]
-        if years:
-            structure.period = years[-1]
+    elif _MONTH.search(text):
+        structure.period = _MONTH.search(text).group(0)
+    structure.time_marker = _time_marker(number)
     if lemmas & FORECAST_WORDS:
         structure.status = "forecast"
-    if structure.period in AGGREGATE_PERIODS and structure.quantity in EVENT_FAMILIES and not structure.unit:
+    over_time = structure.period in AGGREGATE_PERIODS or re.search(AGGREGATE_PATTERN, number.sent.text, re.I)
+    if over_time and structure.quantity in EVENT_FAMILIES and not structure.unit:
         structure.aggregate = True
+
+
+def _time_marker(number: Token) -> str | None:
+    sentence = number.sent
+    for token in sentence:
+        if token.lower_ in LATER_WORDS:
+            return token.lower_
+    for entity in sentence.ents:
+        if entity.label_ in {"DATE", "TIME"} and not _YEAR.fullmatch(entity.text):
+            return entity.text.lower()
+    return None
+
+
+def later_statement(earlier: Structure, later: Structure) -> bool:
+    """Whether a source's second figure is a later statement than its first: it revises ('raised the figure
+    to 29'), or its sentence is marked as later ('later', 'now', another day or time)."""
+    if later.revises:
+        return True
+    return later.time_marker is not None and later.time_marker != earlier.time_marker
 
 
 def compatible(a: Structure, b: Structure) -> bool:
@@ -406,7 +483,9 @@ def compatible(a: Structure, b: Structure) -> bool:
     difference worth showing."""
     if not a.known or not b.known or a.baseline or b.baseline or a.aggregate or b.aggregate:
         return False
-    if a.quantity != b.quantity or a.unit != b.unit or a.change != b.change:
+    if a.quantity != b.quantity or a.change != b.change:
+        return False
+    if a.unit != b.unit and not (a.quantity in MONEY_QUANTITIES and None in {a.unit, b.unit}):
         return False
     # "people" counts any kind of person: "17 people killed" and "22 fighters killed" are one toll.
     other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
