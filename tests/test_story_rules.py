@@ -12,6 +12,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.engine.structure import Structure
 from bot.report import Claim, Dateline, Entity, Event, Figure, Report, Span
 from bot.stories import compare_figures, compare_fingerprints, fingerprint, group_stories
 
@@ -283,6 +284,11 @@ def test_an_article_joins_the_story_whose_event_kind_agrees():
 # --- figures across articles --------------------------------------------------------------------------------
 
 
+def readable(**structure: str) -> str:
+    """What the engine calls a figure of this structure ('people killed'): the conflict's subject."""
+    return Structure(**structure).readable()  # type: ignore[arg-type]
+
+
 def two_outlets(first: Report, second: Report) -> list:
     return compare_figures([first, second], [0, 1], ["Outlet A", "Outlet B"])
 
@@ -319,7 +325,7 @@ def test_per_cent_and_the_percent_sign_are_one_unit():
     sign = strike_share("74%", 74, quantity="took part", unit="%")
     assert two_outlets(words, sign) == []
     (conflict,) = two_outlets(words, strike_share("29%", 29, quantity="took part", unit="%"))
-    assert conflict.subject == "took part (%)"
+    assert conflict.subject == readable(quantity="took part", unit="%")
 
 
 def election(text: str, shares: list[tuple[str, float, dict]]) -> Report:
@@ -346,7 +352,7 @@ def test_vote_shares_turnout_and_stations_counted_stay_apart():
     )
     (conflict,) = two_outlets(partial, final)
     assert set(conflict.figures) == {(0, 1), (1, 0)}
-    assert conflict.subject == "votes share (%)"
+    assert conflict.subject == readable(quantity="share", counted="vote", unit="%")
 
 
 def test_figures_about_another_event_stay_out():
@@ -409,7 +415,7 @@ def test_a_toll_that_names_no_one_goes_with_the_people():
     second = toll(second_text, [figure(second_text, "30", 30, quantity="killed", counted="people")])
     (conflict,) = two_outlets(first, second)
     assert set(conflict.figures) == {(0, 0), (1, 0)}
-    assert conflict.subject == "people killed"
+    assert conflict.subject == readable(quantity="killed", counted="people")
 
 
 def test_a_bound_agrees_with_a_value_inside_it():

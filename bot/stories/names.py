@@ -67,7 +67,7 @@ def name_terms(
     single_display: dict[str, str] = {}
     single_lead: set[str] = set()
     mid_sentence: set[str] = set()
-    capitalised = {normalise_key(m.group()) for m in _TOKEN.finditer(text) if m.group()[0].isupper()}
+    capitalised = {normalise_key(word) for word in _capitalised_words(text)}
     for phrase, end in _split_at_places(phrases, capitalised):
         key = normalise_key(phrase)
         if not key or key in outlets or key in NOT_NAMES or len(key) < 2 or _is_outlet(key):
@@ -115,7 +115,7 @@ def name_terms(
     for alias, owner in aliases.items():
         if alias not in entities and alias not in OUTLET_NAMES and alias not in NOT_NAMES:
             entities[owner].keys.add(alias)
-    seen = {normalise_key(m.group()) for m in _TOKEN.finditer(full_text or "") if m.group()[0].isupper()}
+    seen = {normalise_key(word) for word in _capitalised_words(full_text or "")}
     broad = (
         _countries_by_demonym(entities, seen)
         | (nationalities & set(entities))
@@ -154,6 +154,10 @@ class Mention:
     end: int
 
 
+def _capitalised_words(text: str) -> set[str]:
+    return {match.group() for match in _TOKEN.finditer(text) if match.group()[0].isupper()}
+
+
 def _mention_phrases(
     text: str, mentions: Sequence[Mention], lowercase_words: set[str]
 ) -> list[tuple[str, int]]:
@@ -163,15 +167,18 @@ def _mention_phrases(
     it found counts as a mention too ("Valcourt" in the headline, "Irena Valcourt won ..." below).
     """
     found = list(mentions)
-    taken = [(m.start, m.end) for m in mentions]
+    taken = bytearray(len(text) + 1)  # 1 where a mention already covers the character
+    for mention in mentions:
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     names = {m.text for m in mentions if len(m.text) >= 2}
     # "Ana Ruiz ... Ruiz said": a person's surname alone is that person (the alias rule below links them).
     names |= {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2}
-    for name in names:
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text):
-            if not any(start < match.end() and match.start() < end for start, end in taken):
-                found.append(Mention(name, "", match.start(), match.end()))
-                taken.append((match.start(), match.end()))
+    if names:
+        # One pass over the text; longest first, so that "Irena Valcourt" wins over "Valcourt" inside it.
+        alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+        for match in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", text):
+            if not any(taken[match.start() : match.end()]):
+                found.append(Mention(match.group(), "", match.start(), match.end()))
     phrases = []
     for mention in sorted(found, key=lambda m: m.start):
         words = mention.text.split()
