@@ -234,3 +234,94 @@ def test_writing_a_figure_another_way_never_creates_a_conflict(value: int, data)
     else:
         text = f"The army said {first} {thing}. The mayor said {second} {thing}."
     assert analyze(text).conflicts == []
+
+
+# --- more patterns, each on a short text of our own --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("half a million", 500_000),
+        ("a quarter of a million", 250_000),
+        ("three-quarters of a million", 750_000),
+    ],
+)
+def test_fractions_of_a_scale(words: str, value: int) -> None:
+    report = analyze(f"The utility said {words} homes were without power.")
+    assert figure_at(report, words).value == value
+
+
+def test_a_bound_far_below_another_figure_disagrees_with_it() -> None:
+    report = analyze(
+        "The coast guard said at least 12 people were missing. The charity said about 30 were missing."
+    )
+    assert len(report.conflicts) == 1
+
+
+def test_a_possessive_estimate_names_its_source() -> None:
+    report = analyze(
+        "The bridge will cost at least 900 million euros, the audit office said, contradicting the transport "
+        "ministry's latest estimate of 640 million."
+    )
+    estimate = figure_at(report, "640 million")
+    assert estimate.source == "transport ministry"
+    assert len(report.conflicts) == 1 and report.conflicts[0].reason == "sources"
+
+
+def test_a_quoted_figure_in_reported_speech_is_the_speakers() -> None:
+    report = analyze(
+        'The fire service said 5,200 hectares had burned. The governor said the area burned was "more than '
+        '8,000 hectares".'
+    )
+    assert figure_at(report, "8,000").source == "governor"
+    assert len(report.conflicts) == 1
+
+
+def test_people_aboard_a_vehicle_are_on_board() -> None:
+    report = analyze(
+        "Police said 60 people had crowded onto the ferry. The operator said 45 passengers were on board."
+    )
+    assert {f.quantity for f in report.figures} == {"on board"}
+    assert len(report.conflicts) == 1
+
+
+def test_forecasts_for_different_years_do_not_conflict() -> None:
+    report = analyze(
+        "The central bank forecast growth of 1.5% in 2031. The ministry forecast growth of 2.5% in 2032."
+    )
+    assert report.conflicts == []
+
+
+def test_a_change_is_not_compared_with_a_level() -> None:
+    report = analyze(
+        "The agency said sales rose 4% to 900 million dollars. Analysts said sales were 950 million dollars."
+    )
+    four = figure_at(report, "4%")
+    assert four.change and not figure_at(report, "900 million").change
+
+
+def test_same_source_without_a_later_statement_keeps_its_first_figure() -> None:
+    report = analyze(
+        "Ralo Bank said 40,000 customers were affected by the breach. Ralo Bank said it had 900,000 customers. "
+        "Researchers said 70,000 customers were affected."
+    )
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {40_000, 70_000}
+
+
+def test_post_lines_ending_in_a_source_are_attributions() -> None:
+    report = analyze(
+        "Crowds gathered in the square, videos show. Trains to the coast cancelled until Monday, the rail "
+        "operator says."
+    )
+    claim = next(claim for claim in report.claims if claim.speaker == "rail operator")
+    said = report.text[claim.content[0].start : claim.content[0].end]
+    assert said == "Trains to the coast cancelled until Monday"
+
+
+def test_an_estimate_keeps_what_is_tacked_on_after_it() -> None:
+    text = "The survey institute puts it at 5.8, depth 12 km."
+    report = analyze(text)
+    [claim] = report.claims
+    assert text[claim.content[0].start : claim.content[0].end] == "it at 5.8, depth 12 km"

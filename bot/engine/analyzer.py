@@ -14,7 +14,7 @@ from bot.engine.context import byline_ranges, find_dateline, find_entities, find
 from bot.engine.doccache import doc_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
-from bot.engine.lexicon import VEHICLE_NOUNS
+from bot.engine.lexicon import ORGANISATION_NOUNS, VEHICLE_NOUNS
 from bot.engine.measures import MOMENT_EVENTS
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.speakers import SourceMention, SourceTracker, describe_source, possessive_pronoun
@@ -80,7 +80,12 @@ def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
     sources, as in a headline), about the article's own event, not a part of another figure, and with a known
     structure that is not an earlier baseline ('up from 12,500') or a total over a period ('this year')."""
     structure = found.structure
-    if found.background or found.subset or figure.claim is None or not structure.known:
+    if (
+        found.background
+        or found.subset
+        or (figure.claim is None and figure.source is None)
+        or not structure.known
+    ):
         return False
     # A running total ("since January") is another measure than the toll of an event that happened at once.
     return not (structure.baseline or (structure.aggregate and moment))
@@ -110,7 +115,13 @@ def _introduced_people(doc: Doc, quotations: list[Quotation]) -> list[Token]:
         for child in root.children:
             if child.dep_ == "nsubj" and child.ent_type_ == "PERSON" and child.pos_ == "PROPN":
                 people.append(child)
+            elif child.dep_ == "nsubj" and child.lemma_.lower() in ORGANISATION_NOUNS and _definite(child):
+                people.append(child)  # "The ministry gave a very different picture. It said ..."
     return people
+
+
+def _definite(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children)
 
 
 def _claims(
@@ -125,7 +136,11 @@ def _claims(
         while pending and pending[0].sent.start_char < finding.sentence.start_char:
             person = pending.pop(0)
             person_sentence = bisect.bisect_right(sentence_starts, person.sent.start_char) - 1
-            tracker.register_relative(describe_source(person, person.sent.text), person_sentence)
+            mention = describe_source(person, person.sent.text)
+            if person.ent_type_ == "PERSON":
+                tracker.register_relative(mention, person_sentence)
+            else:
+                tracker.resolve(mention, person_sentence)  # "the ministry": known already, or new
         hedges = hedges_in(finding.sentence.text, finding.cue_lemma)
         if finding.continues is not None and id(finding.continues) in built:
             earlier = built[id(finding.continues)]
@@ -229,6 +244,12 @@ def _figure(found: FoundFigure, claims: list[Claim]) -> Figure:
                     owner, best = index, size
     structure = found.structure
     claim = claims[owner] if owner is not None else None
+    source = claim_source_label(claim) if claim is not None else None
+    key = claim_source_key(claim) if claim is not None else None
+    if claim is None and found.owner is not None:
+        # "the ministry's latest estimate of 2.15 billion": the possessor gives the figure.
+        source = re.sub(r"^the\s+", "", found.owner, flags=re.IGNORECASE)
+        key = source.lower()
     return Figure(
         counted=structure.counted,
         quantity=structure.quantity,
@@ -236,8 +257,8 @@ def _figure(found: FoundFigure, claims: list[Claim]) -> Figure:
         period=structure.period,
         status=structure.status,
         change=structure.change,
-        source=claim_source_label(claim) if claim is not None else None,
-        source_key=claim_source_key(claim) if claim is not None else None,
+        source=source,
+        source_key=key,
         value=_plain(found.value),
         upper=_plain(found.upper) if found.upper is not None else None,
         qualifier=found.qualifier,

@@ -411,7 +411,12 @@ def _misparsed_cue(token: Token) -> bool:
         and token.pos_ == "NOUN"
         and token.lemma_.lower() in CUE_VERBS
         and any(c.dep_ == "nsubj" for c in token.children)
-        and any(c.dep_ == "ccomp" for c in token.children)
+        and (
+            any(c.dep_ == "ccomp" for c in token.children)
+            or (
+                token.lemma_.lower() in OBJECT_CONTENT_VERBS and any(c.dep_ == "dobj" for c in token.children)
+            )
+        )
     )
 
 
@@ -420,7 +425,9 @@ def _estimates_at_a_number(verb: Token) -> bool:
     if not any(c.dep_ == "dobj" for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
         return False
     return any(
-        child.dep_ == "prep" and child.lower_ == "at" and any(t.like_num or t.pos_ == "NUM" for t in child.subtree)
+        child.dep_ == "prep"
+        and child.lower_ == "at"
+        and any(t.like_num or t.pos_ == "NUM" for t in child.subtree)
         for child in verb.children
     )
 
@@ -434,9 +441,12 @@ def _is_cue_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
         return _misparsed_cue(token)
     if token.lemma_.lower() in _TOLL_VERBS:
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in token.children) or (
-            _estimates_at_a_number(token)
-        )
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in token.children):
+            return True
+        if _estimates_at_a_number(token):
+            return True
+        if token.lemma_.lower() not in CUE_VERBS or not any(c.dep_ == "ccomp" for c in token.children):
+            return False  # "estimated that ...": a clause makes it a cue like any other
     if token.lemma_.lower() not in CUE_VERBS:
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -464,6 +474,13 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
             ):
                 start = verb.i + 1  # "said between 15 and 20 people were killed", its subject misattached
             end = child.right_edge.i
+            # "said the area burned was 'more than ...'": the parser split one clause into two ccomps.
+            following = [
+                c for c in verb.children if c.dep_ == "ccomp" and c.i > child.i and c.left_edge.i <= end + 1
+            ]
+            if child.i > verb.i and following:
+                end = max(c.right_edge.i for c in following)
+                child = following[-1]
             for conj in child.children:
                 # "said teams had reached X and warned Y": the warning is a claim of its own.
                 if (
@@ -534,7 +551,8 @@ def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
     cue, a sentence ending in 'SUBJECT said' still says that everything before the comma is the content."""
     if verb.lemma_.lower() not in _PLAIN_SPEECH:
         return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    # The subject nearest the cue: a clause's own subject may also have been hung on the cue.
+    subject = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None or any(c.dep_ in {"dobj", "xcomp"} for c in verb.children):
         return []  # "media reported a figure closer to 4,000": the object is what was said
     sentence = verb.sent
@@ -572,6 +590,13 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
             if child.dep_ == "prep" and child.lower_ not in allowed:
                 continue
             end = max(end, child.right_edge.i)
+    if lemma in _TOLL_VERBS:
+        # "puts it at 6.2, depth 10 km": further figures tacked on after the estimate are part of it.
+        for child in verb.children:
+            if child.i > end and child.dep_ in {"npadvmod", "appos", "intj", "dep"} and any(
+                t.like_num for t in child.subtree
+            ):
+                end = max(end, child.right_edge.i)
     for token in doc[obj.i + 1 : end + 1]:
         # "accused X of Y, saying Z": the participle starts a claim of its own.
         if token.tag_ == "VBG" and _is_cue_verb(token) and doc[token.i - 1].text in {",", "—", "–"}:
@@ -800,7 +825,11 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         heads = [t for t in prefix if t.pos_ in {"PROPN", "NOUN"}]
         if not heads or heads[-1].ent_type_ in _PLACE_LABELS or heads[-1].lower_ in _LABELS:
             continue
-        if len(prefix) == 1 and heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in {"PERSON", "ORG", "NORP"}:
+        if (
+            len(prefix) == 1
+            and heads[-1].pos_ == "PROPN"
+            and heads[-1].ent_type_ not in {"PERSON", "ORG", "NORP"}
+        ):
             continue  # "Orsk: The council approved ...": a dateline, not a speaker
         line_end = _segment_end(doc_text(doc), token.idx)
         if len(prefix) == 1 and not _title_case(doc_text(doc)[token.idx + 1 : line_end]):

@@ -16,12 +16,15 @@ from bot.report import Claim, Conflict, Figure, format_figure
 # Qualifiers that make a figure a bound: "at least 17" agrees with 17 and with 20.
 _LOWER_BOUNDS = frozenset({"at least", "more than"})
 _UPPER_BOUNDS = frozenset({"at most", "up to", "fewer than"})
+# How far past a bound a value may lie and still agree with it: "at least 17" agrees with 17 and 18, but a
+# source saying "at least 28" and another saying "about 40" disagree.
+BOUND_TOLERANCE = 0.1
 
 
 def source_label(figure: Figure, claims: list[Claim]) -> str:
     """Who gives a figure, as a person reads it: 'medical source (anonymous) via Reuters', 'the article'."""
     if figure.claim is None or not 0 <= figure.claim < len(claims):
-        return "the article"
+        return figure.source or "the article"
     return claim_source_label(claims[figure.claim])
 
 
@@ -45,7 +48,7 @@ def claim_source_key(claim: Claim) -> str | None:
 def source_key(figure: Figure, claims: list[Claim]) -> str:
     """Identity of a figure's source within one article, for telling sources apart."""
     if figure.claim is None:
-        return "article"
+        return figure.source_key or "article"
     claim = claims[figure.claim]
     return (claim.speaker or f"claim-{figure.claim}").lower()
 
@@ -62,9 +65,9 @@ def _within(bound: Figure, other: Figure) -> bool:
     if bound.upper is not None:
         return bound.value <= low and high <= bound.upper
     if bound.qualifier in _LOWER_BOUNDS:
-        return low >= bound.value
+        return bound.value <= low <= bound.value * (1 + BOUND_TOLERANCE)
     if bound.qualifier in _UPPER_BOUNDS:
-        return high <= bound.value
+        return bound.value * (1 - BOUND_TOLERANCE) <= high <= bound.value
     return False
 
 

@@ -19,7 +19,7 @@ from bot.engine.lexicon import (
     QUALIFIERS,
     TOLL_NOUNS,
 )
-from bot.engine.structure import Structure, figure_structure
+from bot.engine.structure import Structure, figure_owner, figure_structure
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -77,6 +77,7 @@ class FoundFigure:
     background: bool
     subset: bool
     structure: Structure
+    owner: str | None = None  # a possessive owner: "the ministry's estimate of" -> "the ministry"
 
 
 def find_figures(doc: Doc) -> list[FoundFigure]:
@@ -93,6 +94,9 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if value is None or _excluded(doc, first, last):
             i = last + 1
             continue
+        fraction = _fraction_before(doc, first)
+        if fraction is not None:
+            value, first = value * fraction[0], fraction[1]  # "half a million", "a quarter of a million"
         upper = None
         range_start = first
         range_end = last
@@ -116,7 +120,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         measure, normalised = _measure(doc, first, scale_head, money)
         sentence = token.sent
         structure = figure_structure(scale_head, doc[first], _counted_noun(scale_head))
-        background = _is_background(sentence.text)
+        background = _is_background(sentence.text, _past_year_applies(doc, structure.clause, sentence))
         if structure.status == "forecast" and not structure.baseline:
             background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's
             # period is what it is about, not a past event
@@ -134,6 +138,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
                 # "41 cases, including two deaths": a count of its own measure is no mere part.
                 subset=_is_subset(doc, first) and not _names_its_measure(doc[last]),
                 structure=structure,
+                owner=_owner_text(scale_head),
             )
         )
         i = range_end + 1
@@ -173,7 +178,7 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
                 if f.structure.known
                 and not f.structure.baseline
                 and not f.subset
-                and f.sentence_start != figure.sentence_start
+                and f.structure.clause != structure.clause
                 and figure.sentence_start - f.sentence_start < RESTATED_WINDOW
                 and (not expects or f.structure.unit in {None, structure.unit})
             ]
@@ -193,6 +198,43 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
         else:
             figure.measure = None
+
+
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.75, "thirds": 2 / 3}
+
+
+def _fraction_before(doc: Doc, first: int) -> tuple[float, int] | None:
+    """'half a million' -> (0.5, index of 'half'); 'a quarter of a million', 'three-quarters of a million'."""
+    if doc[first].lower_ not in {"million", "billion", "thousand", "trillion"} or first < 2:
+        return None
+    if doc[first - 1].lower_ not in {"a", "an"}:
+        return None
+    j = first - 2
+    if doc[j].lower_ == "of" and j > 0:
+        j -= 1
+    word = doc[j].lower_
+    if word not in _FRACTIONS:
+        return None
+    start = j
+    if word in {"quarters", "thirds"}:
+        # "three-quarters": the fraction's count before it, maybe joined by a hyphen
+        k = j - 1
+        if k >= 0 and doc[k].text in {"-", "–"}:
+            k -= 1
+        if k < 0 or doc[k].lower_ not in {"two", "three"}:
+            return None
+        start = k
+        return (0.75 if word == "quarters" else 2 / 3), start
+    if word in {"quarter", "third"} and start > 0 and doc[start - 1].lower_ in {"a", "one"}:
+        start -= 1
+    return _FRACTIONS[word], start
+
+
+def _owner_text(number: Token) -> str | None:
+    owner = figure_owner(number)
+    if owner is None:
+        return None
+    return " ".join(t.text for t in owner.subtree if t.dep_ != "case")
 
 
 def _is_number_token(token: Token) -> bool:
@@ -501,10 +543,39 @@ def _following_event(noun: Token) -> str | None:
     return None
 
 
-def _is_background(sentence: str) -> bool:
-    """A sentence about another event: 'an attack two weeks ago killed ...', 'In 2011, a quake killed ...'."""
+_CLAUSE_BOUNDARIES = {"conj", "relcl", "acl", "advcl", "ccomp", "parataxis"}
+
+
+def _past_year_applies(doc: Doc, clause: int | None, sentence) -> bool:
+    """Whether a past year in the sentence dates the figure: it sits in the figure's own clause ('In 2011, a
+    quake killed'), or modifies a thing whose clause holds the figure ('the 2019 election, when turnout was').
+    A year in a clause beside the figure's ('..., a budget line approved in 2021') dates something else."""
+    if clause is None:
+        return True
+    verb = doc[clause]
+    years = [token for token in sentence if re.match(r"^(1[89]|20)\d\d$", token.text)]
+    if not years:
+        return True  # "In February, ...": a month opening the sentence dates all of it
+    for token in years:
+        node, crossed = token, False
+        while node.i != verb.i and node.head.i != node.i:
+            if node.dep_ in _CLAUSE_BOUNDARIES:
+                crossed = True
+            node = node.head
+        if node.i == verb.i and not crossed:
+            return True
+        if verb.i in {t.i for t in token.head.subtree} and token.head.pos_ in {"NOUN", "PROPN"}:
+            return True
+    return False
+
+
+def _is_background(sentence: str, year_applies: bool = True) -> bool:
+    """A sentence about another event: 'an attack two weeks ago killed ...', 'In 2011, a quake killed ...'.
+    A past year counts only in the figure's own clause: '2,150 million euros, ... approved in 2021' is today's
+    figure for a budget approved then."""
     lowered = f" {sentence.lower()}"
-    return any(marker in lowered for marker in OTHER_EVENT_MARKERS) or bool(_PAST_YEAR.search(sentence))
+    past_year = year_applies and bool(_PAST_YEAR.search(sentence))
+    return any(marker in lowered for marker in OTHER_EVENT_MARKERS) or past_year
 
 
 def _is_subset(doc: Doc, first: int) -> bool:

@@ -28,13 +28,13 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "vaccinated": frozenset("vaccinate immunise immunize inoculate".split()),
     "took part": frozenset(
         "attend attendance turnout participation participate crowd march rally gather join demonstrate "
-        "protester protestor demonstrator marcher spectator".split()
+        "protester protestor demonstrator marcher spectator entry admission".split()
     ),
     "cut": frozenset("cut shed axe eliminate slash disappear redundancy layoff lay".split()),
     "destroyed": frozenset("destroy raze flatten level".split()),
     "damaged": frozenset("damage".split()),
     "burned": frozenset("burn scorch char blacken consume".split()),
-    "cleared": frozenset("clear deforest log".split()),
+    "cleared": frozenset("clear deforest deforestation log".split()),
     "sold": frozenset("sell sale sold".split()),
     "affected": frozenset("affect expose compromise steal leak breach hack".split()),
     "on board": frozenset("board aboard onboard carry".split()),
@@ -102,7 +102,7 @@ UNIT_WORDS: dict[str, str] = {
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
 # Nouns that stand for a figure given before: "put the figure at 4,000", "the true number was closer to".
-RESTATING_NOUNS = frozenset("figure number total tally estimate count it".split())
+RESTATING_NOUNS = frozenset("figure number total tally estimate count".split())
 
 # Verbs by which a source revises its own figure: "raised the toll to 19", "later upgraded to 6.0".
 REVISION_VERBS = frozenset("raise revise upgrade downgrade lower update correct adjust".split())
@@ -115,6 +115,12 @@ CHANGE_WORDS = frozenset(
     "rise fall grow drop increase decrease climb decline gain jump slump slide shrink ease up down "
     "higher lower".split()
 )
+
+# Vehicles: people "on", "onto" or "aboard" one are on board.
+VEHICLE_WORDS = frozenset("boat ship vessel ferry train bus coach plane aircraft flight dinghy raft".split())
+
+# Nouns for someone's figure: "the ministry's latest estimate of 2.15 billion" gives the ministry's figure.
+OWNED_FIGURE_NOUNS = frozenset("estimate figure count tally forecast projection calculation number".split())
 
 # Words that make a figure an expectation rather than a reported fact.
 FORECAST_WORDS = frozenset(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from bot.engine.lexicon import CUE_VERBS
 from bot.engine.measures import (
     AGGREGATE_PATTERN,
     AGGREGATE_PERIODS,
@@ -25,10 +26,12 @@ from bot.engine.measures import (
     LOSS_BY_COUNTED,
     MONEY_QUANTITIES,
     NAMED_QUANTITIES,
+    OWNED_FIGURE_NOUNS,
     PERSON_EVENTS,
     RESTATING_NOUNS,
     REVISION_VERBS,
     UNIT_WORDS,
+    VEHICLE_WORDS,
     family_of,
 )
 
@@ -37,6 +40,8 @@ MAX_CLIMB = 5
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "appos", "npadvmod", "acomp"}
 _LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "around", "about", "near"}
 GENERIC_COUNTED = "people"
+GENERIC_AREA = "area"
+AREA_UNITS = frozenset({"ha", "km2", "acre", "mile2", "m2"})
 _QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
 
 
@@ -74,10 +79,7 @@ class Structure:
             quantity = "who took part" if counted else "attendance"
         else:
             quantity = self.quantity
-        if quantity and counted:
-            text = f"{counted} {quantity}"
-        else:
-            text = quantity or counted or "figure"
+        text = f"{counted} {quantity}" if quantity and counted else quantity or counted or "figure"
         if self.change:
             text = f"change in {text}"
         if self.unit:
@@ -113,6 +115,21 @@ def _unit(token: Token) -> str | None:
     return UNIT_WORDS.get(_lemma(token)) or UNIT_WORDS.get(token.lower_)
 
 
+def figure_owner(number: Token) -> Token | None:
+    """'the transport ministry's latest estimate of 2.15 billion': whose figure it is, when the text says so
+    with a possessive rather than a verb of saying."""
+    node = number
+    for _ in range(MAX_CLIMB):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return None
+        if node.pos_ == "NOUN" and _lemma(node) in OWNED_FIGURE_NOUNS:
+            return next((c for c in node.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}), None)
+    return None
+
+
 def figure_structure(number: Token, first: Token, counted_noun: Token | None) -> Structure:
     """The structure of the figure whose number phrase runs from `first` to `number` (its last token).
 
@@ -130,6 +147,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if noun is not None:
         anchor = noun
         unit = _unit(noun)
+        if unit in {"km", "mile", "m"} and any(c.lower_ in {"square", "sq", "sq."} for c in noun.children):
+            unit = f"{unit}2"  # "square kilometres"
         if unit and not structure.unit:
             structure.unit = unit
             noun = _of_object(noun)
@@ -163,7 +182,9 @@ def _per_what(anchor: Token) -> str | None:
     for token in doc[anchor.i + 1 : anchor.i + 3]:
         if token.lower_ in {"per", "each", "a", "an"} and token.i + 1 < len(doc):
             following = doc[token.i + 1]
-            if following.pos_ == "NOUN" and (token.lower_ == "per" or following.lemma_.lower() in {"share", "head"}):
+            if following.pos_ == "NOUN" and (
+                token.lower_ == "per" or following.lemma_.lower() in {"share", "head"}
+            ):
                 return following.lemma_.lower()
         if token.pos_ not in {"NOUN", "SYM"}:
             break
@@ -181,12 +202,14 @@ def _of_object(noun: Token) -> Token | None:
 
 
 def _modifier_quantity(noun: Token) -> str | None:
-    """'participation rate', 'death toll', 'unemployment rate': a modifier naming the quantity wins."""
+    """'participation rate', 'death toll', 'area burned': a modifier naming the quantity wins."""
     for child in noun.children:
         if child.dep_ in {"compound", "amod"} and child.i < noun.i:
             found = _event(child) or _named(child)
             if found:
                 return found
+        if child.dep_ in {"acl", "amod"} and child.i > noun.i and _event(child):
+            return _event(child)
     return None
 
 
@@ -204,8 +227,10 @@ def _read_noun(noun: Token, structure: Structure) -> None:
         structure.quantity = structure.quantity or event  # "9 dead", "22 injured"
         return
     lemma = _lemma(noun)
-    if event and (noun.lower_ in EVENT_FAMILIES.get(event, ()) or lemma.endswith("ed")):
-        structure.quantity = structure.quantity or event  # "the number of displaced": the people it happened to
+    if event and (noun.lower_ in EVENT_FAMILIES.get(event, ()) or noun.lower_.endswith("ed")):
+        structure.quantity = (
+            structure.quantity or event
+        )  # "the number of displaced": the people it happened to
         return
     if event and lemma not in {"protester", "protestor", "demonstrator", "marcher", "spectator", "survivor"}:
         structure.quantity = structure.quantity or event  # "17 deaths", "1,284 cases"
@@ -297,31 +322,42 @@ def _climb(anchor: Token, structure: Structure) -> None:
             and lemma in CHANGE_WORDS
             and head.pos_ in {"VERB", "ADV", "ADJ"}
         ) and (
-            not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
-            or node.dep_ == "npadvmod"
+            not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod"
         ):
             structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
         if node.dep_ == "advmod" or (
             node.dep_ == "npadvmod" and head.lower_ in {"higher", "lower", "up", "down"}
         ):
             structure.change = True
-        if head.pos_ == "NOUN" and node.dep_ in {"pobj", "appos", "nummod", "compound", "npadvmod", "attr"}:
+        comparative = node.tag_ in {"JJR", "RBR"} and node.dep_ in {"amod", "advmod"}
+        if head.pos_ == "NOUN" and _changes(head) and node.dep_ == "pobj":
+            structure.change = True  # "an increase of 9%"
+        if head.pos_ == "NOUN" and (
+            node.dep_ in {"pobj", "appos", "nummod", "compound", "npadvmod", "attr"} or comparative
+        ):
             # "a turnout of 61%", "inflation of 4.8%", "a toll of 17"
             _take_noun(head, structure)
             if structure.quantity or structure.points_back:
                 return
         if head.pos_ == "ADP" and head.lower_ in _LINK_PREPOSITIONS:
             grand = head.head
+            if grand.pos_ == "NOUN" and head.lower_ == "of" and _changes(grand):
+                structure.change = True  # "an increase of 9%"
             if grand.pos_ in {"NOUN", "PROPN"} and head.lower_ == "of":
                 _take_noun(grand, structure)
                 if structure.quantity or structure.points_back:
                     return
+            located = structure.counted and not structure.unit and head.lower_ not in {"of", "to", "with"}
+            if located and anchor.pos_ in {"NOUN", "PROPN"} and grand.pos_ in {"VERB", "AUX"}:
+                return  # "treated at four hospitals", "evacuated from 11 villages": a place, not who it happened to
             node = head
             continue
         if head.tag_ in {"JJR", "RBR"}:
             node = head  # "closer to 950": look past the comparative
             continue
         if head.pos_ in {"VERB", "AUX", "ADJ"}:
+            if head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:
+                node, head = head, head.head  # "about 40 were unaccounted for": the main verb decides
             _read_verb(head, node, structure)
             return
         node = head
@@ -348,6 +384,15 @@ def _take_noun(noun: Token, structure: Structure) -> None:
             structure.points_back = True
 
 
+def _boarded(verb: Token) -> bool:
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in {"on", "onto", "aboard", "into"}
+        and any(c.dep_ == "pobj" and _lemma(c) in VEHICLE_WORDS for c in child.children)
+        for child in verb.children
+    )
+
+
 def _changes(token: Token) -> bool:
     return _lemma(token) in CHANGE_WORDS or token.lower_ in CHANGE_WORDS
 
@@ -359,6 +404,10 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     moved_to = any(c.dep_ == "prep" and c.lower_ == "to" and c.i != node.head.i for c in verb.children)
     if lemma in CHANGE_WORDS and node.dep_ in {"npadvmod", "dobj"} and not structure.change and not moved_to:
         structure.change = True
+    if not structure.quantity and node.dep_ in {"nsubj", "nsubjpass"} and _boarded(verb):
+        structure.quantity = "on board"  # "110 people had crowded onto the boat"
+    if not structure.quantity and _lemma(verb) in NAMED_QUANTITIES["cost"]:
+        structure.quantity = "cost"  # "will cost at least 900 million euros"
     if not structure.quantity:
         found = _event(verb) or _verb_particle_event(verb)
         if found and not (found == "cut" and lemma in {"go", "lose"} and not structure.counted):
@@ -366,7 +415,17 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
                 found = LOSS_BY_COUNTED.get(structure.counted or "", found)
             structure.quantity = found
     # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
-    for child in verb.children:
+    arguments = list(verb.children)
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in arguments) and verb.dep_ == "ccomp":
+        # "said the area burned was 15,000": the parser split the clause; the subject went to the piece before.
+        head = verb.head
+        if _lemma(head) in CUE_VERBS:
+            before = [c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i]
+            if before:
+                arguments += [c for c in before[-1].children if c.dep_ in {"nsubj", "nsubjpass"}]
+        else:
+            arguments += [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for child in arguments:
         if child.i == node.i or child.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
             continue
         if structure.quantity:
@@ -383,9 +442,7 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
                         structure.counted = family_of(_lemma(target), COUNTED_FAMILIES) or _lemma(target)
     if not structure.known and structure.revises:
         structure.points_back = True  # "later upgraded to 6.0"
-    if not structure.quantity and verb.dep_ in {"conj", "xcomp", "ccomp", "relcl", "advcl"}:
-        pass
-    if not structure.quantity:
+    if not structure.quantity and node.dep_ in {"nsubj", "nsubjpass"}:
         # "the train had been carrying", "310 passengers had been on board": a preposition with a family noun
         for child in verb.children:
             if child.dep_ == "prep":
@@ -393,8 +450,14 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
                     structure.quantity = "on board"
                     return
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and _event(pobj) in {"on board", "without power"}:
-                        structure.quantity = _event(pobj)
+                    if pobj.dep_ != "pobj":
+                        continue
+                    # "on board", "under evacuation orders": the state the counted things are in
+                    found = _event(pobj) or next(
+                        (_event(c) for c in pobj.children if c.dep_ == "compound" and _event(c)), None
+                    )
+                    if found:
+                        structure.quantity = found
                         return
 
 
@@ -459,14 +522,15 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
 
 
 def _time_marker(number: Token) -> str | None:
+    """The last word before the number, in its sentence, that dates the statement."""
     sentence = number.sent
-    for token in sentence:
-        if token.lower_ in LATER_WORDS:
-            return token.lower_
-    for entity in sentence.ents:
-        if entity.label_ in {"DATE", "TIME"} and not _YEAR.fullmatch(entity.text):
-            return entity.text.lower()
-    return None
+    marker = None
+    for token in sentence[: number.i - sentence.start]:
+        if token.lower_ in LATER_WORDS or (
+            token.ent_type_ in {"DATE", "TIME"} and token.ent_iob_ == "B" and not _YEAR.fullmatch(token.text)
+        ):
+            marker = token.lower_
+    return marker
 
 
 def later_statement(earlier: Structure, later: Structure) -> bool:
@@ -481,9 +545,11 @@ def compatible(a: Structure, b: Structure) -> bool:
     """Whether two figures measure the same thing: same quantity, unit and kind (level or change), counted
     things and periods that don't disagree. Status is not compared: a result set against its forecast is a
     difference worth showing."""
-    if not a.known or not b.known or a.baseline or b.baseline or a.aggregate or b.aggregate:
+    if not a.known or not b.known or a.baseline or b.baseline:
         return False
-    if a.quantity != b.quantity or a.change != b.change:
+    # "the area was 15,000 hectares" names the same surface as "burned 12,400 hectares".
+    generic_area = a.unit in AREA_UNITS and GENERIC_AREA in {a.quantity, b.quantity}
+    if (a.quantity != b.quantity and not generic_area) or a.change != b.change:
         return False
     if a.unit != b.unit and not (a.quantity in MONEY_QUANTITIES and None in {a.unit, b.unit}):
         return False
@@ -491,6 +557,7 @@ def compatible(a: Structure, b: Structure) -> bool:
     other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
     if other_things and (GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None):
         return False
-    if a.quantity is None and (a.counted is None or b.counted is None):
+    # Without a quantity, only a specific counted thing says what is measured; "people" alone does not.
+    if a.quantity is None and (a.counted in {None, GENERIC_COUNTED} or b.counted in {None, GENERIC_COUNTED}):
         return False
     return not (a.period and b.period and a.period != b.period)
