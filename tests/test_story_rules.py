@@ -12,6 +12,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.engine.conflicts import values_agree
 from bot.engine.structure import Structure
 from bot.report import Claim, Dateline, Entity, Event, Figure, Report, Span
 from bot.stories import compare_figures, compare_fingerprints, fingerprint, group_stories
@@ -418,12 +419,15 @@ def test_a_toll_that_names_no_one_goes_with_the_people():
     assert conflict.subject == readable(quantity="killed", counted="people")
 
 
-def test_a_bound_agrees_with_a_value_inside_it():
-    low_text = "Korrin blast\n\nAt least 15 killed, Oskar Vell said."
-    high_text = "Korrin blast\n\n21 people killed, Oskar Vell said."
-    low = toll(low_text, [figure(low_text, "At least 15", 15, quantity="killed", qualifier="at least")])
-    high = toll(high_text, [figure(high_text, "21", 21, quantity="killed", counted="people")])
-    assert two_outlets(low, high) == []
+def test_whether_a_bound_agrees_is_the_engines_call():
+    """Stories ask the engine's `values_agree`: "at least 20" agrees with 21, not with 40."""
+    low_text = "Korrin blast\n\nAt least 20 killed, Oskar Vell said."
+    low = toll(low_text, [figure(low_text, "At least 20", 20, quantity="killed", qualifier="at least")])
+    for value, agrees in ((21, True), (40, False)):
+        high_text = f"Korrin blast\n\n{value} people killed, Oskar Vell said."
+        high = toll(high_text, [figure(high_text, str(value), value, quantity="killed", counted="people")])
+        assert values_agree(low.figures[0], high.figures[0]) is agrees
+        assert (two_outlets(low, high) == []) is agrees
 
 
 def test_the_engines_source_label_is_the_one_shown():
