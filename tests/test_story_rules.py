@@ -118,6 +118,12 @@ def test_the_same_kind_of_event_three_weeks_apart_is_another_event():
     assert "21 days apart" in similarity.reason
 
 
+def test_the_same_kind_of_event_a_week_apart_is_another_event():
+    first = fingerprint(blast(plant="Maren Chemicals", dateline_date="June 24"))
+    week_before = fingerprint(blast(plant="Maren Chemicals", dateline_date="June 17"))
+    assert not compare_fingerprints(first, week_before).same_story
+
+
 def test_reports_a_day_apart_are_one_event():
     first = fingerprint(blast(plant="Maren Chemicals", dateline_date="June 24"))
     next_day = fingerprint(blast(plant="Maren Chemicals", dateline_date="June 25"))

@@ -37,9 +37,10 @@ KIND_WEIGHTS = {
     "day": 0.0,
 }
 _DECIDING_KINDS = frozenset(["focus", "kind", "day"])
-# Two events of one kind whose days are further apart than this are two events (a blast three weeks after
-# another, a strike a month after pay talks); lasting events (an outbreak) are reported over weeks.
-EVENT_DAYS_APART = 7
+# Two events of one kind whose days are further apart than this are two events (a march a week after a rally,
+# a blast three weeks after another, a strike a month after pay talks): reports of one event follow it within
+# a few days. Lasting events (an outbreak) are reported over weeks.
+EVENT_DAYS_APART = 3
 LASTING_EVENT_DAYS_APART = 45
 LASTING_KINDS = frozenset(["outbreak", "war", "drought"])
 # A person or organisation in a headline is what the article is about when the article names it this often;
