@@ -331,6 +331,8 @@ def test_per_cent_and_the_percent_sign_are_one_unit():
     words = strike_share("74 per cent", 74, quantity="took part", counted="cent")
     sign = strike_share("74%", 74, quantity="took part", unit="%")
     assert two_outlets(words, sign) == []
+    spelled = strike_share("74 per cent", 74, quantity="took part", unit="per cent")
+    assert two_outlets(spelled, strike_share("29%", 29, quantity="took part", unit="%"))
     (conflict,) = two_outlets(words, strike_share("29%", 29, quantity="took part", unit="%"))
     assert conflict.subject == readable(quantity="took part", unit="%")
 

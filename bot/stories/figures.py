@@ -168,6 +168,8 @@ def figure_structure(report: Report, figure: Figure) -> Structure | None:
     counted, unit = figure.counted, figure.unit
     if unit is None and counted in _PERCENT_NOUNS and _PER_CENT.match(report.text, figure.span.end):
         counted, unit = None, "%"
+    elif unit in _PERCENT_NOUNS:
+        unit = "%"  # "per cent" and "%" are one unit
     structure = Structure(
         counted=counted,
         quantity=figure.quantity,
