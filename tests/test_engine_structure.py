@@ -325,3 +325,10 @@ def test_an_estimate_keeps_what_is_tacked_on_after_it() -> None:
     report = analyze(text)
     [claim] = report.claims
     assert text[claim.content[0].start : claim.content[0].end] == "it at 5.8, depth 12 km"
+
+
+@pytest.mark.parametrize("first", ["74 per cent", "74 percent", "74%"])
+def test_percent_written_any_way_is_a_percent_and_conflicts_with_another(first: str) -> None:
+    report = analyze(f"The union said {first} of teachers joined the strike. The ministry said 29% joined the strike.")
+    assert {f.unit for f in report.figures} == {"%"}
+    assert len(report.conflicts) == 1

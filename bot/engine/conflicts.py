@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from bot.engine.structure import Structure, compatible, later_statement
 from bot.report import Claim, Conflict, Figure, format_figure
 
-# Qualifiers that make a figure a bound: "at least 17" agrees with 17 and with 20.
+# Qualifiers that make a figure a bound: "at least 17" agrees with 17 and with 18.
 _LOWER_BOUNDS = frozenset({"at least", "more than"})
 _UPPER_BOUNDS = frozenset({"at most", "up to", "fewer than"})
 # How far past a bound a value may lie and still agree with it: "at least 17" agrees with 17 and 18, but a

@@ -141,9 +141,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.unit = CURRENCY_SYMBOLS[doc[first.i - 1].text]
     anchor = number
     noun = counted_noun
-    if noun is not None and noun.i == number.i + 1 and noun.lower_ == "per" and number.i + 2 < len(doc):
+    per_cent = noun is not None and noun.lower_ in {"per", "cent"} and doc[number.i + 1].lower_ == "per"
+    if per_cent and noun.i <= number.i + 2:
         structure.unit = "%"  # "74 per cent"
-        noun = None
+        noun = _of_object(noun)
     if noun is not None:
         anchor = noun
         unit = _unit(noun)
@@ -182,6 +183,8 @@ def _per_what(anchor: Token) -> str | None:
     for token in doc[anchor.i + 1 : anchor.i + 3]:
         if token.lower_ in {"per", "each", "a", "an"} and token.i + 1 < len(doc):
             following = doc[token.i + 1]
+            if following.lower_ in {"cent", "centum"}:
+                return None  # "74 per cent" is a share, read as %
             if following.pos_ == "NOUN" and (
                 token.lower_ == "per" or following.lemma_.lower() in {"share", "head"}
             ):
