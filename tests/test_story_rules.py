@@ -364,6 +364,51 @@ def test_vote_shares_turnout_and_stations_counted_stay_apart():
     assert conflict.subject == readable(quantity="share", counted="vote", unit="%")
 
 
+def test_each_candidates_share_is_compared_with_the_same_candidates():
+    vote = {"quantity": "share", "counted": "vote", "unit": "%"}
+    partial = election(
+        "Lise Amber leads in Tarvo\n\nLise Amber had 54.3% of the vote, against 41.8% for Dorn Halvik.",
+        [("54.3%", 54.3, vote), ("41.8%", 41.8, vote)],
+    )
+    final = election(
+        "Lise Amber wins in Tarvo\n\nLise Amber won 51.6% of the vote and Dorn Halvik 44.9%.",
+        [("51.6%", 51.6, vote), ("44.9%", 44.9, vote)],
+    )
+    winner, runner_up = two_outlets(partial, final)
+    assert set(winner.figures) == {(0, 0), (1, 0)}
+    assert set(runner_up.figures) == {(0, 1), (1, 1)}
+
+
+def test_figures_sources_dispute_stay_one_conflict():
+    took_part = {"quantity": "took part", "counted": "people"}
+
+    def march(text: str, police: str, organisers: str) -> Report:
+        claims = [
+            said(text, "police", f"{police} people"),
+            said(text, "the organisers", f"{organisers} people"),
+        ]
+        return article(
+            text,
+            names={"Dresk": "GPE"},
+            claims=claims,
+            figures=[
+                figure(text, police, float(police.replace(",", "")), claim=0, **took_part),
+                figure(text, organisers, float(organisers.replace(",", "")), claim=1, **took_part),
+            ],
+        )
+
+    first = march(
+        "Dresk march\n\nPolice said 7,500 people marched; the organisers said 25,000 people.",
+        "7,500",
+        "25,000",
+    )
+    second = march(
+        "Dresk march\n\nPolice counted 8,000 people, and the organisers 30,000 people.", "8,000", "30,000"
+    )
+    (conflict,) = two_outlets(first, second)
+    assert len(conflict.figures) == 4
+
+
 def test_figures_about_another_event_stay_out():
     text = (
         "Blast in Korrin\n\nThe blast injured 12 people, Oskar Vell said. A blast in May injured 40 people."

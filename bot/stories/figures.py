@@ -252,7 +252,7 @@ def collect_story_figures(
                 found.append(
                     (story_figure, figure_structure(report, figure) if has_structure(report) else None)
                 )
-    groups = _group_by_structure(found)
+    groups = [part for group in _group_by_structure(found) for part in _split_parts(group)]
     by_measure: dict[str, list[StoryFigure]] = {}
     for group in groups:
         name = group[0].subject
@@ -296,6 +296,44 @@ def _group_by_structure(found: list[tuple[StoryFigure, Structure | None]]) -> li
         best = max(group, key=lambda item: item[1] is not None and item[1].counted is not None)
         named.append([_with_subject(figure, best[0].subject) for figure, _ in group])
     return named
+
+
+def _split_parts(group: list[StoryFigure]) -> list[list[StoryFigure]]:
+    """Each article listing the same number of values, from one source, none of them shared with another
+    article, lists parts ("54.3% for Amber, 41.8% for Halvik" against "51.6% ... 44.9%"): the winner's share
+    is compared with the winner's, the runner-up's with the runner-up's, matched by rank. Values that sources
+    dispute (police 8,000, organisers 25,000) come from several sources and stay one group."""
+    values: dict[int, set[tuple[float, float | None]]] = {}
+    sources: dict[int, set[str]] = {}
+    for figure in group:
+        values.setdefault(figure.article, set()).add(figure.value)
+        if figure.source_key:
+            sources.setdefault(figure.article, set()).add(figure.source_key)
+    counts = {len(found) for found in values.values()}
+    every_value = [value for found in values.values() for value in found]
+    if (
+        len(values) < 2
+        or len(counts) != 1
+        or counts == {1}
+        or len(set(every_value)) != len(every_value)
+        or any(len(named) > 1 for named in sources.values())
+    ):
+        return [group]
+    ranks: dict[tuple[int, tuple[float, float | None]], int] = {}
+    for article, found in values.items():
+        for rank, value in enumerate(sorted(found, reverse=True)):
+            ranks[(article, value)] = rank
+    parts: dict[int, list[StoryFigure]] = {}
+    for figure in group:
+        parts.setdefault(ranks[(figure.article, figure.value)], []).append(figure)
+    ordinals = ("largest", "second largest", "third largest")
+    return [
+        [
+            _with_subject(f, f"{f.subject}, {ordinals[rank] if rank < len(ordinals) else f'no. {rank + 1}'}")
+            for f in part
+        ]
+        for rank, part in sorted(parts.items())
+    ]
 
 
 def _with_subject(figure: StoryFigure, subject: str) -> StoryFigure:
