@@ -332,3 +332,20 @@ def test_percent_written_any_way_is_a_percent_and_conflicts_with_another(first: 
     report = analyze(f"The union said {first} of teachers joined the strike. The ministry said 29% joined the strike.")
     assert {f.unit for f in report.figures} == {"%"}
     assert len(report.conflicts) == 1
+
+
+def test_raising_a_toll_from_one_number_to_another_is_a_revision_not_a_range() -> None:
+    report = analyze("The health ministry raised the death toll from 12 to 19 on Friday. Doctors said 19 people died.")
+    assert [(f.value, f.upper) for f in report.figures[:2]] == [(12, None), (19, None)]
+    [conflict] = report.conflicts
+    assert conflict.reason == "revision"
+    assert [report.figures[i].value for i in conflict.newer] == [19]
+    assert "revised" in conflict.note
+
+
+def test_growing_from_one_number_to_another_is_no_conflict() -> None:
+    report = analyze(
+        "Firefighters said the blaze had grown from 2,500 hectares to 7,000 hectares. The governor said "
+        "7,000 hectares had burned."
+    )
+    assert report.conflicts == []

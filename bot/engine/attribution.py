@@ -29,6 +29,7 @@ _XCOMP_CUES = frozenset(
     refuse agree offer propose demand claim deny order advise encourage invite beg implore""".split()
 )
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_DASHES = {"-", "—", "–", "--"}
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "dep"}
 _COMPLEMENTIZERS = {"that", "whether", "if"}
 _TRAILER_TOKENS = 30
@@ -585,7 +586,7 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
             and child.lower_ not in {"in", "on"}
         ):
             allowed = {"for", "as", "of", "to", "against", "with"} | (
-                {"at"} if lemma in _TOLL_VERBS else set()
+                {"at", "from"} if lemma in _TOLL_VERBS else set()
             )
             if child.dep_ == "prep" and child.lower_ not in allowed:
                 continue
@@ -593,8 +594,10 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
     if lemma in _TOLL_VERBS:
         # "puts it at 6.2, depth 10 km": further figures tacked on after the estimate are part of it.
         for child in verb.children:
-            if child.i > end and child.dep_ in {"npadvmod", "appos", "intj", "dep"} and any(
-                t.like_num for t in child.subtree
+            if (
+                child.i > end
+                and child.dep_ in {"npadvmod", "appos", "intj", "dep"}
+                and any(t.like_num for t in child.subtree)
             ):
                 end = max(end, child.right_edge.i)
     for token in doc[obj.i + 1 : end + 1]:
@@ -683,10 +686,26 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ in _SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and verb.lemma_ != "quote")
     ]
     if subjects:
-        # "PELISA, Sept 23 (Reuters) - The commission said": a dateline parsed as a second subject; the
-        # subject nearest before the verb is the speaker.
-        before = [child for child in subjects if child.i < verb.i]
-        return before[-1] if len(subjects) > 1 and before else subjects[0]
+        # "PELISA, Sept 23 (Reuters) - The commission said": a dateline parsed as a second subject; a subject
+        # cut off from the verb by a dash is none.
+        doc = verb.doc
+        joined = [
+            child
+            for child in subjects
+            if not (child.i < verb.i and any(t.text in _DASHES for t in doc[child.i : verb.i]))
+        ]
+        joined = joined or subjects
+        before = [c for c in joined if c.i < verb.i]
+        if len(before) < 2:
+            return joined[0]
+        # Two subjects hung on the cue: the nearer one is the source ("Ferries suspended ..., the port
+        # authority says"; "The medical charity Open Hands said"), unless "and" joins them ("A medical source
+        # and several local sources told"), when the first names the coordination.
+        nearest = before[-1]
+        opening = nearest.left_edge.i
+        if opening > 0 and doc[opening - 1].dep_ == "cc":
+            return before[0]
+        return nearest
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:

@@ -127,7 +127,19 @@ def find_conflicts(
         ]
         if not differing:
             continue
-        between_sources = any(keys[i] != keys[j] for i, j in differing)
+        # A figure its own source later revised no longer speaks for that source: "raised the toll from 12 to
+        # 19" and a hospital's 19 agree.
+        superseded = {
+            e
+            for n in newer
+            for e in indexes
+            if keys[e] == keys[n]
+            and figures[e].span.start < figures[n].span.start
+            and not values_agree(figures[e], figures[n])
+        }
+        between_sources = any(
+            keys[i] != keys[j] and i not in superseded and j not in superseded for i, j in differing
+        )
         conflicts.append(
             _conflict(indexes, figures, claims, structures[indexes[0]], between_sources, newer, event)
         )
@@ -148,11 +160,11 @@ def _one_reading_per_source(
         same_claim = any(figures[e].claim == figures[i].claim for e in earlier)
         if keys[i] == "article" or not earlier or any(values_agree(figures[e], figures[i]) for e in earlier):
             kept.append(i)
-        elif same_claim:
-            kept.append(i)  # one statement setting two estimates side by side (parts were removed before)
         elif later_statement(structures[earlier[-1]], structures[i]):
             kept.append(i)
             newer.append(i)
+        elif same_claim:
+            kept.append(i)  # one statement setting two estimates side by side (parts were removed before)
         else:
             continue
         earlier.append(i)

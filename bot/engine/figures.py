@@ -19,6 +19,7 @@ from bot.engine.lexicon import (
     QUALIFIERS,
     TOLL_NOUNS,
 )
+from bot.engine.measures import CHANGE_WORDS, REVISION_VERBS
 from bot.engine.structure import Structure, figure_owner, figure_structure
 
 _UNITS = {
@@ -104,7 +105,9 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if last + 2 < n and doc[last + 1].lower_ in _RANGE_WORDS and _is_number_token(doc[last + 2]):
             between = first > 0 and doc[first - 1].lower_ in {"between", "from"}
             joiner = doc[last + 1].lower_
-            if joiner != "and" or between:
+            if _moves_from(doc, first):
+                pass  # "raised the toll from 12 to 19", "grew from 12,500 to 31,000": two values, not a range
+            elif joiner != "and" or between:
                 _second_first, second_last, second = _number_phrase(doc, last + 2)
                 if second is not None and second > value:
                     upper = second
@@ -228,6 +231,15 @@ def _fraction_before(doc: Doc, first: int) -> tuple[float, int] | None:
     if word in {"quarter", "third"} and start > 0 and doc[start - 1].lower_ in {"a", "one"}:
         start -= 1
     return _FRACTIONS[word], start
+
+
+def _moves_from(doc: Doc, first: int) -> bool:
+    """'from N' after a verb of revising or changing: the value before the change."""
+    if first == 0 or doc[first - 1].lower_ != "from":
+        return False
+    verb = doc[first - 1].head
+    lemma = verb.lemma_.lower()
+    return lemma in REVISION_VERBS or lemma in CHANGE_WORDS
 
 
 def _owner_text(number: Token) -> str | None:
