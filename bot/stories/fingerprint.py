@@ -177,7 +177,7 @@ def _focus_terms(report: Report, base: Fingerprint) -> list[Term]:
     title = headline(report)
     if title is None:
         return []
-    headline_words = " " + normalise_key(_PUNCTUATION.sub(" ", title.text)) + " "
+    headline_words = " " + normalise_key(_PUNCTUATION.sub(" ", title)) + " "
     owners = {
         term.entity
         for key, term in base.terms.items()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from bot.report import Report
 from bot.stories.lexicon import MONTHS
@@ -30,21 +29,11 @@ _CLAUSE_WINDOW = 50
 _ISO_DAY = re.compile(r"^\d{4}-(\d{2})-(\d{2})")
 
 
-@dataclass(frozen=True)
-class Headline:
-    """The article's headline and where its body starts (offsets into `Report.text`, or a separate title)."""
-
-    text: str
-    body_start: int
-
-
-def headline(report: Report) -> Headline | None:
+def headline(report: Report) -> str | None:
     """The headline: the engine's `headline` span, else the report's title (a page's or a post's)."""
     if report.headline is not None:
-        return Headline(report.quote(report.headline), report.headline.end)
-    if report.title:
-        return Headline(report.title, 0)
-    return None
+        return report.quote(report.headline)
+    return report.title or None
 
 
 def other_event_spans(report: Report) -> list[tuple[int, int]]:
