@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/bench_story_storage.py [--stored N] [--new N]
 
 The articles are `bench_stories`' (PolNeAR texts from ../shared/polnear when present, topped up with
-generated wire stories); each is stored as a report (text only: the fingerprint reads the text) with
-`ArticleStore.save`, then placed with `StoryStore.place`, exactly what the bot does when an article arrives.
+generated wire stories); each is analysed by the engine (not timed: the fingerprint reads the engine's
+report), stored with `ArticleStore.save`, then placed with `StoryStore.place`, exactly what the bot does when
+an article arrives.
 Printed: the time to place each new article (fingerprint, term statistics, the indexed candidate lookup,
 `place_article`, the writes), median and 95th percentile, split into the fingerprint and the storage part;
 candidates per article; how many joined a story; and the query plans (they must search the indexes).
@@ -25,7 +26,8 @@ sys.path[:0] = [str(HERE.parent), str(HERE)]  # the repository (storage, bot) an
 
 from bench_stories import article_texts, percentile  # noqa: E402
 
-from bot.report import Report  # noqa: E402
+from bot.article import Article  # noqa: E402
+from bot.engine import analyze_many  # noqa: E402
 from bot.stories import fingerprint  # noqa: E402
 from storage import ArticleStore, Database  # noqa: E402
 from storage.stories import StoryStore  # noqa: E402
@@ -40,18 +42,20 @@ async def query_plan(database: Database, sql: str, parameters: tuple) -> str:
 
 async def run(stored_count: int, new_count: int) -> None:
     stored_texts, new_texts, origin = article_texts(stored_count, new_count)
+    stored_reports = analyze_many([Article(text=text) for text in stored_texts])
+    new_reports = analyze_many([Article(text=text) for text in new_texts])
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "whosaid.db"
         database = await Database.open(path)
         articles, stories = ArticleStore(database), StoryStore(database, window_days=14)
         started = time.perf_counter()
-        for text in stored_texts:
-            await stories.place(CHAT, await articles.save(CHAT, Report(text=text), source="text"))
+        for report in stored_reports:
+            await stories.place(CHAT, await articles.save(CHAT, report, source="text"))
         fill = time.perf_counter() - started
 
         place_ms, print_ms, lookup_ms, candidate_counts, joined = [], [], [], [], 0
-        for text in new_texts:
-            article = await articles.save(CHAT, Report(text=text), source="text")
+        for report in new_reports:
+            article = await articles.save(CHAT, report, source="text")
             began = time.perf_counter()
             article_fingerprint = fingerprint(article.report)
             print_ms.append((time.perf_counter() - began) * 1000)

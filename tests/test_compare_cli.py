@@ -65,7 +65,7 @@ def test_compare_flags_differing_tolls_with_outlet_and_source(story_json):
     killed = conflicts["killed"]
     assert len({article for article, _ in killed["figures"]}) >= 2
     for article, figure_index in killed["figures"]:
-        assert articles[article]["figures"][figure_index]["measure"] == "killed"
+        assert articles[article]["figures"][figure_index]["quantity"] == "killed"
     for outlet in ("Northline News", "Meridian Wire", "Capital Daily"):
         assert f"{outlet}, citing " in killed["note"]
     # The strike two weeks earlier ("killed one soldier") is not part of this story's comparison.

@@ -1,39 +1,43 @@
-"""Figures of one measure compared across the articles of a story.
+"""Figures compared across the articles of a story.
 
-Each article contributes the figures it gives about the story's event: where the engine found a conflict for a
-measure, the figures of that conflict (the engine already left out figures about other events); otherwise the
-article's figures of that measure, minus background ones (the engine's `Figure.background`, or a sentence that
-points to another event: "an attack two weeks ago killed one"). Differences between outlets are flagged with
-both the outlet and the source it cites; two outlets citing one source with different numbers are said
-explicitly; when publication times are known, a later figure that updates an earlier one is marked as newer.
-Agreement is not a conflict.
+What each article contributes is the engine's reading, taken from its report:
+- which figures may take part (`Figure.comparable`: attributed, about the article's own event, not a part of
+  another figure, with a known structure);
+- what a figure measures (`counted`, `quantity`, `unit`, `change`, `period`) and when two figures measure the
+  same thing (`bot.engine.structure.compatible`), so vote shares, turnout and "62% of polling stations
+  counted" stay apart while "$4.2 billion" and "4.2 billion dollars" meet;
+- the value, normalised ("forty-four" is 44, "1.2 million" is 1,200,000), and when two values can both be
+  right (`bot.engine.conflicts.values_agree`: "at least 15" agrees with 21);
+- who gives the figure (`Figure.source`, `Figure.source_key`) and which figures revise an earlier one of
+  their source (`Conflict.newer`).
+A report without the structure fields (made before they existed) is read by `measure` and `background`.
+
+Differences between outlets are flagged with both the outlet and the source it cites; two outlets citing one
+source with different numbers are said explicitly; when publication times are known, a later figure that
+updates an earlier one is marked as newer. Agreement is not a conflict.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from bot.report import Figure, Report, format_figure
 from bot.stories.fingerprint import normalise_key
 
-# A figure in a sentence with one of these is about an earlier or other event, not the story's own.
-_OTHER_EVENT = re.compile(
-    r"\b(?:ago|last (?:week|month|year)|earlier this (?:week|month|year)|previous(?:ly)?|came after|"
-    r"in (?:19|20)\d\d|a year earlier|the year before|since (?:19|20)\d\d)\b",
-    re.I,
-)
-# Words around a figure saying that it revises an earlier number ("the toll has risen to 27").
-_UPDATE_WORDS = re.compile(
-    r"\b(?:ris(?:en|es|ing)|rose|climb(?:ed|s|ing)?|jump(?:ed|s)?|increas(?:ed|es)|revis(?:ed|es)|rais(?:ed|es)|"
-    r"updated?|now stands?|fell|dropped|lowered|new toll|latest toll)\b",
-    re.I,
-)
+if TYPE_CHECKING:
+    from bot.engine.structure import Structure
+
 _GENERIC_SOURCE_WORDS = frozenset(
     ["official", "officials", "source", "sources", "spokesman", "spokeswoman", "group"]
 )
+# "74 per cent" read as a count of "cent" by a report that predates the engine's unit for it.
+_PERCENT_NOUNS = frozenset(["cent", "percent", "per cent"])
+_PEOPLE = "people"  # the engine's family name for counted persons of no particular kind
+_PER_CENT = re.compile(r"\s*(?:per ?cent|%)", re.I)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class StoryFigure:
     value: tuple[float, float | None]
     published: datetime | None
     says_update: bool = False
+    subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class StoryConflict:
     newer: tuple[tuple[int, int], ...] = ()
     same_source: tuple[str, ...] = ()
     lines: tuple[str, ...] = ()
+    subject: str | None = None
 
     def involves(self, article: int) -> bool:
         """Whether one of the conflict's figures comes from `article` (for a reply about that article)."""
@@ -79,6 +85,7 @@ class StoryConflict:
             "note": self.note,
             "newer": [list(pair) for pair in self.newer],
             "same_source": list(self.same_source),
+            **({"subject": self.subject} if self.subject else {}),
         }
 
 
@@ -97,29 +104,33 @@ def parse_published(value: str | None) -> datetime | None:
 
 
 def source_label(report: Report, figure: Figure) -> str:
-    """Who an article credits a figure to: 'a medical source via Reuters'; '' when it cites no one."""
+    """Who an article credits a figure to: 'a medical source via Reuters'; '' when it cites no one.
+
+    The engine's `Figure.source`; for a report that predates it, the engine's label of the figure's claim.
+    """
+    if figure.source:
+        return figure.source
     if figure.claim is None or not 0 <= figure.claim < len(report.claims):
         return ""
-    claim = report.claims[figure.claim]
-    label = claim.speaker or "an unnamed source"
-    if claim.anonymous and "anonymous" not in label.lower() and "unnamed" not in label.lower():
-        label += " (anonymous)"
-    if claim.via:
-        label += f" via {claim.via}"
-    return label
+    from bot.engine.conflicts import claim_source_label
+
+    return claim_source_label(report.claims[figure.claim])
 
 
 def source_key(report: Report, figure: Figure) -> str | None:
     """A named source's matching form, for 'two outlets cite the same source'; None when it can't be matched.
 
-    Anonymous and unnamed sources have no key: two outlets' "a medical source" may well be different people.
+    Built on the engine's `Figure.source_key` (None for anonymous and unnamed sources: two outlets' "a medical
+    source" may well be different people); generic words ("officials") match nothing either.
     """
-    if figure.claim is None or not 0 <= figure.claim < len(report.claims):
+    key = figure.source_key
+    if key is None and figure.claim is not None and 0 <= figure.claim < len(report.claims):
+        from bot.engine.conflicts import claim_source_key
+
+        key = claim_source_key(report.claims[figure.claim])
+    if not key:
         return None
-    claim = report.claims[figure.claim]
-    if claim.anonymous or not claim.speaker:
-        return None
-    key = normalise_key(claim.speaker)
+    key = normalise_key(key)
     if key.startswith(("a ", "an ")) or set(key.split()) <= _GENERIC_SOURCE_WORDS:
         return None
     return key
@@ -145,83 +156,231 @@ def same_source(a: str, b: str) -> bool:
     return len(short.split()) >= 2 and long.endswith(" " + short)
 
 
+def has_structure(report: Report) -> bool:
+    """Whether the engine recorded what the report's figures measure (reports made before it did: no)."""
+    return any(f.comparable or f.quantity or f.counted or f.unit for f in report.figures)
+
+
+def figure_structure(report: Report, figure: Figure) -> Structure | None:
+    """The engine's structure of a figure, rebuilt from the report; None when the engine didn't know it."""
+    from bot.engine.structure import Structure
+
+    counted, unit = figure.counted, figure.unit
+    if unit is None and counted in _PERCENT_NOUNS and _PER_CENT.match(report.text, figure.span.end):
+        counted, unit = None, "%"
+    elif unit in _PERCENT_NOUNS:
+        unit = "%"  # "per cent" and "%" are one unit
+    structure = Structure(
+        counted=counted,
+        quantity=figure.quantity,
+        unit=unit,
+        period=figure.period,
+        status=figure.status,
+        change=figure.change,
+    )
+    return structure if structure.known else None
+
+
 def story_figures(report: Report) -> dict[str, list[int]]:
-    """The figures of each measure that this article gives about its own event."""
+    """The figures this article gives about its own event, by what they measure.
+
+    With the engine's structure: the comparable figures, keyed by what they measure ('people killed',
+    'turnout (%)'). Without it (an older report): per measure, the figures of the engine's conflict for it,
+    else that measure's figures minus the background ones.
+    """
+    if has_structure(report):
+        result: dict[str, list[int]] = {}
+        for index, figure in enumerate(report.figures):
+            structure = figure_structure(report, figure)
+            if figure.comparable and not figure.background and structure is not None:
+                result.setdefault(structure.readable(), []).append(index)
+        return result
     from_conflicts: dict[str, list[int]] = {}
     for conflict in report.conflicts:
         indexes = from_conflicts.setdefault(conflict.measure, [])
         indexes.extend(i for i in conflict.figures if i not in indexes and 0 <= i < len(report.figures))
-    result: dict[str, list[int]] = {measure: sorted(indexes) for measure, indexes in from_conflicts.items()}
+    result = {measure: sorted(indexes) for measure, indexes in from_conflicts.items()}
     for index, figure in enumerate(report.figures):
-        if not figure.measure or figure.measure in from_conflicts:
-            continue
-        if figure.background:
-            continue  # the engine says it is about another event
-        if _OTHER_EVENT.search(_sentence_around(report.text, figure.span.start, figure.span.end)):
-            continue
-        result.setdefault(figure.measure, []).append(index)
+        if figure.measure and figure.measure not in from_conflicts and not figure.background:
+            result.setdefault(figure.measure, []).append(index)
     return result
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "? ", "! "))
-    right_candidates = [pos for mark in (". ", "\n", "? ", "! ") if (pos := text.find(mark, end)) != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    return text[left + 1 : right]
+def _revised(report: Report) -> set[int]:
+    """Figures the engine marks as revising an earlier figure of their source ('raised the toll to 44')."""
+    return {index for conflict in report.conflicts for index in conflict.newer}
 
 
 def collect_story_figures(
     reports: Sequence[Report], members: Sequence[int], outlets: Sequence[str]
 ) -> dict[str, list[StoryFigure]]:
-    """The figures each of a story's articles gives about the story's event, by measure, in article order.
+    """The figures each of a story's articles gives about the story's event, grouped by what they measure, in
+    article order. Within one article, a source repeating its number counts once.
 
-    Within one article, a source repeating its number counts once.
+    Figures with a structure are grouped with the engine's `compatible`: a figure whose counted thing is
+    unknown ("74% took part") joins the one group of its quantity and unit that names a counted thing, and
+    stays apart when several do (it could be either). Older reports' figures are grouped by `measure`.
     """
-    by_measure: dict[str, list[StoryFigure]] = {}
+    found: list[tuple[StoryFigure, Structure | None]] = []
     for article in members:
         report = reports[article]
         published = parse_published(report.published)
+        revised = _revised(report)
+        seen: set[tuple[str, str, tuple[float, float | None], str | None]] = set()
         for measure, indexes in story_figures(report).items():
-            seen: set[tuple[str, tuple[float, float | None]]] = set()
             for index in indexes:
                 figure = report.figures[index]
                 value = (float(figure.value), None if figure.upper is None else float(figure.upper))
                 source = source_label(report, figure)
-                if (_bare_source(source), value) in seen:
+                # A source repeating its number counts once ("at least 14" and "14" are two figures).
+                repeated = (measure, _bare_source(source), value, figure.qualifier)
+                if repeated in seen:
                     continue
-                seen.add((_bare_source(source), value))
-                sentence = _sentence_around(report.text, figure.span.start, figure.span.end)
-                by_measure.setdefault(measure, []).append(
-                    StoryFigure(
-                        article=article,
-                        figure=index,
-                        outlet=outlets[article],
-                        source=source,
-                        source_key=source_key(report, figure),
-                        label=format_figure(figure),
-                        value=value,
-                        published=published,
-                        says_update=bool(_UPDATE_WORDS.search(sentence)),
-                    )
+                seen.add(repeated)
+                story_figure = StoryFigure(
+                    article=article,
+                    figure=index,
+                    outlet=outlets[article],
+                    source=source,
+                    source_key=source_key(report, figure),
+                    label=format_figure(figure),
+                    value=value,
+                    published=published,
+                    says_update=index in revised,
+                    subject=measure,
                 )
+                found.append(
+                    (story_figure, figure_structure(report, figure) if has_structure(report) else None)
+                )
+    groups = [part for group in _group_by_structure(found) for part in _split_parts(group)]
+    by_measure: dict[str, list[StoryFigure]] = {}
+    for group in groups:
+        name = group[0].subject
+        suffix = 2
+        while name in by_measure:
+            name, suffix = f"{group[0].subject} ({suffix})", suffix + 1
+        by_measure[name] = sorted(group, key=lambda f: (members.index(f.article), f.figure))
     return by_measure
+
+
+def _group_by_structure(found: list[tuple[StoryFigure, Structure | None]]) -> list[list[StoryFigure]]:
+    from bot.engine.structure import compatible
+
+    groups: list[list[tuple[StoryFigure, Structure | None]]] = []
+    legacy: dict[str, list[tuple[StoryFigure, Structure | None]]] = {}
+    # Figures that name their counted thing first, so that one naming none can see every group it could join.
+    ordered = sorted(found, key=lambda item: item[1] is None or item[1].counted is None)
+    for item in ordered:
+        figure, structure = item
+        if structure is None:
+            legacy.setdefault(figure.subject, []).append(item)
+            continue
+        fitting = [
+            group
+            for group in groups
+            if all(other is not None and compatible(structure, other) for _, other in group)
+        ]
+        specific = [group for group in fitting if any(other.counted for _, other in group if other)]
+        if structure.counted is None and len(specific) > 1:
+            # "23 killed" counts people unless something says otherwise; beside "people killed" and
+            # "fighters killed" it goes with the people, and beside two other things with neither.
+            people = [g for g in specific if any(o is not None and o.counted == _PEOPLE for _, o in g)]
+            fitting = people[:1] or [group for group in fitting if group not in specific]
+        if fitting:
+            fitting[0].append(item)
+        else:
+            groups.append([item])
+    # A group is named by its most specific member ("people killed" rather than "killed").
+    named = []
+    for group in [*groups, *legacy.values()]:
+        best = max(group, key=lambda item: item[1] is not None and item[1].counted is not None)
+        named.append([_with_subject(figure, best[0].subject) for figure, _ in group])
+    return named
+
+
+def _split_parts(group: list[StoryFigure]) -> list[list[StoryFigure]]:
+    """Each article listing the same number of values, from one source, none of them shared with another
+    article, lists parts ("54.3% for Amber, 41.8% for Halvik" against "51.6% ... 44.9%"): the winner's share
+    is compared with the winner's, the runner-up's with the runner-up's, matched by rank. Values that sources
+    dispute (police 8,000, organisers 25,000) come from several sources and stay one group."""
+    values: dict[int, set[tuple[float, float | None]]] = {}
+    sources: dict[int, set[str]] = {}
+    for figure in group:
+        values.setdefault(figure.article, set()).add(figure.value)
+        if figure.source_key:
+            sources.setdefault(figure.article, set()).add(figure.source_key)
+    counts = {len(found) for found in values.values()}
+    every_value = [value for found in values.values() for value in found]
+    if (
+        len(values) < 2
+        or len(counts) != 1
+        or counts == {1}
+        or len(set(every_value)) != len(every_value)
+        or any(len(named) > 1 for named in sources.values())
+    ):
+        return [group]
+    ranks: dict[tuple[int, tuple[float, float | None]], int] = {}
+    for article, found in values.items():
+        for rank, value in enumerate(sorted(found, reverse=True)):
+            ranks[(article, value)] = rank
+    parts: dict[int, list[StoryFigure]] = {}
+    for figure in group:
+        parts.setdefault(ranks[(figure.article, figure.value)], []).append(figure)
+    ordinals = ("largest", "second largest", "third largest")
+    return [
+        [
+            _with_subject(f, f"{f.subject}, {ordinals[rank] if rank < len(ordinals) else f'no. {rank + 1}'}")
+            for f in part
+        ]
+        for rank, part in sorted(parts.items())
+    ]
+
+
+def _with_subject(figure: StoryFigure, subject: str) -> StoryFigure:
+    return figure if figure.subject == subject else replace(figure, subject=subject)
 
 
 def compare_figures(
     reports: Sequence[Report], members: Sequence[int], outlets: Sequence[str]
 ) -> list[StoryConflict]:
-    """Conflicts between the figures of a story's articles (`members`, indexes into `reports`), by measure.
+    """Conflicts between the figures of a story's articles (`members`, indexes into `reports`).
 
-    `outlets` names each report for people (site, title or input label). Measures whose figures agree across
-    the articles give no conflict. Conflicts spanning more articles come first.
+    `outlets` names each report for people (site, title or input label). A group of figures that measure one
+    thing is a conflict when the articles don't all give the same numbers and two articles give values that
+    can't both be right. Conflicts spanning more articles come first.
     """
-    conflicts = [
-        _conflict(measure, figures)
-        for measure, figures in collect_story_figures(reports, members, outlets).items()
-        if _differs_between_articles(figures)
-    ]
+    conflicts = []
+    for measure, figures in collect_story_figures(reports, members, outlets).items():
+        if not _differs_between_articles(figures) or not _values_disagree(reports, figures):
+            continue
+        conflicts.append(_conflict(_measure_word(reports, figures), figures, subject=measure))
     conflicts.sort(key=lambda c: (-len({a for a, _ in c.figures}), c.measure))
     return conflicts
+
+
+def _values_disagree(reports: Sequence[Report], figures: list[StoryFigure]) -> bool:
+    """Whether two articles give values that can't both be right ("at least 15" and 21 can)."""
+    from bot.engine.conflicts import values_agree
+
+    for position, first in enumerate(figures):
+        for second in figures[position + 1 :]:
+            if first.article == second.article:
+                continue
+            a = reports[first.article].figures[first.figure]
+            b = reports[second.article].figures[second.figure]
+            if not values_agree(a, b):
+                return True
+    return False
+
+
+def _measure_word(reports: Sequence[Report], figures: list[StoryFigure]) -> str:
+    """The conflict's `measure`: the figures' commonest `measure` ('killed'), else what they measure."""
+    counts: dict[str, int] = {}
+    for figure in figures:
+        measure = reports[figure.article].figures[figure.figure].measure
+        if measure:
+            counts[measure] = counts.get(measure, 0) + 1
+    return max(counts, key=lambda m: counts[m]) if counts else figures[0].subject
 
 
 def _differs_between_articles(figures: list[StoryFigure]) -> bool:
@@ -240,10 +399,11 @@ def _by_time(figure: StoryFigure) -> tuple:
     return (figure.published is None, figure.published or datetime.min.replace(tzinfo=UTC), figure.article)
 
 
-def _conflict(measure: str, figures: list[StoryFigure]) -> StoryConflict:
+def _conflict(measure: str, figures: list[StoryFigure], *, subject: str | None = None) -> StoryConflict:
+    """The conflict's note says what is compared ('people killed') and who gives which figure."""
     ordered = sorted(figures, key=_by_time)
     parts = [f"{who_gives(f)}: {f.label} {measure}" for f in ordered]
-    sentences = [" · ".join(parts) + "."]
+    sentences = [(f"{subject}: " if subject else "") + " · ".join(parts) + "."]
     groups = _same_source_groups(ordered)
     for name, group in groups:
         givers = " and ".join(dict.fromkeys(g.outlet for g in group))
@@ -265,6 +425,7 @@ def _conflict(measure: str, figures: list[StoryFigure]) -> StoryConflict:
         lines=(*parts, *sentences[1:]),
         newer=tuple((f.article, f.figure) for f in newer),
         same_source=tuple(name for name, _ in groups),
+        subject=subject,
     )
 
 

@@ -5,7 +5,8 @@ Terms are named places, organisations and people (capitalised phrases), the kind
 names. Each term has a normalised `key` that storage can keep in an indexed (chat, term) table, so finding the
 earlier articles that might be the same story is an index lookup, not a scan of every stored report.
 
-Extraction is plain string work over `Report.text` (no second spaCy pass): cheap enough for every article.
+Everything comes from the engine's reading in the `Report` (names, headline, dateline, sentences, event,
+figures); no second spaCy pass: cheap enough for every article.
 """
 
 from __future__ import annotations
@@ -18,18 +19,29 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.report import Report
-from bot.stories.lexicon import EVENT_WORDS, MONTHS
-from bot.stories.names import name_terms
+from bot.stories.lexicon import MONTHS, NUMBER_WORDS
+from bot.stories.names import Mention, name_terms
+from bot.stories.reading import (
+    event_day,
+    event_kind,
+    headline,
+    mentioned_kinds,
+    other_event_spans,
+)
 from bot.stories.terms import (
     DATE_PREFIX,
+    DAY_PREFIX,
     EVENT_PREFIX,
+    FOCUS_PREFIX,
+    KIND_PREFIX,
     MEASURE_PREFIX,
+    NAME_PREFIX,
     Term,
     TermKind,
     normalise_key,
 )
 
-__all__ = ["Fingerprint", "Term", "TermKind", "fingerprint", "fingerprint_text", "normalise_key"]
+__all__ = ["Fingerprint", "Term", "TermKind", "fingerprint", "normalise_key"]
 
 
 class TermStatsLike(Protocol):
@@ -38,13 +50,12 @@ class TermStatsLike(Protocol):
     def is_common(self, key: str) -> bool: ...
 
 
-_DATELINE_OUTLET = re.compile(r"\(([A-Z][\w .&'’-]{1,40})\)\s*[-–—]")
-_METADATA_LINE = re.compile(r"^\s*(?:by\s|published\b|(?:last )?updated\b|posted\b|photo\b|image\b)", re.I)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_MONTH_FIRST = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)", re.I)
 _DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _LEAD_MIN_WORDS = 20
+_PUNCTUATION = re.compile(r"[^\w\s'’-]")
 _EVENT_SHARE = 0.3  # an event kind counts when it has at least this share of the article's commonest kind
 
 
@@ -96,40 +107,104 @@ class Fingerprint:
 
 
 def fingerprint(report: Report) -> Fingerprint:
-    """An analysed article's fingerprint: names, event kinds, dates from its text; measures from its figures.
+    """An analysed article's fingerprint, from the engine's reading of it: the names it recognised
+    (`Report.entities`), the kinds of event named, the measures of its figures, the calendar dates; and what
+    its own event is (`bot.stories.reading`): the headline's names, the event's kind and day.
 
-    Outlets are left out (the report's site, the outlets its claims came through, a dateline's "(Outlet) -")
-    because they say who published an article, not what it reports.
+    Outlets are left out (the report's site, the outlets its claims came through, the dateline's outlet)
+    because they say who published an article, not what it reports. Sentences about another event (those
+    holding a figure the engine marks as background) are left out of the names: they name another event.
     """
     outlets = {normalise_key(claim.via) for claim in report.claims if claim.via}
     if report.site:
         outlets.add(normalise_key(report.site))
-    measures = [figure.measure for figure in report.figures if figure.measure]
-    return fingerprint_text(report.text, title=report.title, measures=measures, outlets=outlets)
-
-
-def fingerprint_text(
-    text: str,
-    *,
-    title: str | None = None,
-    measures: list[str] | tuple[str, ...] = (),
-    outlets: set[str] | frozenset[str] = frozenset(),
-) -> Fingerprint:
-    """The fingerprint of raw text (what `fingerprint` does once it has unpacked a report)."""
-    body = _content_text(text if not title else f"{title}\n\n{text}")
-    outlets = set(outlets) | {normalise_key(found) for found in _DATELINE_OUTLET.findall(body)}
-    lead_end = _lead_end(body)
+    if report.dateline is not None and report.dateline.outlet:
+        outlets.add(normalise_key(report.dateline.outlet))
+    elsewhere = other_event_spans(report)
+    body = _blank(report.text, elsewhere)
+    mentions = [
+        Mention(entity.text, entity.label, entity.span.start, entity.span.end)
+        for entity in report.entities
+        if not any(start <= entity.span.start < end for start, end in elsewhere)
+    ]
+    if report.title and report.headline is None:
+        # A page's title comes apart from its text: it leads the article, and names no one the engine saw.
+        shift = len(report.title) + 2
+        body = f"{report.title}\n\n{body}"
+        mentions = [Mention(m.text, m.label, m.start + shift, m.end + shift) for m in mentions]
     terms: dict[str, Term] = {}
-    for term in name_terms(body, outlets, lead_end):
+    for term in name_terms(body, outlets, _lead_end(body), mentions=mentions, full_text=report.text):
         terms[term.key] = term
     for term in _event_terms(body):
         terms[term.key] = term
-    for measure, count in Counter(measures).items():
+    measures = Counter(figure.measure for figure in report.figures if figure.measure)
+    for measure, count in measures.items():
         key = MEASURE_PREFIX + normalise_key(measure)
         terms[key] = Term(key=key, kind="measure", display=measure, entity=key, count=count)
     for term in _date_terms(body):
         terms[term.key] = term
+    base = Fingerprint(dict(terms))
+    for term in _focus_terms(report, base):
+        terms[term.key] = term
+    kind = event_kind(report)
+    if kind:
+        key = KIND_PREFIX + kind
+        terms[key] = Term(key=key, kind="kind", display=kind, entity=key)
+    day = event_day(report)
+    if day is not None:
+        key = f"{DAY_PREFIX}{day[0]:02d}-{day[1]:02d}"
+        terms[key] = Term(key=key, kind="day", display=f"{_MONTH_TITLES[day[0] - 1]} {day[1]}", entity=key)
     return Fingerprint(terms)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with these spans blanked out (offsets kept)."""
+    chars = list(text)
+    for start, end in spans:
+        for position in range(start, end):
+            if chars[position] != "\n":
+                chars[position] = " "
+    return "".join(chars)
+
+
+def _focus_terms(report: Report, base: Fingerprint) -> list[Term]:
+    """The people and organisations the headline names: who the article is about ("Quillon to buy Tessaly").
+
+    Only full names of two words or more: places are named at different scales by different outlets (a
+    town, its region, a gorge nearby), while a company or a person is named the same way. One term per alias
+    key of each such name ("f:quillon systems", "f:quillon"), with the article's number of mentions of it.
+    """
+    title = headline(report)
+    if title is None:
+        return []
+    headline_words = " " + normalise_key(_PUNCTUATION.sub(" ", title)) + " "
+    owners = {
+        term.entity
+        for key, term in base.terms.items()
+        if term.kind == "name" and f" {key[len(NAME_PREFIX) :]} " in headline_words
+    }
+    found = []
+    for key, term in base.terms.items():
+        entity_name = term.entity[len(NAME_PREFIX) :]
+        if term.entity not in owners or term.kind != "name" or " " not in entity_name:
+            continue
+        if _is_number_word(entity_name):
+            continue
+        found.append(
+            Term(
+                key=FOCUS_PREFIX + key[len(NAME_PREFIX) :],
+                kind="focus",
+                display=term.display,
+                entity=FOCUS_PREFIX + entity_name,
+                count=term.count,
+            )
+        )
+    return found
+
+
+def _is_number_word(key: str) -> bool:
+    """'fourteen', 'forty four', 'dozens': a number opening a headline, not a name."""
+    return all(word in NUMBER_WORDS for word in key.split())
 
 
 def _lead_end(text: str) -> int:
@@ -142,41 +217,10 @@ def _lead_end(text: str) -> int:
     return position
 
 
-def _content_text(text: str) -> str:
-    """The text without bylines, publication lines and Title Case headlines (they name no participants)."""
-    kept = []
-    for line in text.splitlines():
-        if _METADATA_LINE.match(line) and len(line) < 160:
-            kept.append("")
-            continue
-        kept.append("" if _is_title_case(line) else line)
-    return "\n".join(kept)
-
-
-def _is_title_case(line: str) -> bool:
-    words = [word for word in re.findall(r"[^\W\d_]+", line) if len(word) > 3]
-    if len(words) < 4 or len(line) > 200:
-        return False
-    return sum(word[0].isupper() for word in words) / len(words) > 0.7
-
-
 def _event_terms(text: str) -> list[Term]:
-    """Event kinds the article describes; ambiguous words ("strike") only back kinds something else names."""
-    plain: Counter[str] = Counter()
-    ambiguous: Counter[frozenset[str]] = Counter()
-    for match in re.finditer(r"[a-z][a-z\-]+", text.lower()):
-        kinds = EVENT_WORDS.get(match.group())
-        if not kinds:
-            continue
-        if len(kinds) == 1:
-            plain[next(iter(kinds))] += 1
-        else:
-            ambiguous[kinds] += 1
-    counts = Counter(plain)
-    for kinds, count in ambiguous.items():
-        backed = [kind for kind in kinds if plain[kind]] or sorted(kinds)
-        for kind in backed:
-            counts[kind] += count
+    """Kinds of event the article names (in the engine's vocabulary), those named at least `_EVENT_SHARE` as
+    often as the commonest."""
+    counts = mentioned_kinds(text)
     if not counts:
         return []
     top = max(counts.values())

@@ -13,7 +13,14 @@ from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.stories.fingerprint import Fingerprint
-from bot.stories.similarity import Similarity, TermStats, compare_fingerprints, story_why
+from bot.stories.similarity import (
+    Similarity,
+    TermStats,
+    compare_fingerprints,
+    different_events,
+    event_agreement,
+    story_why,
+)
 
 
 @dataclass(frozen=True)
@@ -41,20 +48,32 @@ def place_article(
     excluded_stories: Collection[Hashable] = frozenset(),
     stats: TermStats | None = None,
 ) -> Placement | None:
-    """The story a new article joins: the best-scoring earlier article that is the same story, or None.
+    """The story a new article joins: the earlier article that is the same story and agrees best on what the
+    event is (kind, day), then scores best; or None.
 
-    Candidates in a story listed in `excluded_stories` (the new article was taken out of it) are skipped.
+    Candidates in a story listed in `excluded_stories` (the new article was taken out of it) are skipped, and
+    so is a story holding any candidate the new article is plainly a different event from (another day,
+    another kind, another company): one matching member doesn't make up for a member that contradicts it.
     Ties go to the earliest candidate given.
     """
+    candidates = list(candidates)
+    vetoed = {
+        candidate.story
+        for candidate in candidates
+        if candidate.story is not None and different_events(fingerprint, candidate.fingerprint)
+    }
     best: Placement | None = None
+    best_rank: tuple[int, float] | None = None
     for candidate in candidates:
-        if candidate.story is not None and candidate.story in excluded_stories:
+        if candidate.story is not None and (candidate.story in excluded_stories or candidate.story in vetoed):
             continue
         similarity = compare_fingerprints(fingerprint, candidate.fingerprint, stats)
         if not similarity.same_story:
             continue
-        if best is None or similarity.score > best.similarity.score:
+        rank = (event_agreement(fingerprint, candidate.fingerprint), similarity.score)
+        if best_rank is None or rank > best_rank:
             best = Placement(story=candidate.story, article=candidate.article, similarity=similarity)
+            best_rank = rank
     return best
 
 

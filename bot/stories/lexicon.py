@@ -1,4 +1,4 @@
-"""Word lists the story fingerprints rely on: event words, broad names, titles, wire agencies.
+"""Word lists the story fingerprints rely on: broad names, titles, wire agencies, number words.
 
 Kept apart from the extraction code so the lists can grow without touching the logic. Everything here is
 lower case and already normalised the way `normalise_key` does it (no apostrophes, hyphens as spaces).
@@ -6,90 +6,10 @@ lower case and already normalised the way `normalise_key` does it (no apostrophe
 
 from __future__ import annotations
 
-# Event words -> the kinds of event they can name. Two articles agree on the event when their kinds meet;
-# "strike" can be a military strike or a walkout, so it belongs to both.
-EVENT_WORDS: dict[str, frozenset[str]] = {}
-
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-def _events(kinds: str, words: str) -> None:
-    for word in words.split():
-        EVENT_WORDS[word] = EVENT_WORDS.get(word, frozenset()) | frozenset(kinds.split())
-
-
-_events("airstrike", "airstrike airstrikes air-strike bombing bombings bombed bombardment shelling shelled")
-_events("airstrike", "drone drones")
-_events("airstrike", "missile missiles rocket rockets salvo barrage")
-_events("airstrike walkout", "strike strikes struck")
-_events("attack", "attack attacks attacked assault raid raids ambush ambushed gunmen gunman shooting gunfire")
-_events("attack", "stabbing massacre offensive")
-_events("explosion", "explosion explosions blast blasts exploded detonated bomb bomber")
-_events("earthquake", "earthquake earthquakes quake tremor tremors aftershock aftershocks magnitude")
-_events("flood", "flood floods flooding flooded landslide landslides mudslide downpour")
-_events("storm", "storm cyclone hurricane typhoon tornado")
-_events("fire", "fire fires blaze wildfire wildfires inferno")
-_events("crash", "crash crashed collision derailment derailed capsized sank shipwreck")
-_events("protest", "protest protests protesters protestors demonstration demonstrations demonstrators")
-_events("protest", "rally rallies riot riots clashes marchers")
-_events("walkout", "walkout walkouts picket pickets")
-_events("election", "election elections ballot referendum")
-_events("outbreak", "outbreak epidemic cholera infections")
-_events("collapse", "collapse collapsed")
-_events("kidnapping", "kidnapping kidnapped abducted abduction hostage hostages")
-_events("eruption", "eruption erupted volcano")
-
-# The canonical word shown for an event term ("airstrikes" and "air-strike" both show as "airstrike").
-EVENT_DISPLAY: dict[str, str] = {
-    "airstrikes": "airstrike",
-    "air-strike": "airstrike",
-    "bombings": "bombing",
-    "bombed": "bombing",
-    "shelled": "shelling",
-    "drones": "drone",
-    "missiles": "missile",
-    "rockets": "rocket",
-    "strikes": "strike",
-    "struck": "strike",
-    "attacks": "attack",
-    "attacked": "attack",
-    "raids": "raid",
-    "ambushed": "ambush",
-    "gunman": "gunmen",
-    "explosions": "explosion",
-    "blasts": "blast",
-    "exploded": "explosion",
-    "earthquakes": "earthquake",
-    "quake": "earthquake",
-    "tremors": "tremor",
-    "aftershocks": "aftershock",
-    "floods": "flood",
-    "flooding": "flood",
-    "flooded": "flood",
-    "landslides": "landslide",
-    "fires": "fire",
-    "wildfires": "wildfire",
-    "crashed": "crash",
-    "derailed": "derailment",
-    "protests": "protest",
-    "protesters": "protest",
-    "protestors": "protest",
-    "demonstrations": "demonstration",
-    "demonstrators": "demonstration",
-    "rallies": "rally",
-    "riots": "riot",
-    "walkouts": "walkout",
-    "pickets": "picket",
-    "elections": "election",
-    "collapsed": "collapse",
-    "kidnapped": "kidnapping",
-    "abducted": "kidnapping",
-    "abduction": "kidnapping",
-    "hostages": "hostage",
-    "erupted": "eruption",
-}
 
 # Names so widely shared that they say little about which event an article reports: countries, the
 # adjectives made from them, regions, world bodies and capitals that stand for governments. They still count,
@@ -231,6 +151,13 @@ NOT_NAMES = _words(
     very too much less least own same whatever whoever whenever wherever
     above below under over between among against through across along around behind beyond
     up down out off back away here now"""
+)
+
+# Number words that open headlines ("Fourteen workers hurt ..."): capitalised, but never names.
+NUMBER_WORDS = _words(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+    thousand thousands million millions dozen dozens scores"""
 )
 
 MONTHS = {

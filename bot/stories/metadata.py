@@ -2,8 +2,9 @@
 
 Text pasted or saved from a news page often keeps a publication line ("Published 6 March 2026, 13:45 GMT") and
 a wire dateline ("QASR MIRAL, Veltria, March 6 (Meridian Wire) -"). When the article came without metadata,
-these tell the outlet and the time a story view needs to say which figure is newer. Only the first lines are
-read, and nothing is guessed when they don't match.
+these tell the outlet and the time a story view needs to say which figure is newer. The dateline is the
+engine's reading; the publication line is read from the first lines, and nothing is guessed when they don't
+match.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from bot.stories.lexicon import MONTHS
 
 _HEAD_LINES = 12
 _PUBLISHED_LINE = re.compile(r"^\s*(?:published|(?:last )?updated|posted)(?:\s+on)?\s*:?\s*(.+?)\s*$", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]+,[^()\n]{0,60}\(([A-Z][\w .&'’-]{1,40})\)\s*[-–—]")
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+(\d{{4}})", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.I)
@@ -35,12 +35,12 @@ def sniff_published(text: str) -> str | None:
 
 
 def sniff_outlet(text: str) -> str | None:
-    """The outlet named in a wire dateline near the top ('CITY, Country, March 6 (Outlet) -'), or None."""
-    for line in _head(text):
-        match = _DATELINE.match(line.strip())
-        if match:
-            return match.group(1).strip()
-    return None
+    """The outlet named in the article's wire dateline ('CITY, Country, March 6 (Outlet) -'), or None: the
+    engine's reading of the dateline (`bot.engine.context.find_dateline`), for text not yet analysed."""
+    from bot.engine.context import find_dateline
+
+    dateline = find_dateline(text)
+    return dateline.outlet if dateline is not None else None
 
 
 def with_sniffed_metadata(article: Article) -> Article:

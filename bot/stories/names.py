@@ -1,37 +1,34 @@
-"""Names in an article: runs of capitalised words, cleaned into the places, groups and people it mentions.
+"""How the names the engine recognised in an article match across articles.
 
-Plain string work, no parser: sentence openers, titles ("Veltrian President Omar Selik"), possessives,
-outlets and bylines are cut away; a surname or an acronym used alone later is linked to the full name; a name
-the article also uses as an adjective ("Veltria"/"Veltrian") is a country, so broad.
+The engine finds the names (`Report.entities`); here they are cleaned into matching keys: titles ("Veltrian
+President Omar Selik"), a leading "the" and possessives are cut away, outlets left out; a surname or an
+acronym used alone later is linked to the full name; a name the article also uses as an adjective
+("Veltria"/"Veltrian") is a country, so broad.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from bot.stories.lexicon import (
     BROAD_NAMES,
-    EVENT_WORDS,
     NOT_NAMES,
+    NUMBER_WORDS,
     OUTLET_ENDINGS,
     OUTLET_NAMES,
     PERSON_TITLES,
     TITLE_MODIFIERS,
 )
+from bot.stories.reading import mentioned_kinds
 from bot.stories.terms import NAME_PREFIX, Term, TermKind, normalise_key
 
 # A word: letters, inner apostrophes and hyphens ("Kata'ib", "al-Tanf"), or dotted initials ("U.S.").
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’]|-(?=[^\W\d_]))*")
-_NAME_PARTICLES = frozenset(
-    ["al", "el", "ad", "ar", "as", "ash", "bin", "ibn", "abu", "de", "du", "da", "van", "von"]
-)
 _CONNECTORS = frozenset({"of", "for", "de", "du", "da", "la", "van", "von", "der", "bin", "ibn", "al", "el"})
 _DEMONYM_ENDING = re.compile(r"(?:an|ese|i|ish)$")
-_ABBREVIATED_TITLES = frozenset("gov sen rep dr st gen col lt mr mrs ms capt maj sgt prof".split(" "))
-_JOINERS = _CONNECTORS | {"the"}
-_NOT_NAME_ENDINGS = NOT_NAMES | _CONNECTORS
 _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = ".!?:;\n"
 _OPENERS = "\"'“‘([«"
@@ -47,9 +44,22 @@ class _Entity:
     lead: bool = False
 
 
-def name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
-    """The names in `text` as terms (aliases share an entity); `lead_end` is where the lead stops."""
+def name_terms(
+    text: str,
+    outlets: set[str],
+    lead_end: int,
+    *,
+    mentions: Sequence[Mention],
+    full_text: str | None = None,
+) -> list[Term]:
+    """The names the engine recognised (`mentions`, from `Report.entities`) as terms: aliases share an entity,
+    broad names are marked. `text` is the article (offsets of `mentions` point into it); `lead_end` is where
+    its lead stops. `full_text` is the whole article when `text` has parts blanked out: a country named only
+    in a blanked sentence ("Doravia blamed ...") still tells that "Doravian" is its adjective.
+    """
     lowercase_words = {match.group() for match in _TOKEN.finditer(text) if match.group()[0].islower()}
+    phrases = _mention_phrases(text, mentions, lowercase_words)
+    nationalities = {normalise_key(m.text) for m in mentions if m.label == "NORP"}
     entities: dict[str, _Entity] = {}
     aliases: dict[str, str] = {}  # alias key -> entity key
     surnames: dict[str, str] = {}
@@ -57,8 +67,8 @@ def name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
     single_display: dict[str, str] = {}
     single_lead: set[str] = set()
     mid_sentence: set[str] = set()
-    capitalised = {normalise_key(m.group()) for m in _TOKEN.finditer(text) if m.group()[0].isupper()}
-    for phrase, end in _split_at_places(_capitalised_phrases(text, lowercase_words), capitalised):
+    capitalised = {normalise_key(word) for word in _capitalised_words(text)}
+    for phrase, end in _split_at_places(phrases, capitalised):
         key = normalise_key(phrase)
         if not key or key in outlets or key in NOT_NAMES or len(key) < 2 or _is_outlet(key):
             continue
@@ -105,9 +115,12 @@ def name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
     for alias, owner in aliases.items():
         if alias not in entities and alias not in OUTLET_NAMES and alias not in NOT_NAMES:
             entities[owner].keys.add(alias)
-    broad = _countries_by_demonym(entities) | {
-        key for key in entities if key in BROAD_NAMES or (key.endswith("s") and key[:-1] in BROAD_NAMES)
-    }
+    seen = {normalise_key(word) for word in _capitalised_words(full_text or "")}
+    broad = (
+        _countries_by_demonym(entities, seen)
+        | (nationalities & set(entities))
+        | {key for key in entities if key in BROAD_NAMES or (key.endswith("s") and key[:-1] in BROAD_NAMES)}
+    )
     for entity_key in list(entities):
         # "Doravian Defence Ministry" is also "Defence Ministry"; "Syrian Observatory" also "Observatory".
         first, _, rest = entity_key.partition(" ")
@@ -130,6 +143,62 @@ def name_terms(text: str, outlets: set[str], lead_end: int) -> list[Term]:
     return terms
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A name the engine recognised: its text, its label ('PERSON', 'ORG', 'GPE', 'NORP', ...) and where it
+    is (offsets into the article's text)."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+def _capitalised_words(text: str) -> set[str]:
+    return {match.group() for match in _TOKEN.finditer(text) if match.group()[0].isupper()}
+
+
+def _mention_phrases(
+    text: str, mentions: Sequence[Mention], lowercase_words: set[str]
+) -> list[tuple[str, int]]:
+    """The engine's names cleaned the way names are matched: no leading 'the', possessive or title.
+
+    The recogniser may find a name in one sentence and miss it in the next; every other occurrence of a name
+    it found counts as a mention too ("Valcourt" in the headline, "Irena Valcourt won ..." below).
+    """
+    found = list(mentions)
+    taken = bytearray(len(text) + 1)  # 1 where a mention already covers the character
+    for mention in mentions:
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    names = {m.text for m in mentions if len(m.text) >= 2}
+    # "Ana Ruiz ... Ruiz said": a person's surname alone is that person (the alias rule below links them).
+    names |= {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2}
+    if names:
+        # One pass over the text; longest first, so that "Irena Valcourt" wins over "Valcourt" inside it.
+        alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+        for match in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", text):
+            if not any(taken[match.start() : match.end()]):
+                found.append(Mention(match.group(), "", match.start(), match.end()))
+    phrases = []
+    for mention in sorted(found, key=lambda m: m.start):
+        words = mention.text.split()
+        while words and words[0].lower() in NOT_NAMES:
+            words.pop(0)  # "the Central Electoral Commission"
+        if not words:
+            continue
+        words[-1] = _POSSESSIVE.sub("", words[-1].rstrip("'’"))
+        words = _without_title(words)
+        if len(words) == 1 and (
+            _is_common_word(words[0], lowercase_words)
+            or words[0].lower() in NUMBER_WORDS
+            or len(words[0]) < 2
+        ):
+            continue  # "Turnout", "Fourteen": a capitalised common word, not a name
+        if words:
+            phrases.append((" ".join(words), mention.end))
+    return phrases
+
+
 def _is_outlet(key: str) -> bool:
     """News outlets and platforms: 'Reuters', 'Fox News', 'Twitter' say who reported, not what happened."""
     return key in OUTLET_NAMES or (" " in key and key.rsplit(" ", 1)[1] in OUTLET_ENDINGS)
@@ -141,13 +210,14 @@ def _adjective_forms(key: str) -> set[str]:
     return {key + "n", key + "an", key + "i", key + "ese", stem + "ian", stem + "ese", stem + "an"} - {key}
 
 
-def _countries_by_demonym(entities: dict[str, _Entity]) -> set[str]:
+def _countries_by_demonym(entities: dict[str, _Entity], seen: Collection[str] = ()) -> set[str]:
     """Names the article also uses as an adjective ("Veltria"/"Veltrian", "Iraq"/"Iraqi"): countries or
-    regions, broad whatever their name. This catches places no word list knows."""
+    regions, broad whatever their name. This catches places no word list knows. `seen` adds capitalised
+    words of the article that are not among its names (they sit in a part left out)."""
     singles = {key for key in entities if " " not in key}
     adjectives = singles | {key.split(" ", 1)[0] for key in entities}
     found = set()
-    for key in singles:
+    for key in singles | set(seen):
         for adjective in _adjective_forms(key) & adjectives:
             found |= {key, adjective}
     return found
@@ -168,94 +238,6 @@ def _split_at_places(phrases: list[tuple[str, int]], capitalised: set[str]) -> l
         else:
             result.append((phrase, end))
     return result
-
-
-def _capitalised_phrases(text: str, lowercase_words: set[str]) -> list[tuple[str, int]]:
-    """Runs of capitalised words ("Syrian Observatory for Human Rights"), with where each run ends."""
-    tokens = list(_TOKEN.finditer(text))
-    phrases: list[tuple[str, int]] = []
-    index = 0
-    while index < len(tokens):
-        if not _is_capitalised(tokens[index].group()):
-            index += 1
-            continue
-        run = [tokens[index]]
-        cursor = index + 1
-        while cursor < len(tokens) and not _POSSESSIVE.search(run[-1].group()):
-            gap = text[run[-1].end() : tokens[cursor].start()]
-            if gap != " " and not (gap == ". " and run[-1].group().lower() in _ABBREVIATED_TITLES):
-                break  # "Indiana Gov. Mike Pence" and "St. Anselm" run on past the abbreviation's dot
-            word = tokens[cursor].group()
-            if _is_capitalised(word):
-                run.append(tokens[cursor])
-                cursor += 1
-                continue
-            # "Ministry of Health", "Guardians of the Blood": a connector joins two capitalised words.
-            lookahead = cursor
-            while lookahead < len(tokens) and tokens[lookahead].group().lower() in _JOINERS:
-                lookahead += 1
-            if (
-                lookahead > cursor
-                and word.lower() in _JOINERS
-                and lookahead < len(tokens)
-                and _is_capitalised(tokens[lookahead].group())
-                and text[tokens[cursor].start() : tokens[lookahead].start()].count("\n") == 0
-                and all(
-                    text[tokens[i].end() : tokens[i + 1].start()] == " " for i in range(cursor, lookahead)
-                )
-            ):
-                run.extend(tokens[cursor : lookahead + 1])
-                cursor = lookahead + 1
-                continue
-            break
-        phrase = _clean_phrase(text, run, lowercase_words)
-        if phrase:
-            phrases.append((phrase, run[-1].end()))
-        index = cursor
-    return phrases
-
-
-def _is_capitalised(word: str) -> bool:
-    if word[0].isupper():
-        return True
-    head, _, tail = word.partition("-")
-    return head.lower() in _NAME_PARTICLES and bool(tail) and tail[0].isupper()
-
-
-def _clean_phrase(text: str, run: list[re.Match[str]], lowercase_words: set[str]) -> str:
-    """The name in a run of capitalised words, without sentence openers, titles and possessives."""
-    words = [match.group() for match in run]
-    words[-1] = words[-1].rstrip("'’")
-    # "Iran-backed forces", "Munition-guided bombs": the capitalised head is the name, the rest an adjective.
-    for position, word in enumerate(words):
-        head, dash, tail = word.rpartition("-")
-        if (
-            dash
-            and head
-            and tail.islower()
-            and not _is_capitalised(tail)
-            and head.lower() not in _NAME_PARTICLES
-        ):
-            words = [*words[:position], head]
-            break
-    words[-1] = _POSSESSIVE.sub("", words[-1])
-    sentence_start = _starts_sentence(text, run[0].start())
-    # Sentence openers and calendar words in front: "The Pentagon", "But Kirby", "On Friday".
-    while words and (
-        words[0].lower() in NOT_NAMES or (sentence_start and _is_common_word(words[0], lowercase_words))
-    ):
-        words.pop(0)
-        sentence_start = False
-    while words and words[-1].lower() in _NOT_NAME_ENDINGS:
-        words.pop()
-    if len(words) == 1 and sentence_start and words[0].endswith("ly"):
-        return ""  # "Importantly, ..."
-    words = _without_title(words)
-    if not words:
-        return ""
-    if len(words) == 1 and (words[0].lower() in EVENT_WORDS or len(words[0]) < 2):
-        return ""
-    return " ".join(words)
 
 
 def _without_title(words: list[str]) -> list[str]:
@@ -292,7 +274,7 @@ def _without_title(words: list[str]) -> list[str]:
 
 def _is_common_word(word: str, lowercase_words: set[str]) -> bool:
     lowered = word.lower()
-    return lowered in lowercase_words or lowered in EVENT_WORDS or lowered in NOT_NAMES
+    return lowered in lowercase_words or lowered in NOT_NAMES or bool(mentioned_kinds(lowered))
 
 
 def _starts_sentence(text: str, position: int) -> bool:

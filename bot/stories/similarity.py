@@ -22,8 +22,31 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.stories.fingerprint import Fingerprint, Term
+from bot.stories.reading import days_apart
+from bot.stories.terms import FOCUS_PREFIX, NAME_PREFIX
 
-KIND_WEIGHTS = {"name": 3.0, "event": 1.5, "date": 1.0, "broad": 0.75, "measure": 0.5}
+KIND_WEIGHTS = {
+    "name": 3.0,
+    "event": 1.5,
+    "date": 1.0,
+    "broad": 0.75,
+    "measure": 0.5,
+    # What the article's own event is decides (see `_different_events`); it adds nothing to the score.
+    "focus": 0.0,
+    "kind": 0.0,
+    "day": 0.0,
+}
+_DECIDING_KINDS = frozenset(["focus", "kind", "day"])
+# Two events of one kind whose days are further apart than this are two events (a march a week after a rally,
+# a blast three weeks after another, a strike a month after pay talks): reports of one event follow it within
+# a few days. Lasting events (an outbreak) are reported over weeks.
+EVENT_DAYS_APART = 3
+LASTING_EVENT_DAYS_APART = 45
+LASTING_KINDS = frozenset(["outbreak", "war", "drought"])
+# A person or organisation in a headline is what the article is about when the article names it this often;
+# then the other article must name it too, and name the one it is most about in its lead or repeatedly.
+FOCUS_MIN_MENTIONS = 3
+PROTAGONIST_MIN_MENTIONS = 2
 SAME_STORY_SCORE = 0.25
 MIN_SHARED_SPECIFIC = 2
 # In a chat with this many stories (or lone articles) or more, a name found in `COMMON_NAME_SHARE` of them,
@@ -111,6 +134,8 @@ def shared_terms(
     matches = []
     for key in a.terms.keys() & b.terms.keys():
         term_a, term_b = a.terms[key], b.terms[key]
+        if term_a.kind in _DECIDING_KINDS:
+            continue
         weight = min(term_weight(term_a, stats), term_weight(term_b, stats))
         matches.append((term_a, term_b, weight))
     # Prefer the fullest form of a name when several keys of one entity match.
@@ -143,11 +168,11 @@ def compare_fingerprints(a: Fingerprint, b: Fingerprint, stats: TermStats | None
     specific_pairs = [(ta, tb) for ta, tb, _ in shared if is_specific(ta, stats) and is_specific(tb, stats)]
     specific = len(specific_pairs)
 
+    different = different_events(a, b)
+    if different:
+        return Similarity(score, False, why, specific, different)
     events_a = {t.display for t in a.terms.values() if t.kind == "event"}
     events_b = {t.display for t in b.terms.values() if t.kind == "event"}
-    if events_a and events_b and not events_a & events_b:
-        reason = f"different events: {', '.join(sorted(events_a))} vs {', '.join(sorted(events_b))}"
-        return Similarity(score, False, why, specific, reason)
     # Without an event both describe, names are all there is to go on: ask for one more.
     needed = MIN_SHARED_SPECIFIC if events_a & events_b else MIN_SHARED_SPECIFIC + 1
     if specific < needed:
@@ -159,6 +184,89 @@ def compare_fingerprints(a: Fingerprint, b: Fingerprint, stats: TermStats | None
     if score < SAME_STORY_SCORE:
         return Similarity(score, False, why, specific, f"too little in common (score {score:.2f})")
     return Similarity(score, True, why, specific, f"same story: {', '.join(why)}")
+
+
+def _different_events(a: Fingerprint, b: Fingerprint, *, reverse: bool = False) -> str:
+    """Why `a` and `b` report two events, judged by what each says its own event is; '' when nothing says so.
+
+    - the kinds their headlines and first sentences name don't meet (pay talks vs a strike);
+    - their events' days are too far apart (the previous blast, three weeks earlier);
+    - `a`'s headline names something `a` is about and `b` never mentions (Quillon buys *Tessaly*), or the
+      name `a` is most about is neither in `b`'s lead nor named repeatedly in `b` (*Stanek* wins).
+    Checked from `a` to `b`; the caller checks both ways (`reverse` only marks the second call).
+    """
+    if not reverse:
+        kinds_a = {t.display for t in a.terms.values() if t.kind == "kind"}
+        kinds_b = {t.display for t in b.terms.values() if t.kind == "kind"}
+        named_a = {t.display for t in a.terms.values() if t.kind == "event"}
+        named_b = {t.display for t in b.terms.values() if t.kind == "event"}
+        # The headline names one kind; an article that also speaks of the other's kind may be the same event
+        # seen from another side ("cholera spreads" after "floods").
+        if kinds_a and kinds_b and not kinds_a & (kinds_b | named_b) and not kinds_b & named_a:
+            return f"different events: {', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}"
+        day_a = _day(a)
+        day_b = _day(b)
+        if day_a is not None and day_b is not None:
+            window = LASTING_EVENT_DAYS_APART if (kinds_a | kinds_b) & LASTING_KINDS else EVENT_DAYS_APART
+            gap = days_apart(day_a, day_b)
+            if gap > window:
+                return f"different days: {gap} days apart"
+    focus: dict[str, list[Term]] = {}
+    for term in a.terms.values():
+        if term.kind == "focus":
+            focus.setdefault(term.entity, []).append(term)
+    if not focus or not any(t.kind == "name" for t in b.terms.values()):
+        return ""
+
+    def in_b(aliases: list[Term]) -> list[Term]:
+        return [
+            found
+            for alias in aliases
+            if (found := b.terms.get(NAME_PREFIX + alias.key[len(FOCUS_PREFIX) :])) is not None
+        ]
+
+    for aliases in focus.values():
+        if aliases[0].count >= FOCUS_MIN_MENTIONS and not in_b(aliases):
+            return f"{aliases[0].display} is what one article is about; the other never names it"
+    protagonist = max(focus.values(), key=lambda aliases: aliases[0].count)
+    if protagonist[0].count < FOCUS_MIN_MENTIONS:
+        return ""
+    mentions = in_b(protagonist)
+    if (
+        not any(t.lead for t in mentions)
+        and max((t.count for t in mentions), default=0) < PROTAGONIST_MIN_MENTIONS
+    ):
+        return f"one article is about {protagonist[0].display}; the other only mentions it in passing"
+    return ""
+
+
+def event_agreement(a: Fingerprint, b: Fingerprint) -> int:
+    """How far what two articles say of their own events agrees: +1 for each of kind and day that match, -1
+    for each that differs (unknown on either side: 0). It ranks the stories an article could join: a strike
+    report that also matches the pay talks of a month before goes with the other strike reports."""
+    agreement = 0
+    for kind in ("kind",):
+        values_a = {t.display for t in a.terms.values() if t.kind == kind}
+        values_b = {t.display for t in b.terms.values() if t.kind == kind}
+        if values_a and values_b:
+            agreement += 1 if values_a & values_b else -1
+    day_a, day_b = _day(a), _day(b)
+    if day_a is not None and day_b is not None:
+        agreement += 1 if days_apart(day_a, day_b) <= 1 else -1
+    return agreement
+
+
+def different_events(a: Fingerprint, b: Fingerprint) -> str:
+    """Why two articles report two events (kind, day or what their headlines are about), or ''."""
+    return _different_events(a, b) or _different_events(b, a, reverse=True)
+
+
+def _day(fingerprint: Fingerprint) -> tuple[int, int] | None:
+    for term in fingerprint.terms.values():
+        if term.kind == "day":
+            month, day = term.key.split(":", 1)[1].split("-")
+            return int(month), int(day)
+    return None
 
 
 def _lead_is_specific(fingerprint: Fingerprint, stats: TermStats | None) -> bool:

@@ -7,16 +7,19 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-TermKind = Literal["name", "broad", "event", "measure", "date"]
+TermKind = Literal["name", "broad", "event", "measure", "date", "focus", "kind", "day"]
 
 NAME_PREFIX, EVENT_PREFIX, MEASURE_PREFIX, DATE_PREFIX = "n:", "e:", "m:", "d:"
+# What the article's own event is: the names its headline gives ("f:"), the kind of event its headline and
+# first sentence name ("k:") and the day it happened or was reported ("t:"). They decide, they don't score.
+FOCUS_PREFIX, KIND_PREFIX, DAY_PREFIX = "f:", "k:", "t:"
 
 
 @dataclass(frozen=True)
 class Term:
     """One thing an article mentions that helps tell which event it reports.
 
-    `key` is the normalised lookup key (prefixed by kind: "n:", "e:", "m:", "d:"); `entity` is the key of the
+    `key` is the normalised lookup key (prefixed by kind: "n:", "e:", "m:", "d:", "f:", "k:", "t:"); `entity` is the key of the
     thing it names, shared by aliases ("John Kirby", "Kirby"; "Kata'ib Hezbollah", "KH"); `display` is how a
     person reads it; `count` how often the article mentions it; `lead` whether it is named in the headline or
     the first paragraph, where an article says what happened, where and to whom.
