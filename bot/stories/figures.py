@@ -259,8 +259,21 @@ def collect_story_figures(
         suffix = 2
         while name in by_measure:
             name, suffix = f"{group[0].subject} ({suffix})", suffix + 1
-        by_measure[name] = sorted(group, key=lambda f: (members.index(f.article), f.figure))
+        by_measure[name] = _once_per_source(sorted(group, key=lambda f: (members.index(f.article), f.figure)))
     return by_measure
+
+
+def _once_per_source(group: list[StoryFigure]) -> list[StoryFigure]:
+    """An article's source repeating one number counts once in a group, even when the engine read the two
+    mentions as counting differently worded things ('23 people killed', 'the 23 fighters killed')."""
+    seen: set[tuple[int, str, tuple[float, float | None]]] = set()
+    kept = []
+    for figure in group:
+        key = (figure.article, _bare_source(figure.source).casefold(), figure.value)
+        if key not in seen:
+            seen.add(key)
+            kept.append(figure)
+    return kept
 
 
 def _group_by_structure(found: list[tuple[StoryFigure, Structure | None]]) -> list[list[StoryFigure]]:
