@@ -134,7 +134,7 @@ def base_file_url(base_url: str) -> str:
 async def open_services(application: Application) -> None:
     """Start-up: open the database and the analysis pool, make the link client, register the commands."""
     settings: Settings = application.bot_data[SETTINGS_KEY]
-    database = await Database.open(settings.db_path)
+    database = await Database.open(settings.database_target)
     worker = AnalysisWorker.from_settings(settings)
     try:
         await worker.start()

@@ -1,7 +1,8 @@
-"""WhoSaid's storage: one SQLite file (aiosqlite, WAL), everything keyed and scoped by chat."""
+"""WhoSaid's storage: one async API over SQLite (one file, the default) or PostgreSQL, everything keyed and
+scoped by chat."""
 
 from storage.articles import ArticleMeta, ArticleStore, Origin, StoredArticle, content_hash, normalize_url
-from storage.database import CHAT_TABLES, MIGRATIONS, Database
+from storage.database import CHAT_TABLES, MIGRATIONS, Database, Migration, Session, is_postgres_url
 
 __all__ = [
     "CHAT_TABLES",
@@ -9,8 +10,11 @@ __all__ = [
     "ArticleMeta",
     "ArticleStore",
     "Database",
+    "Migration",
     "Origin",
+    "Session",
     "StoredArticle",
     "content_hash",
+    "is_postgres_url",
     "normalize_url",
 ]

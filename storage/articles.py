@@ -141,36 +141,34 @@ class ArticleStore:
         digest = content_hash(report.text if source_text is None else source_text)
         article_id = new_article_id()
         stored_url = normalize_url(url) if url else None
-        async with self._db.transaction() as connection:
-            await connection.execute(
-                "INSERT INTO articles (id, chat_id, created_at, source, url, content_hash, title, site,"
-                " published, origin_json, claim_count, conflict_count, report_json)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (chat_id, content_hash) DO NOTHING",
-                (
-                    article_id,
-                    chat_id,
-                    time.time(),
-                    source,
-                    stored_url,
-                    digest,
-                    title or report.title,
-                    report.site,
-                    report.published,
-                    origin.model_dump_json() if origin else None,
-                    len(report.claims),
-                    len(report.conflicts),
-                    report.to_json(),
-                ),
-            )
+        await self._db.execute(
+            "INSERT INTO articles (id, chat_id, created_at, source, url, content_hash, title, site,"
+            " published, origin_json, claim_count, conflict_count, report_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (chat_id, content_hash) DO NOTHING",
+            (
+                article_id,
+                chat_id,
+                time.time(),
+                source,
+                stored_url,
+                digest,
+                title or report.title,
+                report.site,
+                report.published,
+                origin.model_dump_json() if origin else None,
+                len(report.claims),
+                len(report.conflicts),
+                report.to_json(),
+            ),
+        )
         stored = await self.find_by_hash(chat_id, digest)
         if stored is None:  # pragma: no cover - the row was inserted or already there
             raise RuntimeError("article vanished right after it was saved")
         return stored
 
     async def _one(self, sql: str, parameters: tuple[object, ...]) -> StoredArticle | None:
-        async with self._db.connection.execute(sql, parameters) as cursor:
-            row = await cursor.fetchone()
+        row = await self._db.fetch_one(sql, parameters)
         return _stored_from_row(row) if row else None
 
     async def get(self, chat_id: int, article_id: str) -> StoredArticle | None:
@@ -208,30 +206,25 @@ class ArticleStore:
 
     async def history(self, chat_id: int, limit: int = 10) -> list[ArticleMeta]:
         """The chat's most recent articles, newest first, without their reports."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             f"SELECT {_META_COLUMNS} FROM articles WHERE chat_id = ? ORDER BY seq DESC LIMIT ?",
             (chat_id, limit),
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         return [_meta_from_row(row) for row in rows]
 
     async def count(self, chat_id: int) -> int:
         """How many articles the chat has stored."""
-        async with self._db.connection.execute(
-            "SELECT COUNT(*) FROM articles WHERE chat_id = ?", (chat_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+        return int(await self._db.fetch_value("SELECT COUNT(*) FROM articles WHERE chat_id = ?", (chat_id,)))
 
     async def link_message(self, chat_id: int, message_id: int, article_id: str) -> None:
         """Remember that bot message `message_id` in `chat_id` shows `article_id` (for replies)."""
-        async with self._db.transaction() as connection:
-            # The INSERT only happens if the article is this chat's, so no chat can attach another's article.
-            await connection.execute(
-                "INSERT OR REPLACE INTO summary_messages (chat_id, message_id, article_id)"
-                " SELECT ?, ?, id FROM articles WHERE chat_id = ? AND id = ?",
-                (chat_id, message_id, chat_id, article_id),
-            )
+        # The INSERT only happens if the article is this chat's, so no chat can attach another's article.
+        await self._db.execute(
+            "INSERT INTO summary_messages (chat_id, message_id, article_id)"
+            " SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), id FROM articles WHERE chat_id = ? AND id = ?"
+            " ON CONFLICT (chat_id, message_id) DO UPDATE SET article_id = excluded.article_id",
+            (chat_id, message_id, chat_id, article_id),
+        )
 
     async def by_message(self, chat_id: int, message_id: int) -> StoredArticle | None:
         """The article a bot message in this chat shows, if any."""
