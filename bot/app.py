@@ -2,30 +2,35 @@
 
 `build_application(settings)` gives the configured python-telegram-bot `Application` (tests drive it against a
 fake Bot API server through `TELEGRAM_API_BASE_URL`); `run_bot(settings)` runs it with polling, or a webhook
-when `WHOSAID_WEBHOOK_URL` is set. Start-up opens the database and the analysis pool and registers the command
-list; shutdown lets in-flight articles finish (python-telegram-bot waits for running handlers) before the
-pool and the database close.
+when `WHOSAID_WEBHOOK_URL` is set. Updates go through the durable intake (`bot.intake`), calls to Telegram
+through `bot.sending`. Start-up opens the database and the analysis pool, hands back unfinished updates and
+registers the command list. Shutdown (SIGTERM, Ctrl+C) stops receiving, gives updates being handled
+`WHOSAID_SHUTDOWN_GRACE` seconds, then stops them - they stay pending and are handled at the next start - and
+closes the pool and the database.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import logging
 import secrets
+import signal
 import sys
 from urllib.parse import urlsplit
 
-import httpx
-from telegram import Update
-from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram import ReplyParameters, Update
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 import handlers
+from bot.intake import DurableUpdateProcessor, DurableUpdateQueue, current_work, redeliver, redeliver_forever
+from bot.sending import IDEMPOTENT_METHODS, ReliableRateLimiter
 from bot.settings import Settings
 from bot.worker import AnalysisWorker
 from handlers.services import SERVICES_KEY, BotServices
-from storage import ArticleStore, Database
+from storage import ArticleStore, Database, SqliteIntake, StorageError
 
 logger = logging.getLogger(__name__)
 
@@ -47,55 +52,17 @@ Meanwhile `whosaid analyze FILE|URL` works offline, without Telegram.
 
 SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side while handling that. Please try again."
 
-# Calls that are safe to repeat after a timeout: doing them twice changes nothing a person sees twice.
-IDEMPOTENT_METHODS = frozenset(
-    {
-        "getMe",
-        "getFile",
-        "getMyCommands",
-        "setMyCommands",
-        "deleteWebhook",
-        "sendChatAction",
-        "answerCallbackQuery",
-        "editMessageText",
-        "editMessageReplyMarkup",
-        "deleteMessage",
-    }
-)
-_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+EXIT_TOKEN_REFUSED = 3
+EXIT_STORAGE = 4
+EXIT_UNREACHABLE = 5
+REDELIVERY_TASK_KEY = "whosaid.redelivery"
+# How long start-up waits for setMyCommands before going on without it (the command list is a convenience).
+COMMANDS_TIMEOUT = 30.0
+# Long-poll timeout for getUpdates.
+POLL_TIMEOUT = 10
 
-
-class RetryingRateLimiter(AIORateLimiter):
-    """python-telegram-bot's rate limiter (flood limits, `RetryAfter`), plus retries of network failures.
-
-    A request that never left (connection refused, connect or pool timeout) is retried for every method. A
-    request that timed out after it was sent may have reached Telegram, so it is only retried for methods
-    where doing it twice is harmless: a second `sendMessage` would show the person a duplicate reply.
-    """
-
-    def __init__(self, *, network_retries: int = 3, backoff: float = 0.5, **limits: float) -> None:
-        super().__init__(max_retries=3, **limits)
-        self.network_retries = network_retries
-        self.backoff = backoff
-
-    @staticmethod
-    def can_retry(endpoint: str, error: NetworkError) -> bool:
-        """Whether repeating this failed call is safe."""
-        if isinstance(error, BadRequest) or endpoint == "getUpdates":
-            return False  # a refused request fails again; polling has its own retry loop
-        return isinstance(error.__cause__, _NEVER_SENT) or endpoint in IDEMPOTENT_METHODS
-
-    async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):  # type: ignore[no-untyped-def]
-        for attempt in range(self.network_retries + 1):
-            try:
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
-            except NetworkError as error:
-                if attempt == self.network_retries or not self.can_retry(endpoint, error):
-                    raise
-                delay = self.backoff * 2**attempt
-                logger.warning("%s failed (%s); retrying in %.1f s", endpoint, type(error).__name__, delay)
-                await asyncio.sleep(delay)
-        raise AssertionError("unreachable")  # pragma: no cover
+RetryingRateLimiter = ReliableRateLimiter  # the name earlier code used
+__all__ = ["IDEMPOTENT_METHODS", "build_application", "run_bot"]
 
 
 class RedactToken(logging.Filter):
@@ -132,7 +99,8 @@ def base_file_url(base_url: str) -> str:
 
 
 async def open_services(application: Application) -> None:
-    """Start-up: open the database and the analysis pool, make the link client, register the commands."""
+    """Start-up: open the database and the analysis pool, make the link client, pick up unfinished updates,
+    register the commands."""
     settings: Settings = application.bot_data[SETTINGS_KEY]
     database = await Database.open(settings.database_target)
     worker = AnalysisWorker.from_settings(settings)
@@ -142,33 +110,73 @@ async def open_services(application: Application) -> None:
 
         http = make_http_client(settings)
     except BaseException:
-        await worker.shutdown()
+        await worker.shutdown(grace=0)
         await database.close()
         raise
+    intake = SqliteIntake(database) if database.writable else None
     application.bot_data[SERVICES_KEY] = BotServices(
-        settings=settings, database=database, store=ArticleStore(database), worker=worker, http=http
+        settings=settings,
+        database=database,
+        store=ArticleStore(database),
+        worker=worker,
+        http=http,
+        intake=intake,
     )
-    await application.bot.set_my_commands(handlers.COMMANDS)
+    queue = application.update_queue
+    if isinstance(queue, DurableUpdateQueue) and intake is not None:
+        queue.attach(intake)
+        await intake.prune()
+        recovered = await redeliver(queue, intake, application.bot, everything=True)
+        if recovered:
+            logger.info("picking up %d unfinished update(s) from the last run", recovered)
+        application.bot_data[REDELIVERY_TASK_KEY] = asyncio.create_task(
+            redeliver_forever(queue, intake, application.bot, settings.redelivery_seconds),
+            name="whosaid:redelivery",
+        )
+    try:
+        await asyncio.wait_for(application.bot.set_my_commands(handlers.COMMANDS), COMMANDS_TIMEOUT)
+    except (TimeoutError, TelegramError) as error:
+        logger.warning("couldn't register the command list (%s); going on without it", error)
 
 
 async def close_services(application: Application) -> None:
-    """Shutdown: finish accepted analyses, then close the pool, the link client and the database."""
+    """Shutdown: stop the redelivery timer, finish or stop analyses, close the link client and the database."""
+    redelivery: asyncio.Task[None] | None = application.bot_data.pop(REDELIVERY_TASK_KEY, None)
+    if redelivery is not None:
+        redelivery.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await redelivery
     found: BotServices | None = application.bot_data.pop(SERVICES_KEY, None)
     if found is None:
         return
-    await found.worker.shutdown()
+    if isinstance(application.update_queue, DurableUpdateQueue):
+        application.update_queue.attach(None)
+    await found.worker.shutdown(grace=found.settings.shutdown_grace)
     if found.http is not None:
         await found.http.aclose()
     await found.database.close()
 
 
+def is_delivery_failure(error: object) -> bool:
+    """A call to Telegram that failed for the moment (flood control, network, 5xx), not a refusal."""
+    return isinstance(error, RetryAfter) or (
+        isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+    )
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure (never the token) and tell the person something went wrong."""
+    """Log the failure (never the token). A reply that couldn't be delivered stays pending (no apology: the
+    work itself went fine); any other failure is told to the person."""
     error = context.error
-    if isinstance(error, TimedOut | NetworkError) and not isinstance(error, BadRequest):
-        logger.warning("network trouble talking to Telegram: %s", error)
-    else:
-        logger.error("error while handling an update", exc_info=error)
+    if is_delivery_failure(error):
+        work = current_work()
+        if work is not None:
+            work.retry_later = True
+        logger.warning(
+            "couldn't deliver a reply for now (%s: %s); it stays pending", type(error).__name__, error
+        )
+        return
+    logger.error("error while handling an update", exc_info=error)
     if isinstance(update, Update) and update.effective_chat is not None:
         if update.callback_query is not None:
             try:
@@ -177,8 +185,17 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             except TelegramError:
                 pass
         try:
-            await context.bot.send_message(update.effective_chat.id, html.escape(SOMETHING_WENT_WRONG))
+            message = update.effective_message
+            await context.bot.send_message(
+                update.effective_chat.id,
+                html.escape(SOMETHING_WENT_WRONG),
+                reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True)
+                if message is not None
+                else None,
+            )
         except TelegramError as send_error:
+            if is_delivery_failure(send_error) and (work := current_work()) is not None:
+                work.retry_later = True
             logger.warning("couldn't tell the chat about the error: %s", send_error)
 
 
@@ -191,17 +208,23 @@ def build_application(settings: Settings) -> Application:
     # Enough concurrent updates that follow-ups and /help are served while the pool is full of articles;
     # articles beyond the pool's queue are refused with "busy", so this never piles up work.
     concurrency = settings.queue_limit + 32
+    queue = DurableUpdateQueue()
+    timeout = settings.telegram_timeout
     application = (
         ApplicationBuilder()
         .token(token)
         .base_url(settings.telegram_api_base_url)
         .base_file_url(base_file_url(settings.telegram_api_base_url))
-        .rate_limiter(RetryingRateLimiter())
-        .concurrent_updates(concurrency)
+        .rate_limiter(ReliableRateLimiter(total_seconds=settings.send_retry_minutes * 60))
+        .update_queue(queue)
+        .concurrent_updates(
+            DurableUpdateProcessor(concurrency, queue, retry_delay=settings.redelivery_seconds)
+        )
         .connection_pool_size(max(64, concurrency))
-        .connect_timeout(10.0)
-        .read_timeout(20.0)
-        .write_timeout(20.0)
+        .connect_timeout(min(10.0, timeout))
+        .read_timeout(timeout)
+        .write_timeout(timeout)
+        .get_updates_read_timeout(POLL_TIMEOUT + timeout)
         .post_init(open_services)
         .post_shutdown(close_services)
         .build()
@@ -220,15 +243,14 @@ def configure_logging(settings: Settings) -> None:
     )
 
 
-def run_bot(settings: Settings) -> int:
-    """Run the bot until interrupted; returns the exit code (2 without a token)."""
-    if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value().strip():
-        sys.stderr.write(NO_TOKEN_MESSAGE)
-        return EXIT_NO_TOKEN
-    configure_logging(settings)
-    application = build_application(settings)
+async def start_application(application: Application, *, poll_timeout: int = POLL_TIMEOUT) -> None:
+    """Initialize, open the services, start receiving (polling, or the webhook when set) and handling."""
+    settings: Settings = application.bot_data[SETTINGS_KEY]
+    await application.initialize()
+    await open_services(application)
+    assert application.updater is not None
     if settings.webhook_url:
-        application.run_webhook(
+        await application.updater.start_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
             url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
@@ -237,6 +259,87 @@ def run_bot(settings: Settings) -> int:
             allowed_updates=Update.ALL_TYPES,
         )
     else:
-        logger.info("WhoSaid is polling Telegram for updates")
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        await application.updater.start_polling(
+            poll_interval=0.0, timeout=poll_timeout, allowed_updates=Update.ALL_TYPES
+        )
+    await application.start()
+
+
+async def stop_application(application: Application) -> None:
+    """Stop receiving, give updates being handled the grace period, stop the rest (they stay pending), close."""
+    settings: Settings = application.bot_data[SETTINGS_KEY]
+    grace = settings.shutdown_grace
+    if application.updater is not None and application.updater.running:
+        try:
+            await asyncio.wait_for(application.updater.stop(), grace + settings.telegram_timeout)
+        except (TimeoutError, TelegramError) as error:
+            logger.warning("stopping the update receiver took too long (%s)", type(error).__name__)
+    processor = application.update_processor
+    if isinstance(processor, DurableUpdateProcessor):
+        stopped = await processor.stop_tasks(grace)
+        if stopped:
+            logger.info(
+                "stopped %d update(s) still being handled; they are finished at the next start", stopped
+            )
+    if application.running:
+        await application.stop()
+    await application.shutdown()
+    await close_services(application)
+
+
+async def serve(application: Application) -> None:
+    """Run until SIGTERM or SIGINT (Ctrl+C), then stop within the grace period."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signum, stop.set)
+    try:
+        await start_application(application)
+        logger.info(
+            "WhoSaid is %s",
+            "serving its webhook"
+            if application.updater and application.bot_data[SETTINGS_KEY].webhook_url
+            else "polling Telegram for updates",
+        )
+        await stop.wait()
+        logger.info(
+            "stopping (finishing what is in hand for up to %.0f s)",
+            application.bot_data[SETTINGS_KEY].shutdown_grace,
+        )
+    finally:
+        if application.bot_data.get(SERVICES_KEY) is not None or application.running:
+            await stop_application(application)
+
+
+def run_bot(settings: Settings) -> int:
+    """Run the bot until interrupted; returns the exit code (2 without a token, 3-5 when it can't start)."""
+    if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value().strip():
+        sys.stderr.write(NO_TOKEN_MESSAGE)
+        return EXIT_NO_TOKEN
+    configure_logging(settings)
+    application = build_application(settings)
+    try:
+        asyncio.run(serve(application))
+    except InvalidToken:
+        # python-telegram-bot's message quotes the token: say it in our own words.
+        sys.stderr.write(
+            "whosaid: Telegram refused the bot token (401/404). Check TELEGRAM_BOT_TOKEN (get a new one from "
+            "@BotFather with /token) and TELEGRAM_API_BASE_URL.\n"
+        )
+        return EXIT_TOKEN_REFUSED
+    except StorageError as error:
+        sys.stderr.write(f"whosaid: {error}\n")
+        return EXIT_STORAGE
+    except NetworkError as error:
+        host = urlsplit(settings.telegram_api_base_url).hostname
+        sys.stderr.write(f"whosaid: can't reach Telegram at {host}: {_without_token(str(error), settings)}\n")
+        return EXIT_UNREACHABLE
+    except KeyboardInterrupt:
+        return 130
     return 0
+
+
+def _without_token(text: str, settings: Settings) -> str:
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    return text.replace(token, "<token>") if token else text

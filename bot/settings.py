@@ -60,6 +60,16 @@ class Settings(BaseSettings):
     webhook_url: str | None = Field(default=None, validation_alias=AliasChoices("WHOSAID_WEBHOOK_URL"))
     webhook_port: int = Field(default=8443, validation_alias=AliasChoices("WHOSAID_WEBHOOK_PORT"))
     webhook_listen: str = Field(default="0.0.0.0", validation_alias=AliasChoices("WHOSAID_WEBHOOK_LISTEN"))
+    send_retry_minutes: float = Field(
+        default=15.0, gt=0, validation_alias=AliasChoices("WHOSAID_SEND_RETRY_MINUTES")
+    )
+    telegram_timeout: float = Field(default=20.0, gt=0, validation_alias=AliasChoices("WHOSAID_TELEGRAM_TIMEOUT"))
+    redelivery_seconds: float = Field(
+        default=30.0, gt=0, validation_alias=AliasChoices("WHOSAID_REDELIVERY_SECONDS")
+    )
+    shutdown_grace: float = Field(default=10.0, ge=0, validation_alias=AliasChoices("WHOSAID_SHUTDOWN_GRACE"))
+    job_timeout: float = Field(default=60.0, gt=0, validation_alias=AliasChoices("WHOSAID_JOB_TIMEOUT"))
+    chat_queue_limit: int = Field(default=8, ge=1, validation_alias=AliasChoices("WHOSAID_CHAT_QUEUE_LIMIT"))
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("WHOSAID_LOG_LEVEL"))
 
 

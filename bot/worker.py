@@ -9,6 +9,7 @@ beyond that `submit` raises `WorkerBusy` at once instead of letting the backlog 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 from collections.abc import Callable
@@ -130,10 +131,14 @@ class AnalysisWorker:
             if self._pending == 0:
                 self._idle.set()
 
-    async def shutdown(self) -> None:
-        """Refuse new work, let every job already accepted finish, then stop the pool."""
+    async def shutdown(self, grace: float | None = None) -> None:
+        """Refuse new work, let every job already accepted finish (up to `grace` seconds), then stop the pool."""
         self._closing = True
-        await self._idle.wait()
+        if grace is None:
+            await self._idle.wait()
+        else:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._idle.wait(), grace)
         pool, self._pool = self._pool, None
         if pool is not None:
             await asyncio.to_thread(pool.shutdown, wait=True)

@@ -2,7 +2,16 @@
 scoped by chat."""
 
 from storage.articles import ArticleMeta, ArticleStore, Origin, StoredArticle, content_hash, normalize_url
-from storage.database import CHAT_TABLES, MIGRATIONS, Database, Migration, Session, is_postgres_url
+from storage.database import (
+    CHAT_TABLES,
+    MIGRATIONS,
+    Database,
+    Migration,
+    Session,
+    StorageError,
+    is_postgres_url,
+)
+from storage.intake import DatabaseIntake, PendingUpdate, SqliteIntake, UpdateIntake
 
 __all__ = [
     "CHAT_TABLES",
@@ -10,10 +19,15 @@ __all__ = [
     "ArticleMeta",
     "ArticleStore",
     "Database",
+    "DatabaseIntake",
     "Migration",
     "Origin",
+    "PendingUpdate",
     "Session",
+    "SqliteIntake",
+    "StorageError",
     "StoredArticle",
+    "UpdateIntake",
     "content_hash",
     "is_postgres_url",
     "normalize_url",

@@ -189,7 +189,60 @@ CREATE TABLE story_exclusions (
 """,
 )
 
-MIGRATIONS: list[Migration] = [_ARTICLES_V1, _STORIES_V2]
+_INTAKE_V3 = Migration(
+    sqlite="""
+-- Durable intake (storage/intake.py): every update, written before Telegram is told it arrived.
+CREATE TABLE updates (
+    update_id INTEGER PRIMARY KEY,
+    chat_id INTEGER,
+    received_at REAL NOT NULL,
+    state TEXT NOT NULL,
+    payload_json TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at REAL NOT NULL DEFAULT 0,
+    done_at REAL
+);
+CREATE INDEX updates_state ON updates (state, next_attempt_at);
+CREATE INDEX updates_chat ON updates (chat_id);
+
+-- The reply journal: which messages of an unfinished update's reply Telegram already accepted.
+CREATE TABLE update_replies (
+    update_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    chat_id INTEGER,
+    message_json TEXT NOT NULL,
+    sent_at REAL NOT NULL,
+    PRIMARY KEY (update_id, seq)
+);
+CREATE INDEX update_replies_chat ON update_replies (chat_id);
+""",
+    postgres="""
+CREATE TABLE updates (
+    update_id BIGINT PRIMARY KEY,
+    chat_id BIGINT,
+    received_at DOUBLE PRECISION NOT NULL,
+    state TEXT NOT NULL,
+    payload_json TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at DOUBLE PRECISION NOT NULL DEFAULT 0,
+    done_at DOUBLE PRECISION
+);
+CREATE INDEX updates_state ON updates (state, next_attempt_at);
+CREATE INDEX updates_chat ON updates (chat_id);
+
+CREATE TABLE update_replies (
+    update_id BIGINT NOT NULL,
+    seq INTEGER NOT NULL,
+    chat_id BIGINT,
+    message_json TEXT NOT NULL,
+    sent_at DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (update_id, seq)
+);
+CREATE INDEX update_replies_chat ON update_replies (chat_id);
+""",
+)
+
+MIGRATIONS: list[Migration] = [_ARTICLES_V1, _STORIES_V2, _INTAKE_V3]
 """Ordered schema migrations; append only. Index i brings the database to version i + 1."""
 
 CHAT_TABLES: list[str] = [
@@ -199,6 +252,8 @@ CHAT_TABLES: list[str] = [
     "story_articles",
     "story_terms",
     "story_exclusions",
+    "updates",
+    "update_replies",
 ]
 """Tables with a `chat_id` column, cleared by `Database.forget_chat` (children after parents in this list)."""
 
@@ -211,6 +266,11 @@ def as_migration(step: Migration | str) -> Migration:
 def is_postgres_url(target: str | Path) -> bool:
     """Whether a database setting names a PostgreSQL server rather than an SQLite file."""
     return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
+
+
+class StorageError(Exception):
+    """The database can't be used; the message names it (the file, or the server without its password) and
+    says why."""
 
 
 class Row(Protocol):
@@ -248,11 +308,13 @@ class Database(Session):
     """A migrated database: reads and single writes directly, related writes in `transaction()`."""
 
     dialect: Dialect
+    # False for an SQLite file that can be read but not written: replies still go out, nothing is stored.
+    writable: bool = True
 
     @staticmethod
     async def open(target: str | Path, **options: Any) -> Database:
         """Open (creating and migrating if needed) the SQLite file at a path, or the PostgreSQL database at
-        a `postgresql://` URL."""
+        a `postgresql://` URL. Raises `StorageError` naming the database when it can't be used."""
         if is_postgres_url(target):
             from storage.postgres import PostgresDatabase
 
@@ -262,7 +324,7 @@ class Database(Session):
         path = str(target)
         if path.startswith("sqlite:///"):
             path = path[len("sqlite:///") :]
-        return await SqliteDatabase.open(Path(path))
+        return await SqliteDatabase.open(Path(path), **options)
 
     @abstractmethod
     def transaction(self, *, chat_id: int | None = None) -> AbstractAsyncContextManager[Session]:

@@ -16,7 +16,17 @@ from typing import Any
 
 import asyncpg
 
-from storage.database import MIGRATIONS, Database, Migration, Params, Row, Session, as_migration, too_new
+from storage.database import (
+    MIGRATIONS,
+    Database,
+    Migration,
+    Params,
+    Row,
+    Session,
+    StorageError,
+    as_migration,
+    too_new,
+)
 
 # Keys of the advisory locks WhoSaid takes, apart from any other application's on the same server.
 MIGRATION_LOCK = 0x57686F5361696401  # "WhoSaid" + 1
@@ -85,8 +95,8 @@ class PostgresDatabase(Database):
         """Connect to the database at `url` (any libpq URI) and migrate its schema."""
         try:
             pool = await asyncpg.create_pool(url, min_size=min_connections, max_size=max_connections)
-        except (OSError, asyncpg.PostgresError) as error:
-            raise RuntimeError(f"can't connect to the database at {redacted(url)}: {error}") from error
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+            raise StorageError(f"can't connect to the database {redacted(url)}: {error}") from error
         database = cls(pool, url)
         try:
             await database.migrate()

@@ -4,13 +4,36 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import aiosqlite
 
-from storage.database import MIGRATIONS, Database, Migration, Params, Row, Session, as_migration, too_new
+from storage.database import (
+    MIGRATIONS,
+    Database,
+    Migration,
+    Params,
+    Row,
+    Session,
+    StorageError,
+    as_migration,
+    too_new,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error)
+    if "file is not a database" in text or "malformed" in text:
+        return f"{text} (the file is damaged or is not a WhoSaid database; move it away to start afresh)"
+    if "unable to open" in text or isinstance(error, PermissionError):
+        return f"{text} (check that the folder exists and can be written)"
+    return text
 
 
 class _Connection(Session):
@@ -47,27 +70,66 @@ class SqliteDatabase(Database):
         # One connection serves every coroutine: a lock keeps one multi-statement transaction from
         # interleaving with another's statements.
         self._write_lock = asyncio.Lock()
+        self.writable = True
 
     @classmethod
-    async def open(cls, path: str | Path) -> SqliteDatabase:  # type: ignore[override]
-        """Open (creating if needed) the file at `path`, in WAL mode, with the schema migrated."""
+    async def open(cls, path: str | Path, *, read_only: bool = False) -> SqliteDatabase:  # type: ignore[override]
+        """Open (creating if needed) the file at `path`, in WAL mode, with the schema migrated.
+
+        Raises `StorageError` naming the file when it can't be used (not a database, damaged, a folder that
+        can't be written). A file that opens but can't be written (or `read_only=True`) gives a database
+        whose `writable` is False: reads work, and callers skip what they would have stored.
+        """
         path = Path(path)
-        if path.parent and not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-        connection = await aiosqlite.connect(path, isolation_level=None)
-        connection.row_factory = aiosqlite.Row
+        try:
+            if path.parent and not path.parent.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+            target: str | Path = f"file:{path}?mode=ro" if read_only else path
+            connection = await aiosqlite.connect(target, isolation_level=None, uri=read_only)
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError(f"can't open the database {path}: {_reason(error)}") from error
         database = cls(connection, path)
         try:
+            await database._prepare(read_only=read_only)
+        except BaseException as error:
+            # Close first: an open aiosqlite connection is a thread that keeps the process alive.
+            await database.close()
+            if isinstance(error, sqlite3.Error | OSError):
+                raise StorageError(f"can't use the database {path}: {_reason(error)}") from error
+            raise
+        return database
+
+    async def _prepare(self, *, read_only: bool) -> None:
+        connection = self._connection
+        connection.row_factory = aiosqlite.Row
+        await connection.execute("PRAGMA busy_timeout = 5000")
+        # Reading the schema is the first thing that touches the file: garbage or a truncated file fails here.
+        await self.schema_version()
+        if not read_only:
             await connection.execute("PRAGMA journal_mode = WAL")
             # In WAL mode NORMAL survives application crashes; only a power loss can lose the last commit.
             await connection.execute("PRAGMA synchronous = NORMAL")
-            await connection.execute("PRAGMA foreign_keys = ON")
-            await connection.execute("PRAGMA busy_timeout = 5000")
-            await database.migrate()
-        except BaseException:
-            await database.close()
+        await connection.execute("PRAGMA foreign_keys = ON")
+        self.writable = not read_only and await self._can_write()
+        if self.writable:
+            await self.migrate()
+        elif await self.schema_version() != len(MIGRATIONS):
+            raise StorageError(
+                f"the database {self.path} can't be written, and its schema needs an update: "
+                "make the file and its folder writable"
+            )
+        else:
+            logger.warning("the database %s is read-only: replies go out, nothing new is stored", self.path)
+
+    async def _can_write(self) -> bool:
+        try:
+            await self._connection.execute("BEGIN IMMEDIATE")
+            await self._connection.execute("ROLLBACK")
+        except sqlite3.OperationalError as error:
+            if "readonly" in str(error) or "read-only" in str(error):
+                return False
             raise
-        return database
+        return True
 
     @property
     def description(self) -> str:

@@ -10,7 +10,8 @@ import httpx
 import pytest
 from telegram.error import BadRequest, NetworkError, TimedOut
 
-from bot.app import NO_TOKEN_MESSAGE, SOMETHING_WENT_WRONG, RetryingRateLimiter, run_bot
+from bot.app import NO_TOKEN_MESSAGE, SOMETHING_WENT_WRONG, run_bot
+from bot.sending import NEVER_SENT, REFUSED, UNKNOWN, ReliableRateLimiter, failure_kind
 from bot.settings import Settings
 from handlers.intake import WHAT_TO_SEND
 from handlers.services import SERVICES_KEY
@@ -129,17 +130,35 @@ async def test_a_full_queue_answers_busy_and_every_message_gets_one_reply(
     assert replies
 
 
-async def test_an_unexpected_failure_is_logged_and_the_user_told(
+async def test_a_server_error_on_send_is_retried_without_an_apology(
     fake: FakeTelegram, bot: object, caplog: pytest.LogCaptureFixture
 ) -> None:
-    fake.inject_error("sendMessage", status=500, times=1)
-    with caplog.at_level(logging.WARNING, logger="bot.app"):
+    fake.inject_error("sendMessage", status=500, times=2)
+    with caplog.at_level(logging.WARNING, logger="bot.sending"):
         sent = fake.send_message(CHAT, "/help")
-        await fake.wait_for(lambda: fake.bot_messages(CHAT), what="the apology")
-    assert plain(fake.bot_messages(CHAT)[0]["text"]) == SOMETHING_WENT_WRONG
-    assert len(fake.calls("sendMessage")) == 2, "a failed sendMessage must not be repeated blindly"
+        await reply_to(fake, sent)
+        await fake.wait_for(lambda: fake.pending_updates() == 0, what="updates confirmed")
+    texts = [plain(message["text"]) for message in fake.bot_messages(CHAT)]
+    assert len(texts) == 1 and "WhoSaid" in texts[0] and SOMETHING_WENT_WRONG not in texts
+    assert [call.status for call in fake.calls("sendMessage")] == [500, 500, 200]
     assert any("Internal Server Error" in record.getMessage() for record in caplog.records)
-    assert sent
+
+
+async def test_a_failed_analysis_is_logged_and_the_user_told(
+    fake: FakeTelegram, db_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken_engine(*args: object) -> None:
+        raise RuntimeError("the engine broke")
+
+    # The thread pool runs jobs in this process, so the job function can be swapped for a failing one.
+    monkeypatch.setattr("bot.worker.analyze_job", broken_engine)
+    with caplog.at_level(logging.ERROR, logger="bot.app"):
+        async with running_bot(bot_settings(fake, db_path)):
+            sent = fake.send_message(CHAT, fixture_text("bot_dam_collapse.txt"))
+            replies = await reply_to(fake, sent)
+            await fake.wait_for(lambda: fake.pending_updates() == 0, what="updates confirmed")
+    assert [plain(reply["text"]) for reply in replies] == [SOMETHING_WENT_WRONG]
+    assert any("the engine broke" in record.getMessage() or record.exc_info for record in caplog.records)
 
 
 async def test_the_token_never_reaches_the_logs(
@@ -226,16 +245,16 @@ def network_error(kind: type[NetworkError], cause: Exception) -> NetworkError:
         return error
 
 
-def test_only_safe_requests_are_retried_after_network_errors() -> None:
-    never_sent = network_error(NetworkError, httpx.ConnectError("refused"))
-    maybe_sent = network_error(TimedOut, httpx.ReadTimeout("slow"))
-    can_retry = RetryingRateLimiter.can_retry
-    assert can_retry("sendMessage", never_sent)
-    assert not can_retry("sendMessage", maybe_sent), "a second sendMessage could show a duplicate reply"
-    assert can_retry("editMessageText", maybe_sent)
-    assert can_retry("sendChatAction", maybe_sent)
+def test_failures_are_told_apart_by_whether_the_request_may_have_arrived() -> None:
+    assert failure_kind(network_error(NetworkError, httpx.ConnectError("refused"))) == NEVER_SENT
+    assert failure_kind(network_error(TimedOut, httpx.PoolTimeout("full"))) == NEVER_SENT
+    assert failure_kind(network_error(TimedOut, httpx.ReadTimeout("slow"))) == UNKNOWN
+    assert failure_kind(network_error(NetworkError, httpx.RemoteProtocolError("dropped"))) == UNKNOWN
+    assert failure_kind(NetworkError("Internal Server Error (500)")) == REFUSED
+    can_retry = ReliableRateLimiter.can_retry
+    assert can_retry("sendMessage", network_error(TimedOut, httpx.ReadTimeout("slow")))
     assert not can_retry("sendChatAction", network_error(BadRequest, ValueError("bad")))
-    assert not can_retry("getUpdates", never_sent)
+    assert not can_retry("getUpdates", network_error(NetworkError, httpx.ConnectError("refused")))
 
 
 async def test_an_idempotent_call_is_retried_after_a_server_error(fake: FakeTelegram, bot: object) -> None:

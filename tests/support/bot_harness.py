@@ -11,7 +11,7 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.app import build_application, close_services, open_services
+from bot.app import build_application, start_application, stop_application
 from bot.settings import Settings
 from tests.support.fake_telegram import FakeTelegram
 
@@ -32,23 +32,13 @@ def bot_settings(fake: FakeTelegram, db_path: Path, **overrides: Any) -> Setting
 async def start_bot(settings: Settings) -> Application:
     """Initialize, open services (post_init) and start polling; the caller must `stop_bot` it."""
     application = build_application(settings)
-    await application.initialize()
-    await open_services(application)
-    assert application.updater is not None
-    await application.updater.start_polling(poll_interval=0.0, timeout=1)
-    await application.start()
+    await start_application(application, poll_timeout=1)
     return application
 
 
 async def stop_bot(application: Application) -> None:
-    """Graceful stop, in `run_polling`'s order: updater, application (waits for handlers), services."""
-    assert application.updater is not None
-    if application.updater.running:
-        await application.updater.stop()
-    if application.running:
-        await application.stop()
-    await application.shutdown()
-    await close_services(application)
+    """Graceful stop, as `whosaid run` does on SIGTERM: receiver, handlers (within the grace), services."""
+    await stop_application(application)
 
 
 @asynccontextmanager
