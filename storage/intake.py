@@ -112,13 +112,17 @@ class DatabaseIntake:
 
     async def _claim_due(self, due_before: float) -> list[PendingUpdate]:
         now = time.time()
-        rows = await self._db.fetch_all(
-            "UPDATE updates SET next_attempt_at = ? WHERE update_id IN ("
-            " SELECT update_id FROM updates WHERE state = 'pending' AND next_attempt_at <= ?"
-            " ORDER BY update_id LIMIT ? FOR UPDATE SKIP LOCKED)"
-            " RETURNING update_id, chat_id, payload_json, attempts",
-            (now + LEASE_SECONDS, min(due_before, now), SWEEP_LIMIT),
-        )
+        # SKIP LOCKED: two sweeps at once take different updates instead of waiting for each other (SQLite
+        # serialises writers anyway).
+        skip_locked = " FOR UPDATE SKIP LOCKED" if self._db.dialect == "postgres" else ""
+        async with self._db.transaction() as session:
+            rows = await session.fetch_all(
+                "UPDATE updates SET next_attempt_at = ? WHERE update_id IN ("
+                " SELECT update_id FROM updates WHERE state = 'pending' AND next_attempt_at <= ?"
+                f" ORDER BY update_id LIMIT ?{skip_locked})"
+                " RETURNING update_id, chat_id, payload_json, attempts",
+                (now + LEASE_SECONDS, min(due_before, now), SWEEP_LIMIT),
+            )
         return sorted((_pending_from_row(row) for row in rows), key=lambda pending: pending.update_id)
 
     async def renew(self, update_ids: list[int]) -> None:
