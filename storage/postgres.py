@@ -63,6 +63,11 @@ class _Connection(Session):
     def __init__(self, connection: asyncpg.Connection | asyncpg.Pool) -> None:
         self._connection = connection
 
+    @property
+    def raw(self) -> asyncpg.Connection | asyncpg.Pool:
+        """The asyncpg connection, for a library that joins the transaction (the job queue)."""
+        return self._connection
+
     async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
         return await self._connection.fetchrow(numbered(sql), *params)
 
