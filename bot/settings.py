@@ -70,6 +70,9 @@ class Settings(BaseSettings):
     shutdown_grace: float = Field(default=10.0, ge=0, validation_alias=AliasChoices("WHOSAID_SHUTDOWN_GRACE"))
     job_timeout: float = Field(default=60.0, gt=0, validation_alias=AliasChoices("WHOSAID_JOB_TIMEOUT"))
     chat_queue_limit: int = Field(default=8, ge=1, validation_alias=AliasChoices("WHOSAID_CHAT_QUEUE_LIMIT"))
+    job_heartbeat_seconds: float = Field(
+        default=10.0, gt=0, validation_alias=AliasChoices("WHOSAID_JOB_HEARTBEAT_SECONDS")
+    )
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("WHOSAID_LOG_LEVEL"))
 
 
