@@ -15,7 +15,6 @@ import asyncio
 import contextlib
 import html
 import logging
-import secrets
 import signal
 import sys
 from urllib.parse import urlsplit
@@ -264,7 +263,7 @@ async def start_application(application: Application, *, poll_timeout: int = POL
             port=settings.webhook_port,
             url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
             webhook_url=settings.webhook_url,
-            secret_token=secrets.token_urlsafe(32),
+            secret_token=roles.webhook_secret(settings),
             allowed_updates=Update.ALL_TYPES,
         )
     else:

@@ -104,7 +104,9 @@ class AnalysisQueue:
             try:
                 await handle(update_id)
             except RetryLater as later:
-                raise RetryRequested(timedelta(seconds=later.delay), reason="reply not delivered yet") from None
+                raise RetryRequested(
+                    timedelta(seconds=later.delay), reason="reply not delivered yet"
+                ) from None
 
         self._manager = manager
         await manager.run(
@@ -112,7 +114,8 @@ class AnalysisQueue:
             # pgqueuer asks for room for two batches.
             max_concurrent_tasks=max(concurrency, 2 * BATCH_SIZE),
             heartbeat_timeout=timedelta(seconds=heartbeat_timeout),
-            dequeue_timeout=timedelta(seconds=5),
+            # Also how often an idle worker looks for jobs whose worker died (those send no notification).
+            dequeue_timeout=timedelta(seconds=min(5.0, heartbeat_timeout / 2)),
         )
 
     def stop(self) -> None:

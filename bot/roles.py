@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import hmac
 import logging
 import signal
 import sys
@@ -50,6 +52,15 @@ With the default SQLite file, `whosaid run` analyzes articles itself: no worker 
 workers, point `whosaid run` and every `whosaid worker` at one database:
   WHOSAID_DATABASE_URL=postgresql://user:password@host/whosaid
 """
+
+
+def webhook_secret(settings: Settings) -> str:
+    """The secret Telegram sends with each webhook call, the same in every replica: `WHOSAID_WEBHOOK_SECRET`,
+    else one derived from the bot token (so replicas agree without another setting, and it changes with it)."""
+    if settings.webhook_secret is not None and settings.webhook_secret.get_secret_value():
+        return settings.webhook_secret.get_secret_value()
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    return hmac.new(token.encode(), b"whosaid webhook secret", hashlib.sha256).hexdigest()
 
 
 def role_of(application: Application) -> Role:
@@ -106,7 +117,11 @@ async def start_role(application: Application) -> None:
     await queue.install()
     application.bot_data[QUEUE_KEY] = queue
     update_queue = application.update_queue
-    if role_of(application) == "run" and found.intake is not None and isinstance(update_queue, DurableUpdateQueue):
+    if (
+        role_of(application) == "run"
+        and found.intake is not None
+        and isinstance(update_queue, DurableUpdateQueue)
+    ):
         application.bot_data[LEASE_TASK_KEY] = asyncio.create_task(
             keep_leases(update_queue, found.intake), name="whosaid:leases"
         )
@@ -154,9 +169,12 @@ async def handle_job(application: Application, update_id: int) -> None:
         return
     processor = application.update_processor
     assert isinstance(processor, DurableUpdateProcessor)
+    logger.info("update %s: started", update_id)
     await processor.do_process_update(update, application.process_update(update))
     if await intake.state(update_id) != "done":  # type: ignore[attr-defined]
+        logger.info("update %s: reply not delivered yet; the job is queued again", update_id)
         raise RetryLater(settings.redelivery_seconds)
+    logger.info("update %s: answered", update_id)
 
 
 async def serve_worker(application: Application) -> None:

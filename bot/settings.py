@@ -60,6 +60,10 @@ class Settings(BaseSettings):
     webhook_url: str | None = Field(default=None, validation_alias=AliasChoices("WHOSAID_WEBHOOK_URL"))
     webhook_port: int = Field(default=8443, validation_alias=AliasChoices("WHOSAID_WEBHOOK_PORT"))
     webhook_listen: str = Field(default="0.0.0.0", validation_alias=AliasChoices("WHOSAID_WEBHOOK_LISTEN"))
+    # Every replica behind one load balancer must check the same secret: unset, it is derived from the token.
+    webhook_secret: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("WHOSAID_WEBHOOK_SECRET")
+    )
     send_retry_minutes: float = Field(
         default=15.0, gt=0, validation_alias=AliasChoices("WHOSAID_SEND_RETRY_MINUTES")
     )

@@ -149,7 +149,9 @@ class DatabaseIntake:
 
     async def payload(self, update_id: int) -> dict[str, Any] | None:
         """The update as Telegram sent it, while it is unfinished."""
-        text = await self._db.fetch_value("SELECT payload_json FROM updates WHERE update_id = ?", (update_id,))
+        text = await self._db.fetch_value(
+            "SELECT payload_json FROM updates WHERE update_id = ?", (update_id,)
+        )
         return json.loads(text) if text else None
 
     async def mark_done(self, update_id: int) -> None:

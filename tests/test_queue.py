@@ -146,3 +146,12 @@ async def test_a_job_whose_worker_is_killed_is_taken_by_another(queue: AnalysisQ
     assert await wait_until_idle(queue, timeout=HEARTBEAT * 10)
     await stop(queue, task)
     assert taken == [400]
+
+
+def test_a_worker_without_a_shared_database_says_what_to_set(capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.roles import run_worker
+    from bot.settings import Settings
+
+    settings = Settings(_env_file=None, TELEGRAM_BOT_TOKEN="1:x", WHOSAID_DB_PATH="whosaid.db")
+    assert run_worker(settings) == 2
+    assert "WHOSAID_DATABASE_URL" in capsys.readouterr().err
