@@ -66,7 +66,8 @@ class Cluster:
                 "TELEGRAM_BOT_TOKEN": self.token,
                 "TELEGRAM_API_BASE_URL": self.api_base_url,
                 "WHOSAID_DATABASE_URL": self.database_url,
-                "WHOSAID_DB_PATH": str(self.folder / "unused.db"),
+                # Used when `database_url` is empty: the embedded shape, one process on an SQLite file.
+                "WHOSAID_DB_PATH": str(self.folder / "whosaid.db"),
                 "WHOSAID_ALLOW_PRIVATE_NETWORKS": "false",
                 "WHOSAID_LOG_LEVEL": "INFO",
                 "PYTHONUNBUFFERED": "1",
@@ -106,6 +107,20 @@ class Cluster:
         """A `whosaid worker` with an analysis pool of `workers` (threads by default: one process to kill)."""
         env = self._env(WHOSAID_WORKERS=str(workers), WHOSAID_WORKER_KIND=kind)
         return self._spawn(name, "worker", env)
+
+    def start_embedded(self, name: str, *, workers: int = 1, kind: str = "process") -> RoleProcess:
+        """The embedded shape on SQLite (`database_url` empty): one `whosaid run` webhook process analyzing
+        in its own pool of `workers`."""
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/whosaid"
+        env = self._env(
+            WHOSAID_WEBHOOK_URL=url,
+            WHOSAID_WEBHOOK_LISTEN="127.0.0.1",
+            WHOSAID_WEBHOOK_PORT=str(port),
+            WHOSAID_WORKERS=str(workers),
+            WHOSAID_WORKER_KIND=kind,
+        )
+        return self._spawn(name, "run", env, webhook_url=url)
 
     async def wait_replica(self, replica: RoleProcess, *, timeout: float = 90.0) -> None:
         """Until the replica's webhook accepts connections."""
