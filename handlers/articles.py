@@ -13,7 +13,7 @@ from telegram.ext import ContextTypes
 from bot.article import Article, decode_text
 from bot.errors import InputError
 from bot.render import article_title, render_summary
-from bot.worker import WorkerBusy
+from bot.worker import JobTimedOut, WorkerBusy
 from handlers import stories
 from handlers.intake import (
     WHAT_TO_SEND,
@@ -49,7 +49,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             message,
             chat_id,
             "document",
-            _document_loader(context, found, message),
+            _document_loader(context, found, message, chat_id),
             origin=intake.origin,
         )
     elif intake.text is not None:
@@ -72,7 +72,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
                 message,
                 chat_id,
                 "link",
-                _link_loader(found, link),
+                _link_loader(found, link, chat_id),
                 origin=intake.origin,
                 url=link,
             )
@@ -84,17 +84,27 @@ async def _ready(article: Article) -> Article:
     return article
 
 
-def _link_loader(found: BotServices, link: str) -> Callable[[], Awaitable[Article]]:
+def _link_loader(found: BotServices, link: str, chat_id: int) -> Callable[[], Awaitable[Article]]:
     async def load() -> Article:
-        from bot.fetch import fetch_article
+        from bot.extract import NO_ARTICLE_MESSAGE
+        from bot.fetch import fetch_page
 
-        return await fetch_article(link, found.settings, client=found.http)
+        assert found.http is not None
+        page = await fetch_page(link, found.settings, client=found.http)
+        try:
+            # Extraction runs in the pool, in the chat's turn and under the job deadline.
+            return await found.worker.extract(page.body, page.content_type, page.url, chat_id=chat_id)
+        except (InputError, WorkerBusy, JobTimedOut):
+            raise
+        except Exception as error:
+            logger.warning("extracting %s failed: %r", page.url, error)
+            raise InputError(NO_ARTICLE_MESSAGE) from error
 
     return load
 
 
 def _document_loader(
-    context: ContextTypes.DEFAULT_TYPE, found: BotServices, message: Message
+    context: ContextTypes.DEFAULT_TYPE, found: BotServices, message: Message, chat_id: int
 ) -> Callable[[], Awaitable[Article]]:
     async def load() -> Article:
         document = message.document
@@ -116,9 +126,8 @@ def _document_loader(
             )
         title = PurePath(document.file_name).stem.replace("_", " ") if document.file_name else None
         if is_html_document(document):
-            from bot.extract import extract_article
-
-            article = extract_article(data, content_type="text/html")
+            # Off the event loop, in the chat's turn, under the job deadline.
+            article = await found.worker.extract(data, "text/html", chat_id=chat_id)
             return article if article.title else article.model_copy(update={"title": title})
         return Article(text=decode_text(data))
 
@@ -143,8 +152,8 @@ async def _answer(
             stored = await _stored_or_analyzed(
                 found, chat_id, source, load, origin=origin, url=url, known_text=known_text
             )
-    except WorkerBusy as busy:
-        await send_html(context.bot, chat_id, str(busy), reply_to=message)
+    except (WorkerBusy, JobTimedOut) as refused:
+        await send_html(context.bot, chat_id, html.escape(str(refused), quote=False), reply_to=message)
         return
     except InputError as error:
         prefix = f"{url}\n" if url else ""
@@ -186,7 +195,7 @@ async def _stored_or_analyzed(
     stored = await store.find_by_text(chat_id, article.text)
     if stored is not None:
         return stored
-    report = await found.worker.analyze(article)
+    report = await found.worker.analyze(article, chat_id=chat_id)
     return await store.save(
         chat_id,
         report,

@@ -8,6 +8,7 @@ sequence numbers, because they travel in callback data.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import secrets
 import time
@@ -19,6 +20,8 @@ from pydantic import BaseModel
 
 from bot.report import Report
 from storage.database import Database
+
+logger = logging.getLogger(__name__)
 
 SourceKind = Literal["text", "link", "document"]
 OriginKind = Literal["channel", "chat", "user", "hidden_user"]
@@ -73,6 +76,10 @@ class StoredArticle:
         return self.meta.id
 
 
+# How many of a chat's newest articles `latest` looks through for one whose report loads.
+LATEST_LOOKBACK = 20
+
+
 def new_article_id() -> str:
     """An opaque, unguessable id (12 url-safe characters, 72 random bits)."""
     return secrets.token_urlsafe(9)
@@ -115,6 +122,19 @@ def _stored_from_row(row: object) -> StoredArticle:
     return StoredArticle(meta=_meta_from_row(row), report=Report.model_validate_json(row["report_json"]))  # type: ignore[index]
 
 
+def loadable(row: object) -> StoredArticle | None:
+    """The stored article in `row`, or None (logged) when its report no longer loads.
+
+    A report written by an older or broken version must not break the chat's other commands: it is
+    treated as absent, and sending the article again stores a fresh report over it.
+    """
+    try:
+        return _stored_from_row(row)
+    except (ValueError, TypeError) as error:
+        logger.warning("stored article %s doesn't load (%s); leaving it out", row["id"], error)  # type: ignore[index]
+        return None
+
+
 class ArticleStore:
     """The articles table, every method scoped by chat."""
 
@@ -141,6 +161,14 @@ class ArticleStore:
         digest = content_hash(report.text if source_text is None else source_text)
         article_id = new_article_id()
         stored_url = normalize_url(url) if url else None
+        if not self._db.writable:
+            # Read-only storage: the reply still goes out, built from an article that is not kept.
+            meta = ArticleMeta(
+                id=article_id, chat_id=chat_id, created_at=time.time(), source=source, url=stored_url,
+                content_hash=digest, title=title or report.title, site=report.site, published=report.published,
+                origin=origin, claim_count=len(report.claims), conflict_count=len(report.conflicts),
+            )  # fmt: skip
+            return StoredArticle(meta=meta, report=report)
         await self._db.execute(
             "INSERT INTO articles (id, chat_id, created_at, source, url, content_hash, title, site,"
             " published, origin_json, claim_count, conflict_count, report_json)"
@@ -163,13 +191,21 @@ class ArticleStore:
             ),
         )
         stored = await self.find_by_hash(chat_id, digest)
+        if stored is None:
+            # The chat's earlier copy of this text has a report that no longer loads: store the new one over it.
+            await self._db.execute(
+                "UPDATE articles SET report_json = ?, claim_count = ?, conflict_count = ?"
+                " WHERE chat_id = ? AND content_hash = ?",
+                (report.to_json(), len(report.claims), len(report.conflicts), chat_id, digest),
+            )
+            stored = await self.find_by_hash(chat_id, digest)
         if stored is None:  # pragma: no cover - the row was inserted or already there
             raise RuntimeError("article vanished right after it was saved")
         return stored
 
     async def _one(self, sql: str, parameters: tuple[object, ...]) -> StoredArticle | None:
         row = await self._db.fetch_one(sql, parameters)
-        return _stored_from_row(row) if row else None
+        return loadable(row) if row else None
 
     async def get(self, chat_id: int, article_id: str) -> StoredArticle | None:
         """The article with this id, only if it belongs to `chat_id`."""
@@ -198,11 +234,15 @@ class ArticleStore:
         )
 
     async def latest(self, chat_id: int) -> StoredArticle | None:
-        """The chat's most recent article."""
-        return await self._one(
-            f"SELECT {_META_COLUMNS}, report_json FROM articles WHERE chat_id = ? ORDER BY seq DESC LIMIT 1",
-            (chat_id,),
+        """The chat's most recent article whose report loads."""
+        rows = await self._db.fetch_all(
+            f"SELECT {_META_COLUMNS}, report_json FROM articles WHERE chat_id = ? ORDER BY seq DESC LIMIT ?",
+            (chat_id, LATEST_LOOKBACK),
         )
+        for row in rows:
+            if (stored := loadable(row)) is not None:
+                return stored
+        return None
 
     async def history(self, chat_id: int, limit: int = 10) -> list[ArticleMeta]:
         """The chat's most recent articles, newest first, without their reports."""
@@ -218,6 +258,8 @@ class ArticleStore:
 
     async def link_message(self, chat_id: int, message_id: int, article_id: str) -> None:
         """Remember that bot message `message_id` in `chat_id` shows `article_id` (for replies)."""
+        if not self._db.writable:
+            return
         # The INSERT only happens if the article is this chat's, so no chat can attach another's article.
         await self._db.execute(
             "INSERT INTO summary_messages (chat_id, message_id, article_id)"

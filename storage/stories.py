@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.stories import Candidate, Fingerprint, Placement, TermStats, fingerprint, place_article
 from bot.stories.similarity import MIN_SHARED_SPECIFIC
-from storage.articles import StoredArticle, _stored_from_row
+from storage.articles import StoredArticle, loadable
 from storage.database import Database, Session
 
 DAY = 86400.0
@@ -248,7 +248,7 @@ class StoryStore:
         )
         if not rows:
             return None
-        articles = tuple(_stored_from_row(row) for row in rows)
+        articles = tuple(stored for row in rows if (stored := loadable(row)) is not None)
         prints = await self._fingerprints(chat_id, [article.id for article in articles])
         return ChatStory(
             id=story_id,

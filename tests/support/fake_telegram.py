@@ -3,17 +3,26 @@
 The real python-telegram-bot `Application` talks to it through `base_url`. It queues updates the test makes
 (`send_message`, `press_button`), serves them to `getUpdates` with a short long-poll, answers the methods the
 bot calls (sendMessage, editMessageText, answerCallbackQuery, sendChatAction, setMyCommands, getFile and file
-downloads, ...), records every request, and can answer a method with an error (a 429 with `retry_after`)
-a given number of times. Test code reads its state through async `wait_for`, so the bot's event loop keeps
-running while a test waits.
+downloads, ...), records every request, and injects faults into chosen methods:
+
+- `inject_error`: answer with an error (a 429 with `retry_after`, a 5xx) a number of times, or for a number of
+  seconds (`for_seconds`), optionally letting the first `skip` calls through;
+- `drop_connection`: close the connection without an answer, before doing the call or after doing it (the
+  message is delivered, the bot can't know);
+- `hang`: do the call, then hold the answer back for a while (the bot's read timeout fires first).
+
+Like Telegram, getUpdates never hands out an update confirmed by an earlier, higher offset. Test code reads
+the state through async `wait_for`, so the bot's event loop keeps running while a test waits.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import re
+import socket
 import sys
 import threading
 import time
@@ -72,6 +81,17 @@ class _InjectedError:
     status: int
     retry_after: int | None
     times: int
+    until: float | None = None
+    skip: int = 0
+
+
+@dataclass
+class _ConnectionFault:
+    """`drop_before` / `drop_after` close the connection unanswered; `hang` answers `seconds` late."""
+
+    kind: str
+    times: int
+    seconds: float = 0.0
 
 
 @dataclass
@@ -81,6 +101,8 @@ class _State:
     messages: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     errors: dict[str, list[_InjectedError]] = field(default_factory=dict)
+    connection_faults: dict[str, list[_ConnectionFault]] = field(default_factory=dict)
+    faults_applied: list[tuple[str, str]] = field(default_factory=list)
     served_at: dict[int, float] = field(default_factory=dict)
     update_made_at: dict[int, float] = field(default_factory=dict)
     commands: list[dict[str, Any]] = field(default_factory=list)
@@ -278,11 +300,59 @@ class FakeTelegram:
             self._state.admins.add((chat_id, user_id))
 
     def inject_error(
-        self, method: str, *, status: int = 429, retry_after: int | None = 1, times: int = 1
+        self,
+        method: str,
+        *,
+        status: int = 429,
+        retry_after: int | None = 1,
+        times: int = 1,
+        for_seconds: float | None = None,
+        skip: int = 0,
     ) -> None:
-        """Answer the next `times` calls of `method` with an error (429 carries `retry_after`)."""
+        """Answer calls of `method` with an error (429 carries `retry_after`): the next `times` calls, or
+        every call for `for_seconds` from now; the first `skip` calls go through untouched."""
+        until = time.monotonic() + for_seconds if for_seconds is not None else None
         with self._changed:
-            self._state.errors.setdefault(method, []).append(_InjectedError(status, retry_after, times))
+            self._state.errors.setdefault(method, []).append(
+                _InjectedError(status, retry_after, times if until is None else 1, until, skip)
+            )
+
+    def drop_connection(self, method: str, *, after_delivery: bool, times: int = 1) -> None:
+        """Close the connection of the next `times` calls of `method` without answering; with
+        `after_delivery` the call is done first (a message is delivered), else it is not done at all."""
+        kind = "drop_after" if after_delivery else "drop_before"
+        with self._changed:
+            self._state.connection_faults.setdefault(method, []).append(_ConnectionFault(kind, times))
+
+    def hang(self, method: str, *, seconds: float, times: int = 1) -> None:
+        """Do the next `times` calls of `method`, then hold each answer back for `seconds`."""
+        with self._changed:
+            self._state.connection_faults.setdefault(method, []).append(_ConnectionFault("hang", times, seconds))
+
+    def clear_faults(self) -> None:
+        """Stop injecting anything."""
+        with self._changed:
+            self._state.errors.clear()
+            self._state.connection_faults.clear()
+
+    @property
+    def faults_applied(self) -> list[tuple[str, str]]:
+        """(method, fault) for every connection fault applied so far."""
+        with self._changed:
+            return list(self._state.faults_applied)
+
+    def take_connection_fault(self, method: str) -> _ConnectionFault | None:
+        """The connection fault for this call of `method`, if one is due (used by the HTTP handler)."""
+        with self._changed:
+            queue = self._state.connection_faults.get(method)
+            if not queue:
+                return None
+            fault = queue[0]
+            fault.times -= 1
+            if fault.times <= 0:
+                queue.pop(0)
+            self._state.faults_applied.append((method, fault.kind))
+            return fault
 
     # ----- reading state ---------------------------------------------------------------------------------
     def calls(self, method: str) -> list[RecordedRequest]:
@@ -351,18 +421,26 @@ class FakeTelegram:
     # ----- answering the bot -----------------------------------------------------------------------------
     def _injected_error(self, method: str) -> dict[str, Any] | None:
         queue = self._state.errors.get(method)
+        while queue and queue[0].until is not None and time.monotonic() > queue[0].until:
+            queue.pop(0)
         if not queue:
             return None
         error = queue[0]
-        error.times -= 1
-        if error.times <= 0:
-            queue.pop(0)
+        if error.skip > 0:
+            error.skip -= 1
+            return None
+        if error.until is None:
+            error.times -= 1
+            if error.times <= 0:
+                queue.pop(0)
         body: dict[str, Any] = {"ok": False, "error_code": error.status}
         if error.status == 429:
             body["description"] = f"Too Many Requests: retry after {error.retry_after}"
             body["parameters"] = {"retry_after": error.retry_after}
         else:
-            body["description"] = "Internal Server Error"
+            body["description"] = {502: "Bad Gateway", 503: "Service Unavailable"}.get(
+                error.status, "Internal Server Error"
+            )
         return body
 
     def handle(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
@@ -394,7 +472,9 @@ class FakeTelegram:
         wait = min(float(params.get("timeout") or 0), self.long_poll_cap)
         deadline = time.monotonic() + wait
         with self._changed:
-            self._state.confirmed_offset = max(self._state.confirmed_offset, offset)
+            # Telegram forgets what an earlier, higher offset confirmed: offset 0 means "the first unconfirmed".
+            offset = max(offset, self._state.confirmed_offset)
+            self._state.confirmed_offset = offset
             while True:
                 ready = [update for update in self._state.updates if update["update_id"] >= offset][:limit]
                 remaining = deadline - time.monotonic()
@@ -611,8 +691,25 @@ class _Handler(BaseHTTPRequestHandler):
                 401, json.dumps({"ok": False, "error_code": 401, "description": "Unauthorized"}).encode()
             )
             return
-        status, body = fake.handle(path[len(prefix) :], self._params())
-        self._send(status, json.dumps(body).encode())
+        method = path[len(prefix) :]
+        params = self._params()
+        fault = fake.take_connection_fault(method)
+        if fault is not None and fault.kind == "drop_before":
+            self._hang_up()
+            return
+        status, body = fake.handle(method, params)
+        if fault is not None and fault.kind == "drop_after":
+            self._hang_up()
+            return
+        if fault is not None and fault.kind == "hang":
+            time.sleep(fault.seconds)
+        with contextlib.suppress(OSError):  # the bot may have given up waiting for a hung answer
+            self._send(status, json.dumps(body).encode())
+
+    def _hang_up(self) -> None:
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
 
     do_GET = _route
     do_POST = _route
