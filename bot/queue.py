@@ -78,6 +78,26 @@ class AnalysisQueue:
         )
         return any(job_id is not None for job_id in ids)
 
+    async def requeue_orphans(self) -> int:
+        """Queue again every update marked `queued` that has no live job; returns how many.
+
+        The hand-off commits the update's state and its job together, and a worker marks the update done
+        before its job ends, so this finds only jobs that ended without an answer: cancelled by a worker that
+        was stopped past its grace, or dropped after an error outside the handlers.
+        """
+        rows = await self.database.fetch_all(
+            "SELECT u.update_id FROM updates u WHERE u.state = 'queued' AND NOT EXISTS ("
+            " SELECT 1 FROM pgqueuer j WHERE j.dedupe_key = 'update:' || u.update_id::text"
+            " AND j.status IN ('queued', 'picked'))"
+        )
+        queued = 0
+        for row in rows:
+            async with self.database.transaction() as session:
+                queued += await self.enqueue(session, int(row[0]))
+        if queued:
+            logger.warning("queued %d update(s) again whose job had ended without an answer", queued)
+        return queued
+
     async def jobs(self) -> dict[str, int]:
         """Jobs in the queue by status (for tests, benchmarks and logs)."""
         rows = await self.database.fetch_all("SELECT status::text, COUNT(*) FROM pgqueuer GROUP BY status")

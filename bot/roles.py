@@ -32,10 +32,14 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes
 
 from bot.intake import DurableUpdateProcessor, DurableUpdateQueue, current_work
+from bot.queue import AnalysisQueue, RetryLater
 from bot.settings import Settings
 from handlers import articles
 from handlers.intake import addressed_to_bot
 from handlers.services import SERVICES_KEY, BotServices, services
+from storage import DatabaseIntake, UpdateIntake
+from storage.intake import LEASE_SECONDS
+from storage.postgres import PostgresDatabase
 
 logger = logging.getLogger(__name__)
 
@@ -94,13 +98,13 @@ async def hand_off_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     found = services(context)
     queue = context.application.bot_data.get(QUEUE_KEY)
     work = current_work()
-    if queue is None or found.intake is None or work is None:
-        # No durable record to hand off (a read-only database): answer here rather than not at all.
+    intake = found.intake
+    if queue is None or not isinstance(intake, DatabaseIntake) or work is None:
+        # No durable record to hand off: answer here rather than not at all.
         await articles.on_message(update, context)
         return
-    intake = found.intake
     async with found.database.transaction() as session:
-        if await intake.hand_off(session, update.update_id):  # type: ignore[attr-defined]
+        if await intake.hand_off(session, update.update_id):
             await queue.enqueue(session, update.update_id)
     work.handed_off = True
 
@@ -111,9 +115,8 @@ async def start_role(application: Application) -> None:
     found: BotServices = application.bot_data[SERVICES_KEY]
     if not settings.shared_database:
         return
-    from bot.queue import AnalysisQueue
-
-    queue = AnalysisQueue(found.database)  # type: ignore[arg-type]
+    assert isinstance(found.database, PostgresDatabase)
+    queue = AnalysisQueue(found.database)
     await queue.install()
     application.bot_data[QUEUE_KEY] = queue
     update_queue = application.update_queue
@@ -136,32 +139,30 @@ async def stop_role(application: Application) -> None:
             await task
 
 
-async def keep_leases(update_queue: DurableUpdateQueue, intake: object) -> None:
+async def keep_leases(update_queue: DurableUpdateQueue, intake: UpdateIntake) -> None:
     """Renew, a few times per lease, the leases on the updates this replica is handling."""
-    from storage.intake import LEASE_SECONDS
-
+    if not isinstance(intake, DatabaseIntake):
+        return
     while True:
         await asyncio.sleep(LEASE_SECONDS / 3)
         try:
-            await intake.renew(list(update_queue.in_flight))  # type: ignore[attr-defined]
+            await intake.renew(list(update_queue.in_flight))
         except Exception as error:
             logger.warning("couldn't renew the leases on updates in hand: %s", error)
 
 
 async def handle_job(application: Application, update_id: int) -> None:
     """Worker: run one queued update through the handlers, as the replica that received it would have."""
-    from bot.queue import RetryLater
-
     settings: Settings = application.bot_data["whosaid.settings"]
     found: BotServices = application.bot_data[SERVICES_KEY]
     intake = found.intake
-    assert intake is not None
-    state = await intake.state(update_id)  # type: ignore[attr-defined]
+    assert isinstance(intake, DatabaseIntake)
+    state = await intake.state(update_id)
     if state != "queued":
         # Done already (a job taken again after its reply went out), or forgotten with its chat (/forget).
         logger.info("update %s is %s; nothing to do", update_id, state or "gone")
         return
-    payload = await intake.payload(update_id)  # type: ignore[attr-defined]
+    payload = await intake.payload(update_id)
     update = Update.de_json(payload, application.bot) if payload else None
     if update is None:
         logger.error("queued update %s doesn't load; dropping it", update_id)
@@ -171,7 +172,7 @@ async def handle_job(application: Application, update_id: int) -> None:
     assert isinstance(processor, DurableUpdateProcessor)
     logger.info("update %s: started", update_id)
     await processor.do_process_update(update, application.process_update(update))
-    if await intake.state(update_id) != "done":  # type: ignore[attr-defined]
+    if await intake.state(update_id) != "done":
         logger.info("update %s: reply not delivered yet; the job is queued again", update_id)
         raise RetryLater(settings.redelivery_seconds)
     logger.info("update %s: answered", update_id)
@@ -200,19 +201,38 @@ async def serve_worker(application: Application) -> None:
             ),
             name="whosaid:jobs",
         )
+        sweeping = asyncio.create_task(
+            sweep_orphans(queue, settings.redelivery_seconds), name="whosaid:orphans"
+        )
         logger.info("WhoSaid worker is taking analysis jobs (%d at a time)", concurrency)
         stopping = asyncio.create_task(stop.wait())
         await asyncio.wait({consuming, stopping}, return_when=asyncio.FIRST_COMPLETED)
         queue.stop()
         stopping.cancel()
-        # A job still running past the grace is abandoned: its heartbeat stops and another worker takes it.
+        sweeping.cancel()
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(asyncio.shield(consuming), settings.shutdown_grace + 5)
-        if consuming.done() and not consuming.cancelled() and consuming.exception() is not None:
-            raise consuming.exception()  # type: ignore[misc]
+            await asyncio.wait_for(asyncio.shield(consuming), settings.shutdown_grace)
+        if not consuming.done():
+            # Past the grace: the jobs in hand are cancelled; their updates stay `queued`, and another worker's
+            # sweep queues them again.
+            consuming.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await consuming
+        elif not consuming.cancelled() and (failure := consuming.exception()) is not None:
+            raise failure
     finally:
         await close_services(application)
         await application.shutdown()
+
+
+async def sweep_orphans(queue: AnalysisQueue, interval: float) -> None:
+    """At start and every `interval` seconds: queue again the handed-off updates whose job ended unanswered."""
+    while True:
+        try:
+            await queue.requeue_orphans()
+        except Exception as error:
+            logger.warning("couldn't look for unanswered jobs: %s", error)
+        await asyncio.sleep(interval)
 
 
 def run_worker(settings: Settings) -> int:
