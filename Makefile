@@ -34,3 +34,4 @@ bench-all: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_bot.py
 	$(VENV)/bin/python benchmarks/bench_stories.py
 	$(VENV)/bin/python benchmarks/bench_story_storage.py
+	$(VENV)/bin/python benchmarks/bench_scale.py
