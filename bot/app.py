@@ -26,7 +26,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 import handlers
 from bot import roles
 from bot.intake import DurableUpdateProcessor, DurableUpdateQueue, current_work, redeliver, redeliver_forever
-from bot.sending import IDEMPOTENT_METHODS, ReliableRateLimiter
+from bot.sending import ReliableRateLimiter
 from bot.settings import Settings
 from bot.worker import AnalysisWorker
 from handlers.services import SERVICES_KEY, BotServices
@@ -58,11 +58,10 @@ EXIT_UNREACHABLE = 5
 REDELIVERY_TASK_KEY = "whosaid.redelivery"
 # How long start-up waits for setMyCommands before going on without it (the command list is a convenience).
 COMMANDS_TIMEOUT = 30.0
+# How long start-up tries to reach Telegram (getMe) before giving up with a clear error.
+STARTUP_TIMEOUT = 60.0
 # Long-poll timeout for getUpdates.
 POLL_TIMEOUT = 10
-
-RetryingRateLimiter = ReliableRateLimiter  # the name earlier code used
-__all__ = ["IDEMPOTENT_METHODS", "build_application", "run_bot"]
 
 
 class RedactToken(logging.Filter):
@@ -146,11 +145,7 @@ async def open_services(application: Application) -> None:
 
 async def close_services(application: Application) -> None:
     """Shutdown: stop the redelivery timer, finish or stop analyses, close the link client and the database."""
-    redelivery: asyncio.Task[None] | None = application.bot_data.pop(REDELIVERY_TASK_KEY, None)
-    if redelivery is not None:
-        redelivery.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await redelivery
+    await _stop_redelivery(application)
     await roles.stop_role(application)
     found: BotServices | None = application.bot_data.pop(SERVICES_KEY, None)
     if found is None:
@@ -161,6 +156,14 @@ async def close_services(application: Application) -> None:
     if found.http is not None:
         await found.http.aclose()
     await found.database.close()
+
+
+async def _stop_redelivery(application: Application) -> None:
+    redelivery: asyncio.Task[None] | None = application.bot_data.pop(REDELIVERY_TASK_KEY, None)
+    if redelivery is not None:
+        redelivery.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await redelivery
 
 
 def is_delivery_failure(error: object) -> bool:
@@ -254,7 +257,11 @@ def configure_logging(settings: Settings) -> None:
 async def start_application(application: Application, *, poll_timeout: int = POLL_TIMEOUT) -> None:
     """Initialize, open the services, start receiving (polling, or the webhook when set) and handling."""
     settings: Settings = application.bot_data[SETTINGS_KEY]
-    await application.initialize()
+    try:
+        # getMe, retried on network errors: a wrong URL or no network should fail start-up, not hang it.
+        await asyncio.wait_for(application.initialize(), STARTUP_TIMEOUT)
+    except TimeoutError as error:
+        raise NetworkError(f"no answer to getMe within {STARTUP_TIMEOUT:.0f} s") from error
     await open_services(application)
     assert application.updater is not None
     if settings.webhook_url:
@@ -277,6 +284,7 @@ async def stop_application(application: Application) -> None:
     """Stop receiving, give updates being handled the grace period, stop the rest (they stay pending), close."""
     settings: Settings = application.bot_data[SETTINGS_KEY]
     grace = settings.shutdown_grace
+    await _stop_redelivery(application)
     if application.updater is not None and application.updater.running:
         try:
             await asyncio.wait_for(application.updater.stop(), grace + settings.telegram_timeout)

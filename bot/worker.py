@@ -89,7 +89,9 @@ def init_worker_process(model: str, parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent(parent_pid)
-    load_model(model)
+    # A model that won't load is reported by the warm-up job (one clear error), not as a traceback here.
+    with contextlib.suppress(Exception):
+        load_model(model)
 
 
 def load_model(model: str) -> None:
@@ -148,6 +150,7 @@ class AnalysisWorker:
         self.chat_queue_limit = chat_queue_limit or queue_limit
         self.job_timeout = job_timeout
         self._pool: Executor | None = None
+        self._warming: asyncio.Future[None] | None = None
         self._generation = 0
         self._waiting: dict[int, deque[_Job]] = {}
         self._turns: deque[int] = deque()
@@ -196,10 +199,22 @@ class AnalysisWorker:
 
     async def start(self) -> None:
         """Create the pool and load the model in it, so the first article doesn't pay for the loading."""
+        self._ensure_pool()
+        self._warming = asyncio.ensure_future(self._warm_up())
+        await self._warming
+
+    async def _warm_up(self) -> None:
         pool = self._ensure_pool()
         loop = asyncio.get_running_loop()
         warmups = 1 if self.kind == "thread" else self.workers
         await asyncio.gather(*(loop.run_in_executor(pool, load_model, self.model) for _ in range(warmups)))
+
+    async def _until_warm(self) -> None:
+        """Wait for a pool that is loading the model (at start, after a recycle): that time is no job's."""
+        warming = self._warming
+        if warming is not None and not warming.done():
+            with contextlib.suppress(Exception):
+                await asyncio.shield(warming)
 
     async def analyze(self, article: Article, *, chat_id: int = 0) -> Report:
         """The article's report, computed in the pool. `WorkerBusy` when the queue is full, `JobTimedOut`."""
@@ -268,6 +283,7 @@ class AnalysisWorker:
         loop = asyncio.get_running_loop()
         requeue = False
         try:
+            await self._until_warm()
             pool = self._ensure_pool()
             job.generation = self._generation
             job.started = time.monotonic()
@@ -307,6 +323,8 @@ class AnalysisWorker:
             return
         pool, self._pool = self._pool, None
         _stop_pool(pool, kill=True)
+        if not self._closing:
+            self._warming = asyncio.ensure_future(self._warm_up())
 
     async def shutdown(self, grace: float | None = None) -> None:
         """Refuse new work, let accepted jobs finish (up to `grace` seconds), then stop the pool."""

@@ -12,10 +12,12 @@ import asyncio
 import logging
 import os
 import signal
+import socket
 import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from bot.app import EXIT_STORAGE, EXIT_TOKEN_REFUSED, SOMETHING_WENT_WRONG
@@ -316,3 +318,47 @@ async def test_intake_records_before_and_forgets_after(db_path: Path) -> None:
         assert not await intake.record(7, 1, {"update_id": 7}), "a finished update is still recognised"
     finally:
         await database.close()
+
+
+async def test_a_webhook_update_is_recorded_before_the_200_and_a_redelivery_is_handled_once(
+    fake: FakeTelegram, db_path: Path
+) -> None:
+    port = free_port()
+    settings = bot_settings(
+        fake, db_path, WHOSAID_WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
+        WHOSAID_WEBHOOK_LISTEN="127.0.0.1", WHOSAID_WEBHOOK_PORT=port,
+    )  # fmt: skip
+    async with running_bot(settings) as application:
+        assert fake.webhook is not None and fake.webhook["url"].endswith("/hook")
+        update = fake.make_update(FIRST_CHAT, fixture_text("bot_dam_collapse.txt"))
+        headers = {"X-Telegram-Bot-Api-Secret-Token": fake.webhook["secret_token"]}
+        intake = application.bot_data["whosaid.services"].intake
+        async with httpx.AsyncClient() as client:
+            answer = await client.post(f"http://127.0.0.1:{port}/hook", json=update, headers=headers)
+            assert answer.status_code == 200
+            # By the time Telegram hears 200, the update is in the database.
+            states = await intake.counts()
+            assert states.get("pending", 0) + states.get("done", 0) == 1, states
+            await fake.wait_for(lambda: fake.bot_messages(FIRST_CHAT), what="the summary")
+            # Telegram retries a webhook call it thinks timed out: the same update must not be handled twice.
+            again = await client.post(f"http://127.0.0.1:{port}/hook", json=update, headers=headers)
+            assert again.status_code == 200
+        await asyncio.sleep(1.0)
+    summaries = [m for m in fake.bot_messages(FIRST_CHAT) if plain(m["text"]).startswith("📰")]
+    assert len(summaries) == 1
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_missing_model_is_one_clear_line(fake: FakeTelegram, tmp_path: Path) -> None:
+    log_path = tmp_path / "run.log"
+    child = spawn_bot(
+        fake, tmp_path / "whosaid.db", log_path, WHOSAID_SPACY_MODEL="no_such_model", WHOSAID_WORKER_KIND="process"
+    )
+    assert child.wait(timeout=120) == 2
+    printed = log_path.read_text(errors="replace")
+    assert "no_such_model' is not installed" in printed and "Traceback" not in printed, printed

@@ -11,6 +11,7 @@ import pytest
 from telegram.error import BadRequest, NetworkError, TimedOut
 
 from bot.app import NO_TOKEN_MESSAGE, SOMETHING_WENT_WRONG, run_bot
+from bot.extract import bound_html
 from bot.sending import NEVER_SENT, REFUSED, UNKNOWN, ReliableRateLimiter, failure_kind
 from bot.settings import Settings
 from handlers.intake import WHAT_TO_SEND
@@ -265,3 +266,59 @@ async def test_an_idempotent_call_is_retried_after_a_server_error(fake: FakeTele
     await reply_to(fake, summary)
     await fake.wait_for(lambda: fake.callback_answers, what="the retried answer")
     assert [call.status for call in fake.calls("answerCallbackQuery")] == [502, 200]
+
+
+async def test_a_huge_html_document_is_extracted_off_the_event_loop(fake: FakeTelegram, db_path: Path) -> None:
+    # 100,000 tiny paragraphs: trafilatura only sees the first MAX_HTML_TAGS tags, in the pool, under the
+    # job deadline; /help is answered meanwhile. (Analysis is capped short: only extraction is tested here.)
+    paragraphs = "".join(f"<p>Line {n} of the council minutes.</p>" for n in range(100_000))
+    page = f"<html><head><title>Minutes</title></head><body><article>{paragraphs}</article></body></html>"
+    settings = bot_settings(fake, db_path, WHOSAID_MAX_DOCUMENT_BYTES=6_000_000, WHOSAID_MAX_TEXT_CHARS=5000)
+    async with running_bot(settings):
+        document = fake.add_document(page.encode(), "minutes.html", "text/html")
+        sent = fake.send_message(CHAT, document=document)
+        await fake.wait_for(lambda: fake.calls("getFile"), what="the document to be fetched")
+        helped = fake.send_message(CHAT + 1, "/help")
+        help_reply = (await reply_to(fake, helped))[0]
+        answer = (await reply_to(fake, sent))[0]
+    assert help_reply["sent_at"] < answer["sent_at"], "/help waited for the extraction"
+    assert SOMETHING_WENT_WRONG not in plain(answer["text"])
+
+
+def test_trafilatura_sees_a_bounded_number_of_tags() -> None:
+    page = "<html><body>" + "<p>x</p>" * 50 + "</body></html>"
+    assert bound_html(page, max_tags=10).count("<p>") == 8  # <html>, <body> and eight paragraphs
+    assert bound_html(page, max_tags=1000) == page
+
+
+async def test_a_stored_report_that_wont_load_breaks_nothing_else(fake: FakeTelegram, bot: object) -> None:
+    first = fake.send_message(CHAT, fixture_text("bot_dam_collapse.txt"))
+    await reply_to(fake, first)
+    second = fake.send_message(CHAT, fixture_text("bot_port_strike.txt"))
+    await reply_to(fake, second)
+    database = bot.bot_data[SERVICES_KEY].database  # type: ignore[attr-defined]
+    async with database.transaction() as connection:
+        await connection.execute(
+            "UPDATE articles SET report_json = ? WHERE title LIKE 'Dock Workers%'", ('{"value": null}',)
+        )
+    answers = {}
+    for command in ("/sources", "/figures", "/claims", "/history", "/story"):
+        asked = fake.send_message(CHAT, command)
+        answers[command] = plain((await reply_to(fake, asked))[0]["text"])
+    assert not any(SOMETHING_WENT_WRONG in answer for answer in answers.values()), answers
+    # The latest article that loads answers the follow-ups; the history still lists both.
+    assert "Esquivel" in answers["/sources"]
+    assert "Dock Workers" in answers["/history"]
+    again = fake.send_message(CHAT, fixture_text("bot_port_strike.txt"))
+    assert plain((await reply_to(fake, again))[-1]["text"]).startswith("📰 Dock Workers")
+
+
+async def test_an_analysis_over_its_deadline_is_stopped_and_the_person_told(
+    fake: FakeTelegram, db_path: Path
+) -> None:
+    async with running_bot(bot_settings(fake, db_path, WHOSAID_JOB_TIMEOUT=0.05)):
+        sent = fake.send_message(CHAT, fixture_text("bot_wildfire_long.txt"))
+        answer = plain((await reply_to(fake, sent))[0]["text"])
+        helped = fake.send_message(CHAT, "/help")
+        assert "WhoSaid" in plain((await reply_to(fake, helped))[0]["text"])
+    assert "took me too long" in answer and SOMETHING_WENT_WRONG not in answer

@@ -110,6 +110,7 @@ class _State:
     confirmed_offset: int = 0
     refused: list[dict[str, Any]] = field(default_factory=list)
     admins: set[tuple[int, int]] = field(default_factory=set)
+    webhook: dict[str, Any] | None = None
 
 
 def _decode_value(key: str, value: str) -> Any:
@@ -491,6 +492,29 @@ class FakeTelegram:
 
     def _api_deleteWebhook(self, params: dict[str, Any]) -> bool:
         return True
+
+    def _api_setWebhook(self, params: dict[str, Any]) -> bool:
+        self._state.webhook = dict(params)
+        return True
+
+    @property
+    def webhook(self) -> dict[str, Any] | None:
+        """The parameters of the last setWebhook call (url, secret_token, ...)."""
+        with self._changed:
+            return self._state.webhook
+
+    def make_update(self, chat_id: int, text: str) -> dict[str, Any]:
+        """An update carrying a user's message, not queued for getUpdates (to post to a webhook)."""
+        with self._changed:
+            update_id = next(self._update_ids)
+        message = {
+            "message_id": self._next_message_id(chat_id),
+            "date": int(time.time()),
+            "chat": self.chat(chat_id),
+            "from": self.user(abs(chat_id)),
+            "text": text,
+        }
+        return {"update_id": update_id, "message": message}
 
     def _api_setMyCommands(self, params: dict[str, Any]) -> bool:
         self._state.commands = list(params.get("commands") or [])
