@@ -7,7 +7,9 @@ in webhook mode; PostgreSQL is started from the `pgserver` wheel.
   of one analysis process.
 
 For each: the throughput (articles per second, from the first update posted to the last summary received, for
-`--articles` different chats sending an ~800-word article at once), then `--sequential` articles one at a time
+`--articles` different chats sending an ~800-word article at once) and the CPU time that burst cost per article
+(every process of the shape, PostgreSQL's included: on a shared machine wall time is mostly other load, CPU time
+is what the cores run out of), then `--sequential` articles one at a time
 on an idle system: latency from posting the update to receiving the summary. The queue's overhead per article
 is measured two ways: from the queue's own log, the median wait from a job being queued to an idle worker picking
 it (the articles sent one at a time); and end to end, the difference of the one-at-a-time medians (PostgreSQL
@@ -66,6 +68,46 @@ async def wait_summaries(fake: WebhookFakeTelegram, chats: list[int], timeout: f
     return [summary_time(fake, chat) for chat in chats]  # type: ignore[misc]
 
 
+def cpu_seconds(cluster: Cluster, postgres_pids: set[int]) -> float:
+    """User + system CPU seconds used so far by the cluster's processes, their pool processes, and the
+    PostgreSQL server's processes (CPU time is what the cores run out of; wall time on a shared machine is
+    mostly other people's load)."""
+    import psutil
+
+    total = 0.0
+    pids = {role.process.pid for role in cluster.processes if role.alive} | postgres_pids
+    seen: set[int] = set()
+    for pid in pids:
+        try:
+            process = psutil.Process(pid)
+            family = [process, *process.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            continue
+        for member in family:
+            if member.pid in seen:
+                continue
+            seen.add(member.pid)
+            try:
+                times = member.cpu_times()
+            except psutil.NoSuchProcess:
+                continue
+            total += times.user + times.system
+    return total
+
+
+def postgres_processes(server: PostgresServer) -> set[int]:
+    """This benchmark's PostgreSQL postmaster (found by its data folder; pgserver runs it as its own user
+    when we are root), whose children are the server's backends."""
+    import psutil
+
+    folder = server.admin_url.split("host=")[-1]
+    found = set()
+    for process in psutil.process_iter(["name", "cmdline"]):
+        if process.info["name"] == "postgres" and folder in " ".join(process.info["cmdline"] or []):
+            found.add(process.pid)
+    return found
+
+
 async def queue_wait(database_url: str, since: float) -> float | None:
     """Median seconds from a job being queued to a worker picking it (pgqueuer's own log), for the jobs queued
     after `since` (a Unix time): the articles sent one at a time, so no job waited behind another."""
@@ -114,10 +156,13 @@ async def measure(
             await asyncio.gather(*(post_article(fake, chat, url) for chat in warm))
             await wait_summaries(fake, warm, timeout=300)
 
+            postgres_pids = postgres_processes(server) if server is not None else set()
+            cpu_before = cpu_seconds(cluster, postgres_pids)
             chats = [1000 + n for n in range(articles)]
             posted = await asyncio.gather(*(post_article(fake, chat, url) for chat in chats))
             received = await wait_summaries(fake, chats, timeout=600)
             throughput = articles / (max(received) - min(posted))
+            cpu_per_article = (cpu_seconds(cluster, postgres_pids) - cpu_before) / articles
 
             latencies = []
             sequential_since = time.time()
@@ -133,6 +178,7 @@ async def measure(
             await server.drop_database(database_url)
     return {
         "throughput": throughput,
+        "cpu_per_article": cpu_per_article,
         "latency_p50": statistics.median(latencies),
         "latency_min": min(latencies),
         "queue_wait_p50": wait,
@@ -150,6 +196,7 @@ async def main_async(args: argparse.Namespace) -> None:
                 figures = results[(shape, workers)]
                 print(
                     f"{shape:8} workers={workers}  {figures['throughput']:.2f} articles/s  "
+                    f"CPU {figures['cpu_per_article'] * 1000:.0f} ms/article  "
                     f"one article alone: p50 {figures['latency_p50'] * 1000:.0f} ms "
                     f"(min {figures['latency_min'] * 1000:.0f} ms)"
                     + (
@@ -162,6 +209,10 @@ async def main_async(args: argparse.Namespace) -> None:
     for shape in ("sqlite", "postgres"):
         one, two = results[(shape, 1)]["throughput"], results[(shape, 2)]["throughput"]
         print(f"{shape}: 2 workers give {two / one:.2f}x the throughput of 1")  # type: ignore[operator]
+    cpu_overhead = results[("postgres", 1)]["cpu_per_article"] - results[("sqlite", 1)]["cpu_per_article"]  # type: ignore[operator]
+    print(
+        f"CPU the scaled shape adds per article (replica, queue, PostgreSQL; 1 worker): {cpu_overhead * 1000:.0f} ms"
+    )
     overhead = results[("postgres", 1)]["latency_p50"] - results[("sqlite", 1)]["latency_p50"]  # type: ignore[operator]
     print(
         f"queue overhead per article (p50 latency, PostgreSQL + queue - SQLite, 1 worker): {overhead * 1000:.0f} ms"
