@@ -4,6 +4,7 @@ fixture articles (tests/fixtures/articles/story_*.txt)."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,22 @@ async def test_a_version_one_file_migrates_keeping_its_articles(tmp_path: Path, 
     northline = await ArticleStore(database).save(CHAT_A, reports[0], source="text")
     assert (await StoryStore(database).place(CHAT_A, northline)).story_id is None
     await database.close()
+
+
+async def test_two_processes_placing_one_article_at_once_index_it_once(database_target, reports):
+    """Two replicas (two connections) placing the same arriving article at the same moment: the chat's write
+    lock (SQLite's single writer, PostgreSQL's per-chat advisory lock) makes the second see the first's row."""
+    first, second = await Database.open(database_target), await Database.open(database_target)
+    try:
+        northline, meridian = await save_all(ArticleStore(first), CHAT_A, reports[:2])
+        await StoryStore(first).place(CHAT_A, northline)
+        placed = await asyncio.gather(
+            StoryStore(first).place(CHAT_A, meridian), StoryStore(second).place(CHAT_A, meridian)
+        )
+        assert placed[0].story_id == placed[1].story_id is not None
+        count = "SELECT COUNT(*) FROM story_articles WHERE chat_id = ? AND article_id = ?"
+        assert await first.fetch_value(count, (CHAT_A, meridian.id)) == 1
+        assert await first.fetch_value("SELECT COUNT(*) FROM stories WHERE chat_id = ?", (CHAT_A,)) == 1
+    finally:
+        await first.close()
+        await second.close()
