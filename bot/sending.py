@@ -3,7 +3,8 @@
 python-telegram-bot's `AIORateLimiter` keeps the bot under Telegram's flood limits. On top of it:
 
 - **429 `RetryAfter`**: wait what Telegram asks, as many times as it takes, within `total_seconds` (a setting,
-  minutes). While one call waits, every call waits (as `AIORateLimiter` does).
+  minutes). While one call waits, every call waits (as `AIORateLimiter` does), except getUpdates: updates
+  keep being received and recorded.
 - **5xx answers** (Telegram answered, so nothing was done), **connections refused** and **pool timeouts**
   (the request never left): retried for every method, with exponential backoff and jitter.
 - **Timeouts and connections dropped after the request left**: the call may or may not have been done.
@@ -135,7 +136,8 @@ class ReliableRateLimiter(AIORateLimiter):
         deadline = time.monotonic() + self.total_seconds
         attempt = 0
         while True:
-            await self._wait_for_pause()
+            if endpoint != "getUpdates":  # keep receiving (and recording) updates while sending waits
+                await self._wait_for_pause()
             try:
                 return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
             except RetryAfter as error:

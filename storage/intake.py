@@ -203,7 +203,14 @@ class DatabaseIntake:
         return {row["state"]: int(row["n"]) for row in rows}
 
 
-SqliteIntake = DatabaseIntake  # the name the intake had while SQLite was the only backend
+class SingleProcessIntake(DatabaseIntake):
+    """The intake as the embedded shape uses it, whatever the backend: one process, no leases."""
+
+    def __init__(self, database: Database) -> None:
+        super().__init__(database, shared=False)
+
+
+SqliteIntake = SingleProcessIntake  # the name it had while SQLite was the only backend
 
 
 def _pending_from_row(row: Row) -> PendingUpdate:

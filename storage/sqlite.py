@@ -105,12 +105,12 @@ class SqliteDatabase(Database):
         await connection.execute("PRAGMA busy_timeout = 5000")
         # Reading the schema is the first thing that touches the file: garbage or a truncated file fails here.
         await self.schema_version()
-        if not read_only:
+        self.writable = await self._can_write()
+        if self.writable:
             await connection.execute("PRAGMA journal_mode = WAL")
             # In WAL mode NORMAL survives application crashes; only a power loss can lose the last commit.
             await connection.execute("PRAGMA synchronous = NORMAL")
         await connection.execute("PRAGMA foreign_keys = ON")
-        self.writable = not read_only and await self._can_write()
         if self.writable:
             await self.migrate()
         elif await self.schema_version() != len(MIGRATIONS):
@@ -122,13 +122,17 @@ class SqliteDatabase(Database):
             logger.warning("the database %s is read-only: replies go out, nothing new is stored", self.path)
 
     async def _can_write(self) -> bool:
+        """Whether the file takes a write: rewrite its schema version in a transaction rolled back."""
+        version = await self.schema_version()
+        await self._connection.execute("BEGIN IMMEDIATE")
         try:
-            await self._connection.execute("BEGIN IMMEDIATE")
-            await self._connection.execute("ROLLBACK")
+            await self._connection.execute(f"PRAGMA user_version = {version}")
         except sqlite3.OperationalError as error:
             if "readonly" in str(error) or "read-only" in str(error):
                 return False
             raise
+        finally:
+            await self._connection.execute("ROLLBACK")
         return True
 
     @property

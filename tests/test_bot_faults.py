@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from bot.app import EXIT_STORAGE, EXIT_TOKEN_REFUSED, SOMETHING_WENT_WRONG
-from storage import Database, SqliteIntake
+from storage import Database
 from tests.conftest import fixture_text
 from tests.support.bot_harness import (
     alive,
@@ -300,24 +300,6 @@ async def test_read_only_storage_still_answers_without_an_apology(fake: FakeTele
         app.Database.open = original  # type: ignore[method-assign]
     assert counts == [1]
     assert apologies(fake, [FIRST_CHAT], SOMETHING_WENT_WRONG) == 0
-
-
-async def test_intake_records_before_and_forgets_after(db_path: Path) -> None:
-    database = await Database.open(db_path)
-    try:
-        intake = SqliteIntake(database)
-        assert await intake.record(7, 1, {"update_id": 7, "message": {"text": "x"}})
-        assert not await intake.record(7, 1, {"update_id": 7}), "a redelivered update is not new"
-        await intake.record_delivery(7, 0, 1, {"message_id": 3})
-        assert await intake.delivered(7) == {0: {"message_id": 3}}
-        await intake.defer(7, 60)
-        assert [p.update_id for p in await intake.pending()] == [7]
-        assert await intake.pending(due_before=time.time()) == []
-        await intake.mark_done(7)
-        assert await intake.pending() == [] and await intake.delivered(7) == {}
-        assert not await intake.record(7, 1, {"update_id": 7}), "a finished update is still recognised"
-    finally:
-        await database.close()
 
 
 async def test_a_webhook_update_is_recorded_before_the_200_and_a_redelivery_is_handled_once(

@@ -117,24 +117,28 @@ async def test_one_chat_cannot_fill_the_whole_queue() -> None:
     await worker.shutdown()
 
 
-def sleep_then_return(seconds: float, value: int) -> int:
-    import time
-
+def sleep_then_return(seconds: float, value: int, log: str | None = None) -> int:
+    if log is not None:
+        with open(log, "a") as starts:
+            starts.write("started\n")
     time.sleep(seconds)
     return value
 
 
-async def test_a_job_over_its_deadline_is_stopped_and_the_pool_keeps_serving() -> None:
-    worker = make_worker(kind="process", workers=2, queue_limit=4, job_timeout=1.5, model=DEFAULT_SPACY_MODEL)
+async def test_a_job_over_its_deadline_is_stopped_and_the_pool_keeps_serving(tmp_path: Path) -> None:
+    worker = make_worker(kind="process", workers=2, queue_limit=4, job_timeout=4, model=DEFAULT_SPACY_MODEL)
+    starts = tmp_path / "starts.log"
     try:
         await worker.start()
         pids_before = set(await asyncio.gather(*(worker.submit(process_id) for _ in range(2))))
         stuck = asyncio.create_task(worker.submit(sleep_then_return, 60, 1, chat_id=1))
-        # A job of another chat running in the same pool when it is recycled is run again, not failed.
-        neighbour = asyncio.create_task(worker.submit(sleep_then_return, 1.0, 2, chat_id=2))
+        await asyncio.sleep(2.5)
+        # Another chat's job, running beside the stuck one when the pool is recycled, is run again, not failed.
+        neighbour = asyncio.create_task(worker.submit(sleep_then_return, 2.5, 2, str(starts), chat_id=2))
         with pytest.raises(JobTimedOut, match="too long"):
             await stuck
         assert await neighbour == 2
+        assert starts.read_text().count("started") == 2
         after = await worker.submit(process_id)
         assert after not in pids_before, "the pool that held the stuck job should have been replaced"
     finally:

@@ -1,5 +1,6 @@
 """Storage on both backends, a real SQLite file and a real PostgreSQL database (the `database` fixture runs each
-test once per backend): migrations, chat scoping, dedupe, history, forget, crash durability."""
+test once per backend): migrations, chat scoping, dedupe, history, forget, crash durability, the durable intake;
+damaged and read-only SQLite files."""
 
 from __future__ import annotations
 
@@ -8,12 +9,23 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
 
 from bot.report import Claim, Conflict, Figure, Report, Span
-from storage import CHAT_TABLES, MIGRATIONS, ArticleStore, Database, Origin, content_hash, normalize_url
+from storage import (
+    CHAT_TABLES,
+    MIGRATIONS,
+    ArticleStore,
+    Database,
+    Origin,
+    SqliteIntake,
+    StorageError,
+    content_hash,
+    normalize_url,
+)
 
 CHAT_A = 1001
 CHAT_B = 2002
@@ -216,3 +228,91 @@ async def test_committed_articles_survive_a_killed_process(database_target) -> N
     # And the file is a plain SQLite database other tools can read.
     with sqlite3.connect(path) as plain:
         assert plain.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 3
+
+
+async def test_intake_records_before_and_forgets_after(database: Database) -> None:
+    intake = SqliteIntake(database)
+    assert await intake.record(7, CHAT_A, {"update_id": 7, "message": {"text": "x"}})
+    assert not await intake.record(7, CHAT_A, {"update_id": 7}), "a redelivered update is not new"
+    await intake.record_delivery(7, 0, CHAT_A, {"message_id": 3})
+    assert await intake.delivered(7) == {0: {"message_id": 3}}
+    await intake.defer(7, 60)
+    assert [(p.update_id, p.attempts, p.payload["message"]) for p in await intake.pending()] == [
+        (7, 1, {"text": "x"})
+    ]
+    assert await intake.pending(due_before=time.time()) == [], "a deferred update is not due yet"
+    await intake.mark_done(7)
+    assert await intake.pending() == [] and await intake.delivered(7) == {}
+    assert not await intake.record(7, CHAT_A, {"update_id": 7}), "a finished update is still recognised"
+    assert await intake.counts() == {"done": 1}
+    assert await intake.prune(older_than=-1) == 1
+    assert await intake.counts() == {}
+
+
+async def test_forget_clears_the_chats_pending_updates_and_journal(database: Database) -> None:
+    intake = SqliteIntake(database)
+    await intake.record(1, CHAT_A, {"update_id": 1})
+    await intake.record_delivery(1, 0, CHAT_A, {"message_id": 9})
+    await intake.record(2, CHAT_B, {"update_id": 2})
+    await ArticleStore(database).forget_chat(CHAT_A)
+    assert [pending.update_id for pending in await intake.pending()] == [2]
+    assert await intake.delivered(1) == {}
+
+
+async def test_a_crash_after_record_keeps_the_update(tmp_path: Path) -> None:
+    path = tmp_path / "whosaid.db"
+    script = f"""
+        import asyncio, os
+        from storage import Database, SqliteIntake
+        async def main():
+            database = await Database.open({str(path)!r})
+            await SqliteIntake(database).record(41, 5, {{"update_id": 41}})
+            os._exit(0)  # no close, no checkpoint: as if killed
+        asyncio.run(main())
+    """
+    subprocess.run([sys.executable, "-c", textwrap.dedent(script)], check=True, cwd=Path(__file__).parent.parent)
+    database = await Database.open(path)
+    try:
+        assert [pending.update_id for pending in await SqliteIntake(database).pending()] == [41]
+    finally:
+        await database.close()
+
+
+@pytest.mark.parametrize(
+    "content", [b"this is not a database at all " * 200, b"SQLite format 3\x00" + b"\x01" * 40]
+)
+async def test_a_damaged_file_is_a_clear_error_naming_it(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "broken.db"
+    path.write_bytes(content)
+    with pytest.raises(StorageError, match=str(path)):
+        await Database.open(path)
+
+
+async def test_a_read_only_file_opens_for_reading_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "whosaid.db"
+    database = await Database.open(path)
+    stored = await ArticleStore(database).save(CHAT_A, make_report("First article text."), source="text")
+    await database.close()
+    readonly = await Database.open(path, read_only=True)
+    try:
+        assert not readonly.writable
+        store = ArticleStore(readonly)
+        assert (await store.latest(CHAT_A)).id == stored.id  # type: ignore[union-attr]
+        # Saving gives back an article that is not kept, so the reply can still go out.
+        other = await store.save(CHAT_A, make_report("Second article text."), source="text")
+        assert other.id != stored.id and await store.count(CHAT_A) == 1
+        await store.link_message(CHAT_A, 5, other.id)
+    finally:
+        await readonly.close()
+
+
+async def test_a_report_that_no_longer_loads_is_left_out(database: Database) -> None:
+    store = ArticleStore(database)
+    older = await store.save(CHAT_A, make_report("Older article text."), source="text")
+    newer = await store.save(CHAT_A, make_report("Newer article text."), source="text")
+    async with database.transaction() as connection:
+        await connection.execute("UPDATE articles SET report_json = '{}' WHERE id = ?", (newer.id,))
+    assert await store.get(CHAT_A, newer.id) is None
+    assert (await store.latest(CHAT_A)).id == older.id  # type: ignore[union-attr]
+    again = await store.save(CHAT_A, make_report("Newer article text."), source="text")
+    assert again.id == newer.id and (await store.get(CHAT_A, newer.id)) is not None
