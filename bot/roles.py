@@ -178,16 +178,18 @@ async def handle_job(application: Application, update_id: int) -> None:
     logger.info("update %s: answered", update_id)
 
 
-async def serve_worker(application: Application) -> None:
-    """Worker: open the services, take jobs until SIGTERM or SIGINT, then let the jobs in hand finish."""
+async def serve_worker(application: Application, stop: asyncio.Event | None = None) -> None:
+    """Worker: open the services, take jobs until `stop` is set (default: SIGTERM or SIGINT), then let the jobs
+    in hand finish within the shutdown grace."""
     from bot.app import close_services, open_services
 
     settings: Settings = application.bot_data["whosaid.settings"]
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(signum, stop.set)
+    if stop is None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(signum, stop.set)
     await application.initialize()
     try:
         await open_services(application)
