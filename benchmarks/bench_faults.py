@@ -35,6 +35,7 @@ DUPLICATE_NOTE = "a duplicate is possible"
 SETTLE = 3.0  # seconds to wait after the last summary for a late duplicate
 
 Fault = Callable[[FakeTelegram], None]
+# (name, fault, articles); a hung answer needs the bot's read timeout (20 s) to pass before a duplicate shows.
 SCENARIOS: list[tuple[str, Fault, int]] = [
     ("429 retry_after 2 s for 5 s", lambda f: f.inject_error("sendMessage", retry_after=2, for_seconds=5), 5),
     ("429 retry_after 2 s for 10 s", lambda f: f.inject_error("sendMessage", retry_after=2, for_seconds=10), 3),
@@ -70,13 +71,17 @@ def outcome(fake: FakeTelegram, sent: list[dict[str, Any]], duplicates: int, too
     )
 
 
-async def settle(fake: FakeTelegram, sent: list[dict[str, Any]], timeout: float) -> float:
+async def settle(fake: FakeTelegram, sent: list[dict[str, Any]], timeout: float, quiet: float = SETTLE) -> float:
+    """Wait for every summary, then for `quiet` seconds without a new sendMessage; returns the first wait."""
     started = time.monotonic()
     with contextlib.suppress(AssertionError):  # report what arrived, even if not everything did
         await fake.wait_for(lambda: all(summary_counts(fake, sent)), timeout=timeout, what="every summary")
     took = time.monotonic() - started
-    await asyncio.sleep(SETTLE)
-    return took
+    while True:
+        calls = len(fake.calls("sendMessage"))
+        await asyncio.sleep(quiet)
+        if len(fake.calls("sendMessage")) == calls:
+            return took
 
 
 async def wait_started(fake: FakeTelegram) -> None:
@@ -97,7 +102,7 @@ async def main() -> None:
                 inject(fake)
                 sent = [fake.send_message(chat + n, ARTICLES[n % len(ARTICLES)]) for n in range(count)]
                 chat += count
-                took = await settle(fake, sent, timeout=120)
+                took = await settle(fake, sent, timeout=120, quiet=25.0 if "hung" in name else SETTLE)
                 fake.clear_faults()
                 print(f"{name:40} {outcome(fake, sent, logged_duplicates(log_path, since), took)}", flush=True)
 
@@ -122,17 +127,18 @@ async def main() -> None:
             took = await settle(fake, sent, timeout=120)
             print(
                 f"{'SIGKILL, 5 in flight, restart':40} {outcome(fake, sent, logged_duplicates(log_path, since), took)}"
-                f"; {len(workers)} workers, {orphans} left after {gone_after:.1f} s",
+                f"; {len(workers)} child processes, {orphans} left after {gone_after:.1f} s",
                 flush=True,
             )
 
             # Ctrl+C (SIGINT to the process group) with a reply hung for 60 s.
             since = len(log_path.read_text(errors="replace"))
             workers = child_pids(child.pid)
+            faults_before = len(fake.faults_applied)
             fake.hang("sendMessage", seconds=60, times=10)
             sent = [fake.send_message(chat + n, ARTICLES[n % len(ARTICLES)]) for n in range(3)]
             chat += 3
-            await fake.wait_for(lambda: fake.faults_applied, timeout=60, what="a hung reply")
+            await fake.wait_for(lambda: len(fake.faults_applied) > faults_before, timeout=60, what="a hung reply")
             stopped_at = time.monotonic()
             os.killpg(child.pid, signal.SIGINT)
             code = await asyncio.to_thread(child.wait, 60)
@@ -143,7 +149,7 @@ async def main() -> None:
             orphans = sum(1 for pid in workers if alive(pid))
             print(
                 f"{'Ctrl+C with a reply hung 60 s':40} exit code {code} after {took_to_stop:.1f} s; "
-                f"{tracebacks} tracebacks; {orphans} of {len(workers)} workers left",
+                f"{tracebacks} tracebacks; {orphans} of {len(workers)} child processes left",
                 flush=True,
             )
             fake.clear_faults()

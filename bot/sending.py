@@ -126,7 +126,19 @@ class ReliableRateLimiter(AIORateLimiter):
         if seq in work.delivered:
             logger.info("update %s: message %d was delivered before; not sent again", work.update_id, seq)
             return work.delivered[seq]
-        result = await self._with_retries(callback, args, kwargs, endpoint, data, rate_limit_args)
+        try:
+            result = await self._with_retries(callback, args, kwargs, endpoint, data, rate_limit_args)
+        except asyncio.CancelledError:
+            # Stopped mid-call (shutdown after the grace period): it may have arrived, and the update is
+            # handled again at the next start.
+            self.possible_duplicates += 1
+            logger.warning(
+                "sendMessage to chat %s stopped while in flight; it is sent again at the next start, "
+                "a duplicate is possible (%d so far)",
+                data.get("chat_id"),
+                self.possible_duplicates,
+            )
+            raise
         if isinstance(result, dict):
             chat_id = data.get("chat_id")
             await work.remember(seq, int(chat_id) if isinstance(chat_id, int | str) else None, result)
