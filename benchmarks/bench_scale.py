@@ -68,14 +68,13 @@ async def wait_summaries(fake: WebhookFakeTelegram, chats: list[int], timeout: f
     return [summary_time(fake, chat) for chat in chats]  # type: ignore[misc]
 
 
-def cpu_seconds(cluster: Cluster, postgres_pids: set[int]) -> float:
-    """User + system CPU seconds used so far by the cluster's processes, their pool processes, and the
-    PostgreSQL server's processes (CPU time is what the cores run out of; wall time on a shared machine is
-    mostly other people's load)."""
+def cpu_seconds(pids: set[int]) -> float:
+    """User + system CPU seconds used so far by these processes and all their children (pool processes,
+    PostgreSQL's backends). CPU time is what the cores run out of; wall time on a shared machine is mostly
+    other people's load."""
     import psutil
 
     total = 0.0
-    pids = {role.process.pid for role in cluster.processes if role.alive} | postgres_pids
     seen: set[int] = set()
     for pid in pids:
         try:
@@ -157,12 +156,16 @@ async def measure(
             await wait_summaries(fake, warm, timeout=300)
 
             postgres_pids = postgres_processes(server) if server is not None else set()
-            cpu_before = cpu_seconds(cluster, postgres_pids)
+            # The part of the shape that is not analysis: the replica and PostgreSQL (nothing, when embedded).
+            plumbing = {entry.process.pid} | postgres_pids if server is not None else set()
+            everything = {role.process.pid for role in cluster.processes} | postgres_pids
+            cpu_before, plumbing_before = cpu_seconds(everything), cpu_seconds(plumbing)
             chats = [1000 + n for n in range(articles)]
             posted = await asyncio.gather(*(post_article(fake, chat, url) for chat in chats))
             received = await wait_summaries(fake, chats, timeout=600)
             throughput = articles / (max(received) - min(posted))
-            cpu_per_article = (cpu_seconds(cluster, postgres_pids) - cpu_before) / articles
+            cpu_per_article = (cpu_seconds(everything) - cpu_before) / articles
+            plumbing_per_article = (cpu_seconds(plumbing) - plumbing_before) / articles
 
             latencies = []
             sequential_since = time.time()
@@ -179,6 +182,7 @@ async def measure(
     return {
         "throughput": throughput,
         "cpu_per_article": cpu_per_article,
+        "plumbing_per_article": plumbing_per_article if server is not None else None,
         "latency_p50": statistics.median(latencies),
         "latency_min": min(latencies),
         "queue_wait_p50": wait,
@@ -196,7 +200,13 @@ async def main_async(args: argparse.Namespace) -> None:
                 figures = results[(shape, workers)]
                 print(
                     f"{shape:8} workers={workers}  {figures['throughput']:.2f} articles/s  "
-                    f"CPU {figures['cpu_per_article'] * 1000:.0f} ms/article  "
+                    f"CPU {figures['cpu_per_article'] * 1000:.0f} ms/article"
+                    + (
+                        f" (replica + PostgreSQL {figures['plumbing_per_article'] * 1000:.0f} ms)"
+                        if figures["plumbing_per_article"] is not None
+                        else ""
+                    )
+                    + "  "
                     f"one article alone: p50 {figures['latency_p50'] * 1000:.0f} ms "
                     f"(min {figures['latency_min'] * 1000:.0f} ms)"
                     + (
