@@ -84,8 +84,9 @@ async def settle(fake: FakeTelegram, sent: list[dict[str, Any]], timeout: float,
             return took
 
 
-async def wait_started(fake: FakeTelegram) -> None:
-    await fake.wait_for(lambda: fake.commands, timeout=180, what="the bot to start")
+async def wait_started(fake: FakeTelegram, starts: int) -> None:
+    """Wait until the bot has started `starts` times (each start registers the command list)."""
+    await fake.wait_for(lambda: len(fake.calls("setMyCommands")) >= starts, timeout=180, what="the bot to start")
 
 
 async def main() -> None:
@@ -95,7 +96,7 @@ async def main() -> None:
         log_path = Path(folder) / "run.log"
         child = spawn_bot(fake, db_path, log_path, WHOSAID_WORKERS="2", WHOSAID_WORKER_KIND="process")
         try:
-            await wait_started(fake)
+            await wait_started(fake, 1)
             print(f"{'fault':40} outcome", flush=True)
             for name, inject, count in SCENARIOS:
                 since = len(log_path.read_text(errors="replace"))
@@ -123,7 +124,7 @@ async def main() -> None:
             fake.clear_faults()
             since = len(log_path.read_text(errors="replace"))
             child = spawn_bot(fake, db_path, log_path, WHOSAID_WORKERS="2", WHOSAID_WORKER_KIND="process")
-            await wait_started(fake)
+            await wait_started(fake, 2)
             took = await settle(fake, sent, timeout=120)
             print(
                 f"{'SIGKILL, 5 in flight, restart':40} {outcome(fake, sent, logged_duplicates(log_path, since), took)}"
@@ -153,9 +154,9 @@ async def main() -> None:
                 flush=True,
             )
             fake.clear_faults()
-            since = len(log_path.read_text(errors="replace"))
+            # Duplicates logged from the Ctrl+C on: a reply stopped in flight is sent again after the restart.
             child = spawn_bot(fake, db_path, log_path, WHOSAID_WORKERS="2", WHOSAID_WORKER_KIND="process")
-            await wait_started(fake)
+            await wait_started(fake, 3)
             took = await settle(fake, sent, timeout=120)
             print(
                 f"{'  ... the same articles after a restart':40} "

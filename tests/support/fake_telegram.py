@@ -420,6 +420,14 @@ class FakeTelegram:
             await asyncio.sleep(0.02)
 
     # ----- answering the bot -----------------------------------------------------------------------------
+    def error_due(self, method: str) -> bool:
+        """Whether the next call of `method` will be answered with an injected error."""
+        with self._changed:
+            queue = self._state.errors.get(method)
+            while queue and queue[0].until is not None and time.monotonic() > queue[0].until:
+                queue.pop(0)
+            return bool(queue) and queue[0].skip == 0
+
     def _injected_error(self, method: str) -> dict[str, Any] | None:
         queue = self._state.errors.get(method)
         while queue and queue[0].until is not None and time.monotonic() > queue[0].until:
@@ -717,7 +725,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         method = path[len(prefix) :]
         params = self._params()
-        fault = fake.take_connection_fault(method)
+        # An injected error answers first; a connection fault waits for a call that would otherwise succeed.
+        fault = None if fake.error_due(method) else fake.take_connection_fault(method)
         if fault is not None and fault.kind == "drop_before":
             self._hang_up()
             return
