@@ -192,7 +192,7 @@ async def measure(
 async def main_async(args: argparse.Namespace) -> None:
     results: dict[tuple[str, int], dict[str, float | None]] = {}
     with running_postgres() as server:
-        for shape in ("sqlite", "postgres"):
+        for shape in args.shapes:
             for workers in (1, 2):
                 results[(shape, workers)] = await measure(
                     shape, workers, args.articles, args.sequential, server if shape == "postgres" else None
@@ -216,9 +216,11 @@ async def main_async(args: argparse.Namespace) -> None:
                     ),
                     flush=True,
                 )
-    for shape in ("sqlite", "postgres"):
+    for shape in args.shapes:
         one, two = results[(shape, 1)]["throughput"], results[(shape, 2)]["throughput"]
         print(f"{shape}: 2 workers give {two / one:.2f}x the throughput of 1")  # type: ignore[operator]
+    if len(args.shapes) < 2:
+        return
     cpu_overhead = results[("postgres", 1)]["cpu_per_article"] - results[("sqlite", 1)]["cpu_per_article"]  # type: ignore[operator]
     print(
         f"CPU the scaled shape adds per article (replica, queue, PostgreSQL; 1 worker): {cpu_overhead * 1000:.0f} ms"
@@ -233,6 +235,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=24, help="articles sent at once (one chat each)")
     parser.add_argument("--sequential", type=int, default=10, help="articles sent one at a time")
+    parser.add_argument(
+        "--shapes",
+        type=lambda text: [shape for shape in text.split(",") if shape],
+        default=["sqlite", "postgres"],
+        help="which shapes to measure (default: sqlite,postgres)",
+    )
     asyncio.run(main_async(parser.parse_args()))
 
 
