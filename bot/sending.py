@@ -77,7 +77,7 @@ def _retry_after_seconds(error: RetryAfter) -> float:
     return float(error.retry_after)  # type: ignore[arg-type]
 
 
-class _DrownLimiterGiveUp(logging.Filter):
+class _QuietLimiterGiveUp(logging.Filter):
     """AIORateLimiter logs a traceback when its own retries end; ours go on, so that line is noise."""
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -102,7 +102,9 @@ class ReliableRateLimiter(AIORateLimiter):
         self.max_backoff = max_backoff
         self.possible_duplicates = 0
         self._paused_until = 0.0
-        logging.getLogger("telegram.ext.AIORateLimiter").addFilter(_DrownLimiterGiveUp())
+        limiter_log = logging.getLogger("telegram.ext.AIORateLimiter")
+        if not any(isinstance(found, _QuietLimiterGiveUp) for found in limiter_log.filters):
+            limiter_log.addFilter(_QuietLimiterGiveUp())
 
     @staticmethod
     def can_retry(endpoint: str, error: NetworkError) -> bool:

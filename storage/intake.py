@@ -18,7 +18,8 @@ it in the bot's database, an SQLite file or a PostgreSQL database shared by repl
 A crash between Telegram accepting a message and `record_delivery` sends that one message again at the next
 start: the only duplicate durable intake allows.
 
-When several processes share the database (`shared=True`: replicas behind a load balancer), an update is
+One process needs nothing more: it knows which updates it is handling (`bot.intake.DurableUpdateQueue` keeps
+them in memory). When several processes share the database (`shared=True`: replicas behind a load balancer), an update is
 handled by the process that recorded it, and `next_attempt_at` is its lease: `record` sets it `LEASE_SECONDS`
 ahead, the recorder renews it while the update is in hand (`renew`), and `pending` hands an update to another
 process only once its lease has run out (the recorder died), claiming it with a new lease in the same
