@@ -35,7 +35,7 @@ from bot.intake import DurableUpdateProcessor, DurableUpdateQueue, current_work
 from bot.queue import AnalysisQueue, RetryLater
 from bot.settings import Settings
 from handlers import articles
-from handlers.intake import addressed_to_bot
+from handlers.intake import addressed_to_bot, read_intake
 from handlers.services import SERVICES_KEY, BotServices, services
 from storage import DatabaseIntake, UpdateIntake
 from storage.intake import LEASE_SECONDS
@@ -99,8 +99,11 @@ async def hand_off_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     queue = context.application.bot_data.get(QUEUE_KEY)
     work = current_work()
     intake = found.intake
-    if queue is None or not isinstance(intake, DatabaseIntake) or work is None:
-        # No durable record to hand off: answer here rather than not at all.
+    carries = read_intake(
+        message, bot_username=context.bot.username, max_links=found.settings.max_links_per_message
+    )
+    if carries.empty or queue is None or not isinstance(intake, DatabaseIntake) or work is None:
+        # Nothing to analyze (the reply says what to send), or no durable record to hand off: answer here.
         await articles.on_message(update, context)
         return
     async with found.database.transaction() as session:

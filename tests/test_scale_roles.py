@@ -33,6 +33,10 @@ async def test_a_polling_replica_and_a_worker_share_the_work(
             help_message = fake.send_message(OTHER_CHAT, "/help")
             (help_reply,) = await reply_to(fake, help_message)
             assert "/sources" in plain(help_reply["text"])
+            # A few words with no link: the replica says what to send, without a job.
+            chatter = fake.send_message(OTHER_CHAT, "hello there")
+            (chatter_reply,) = await reply_to(fake, chatter)
+            assert "Send me a news article" in plain(chatter_reply["text"])
             replies = await reply_to(fake, article)
             assert "Who said what" in plain(replies[0]["text"])
             # The replica handed the article off and loaded no model; the worker analyzed it.
@@ -45,7 +49,9 @@ async def test_a_polling_replica_and_a_worker_share_the_work(
                 if await database.fetch_value(undone) == 0:
                     break
                 await asyncio.sleep(0.05)
-            assert await database.fetch_value("SELECT COUNT(*) FROM updates WHERE state = 'done'") == 2
+            assert await database.fetch_value("SELECT COUNT(*) FROM updates WHERE state = 'done'") == 3
+            jobs = "SELECT COUNT(*) FROM pgqueuer_log WHERE status = 'queued'"
+            assert await database.fetch_value(jobs) == 1  # the article's, and only it
             assert await database.fetch_value(undone) == 0
             assert await database.fetch_value("SELECT COUNT(*) FROM articles WHERE chat_id = ?", (CHAT,)) == 1
             # A follow-up about the article is a light command: the replica answers it from the shared data.
