@@ -39,3 +39,4 @@ bench-all: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_stories.py
 	$(VENV)/bin/python benchmarks/bench_story_storage.py
 	$(VENV)/bin/python benchmarks/bench_adversarial.py
+	$(VENV)/bin/python benchmarks/bench_scale.py

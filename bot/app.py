@@ -15,7 +15,6 @@ import asyncio
 import contextlib
 import html
 import logging
-import secrets
 import signal
 import sys
 from urllib.parse import urlsplit
@@ -25,12 +24,13 @@ from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, T
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 import handlers
+from bot import roles
 from bot.intake import DurableUpdateProcessor, DurableUpdateQueue, current_work, redeliver, redeliver_forever
 from bot.sending import ReliableRateLimiter
 from bot.settings import Settings
 from bot.worker import AnalysisWorker
 from handlers.services import SERVICES_KEY, BotServices
-from storage import ArticleStore, Database, SqliteIntake, StorageError
+from storage import ArticleStore, Database, DatabaseIntake, StorageError
 
 logger = logging.getLogger(__name__)
 
@@ -101,10 +101,12 @@ async def open_services(application: Application) -> None:
     """Start-up: open the database and the analysis pool, make the link client, pick up unfinished updates,
     register the commands."""
     settings: Settings = application.bot_data[SETTINGS_KEY]
-    database = await Database.open(settings.db_path)
+    role = roles.role_of(application)
+    database = await Database.open(settings.database_target)
     worker = AnalysisWorker.from_settings(settings)
     try:
-        await worker.start()
+        if roles.analyzes_here(settings, role):
+            await worker.start()
         from bot.fetch import make_http_client
 
         http = make_http_client(settings)
@@ -112,7 +114,7 @@ async def open_services(application: Application) -> None:
         await worker.shutdown(grace=0)
         await database.close()
         raise
-    intake = SqliteIntake(database) if database.writable else None
+    intake = DatabaseIntake(database) if database.writable else None
     application.bot_data[SERVICES_KEY] = BotServices(
         settings=settings,
         database=database,
@@ -121,9 +123,12 @@ async def open_services(application: Application) -> None:
         http=http,
         intake=intake,
     )
+    await roles.start_role(application)
     queue = application.update_queue
     if isinstance(queue, DurableUpdateQueue) and intake is not None:
         queue.attach(intake)
+        if role == "worker":
+            return  # a worker takes its updates from the job queue: no sweeps, no command list
         await intake.prune()
         recovered = await redeliver(queue, intake, application.bot, everything=True)
         if recovered:
@@ -141,6 +146,7 @@ async def open_services(application: Application) -> None:
 async def close_services(application: Application) -> None:
     """Shutdown: stop the redelivery timer, finish or stop analyses, close the link client and the database."""
     await _stop_redelivery(application)
+    await roles.stop_role(application)
     found: BotServices | None = application.bot_data.pop(SERVICES_KEY, None)
     if found is None:
         return
@@ -202,8 +208,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             logger.warning("couldn't tell the chat about the error: %s", send_error)
 
 
-def build_application(settings: Settings) -> Application:
-    """The bot's Application, configured from `settings` (which must carry a token)."""
+def build_application(settings: Settings, *, role: roles.Role = "run") -> Application:
+    """The bot's Application, configured from `settings` (which must carry a token), for `whosaid run` or
+    `whosaid worker` (`bot.roles`)."""
     if settings.telegram_bot_token is None:
         raise ValueError("build_application needs settings.telegram_bot_token")
     token = settings.telegram_bot_token.get_secret_value()
@@ -233,7 +240,8 @@ def build_application(settings: Settings) -> Application:
         .build()
     )
     application.bot_data[SETTINGS_KEY] = settings
-    handlers.register(application)
+    application.bot_data[roles.ROLE_KEY] = role
+    handlers.register(application, on_article=roles.article_handler(settings, role))
     application.add_error_handler(on_error)
     return application
 
@@ -262,7 +270,7 @@ async def start_application(application: Application, *, poll_timeout: int = POL
             port=settings.webhook_port,
             url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
             webhook_url=settings.webhook_url,
-            secret_token=secrets.token_urlsafe(32),
+            secret_token=roles.webhook_secret(settings),
             allowed_updates=Update.ALL_TYPES,
         )
     else:

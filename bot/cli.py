@@ -19,6 +19,9 @@ def _build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     commands.add_parser("run", help="start the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    commands.add_parser(
+        "worker", help="take analysis jobs from the shared PostgreSQL database (WHOSAID_DATABASE_URL)"
+    )
 
     analyze = commands.add_parser("analyze", help="who said what in one or more articles")
     analyze.add_argument(
@@ -47,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.app import run_bot
 
             return run_bot(get_settings())
+        if args.command == "worker":
+            from bot.roles import run_worker
+
+            return run_worker(get_settings())
         if args.command == "analyze":
             from bot.commands import analyze_command
 

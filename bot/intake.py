@@ -44,6 +44,8 @@ class UpdateWork:
     delivered: dict[int, dict[str, Any]] = field(default_factory=dict)
     next_seq: int = 0
     retry_later: bool = False
+    # Handed to the job queue (a replica on a shared database): a worker finishes it, so it isn't marked here.
+    handed_off: bool = False
 
     def take_seq(self) -> int:
         """The number of the next message this update sends (0, 1, 2, ... in the order they are sent)."""
@@ -172,6 +174,8 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
         finally:
             CURRENT_WORK.reset(token)
         attempts = self.queue.finished(update.update_id)
+        if work.handed_off:
+            return
         try:
             if work.retry_later:
                 delay = min(self.retry_delay * 2**attempts, MAX_REDELIVERY_DELAY)

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
         default="https://api.telegram.org/bot", validation_alias=AliasChoices("TELEGRAM_API_BASE_URL")
     )
     db_path: Path = Field(default=Path("whosaid.db"), validation_alias=AliasChoices("WHOSAID_DB_PATH"))
+    # Set to a postgresql:// URL to share the data (and the job queue) between replicas and workers.
+    database_url: SecretStr | None = Field(default=None, validation_alias=AliasChoices("WHOSAID_DATABASE_URL"))
     spacy_model: str = Field(
         default=DEFAULT_SPACY_MODEL, validation_alias=AliasChoices("WHOSAID_SPACY_MODEL")
     )
@@ -61,6 +63,10 @@ class Settings(BaseSettings):
     webhook_url: str | None = Field(default=None, validation_alias=AliasChoices("WHOSAID_WEBHOOK_URL"))
     webhook_port: int = Field(default=8443, validation_alias=AliasChoices("WHOSAID_WEBHOOK_PORT"))
     webhook_listen: str = Field(default="0.0.0.0", validation_alias=AliasChoices("WHOSAID_WEBHOOK_LISTEN"))
+    # Every replica behind one load balancer must check the same secret: unset, it is derived from the token.
+    webhook_secret: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("WHOSAID_WEBHOOK_SECRET")
+    )
     send_retry_minutes: float = Field(
         default=15.0, gt=0, validation_alias=AliasChoices("WHOSAID_SEND_RETRY_MINUTES")
     )
@@ -71,7 +77,25 @@ class Settings(BaseSettings):
     shutdown_grace: float = Field(default=10.0, ge=0, validation_alias=AliasChoices("WHOSAID_SHUTDOWN_GRACE"))
     job_timeout: float = Field(default=60.0, gt=0, validation_alias=AliasChoices("WHOSAID_JOB_TIMEOUT"))
     chat_queue_limit: int = Field(default=8, ge=1, validation_alias=AliasChoices("WHOSAID_CHAT_QUEUE_LIMIT"))
+    job_heartbeat_seconds: float = Field(
+        default=10.0, gt=0, validation_alias=AliasChoices("WHOSAID_JOB_HEARTBEAT_SECONDS")
+    )
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("WHOSAID_LOG_LEVEL"))
+
+
+    @property
+    def database_target(self) -> str | Path:
+        """Where the data lives: the `WHOSAID_DATABASE_URL` when set, else the SQLite file."""
+        if self.database_url is not None and self.database_url.get_secret_value().strip():
+            return self.database_url.get_secret_value().strip()
+        return self.db_path
+
+    @property
+    def shared_database(self) -> bool:
+        """Whether the data lives in PostgreSQL, shared by replicas and workers."""
+        from storage.database import is_postgres_url
+
+        return is_postgres_url(self.database_target)
 
 
 @lru_cache(maxsize=1)

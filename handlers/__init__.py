@@ -5,6 +5,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from handlers import articles, buttons, followups, stories
@@ -14,9 +18,14 @@ from handlers.readmore import on_read_more
 
 __all__ = ["COMMANDS", "register"]
 
+ArticleHandler = Callable[[Update, Any], Awaitable[None]]
 
-def register(application: Application) -> None:
-    """Add every handler to `application` (commands first, then buttons, then any other message)."""
+
+def register(application: Application, *, on_article: ArticleHandler = articles.on_message) -> None:
+    """Add every handler to `application` (commands first, then buttons, then any other message).
+
+    `on_article` handles the messages that carry an article (a replica on a shared database hands them to the
+    job queue instead of analyzing them: `bot.roles`)."""
     application.add_handler(CommandHandler(["start", "help"], followups.start))
     application.add_handler(CommandHandler("sources", followups.sources))
     application.add_handler(CommandHandler("figures", followups.figures))
@@ -33,4 +42,4 @@ def register(application: Application) -> None:
     unknown = filters.COMMAND & ~filters.UpdateType.EDITED
     application.add_handler(MessageHandler(unknown, followups.unknown_command))
     content = (filters.TEXT | filters.CAPTION | filters.Document.ALL) & ~filters.COMMAND
-    application.add_handler(MessageHandler(content & ~filters.UpdateType.EDITED, articles.on_message))
+    application.add_handler(MessageHandler(content & ~filters.UpdateType.EDITED, on_article))

@@ -1,8 +1,17 @@
-"""WhoSaid's storage: one SQLite file (aiosqlite, WAL), everything keyed and scoped by chat."""
+"""WhoSaid's storage: one async API over SQLite (one file, the default) or PostgreSQL, everything keyed and
+scoped by chat."""
 
 from storage.articles import ArticleMeta, ArticleStore, Origin, StoredArticle, content_hash, normalize_url
-from storage.database import CHAT_TABLES, MIGRATIONS, Database, StorageError
-from storage.intake import PendingUpdate, SqliteIntake, UpdateIntake
+from storage.database import (
+    CHAT_TABLES,
+    MIGRATIONS,
+    Database,
+    Migration,
+    Session,
+    StorageError,
+    is_postgres_url,
+)
+from storage.intake import DatabaseIntake, PendingUpdate, SqliteIntake, UpdateIntake
 
 __all__ = [
     "CHAT_TABLES",
@@ -10,12 +19,16 @@ __all__ = [
     "ArticleMeta",
     "ArticleStore",
     "Database",
+    "DatabaseIntake",
+    "Migration",
     "Origin",
     "PendingUpdate",
+    "Session",
     "SqliteIntake",
     "StorageError",
     "StoredArticle",
     "UpdateIntake",
     "content_hash",
+    "is_postgres_url",
     "normalize_url",
 ]

@@ -169,45 +169,42 @@ class ArticleStore:
                 origin=origin, claim_count=len(report.claims), conflict_count=len(report.conflicts),
             )  # fmt: skip
             return StoredArticle(meta=meta, report=report)
-        async with self._db.transaction() as connection:
-            await connection.execute(
-                "INSERT INTO articles (id, chat_id, created_at, source, url, content_hash, title, site,"
-                " published, origin_json, claim_count, conflict_count, report_json)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (chat_id, content_hash) DO NOTHING",
-                (
-                    article_id,
-                    chat_id,
-                    time.time(),
-                    source,
-                    stored_url,
-                    digest,
-                    title or report.title,
-                    report.site,
-                    report.published,
-                    origin.model_dump_json() if origin else None,
-                    len(report.claims),
-                    len(report.conflicts),
-                    report.to_json(),
-                ),
-            )
+        await self._db.execute(
+            "INSERT INTO articles (id, chat_id, created_at, source, url, content_hash, title, site,"
+            " published, origin_json, claim_count, conflict_count, report_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (chat_id, content_hash) DO NOTHING",
+            (
+                article_id,
+                chat_id,
+                time.time(),
+                source,
+                stored_url,
+                digest,
+                title or report.title,
+                report.site,
+                report.published,
+                origin.model_dump_json() if origin else None,
+                len(report.claims),
+                len(report.conflicts),
+                report.to_json(),
+            ),
+        )
         stored = await self.find_by_hash(chat_id, digest)
         if stored is None:
             # The chat's earlier copy of this text has a report that no longer loads: store the new one over it.
-            async with self._db.transaction() as connection:
-                await connection.execute(
-                    "UPDATE articles SET report_json = ?, claim_count = ?, conflict_count = ?"
-                    " WHERE chat_id = ? AND content_hash = ?",
-                    (report.to_json(), len(report.claims), len(report.conflicts), chat_id, digest),
-                )
+            await self._db.execute(
+                "UPDATE articles SET report_json = ?, claim_count = ?, conflict_count = ?"
+                " WHERE chat_id = ? AND content_hash = ?",
+                (report.to_json(), len(report.claims), len(report.conflicts), chat_id, digest),
+            )
             stored = await self.find_by_hash(chat_id, digest)
         if stored is None:  # pragma: no cover - the row was inserted or already there
             raise RuntimeError("article vanished right after it was saved")
         return stored
 
     async def _one(self, sql: str, parameters: tuple[object, ...]) -> StoredArticle | None:
-        async with self._db.connection.execute(sql, parameters) as cursor:
-            row = await cursor.fetchone()
+        row = await self._db.fetch_one(sql, parameters)
         return loadable(row) if row else None
 
     async def get(self, chat_id: int, article_id: str) -> StoredArticle | None:
@@ -238,43 +235,38 @@ class ArticleStore:
 
     async def latest(self, chat_id: int) -> StoredArticle | None:
         """The chat's most recent article whose report loads."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             f"SELECT {_META_COLUMNS}, report_json FROM articles WHERE chat_id = ? ORDER BY seq DESC LIMIT ?",
             (chat_id, LATEST_LOOKBACK),
-        ) as cursor:
-            async for row in cursor:
-                if (stored := loadable(row)) is not None:
-                    return stored
+        )
+        for row in rows:
+            if (stored := loadable(row)) is not None:
+                return stored
         return None
 
     async def history(self, chat_id: int, limit: int = 10) -> list[ArticleMeta]:
         """The chat's most recent articles, newest first, without their reports."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             f"SELECT {_META_COLUMNS} FROM articles WHERE chat_id = ? ORDER BY seq DESC LIMIT ?",
             (chat_id, limit),
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         return [_meta_from_row(row) for row in rows]
 
     async def count(self, chat_id: int) -> int:
         """How many articles the chat has stored."""
-        async with self._db.connection.execute(
-            "SELECT COUNT(*) FROM articles WHERE chat_id = ?", (chat_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+        return int(await self._db.fetch_value("SELECT COUNT(*) FROM articles WHERE chat_id = ?", (chat_id,)))
 
     async def link_message(self, chat_id: int, message_id: int, article_id: str) -> None:
         """Remember that bot message `message_id` in `chat_id` shows `article_id` (for replies)."""
         if not self._db.writable:
             return
-        async with self._db.transaction() as connection:
-            # The INSERT only happens if the article is this chat's, so no chat can attach another's article.
-            await connection.execute(
-                "INSERT OR REPLACE INTO summary_messages (chat_id, message_id, article_id)"
-                " SELECT ?, ?, id FROM articles WHERE chat_id = ? AND id = ?",
-                (chat_id, message_id, chat_id, article_id),
-            )
+        # The INSERT only happens if the article is this chat's, so no chat can attach another's article.
+        await self._db.execute(
+            "INSERT INTO summary_messages (chat_id, message_id, article_id)"
+            " SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), id FROM articles WHERE chat_id = ? AND id = ?"
+            " ON CONFLICT (chat_id, message_id) DO UPDATE SET article_id = excluded.article_id",
+            (chat_id, message_id, chat_id, article_id),
+        )
 
     async def by_message(self, chat_id: int, message_id: int) -> StoredArticle | None:
         """The article a bot message in this chat shows, if any."""

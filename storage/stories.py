@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.stories import Candidate, Fingerprint, Placement, TermStats, fingerprint, place_article
 from bot.stories.similarity import MIN_SHARED_SPECIFIC
 from storage.articles import StoredArticle, loadable
-from storage.database import Database
+from storage.database import Database, Session
 
 DAY = 86400.0
 # The most candidates compared in Python for one article (the most recent first). Only a chat that forwards
@@ -77,10 +77,9 @@ class StoryStore:
 
     async def membership(self, chat_id: int, article_id: str) -> Membership | None:
         """The article's story (None inside: alone), or None when it was never indexed in this chat."""
-        async with self._db.connection.execute(
+        row = await self._db.fetch_one(
             "SELECT story_id FROM story_articles WHERE chat_id = ? AND article_id = ?", (chat_id, article_id)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return Membership(article_id=article_id, story_id=row[0]) if row else None
 
     async def place(self, chat_id: int, article: StoredArticle, *, now: float | None = None) -> Membership:
@@ -101,50 +100,50 @@ class StoryStore:
         )
         refused = await self.excluded_stories(chat_id, article.id)
         placement = place_article(article_fingerprint, candidates, excluded_stories=refused, stats=stats)
-        async with self._db.transaction() as connection:
-            # Re-checked inside the write lock: two copies of one article arriving at once index it once.
-            async with connection.execute(
+        async with self._db.transaction(chat_id=chat_id) as session:
+            # Re-checked inside the chat's write lock: two copies of one article arriving at once (in one
+            # process or two) index it once.
+            row = await session.fetch_one(
                 "SELECT story_id FROM story_articles WHERE chat_id = ? AND article_id = ?",
                 (chat_id, article.id),
-            ) as cursor:
-                row = await cursor.fetchone()
+            )
             if row is not None:
                 return Membership(article_id=article.id, story_id=row[0])
             story_id: str | None = None
             if placement is not None:
-                story_id = await self._story_for(connection, chat_id, placement, now)
-            await connection.execute(
+                story_id = await self._story_for(session, chat_id, placement, now)
+            await session.execute(
                 "INSERT INTO story_articles (chat_id, article_id, indexed_at, story_id)"
-                " SELECT ?, id, ?, ? FROM articles WHERE chat_id = ? AND id = ?",
+                " SELECT CAST(? AS BIGINT), id, CAST(? AS DOUBLE PRECISION), CAST(? AS TEXT)"
+                " FROM articles WHERE chat_id = ? AND id = ?",
                 (chat_id, now, story_id, chat_id, article.id),
             )
-            await connection.executemany(
-                "INSERT OR IGNORE INTO story_terms"
+            await session.execute_many(
+                "INSERT INTO story_terms"
                 " (chat_id, article_id, term, kind, display, entity, count, lead, indexed_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 [(chat_id, article.id, *row, now) for row in article_fingerprint.to_rows()],
             )
         return Membership(
             article_id=article.id, story_id=story_id, placement=placement, joined_now=story_id is not None
         )
 
-    async def _story_for(self, connection, chat_id: int, placement: Placement, now: float) -> str:  # type: ignore[no-untyped-def]
+    async def _story_for(self, session: Session, chat_id: int, placement: Placement, now: float) -> str:
         """The story the placement names, or a new one started with the matched (so far lone) article."""
         if placement.story is not None:
             return str(placement.story)
         # The matched article may have joined a story since the candidates were read: join that one.
-        async with connection.execute(
+        row = await session.fetch_one(
             "SELECT story_id FROM story_articles WHERE chat_id = ? AND article_id = ?",
             (chat_id, placement.article),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         if row is not None and row[0] is not None:
             return str(row[0])
         story_id = new_story_id()
-        await connection.execute(
+        await session.execute(
             "INSERT INTO stories (id, chat_id, created_at) VALUES (?, ?, ?)", (story_id, chat_id, now)
         )
-        await connection.execute(
+        await session.execute(
             "UPDATE story_articles SET story_id = ? WHERE chat_id = ? AND article_id = ?",
             (story_id, chat_id, placement.article),
         )
@@ -153,31 +152,32 @@ class StoryStore:
     async def term_stats(self, chat_id: int, article_fingerprint: Fingerprint, *, now: float) -> TermStats:
         """How many of the chat's stories (and lone articles) in the window hold each of the article's names."""
         cutoff = self._cutoff(now)
-        async with self._db.connection.execute(
-            "SELECT COUNT(DISTINCT COALESCE(story_id, article_id)) FROM story_articles"
-            " WHERE chat_id = ? AND indexed_at >= ?",
-            (chat_id, cutoff),
-        ) as cursor:
-            row = await cursor.fetchone()
-        documents = int(row[0]) if row else 0
+        documents = int(
+            await self._db.fetch_value(
+                "SELECT COUNT(DISTINCT COALESCE(story_id, article_id)) FROM story_articles"
+                " WHERE chat_id = ? AND indexed_at >= ?",
+                (chat_id, cutoff),
+            )
+        )
         names = [key for key, term in article_fingerprint.terms.items() if term.kind == "name"]
         if not names:
             return TermStats(documents=documents, frequency={})
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT t.term, COUNT(DISTINCT COALESCE(s.story_id, t.article_id)) FROM story_terms t"
             " JOIN story_articles s ON s.chat_id = t.chat_id AND s.article_id = t.article_id"
             f" WHERE t.chat_id = ? AND t.term IN ({_placeholders(len(names))}) AND t.indexed_at >= ?"
             " GROUP BY t.term",
             (chat_id, *names, cutoff),
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         return TermStats(documents=documents, frequency={term: int(count) for term, count in rows})
 
     def candidate_query(self, key_count: int) -> str:
         """The indexed lookup: the chat's articles in the window sharing two or more of the given keys."""
+        # INDEXED BY (SQLite): GROUP BY article_id tempts its planner to walk the chat's whole primary key
+        # instead. PostgreSQL's planner picks the index from its statistics.
+        hint = " INDEXED BY story_terms_chat_term" if self._db.dialect == "sqlite" else ""
         return (
-            # INDEXED BY: GROUP BY article_id tempts the planner to walk the chat's whole primary key instead.
-            "SELECT article_id FROM story_terms INDEXED BY story_terms_chat_term"
+            f"SELECT article_id FROM story_terms{hint}"
             f" WHERE chat_id = ? AND term IN ({_placeholders(key_count)}) AND indexed_at >= ?"
             " AND article_id != ?"
             f" GROUP BY article_id HAVING COUNT(*) >= {MIN_SHARED_SPECIFIC}"
@@ -197,10 +197,10 @@ class StoryStore:
         keys = sorted(article_fingerprint.lookup_keys(stats))
         if len(keys) < MIN_SHARED_SPECIFIC:
             return []
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             self.candidate_query(len(keys)), (chat_id, *keys, self._cutoff(now), exclude, MAX_CANDIDATES)
-        ) as cursor:
-            ids = [row[0] for row in await cursor.fetchall()]
+        )
+        ids = [row[0] for row in rows]
         if not ids:
             return []
         prints = await self._fingerprints(chat_id, ids)
@@ -211,43 +211,41 @@ class StoryStore:
         ]
 
     async def _fingerprints(self, chat_id: int, article_ids: Sequence[str]) -> dict[str, Fingerprint]:
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT article_id, term, kind, display, entity, count, lead FROM story_terms"
             f" WHERE chat_id = ? AND article_id IN ({_placeholders(len(article_ids))})",
             (chat_id, *article_ids),
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         grouped: dict[str, list[tuple]] = {article_id: [] for article_id in article_ids}
         for row in rows:
             grouped[row[0]].append(tuple(row[1:]))
         return {article_id: Fingerprint.from_rows(found) for article_id, found in grouped.items()}
 
     async def _stories_of(self, chat_id: int, article_ids: Sequence[str]) -> dict[str, str | None]:
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT article_id, story_id FROM story_articles"
             f" WHERE chat_id = ? AND article_id IN ({_placeholders(len(article_ids))})",
             (chat_id, *article_ids),
-        ) as cursor:
-            return {row[0]: row[1] for row in await cursor.fetchall()}
+        )
+        return {row[0]: row[1] for row in rows}
 
     async def excluded_stories(self, chat_id: int, article_id: str) -> set[str]:
         """The stories this article was taken out of ("not the same story")."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             "SELECT story_id FROM story_exclusions WHERE chat_id = ? AND article_id = ?",
             (chat_id, article_id),
-        ) as cursor:
-            return {row[0] for row in await cursor.fetchall()}
+        )
+        return {row[0] for row in rows}
 
     async def story(self, chat_id: int, story_id: str) -> ChatStory | None:
         """The chat's story with this id and its articles (oldest first), or None in any other chat."""
-        async with self._db.connection.execute(
+        rows = await self._db.fetch_all(
             f"SELECT {_ARTICLE_COLUMNS} FROM story_articles s"
             " JOIN stories t ON t.id = s.story_id AND t.chat_id = s.chat_id"
             " JOIN articles a ON a.id = s.article_id AND a.chat_id = s.chat_id"
             " WHERE s.chat_id = ? AND s.story_id = ? ORDER BY a.seq",
             (chat_id, story_id),
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         if not rows:
             return None
         articles = tuple(stored for row in rows if (stored := loadable(row)) is not None)
@@ -271,25 +269,26 @@ class StoryStore:
 
         Returns False (and changes nothing) unless the article is in that story in this chat.
         """
-        async with self._db.transaction() as connection:
-            cursor = await connection.execute(
+        async with self._db.transaction(chat_id=chat_id) as session:
+            changed = await session.execute(
                 "UPDATE story_articles SET story_id = NULL WHERE chat_id = ? AND article_id = ? AND story_id = ?",
                 (chat_id, article_id, story_id),
             )
-            if cursor.rowcount != 1:
+            if changed != 1:
                 return False
-            await connection.execute(
-                "INSERT OR IGNORE INTO story_exclusions (chat_id, article_id, story_id) VALUES (?, ?, ?)",
+            await session.execute(
+                "INSERT INTO story_exclusions (chat_id, article_id, story_id) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 (chat_id, article_id, story_id),
             )
         return True
 
     async def count_stories(self, chat_id: int) -> int:
         """How many stories of two or more articles the chat has."""
-        async with self._db.connection.execute(
-            "SELECT COUNT(*) FROM (SELECT story_id FROM story_articles WHERE chat_id = ? AND story_id IS NOT NULL"
-            " GROUP BY story_id HAVING COUNT(*) >= 2)",
-            (chat_id,),
-        ) as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+        return int(
+            await self._db.fetch_value(
+                "SELECT COUNT(*) FROM (SELECT story_id FROM story_articles"
+                " WHERE chat_id = ? AND story_id IS NOT NULL GROUP BY story_id HAVING COUNT(*) >= 2) AS joined",
+                (chat_id,),
+            )
+        )

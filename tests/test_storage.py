@@ -1,8 +1,10 @@
-"""Storage on a real SQLite file: migrations, chat scoping, dedupe, history, forget, crash durability, the durable
-intake, damaged and read-only files."""
+"""Storage on both backends, a real SQLite file and a real PostgreSQL database (the `database` fixture runs each
+test once per backend): migrations, chat scoping, dedupe, history, forget, crash durability, the durable intake;
+damaged and read-only SQLite files."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import subprocess
 import sys
@@ -27,6 +29,8 @@ from storage import (
 
 CHAT_A = 1001
 CHAT_B = 2002
+# A supergroup's id: beyond 32 bits, as Telegram's channel and supergroup ids are.
+SUPERGROUP = -1001234567890
 
 
 def make_report(text: str, *, title: str | None = None, url: str | None = None) -> Report:
@@ -41,13 +45,6 @@ def make_report(text: str, *, title: str | None = None, url: str | None = None) 
         ],
         conflicts=[Conflict(measure="killed", figures=[0, 1], note="3 vs 5")],
     )
-
-
-@pytest.fixture
-async def database(tmp_path: Path):
-    db = await Database.open(tmp_path / "whosaid.db")
-    yield db
-    await db.close()
 
 
 @pytest.fixture
@@ -67,9 +64,36 @@ async def test_open_creates_wal_file_at_latest_schema(tmp_path: Path) -> None:
         await db.close()
 
 
-async def test_migrations_apply_in_order_and_only_once(tmp_path: Path) -> None:
-    path = tmp_path / "m.db"
-    db = await Database.open(path)
+async def test_postgres_opens_from_a_unix_socket_uri_at_latest_schema(postgres_url: str) -> None:
+    assert "?host=/" in postgres_url and "@/" in postgres_url  # the libpq Unix-socket form
+    db = await Database.open(postgres_url)
+    try:
+        assert db.dialect == "postgres"
+        assert await db.schema_version() == len(MIGRATIONS)
+    finally:
+        await db.close()
+
+
+async def test_replicas_starting_together_migrate_once(postgres_url: str) -> None:
+    opened = await asyncio.gather(*(Database.open(postgres_url) for _ in range(4)))
+    try:
+        assert {await db.schema_version() for db in opened} == {len(MIGRATIONS)}
+        assert await opened[0].fetch_value("SELECT COUNT(*) FROM whosaid_schema") == 1
+    finally:
+        for db in opened:
+            await db.close()
+
+
+async def test_a_postgres_url_never_shows_its_password() -> None:
+    from storage.postgres import redacted
+
+    assert redacted("postgresql://bot:s3cret@db.internal:5432/whosaid") == "postgresql://bot:***@db.internal:5432/whosaid"
+    assert redacted("postgresql://postgres:@/postgres?host=/run/pg") == "postgresql://postgres:@/postgres?host=/run/pg"
+    assert redacted("postgresql:///whosaid?host=/run/pg&password=hunter2") == "postgresql:///whosaid?host=/run/pg&password=***"
+
+
+async def test_migrations_apply_in_order_and_only_once(database_target) -> None:
+    db = await Database.open(database_target)
     extra = "CREATE TABLE story_notes (chat_id INTEGER NOT NULL, note TEXT);"
     try:
         assert await db.migrate([*MIGRATIONS, extra]) == len(MIGRATIONS) + 1
@@ -78,7 +102,7 @@ async def test_migrations_apply_in_order_and_only_once(tmp_path: Path) -> None:
     finally:
         await db.close()
     with pytest.raises(RuntimeError, match="newer"):
-        await Database.open(path)
+        await Database.open(database_target)
 
 
 async def test_save_and_get_round_trip_the_report_and_metadata(store: ArticleStore) -> None:
@@ -156,9 +180,15 @@ async def test_forget_covers_every_chat_table(store: ArticleStore, database: Dat
     await store.link_message(CHAT_A, 9, saved.id)
     await store.forget_chat(CHAT_A)
     for table in CHAT_TABLES:
-        sql = f"SELECT COUNT(*) FROM {table} WHERE chat_id = ?"
-        async with database.connection.execute(sql, (CHAT_A,)) as cur:
-            assert (await cur.fetchone())[0] == 0, table
+        assert await database.fetch_value(f"SELECT COUNT(*) FROM {table} WHERE chat_id = ?", (CHAT_A,)) == 0, table
+
+
+async def test_chat_ids_beyond_32_bits_are_kept_exactly(store: ArticleStore) -> None:
+    saved = await store.save(SUPERGROUP, make_report("A supergroup's article."), source="text")
+    await store.link_message(SUPERGROUP, 2**40, saved.id)
+    assert (await store.by_message(SUPERGROUP, 2**40)).id == saved.id
+    assert (await store.latest(SUPERGROUP)).meta.chat_id == SUPERGROUP
+    assert await store.latest(SUPERGROUP % 2**32) is None
 
 
 def test_hash_and_url_normalisation() -> None:
@@ -167,9 +197,9 @@ def test_hash_and_url_normalisation() -> None:
     assert normalize_url("HTTPS://Example.ORG#top") == "https://example.org/"
 
 
-async def test_committed_articles_survive_a_killed_process(tmp_path: Path) -> None:
+async def test_committed_articles_survive_a_killed_process(database_target) -> None:
     """A process that saves and is then SIGKILLed (no close) leaves its articles readable."""
-    path = tmp_path / "crash.db"
+    path = database_target
     script = textwrap.dedent(
         f"""
         import asyncio, os, signal
@@ -193,6 +223,8 @@ async def test_committed_articles_survive_a_killed_process(tmp_path: Path) -> No
         assert await ArticleStore(db).count(7) == 3
     finally:
         await db.close()
+    if isinstance(path, str):
+        return
     # And the file is a plain SQLite database other tools can read.
     with sqlite3.connect(path) as plain:
         assert plain.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 3
