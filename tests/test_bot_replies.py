@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from handlers.services import SERVICES_KEY
 from tests.conftest import fixture_text
 from tests.support.bot_harness import bot_settings, buttons, plain, reply_to, running_bot
 from tests.support.fake_telegram import FakeTelegram
+from tests.support.loopback_http import LoopbackServer
 
 CHAT = 901
 GROUP = -901
@@ -60,22 +59,10 @@ def full_article_site() -> Iterator[str]:
         f"{paragraphs}</article></body></html>"
     ).encode()
 
-    class Page(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(page)))
-            self.end_headers()
-            self.wfile.write(page)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/dam.html"
-    server.shutdown()
-    server.server_close()
+    server = LoopbackServer().start()
+    server.page("/dam.html", page)
+    yield server.url("/dam.html")
+    server.stop()
 
 
 CHANNEL_POST = (
