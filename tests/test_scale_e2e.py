@@ -108,23 +108,30 @@ async def test_replicas_and_workers_answer_every_article_once_through_a_worker_c
             # Let any duplicate that was going to happen happen before counting.
             await asyncio.sleep(HEARTBEAT_SECONDS * 2)
 
+            # The killed worker's jobs that it started and never logged as answered: a reply of one of these may
+            # have reached Telegram just before the kill, unjournaled, and is then sent again by the other worker.
+            # That one reply in flight at the crash is the only duplicate allowed.
+            started = set(re.findall(r"update (\d+): started", workers[0].log_text()))
+            in_flight = started - set(re.findall(r"update (\d+): answered", workers[0].log_text()))
+            extra = 0
             for index, message in enumerate(sent):
                 chat_id = FIRST_CHAT + index
                 found = summaries(fake, chat_id)
-                assert len(found) == 1, f"chat {chat_id} got {len(found)} summaries"
+                allowed = 2 if str(fake.update_id_of(message)) in in_flight else 1
+                assert 1 <= len(found) <= allowed, f"chat {chat_id} got {len(found)} summaries"
+                extra += len(found) - 1
                 # Chat isolation: everything a chat got is a reply to its own message.
                 for reply in fake.bot_messages(chat_id):
                     assert reply["chat"]["id"] == chat_id
                     assert reply.get("reply_to_message", {}).get("message_id") == message["message_id"]
+            assert extra <= 1, f"{extra} duplicate summaries; at most the one reply in flight at the crash"
             assert len(fake.bot_messages(FIRST_CHAT + 50)) == 1
             assert await database.fetch_value("SELECT COUNT(*) FROM updates WHERE state <> 'done'") == 0
             assert await database.fetch_value("SELECT COUNT(*) FROM articles") == len(ARTICLES)
             assert await picked_jobs(database) == 0
             assert workers[1].alive and all(replica.alive for replica in replicas)
             # What the killed worker had started and not answered, the other worker took and answered.
-            started = set(re.findall(r"update (\d+): started", workers[0].log_text()))
-            answered = set(re.findall(r"update (\d+): answered", workers[0].log_text()))
-            orphaned = started - answered
+            orphaned = in_flight
             assert orphaned, "worker-1 was killed holding no job"
             assert orphaned <= set(re.findall(r"update (\d+): answered", workers[1].log_text()))
         finally:
