@@ -91,6 +91,16 @@ class Figure(BaseModel):
     source_key: str | None = Field(
         default=None, description="Identity of the source for telling sources apart (lower case); null as above."
     )
+    place: str | None = Field(
+        default=None,
+        description="Where the figure holds when its clause names a narrower place than the article's own "
+        "('washington'), lower case; null for the article's own scope.",
+    )
+    rules: list[str] = Field(
+        default_factory=list,
+        description="Labels of the declared patterns that read this figure ('holder:according-to', "
+        "'part:including', 'baseline:up-from'), for error logs and debugging.",
+    )
     comparable: bool = Field(
         default=False,
         description="Whether the engine lets this figure take part in a conflict (attributed, about the "

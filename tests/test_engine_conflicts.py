@@ -104,11 +104,20 @@ def test_a_source_revising_its_number_is_a_conflict_noted_as_such() -> None:
 
 def test_a_source_revising_a_count_of_things_is_a_conflict() -> None:
     report = analyze(
-        "The rail operator Varnirail said 23 wagons had derailed. Varnirail later said 31 wagons had left the tracks."
+        "The rail operator Varnirail said 23 wagons had been damaged. Varnirail later said 31 wagons were damaged."
     )
     [conflict] = report.conflicts
     assert conflict_values(report, conflict) == {23, 31}
     assert "same source" in conflict.note.lower()
+
+
+def test_counts_of_things_with_nothing_said_to_happen_to_them_are_not_compared() -> None:
+    # Precision first: "derailed" and "left the tracks" name no known quantity, so the engine can't tell that the
+    # two counts measure one thing, and flags nothing.
+    report = analyze(
+        "The rail operator Varnirail said 23 wagons had derailed. Varnirail later said 31 wagons had left the tracks."
+    )
+    assert report.conflicts == []
 
 
 def test_different_sources_are_not_noted_as_one_revising() -> None:

@@ -51,6 +51,7 @@ def analyze_doc(doc: Doc) -> Report:
     dateline = find_dateline(text)
     event = find_event(doc, headline, dateline)
     moment = event is not None and event.kind in MOMENT_EVENTS
+    _own_scope(structures, figures, event, dateline)
     comparable = [
         _comparable(found_figure, figure, moment) for found_figure, figure in zip(found, figures, strict=True)
     ]
@@ -87,6 +88,21 @@ def event_label(event: Event | None) -> str | None:
         return None
     place = re.sub(r"^the\s+", "", event.place or "", flags=re.IGNORECASE)
     return f"the {place} {event.kind}" if place else f"the {event.kind}"
+
+
+def _own_scope(structures: list, figures: list[Figure], event: Event | None, dateline) -> None:
+    """A place that is the article's own (its dateline's, or its event's when no figure names another place) is
+    no narrower scope: "3,000 marched in Moscow" in an article about the Moscow protest holds where the article's
+    other figures hold."""
+    own = {re.sub(r"^the\s+", "", dateline.place.lower())} if dateline and dateline.place else set()
+    named = {structure.place for structure in structures if structure.place}
+    if event and event.place and len(named) == 1:
+        # The lead's place is the article's own only when the figures name no other.
+        own.add(re.sub(r"^the\s+", "", event.place.lower()))
+    for structure, figure in zip(structures, figures, strict=True):
+        if structure.place and any(structure.place in place or place in structure.place for place in own):
+            structure.place = None
+        figure.place = structure.place
 
 
 def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
@@ -282,10 +298,10 @@ def _figure(found: FoundFigure, owner: int | None, claims: list[Claim]) -> Figur
     claim = claims[owner] if owner is not None else None
     source = claim_source_label(claim) if claim is not None else None
     key = claim_source_key(claim) if claim is not None else None
-    if claim is None and found.owner is not None:
-        # "the ministry's latest estimate of 2.15 billion": the possessor gives the figure.
-        source = re.sub(r"^the\s+", "", found.owner, flags=re.IGNORECASE)
-        key = source.lower()
+    held = _holder_source(found, claims)
+    if held is not None:
+        # The figure's own source wins over the speaker of the sentence: "Smith said police counted 3,000".
+        source, key = held
     return Figure(
         counted=structure.counted,
         quantity=structure.quantity,
@@ -302,7 +318,30 @@ def _figure(found: FoundFigure, owner: int | None, claims: list[Claim]) -> Figur
         span=Span(start=found.start, end=found.end),
         claim=owner,
         background=found.background,
+        rules=list(found.rules),
     )
+
+
+def _holder_source(found: FoundFigure, claims: list[Claim]) -> tuple[str, str | None] | None:
+    """(label, key) of the source a figure's own construction names, or None when it names none a reader can
+    use (a pronoun: the claim's resolved speaker says more).
+
+    A holder named more shortly than a claim's speaker ("police" after "Moscow police said") is that speaker:
+    two keys for one source would read as two sources disagreeing.
+    """
+    if found.holder is None:
+        return None
+    head = found.holder.head
+    mention = describe_source(head, head.sent.text)
+    if mention.kind in {"pronoun", "relative"} or not mention.name:
+        return None
+    name = re.sub(r"^the\s+", "", mention.name, flags=re.IGNORECASE)
+    words = set(name.lower().split())
+    for claim in claims:
+        if claim.speaker and not claim.anonymous and words <= set(claim.speaker.lower().split()):
+            return claim_source_label(claim), claim_source_key(claim)
+    label = f"{name} (anonymous)" if mention.anonymous and "anonymous" not in name.lower() else name
+    return label, None if mention.anonymous else " ".join(name.lower().split())
 
 
 def _plain(value: float) -> int | float:

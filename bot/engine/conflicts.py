@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from bot.engine.lexicon import APPROXIMATE_QUALIFIERS
 from bot.engine.structure import Structure, compatible, later_statement
 from bot.report import Claim, Conflict, Figure, format_figure
 
@@ -19,6 +20,11 @@ _UPPER_BOUNDS = frozenset({"at most", "up to", "fewer than"})
 # How far past a bound a value may lie and still agree with it: "at least 17" agrees with 17 and 18, but a
 # source saying "at least 28" and another saying "about 40" disagree.
 BOUND_TOLERANCE = 0.1
+# How far a rounded figure ("nearly 50", "about 6,000") may lie from a precise one and still be the same count.
+APPROXIMATION_TOLERANCE = 0.1
+# Two sources' counts of one thing differ by a few times at most; values 50 times apart measure different
+# things ("$0.84" a share against "$12.8 billion" of revenue, "3 times" against "1.6 million").
+MAX_SOURCE_RATIO = 50
 
 
 def source_label(figure: Figure, claims: list[Claim]) -> str:
@@ -53,11 +59,55 @@ def source_key(figure: Figure, claims: list[Claim]) -> str:
     return (claim.speaker or f"claim-{figure.claim}").lower()
 
 
-def values_agree(a: Figure, b: Figure) -> bool:
-    """Whether two figures can both be right: same value or range, or one a bound the other lies within."""
+def values_agree(a: Figure, b: Figure, *, one_source: bool = False) -> bool:
+    """Whether two figures can both be right: same value or range, or one a bound the other lies within.
+
+    Between two sources a bound agrees with values just past it ("at least 17" and 18, not "at least 28" and
+    "about 40": two sources' estimates). One source's bound and its later value agree whenever both can be
+    true ("more than 3 debates", then 11): that is no revision.
+    """
     if (a.value, a.upper) == (b.value, b.upper):
         return True
-    return _within(a, b) or _within(b, a)
+    if one_source and (_bounds(a, b) or _bounds(b, a)):
+        return True
+    return _within(a, b) or _within(b, a) or _rounded(a, b) or _rounded(b, a)
+
+
+def _bounds(bound: Figure, other: Figure) -> bool:
+    low, high = other.value, other.upper if other.upper is not None else other.value
+    if bound.qualifier in _LOWER_BOUNDS:
+        return low >= bound.value
+    if bound.qualifier in _UPPER_BOUNDS:
+        return high <= bound.value
+    return False
+
+
+def _rounded(approximate: Figure, other: Figure) -> bool:
+    """'nearly 50' and 46, 'about 6,000' and 5,800: a rounded value and a precise one near it. Two rounded values
+    from two sources ('around 100', 'about 110') are two estimates."""
+    if approximate.qualifier not in APPROXIMATE_QUALIFIERS or approximate.upper is not None:
+        return False
+    if other.qualifier is not None or other.upper is not None:
+        return False
+    return abs(other.value - approximate.value) <= APPROXIMATION_TOLERANCE * abs(approximate.value)
+
+
+def _on_one_scale(indexes: list[int], figures: list[Figure]) -> list[int]:
+    """Leave out values too far from the group's middle value to count the same thing (`MAX_SOURCE_RATIO`)."""
+    if len(indexes) < 2:
+        return indexes
+    values = sorted(abs(figures[i].value) for i in indexes)
+    median = values[len(values) // 2]
+    return [i for i in indexes if _same_scale_values(abs(figures[i].value), median)]
+
+
+def _same_scale_values(a: float, b: float) -> bool:
+    low, high = sorted((a, b))
+    return low > 0 and high / low <= MAX_SOURCE_RATIO
+
+
+def _same_scale(a: Figure, b: Figure) -> bool:
+    return _same_scale_values(abs(a.value), abs(b.value))
 
 
 def _within(bound: Figure, other: Figure) -> bool:
@@ -114,7 +164,7 @@ def find_conflicts(
     candidates = [i for i, ok in enumerate(comparable) if ok]
     conflicts = []
     for cluster in _clusters(candidates, structures):
-        indexes = _without_parts(cluster, figures, structures)
+        indexes = _on_one_scale(_without_parts(cluster, figures, structures), figures)
         keys = {i: source_key(figures[i], claims) for i in indexes}
         indexes, newer = _one_reading_per_source(indexes, figures, structures, keys)
         if len(indexes) < 2:
@@ -123,7 +173,9 @@ def find_conflicts(
             (i, j)
             for a, i in enumerate(indexes)
             for j in indexes[a + 1 :]
-            if not values_agree(figures[i], figures[j]) and (keys[i] != keys[j] or j in newer or i in newer)
+            if not values_agree(figures[i], figures[j], one_source=keys[i] == keys[j])
+            and _same_scale(figures[i], figures[j])
+            and (keys[i] != keys[j] or j in newer or i in newer)
         ]
         if not differing:
             continue
@@ -135,7 +187,7 @@ def find_conflicts(
             for e in indexes
             if keys[e] == keys[n]
             and figures[e].span.start < figures[n].span.start
-            and not values_agree(figures[e], figures[n])
+            and not values_agree(figures[e], figures[n], one_source=True)
         }
         between_sources = any(
             keys[i] != keys[j] and i not in superseded and j not in superseded for i, j in differing
@@ -158,7 +210,7 @@ def _one_reading_per_source(
     for i in sorted(indexes, key=lambda k: figures[k].span.start):
         earlier = seen[keys[i]]
         same_claim = any(figures[e].claim == figures[i].claim for e in earlier)
-        if keys[i] == "article" or not earlier or any(values_agree(figures[e], figures[i]) for e in earlier):
+        if keys[i] == "article" or not earlier or any(values_agree(figures[e], figures[i], one_source=True) for e in earlier):
             kept.append(i)
         elif later_statement(structures[earlier[-1]], structures[i]):
             kept.append(i)

@@ -16,11 +16,13 @@ from bot.engine.lexicon import (
     MEASURE_LEMMAS,
     MEASURE_NOUNS,
     OTHER_EVENT_MARKERS,
+    PART_WORDS,
     QUALIFIERS,
     TOLL_NOUNS,
 )
 from bot.engine.measures import CHANGE_WORDS, REVISION_VERBS
-from bot.engine.structure import Structure, figure_owner, figure_structure
+from bot.engine.rules import DocRules, Holder, holder_of, read_rules
+from bot.engine.structure import Structure, figure_path, figure_structure
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -37,16 +39,8 @@ _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "mn": 1_000_0
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _NOT_FIGURE_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "FAC", "PRODUCT", "EVENT", "LAW",
                         "WORK_OF_ART", "LOC", "NORP", "LANGUAGE"}  # fmt: skip
-_AGE_WORDS = {"aged", "age", "ages"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-           "dec"}  # fmt: skip
 _REPORTED_AS = {"report", "fear", "confirm", "believe", "presume", "declare"}
-# Numbers that name rather than count: "magnitude 6.8", "Flight 370", "Article 5".
-_NAME_NUMBER_WORDS = {"flight", "article", "section", "route", "highway", "number", "no", "no.",
-                      "resolution", "chapter", "level", "category", "grade", "room", "page", "platform"}  # fmt: skip
 _RANGE_WORDS = {"to", "-", "–", "—", "and", "or"}
-_SUBSET_WORDS = {"including", "among", "includes", "include"}
 _MONEY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 _PRONOUN_ONE_FOLLOWERS = {
     "of",
@@ -78,12 +72,18 @@ class FoundFigure:
     background: bool
     subset: bool
     structure: Structure
-    owner: str | None = None  # a possessive owner: "the ministry's estimate of" -> "the ministry"
+    # Who gives the figure, when the sentence names them by a construction of its own ("according to X",
+    # "X's estimate of"): wins over the speaker of the claim the figure sits in.
+    holder: Holder | None = None
+    # Labels of the declared patterns that read this figure (`rules.py`), for error logs.
+    rules: tuple[str, ...] = ()
 
 
 def find_figures(doc: Doc) -> list[FoundFigure]:
     """Every figure in the document, in order."""
     figures: list[FoundFigure] = []
+    rules = read_rules(doc)
+    numbers = [t.i for t in doc if _is_number_token(t)]
     i = 0
     n = len(doc)
     while i < n:
@@ -92,7 +92,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             i += 1
             continue
         first, last, value = _number_phrase(doc, i)
-        if value is None or _excluded(doc, first, last):
+        if value is None or _excluded(doc, first, last, rules):
             i = last + 1
             continue
         fraction = _fraction_before(doc, first)
@@ -123,6 +123,24 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         measure, normalised = _measure(doc, first, scale_head, money)
         sentence = token.sent
         structure = figure_structure(scale_head, doc[first], _counted_noun(scale_head))
+        labels = []
+        baseline = rules.baselines.get(first)
+        if baseline:
+            structure.baseline = True
+            labels.append(baseline)
+        increment = rules.increments.get(first) or rules.increments.get(last)
+        if increment:
+            structure.increment = True
+            labels.append(increment)
+        part = rules.parts.get(first) or _part_by_parse(doc, first)
+        # "41 cases, including two deaths": a count of its own measure is no mere part.
+        subset = part is not None and not _names_its_measure(doc[last])
+        if subset:
+            labels.append(part)
+        sentence_numbers = [k for k in numbers if sentence.start <= k < sentence.end and not first <= k <= last]
+        holder = holder_of(scale_head, figure_path(scale_head), rules, sentence_numbers)
+        if holder is not None:
+            labels.append(holder.rule)
         background = _is_background(sentence.text, _past_year_applies(doc, structure.clause, sentence))
         if structure.status == "forecast" and not structure.baseline:
             background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's
@@ -138,10 +156,10 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
                 sentence_start=sentence.start_char,
                 normalised_measure=normalised,
                 background=background,
-                # "41 cases, including two deaths": a count of its own measure is no mere part.
-                subset=_is_subset(doc, first) and not _names_its_measure(doc[last]),
+                subset=subset,
                 structure=structure,
-                owner=_owner_text(scale_head),
+                holder=holder,
+                rules=tuple(labels),
             )
         )
         i = range_end + 1
@@ -242,13 +260,6 @@ def _moves_from(doc: Doc, first: int) -> bool:
     return lemma in REVISION_VERBS or lemma in CHANGE_WORDS
 
 
-def _owner_text(number: Token) -> str | None:
-    owner = figure_owner(number)
-    if owner is None:
-        return None
-    return " ".join(t.text for t in owner.subtree if t.dep_ != "case")
-
-
 def _is_number_token(token: Token) -> bool:
     lower = token.lower_
     if lower in _UNITS or lower in _TENS or (lower in _SCALES and lower != "dozen"):
@@ -332,7 +343,9 @@ def _value_of(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
-def _excluded(doc: Doc, first: int, last: int) -> bool:
+def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
+    if any(k in rules.not_a_count for k in range(first, last + 1)):
+        return True
     token = doc[first]
     end = doc[last]
     text = token.text
@@ -342,14 +355,7 @@ def _excluded(doc: Doc, first: int, last: int) -> bool:
     # Years and clock times written as bare digits.
     if re.match(r"^(1[6-9]|20)\d\d$", text) and "," not in text:
         return True
-    if first > 0 and doc[first - 1].lower_ in _AGE_WORDS | _NAME_NUMBER_WORDS:
-        return True
     after = doc[last + 1] if last + 1 < len(doc) else None
-    # "March 6", "6 March": a date the recogniser missed (a capital tells the month from "may", "march").
-    if first > 0 and doc[first - 1].text.istitle() and doc[first - 1].lower_ in _MONTHS:
-        return True
-    if after is not None and after.text.istitle() and after.lower_ in _MONTHS - {"may"}:
-        return True
     # "500-lb", "25-year-old", "555-0134": a number glued to a hyphen is a modifier or a code, not a count.
     if after is not None and after.text in {"-", "–"} and not end.whitespace_:
         following = doc[last + 2] if last + 2 < len(doc) else None
@@ -357,26 +363,12 @@ def _excluded(doc: Doc, first: int, last: int) -> bool:
             return True
         if following is not None and following.text.isdigit():
             return True
-    if (
-        after is not None
-        and after.lower_ in {"years", "year"}
-        and last + 2 < len(doc)
-        and doc[last + 2].lower_ == "old"
-    ):
-        return True
     if after is not None and after.text in {":", "/"} and not end.whitespace_:
         return True
     if after is not None and after.text == "." and not end.whitespace_ and after.whitespace_ == "":
         following = doc[last + 2] if last + 2 < len(doc) else None
         if following is not None and following.text[:1].isdigit():
             return True  # "10.30", "1.2.3": a time or a version, not a count
-    # Leading zeros and runs of digit groups are codes and phone numbers ("0800 555 0199").
-    if len(text) > 1 and text[0] == "0" and text[1].isdigit():
-        return True
-    if after is not None and after.text.isdigit() and token.text.isdigit():
-        return True
-    if first > 0 and doc[first - 1].text.isdigit() and token.text.isdigit():
-        return True
     if first > 0 and doc[first - 1].text in {":", "/", "#", "No."} and not doc[first - 1].whitespace_:
         return True
     if token.lower_ == "one":
@@ -395,16 +387,6 @@ def _excluded(doc: Doc, first: int, last: int) -> bool:
             return True
         if token.dep_ not in {"nummod", "nsubj", "nsubjpass", "dobj", "pobj", "quantmod", "appos", "conj"}:
             return True
-    # An age in apposition: "John Smith, 54, said".
-    if (
-        first > 0
-        and doc[first - 1].text == ","
-        and after is not None
-        and after.text == ","
-        and first > 1
-        and doc[first - 2].pos_ == "PROPN"
-    ):
-        return True
     return token.pos_ not in {"NUM", "NOUN", "PROPN", "ADJ", "X", "PRON", "DET", "SYM"} and not _DIGITS.match(
         text
     )
@@ -590,12 +572,9 @@ def _is_background(sentence: str, year_applies: bool = True) -> bool:
     return any(marker in lowered for marker in OTHER_EVENT_MARKERS) or past_year
 
 
-def _is_subset(doc: Doc, first: int) -> bool:
-    """A part of a figure given alongside it: 'including 3 children', '140 of them seriously'."""
-    following = [t.lower_ for t in doc[first + 1 : first + 3]]
-    if following and following[0] == "of":
-        return True  # "140 of them", "two of the port's six terminals"
-    for token in doc[max(0, first - 3) : first]:
-        if token.lower_ in _SUBSET_WORDS:
-            return True
-    return any(ancestor.lower_ in _SUBSET_WORDS for ancestor in list(doc[first].ancestors)[:3])
+def _part_by_parse(doc: Doc, first: int) -> str | None:
+    """A part the token patterns can't see: the number hangs under 'including' further up the parse
+    ('including at least 14 children under five')."""
+    if any(ancestor.lower_ in PART_WORDS for ancestor in list(doc[first].ancestors)[:3]):
+        return "part:including-parse"
+    return None

@@ -262,3 +262,66 @@ OTHER_EVENT_MARKERS = (
     "weeks ago",
     "days ago",
 )
+
+# Months, as written in dates: "May 4", "4 Sept". The one list every date reader uses.
+MONTH_NAMES = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+FULL_MONTH_NAMES = (
+    "january february march april may june july august september october november december".split()
+)
+
+# Words before a number that make it an age: "aged 54", "ages 5 to 12".
+AGE_WORDS = frozenset("aged age ages".split())
+
+# Words after a number that make it a clock time: "at 10 pm", "3 o'clock".
+CLOCK_WORDS = frozenset("am pm a.m. p.m. o'clock gmt utc".split())
+
+# Nouns before a number that make it a name, not a count: "Flight 370", "Article 5", "magnitude" is a quantity.
+NAME_NUMBER_WORDS = frozenset(
+    """flight article section route highway number no no. resolution chapter level category grade room
+    page platform""".split()
+)
+
+# Words that introduce a part of a figure given alongside it: "including 12 children", "among them 3".
+PART_WORDS = frozenset("including includes include included among".split())
+
+# Verbs by which a source gives a figure without saying it: "the union counted 4,000", "police put the crowd
+# at 3,000", "the ministry registered 137". Their subject holds the figure.
+FIGURE_GIVING_VERBS = frozenset(
+    """count estimate put register record tally number calculate reckon place peg give publish
+    announce report confirm""".split()
+)
+
+# Nouns that can hold a figure ("a police estimate", "55,000 (police)"): organisations and the people who
+# speak for them, described rather than named.
+SOURCE_NOUNS = ORGANISATION_NOUNS | ANONYMOUS_SOURCE_NOUNS | frozenset(
+    """organiser organisers organizer organizers union unions ministry minister spokesman spokeswoman
+    spokesperson authorities rescuers""".split()
+)
+
+# Named-entity labels of places, and the prepositions that put a figure in one: "600,000 in Washington".
+PLACE_ENTITIES = frozenset("GPE LOC FAC".split())
+PLACE_PREPOSITIONS = frozenset("in at across throughout inside".split())
+TIME_ENTITIES = frozenset("DATE TIME".split())
+# Nouns of a part of a country or a settlement: "in the north", "in the capital", "in the province".
+PLACE_NOUNS = frozenset(
+    """north south east west northeast northwest southeast southwest capital province region district
+    state county city town village municipality prefecture governorate""".split()
+)
+
+# Words that make a count tentative: "51 suspected cases" is another count than "7 confirmed cases".
+TENTATIVE_WORDS = frozenset("suspected suspect probable possible presumed presumptive".split())
+
+# Verbs of tallying whose subject may be the place the tally is for ("Veracruz recorded 152 cases"), not a source.
+TALLY_VERBS = frozenset("record register count tally number see have".split())
+
+# Words that make a count an addition to another: "12 more", "six other states", "another 40", "12 new cases".
+INCREMENT_WORDS = frozenset("more other additional further new extra another".split())
+
+# Words after a number that make it a ratio, not a count: "three times more", "a tenfold rise".
+MULTIPLIER_WORDS = frozenset("times fold -fold".split())
+
+# Qualifiers (as `QUALIFIERS` labels them) that give a rounded value: "nearly 50" agrees with 46.
+APPROXIMATE_QUALIFIERS = frozenset("about nearly".split())

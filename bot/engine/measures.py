@@ -18,7 +18,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "wounded": frozenset("injure wound hurt injury injured wounded treat".split()),
     "missing": frozenset("missing unaccounted".split()),
     "displaced": frozenset("displace flee homeless uproot".split()),
-    "evacuated": frozenset("evacuate evacuee".split()),
+    "evacuated": frozenset("evacuate evacuee evacuation".split()),
     "rescued": frozenset("rescue save survivor survive".split()),
     "trapped": frozenset("trap".split()),
     "arrested": frozenset("arrest detain detention".split()),

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from bot.engine.lexicon import CUE_VERBS
+from bot.engine.lexicon import (
+    CUE_VERBS,
+    PLACE_ENTITIES,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    TENTATIVE_WORDS,
+    TIME_ENTITIES,
+)
 from bot.engine.measures import (
     AGGREGATE_PATTERN,
     AGGREGATE_PERIODS,
@@ -26,7 +33,6 @@ from bot.engine.measures import (
     LOSS_BY_COUNTED,
     MONEY_QUANTITIES,
     NAMED_QUANTITIES,
-    OWNED_FIGURE_NOUNS,
     PERSON_EVENTS,
     RESTATING_NOUNS,
     REVISION_VERBS,
@@ -65,6 +71,11 @@ class Structure:
     time_marker: str | None = None
     # The verb the figure's phrase hangs from (token index): figures of one verb are listed together.
     clause: int | None = None
+    # Where the figure holds, when its own clause names a place ("in Washington", "In the north, ..."); None for
+    # the article's own scope.
+    place: str | None = None
+    # A count added to another ("12 more", "six other states", "another 40"): never a total to compare.
+    increment: bool = False
 
     @property
     def known(self) -> bool:
@@ -113,21 +124,6 @@ def _named(token: Token) -> str | None:
 
 def _unit(token: Token) -> str | None:
     return UNIT_WORDS.get(_lemma(token)) or UNIT_WORDS.get(token.lower_)
-
-
-def figure_owner(number: Token) -> Token | None:
-    """'the transport ministry's latest estimate of 2.15 billion': whose figure it is, when the text says so
-    with a possessive rather than a verb of saying."""
-    node = number
-    for _ in range(MAX_CLIMB):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            return None
-        if node.pos_ == "NOUN" and _lemma(node) in OWNED_FIGURE_NOUNS:
-            return next((c for c in node.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}), None)
-    return None
 
 
 def figure_structure(number: Token, first: Token, counted_noun: Token | None) -> Structure:
@@ -473,7 +469,7 @@ _RELATIVE = re.compile(r"\b(?:this|next|last) (?:year|month|week|quarter|season)
                        r"january\b", re.IGNORECASE)  # fmt: skip
 
 
-def _path(number: Token) -> list[Token]:
+def figure_path(number: Token) -> list[Token]:
     """The number and its heads up to the first verb: the words the figure's own phrase hangs from."""
     path = [number]
     node = number
@@ -501,7 +497,7 @@ def _period_words(path: list[Token]) -> str:
 
 
 def _read_period_and_status(number: Token, structure: Structure) -> None:
-    path = _path(number)
+    path = figure_path(number)
     structure.clause = path[-1].i
     text = _period_words(path)
     lemmas = {t.lemma_.lower() for node in path for t in [node, *node.children]}
@@ -517,11 +513,48 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     elif _MONTH.search(text):
         structure.period = _MONTH.search(text).group(0)
     structure.time_marker = _time_marker(number)
+    structure.place = _place(path)
     if lemmas & FORECAST_WORDS:
         structure.status = "forecast"
+    elif lemmas & TENTATIVE_WORDS:
+        structure.status = "suspected"  # "51 suspected cases" count something else than confirmed ones
     over_time = structure.period in AGGREGATE_PERIODS or re.search(AGGREGATE_PATTERN, number.sent.text, re.I)
     if over_time and structure.quantity in EVENT_FAMILIES and not structure.unit:
         structure.aggregate = True
+
+
+def _place(path: list[Token]) -> str | None:
+    """The place a figure's own clause puts it in: a place name after "in", "at", "across" on the figure's
+    phrase or its verb ("600,000 people in Washington", "In the north, 40 were killed"), or a place that owns
+    the counted noun ("Mexico's toll"). When the verb is a clause of saying, the clause above counts too."""
+    nodes = list(path)
+    verb = path[-1]
+    if verb.dep_ in {"ccomp", "conj"} and verb.head.i != verb.i and verb.head.lemma_.lower() in CUE_VERBS:
+        nodes.append(verb.head)
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ == "poss" and child.ent_type_ in PLACE_ENTITIES:
+                return _entity_words(child)
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    # The small model often tags a foreign place as a person or an organisation: any proper
+                    # noun after "in" is taken for a place, and so are the nouns of regions ("in the north").
+                    if pobj.ent_type_ in PLACE_ENTITIES or (
+                        pobj.pos_ == "PROPN" and pobj.ent_type_ not in TIME_ENTITIES
+                    ):
+                        return _entity_words(pobj)
+                    if pobj.lemma_.lower() in PLACE_NOUNS:
+                        return pobj.lemma_.lower()
+    return None
+
+
+def _entity_words(token: Token) -> str:
+    """The whole name a token is part of, lower case, without 'the': 'San Francisco', 'the West Bank'."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    words = entity.text if entity is not None else token.text
+    return re.sub(r"^the\s+", "", words.lower())
 
 
 def _time_marker(number: Token) -> str | None:
@@ -548,7 +581,13 @@ def compatible(a: Structure, b: Structure) -> bool:
     """Whether two figures measure the same thing: same quantity, unit and kind (level or change), counted
     things and periods that don't disagree. Status is not compared: a result set against its forecast is a
     difference worth showing."""
-    if not a.known or not b.known or a.baseline or b.baseline:
+    if not a.known or not b.known or a.baseline or b.baseline or a.increment or b.increment:
+        return False
+    # Precision first: without what happened to the counted things (or the quantity's name) two numbers may
+    # count anything; and figures for other places, or suspected against confirmed cases, are other measures.
+    if a.quantity is None or b.quantity is None or a.place != b.place:
+        return False
+    if (a.status == "suspected") != (b.status == "suspected"):
         return False
     # "the area was 15,000 hectares" names the same surface as "burned 12,400 hectares".
     generic_area = a.unit in AREA_UNITS and GENERIC_AREA in {a.quantity, b.quantity}

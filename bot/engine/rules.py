@@ -1,0 +1,338 @@
+"""Constructions around a figure, declared as spaCy patterns: rules as data.
+
+Each family is a table of labelled patterns, matched once per document by a `Matcher` (token patterns) or a
+`DependencyMatcher` (parse patterns). The label says why a rule fired; it travels with the figure in the report
+(`Figure.rules`) so an evaluation's error log can show which construction read a number the way it did.
+
+Families:
+- `NOT_A_COUNT`: numbers that name, date or describe rather than count (ages, dates, clock times, codes,
+  numbers in names).
+- `HOLDERS`: who gives a figure, wherever the sentence puts them ("according to X", "X counted N",
+  "X's estimate of N", "figures from X", "N (police)").
+- `PARTS` and `BASELINES`: a figure's relation to another ("including 12 children", "three of the eight",
+  "up from 12,500").
+
+The words the patterns use are the families of `lexicon.py` and `measures.py`; nothing here names an article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from bot.engine.lexicon import (
+    AGE_WORDS,
+    CLOCK_WORDS,
+    FIGURE_GIVING_VERBS,
+    INCREMENT_WORDS,
+    MONTH_NAMES,
+    MULTIPLIER_WORDS,
+    NAME_NUMBER_WORDS,
+    PART_WORDS,
+    PLACE_ENTITIES,
+    SOURCE_NOUNS,
+    TALLY_VERBS,
+)
+from bot.engine.measures import OWNED_FIGURE_NOUNS
+
+# A token that may be (part of) a number: the figure finder decides which are counts.
+_NUMBER = {"LIKE_NUM": True}
+_MONTHS_CAPITALISED = {"LOWER": {"IN": sorted(MONTH_NAMES)}, "IS_TITLE": True}
+
+# Token patterns: (label, pattern, position of the number within the match).
+TokenRule = tuple[str, list[dict], int]
+
+NOT_A_COUNT: tuple[TokenRule, ...] = (
+    ("not-a-count:age-aged", [{"LOWER": {"IN": sorted(AGE_WORDS)}}, _NUMBER], 1),
+    ("not-a-count:age-years-old", [_NUMBER, {"LOWER": {"IN": ["year", "years"]}}, {"LOWER": "old"}], 0),
+    ("not-a-count:age-apposition", [{"POS": "PROPN"}, {"ORTH": ","}, _NUMBER, {"ORTH": ","}], 2),
+    ("not-a-count:date-month-day", [_MONTHS_CAPITALISED, _NUMBER], 1),
+    # "6 May" is a date; "6 may" is a verb ("6 may die"): only a capitalised month counts, and not May.
+    (
+        "not-a-count:date-day-month",
+        [_NUMBER, {"LOWER": {"IN": sorted(MONTH_NAMES - {"may"})}, "IS_TITLE": True}],
+        0,
+    ),
+    ("not-a-count:clock-time", [_NUMBER, {"LOWER": {"IN": sorted(CLOCK_WORDS)}}], 0),
+    ("not-a-count:name-number", [{"LOWER": {"IN": sorted(NAME_NUMBER_WORDS)}}, _NUMBER], 1),
+    ("not-a-count:code-leading-zero", [{"TEXT": {"REGEX": r"^0\d"}}], 0),
+    ("not-a-count:digit-run", [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 0),
+    ("not-a-count:digit-run", [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 1),
+    ("not-a-count:multiplier", [_NUMBER, {"LOWER": {"IN": sorted(MULTIPLIER_WORDS)}}], 0),
+)
+
+INCREMENTS: tuple[TokenRule, ...] = (
+    # "12 more", "six other states", "12 new cases": a count added to another, never a total. "22, more than
+    # the 17" is a comparison, not an increment.
+    (
+        "increment:n-more",
+        [_NUMBER, {"LOWER": {"IN": sorted(INCREMENT_WORDS)}}, {"LOWER": {"NOT_IN": ["than"]}}],
+        0,
+    ),
+    ("increment:another-n", [{"LOWER": "another"}, _NUMBER], 1),
+)
+
+PARTS: tuple[TokenRule, ...] = (
+    # "including 12 children", "among them 3 soldiers", "including at least 4"
+    ("part:including", [{"LOWER": {"IN": sorted(PART_WORDS)}}, _NUMBER], 1),
+    ("part:including", [{"LOWER": {"IN": sorted(PART_WORDS)}}, {"IS_ALPHA": True}, _NUMBER], 2),
+    (
+        "part:including",
+        [{"LOWER": {"IN": sorted(PART_WORDS)}}, {"IS_ALPHA": True}, {"IS_ALPHA": True}, _NUMBER],
+        3,
+    ),
+    # "140 of them", "three of the eight", "two of the port's six terminals", "12,000 of its members"
+    ("part:n-of", [_NUMBER, {"LOWER": "of"}], 0),
+)
+
+BASELINES: tuple[TokenRule, ...] = (
+    # "up from 12,500", "down from 88": the value before a change, never compared.
+    ("baseline:up-from", [{"LOWER": {"IN": ["up", "down"]}}, {"LOWER": "from"}, _NUMBER], 2),
+    (
+        "baseline:up-from",
+        [{"LOWER": {"IN": ["up", "down"]}}, {"LOWER": "from"}, {"IS_ALPHA": True}, _NUMBER],
+        3,
+    ),
+    ("baseline:compared-with", [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, _NUMBER], 2),
+    (
+        "baseline:compared-with",
+        [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, {"IS_ALPHA": True}, _NUMBER],
+        3,
+    ),
+)
+
+# Parse patterns: (label, pattern). Every pattern names its source node "holder".
+DependencyRule = tuple[str, list[dict]]
+
+HOLDERS: tuple[DependencyRule, ...] = (
+    # "3,000, according to police": the figure nearest to the phrase is the holder's.
+    (
+        "holder:according-to",
+        [
+            {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "according"}},
+            {"LEFT_ID": "according", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to"}},
+            {"LEFT_ID": "to", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+    ),
+    # "the union counted 4,000 strikers", "organisers put the crowd at 120,000"
+    (
+        "holder:giving-verb",
+        [
+            {
+                "RIGHT_ID": "verb",
+                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_GIVING_VERBS)}, "POS": "VERB"},
+            },
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
+    # "4,000 strikers were counted by the union"
+    (
+        "holder:giving-verb-agent",
+        [
+            {
+                "RIGHT_ID": "verb",
+                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_GIVING_VERBS)}, "POS": "VERB"},
+            },
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
+            {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+    ),
+    # "the ministry's estimate of 2,000"
+    (
+        "holder:owned-figure",
+        [
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
+            {"LEFT_ID": "figure", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "poss"}},
+        ],
+    ),
+    # "a police estimate of 55,000", "union figures"
+    (
+        "holder:owned-figure-compound",
+        [
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
+            {
+                "LEFT_ID": "figure",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "compound", "LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
+            },
+        ],
+    ),
+    (
+        "holder:owned-figure-compound",
+        [
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
+            {
+                "LEFT_ID": "figure",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "compound", "POS": "PROPN"},
+            },
+        ],
+    ),
+    # "figures from the health ministry", "a count by AFP"
+    (
+        "holder:figures-from",
+        [
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
+            {
+                "LEFT_ID": "figure",
+                "REL_OP": ">",
+                "RIGHT_ID": "from",
+                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["from", "by"]}},
+            },
+            {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+    ),
+    # "55,000 people (police) attended": a source in brackets beside the figure's noun.
+    (
+        "holder:in-brackets",
+        [
+            {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "PROPN", "NUM"]}}},
+            {
+                "LEFT_ID": "noun",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "appos", "LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
+            },
+            {"LEFT_ID": "holder", "REL_OP": ";", "RIGHT_ID": "bracket", "RIGHT_ATTRS": {"ORTH": "("}},
+        ],
+    ),
+)
+
+# How the figure hangs from a verb of giving when the verb's subject holds it: its object, or "at"/"to" a value.
+GIVEN_DEPS = frozenset("dobj attr oprd nsubjpass dative".split())
+GIVEN_PREPOSITIONS = frozenset("at to".split())
+
+# How many tokens a figure and an "according to" phrase may lie apart and still belong together.
+ACCORDING_TO_REACH = 25
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A figure's source as the sentence gives it: the head of the source's phrase and the rule that found it."""
+
+    head: Token
+    rule: str
+
+
+@dataclass
+class DocRules:
+    """What the declared patterns found in one document, indexed for the figure finder."""
+
+    not_a_count: dict[int, str] = field(default_factory=dict)
+    parts: dict[int, str] = field(default_factory=dict)
+    baselines: dict[int, str] = field(default_factory=dict)
+    increments: dict[int, str] = field(default_factory=dict)
+    according_to: list[tuple[int, Holder]] = field(default_factory=list)  # (index of "according", holder)
+    by_verb: dict[int, Holder] = field(default_factory=dict)
+    by_figure_noun: dict[int, Holder] = field(default_factory=dict)
+    in_brackets: dict[int, Holder] = field(default_factory=dict)
+
+
+class FigureRules:
+    """The declared patterns, compiled for one vocabulary."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self._token_rules: dict[str, tuple[str, int]] = {}
+        self.matcher = Matcher(vocab)
+        for family, rules in (
+            ("not_a_count", NOT_A_COUNT),
+            ("parts", PARTS),
+            ("baselines", BASELINES),
+            ("increments", INCREMENTS),
+        ):
+            for number, (label, pattern, offset) in enumerate(rules):
+                key = f"{label}#{number}"
+                self._token_rules[key] = (family, offset)
+                self.matcher.add(key, [pattern])
+        self.dependency_matcher = DependencyMatcher(vocab)
+        for number, (label, pattern) in enumerate(HOLDERS):
+            self.dependency_matcher.add(f"{label}#{number}", [pattern])
+
+    def read(self, doc: Doc) -> DocRules:
+        found = DocRules()
+        strings = doc.vocab.strings
+        for match_id, start, _end in self.matcher(doc):
+            key = strings[match_id]
+            family, offset = self._token_rules[key]
+            getattr(found, family).setdefault(start + offset, key.split("#")[0])
+        for match_id, token_ids in self.dependency_matcher(doc):
+            label = strings[match_id].split("#")[0]
+            pattern = HOLDERS[int(strings[match_id].split("#")[1])][1]
+            nodes = {p["RIGHT_ID"]: doc[i] for p, i in zip(pattern, token_ids, strict=True)}
+            holder = Holder(nodes["holder"], label)
+            if label == "holder:according-to":
+                found.according_to.append((nodes["according"].i, holder))
+            elif "verb" in nodes:
+                found.by_verb.setdefault(nodes["verb"].i, holder)
+            elif "figure" in nodes:
+                found.by_figure_noun.setdefault(nodes["figure"].i, holder)
+            else:
+                found.in_brackets.setdefault(nodes["noun"].i, holder)
+        found.according_to.sort(key=lambda pair: pair[0])
+        return found
+
+
+@lru_cache(maxsize=4)
+def rules_for(vocab: Vocab) -> FigureRules:
+    """The compiled patterns for a vocabulary (one per loaded pipeline)."""
+    return FigureRules(vocab)
+
+
+def read_rules(doc: Doc) -> DocRules:
+    return rules_for(doc.vocab).read(doc)
+
+
+def holder_of(number: Token, path: list[Token], rules: DocRules, numbers: list[int]) -> Holder | None:
+    """Who gives the figure whose number is `number`, by the most local construction that names them.
+
+    `path` is the number and its heads up to its verb; `numbers` the token indexes of the sentence's other
+    figures, which bound how far an "according to" phrase reaches.
+    """
+    for node in path:
+        if node.i in rules.by_figure_noun and not _inside(number, rules.by_figure_noun[node.i].head):
+            return rules.by_figure_noun[node.i]
+        if node.i in rules.in_brackets:
+            return rules.in_brackets[node.i]
+    verb = path[-1]
+    holder = rules.by_verb.get(verb.i)
+    # "With 152 cases, Veracruz recorded the most": a place that tallies is the figure's scope, not its source.
+    place_tally = (
+        holder is not None and holder.head.ent_type_ in PLACE_ENTITIES and verb.lemma_ in TALLY_VERBS
+    )
+    # The figure must be what the verb gives ("counted 4,000", "put the crowd at 3,000"), not an adjunct
+    # ("With 152 cases, X recorded the highest number").
+    below = path[-2] if len(path) > 1 else number
+    given = below.dep_ in GIVEN_DEPS or (below.dep_ == "prep" and below.lower_ in GIVEN_PREPOSITIONS)
+    if holder is not None and given and not place_tally and not _inside(number, holder.head):
+        return holder
+    return _according_to(number, rules, numbers)
+
+
+def _according_to(number: Token, rules: DocRules, numbers: list[int]) -> Holder | None:
+    """'3,000, according to police, and 12,000, according to the organisers': the phrase right after the figure
+    with no other figure between them; failing that, the nearest phrase before it in the sentence."""
+    sentence = number.sent
+    in_sentence = [(i, h) for i, h in rules.according_to if sentence.start <= i < sentence.end]
+    after = [(i, h) for i, h in in_sentence if i > number.i and i - number.i <= ACCORDING_TO_REACH]
+    if after:
+        i, holder = after[0]
+        if not any(number.i < other < i for other in numbers):
+            return holder
+    before = [(i, h) for i, h in in_sentence if i < number.i and not _inside(number, h.head)]
+    if before:
+        i, holder = before[-1]
+        # "According to police, 3,000 came; organisers said 12,000": a later phrase has its own holder.
+        if not any(i < other < number.i for other in numbers) or number.i - i <= ACCORDING_TO_REACH:
+            return holder
+    return None
+
+
+def _inside(number: Token, head: Token) -> bool:
+    """Whether the number is part of the holder's own phrase ('two officials', 'the 12-member panel')."""
+    return head.left_edge.i <= number.i <= head.right_edge.i

@@ -1,0 +1,242 @@
+"""The declared figure rules (`bot/engine/rules.py`), each on a hand-built `Doc`.
+
+The parses here are written by hand, so a failure is the rule's, never the model's. Every label the rule tables
+declare has a case below (the last test checks that).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from bot.engine import lexicon
+from bot.engine.rules import BASELINES, HOLDERS, INCREMENTS, NOT_A_COUNT, PARTS, holder_of, read_rules
+
+_VOCAB = spacy.blank("en").vocab
+
+
+def _doc(words, heads=None, deps=None, pos=None, lemmas=None, ents=None) -> Doc:
+    # A matcher reading tags needs a tagged doc; token cases tag only what they test.
+    pos = pos or ["NUM" if _VOCAB[w].like_num else "X" for w in words]
+    # ... and the parse matcher a parsed one: a flat parse, everything hung on the first word.
+    heads = heads or [0] * len(words)
+    deps = deps or ["ROOT"] + ["dep"] * (len(words) - 1)
+    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+
+
+# (label, words, index of the number the rule is about); token rules read words, shapes and a few tags only.
+TOKEN_CASES = [
+    ("not-a-count:age-aged", ["a", "man", "aged", "54", "died"], 3),
+    ("not-a-count:age-years-old", ["the", "boy", ",", "12", "years", "old", ","], 3),
+    ("not-a-count:date-month-day", ["on", "March", "6", "police", "said"], 2),
+    ("not-a-count:date-day-month", ["on", "6", "March", "police", "said"], 1),
+    ("not-a-count:clock-time", ["at", "10", "pm", "on", "Friday"], 1),
+    ("not-a-count:name-number", ["Flight", "370", "vanished"], 1),
+    ("not-a-count:code-leading-zero", ["call", "0800", "for", "help"], 1),
+    ("not-a-count:digit-run", ["call", "555", "0199", "now"], 1),
+    ("not-a-count:multiplier", ["three", "times", "more", "people"], 0),
+    ("part:including", ["40", "dead", ",", "including", "12", "children"], 4),
+    ("part:n-of", ["140", "of", "them", "seriously"], 0),
+    ("baseline:up-from", ["rose", "to", "95", ",", "up", "from", "40"], 6),
+    ("baseline:compared-with", ["95", "jobs", "compared", "with", "40", "a", "year", "earlier"], 4),
+    ("increment:n-more", ["12", "more", "bodies", "were", "found"], 0),
+    ("increment:another-n", ["another", "40", "were", "hurt"], 1),
+]
+
+
+def _token_family(label: str) -> str:
+    return {"not-a-count": "not_a_count", "part": "parts", "baseline": "baselines", "increment": "increments"}[
+        label.split(":")[0]
+    ]
+
+
+@pytest.mark.parametrize(("label", "words", "number"), TOKEN_CASES, ids=[c[0] for c in TOKEN_CASES])
+def test_token_rule_fires_on_its_construction(label: str, words: list[str], number: int) -> None:
+    found = read_rules(_doc(words))
+    assert getattr(found, _token_family(label)).get(number) == label
+
+
+def test_an_age_in_apposition_needs_a_name_before_it() -> None:
+    words = ["Ilse", "Korhonen", ",", "54", ",", "said"]
+    pos = ["PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB"]
+    assert read_rules(_doc(words, pos=pos)).not_a_count.get(3) == "not-a-count:age-apposition"
+    pos[1] = "NOUN"  # "the officers, 54, ..." would be a count in apposition
+    assert 3 not in read_rules(_doc(words, pos=pos)).not_a_count
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["6", "may", "die"],  # "may" the verb, not the month
+        ["22", ",", "more", "than", "the", "17"],  # a comparison, not an increment
+        ["a", "toll", "of", "17"],  # the number after "of" is no part
+    ],
+)
+def test_token_rules_leave_look_alikes_alone(words: list[str]) -> None:
+    found = read_rules(_doc(words))
+    assert 0 not in found.not_a_count and 0 not in found.increments and 3 not in found.parts
+
+
+# --- holders, on hand-built parses ----------------------------------------------------------------------
+
+
+def _according_to_pair() -> Doc:
+    # "3,000 marched , according to police , and 12,000 , according to organisers ."
+    words = ["3,000", "marched", ",", "according", "to", "police", ",", "and", "12,000", ",", "according", "to",
+             "organisers", "."]  # fmt: skip
+    heads = [1, 1, 1, 1, 3, 4, 1, 1, 1, 1, 1, 10, 11, 1]
+    deps = ["nsubj", "ROOT", "punct", "prep", "prep", "pobj", "punct", "cc", "conj", "punct", "prep", "prep",
+            "pobj", "punct"]  # fmt: skip
+    pos = ["NUM", "VERB", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT", "CCONJ", "NUM", "PUNCT", "VERB", "ADP", "NOUN",
+           "PUNCT"]  # fmt: skip
+    return _doc(words, heads, deps, pos, [w.lower() for w in words])
+
+
+def test_according_to_goes_to_the_figure_right_before_it() -> None:
+    doc = _according_to_pair()
+    rules = read_rules(doc)
+    first = holder_of(doc[0], [doc[0], doc[1]], rules, [8])
+    second = holder_of(doc[8], [doc[8], doc[1]], rules, [0])
+    assert (first.head.text, first.rule) == ("police", "holder:according-to")
+    assert (second.head.text, second.rule) == ("organisers", "holder:according-to")
+
+
+def _giving_verb(verb: str, lemma: str) -> Doc:
+    # "The union counted 4,000 strikers ."
+    words = ["The", "union", verb, "4,000", "strikers", "."]
+    return _doc(
+        words,
+        [1, 2, 2, 4, 2, 2],
+        ["det", "nsubj", "ROOT", "nummod", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
+        ["the", "union", lemma, "4,000", "striker", "."],
+    )
+
+
+def test_a_verb_of_giving_makes_its_subject_the_holder() -> None:
+    doc = _giving_verb("counted", "count")
+    holder = holder_of(doc[3], [doc[3], doc[4], doc[2]], read_rules(doc), [])
+    assert (holder.head.text, holder.rule) == ("union", "holder:giving-verb")
+
+
+def test_any_other_verb_names_no_holder() -> None:
+    doc = _giving_verb("fed", "feed")
+    assert holder_of(doc[3], [doc[3], doc[4], doc[2]], read_rules(doc), []) is None
+
+
+def test_the_agent_of_a_passive_verb_of_giving_is_the_holder() -> None:
+    # "4,000 strikers were counted by the union ."
+    words = ["4,000", "strikers", "were", "counted", "by", "the", "union", "."]
+    doc = _doc(
+        words,
+        [1, 3, 3, 3, 3, 6, 4, 3],
+        ["nummod", "nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj", "punct"],
+        ["NUM", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+        ["4,000", "striker", "be", "count", "by", "the", "union", "."],
+    )
+    holder = holder_of(doc[0], [doc[0], doc[1], doc[3]], read_rules(doc), [])
+    assert (holder.head.text, holder.rule) == ("union", "holder:giving-verb-agent")
+
+
+def test_a_figure_beside_the_verb_is_not_given_by_its_subject() -> None:
+    # "With 152 cases , Veracruz recorded the highest number ."
+    words = ["With", "152", "cases", ",", "Veracruz", "recorded", "the", "highest", "number", "."]
+    doc = _doc(
+        words,
+        [5, 2, 0, 5, 5, 5, 8, 8, 5, 5],
+        ["prep", "nummod", "pobj", "punct", "nsubj", "ROOT", "det", "amod", "dobj", "punct"],
+        ["ADP", "NUM", "NOUN", "PUNCT", "PROPN", "VERB", "DET", "ADJ", "NOUN", "PUNCT"],
+        ["with", "152", "case", ",", "Veracruz", "record", "the", "high", "number", "."],
+    )
+    assert holder_of(doc[1], [doc[1], doc[2], doc[0], doc[5]], read_rules(doc), []) is None
+
+
+@pytest.mark.parametrize(
+    ("owner", "dep", "pos", "label"),
+    [
+        ("ministry", "poss", "NOUN", "holder:owned-figure"),
+        ("police", "compound", "NOUN", "holder:owned-figure-compound"),
+        ("Ostrava", "compound", "PROPN", "holder:owned-figure-compound"),
+    ],
+)
+def test_the_owner_of_an_estimate_holds_its_figure(owner: str, dep: str, pos: str, label: str) -> None:
+    # "the ministry 's estimate of 2,000" / "a police estimate of 2,000"
+    words = ["the", owner, "'s", "estimate", "of", "2,000"] if dep == "poss" else ["a", owner, "estimate", "of", "2,000"]
+    if dep == "poss":
+        doc = _doc(words, [1, 3, 1, 3, 3, 4], ["det", "poss", "case", "ROOT", "prep", "pobj"],
+                   ["DET", pos, "PART", "NOUN", "ADP", "NUM"], ["the", owner.lower(), "'s", "estimate", "of", "2,000"])  # fmt: skip
+        number, noun = doc[5], doc[3]
+    else:
+        doc = _doc(words, [2, 2, 2, 2, 3], ["det", dep, "ROOT", "prep", "pobj"], ["DET", pos, "NOUN", "ADP", "NUM"],
+                   ["a", owner.lower(), "estimate", "of", "2,000"])  # fmt: skip
+        number, noun = doc[4], doc[2]
+    holder = holder_of(number, [number, number.head, noun], read_rules(doc), [])
+    assert (holder.head.text, holder.rule) == (owner, label)
+
+
+def test_a_compound_that_is_no_source_holds_nothing() -> None:
+    # "a crowd estimate of 2,000": "crowd" is what is estimated, not who
+    doc = _doc(["a", "crowd", "estimate", "of", "2,000"], [2, 2, 2, 2, 3], ["det", "compound", "ROOT", "prep", "pobj"],
+               ["DET", "NOUN", "NOUN", "ADP", "NUM"], ["a", "crowd", "estimate", "of", "2,000"])  # fmt: skip
+    assert holder_of(doc[4], [doc[4], doc[3], doc[2]], read_rules(doc), []) is None
+
+
+def test_figures_from_a_source_are_its_figures() -> None:
+    # "figures from the ministry showed 17 dead" -> the noun "figures" holds 17 through "from"
+    words = ["figures", "from", "the", "ministry", "put", "the", "toll", "at", "17"]
+    doc = _doc(
+        words,
+        [4, 0, 3, 1, 4, 6, 4, 4, 7],
+        ["nsubj", "prep", "det", "pobj", "ROOT", "det", "dobj", "prep", "pobj"],
+        ["NOUN", "ADP", "DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "NUM"],
+        ["figure", "from", "the", "ministry", "put", "the", "toll", "at", "17"],
+    )
+    rules = read_rules(doc)
+    assert rules.by_figure_noun[0].head.text == "ministry"
+    assert rules.by_figure_noun[0].rule == "holder:figures-from"
+
+
+def test_a_source_in_brackets_holds_the_figure_beside_it() -> None:
+    # "55,000 people ( police ) attended"
+    words = ["55,000", "people", "(", "police", ")", "attended"]
+    doc = _doc(
+        words,
+        [1, 5, 1, 1, 3, 5],
+        ["nummod", "nsubj", "punct", "appos", "punct", "ROOT"],
+        ["NUM", "NOUN", "PUNCT", "NOUN", "PUNCT", "VERB"],
+        ["55,000", "people", "(", "police", ")", "attend"],
+    )
+    holder = holder_of(doc[0], [doc[0], doc[1], doc[5]], read_rules(doc), [])
+    assert (holder.head.text, holder.rule) == ("police", "holder:in-brackets")
+
+
+def test_every_declared_rule_has_a_case_here() -> None:
+    tested = {label for label, _words, _number in TOKEN_CASES} | {
+        "not-a-count:age-apposition",
+        "holder:according-to",
+        "holder:giving-verb",
+        "holder:giving-verb-agent",
+        "holder:owned-figure",
+        "holder:owned-figure-compound",
+        "holder:figures-from",
+        "holder:in-brackets",
+    }
+    declared = {label for label, *_ in (*NOT_A_COUNT, *PARTS, *BASELINES, *INCREMENTS, *HOLDERS)}
+    assert declared <= tested, declared - tested
+
+
+# --- word families are data, once ----------------------------------------------------------------------
+
+_FAMILIES_THAT_MUST_NOT_SHARE = {
+    "what a number is not": [lexicon.AGE_WORDS, lexicon.CLOCK_WORDS, lexicon.NAME_NUMBER_WORDS, lexicon.MULTIPLIER_WORDS],
+    "relations": [lexicon.PART_WORDS, lexicon.INCREMENT_WORDS],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("group", sorted(_FAMILIES_THAT_MUST_NOT_SHARE))
+def test_rule_families_do_not_overlap(group: str) -> None:
+    for a, b in itertools.combinations(_FAMILIES_THAT_MUST_NOT_SHARE[group], 2):
+        assert not a & b, a & b
