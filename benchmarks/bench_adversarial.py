@@ -5,14 +5,16 @@
 Each family (quote storms, runs without spaces, emoji runs, nested brackets, digit runs, ...) is built at the
 given length and run through `bot.engine.analyze`, as the bot runs it: the input check, the parse and every
 extraction step. The normal article is PolNeAR dev texts joined to the same length (a short article written
-for this benchmark, repeated, when the split isn't there). Target: no family takes more than 3x the normal
-article of the same length. Times are CPU seconds of this process, best of `--repeat` runs, so that other work on
-a shared machine doesn't skew the ratios.
+for this benchmark, repeated, when the split isn't there). Target: no family takes more than 2x the normal
+article of the same length, and with `--growth` none grows faster than its length (exponent at most 1.15 from
+--chars to twice that). Times are CPU seconds of this process, best of `--repeat` runs, so that other work on a
+shared machine doesn't skew the ratios.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from collections.abc import Callable
@@ -26,7 +28,9 @@ from bot.errors import InputError  # noqa: E402
 from bot.settings import get_settings  # noqa: E402
 
 DEFAULT_SPLIT = ROOT.parent / "shared" / "polnear" / "dev"
-TARGET_RATIO = 3.0
+TARGET_RATIO = 2.0
+# Growth from one length to twice it: time grows as length ** exponent; 1.0 is linear.
+TARGET_EXPONENT = 1.15
 
 # Written for this benchmark: invented people, places and numbers.
 _FALLBACK_ARTICLE = """Flooding forces thousands from homes in Varenna valley
@@ -109,6 +113,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "restated figures": lambda n: _fill("Police put the figure at 40, and the number at 41. ", n),
     "spaces after a capital": lambda n: _fill("The mayor said WASHINGTON" + " " * 800 + "is big.\n", n),
     "boilerplate and claims": lambda n: _fill("Click here to subscribe.\nShe said 40 people died.\n", n),
+    "one short claim repeated": lambda n: _fill("police said 17 ", n),
+    "one claim per line": lambda n: _fill("Police said 17 people were killed.\n", n),
+    "according-to chain": lambda n: _fill("3,000, according to police, and 12,000, according to the organisers, ", n),
 }
 
 
@@ -145,6 +152,9 @@ def main() -> int:
     parser.add_argument("--split", type=Path, default=DEFAULT_SPLIT)
     parser.add_argument("--family", action="append", help="run only these families (repeatable)")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each input; the best counts")
+    parser.add_argument(
+        "--growth", action="store_true", help="also time each family at twice --chars and print the exponent"
+    )
     args = parser.parse_args()
     max_chars = get_settings().max_text_chars
     if args.chars > max_chars:
@@ -164,9 +174,14 @@ def main() -> int:
         ratio = seconds / normal
         if ratio > worst:
             worst_name, worst = name, ratio
+        growth = ""
+        if args.growth:
+            doubled, _ = timed(build(2 * args.chars), max_chars, args.repeat)
+            exponent = math.log(doubled / seconds, 2) if seconds > 0 and doubled > 0 else float("nan")
+            growth = f"  exponent {exponent:4.2f} ({'linear' if exponent <= TARGET_EXPONENT else 'OVER'})"
         print(
             f"  {name:<24} {seconds:7.2f} s  {seconds * per_k * 1000:7.1f} ms per 1,000  "
-            f"{ratio:5.2f}x normal  ({outcome})"
+            f"{ratio:5.2f}x normal{growth}  ({outcome})"
         )
     verdict = "within" if worst <= TARGET_RATIO else "OVER"
     print(f"worst: {worst_name} at {worst:.2f}x the normal article ({verdict} the {TARGET_RATIO:.0f}x target)")
