@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation.figure_sources import check_sources, name_words, names_match, source_right
+from bot.evaluation.figure_sources import check_sources, name_words, names_match, source_right, speaker_part
 from bot.evaluation.gold_figures import article_gold, locate_number, note_names, scenario_gold
 from bot.evaluation.review import (
     FALSE,
@@ -79,6 +79,11 @@ def test_last_json_line_is_read() -> None:
     ("predicted", "gold", "right"),
     [
         ("Irena Valk via Reuters", ["Irena Valk"], True),  # the outlet is extra words around the name
+        ("Irena Valk via Reuters", ["Reuters"], True),
+        ("Irena Valk via Reuters", ["union leader Irena Valk"], True),  # the speaker part alone
+        ("a dock worker (anonymous) via AP", ["dock worker"], True),
+        ("a dock worker (anonymous) via AP", ["Ansel Dock"], False),
+        ("Vialle (anonymous)", ["Mayor Vialle"], True),
         ("police", ["City police"], True),
         ("the Health Ministry", ["the ministry"], True),  # leading article ignored, words either way round
         ("he", ["Chen Wei"], False),
@@ -102,6 +107,9 @@ def test_no_gold_name_means_only_the_articles_own_voice_is_right() -> None:
     assert not source_right("police", [])
     assert not source_right(None, ["police"])
     assert name_words("The Army's press office") == ["army", "s", "press", "office"]
+    assert speaker_part("a trader (anonymous) via Reuters") == "a trader"
+    assert speaker_part("Port Via Authority") == "Port Via Authority"
+    assert speaker_part("Lena Ost via the Daily Vane") == "Lena Ost"
 
 
 def test_locate_number_prefers_a_whole_word_inside_the_snippet() -> None:

@@ -7,8 +7,10 @@ the article's own voice) is then compared with the gold names:
 - gold names empty: the article names no source for the figure, so only a null source is right;
 - otherwise a source is right when it names one of them, with the figures scorer's speaker rule: lower case,
   whole words (runs of letters and digits), a leading "a", "an" or "the" ignored, and one name's words found
-  as a run inside the other's, either way round. So "Irena Maticek via Reuters" names "Irena Maticek",
-  "police" names "City police", and "he" names nobody but "he".
+  as a run inside the other's, either way round. So "police" names "City police", "Health Ministry" names
+  "the ministry", and "he" names nobody but "he". A report's source reads "speaker (anonymous) via outlet";
+  the scorer compares a claim's speaker alone, so the speaker part is tried as well as the whole: "Petra
+  Vollan via TVZ" names "hospital director Petra Vollan" (and, whole, "TVZ").
 
 A gold figure that no report figure reads is counted as not found, apart from the accuracy.
 """
@@ -24,6 +26,8 @@ from bot.evaluation.scoring import CharSpan
 
 _LEADING_ARTICLES = frozenset({"a", "an", "the"})
 _WORD = re.compile(r"\w+")
+# What a report's source adds after the speaker: "(anonymous)" and " via <outlet>" (bot/engine/conflicts.py).
+_SOURCE_ADDITIONS = re.compile(r"(?:\s*\(anonymous\))?(?: via .*)?$")
 
 
 def name_words(name: object) -> list[str]:
@@ -41,14 +45,20 @@ def _holds_run(words: Sequence[str], run: Sequence[str]) -> bool:
     return size > 0 and any(list(words[i : i + size]) == list(run) for i in range(len(words) - size + 1))
 
 
+def speaker_part(source: str) -> str:
+    """'a trader (anonymous) via Reuters' -> 'a trader'; a source without those additions stays as it is."""
+    return _SOURCE_ADDITIONS.sub("", source, count=1).strip()
+
+
 def names_match(predicted: object, gold_names: Sequence[str]) -> bool:
-    """Whether a predicted name names one of the gold names (whole words, either contains the other)."""
-    mine = name_words(predicted)
-    if not mine:
+    """Whether a predicted source names one of the gold names (whole words, either contains the other),
+    whole or by its speaker part."""
+    if not isinstance(predicted, str):
         return False
+    forms = [words for words in (name_words(predicted), name_words(speaker_part(predicted))) if words]
     for gold in gold_names:
         theirs = name_words(gold)
-        if theirs and (_holds_run(mine, theirs) or _holds_run(theirs, mine)):
+        if theirs and any(_holds_run(mine, theirs) or _holds_run(theirs, mine) for mine in forms):
             return True
     return False
 
