@@ -27,9 +27,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_analysis.py
 
-# The three evaluations (PolNeAR dev, figures dev, stories dev) in one table; the data sets sit in ../shared.
+# Every evaluation (PolNeAR dev, figures dev, stories dev, real-news dev tune and check) in one table; the data
+# sets sit in ../shared. REAL_NEWS=DIR: the rebuilt real-news texts (DIR/tune, DIR/check; default
+# $$WHOSAID_REAL_NEWS). LOG=FILE: the error log (default build/eval-errors.txt). SAVE=FILE, BEFORE=FILE.
 eval: $(STAMP)
-	$(VENV)/bin/python -m bot.evaluation.table $(if $(BEFORE),--before $(BEFORE)) $(if $(SAVE),--save $(SAVE))
+	$(VENV)/bin/python -m bot.evaluation.table $(if $(REAL_NEWS),--real-news $(REAL_NEWS)) \
+		$(if $(LOG),--log $(LOG)) $(if $(BEFORE),--before $(BEFORE)) $(if $(SAVE),--save $(SAVE))
 
 bench-all: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_analysis.py

@@ -10,11 +10,12 @@ import json
 from pathlib import Path
 
 import pytest
+from pydantic import Field
 
 from bot.cli import main
 from bot.errors import InputError
 from bot.evaluation.polnear import PolnearDocument, eval_command, load_split, parse_annotations, parse_spans
-from bot.evaluation.presentation import ErrorLog
+from bot.evaluation.presentation import ErrorLog, flagged_conflicts
 from bot.evaluation.scoring import (
     GoldAttribution,
     Totals,
@@ -25,7 +26,7 @@ from bot.evaluation.scoring import (
     score_document,
     speaker_right,
 )
-from bot.report import Claim, Report, Span
+from bot.report import Claim, Conflict, Figure, Report, Span
 from bot.settings import Settings
 
 SPLIT = Path(__file__).resolve().parent / "fixtures" / "polnear"
@@ -292,6 +293,57 @@ def test_error_log_records_what_went_wrong(split):
     assert wrong["content"] == '"We will not go back," … "Not this week, not next week."'
 
 
+# --- conflicts flagged in political news ---------------------------------------------------------------------
+
+
+class RuledFigure(Figure):
+    """A figure as the engine will give it, with the labels of the patterns that fired."""
+
+    rules: list[str] = Field(default_factory=list)
+
+
+class RuledConflict(Conflict):
+    rules: list[str] = Field(default_factory=list)
+
+
+def flagged_report(conflict: Conflict, figures: list[Figure]) -> Report:
+    return Report(
+        text="Police said 40 came; organisers said 400 came.", figures=figures, conflicts=[conflict]
+    )
+
+
+def test_flagged_conflicts_keep_notes_and_rules_when_the_report_has_them():
+    plain = [Figure(value=40, span=Span(start=12, end=14)), Figure(value=400, span=Span(start=33, end=36))]
+    ruled = [
+        RuledFigure(value=40, span=Span(start=12, end=14), rules=["holder.said"]),
+        RuledFigure(value=400, span=Span(start=33, end=36)),
+    ]
+    reports = {
+        "quiet": Report(text="Nothing to count."),
+        "refused": None,
+        "old": flagged_report(Conflict(measure="people", figures=[0, 1], note="40 vs 400"), plain),
+        "new": flagged_report(
+            RuledConflict(measure="people", figures=[0, 1], note="40 vs 400", rules=["same.event"]), ruled
+        ),
+    }
+    flagged = flagged_conflicts(reports)
+    assert flagged == [
+        {"text": "old", "conflicts": [{"note": "40 vs 400", "rules": [], "figure_rules": [[], []]}]},
+        {
+            "text": "new",
+            "conflicts": [
+                {"note": "40 vs 400", "rules": ["same.event"], "figure_rules": [["holder.said"], []]}
+            ],
+        },
+    ]
+    log = ErrorLog()
+    log.add_flagged(flagged)
+    assert [(record["kind"], record["text"]) for record in log.records] == [
+        ("conflict", "old"),
+        ("conflict", "new"),
+    ]
+
+
 # --- end to end, with the real engine -----------------------------------------------------------------------
 
 
@@ -309,6 +361,9 @@ def test_eval_command_on_the_fixture_split(capsys, tmp_path):
     records = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
     missed = sum(1 for record in records if record["kind"] == "missed")
     assert missed == figures["gold"] - figures["content"]["matched"]
+    conflicts = figures["conflicts"]
+    assert conflicts["texts"] == 2 and conflicts["texts_flagged"] == len(conflicts["flagged"])
+    assert conflicts["conflicts"] == sum(1 for record in records if record["kind"] == "conflict")
     # These are the plainest patterns of the issue ("X said", "according to X", a quote split by its
     # speaker, "X denied that ..."): a working engine gets most of them, speakers included.
     assert figures["content"]["f1"] >= 0.6
@@ -321,6 +376,7 @@ def test_eval_via_the_command_line(capsys):
     assert "documents" in out
     assert "end-to-end" in out
     assert "(1 text;" in out
+    assert "conflicts flagged" in out
 
 
 def test_eval_of_a_folder_that_is_not_a_split(capsys, tmp_path):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bot.errors import InputError
 from bot.evaluation.predict import predict
-from bot.evaluation.presentation import ErrorLog, print_json, print_table, summary
+from bot.evaluation.presentation import ErrorLog, flagged_conflicts, print_json, print_table, summary
 from bot.evaluation.scoring import CharSpan, GoldAttribution, Totals, score_document
 from bot.settings import Settings
 
@@ -142,8 +142,8 @@ def eval_command(
 ) -> int:
     """`whosaid eval polnear DIR`: score the engine on a split and print the figures; returns the exit code.
 
-    `errors`, if given, is a file to write the missed gold attributions, the false positives and the wrong
-    speakers to (JSON lines), for error analysis on the train split.
+    `errors`, if given, is a file to write the missed gold attributions, the false positives, the wrong
+    speakers and the conflicts flagged to (JSON lines), for error analysis on the train split.
     """
     if limit is not None and limit < 1:
         raise InputError("--limit must be at least 1.")
@@ -170,6 +170,8 @@ def eval_command(
         if errors is not None:
             log.add(document, report, score)
 
+    flagged = flagged_conflicts(reports)
+    log.add_flagged(flagged)
     figures = summary(
         directory=directory,
         split=split,
@@ -179,6 +181,7 @@ def eval_command(
         predictions=predictions,
         misaligned=misaligned,
         model=settings.spacy_model,
+        flagged=flagged,
     )
     if errors is not None:
         log.write(errors)

@@ -26,8 +26,9 @@ def summary(
     predictions: Predictions,
     misaligned: int,
     model: str,
+    flagged: Sequence[dict[str, Any]] = (),
 ) -> dict[str, Any]:
-    """The figures of one evaluation run, ready for JSON."""
+    """The figures of one evaluation run, ready for JSON; `flagged` as `flagged_conflicts` gives it."""
     content_p, content_r, content_f1 = totals.content
     e2e_p, e2e_r, e2e_f1 = totals.end_to_end
     annotators = Counter(document.name for document in documents)
@@ -55,6 +56,13 @@ def summary(
             "accuracy": totals.speaker_accuracy,
         },
         "end_to_end": {"matched": totals.end_to_end_tp, "precision": e2e_p, "recall": e2e_r, "f1": e2e_f1},
+        # Political news has few differing figures: every conflict flagged here is worth a look.
+        "conflicts": {
+            "texts_flagged": len(flagged),
+            "texts": texts,
+            "conflicts": sum(len(text["conflicts"]) for text in flagged),
+            "flagged": list(flagged),
+        },
         "texts_refused": len(predictions.input_errors),
         "engine_failures": len(predictions.engine_errors),
         "reports_with_other_text": misaligned,
@@ -99,6 +107,11 @@ def print_table(figures: dict[str, Any]) -> None:
             "end-to-end",
             f"P {e2e['precision']:.3f}  R {e2e['recall']:.3f}  F1 {e2e['f1']:.3f}  "
             f"({e2e['matched']} with content and speaker right)",
+        ),
+        (
+            "conflicts flagged",
+            f"{figures['conflicts']['texts_flagged']} of {_count(figures['texts'], 'text')}  "
+            f"({_count(figures['conflicts']['conflicts'], 'conflict')})",
         ),
         ("refused texts", f"{figures['texts_refused']}  (input errors, counted as predicting nothing)"),
         (
@@ -197,11 +210,45 @@ class ErrorLog:
                 }
             )
 
+    def add_flagged(self, flagged: Sequence[dict[str, Any]]) -> None:
+        """Record the conflicts flagged in each text (as `flagged_conflicts` gives them)."""
+        for text in flagged:
+            for conflict in text["conflicts"]:
+                self.records.append({"kind": "conflict", "text": text["text"], **conflict})
+
     def write(self, path: str) -> None:
         """Write the records, one JSON object per line."""
         with Path(path).open("w", encoding="utf-8") as handle:
             for record in self.records:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def flagged_conflicts(reports: dict[str, Report | None]) -> list[dict[str, Any]]:
+    """The texts whose report flags a conflict, with each conflict's note and, when the report has them, the
+    `rules` labels of the patterns that fired, on the conflict and on each of its figures:
+    [{"text", "conflicts": [{"note", "rules", "figure_rules"}]}]."""
+    flagged = []
+    for name, report in reports.items():
+        if report is None or not report.conflicts:
+            continue
+        conflicts = []
+        for conflict in report.conflicts:
+            figures = [report.figures[i] for i in conflict.figures if 0 <= i < len(report.figures)]
+            conflicts.append(
+                {
+                    "note": conflict.note,
+                    "rules": _rules(conflict),
+                    "figure_rules": [_rules(figure) for figure in figures],
+                }
+            )
+        flagged.append({"text": name, "conflicts": conflicts})
+    return flagged
+
+
+def _rules(item: object) -> list[str]:
+    """The `rules` labels a report figure or conflict carries; none for a report without the field."""
+    rules = getattr(item, "rules", None)
+    return [rule for rule in rules if isinstance(rule, str)] if isinstance(rules, list | tuple) else []
 
 
 def _count(number: int, noun: str) -> str:
