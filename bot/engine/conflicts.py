@@ -25,6 +25,8 @@ APPROXIMATION_TOLERANCE = 0.1
 # Two sources' counts of one thing differ by a few times at most; values 50 times apart measure different
 # things ("$0.84" a share against "$12.8 billion" of revenue, "3 times" against "1.6 million").
 MAX_SOURCE_RATIO = 50
+# The most distinct readings (value and source) one conflict can hold and still be sources disagreeing.
+MAX_READINGS = 12
 
 
 def source_label(figure: Figure, claims: list[Claim]) -> str:
@@ -122,15 +124,30 @@ def _within(bound: Figure, other: Figure) -> bool:
 
 
 def _clusters(indexes: list[int], structures: list[Structure]) -> list[list[int]]:
-    clusters: list[list[int]] = []
+    """Groups of figures compatible with every member. Members are compared by their distinct signatures (what
+    `compatible` reads), so a text repeating one figure a thousand times costs no more than one repeating it once."""
+    clusters: list[tuple[list[int], dict[tuple, Structure]]] = []
     for index in indexes:
-        for cluster in clusters:
-            if all(compatible(structures[index], structures[member]) for member in cluster):
-                cluster.append(index)
+        structure = structures[index]
+        signature = structure.signature()
+        for members, signatures in clusters:
+            if all(compatible(structure, other) for other in signatures.values()):
+                members.append(index)
+                signatures.setdefault(signature, structure)
                 break
         else:
-            clusters.append([index])
-    return clusters
+            clusters.append(([index], {signature: structure}))
+    return [members for members, _signatures in clusters]
+
+
+def _readings(indexes: list[int], figures: list[Figure], keys: dict[int, str], newer: list[int]) -> list[int]:
+    """One figure for each distinct reading (value, bound, source, revised or not): the pairs worth comparing."""
+    revised = set(newer)
+    seen: dict[tuple, int] = {}
+    for i in indexes:
+        figure = figures[i]
+        seen.setdefault((figure.value, figure.upper, figure.qualifier, keys[i], i in revised), i)
+    return list(seen.values())
 
 
 def _without_parts(indexes: list[int], figures: list[Figure], structures: list[Structure]) -> list[int]:
@@ -167,12 +184,14 @@ def find_conflicts(
         indexes = _on_one_scale(_without_parts(cluster, figures, structures), figures)
         keys = {i: source_key(figures[i], claims) for i in indexes}
         indexes, newer = _one_reading_per_source(indexes, figures, structures, keys)
-        if len(indexes) < 2:
+        readings = _readings(indexes, figures, keys, newer)
+        # Sources disagreeing give a few values; a dozen values of one measure is a table or a list of parts.
+        if not 2 <= len(readings) <= MAX_READINGS:
             continue
         differing = [
             (i, j)
-            for a, i in enumerate(indexes)
-            for j in indexes[a + 1 :]
+            for a, i in enumerate(readings)
+            for j in readings[a + 1 :]
             if not values_agree(figures[i], figures[j], one_source=keys[i] == keys[j])
             and _same_scale(figures[i], figures[j])
             and (keys[i] != keys[j] or j in newer or i in newer)
@@ -184,7 +203,7 @@ def find_conflicts(
         superseded = {
             e
             for n in newer
-            for e in indexes
+            for e in readings
             if keys[e] == keys[n]
             and figures[e].span.start < figures[n].span.start
             and not values_agree(figures[e], figures[n], one_source=True)
@@ -206,11 +225,15 @@ def _one_reading_per_source(
     tell apart ('14 million registered users' after '2.3 million users affected') and is left out."""
     kept: list[int] = []
     newer: list[int] = []
-    seen: dict[str, list[int]] = defaultdict(list)
+    # A source's earlier figures, one per distinct value, so a source repeating itself costs nothing more.
+    seen: dict[str, dict[tuple, int]] = defaultdict(dict)
+    claims_seen: dict[str, set[int | None]] = defaultdict(set)
     for i in sorted(indexes, key=lambda k: figures[k].span.start):
-        earlier = seen[keys[i]]
-        same_claim = any(figures[e].claim == figures[i].claim for e in earlier)
-        if keys[i] == "article" or not earlier or any(values_agree(figures[e], figures[i], one_source=True) for e in earlier):
+        earlier_by_value = seen[keys[i]]
+        earlier = list(earlier_by_value.values())  # the latest figure of each value, latest value last
+        same_claim = figures[i].claim in claims_seen[keys[i]]
+        agrees = any(values_agree(figures[e], figures[i], one_source=True) for e in earlier)
+        if keys[i] == "article" or not earlier or agrees:
             kept.append(i)
         elif later_statement(structures[earlier[-1]], structures[i]):
             kept.append(i)
@@ -219,7 +242,10 @@ def _one_reading_per_source(
             kept.append(i)  # one statement setting two estimates side by side (parts were removed before)
         else:
             continue
-        earlier.append(i)
+        value = (figures[i].value, figures[i].upper, figures[i].qualifier)
+        earlier_by_value.pop(value, None)
+        earlier_by_value[value] = i
+        claims_seen[keys[i]].add(figures[i].claim)
     return sorted(kept), newer
 
 

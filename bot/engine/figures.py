@@ -6,8 +6,10 @@ Dates, years, times, ages, ordinals, phone numbers, numbers inside names and num
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -137,11 +139,11 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         subset = part is not None and not _names_its_measure(doc[last])
         if subset:
             labels.append(part)
-        sentence_numbers = [k for k in numbers if sentence.start <= k < sentence.end and not first <= k <= last]
-        holder = holder_of(scale_head, figure_path(scale_head), rules, sentence_numbers)
+        holder = holder_of(scale_head, first, figure_path(scale_head), rules, numbers)
         if holder is not None:
             labels.append(holder.rule)
-        background = _is_background(sentence.text, _past_year_applies(doc, structure.clause, sentence))
+        other_event, past_year = _background_markers(sentence.text)
+        background = other_event or (past_year and _past_year_applies(doc, structure.clause, sentence))
         if structure.status == "forecast" and not structure.baseline:
             background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's
             # period is what it is about, not a past event
@@ -203,18 +205,25 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
                 and figure.sentence_start - f.sentence_start < RESTATED_WINDOW
                 and (not expects or f.structure.unit in {None, structure.unit})
             ]
-            earlier = next((f for f in candidates if f.structure.quantity), None) or next(iter(candidates), None)
+            earlier = next((f for f in candidates if f.structure.quantity), None) or next(
+                iter(candidates), None
+            )
             if earlier is not None:
                 structure.counted, structure.quantity = earlier.structure.counted, earlier.structure.quantity
                 structure.unit = structure.unit or earlier.structure.unit
                 structure.period = structure.period or earlier.structure.period
                 structure.change = earlier.structure.change
-                if figure.measure in {None, _SAME_AS_BEFORE} and earlier.measure not in {None, _SAME_AS_BEFORE}:
+                if figure.measure in {None, _SAME_AS_BEFORE} and earlier.measure not in {
+                    None,
+                    _SAME_AS_BEFORE,
+                }:
                     figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
                     continue
         if figure.measure != _SAME_AS_BEFORE:
             continue
-        earlier = next((f for f in reversed(figures[:index]) if f.measure and f.measure != _SAME_AS_BEFORE), None)
+        earlier = next(
+            (f for f in reversed(figures[:index]) if f.measure and f.measure != _SAME_AS_BEFORE), None
+        )
         if earlier is not None and figure.sentence_start - earlier.sentence_start < RESTATED_WINDOW:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
         else:
@@ -547,7 +556,13 @@ def _past_year_applies(doc: Doc, clause: int | None, sentence) -> bool:
     if clause is None:
         return True
     verb = doc[clause]
-    years = [token for token in sentence if re.match(r"^(1[89]|20)\d\d$", token.text)]
+    indexes = _year_tokens(doc)
+    years = [
+        doc[i]
+        for i in indexes[
+            bisect.bisect_left(indexes, sentence.start) : bisect.bisect_left(indexes, sentence.end)
+        ]
+    ]
     if not years:
         return True  # "In February, ...": a month opening the sentence dates all of it
     for token in years:
@@ -563,13 +578,25 @@ def _past_year_applies(doc: Doc, clause: int | None, sentence) -> bool:
     return False
 
 
-def _is_background(sentence: str, year_applies: bool = True) -> bool:
-    """A sentence about another event: 'an attack two weeks ago killed ...', 'In 2011, a quake killed ...'.
-    A past year counts only in the figure's own clause: '2,150 million euros, ... approved in 2021' is today's
-    figure for a budget approved then."""
+def _year_tokens(doc: Doc) -> list[int]:
+    """Indexes of the tokens that are years ('2011'), found once per document."""
+    years = doc.user_data.get("whosaid_years")
+    if years is None:
+        years = doc.user_data["whosaid_years"] = [t.i for t in doc if _YEAR_TOKEN.match(t.text)]
+    return years
+
+
+_YEAR_TOKEN = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@lru_cache(maxsize=256)
+def _background_markers(sentence: str) -> tuple[bool, bool]:
+    """(whether the sentence is about another event, whether it names a past year): 'an attack two weeks ago
+    killed ...', 'In 2011, a quake killed ...'. A past year counts only in the figure's own clause (see
+    `_past_year_applies`): '2,150 million euros, ... approved in 2021' is today's figure for a budget approved
+    then. Cached: every figure of a sentence asks."""
     lowered = f" {sentence.lower()}"
-    past_year = year_applies and bool(_PAST_YEAR.search(sentence))
-    return any(marker in lowered for marker in OTHER_EVENT_MARKERS) or past_year
+    return any(marker in lowered for marker in OTHER_EVENT_MARKERS), bool(_PAST_YEAR.search(sentence))
 
 
 def _part_by_parse(doc: Doc, first: int) -> str | None:

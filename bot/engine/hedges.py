@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.engine.lexicon import HEDGE_WORDS, HEDGING_CUES
 
@@ -23,6 +24,12 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def hedges_in(sentence: str, cue_lemma: str | None) -> list[str]:
     """Hedges said in the claim's own sentence, in reading order, each once."""
+    return list(_hedges_in(sentence, cue_lemma))
+
+
+@lru_cache(maxsize=256)
+def _hedges_in(sentence: str, cue_lemma: str | None) -> tuple[str, ...]:
+    # Cached: every claim of a sentence asks, and a claim-dense sentence has dozens.
     found: list[str] = []
     if cue_lemma in HEDGING_CUES:
         found.append(HEDGING_CUES[cue_lemma])
@@ -35,7 +42,7 @@ def hedges_in(sentence: str, cue_lemma: str | None) -> list[str]:
             label = _normalise(match.group(0))
             if label not in found:
                 found.append(label)
-    return found
+    return tuple(found)
 
 
 def doubt_about_previous(sentence: str) -> str | None:

@@ -17,6 +17,7 @@ The words the patterns use are the families of `lexicon.py` and `measures.py`; n
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -105,6 +106,21 @@ BASELINES: tuple[TokenRule, ...] = (
     ),
 )
 
+# "55,000 people (police) attended", "55,000 (police)": a source in brackets right after the figure's number or
+# noun. The holder is the word inside the brackets.
+IN_BRACKETS: tuple[TokenRule, ...] = (
+    (
+        "holder:in-brackets",
+        [
+            {"POS": {"IN": ["NUM", "NOUN", "PROPN"]}},
+            {"ORTH": "("},
+            {"LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
+            {"ORTH": ")"},
+        ],
+        0,
+    ),
+)
+
 # Parse patterns: (label, pattern). Every pattern names its source node "holder".
 DependencyRule = tuple[str, list[dict]]
 
@@ -188,20 +204,6 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
         ],
     ),
-    # "55,000 people (police) attended": a source in brackets beside the figure's noun.
-    (
-        "holder:in-brackets",
-        [
-            {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "PROPN", "NUM"]}}},
-            {
-                "LEFT_ID": "noun",
-                "REL_OP": ">",
-                "RIGHT_ID": "holder",
-                "RIGHT_ATTRS": {"DEP": "appos", "LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
-            },
-            {"LEFT_ID": "holder", "REL_OP": ";", "RIGHT_ID": "bracket", "RIGHT_ATTRS": {"ORTH": "("}},
-        ],
-    ),
 )
 
 # How the figure hangs from a verb of giving when the verb's subject holds it: its object, or "at"/"to" a value.
@@ -229,9 +231,10 @@ class DocRules:
     baselines: dict[int, str] = field(default_factory=dict)
     increments: dict[int, str] = field(default_factory=dict)
     according_to: list[tuple[int, Holder]] = field(default_factory=list)  # (index of "according", holder)
+    according_to_starts: list[int] = field(default_factory=list)  # the indexes alone, for bisecting
     by_verb: dict[int, Holder] = field(default_factory=dict)
     by_figure_noun: dict[int, Holder] = field(default_factory=dict)
-    in_brackets: dict[int, Holder] = field(default_factory=dict)
+    in_brackets: dict[int, Holder] = field(default_factory=dict)  # keyed by the word before the bracket
 
 
 class FigureRules:
@@ -245,6 +248,7 @@ class FigureRules:
             ("parts", PARTS),
             ("baselines", BASELINES),
             ("increments", INCREMENTS),
+            ("in_brackets", IN_BRACKETS),
         ):
             for number, (label, pattern, offset) in enumerate(rules):
                 key = f"{label}#{number}"
@@ -260,7 +264,11 @@ class FigureRules:
         for match_id, start, _end in self.matcher(doc):
             key = strings[match_id]
             family, offset = self._token_rules[key]
-            getattr(found, family).setdefault(start + offset, key.split("#")[0])
+            label = key.split("#")[0]
+            if family == "in_brackets":
+                found.in_brackets.setdefault(start + offset, Holder(doc[start + 2], label))
+            else:
+                getattr(found, family).setdefault(start + offset, label)
         for match_id, token_ids in self.dependency_matcher(doc):
             label = strings[match_id].split("#")[0]
             pattern = HOLDERS[int(strings[match_id].split("#")[1])][1]
@@ -270,11 +278,10 @@ class FigureRules:
                 found.according_to.append((nodes["according"].i, holder))
             elif "verb" in nodes:
                 found.by_verb.setdefault(nodes["verb"].i, holder)
-            elif "figure" in nodes:
-                found.by_figure_noun.setdefault(nodes["figure"].i, holder)
             else:
-                found.in_brackets.setdefault(nodes["noun"].i, holder)
+                found.by_figure_noun.setdefault(nodes["figure"].i, holder)
         found.according_to.sort(key=lambda pair: pair[0])
+        found.according_to_starts = [i for i, _holder in found.according_to]
         return found
 
 
@@ -288,11 +295,14 @@ def read_rules(doc: Doc) -> DocRules:
     return rules_for(doc.vocab).read(doc)
 
 
-def holder_of(number: Token, path: list[Token], rules: DocRules, numbers: list[int]) -> Holder | None:
-    """Who gives the figure whose number is `number`, by the most local construction that names them.
+def holder_of(
+    number: Token, first: int, path: list[Token], rules: DocRules, numbers: list[int]
+) -> Holder | None:
+    """Who gives the figure whose number phrase runs from token `first` to `number`, by the most local
+    construction that names them.
 
-    `path` is the number and its heads up to its verb; `numbers` the token indexes of the sentence's other
-    figures, which bound how far an "according to" phrase reaches.
+    `path` is the number and its heads up to its verb; `numbers` the sorted token indexes of the document's
+    number words, which bound how far an "according to" phrase reaches.
     """
     for node in path:
         if node.i in rules.by_figure_noun and not _inside(number, rules.by_figure_noun[node.i].head):
@@ -311,24 +321,34 @@ def holder_of(number: Token, path: list[Token], rules: DocRules, numbers: list[i
     given = below.dep_ in GIVEN_DEPS or (below.dep_ == "prep" and below.lower_ in GIVEN_PREPOSITIONS)
     if holder is not None and given and not place_tally and not _inside(number, holder.head):
         return holder
-    return _according_to(number, rules, numbers)
+    return _according_to(number, first, rules, numbers)
 
 
-def _according_to(number: Token, rules: DocRules, numbers: list[int]) -> Holder | None:
+def _any_between(numbers: list[int], low: int, high: int) -> bool:
+    """Whether a number word lies strictly between token indexes `low` and `high`."""
+    at = bisect.bisect_right(numbers, low)
+    return at < len(numbers) and numbers[at] < high
+
+
+def _according_to(number: Token, first: int, rules: DocRules, numbers: list[int]) -> Holder | None:
     """'3,000, according to police, and 12,000, according to the organisers': the phrase right after the figure
     with no other figure between them; failing that, the nearest phrase before it in the sentence."""
     sentence = number.sent
-    in_sentence = [(i, h) for i, h in rules.according_to if sentence.start <= i < sentence.end]
-    after = [(i, h) for i, h in in_sentence if i > number.i and i - number.i <= ACCORDING_TO_REACH]
-    if after:
-        i, holder = after[0]
-        if not any(number.i < other < i for other in numbers):
+    phrases = rules.according_to
+    starts = rules.according_to_starts
+    after = bisect.bisect_right(starts, number.i)
+    if after < len(phrases):
+        i, holder = phrases[after]
+        if i < sentence.end and i - number.i <= ACCORDING_TO_REACH and not _any_between(numbers, number.i, i):
             return holder
-    before = [(i, h) for i, h in in_sentence if i < number.i and not _inside(number, h.head)]
-    if before:
-        i, holder = before[-1]
-        # "According to police, 3,000 came; organisers said 12,000": a later phrase has its own holder.
-        if not any(i < other < number.i for other in numbers) or number.i - i <= ACCORDING_TO_REACH:
+    before = bisect.bisect_left(starts, first) - 1
+    while before >= 0 and _inside(number, phrases[before][1].head):
+        before -= 1
+    if before >= 0 and phrases[before][0] >= sentence.start:
+        i, holder = phrases[before]
+        # "According to police, 3,000 came; organisers said 12,000": a far phrase with other figures between
+        # speaks for those.
+        if not _any_between(numbers, i, first) or first - i <= ACCORDING_TO_REACH:
             return holder
     return None
 

@@ -8,11 +8,13 @@ here knows a domain. Two figures are comparable only when their structures agree
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from bot.engine.doccache import entity_at
 from bot.engine.lexicon import (
     CUE_VERBS,
     PLACE_ENTITIES,
@@ -76,6 +78,13 @@ class Structure:
     place: str | None = None
     # A count added to another ("12 more", "six other states", "another 40"): never a total to compare.
     increment: bool = False
+
+    def signature(self) -> tuple:
+        """The fields `compatible` reads: two structures with one signature compare alike with any other."""
+        return (
+            self.counted, self.quantity, self.unit, self.period, self.status, self.change,
+            self.baseline, self.increment, self.place,
+        )  # fmt: skip
 
     @property
     def known(self) -> bool:
@@ -552,21 +561,32 @@ def _place(path: list[Token]) -> str | None:
 
 def _entity_words(token: Token) -> str:
     """The whole name a token is part of, lower case, without 'the': 'San Francisco', 'the West Bank'."""
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    entity = entity_at(token)
     words = entity.text if entity is not None else token.text
     return re.sub(r"^the\s+", "", words.lower())
 
 
 def _time_marker(number: Token) -> str | None:
     """The last word before the number, in its sentence, that dates the statement."""
-    sentence = number.sent
-    marker = None
-    for token in sentence[: number.i - sentence.start]:
-        if token.lower_ in LATER_WORDS or (
-            token.ent_type_ in {"DATE", "TIME"} and token.ent_iob_ == "B" and not _YEAR.fullmatch(token.text)
-        ):
-            marker = token.lower_
-    return marker
+    positions, words = _time_markers(number.doc)
+    before = bisect.bisect_left(positions, number.i) - 1
+    if before >= 0 and positions[before] >= number.sent.start:
+        return words[before]
+    return None
+
+
+def _time_markers(doc) -> tuple[list[int], list[str]]:
+    """Every word of the document that dates a statement ('later', 'now', 'Tuesday'), found once."""
+    found = doc.user_data.get("whosaid_time_markers")
+    if found is None:
+        marked = [
+            token
+            for token in doc
+            if token.lower_ in LATER_WORDS
+            or (token.ent_type_ in TIME_ENTITIES and token.ent_iob_ == "B" and not _YEAR.fullmatch(token.text))
+        ]
+        found = doc.user_data["whosaid_time_markers"] = ([t.i for t in marked], [t.lower_ for t in marked])
+    return found
 
 
 def later_statement(earlier: Structure, later: Structure) -> bool:
