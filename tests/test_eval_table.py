@@ -215,7 +215,7 @@ def test_review_of_an_article_sorts_conflicts_as_the_scorer_documents() -> None:
         "note '12,000 vs 300'" in trap and "[rules: relation.none]" in trap and "a part of the crowd" in trap
     )
     assert "'9' (source 'Unions')" in false and "only one value" in false
-    assert "'organisers'" in wrong and "Tarnow Workers' League" in wrong
+    assert "'organisers' [rules: holder.put_at]" in wrong and "Tarnow Workers' League" in wrong
     assert "'21,500'" in not_read
 
 

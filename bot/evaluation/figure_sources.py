@@ -78,6 +78,7 @@ class SourceCheck:
     figure: int | None
     source: str | None = None
     right: bool = False
+    rules: tuple[str, ...] = ()  # the report figure's `rules` labels, when the report has them
 
 
 @dataclass
@@ -110,6 +111,12 @@ class SourceTally:
             "not_found": self.not_found,
             "gold": self.scored + self.not_found,
         }
+
+
+def rules_of(item: object) -> list[str]:
+    """The `rules` labels of a report figure or conflict (JSON); none when the report has no such field."""
+    rules = item.get("rules") if isinstance(item, dict) else None
+    return [rule for rule in rules if isinstance(rule, str)] if isinstance(rules, list) else []
 
 
 def figure_spans(figures: object) -> dict[int, CharSpan]:
@@ -148,7 +155,7 @@ def check_sources(golds: Sequence[GoldFigure], figures: object) -> SourceTally:
         if index is None:
             tally.add(SourceCheck(gold, None))
             continue
-        source = figures[index].get("source")  # type: ignore[index]
-        source = source if isinstance(source, str) else None
-        tally.add(SourceCheck(gold, index, source, source_right(source, gold.names)))
+        figure = figures[index]  # type: ignore[index]
+        source = figure.get("source") if isinstance(figure.get("source"), str) else None
+        tally.add(SourceCheck(gold, index, source, source_right(source, gold.names), tuple(rules_of(figure))))
     return tally

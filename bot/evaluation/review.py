@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.evaluation.figure_sources import SourceTally, check_sources, figure_spans
+from bot.evaluation.figure_sources import SourceTally, check_sources, figure_spans, rules_of
 from bot.evaluation.gold_figures import GoldFigure, GoldFigures, GoldTrap, spans_overlap
 from bot.evaluation.scoring import CharSpan
 
@@ -52,12 +52,6 @@ class Review:
     findings: list[Finding] = field(default_factory=list)
 
 
-def rules_of(item: object) -> list[str]:
-    """The `rules` labels of a report figure or conflict (JSON); none when the report has no such field."""
-    rules = item.get("rules") if isinstance(item, dict) else None
-    return [rule for rule in rules if isinstance(rule, str)] if isinstance(rules, list) else []
-
-
 def _with_rules(text: str, item: object) -> str:
     rules = rules_of(item)
     return f"{text} [rules: {', '.join(rules)}]" if rules else text
@@ -74,7 +68,7 @@ def _describe_conflict(number: int, conflict: dict) -> str:
 
 
 def _describe_figures(figures: Sequence[tuple[str, dict]]) -> str:
-    """ "figures: '27' (source 'fire service') [rules: …]; …" for a conflict's figures, each with its label."""
+    """A conflict's figures, each with its label, source and rules: "figures: '27' (source 'x') [rules: …]; …"."""
     parts = [_with_rules(f"{label} (source {figure.get('source')!r})", figure) for label, figure in figures]
     return "figures: " + "; ".join(parts)
 
@@ -109,7 +103,10 @@ def _source_findings(tally: SourceTally) -> list[Finding]:
             findings.append(Finding(NOT_READ, f"{said}: no report figure reads it"))
         elif not check.right:
             wanted = list(gold.names) if gold.names else "no source (the article's own voice)"
-            findings.append(Finding(WRONG_SOURCE, f"{said}: report says {check.source!r}, gold {wanted}"))
+            rules = f" [rules: {', '.join(check.rules)}]" if check.rules else ""
+            findings.append(
+                Finding(WRONG_SOURCE, f"{said}: report says {check.source!r}{rules}, gold {wanted}")
+            )
     return findings
 
 

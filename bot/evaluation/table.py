@@ -224,7 +224,7 @@ def evaluate_article_set(
         reviews = {}
         for stem in stems:
             report = _read_json(Path(reports) / f"{stem}.json")
-            text = report_text(report, (directory / f"{stem}.txt").read_text(encoding="utf-8"))
+            text = report_text(report, _read_text(directory / f"{stem}.txt"))
             gold = _read_json(directory / f"{stem}.gold.json") or {}
             reviews[stem] = review_article(article_gold(gold, text), report, text)
     sum_reviews(outcome, name, reviews, logged)
@@ -277,7 +277,7 @@ def _result_texts(result: dict | None, files: list[str], scenario: Path) -> dict
             articles[position] if position < len(articles) and isinstance(articles[position], dict) else {}
         )
         path = scenario / file
-        file_text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        file_text = _read_text(path) if path.is_file() else ""
         texts[file] = report_text(article, file_text)
     return texts
 
@@ -308,6 +308,12 @@ def sum_reviews(outcome: Outcome, name: str, reviews: dict[str, Review], logged:
             if review.findings:
                 outcome.log.append(f"-- {stem}")
                 outcome.log += [f"  {finding.kind}: {finding.text}" for finding in review.findings]
+
+
+def _read_text(path: Path) -> str:
+    # newline="" keeps "\r\n" as two characters, as the scorers read the files.
+    with path.open(encoding="utf-8", newline="") as handle:
+        return handle.read()
 
 
 def _read_json(path: Path) -> dict | None:
