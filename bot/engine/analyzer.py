@@ -13,7 +13,7 @@ from bot.engine.attribution import Finding, find_attributions
 from bot.engine.boilerplate import boilerplate_ranges
 from bot.engine.conflicts import claim_source_key, claim_source_label, find_conflicts
 from bot.engine.context import byline_ranges, find_dateline, find_entities, find_event, find_headline
-from bot.engine.doccache import doc_text
+from bot.engine.doccache import doc_text, sentence_of, sentence_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import ORGANISATION_NOUNS, VEHICLE_NOUNS
@@ -163,10 +163,11 @@ def _claims(
     pending = list(introduced)
     for finding in findings:
         sentence = bisect.bisect_right(sentence_starts, finding.sentence.start_char) - 1
-        while pending and pending[0].sent.start_char < finding.sentence.start_char:
+        while pending and sentence_of(pending[0]).start_char < finding.sentence.start_char:
             person = pending.pop(0)
-            person_sentence = bisect.bisect_right(sentence_starts, person.sent.start_char) - 1
-            mention = describe_source(person, person.sent.text)
+            sentence_span = sentence_of(person)
+            person_sentence = bisect.bisect_right(sentence_starts, sentence_span.start_char) - 1
+            mention = describe_source(person, sentence_text(sentence_span))
             if person.ent_type_ == "PERSON":
                 tracker.register_relative(mention, person_sentence)
             else:
@@ -332,7 +333,7 @@ def _holder_source(found: FoundFigure, claims: list[Claim]) -> tuple[str, str | 
     if found.holder is None:
         return None
     head = found.holder.head
-    mention = describe_source(head, head.sent.text)
+    mention = describe_source(head, sentence_text(sentence_of(head)))
     if mention.kind in {"pronoun", "relative"} or not mention.name:
         return None
     name = re.sub(r"^the\s+", "", mention.name, flags=re.IGNORECASE)

@@ -7,13 +7,14 @@ Dates, years, times, ages, ordinals, phone numbers, numbers inside names and num
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from bot.engine.doccache import entity_at
+from bot.engine.doccache import entity_at, sentence_of, sentence_text
 from bot.engine.lexicon import (
     MEASURE_LEMMAS,
     MEASURE_NOUNS,
@@ -123,7 +124,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             start_token = first - 1
         scale_head = doc[last]
         measure, normalised = _measure(doc, first, scale_head, money)
-        sentence = token.sent
+        sentence = sentence_of(token)
         structure = figure_structure(scale_head, doc[first], _counted_noun(scale_head))
         labels = []
         baseline = rules.baselines.get(first)
@@ -142,7 +143,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         holder = holder_of(scale_head, first, figure_path(scale_head), rules, numbers)
         if holder is not None:
             labels.append(holder.rule)
-        other_event, past_year = _background_markers(sentence.text)
+        other_event, past_year = _background_markers(sentence_text(sentence))
         background = other_event or (past_year and _past_year_applies(doc, structure.clause, sentence))
         if structure.status == "forecast" and not structure.baseline:
             background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's
@@ -175,7 +176,7 @@ _RESTATING_NOUNS = {"figure", "number", "total", "tally", "estimate", "count"}
 
 def _restates_a_figure(number: Token) -> bool:
     """'put the figure at 4,000', 'a number closer to 4,000': the number restates a count given before."""
-    return any(ancestor.lemma_.lower() in _RESTATING_NOUNS for ancestor in list(number.ancestors)[:4])
+    return any(ancestor.lemma_.lower() in _RESTATING_NOUNS for ancestor in itertools.islice(number.ancestors, 4))
 
 
 # How far back (in characters, sentence start to sentence start) a restated figure looks for the figure it
@@ -602,6 +603,6 @@ def _background_markers(sentence: str) -> tuple[bool, bool]:
 def _part_by_parse(doc: Doc, first: int) -> str | None:
     """A part the token patterns can't see: the number hangs under 'including' further up the parse
     ('including at least 14 children under five')."""
-    if any(ancestor.lower_ in PART_WORDS for ancestor in list(doc[first].ancestors)[:3]):
+    if any(ancestor.lower_ in PART_WORDS for ancestor in itertools.islice(doc[first].ancestors, 3)):
         return "part:including-parse"
     return None

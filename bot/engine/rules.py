@@ -25,6 +25,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from bot.engine.doccache import sentence_of
 from bot.engine.lexicon import (
     AGE_WORDS,
     CLOCK_WORDS,
@@ -333,7 +334,7 @@ def _any_between(numbers: list[int], low: int, high: int) -> bool:
 def _according_to(number: Token, first: int, rules: DocRules, numbers: list[int]) -> Holder | None:
     """'3,000, according to police, and 12,000, according to the organisers': the phrase right after the figure
     with no other figure between them; failing that, the nearest phrase before it in the sentence."""
-    sentence = number.sent
+    sentence = sentence_of(number)
     phrases = rules.according_to
     starts = rules.according_to_starts
     after = bisect.bisect_right(starts, number.i)

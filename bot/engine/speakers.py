@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -84,6 +85,12 @@ class Source:
     maybe_person: bool = False
 
 
+@lru_cache(maxsize=256)
+def _says_anonymous(sentence_text: str) -> bool:
+    """Whether a sentence says its source spoke anonymously; every claim of the sentence asks."""
+    return _ANONYMITY.search(sentence_text) is not None
+
+
 def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
     """Read the noun phrase headed by `head` as a source."""
     head = _through_vehicle(head)
@@ -103,7 +110,7 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
             plural=lower in {"they", "we"},
             gender={"he": "m", "she": "f"}.get(lower),
         )
-    anonymous = bool(_ANONYMITY.search(sentence_text)) if sentence_text else False
+    anonymous = _says_anonymous(sentence_text) if sentence_text else False
 
     called = _called_name(head)
     if called:

@@ -9,12 +9,14 @@ here knows a domain. Two figures are comparable only when their structures agree
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
-from bot.engine.doccache import entity_at
+from bot.engine.doccache import entity_at, sentence_of, sentence_text
 from bot.engine.lexicon import (
     CUE_VERBS,
     PLACE_ENTITIES,
@@ -45,6 +47,8 @@ from bot.engine.measures import (
 
 # How far up the dependency tree a number's quantity is looked for (number -> noun -> preposition -> verb).
 MAX_CLIMB = 5
+# How far up the tree a verb of expecting makes a figure a forecast ("expects the economy to grow by 1.2%").
+MAX_STATUS_CLIMB = 8
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "appos", "npadvmod", "acomp"}
 _LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "around", "about", "near"}
 GENERIC_COUNTED = "people"
@@ -510,7 +514,8 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     structure.clause = path[-1].i
     text = _period_words(path)
     lemmas = {t.lemma_.lower() for node in path for t in [node, *node.children]}
-    lemmas |= {t.lemma_.lower() for t in number.ancestors}  # "It expects the economy to grow by 1.2%"
+    # "It expects the economy to grow by 1.2%": a verb of expecting above the figure's own clause.
+    lemmas |= {t.lemma_.lower() for t in itertools.islice(number.ancestors, MAX_STATUS_CLIMB)}
     quarter = _QUARTER.search(text)
     years = [m.group(0) for m in _YEAR.finditer(text) if m.group(0) != number.text]
     if quarter:
@@ -527,7 +532,7 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
         structure.status = "forecast"
     elif lemmas & TENTATIVE_WORDS:
         structure.status = "suspected"  # "51 suspected cases" count something else than confirmed ones
-    over_time = structure.period in AGGREGATE_PERIODS or re.search(AGGREGATE_PATTERN, number.sent.text, re.I)
+    over_time = structure.period in AGGREGATE_PERIODS or _aggregate_sentence(sentence_text(sentence_of(number)))
     if over_time and structure.quantity in EVENT_FAMILIES and not structure.unit:
         structure.aggregate = True
 
@@ -566,11 +571,17 @@ def _entity_words(token: Token) -> str:
     return re.sub(r"^the\s+", "", words.lower())
 
 
+@lru_cache(maxsize=256)
+def _aggregate_sentence(sentence: str) -> bool:
+    """Whether a sentence counts over a period ("since January", "so far this year"); every figure of it asks."""
+    return re.search(AGGREGATE_PATTERN, sentence, re.I) is not None
+
+
 def _time_marker(number: Token) -> str | None:
     """The last word before the number, in its sentence, that dates the statement."""
     positions, words = _time_markers(number.doc)
     before = bisect.bisect_left(positions, number.i) - 1
-    if before >= 0 and positions[before] >= number.sent.start:
+    if before >= 0 and positions[before] >= sentence_of(number).start:
         return words[before]
     return None
 
