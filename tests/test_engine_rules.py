@@ -131,6 +131,22 @@ def test_a_verb_of_giving_makes_its_subject_the_holder() -> None:
     assert (holder.head.text, holder.rule) == ("union", "holder:giving-verb")
 
 
+def test_who_revises_a_figure_holds_the_new_value_and_the_old() -> None:
+    # "The bureau revised the rate from 3 to 3.1 ."
+    words = ["The", "bureau", "revised", "the", "rate", "from", "3", "to", "3.1", "."]
+    doc = _doc(
+        words,
+        [1, 2, 2, 4, 2, 2, 5, 2, 7, 2],
+        ["det", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "pobj", "punct"],
+        ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "NUM", "ADP", "NUM", "PUNCT"],
+        ["the", "bureau", "revise", "the", "rate", "from", "3", "to", "3.1", "."],
+    )
+    rules = read_rules(doc)
+    for number in (6, 8):
+        holder = holder_of(doc[number], number, [doc[number], doc[number - 1], doc[2]], rules, [6, 8])
+        assert (holder.head.text, holder.rule) == ("bureau", "holder:revising-verb")
+
+
 def test_any_other_verb_names_no_holder() -> None:
     doc = _giving_verb("fed", "feed")
     assert holder_of(doc[3], 3, [doc[3], doc[4], doc[2]], read_rules(doc), [3]) is None
@@ -228,6 +244,7 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:according-to",
         "holder:giving-verb",
         "holder:giving-verb-agent",
+        "holder:revising-verb",
         "holder:owned-figure",
         "holder:owned-figure-compound",
         "holder:figures-from",

@@ -16,7 +16,7 @@ from bot.engine.context import byline_ranges, find_dateline, find_entities, find
 from bot.engine.doccache import doc_text, sentence_of, sentence_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.hedges import doubt_about_previous, hedges_in
-from bot.engine.lexicon import ORGANISATION_NOUNS, VEHICLE_NOUNS
+from bot.engine.lexicon import IT_THEY_PRONOUNS, ORGANISATION_NOUNS, VEHICLE_NOUNS
 from bot.engine.measures import MOMENT_EVENTS
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.ranges import RangeSet
@@ -45,7 +45,7 @@ def analyze_doc(doc: Doc) -> Report:
         if _sane(figure) and figure.start not in furniture and figure.start not in mentions
     ]
     owners = _owning_claims(found, claims)
-    figures = [_figure(figure, owner, claims) for figure, owner in zip(found, owners, strict=True)]
+    figures = _figures(found, owners, claims, sentence_starts)
     structures = [figure.structure for figure in found]
     headline = find_headline(text)
     dateline = find_dateline(text)
@@ -294,12 +294,36 @@ def _owning_claims(found: list[FoundFigure], claims: list[Claim]) -> list[int | 
     return owners
 
 
-def _figure(found: FoundFigure, owner: int | None, claims: list[Claim]) -> Figure:
+# How many sentences back a pronoun holder ("it later revised the figure to 7.9") may find the source it stands
+# for: its own sentence or the one before.
+PRONOUN_HOLDER_REACH = 1
+
+
+def _figures(
+    found: list[FoundFigure], owners: list[int | None], claims: list[Claim], sentence_starts: list[int]
+) -> list[Figure]:
+    """The report's figures, in order. A holder that is a pronoun stands for the source of the latest figure in
+    its sentence or the one before that has a source."""
+    figures: list[Figure] = []
+    latest: tuple[int, str, str | None] | None = None  # (sentence number, source, key)
+    for found_figure, owner in zip(found, owners, strict=True):
+        sentence = bisect.bisect_right(sentence_starts, found_figure.start) - 1
+        recent = latest if latest is not None and sentence - latest[0] <= PRONOUN_HOLDER_REACH else None
+        figure = _figure(found_figure, owner, claims, recent[1:] if recent else None)
+        figures.append(figure)
+        if figure.source is not None:
+            latest = (sentence, figure.source, figure.source_key)
+    return figures
+
+
+def _figure(
+    found: FoundFigure, owner: int | None, claims: list[Claim], recent: tuple[str, str | None] | None
+) -> Figure:
     structure = found.structure
     claim = claims[owner] if owner is not None else None
     source = claim_source_label(claim) if claim is not None else None
     key = claim_source_key(claim) if claim is not None else None
-    held = _holder_source(found, claims)
+    held = _holder_source(found, claims, recent)
     if held is not None:
         # The figure's own source wins over the speaker of the sentence: "Smith said police counted 3,000".
         source, key = held
@@ -323,9 +347,11 @@ def _figure(found: FoundFigure, owner: int | None, claims: list[Claim]) -> Figur
     )
 
 
-def _holder_source(found: FoundFigure, claims: list[Claim]) -> tuple[str, str | None] | None:
+def _holder_source(
+    found: FoundFigure, claims: list[Claim], recent: tuple[str, str | None] | None
+) -> tuple[str, str | None] | None:
     """(label, key) of the source a figure's own construction names, or None when it names none a reader can
-    use (a pronoun: the claim's resolved speaker says more).
+    use. A pronoun holder ("it revised the figure to 7.9") is the `recent` source, when there is one.
 
     A holder named more shortly than a claim's speaker ("police" after "Moscow police said") is that speaker:
     two keys for one source would read as two sources disagreeing.
@@ -334,6 +360,8 @@ def _holder_source(found: FoundFigure, claims: list[Claim]) -> tuple[str, str | 
         return None
     head = found.holder.head
     mention = describe_source(head, sentence_text(sentence_of(head)))
+    if mention.kind == "pronoun" and head.lower_ in IT_THEY_PRONOUNS:
+        return recent
     if mention.kind in {"pronoun", "relative"} or not mention.name:
         return None
     name = re.sub(r"^the\s+", "", mention.name, flags=re.IGNORECASE)

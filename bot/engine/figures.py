@@ -80,6 +80,8 @@ class FoundFigure:
     holder: Holder | None = None
     # Labels of the declared patterns that read this figure (`rules.py`), for error logs.
     rules: tuple[str, ...] = ()
+    # The token the number phrase ends on (its head in the parse).
+    token: int | None = None
 
 
 def find_figures(doc: Doc) -> list[FoundFigure]:
@@ -163,11 +165,49 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
                 structure=structure,
                 holder=holder,
                 rules=tuple(labels),
+                token=scale_head.i,
             )
         )
         i = range_end + 1
+    _resolve_elliptical(doc, figures)
     _resolve_restated(figures)
     return figures
+
+
+# How far up from a bare conjoined number the figure it shares words with is looked for.
+ELLIPSIS_CLIMB = 3
+
+
+def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
+    """'3,000 people marched, according to police, and 12,000, according to the organisers': a bare number
+    joined by 'and'/'or' to a figure's clause (or to the figure itself) leaves out the words it shares with that
+    figure, and counts what that figure counts."""
+    by_token = {figure.token: figure for figure in figures}
+    by_clause = {}
+    for figure in figures:
+        by_clause.setdefault(figure.structure.clause, figure)
+    for figure in figures:
+        structure = figure.structure
+        number = doc[figure.token]
+        if structure.known or number.dep_ != "conj" or number.head.i == number.i:
+            continue
+        # The conjunct hangs on the figure, on its clause, or on a phrase of that clause ("according to").
+        earlier, node = None, number
+        for _ in range(ELLIPSIS_CLIMB):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            found = by_token.get(node.i) or by_clause.get(node.i)
+            if found is not None and found is not figure:
+                earlier = found
+                break
+        if earlier is None or earlier is figure or not earlier.structure.known:
+            continue
+        for name in ("counted", "quantity", "unit", "period", "change", "place"):
+            setattr(structure, name, getattr(earlier.structure, name))
+        if figure.measure is None:
+            figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
+        figure.rules = (*figure.rules, "relation:elliptical")
 
 
 _SAME_AS_BEFORE = "\0same-as-before"

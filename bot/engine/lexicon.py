@@ -325,3 +325,6 @@ MULTIPLIER_WORDS = frozenset("times fold -fold".split())
 
 # Qualifiers (as `QUALIFIERS` labels them) that give a rounded value: "nearly 50" agrees with 46.
 APPROXIMATE_QUALIFIERS = frozenset("about nearly".split())
+
+# Pronouns that stand for an organisation or a group giving a figure: "it later revised the toll to 61".
+IT_THEY_PRONOUNS = frozenset("it they".split())

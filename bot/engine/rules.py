@@ -39,7 +39,7 @@ from bot.engine.lexicon import (
     SOURCE_NOUNS,
     TALLY_VERBS,
 )
-from bot.engine.measures import OWNED_FIGURE_NOUNS
+from bot.engine.measures import OWNED_FIGURE_NOUNS, REVISION_VERBS
 
 # A token that may be (part of) a number: the figure finder decides which are counts.
 _NUMBER = {"LIKE_NUM": True}
@@ -146,6 +146,15 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
     ),
+    # "the bureau revised the rate up to 3.1 per cent", "the agency upgraded it from 7.5 to 7.9": who revises a
+    # figure gives the new value and the old.
+    (
+        "holder:revising-verb",
+        [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(REVISION_VERBS)}, "POS": "VERB"}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
     # "4,000 strikers were counted by the union"
     (
         "holder:giving-verb-agent",
@@ -209,7 +218,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
 
 # How the figure hangs from a verb of giving when the verb's subject holds it: its object, or "at"/"to" a value.
 GIVEN_DEPS = frozenset("dobj attr oprd nsubjpass dative".split())
-GIVEN_PREPOSITIONS = frozenset("at to".split())
+GIVEN_PREPOSITIONS = frozenset("at to from".split())
 
 # How many tokens a figure and an "according to" phrase may lie apart and still belong together.
 ACCORDING_TO_REACH = 25

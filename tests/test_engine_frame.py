@@ -1,0 +1,71 @@
+"""The figure frame on sentences written for these tests: who gives a figure wherever the sentence puts them, its
+scope, its relation to other figures, and conflicts only on positive evidence."""
+
+from __future__ import annotations
+
+from bot.engine import analyze
+
+
+def _figures(text: str) -> list[tuple[str, str | None]]:
+    report = analyze(text)
+    return [(report.figure_label(figure), figure.source) for figure in report.figures]
+
+
+def test_according_to_after_each_figure_names_its_own_source() -> None:
+    report = analyze("About 3,000 people marched in Velmora, according to police, and 12,000, according to the organisers.")
+    assert _figures(report.text) == [("about 3,000", "police"), ("12,000", "organisers")]
+    [conflict] = report.conflicts
+    assert conflict.reason == "sources"
+
+
+def test_a_verb_of_giving_a_figure_names_its_source_without_a_verb_of_saying() -> None:
+    assert _figures("The teachers' union counted 4,200 strikers on Tuesday.")[0][1] == "teachers' union"
+
+
+def test_a_pronoun_that_revises_stands_for_the_source_before_it() -> None:
+    report = analyze(
+        "The Varnish Seismological Bureau put the quake's magnitude at 6.1 on Monday. It later revised the "
+        "magnitude to 6.4."
+    )
+    assert {figure.source for figure in report.figures} == {"Varnish Seismological Bureau"}
+    [conflict] = report.conflicts
+    assert conflict.reason == "revision"
+
+
+def test_figures_for_another_place_are_not_compared() -> None:
+    report = analyze("In Ostrava, 40 people were killed, the army said. Rescuers said 55 people were killed in the floods.")
+    assert [figure.place for figure in report.figures] == ["ostrava", None]
+    assert report.conflicts == []
+
+
+def test_a_rounded_figure_agrees_with_a_precise_one_near_it() -> None:
+    report = analyze("The ministry said 46 people were killed. Nearly 50 people were killed, according to a monitor.")
+    assert report.conflicts == []
+    report = analyze("The ministry said 12 people were killed. Nearly 50 people were killed, according to a monitor.")
+    assert len(report.conflicts) == 1
+
+
+def test_an_increment_is_never_a_total_to_compare() -> None:
+    report = analyze("Officials said 12 people died in the crash. Police said 12 more people were killed.")
+    assert report.figures[1].rules == ["increment:n-more"]
+    assert report.conflicts == []
+
+
+def test_values_fifty_times_apart_measure_different_things() -> None:
+    report = analyze("The ministry said 2 people were killed. A monitor said 300 people were killed.")
+    assert report.conflicts == []
+
+
+def test_suspected_cases_are_not_compared_with_confirmed_ones() -> None:
+    report = analyze(
+        "The health ministry said 7 cases had been confirmed. State authorities said they were looking at 51 "
+        "suspected cases."
+    )
+    assert report.conflicts == []
+
+
+def test_one_sources_bound_and_its_later_value_agree() -> None:
+    report = analyze(
+        "The league said more than 3 debates would be held. The league later said 11 debates would be held."
+    )
+    assert report.conflicts == []
