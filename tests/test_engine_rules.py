@@ -147,6 +147,34 @@ def test_who_revises_a_figure_holds_the_new_value_and_the_old() -> None:
         assert (holder.head.text, holder.rule) == ("bureau", "holder:revising-verb")
 
 
+def test_the_agent_of_a_passive_revision_holds_the_figures() -> None:
+    # "Growth was revised by the bureau to zero ."
+    words = ["Growth", "was", "revised", "by", "the", "bureau", "to", "zero", "."]
+    doc = _doc(
+        words,
+        [2, 2, 2, 2, 5, 3, 2, 6, 2],
+        ["nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj", "prep", "pobj", "punct"],
+        ["NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "NUM", "PUNCT"],
+        ["growth", "be", "revise", "by", "the", "bureau", "to", "zero", "."],
+    )
+    holder = holder_of(doc[7], 7, [doc[7], doc[6], doc[2]], read_rules(doc), [7])
+    assert (holder.head.text, holder.rule) == ("bureau", "holder:revising-verb-agent")
+
+
+def test_a_clause_of_saying_before_a_colon_holds_the_figures_after_it() -> None:
+    # "Reuters reported lower numbers : 25 hostages escaped ."
+    words = ["Reuters", "reported", "lower", "numbers", ":", "25", "hostages", "escaped", "."]
+    doc = _doc(
+        words,
+        [1, 7, 3, 1, 7, 6, 7, 7, 7],
+        ["nsubj", "ccomp", "amod", "dobj", "punct", "nummod", "nsubj", "ROOT", "punct"],
+        ["PROPN", "VERB", "ADJ", "NOUN", "PUNCT", "NUM", "NOUN", "VERB", "PUNCT"],
+        ["Reuters", "report", "low", "number", ":", "25", "hostage", "escape", "."],
+    )
+    holder = holder_of(doc[5], 5, [doc[5], doc[6], doc[7]], read_rules(doc), [5])
+    assert (holder.head.text, holder.rule) == ("Reuters", "holder:cue-before-colon")
+
+
 def test_any_other_verb_names_no_holder() -> None:
     doc = _giving_verb("fed", "feed")
     assert holder_of(doc[3], 3, [doc[3], doc[4], doc[2]], read_rules(doc), [3]) is None
@@ -245,6 +273,8 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:giving-verb",
         "holder:giving-verb-agent",
         "holder:revising-verb",
+        "holder:revising-verb-agent",
+        "holder:cue-before-colon",
         "holder:owned-figure",
         "holder:owned-figure-compound",
         "holder:figures-from",

@@ -41,6 +41,18 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "restored": frozenset("restore reconnect".split()),
     "closed": frozenset("close shut".split()),
     "without power": frozenset("outage blackout dark".split()),
+    "spilled": frozenset("spill".split()),
+}
+
+# Counted nouns that say what happened to the people they count, read only when the clause names nothing else:
+# "146 passengers" are on board, "4,000 strikers" took part.
+QUANTITY_OF_COUNTED = {
+    "passenger": "on board",
+    "striker": "took part",
+    "detainee": "arrested",
+    "evacuee": "evacuated",
+    "hostage": "held",
+    "refugee": "displaced",
 }
 
 # Events that happen to people: whoever is counted ("miners", "fighters", "people"), the count is one toll.

@@ -29,6 +29,7 @@ from bot.engine.doccache import sentence_of
 from bot.engine.lexicon import (
     AGE_WORDS,
     CLOCK_WORDS,
+    COLON_CUE_VERBS,
     FIGURE_GIVING_VERBS,
     INCREMENT_WORDS,
     MONTH_NAMES,
@@ -155,6 +156,24 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
     ),
+    # "growth was revised down by the statistics body from 0.1 per cent to zero"
+    (
+        "holder:revising-verb-agent",
+        [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(REVISION_VERBS)}, "POS": "VERB"}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
+            {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+    ),
+    # "Reuters reports lower numbers: 25 hostages escaped", "The ministry gave its figures: 137 schools closed":
+    # a clause of saying or giving before a colon holds the figures after it (see `DocRules.before_colon`).
+    (
+        "holder:cue-before-colon",
+        [
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(COLON_CUE_VERBS)}, "POS": "VERB"}},
+            {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
     # "4,000 strikers were counted by the union"
     (
         "holder:giving-verb-agent",
@@ -244,7 +263,10 @@ class DocRules:
     according_to_starts: list[int] = field(default_factory=list)  # the indexes alone, for bisecting
     by_verb: dict[int, Holder] = field(default_factory=dict)
     by_figure_noun: dict[int, Holder] = field(default_factory=dict)
-    in_brackets: dict[int, Holder] = field(default_factory=dict)  # keyed by the word before the bracket
+    in_brackets: dict[int, Holder] = field(default_factory=dict)
+    # (index of a colon, the holder of the clause of saying before it in its sentence), in order
+    before_colon: list[tuple[int, Holder]] = field(default_factory=list)
+    before_colon_starts: list[int] = field(default_factory=list)  # keyed by the word before the bracket
 
 
 class FigureRules:
@@ -279,6 +301,7 @@ class FigureRules:
                 found.in_brackets.setdefault(start + offset, Holder(doc[start + 2], label))
             else:
                 getattr(found, family).setdefault(start + offset, label)
+        cues: list[tuple[int, Holder]] = []
         for match_id, token_ids in self.dependency_matcher(doc):
             label = strings[match_id].split("#")[0]
             pattern = HOLDERS[int(strings[match_id].split("#")[1])][1]
@@ -286,13 +309,34 @@ class FigureRules:
             holder = Holder(nodes["holder"], label)
             if label == "holder:according-to":
                 found.according_to.append((nodes["according"].i, holder))
+            elif label == "holder:cue-before-colon":
+                cues.append((nodes["cue"].i, holder))
             elif "verb" in nodes:
                 found.by_verb.setdefault(nodes["verb"].i, holder)
             else:
                 found.by_figure_noun.setdefault(nodes["figure"].i, holder)
         found.according_to.sort(key=lambda pair: pair[0])
+        found.before_colon = _colon_holders(doc, sorted(cues, key=lambda pair: pair[0]))
+        found.before_colon_starts = [i for i, _holder in found.before_colon]
         found.according_to_starts = [i for i, _holder in found.according_to]
         return found
+
+
+def _colon_holders(doc: Doc, cues: list[tuple[int, Holder]]) -> list[tuple[int, Holder]]:
+    """Each colon that ends a clause of saying, with that clause's subject: the nearest cue before the colon in
+    its sentence whose subject is a name or a noun (a pronoun says nothing here)."""
+    starts = [i for i, _holder in cues]
+    found = []
+    for token in doc:
+        if token.text != ":":
+            continue
+        before = bisect.bisect_left(starts, token.i) - 1
+        if before < 0:
+            continue
+        cue, holder = cues[before]
+        if holder.head.pos_ in {"NOUN", "PROPN"} and sentence_of(doc[cue]).start == sentence_of(token).start:
+            found.append((token.i, Holder(holder.head, "holder:cue-before-colon")))
+    return found
 
 
 @lru_cache(maxsize=4)
@@ -331,7 +375,15 @@ def holder_of(
     given = below.dep_ in GIVEN_DEPS or (below.dep_ == "prep" and below.lower_ in GIVEN_PREPOSITIONS)
     if holder is not None and given and not place_tally and not _inside(number, holder.head):
         return holder
-    return _according_to(number, first, rules, numbers)
+    return _according_to(number, first, rules, numbers) or _before_colon(number, rules)
+
+
+def _before_colon(number: Token, rules: DocRules) -> Holder | None:
+    """The holder of a clause of saying that ends in a colon before the figure, in its sentence."""
+    before = bisect.bisect_left(rules.before_colon_starts, number.i) - 1
+    if before >= 0 and rules.before_colon[before][0] >= sentence_of(number).start:
+        return rules.before_colon[before][1]
+    return None
 
 
 def _any_between(numbers: list[int], low: int, high: int) -> bool:

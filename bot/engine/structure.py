@@ -38,6 +38,7 @@ from bot.engine.measures import (
     MONEY_QUANTITIES,
     NAMED_QUANTITIES,
     PERSON_EVENTS,
+    QUANTITY_OF_COUNTED,
     RESTATING_NOUNS,
     REVISION_VERBS,
     UNIT_WORDS,
@@ -183,6 +184,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     _read_period_and_status(number, structure)
     if structure.unit == "%" and structure.counted and not structure.quantity:
         structure.quantity = "share"  # "54% of the vote"
+    if not structure.quantity and noun is not None and not structure.unit:
+        # "146 passengers", "4,000 strikers": nouns that say what happened to the people they count, when the
+        # clause says nothing else ("17 passengers were killed" is a toll).
+        structure.quantity = QUANTITY_OF_COUNTED.get(_lemma(noun))
     return structure
 
 
