@@ -69,3 +69,23 @@ def test_one_sources_bound_and_its_later_value_agree() -> None:
         "The league said more than 3 debates would be held. The league later said 11 debates would be held."
     )
     assert report.conflicts == []
+
+
+def test_a_verb_that_changes_an_estimate_revises_it_and_the_estimate_says_what_is_counted() -> None:
+    report = analyze(
+        "Officials in Dorvale have cut their estimate of those missing in the landslide to about 940, from "
+        "earlier calculations of 1,800."
+    )
+    assert [figure.quantity for figure in report.figures] == ["missing", "missing"]
+
+
+def test_per_cent_is_a_unit_however_the_parser_hangs_it() -> None:
+    report = analyze("The statistics office said growth was 0.6 per cent, while inflation was 3 percent.")
+    assert [figure.unit for figure in report.figures] == ["%", "%"]
+
+
+def test_a_named_quantity_for_a_past_year_is_no_other_event() -> None:
+    report = analyze("The statistics office said output growth was 2.1 per cent in 2010.")
+    assert report.figures[0].background is False
+    report = analyze("In 2011, a quake killed 300 people, officials said.")
+    assert report.figures[0].background is True

@@ -23,7 +23,7 @@ from bot.engine.lexicon import (
     QUALIFIERS,
     TOLL_NOUNS,
 )
-from bot.engine.measures import CHANGE_WORDS, REVISION_VERBS
+from bot.engine.measures import CHANGE_WORDS, NAMED_QUANTITIES, REVISION_VERBS
 from bot.engine.rules import DocRules, Holder, holder_of, read_rules
 from bot.engine.structure import Structure, figure_path, figure_structure
 
@@ -150,6 +150,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if structure.status == "forecast" and not structure.baseline:
             background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's
             # period is what it is about, not a past event
+        if structure.period and structure.quantity in NAMED_QUANTITIES and not other_event:
+            background = False  # "output growth was 2.1 per cent in 2010": the year is the figure's period
         figures.append(
             FoundFigure(
                 value=value,

@@ -119,6 +119,13 @@ RESTATING_NOUNS = frozenset("figure number total tally estimate count".split())
 # Verbs by which a source revises its own figure: "raised the toll to 19", "later upgraded to 6.0".
 REVISION_VERBS = frozenset("raise revise upgrade downgrade lower update correct adjust".split())
 
+# Verbs that change a figure when their object is one ("cut its estimate to 940", "raised the toll to 19",
+# "lowered the number of missing"): the figure is revised.
+FIGURE_CHANGING_VERBS = REVISION_VERBS | frozenset("cut reduce increase lift trim slash".split())
+
+# Words after a number that make it a percentage.
+PERCENT_WORDS = frozenset("percent % pct".split())
+
 # Words saying a statement comes later than an earlier one of the same source: "later said", "now says".
 LATER_WORDS = frozenset("later now subsequently afterwards update updated since".split())
 

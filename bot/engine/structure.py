@@ -32,11 +32,13 @@ from bot.engine.measures import (
     COUNTED_FAMILIES,
     CURRENCY_SYMBOLS,
     EVENT_FAMILIES,
+    FIGURE_CHANGING_VERBS,
     FORECAST_WORDS,
     LATER_WORDS,
     LOSS_BY_COUNTED,
     MONEY_QUANTITIES,
     NAMED_QUANTITIES,
+    PERCENT_WORDS,
     PERSON_EVENTS,
     QUANTITY_OF_COUNTED,
     RESTATING_NOUNS,
@@ -151,6 +153,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.unit = CURRENCY_SYMBOLS[doc[first.i - 1].text]
     anchor = number
     noun = counted_noun
+    if _per_cent_follows(number):
+        structure.unit = "%"  # "0.6 per cent", "74.3 percent", "12%", however the parser hung the words
     per_cent = noun is not None and noun.lower_ in {"per", "cent"} and doc[number.i + 1].lower_ == "per"
     if per_cent and noun.i <= number.i + 2:
         structure.unit = "%"  # "74 per cent"
@@ -208,13 +212,19 @@ def _per_what(anchor: Token) -> str | None:
     return None
 
 
+def _per_cent_follows(number: Token) -> bool:
+    doc = number.doc
+    following = [t.lower_ for t in doc[number.i + 1 : number.i + 3]]
+    return bool(following) and (following[0] in PERCENT_WORDS or following[:2] == ["per", "cent"])
+
+
 def _of_object(noun: Token) -> Token | None:
     """'8,400 square kilometres of forest' -> forest; '54% of the vote' -> vote."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
-                    return grandchild  # "the number of displaced"
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in {"NOUN", "PROPN", "ADJ", "VERB", "PRON", "DET"}:
+                    return grandchild  # "the number of displaced", "the estimate of those missing"
     return None
 
 
@@ -418,6 +428,15 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     lemma = _lemma(verb)
     if lemma in REVISION_VERBS:
         structure.revises = True
+    # "cut their estimate of those missing to about 940", "raised the toll to 19": a verb changing a figure
+    # revises it, and the figure says what is counted.
+    restated = next(
+        (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and _lemma(c) in RESTATING_NOUNS and c.i != node.i),
+        None,
+    )
+    if restated is not None and lemma in FIGURE_CHANGING_VERBS and not structure.quantity:
+        structure.revises = True
+        _take_noun(restated, structure)
     moved_to = any(c.dep_ == "prep" and c.lower_ == "to" and c.i != node.head.i for c in verb.children)
     if lemma in CHANGE_WORDS and node.dep_ in {"npadvmod", "dobj"} and not structure.change and not moved_to:
         structure.change = True
