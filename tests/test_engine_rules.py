@@ -175,6 +175,18 @@ def test_a_clause_of_saying_before_a_colon_holds_the_figures_after_it() -> None:
     assert (holder.head.text, holder.rule) == ("Reuters", "holder:cue-before-colon")
 
 
+def test_a_subject_that_cannot_speak_holds_no_figure() -> None:
+    # "The turnstiles recorded 4,000 entries ." : the turnstiles are an instrument, not a source
+    doc = _doc(
+        ["The", "turnstiles", "recorded", "4,000", "entries", "."],
+        [1, 2, 2, 4, 2, 2],
+        ["det", "nsubj", "ROOT", "nummod", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
+        ["the", "turnstile", "record", "4,000", "entry", "."],
+    )
+    assert holder_of(doc[3], 3, [doc[3], doc[4], doc[2]], read_rules(doc), [3]) is None
+
+
 def test_any_other_verb_names_no_holder() -> None:
     doc = _giving_verb("fed", "feed")
     assert holder_of(doc[3], 3, [doc[3], doc[4], doc[2]], read_rules(doc), [3]) is None

@@ -300,10 +300,18 @@ COLON_CUE_VERBS = SPEECH_VERBS | FIGURE_GIVING_VERBS | frozenset({"give"})
 
 # Nouns that can hold a figure ("a police estimate", "55,000 (police)"): organisations and the people who
 # speak for them, described rather than named.
-SOURCE_NOUNS = ORGANISATION_NOUNS | ANONYMOUS_SOURCE_NOUNS | frozenset(
-    """organiser organisers organizer organizers union unions ministry minister spokesman spokeswoman
-    spokesperson authorities rescuers""".split()
+SOURCE_NOUNS = (
+    ORGANISATION_NOUNS
+    | ANONYMOUS_SOURCE_NOUNS
+    | ROLE_NOUNS
+    | frozenset(
+        """organiser organisers organizer organizers union unions ministry spokesperson authorities rescuer
+        rescuers scientist scientists seismologist seismologists researcher researchers bureau counterpart
+        counterparts""".split()
+    )
 )
+# Entity labels of names that can speak for a figure.
+SOURCE_ENTITIES = frozenset("PERSON ORG NORP GPE".split())
 
 # Named-entity labels of places, and the prepositions that put a figure in one: "600,000 in Washington".
 PLACE_ENTITIES = frozenset("GPE LOC FAC".split())

@@ -59,6 +59,8 @@ QUANTITY_OF_COUNTED = {
 PERSON_EVENTS = frozenset(
     "killed wounded missing displaced evacuated rescued trapped arrested infected vaccinated".split()
 )
+# What can happen only to people (or animals), never to money: "held $214.9 billion offshore" is no hostage count.
+HAPPENS_TO_PEOPLE = PERSON_EVENTS | frozenset({"held", "freed"})
 
 # Quantities with a name of their own: the figure is their value ("turnout of 61%", "inflation stood at 6%").
 NAMED_QUANTITIES: dict[str, frozenset[str]] = {
@@ -112,6 +114,7 @@ UNIT_WORDS: dict[str, str] = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY",
 }  # fmt: skip
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values())
 
 # Nouns that stand for a figure given before: "put the figure at 4,000", "the true number was closer to".
 RESTATING_NOUNS = frozenset("figure number total tally estimate count".split())

@@ -37,6 +37,7 @@ from bot.engine.lexicon import (
     NAME_NUMBER_WORDS,
     PART_WORDS,
     PLACE_ENTITIES,
+    SOURCE_ENTITIES,
     SOURCE_NOUNS,
     TALLY_VERBS,
 )
@@ -374,7 +375,13 @@ def holder_of(
     below = path[-2] if len(path) > 1 else number
     given = below.dep_ in GIVEN_DEPS or (below.dep_ == "prep" and below.lower_ in GIVEN_PREPOSITIONS)
     if holder is not None and given and not place_tally and not _inside(number, holder.head):
-        return holder
+        if _can_speak(holder.head):
+            return holder
+        # "A police estimate put the number at 55,000": the estimate's owner gives it; an estimate with no owner
+        # named ("a count commissioned by ...") leaves the figure to the sentence's speaker.
+        owner = rules.by_figure_noun.get(holder.head.i)
+        if owner is not None:
+            return owner
     return _according_to(number, first, rules, numbers) or _before_colon(number, rules)
 
 
@@ -384,6 +391,18 @@ def _before_colon(number: Token, rules: DocRules) -> Holder | None:
     if before >= 0 and rules.before_colon[before][0] >= sentence_of(number).start:
         return rules.before_colon[before][1]
     return None
+
+
+def _can_speak(head: Token) -> bool:
+    """Whether a verb's subject can be a figure's source: a name, a pronoun (resolved later), or a noun for
+    people or organisations. "Its turnstiles had recorded 49,800 entries" gives the stadium's figure, not the
+    turnstiles'; "a count ... estimated" leaves the figure to its owner or the sentence's speaker."""
+    return (
+        head.pos_ in {"PROPN", "PRON"}
+        or head.ent_type_ in SOURCE_ENTITIES
+        or head.lemma_.lower() in SOURCE_NOUNS
+        or head.lower_ in SOURCE_NOUNS
+    )
 
 
 def _any_between(numbers: list[int], low: int, high: int) -> bool:

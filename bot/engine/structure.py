@@ -30,10 +30,12 @@ from bot.engine.measures import (
     AGGREGATE_PERIODS,
     CHANGE_WORDS,
     COUNTED_FAMILIES,
+    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     EVENT_FAMILIES,
     FIGURE_CHANGING_VERBS,
     FORECAST_WORDS,
+    HAPPENS_TO_PEOPLE,
     LATER_WORDS,
     LOSS_BY_COUNTED,
     MONEY_QUANTITIES,
@@ -188,6 +190,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     _read_period_and_status(number, structure)
     if structure.unit == "%" and structure.counted and not structure.quantity:
         structure.quantity = "share"  # "54% of the vote"
+    if structure.quantity in HAPPENS_TO_PEOPLE and structure.unit in CURRENCY_CODES:
+        structure.quantity = None  # "held $214.9 billion offshore": what happens to people doesn't happen to money
     if not structure.quantity and noun is not None and not structure.unit:
         # "146 passengers", "4,000 strikers": nouns that say what happened to the people they count, when the
         # clause says nothing else ("17 passengers were killed" is a toll).
