@@ -108,7 +108,8 @@ def _same_scale_values(a: float, b: float) -> bool:
     return low > 0 and high / low <= MAX_SOURCE_RATIO
 
 
-def _same_scale(a: Figure, b: Figure) -> bool:
+def same_scale(a: Figure, b: Figure) -> bool:
+    """Whether two values are near enough (`MAX_SOURCE_RATIO`) to count one thing."""
     return _same_scale_values(abs(a.value), abs(b.value))
 
 
@@ -193,7 +194,7 @@ def find_conflicts(
             for a, i in enumerate(readings)
             for j in readings[a + 1 :]
             if not values_agree(figures[i], figures[j], one_source=keys[i] == keys[j])
-            and _same_scale(figures[i], figures[j])
+            and same_scale(figures[i], figures[j])
             and (keys[i] != keys[j] or j in newer or i in newer)
         ]
         if not differing:

@@ -81,6 +81,24 @@ NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "area": frozenset("area".split()),
 }
 
+# A verb with its particle or object that says what happened: (verb lemma, particle or object lemma).
+PHRASAL_EVENTS: dict[tuple[str, str], str] = {
+    ("take", "part"): "took part",
+    ("turn", "out"): "took part",
+    ("walk", "out"): "took part",
+    ("stay", "away"): "took part",  # "3,500 workers stayed away from their shifts"
+    ("lose", "life"): "killed",
+    ("go", "life"): "killed",
+}
+
+# A state the counted things are in, named by a preposition and a noun: "7,000 workers were on strike".
+STATE_PHRASES: dict[tuple[str, str], str] = {
+    ("on", "strike"): "took part",
+}
+
+# Verbs of losing: what losing means depends on what is lost (`LOSS_BY_COUNTED`).
+LOSING_VERBS = frozenset("go lose".split())
+
 # What "lost" or "gone" means for what is counted: jobs are cut, homes destroyed, people killed.
 LOSS_BY_COUNTED = {"job": "cut", "home": "destroyed", "people": "killed"}
 

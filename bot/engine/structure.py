@@ -19,9 +19,10 @@ from spacy.tokens import Token
 from bot.engine.doccache import entity_at, sentence_of, sentence_text
 from bot.engine.lexicon import (
     CUE_VERBS,
-    PLACE_ENTITIES,
     PLACE_NOUNS,
-    PLACE_PREPOSITIONS,
+    PLACES_MISTAGGED_AS,
+    SCOPE_ENTITIES,
+    SCOPE_PREPOSITIONS,
     TENTATIVE_WORDS,
     TIME_ENTITIES,
 )
@@ -37,14 +38,17 @@ from bot.engine.measures import (
     FORECAST_WORDS,
     HAPPENS_TO_PEOPLE,
     LATER_WORDS,
+    LOSING_VERBS,
     LOSS_BY_COUNTED,
     MONEY_QUANTITIES,
     NAMED_QUANTITIES,
     PERCENT_WORDS,
     PERSON_EVENTS,
+    PHRASAL_EVENTS,
     QUANTITY_OF_COUNTED,
     RESTATING_NOUNS,
     REVISION_VERBS,
+    STATE_PHRASES,
     UNIT_WORDS,
     VEHICLE_WORDS,
     family_of,
@@ -310,29 +314,30 @@ def _read_modifiers(noun: Token, structure: Structure) -> None:
 
 
 def _verb_particle_event(verb: Token) -> str | None:
-    """'lost their lives' -> killed; 'laid off' -> cut; 'took part' -> took part."""
+    """'lost their lives' -> killed; 'took part', 'stayed away', 'were on strike' -> took part (`PHRASAL_EVENTS`)."""
+    lemma = _lemma(verb)
     for child in verb.children:
-        if child.dep_ in {"dobj", "prt", "acomp", "attr"}:
-            if _lemma(verb) == "take" and child.lower_ == "part":
-                return "took part"
-            if _lemma(verb) == "turn" and child.lower_ == "out":
-                return "took part"
-            if _lemma(verb) == "walk" and child.lower_ == "out":
-                return "took part"
-            if _lemma(verb) in {"lose", "go"} and child.dep_ == "dobj" and _lemma(child) == "life":
-                return "killed"
+        if child.dep_ in {"dobj", "prt", "acomp", "attr", "advmod"}:
+            phrasal = PHRASAL_EVENTS.get((lemma, _lemma(child)))
+            if phrasal:
+                return phrasal
             found = _event(child)
-            if found and child.dep_ != "dobj":
+            if found and child.dep_ not in {"dobj", "advmod"}:
                 return found
     # "would go", "lost their jobs", "homes had been lost": the verb of losing; what losing means depends on
     # what is lost.
-    if _lemma(verb) in {"go", "lose"}:
+    if lemma in LOSING_VERBS:
         return "cut"
     for child in verb.children:
         if child.dep_ == "prep":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and _event(pobj) in {"on board", "without power"}:
+                if pobj.dep_ != "pobj":
+                    continue
+                if _event(pobj) in {"on board", "without power"}:
                     return _event(pobj)
+                state = STATE_PHRASES.get((child.lower_, _lemma(pobj)))
+                if state:
+                    return state  # "7,000 workers were on strike"
             if child.lower_ in {"aboard", "onboard"}:
                 return "on board"
     return None
@@ -450,8 +455,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         structure.quantity = "cost"  # "will cost at least 900 million euros"
     if not structure.quantity:
         found = _event(verb) or _verb_particle_event(verb)
-        if found and not (found == "cut" and lemma in {"go", "lose"} and not structure.counted):
-            if found == "cut" and lemma in {"go", "lose"}:
+        if found and not (found == "cut" and lemma in LOSING_VERBS and not structure.counted):
+            if found == "cut" and lemma in LOSING_VERBS:
                 found = LOSS_BY_COUNTED.get(structure.counted or "", found)
             structure.quantity = found
     # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
@@ -575,16 +580,17 @@ def _place(path: list[Token]) -> str | None:
         nodes.append(verb.head)
     for node in nodes:
         for child in node.children:
-            if child.dep_ == "poss" and child.ent_type_ in PLACE_ENTITIES:
+            if child.dep_ == "poss" and child.ent_type_ in SCOPE_ENTITIES:
                 return _entity_words(child)
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+            if child.dep_ == "prep" and child.lower_ in SCOPE_PREPOSITIONS:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
-                    # The small model often tags a foreign place as a person or an organisation: any proper
-                    # noun after "in" is taken for a place, and so are the nouns of regions ("in the north").
-                    if pobj.ent_type_ in PLACE_ENTITIES or (
-                        pobj.pos_ == "PROPN" and pobj.ent_type_ not in TIME_ENTITIES
+                    # The small model often tags a foreign place as a person, or not at all: such a proper noun
+                    # after "in" is taken for a place, and so are the nouns of regions ("in the north"). A venue
+                    # ("at Meridian Ground") is where the event is, no narrower scope.
+                    if pobj.ent_type_ in SCOPE_ENTITIES or (
+                        pobj.pos_ == "PROPN" and pobj.ent_type_ in PLACES_MISTAGGED_AS
                     ):
                         return _entity_words(pobj)
                     if pobj.lemma_.lower() in PLACE_NOUNS:

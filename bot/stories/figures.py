@@ -177,6 +177,7 @@ def figure_structure(report: Report, figure: Figure) -> Structure | None:
         period=figure.period,
         status=figure.status,
         change=figure.change,
+        place=figure.place,
     )
     return structure if structure.known else None
 
@@ -373,7 +374,7 @@ def compare_figures(
 
 def _values_disagree(reports: Sequence[Report], figures: list[StoryFigure]) -> bool:
     """Whether two articles give values that can't both be right ("at least 15" and 21 can)."""
-    from bot.engine.conflicts import values_agree
+    from bot.engine.conflicts import same_scale, values_agree
 
     for position, first in enumerate(figures):
         for second in figures[position + 1 :]:
@@ -381,7 +382,7 @@ def _values_disagree(reports: Sequence[Report], figures: list[StoryFigure]) -> b
                 continue
             a = reports[first.article].figures[first.figure]
             b = reports[second.article].figures[second.figure]
-            if not values_agree(a, b):
+            if not values_agree(a, b) and same_scale(a, b):
                 return True
     return False
 
