@@ -13,13 +13,59 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from bot.engine.doccache import doc_text, entity_at
+from bot.engine.grammar import (
+    AUXILIARY_DEPS,
+    CLAUSE_MARKER_DEPS,
+    DATELINE_LABEL_ENTITIES,
+    FOLLOWING_CLAUSE_DEPS,
+    LOOSE_ATTACHMENT_DEPS,
+    NAME_PREFIX_DEPS,
+    NOUN_CLAUSE_DEPS,
+    NOUN_MODIFIER_DEPS,
+    NOUN_OR_COMPLEMENT_CLAUSE_DEPS,
+    NOUN_PHRASE_HEAD_POS,
+    NOUN_PHRASE_OPENING_POS,
+    NOUN_POS,
+    OBJECT_COMPLEMENT_DEPS,
+    OBJECT_CONTINUATION_DEPS,
+    OBJECT_DEPS,
+    OBJECT_OR_XCOMP_DEPS,
+    PARTICIPLE_DEPS,
+    PARTICIPLE_OR_ADJECTIVE_TAGS,
+    PERSON_OR_ORGANISATION_ENTITIES,
+    PREPOSITION_OBJECT_DEPS,
+    RECIPIENT_DEPS,
+    SPEAKER_ENTITIES,
+    STAND_IN_POS,
+    SUBJECT_DEPS,
+    SUBJECT_OR_EXPLETIVE_DEPS,
+    VERB_POS,
+    VERB_TAGS,
+)
 from bot.engine.lexicon import (
+    BARE_OBJECT_REFERENCES,
+    BARE_REFERENCES,
+    CALL_PREPOSITIONS,
+    CLAUSE_BREAK_MARKS,
+    CLAUSE_END_MARKS,
     CLAUSE_ONLY_VERBS,
     COGNITION_VERBS,
+    CONTENT_PREPOSITIONS,
     CUE_VERBS,
+    DASHES,
+    ESTIMATE_PREPOSITIONS,
     GENERIC_AUDIENCE_NOUNS,
+    INTERVIEW_PREPOSITIONS,
     OBJECT_CONTENT_VERBS,
+    OUTLET_PREPOSITIONS,
+    OUTLET_VEHICLE_NOUNS,
+    SENTENCE_OR_QUOTE_END_MARKS,
+    SETTING_PREPOSITIONS,
+    SPEAKING_TO_VERBS,
     SPEECH_VERBS,
+    TOPIC_PREPOSITIONS,
+    TOPICLESS_SPEECH_VERBS,
+    VEHICLE_PREPOSITIONS,
 )
 from bot.engine.quotes import Quotation
 
@@ -28,9 +74,6 @@ _XCOMP_CUES = frozenset(
     """urge vow promise pledge threaten plan want hope expect intend decide seek ask call warn tell
     refuse agree offer propose demand claim deny order advise encourage invite beg implore""".split()
 )
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-_DASHES = {"-", "—", "–", "--"}
-_PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "dep"}
 _COMPLEMENTIZERS = {"that", "whether", "if"}
 _TRAILER_TOKENS = 30
 _REFLEXIVES = {"itself", "themselves", "himself", "herself"}
@@ -61,7 +104,6 @@ _PLAIN_SPEECH = frozenset(
 _REPORTED_SPEECH_VERBS = frozenset(
     "say tell claim deny warn announce confirm report state insist admit acknowledge allege promise".split()
 )
-_BARE_REFERENCES = {"that", "this", "it", "so", "them", "him", "her", "these", "those"}
 _NEGATED_SOURCES = {"no", "none", "nobody", "neither", "nothing"}
 _NOT_SOURCES = {"toll", "figure", "number", "count", "total", "death", "tally"}
 _LEAD_GAP_TOKENS = 4
@@ -231,7 +273,7 @@ def _trailing_attribution(doc: Doc, quote_end: int, index: QuoteIndex):
             subject = _subject(token)
             if subject is None or subject.i not in inside:
                 # "“…,” said the minister": the subject may follow the verb.
-                after = (t for t in tokens if t.i > token.i and t.pos_ in {"PROPN", "NOUN", "PRON"})
+                after = (t for t in tokens if t.i > token.i and t.pos_ in NOUN_PHRASE_HEAD_POS)
                 subject = next(after, None)
             if subject is not None and subject.i in inside:
                 return token, subject, token.sent
@@ -240,9 +282,9 @@ def _trailing_attribution(doc: Doc, quote_end: int, index: QuoteIndex):
             break
     # No verb: a bare name after the quotation still names its source.
     first = tokens[0]
-    if first.pos_ in {"PROPN", "NOUN", "DET", "ADJ"}:
+    if first.pos_ in NOUN_PHRASE_OPENING_POS:
         head = _noun_phrase_head(tokens)
-        if head is not None and (head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG"}):
+        if head is not None and (head.pos_ == "PROPN" or head.ent_type_ in PERSON_OR_ORGANISATION_ENTITIES):
             return None, head, head.sent
     return None
 
@@ -278,7 +320,7 @@ def _tokens_after(doc: Doc, offset: int, index: QuoteIndex) -> list[Token]:
             break
         if token.is_space:
             continue
-        if token.text in {".", "!", "?", ";"} and tokens:
+        if token.text in CLAUSE_END_MARKS and tokens:
             break
         tokens.append(token)
     while tokens and tokens[0].is_punct:
@@ -305,7 +347,7 @@ def _tokens_before(doc: Doc, offset: int) -> list[Token]:
         end = len(doc)
     tokens: list[Token] = []
     for token in reversed(doc[max(0, end - _TRAILER_TOKENS) : end]):
-        if "\n" in token.text or "\n" in token.whitespace_ or token.text in {".", "!", "?", "”", '"'}:
+        if "\n" in token.text or "\n" in token.whitespace_ or token.text in SENTENCE_OR_QUOTE_END_MARKS:
             break
         tokens.append(token)
     tokens.reverse()
@@ -323,11 +365,11 @@ def _token_at_or_after(doc: Doc, offset: int) -> int | None:
 def _noun_phrase_head(tokens: list[Token]) -> Token | None:
     inside = {t.i for t in tokens}
     for token in tokens:
-        if (token.pos_ in {"PROPN", "NOUN"} and token.head.i not in inside | {token.i}) or (
-            token.pos_ in {"PROPN", "NOUN"} and token.head == token
+        if (token.pos_ in NOUN_POS and token.head.i not in inside | {token.i}) or (
+            token.pos_ in NOUN_POS and token.head == token
         ):
             return token
-        if token.pos_ in {"PROPN", "NOUN"} and token.dep_ not in {"compound", "amod", "poss"}:
+        if token.pos_ in NOUN_POS and token.dep_ not in NOUN_MODIFIER_DEPS:
             return token
     return None
 
@@ -360,7 +402,7 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
             continue  # speech reported inside a quotation belongs to the quoted speaker's own words
         content = _content_of(token)
         said = doc_text(doc)[content[0][0] : content[-1][1]] if content else ""
-        if not content or _is_anonymity_formula(said) or said.strip().lower() in _BARE_REFERENCES:
+        if not content or _is_anonymity_formula(said) or said.strip().lower() in BARE_REFERENCES:
             continue  # "disputed that": a bare pointer says nothing on its own
         in_headline = token.text.istitle() and token.i > token.sent.start and _title_case(token.sent.text)
         if in_headline and not any(c.dep_ == "ccomp" for c in token.children):
@@ -439,7 +481,7 @@ def _is_anonymity_formula(content: str) -> bool:
 
 
 def _is_cue_verb(token: Token) -> bool:
-    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+    if token.pos_ not in VERB_POS and token.tag_ not in VERB_TAGS:
         return _misparsed_cue(token)
     if token.lemma_.lower() in _TOLL_VERBS:
         if any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in token.children):
@@ -451,13 +493,17 @@ def _is_cue_verb(token: Token) -> bool:
     if token.lemma_.lower() not in CUE_VERBS:
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if token.lemma_.lower() == "report" and following is not None and following.tag_ in {"VBN", "JJ"}:
+    if (
+        token.lemma_.lower() == "report"
+        and following is not None
+        and following.tag_ in PARTICIPLE_OR_ADJECTIVE_TAGS
+    ):
         return False  # "fighters reported killed": a passive report, not a speaker
     if any(c.dep_ == "auxpass" for c in token.children):
         return False  # "it is written", "was told": the passive subject is not the source
     # A bare past participle ("fighters reported killed", "attacks often claimed by ...") describes, it
     # doesn't attribute.
-    return not (token.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children))
+    return not (token.tag_ == "VBN" and not any(c.dep_ in AUXILIARY_DEPS for c in token.children))
 
 
 def _content_of(verb: Token) -> list[tuple[int, int]]:
@@ -470,9 +516,7 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
             start = child.left_edge.i
             if start < verb.i < child.right_edge.i:
                 start = verb.i + 1  # "which Pentagon says was ...": the clause wraps around its own cue
-            elif start > verb.i + 1 and not any(
-                c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children
-            ):
+            elif start > verb.i + 1 and not any(c.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for c in child.children):
                 start = verb.i + 1  # "said between 15 and 20 people were killed", its subject misattached
             end = child.right_edge.i
             # "said the area burned was 'more than ...'": the parser split one clause into two ccomps.
@@ -487,7 +531,7 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
                 if (
                     conj.dep_ == "conj"
                     and _is_cue_verb(conj)
-                    and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children)
+                    and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
                 ):
                     end = min(end, conj.left_edge.i - 1)
             spans = _trimmed(doc, start, end)
@@ -507,24 +551,24 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
         if child.dep_ == "xcomp" and lemma in _XCOMP_CUES:
             start = child.left_edge.i
             # "urged residents to leave": the persuaded object belongs to what was said.
-            objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < child.i]
-            if objects and lemma not in {"tell"}:
+            objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i < child.i]
+            if objects and lemma != "tell":
                 start = min(start, objects[0].left_edge.i)
             return _trimmed(doc, start, child.right_edge.i)
-    if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ == "parataxis" and verb.head.pos_ in VERB_POS:
         return _parenthetical_content(verb)
     if lemma in OBJECT_CONTENT_VERBS or lemma in _TOLL_VERBS:
         span = _object_content(verb)
         if span:
             return span
-    if lemma in {"call"}:
+    if lemma == "call":
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in {"for", "on"}:
+            if child.dep_ == "prep" and child.lower_ in CALL_PREPOSITIONS:
                 return _trimmed(doc, child.i + 1, child.right_edge.i)
-    if lemma in SPEECH_VERBS - {"say", "tell", "add", "ask"} and lemma not in COGNITION_VERBS:
+    if lemma in SPEECH_VERBS - TOPICLESS_SPEECH_VERBS and lemma not in COGNITION_VERBS:
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in {"about", "on", "against", "for"}:
-                pobjs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
+                pobjs = [c for c in child.children if c.dep_ in PREPOSITION_OBJECT_DEPS]
                 if pobjs:
                     return _trimmed(doc, child.i, child.right_edge.i)
     return []
@@ -536,13 +580,13 @@ _VEHICLES = frozenset("statement interview letter post speech briefing email twe
 def _clause_on_vehicle(verb: Token) -> list[tuple[int, int]]:
     """'said in a statement that the deficit would fall': the parser hangs the clause on 'statement'."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "on", "during"}:
+        if prep.dep_ != "prep" or prep.lower_ not in VEHICLE_PREPOSITIONS:
             continue
         for vehicle in prep.children:
             if vehicle.dep_ == "pobj" and vehicle.lemma_.lower() in _VEHICLES:
                 for clause in vehicle.children:
                     marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-                    if clause.dep_ in {"acl", "relcl", "ccomp"} and marked:
+                    if clause.dep_ in NOUN_OR_COMPLEMENT_CLAUSE_DEPS and marked:
                         return _trimmed(verb.doc, clause.left_edge.i, clause.right_edge.i)
     return []
 
@@ -554,13 +598,13 @@ def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
         return []
     # The subject nearest the cue: a clause's own subject may also have been hung on the cue.
     subject = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subject is None or any(c.dep_ in {"dobj", "xcomp"} for c in verb.children):
+    if subject is None or any(c.dep_ in OBJECT_OR_XCOMP_DEPS for c in verb.children):
         return []  # "media reported a figure closer to 4,000": the object is what was said
     sentence = verb.sent
     comma = subject.left_edge.i - 1
-    if comma <= sentence.start + 2 or verb.doc[comma].text not in {",", "—", "–"}:
+    if comma <= sentence.start + 2 or verb.doc[comma].text not in CLAUSE_BREAK_MARKS:
         return []
-    trailing = [t for t in verb.doc[verb.i + 1 : sentence.end] if t.pos_ in {"VERB", "AUX"}]
+    trailing = [t for t in verb.doc[verb.i + 1 : sentence.end] if t.pos_ in VERB_POS]
     if trailing:
         return []
     return _trimmed(verb.doc, sentence.start, comma - 1)
@@ -573,21 +617,17 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
     if not objects:
         return []
     obj = objects[0]
-    bare_pronoun = obj.pos_ == "PRON" and obj.lower_ in {"it", "this", "that", "them", "him", "her", "so"}
-    if bare_pronoun and not any(
-        c.dep_ in {"prep", "oprd", "xcomp", "ccomp"} for c in verb.children if c.i > obj.i
-    ):
+    bare_pronoun = obj.pos_ == "PRON" and obj.lower_ in BARE_OBJECT_REFERENCES
+    if bare_pronoun and not any(c.dep_ in OBJECT_COMPLEMENT_DEPS for c in verb.children if c.i > obj.i):
         return []
     end = obj.right_edge.i
     for child in verb.children:
         if (
             child.i > obj.i
-            and child.dep_ in {"prep", "oprd", "xcomp", "advcl"}
-            and child.lower_ not in {"in", "on"}
+            and child.dep_ in OBJECT_CONTINUATION_DEPS
+            and child.lower_ not in SETTING_PREPOSITIONS
         ):
-            allowed = {"for", "as", "of", "to", "against", "with"} | (
-                {"at", "from"} if lemma in _TOLL_VERBS else set()
-            )
+            allowed = CONTENT_PREPOSITIONS | (ESTIMATE_PREPOSITIONS if lemma in _TOLL_VERBS else frozenset())
             if child.dep_ == "prep" and child.lower_ not in allowed:
                 continue
             end = max(end, child.right_edge.i)
@@ -596,13 +636,13 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
         for child in verb.children:
             if (
                 child.i > end
-                and child.dep_ in {"npadvmod", "appos", "intj", "dep"}
+                and child.dep_ in LOOSE_ATTACHMENT_DEPS
                 and any(t.like_num for t in child.subtree)
             ):
                 end = max(end, child.right_edge.i)
     for token in doc[obj.i + 1 : end + 1]:
         # "accused X of Y, saying Z": the participle starts a claim of its own.
-        if token.tag_ == "VBG" and _is_cue_verb(token) and doc[token.i - 1].text in {",", "—", "–"}:
+        if token.tag_ == "VBG" and _is_cue_verb(token) and doc[token.i - 1].text in CLAUSE_BREAK_MARKS:
             end = token.i - 2
             break
     return _trimmed(doc, obj.left_edge.i, end)
@@ -617,8 +657,8 @@ def _parenthetical_content(verb: Token) -> list[tuple[int, int]]:
         # subject of its own is someone else's account.
         if (
             clause.i > verb.i
-            and clause.dep_ in {"advcl", "conj"}
-            and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+            and clause.dep_ in FOLLOWING_CLAUSE_DEPS
+            and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
         ):
             inner |= {t.i for t in clause.subtree}
     tokens = [t for t in head.subtree if t.i not in inner]
@@ -664,7 +704,7 @@ def _trimmed(doc: Doc, first: int, last: int) -> list[tuple[int, int]]:
     first = _after_dateline(doc, first, last) if first <= last else first
     while first <= last and ((doc[first].is_punct and doc[first].text not in '“"‘«') or doc[first].is_space):
         first += 1
-    if first <= last and doc[first].lower_ in _COMPLEMENTIZERS and doc[first].dep_ in {"mark", "complm"}:
+    if first <= last and doc[first].lower_ in _COMPLEMENTIZERS and doc[first].dep_ in CLAUSE_MARKER_DEPS:
         first += 1
     while last >= first and (
         (doc[last].is_punct and doc[last].text not in '”"’»') or doc[last].is_space or doc[last].dep_ == "cc"
@@ -672,7 +712,7 @@ def _trimmed(doc: Doc, first: int, last: int) -> list[tuple[int, int]]:
         last -= 1
     if last < first:
         return []
-    if last - first < 1 and doc[first].pos_ in {"PRON", "DET"}:
+    if last - first < 1 and doc[first].pos_ in STAND_IN_POS:
         return []
     return [(doc[first].idx, doc[last].idx + len(doc[last].text))]
 
@@ -692,7 +732,7 @@ def _subject(verb: Token) -> Token | None:
     subjects = [
         child
         for child in verb.children
-        if child.dep_ in _SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and verb.lemma_ != "quote")
+        if child.dep_ in SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and verb.lemma_ != "quote")
     ]
     if subjects:
         # "PELISA, Sept 23 (Reuters) - The commission said": a dateline parsed as a second subject; a subject
@@ -701,7 +741,7 @@ def _subject(verb: Token) -> Token | None:
         joined = [
             child
             for child in subjects
-            if not (child.i < verb.i and any(t.text in _DASHES for t in doc[child.i : verb.i]))
+            if not (child.i < verb.i and any(t.text in DASHES for t in doc[child.i : verb.i]))
         ]
         joined = joined or subjects
         before = [c for c in joined if c.i < verb.i]
@@ -725,11 +765,11 @@ def _subject(verb: Token) -> Token | None:
         quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         if quoted is not None:
             return quoted
-    if verb.dep_ in _PARTICIPLE_DEPS and verb.head is not verb:
+    if verb.dep_ in PARTICIPLE_DEPS and verb.head is not verb:
         head = verb.head
-        if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if verb.dep_ in NOUN_CLAUSE_DEPS and head.pos_ in NOUN_PHRASE_HEAD_POS:
             return head
-        if head.pos_ in {"VERB", "AUX"}:
+        if head.pos_ in VERB_POS:
             if (
                 verb.dep_ == "conj"
                 and not _is_cue_verb(head)
@@ -755,15 +795,15 @@ def _via(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
     candidates: list[Token] = []
     if lemma == "tell":
-        candidates = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
+        candidates = [c for c in verb.children if c.dep_ in RECIPIENT_DEPS]
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "to" and lemma in {"say", "speak", "talk", "explain"}:
+        if child.dep_ == "prep" and child.lower_ == "to" and lemma in SPEAKING_TO_VERBS:
             candidates.extend(c for c in child.children if c.dep_ == "pobj")
-        if child.dep_ == "prep" and child.lower_ in {"in", "during"}:
+        if child.dep_ == "prep" and child.lower_ in INTERVIEW_PREPOSITIONS:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_ in {"interview", "statement"}:
+                if pobj.dep_ == "pobj" and pobj.lemma_ in OUTLET_VEHICLE_NOUNS:
                     for prep in pobj.children:
-                        if prep.dep_ == "prep" and prep.lower_ in {"with", "to"}:
+                        if prep.dep_ == "prep" and prep.lower_ in OUTLET_PREPOSITIONS:
                             candidates.extend(c for c in prep.children if c.dep_ == "pobj")
     for candidate in candidates:
         if candidate.pos_ != "PROPN" or (
@@ -778,7 +818,7 @@ def _outlet_name(token: Token) -> str:
     entity = entity_at(token)
     if entity is not None:
         return entity.text
-    left = min((c.left_edge.i for c in token.lefts if c.dep_ in {"compound", "det"}), default=token.i)
+    left = min((c.left_edge.i for c in token.lefts if c.dep_ in NAME_PREFIX_DEPS), default=token.i)
     return token.doc[left : token.i + 1].text
 
 
@@ -833,7 +873,6 @@ _LABELS = frozenset(
     live listen source sources correction disclaimer caption credit image advertisement sponsored hotline
     phone tel email contact website link more""".split()
 )
-_PLACE_LABELS = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
 
 
 def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
@@ -848,16 +887,12 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         prefix = [t for t in doc[first : token.i] if not t.is_space]
         if not 1 <= len(prefix) <= 6 or not prefix or prefix[0].idx != line_start:
             continue
-        if any(t.pos_ in {"VERB", "AUX"} for t in prefix) or prefix[0].lower_ in _LABELS:
+        if any(t.pos_ in VERB_POS for t in prefix) or prefix[0].lower_ in _LABELS:
             continue
-        heads = [t for t in prefix if t.pos_ in {"PROPN", "NOUN"}]
-        if not heads or heads[-1].ent_type_ in _PLACE_LABELS or heads[-1].lower_ in _LABELS:
+        heads = [t for t in prefix if t.pos_ in NOUN_POS]
+        if not heads or heads[-1].ent_type_ in DATELINE_LABEL_ENTITIES or heads[-1].lower_ in _LABELS:
             continue
-        if (
-            len(prefix) == 1
-            and heads[-1].pos_ == "PROPN"
-            and heads[-1].ent_type_ not in {"PERSON", "ORG", "NORP"}
-        ):
+        if len(prefix) == 1 and heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in SPEAKER_ENTITIES:
             continue  # "Orsk: The council approved ...": a dateline, not a speaker
         line_end = _segment_end(doc_text(doc), token.idx)
         if len(prefix) == 1 and not _title_case(doc_text(doc)[token.idx + 1 : line_end]):

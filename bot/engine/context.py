@@ -10,12 +10,16 @@ import re
 
 from spacy.tokens import Doc
 
+from bot.engine.grammar import EVENT_TRIGGER_POS, REPORTED_ENTITIES
+from bot.engine.lexicon import FULL_MONTH_NAMES, PLACE_ENTITIES, WEEKDAY_NAMES
 from bot.engine.measures import EVENT_KINDS, family_of
 from bot.report import Dateline, Entity, Event, Span
 
+# Months by their first three letters, in calendar order: "Sept. 22", "29 April", "Dec 3".
+_MONTHS = [name[:3] for name in FULL_MONTH_NAMES]
 # "BRESCOVA, March 9 (Reuters) - ", "HOLLIN, Pelland (AP) — ", "PELISA, Sept 23 (Reuters) -": a place in
 # capitals, maybe a region, a date and an outlet, then a dash.
-_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+_MONTH_DAY = r"(?:{})[a-z]*\.? \d{{1,2}}".format("|".join(month.capitalize() for month in _MONTHS))
 _DATELINE_TAIL = (
     r"(?:\s*\((?P<region1>[^)]{1,30})\)(?=\s*\())?(?:,\s*(?P<region>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}))?"
     rf"(?:,\s*(?P<date>{_MONTH_DAY}))?\s*(?:\((?P<outlet>[^)]{{1,40}})\))?\s*[-—–]+\s"
@@ -28,10 +32,6 @@ _BYLINE = re.compile(r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*$")
 LEAD_PARAGRAPHS = 3
 # Headlines are one short line.
 MAX_HEADLINE_CHARS = 200
-_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -78,7 +78,7 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]]) -> list[Entity]:
     """People, organisations and places the recogniser names, outside the dateline and byline."""
     entities = []
     for entity in doc.ents:
-        if entity.label_ not in _ENTITY_LABELS:
+        if entity.label_ not in REPORTED_ENTITIES:
             continue
         if any(start <= entity.start_char < end for start, end in excluded):
             continue
@@ -108,7 +108,7 @@ def find_event(doc: Doc, headline: Span | None, dateline: Dateline | None) -> Ev
             continue
         for token in zone:
             found = family_of(token.lemma_.lower(), EVENT_KINDS) or family_of(token.lower_, EVENT_KINDS)
-            if found and token.pos_ in {"NOUN", "VERB", "PROPN"}:
+            if found and token.pos_ in EVENT_TRIGGER_POS:
                 kind, trigger = found, Span(start=token.idx, end=token.idx + len(token.text))
                 break
         if kind:
@@ -120,7 +120,7 @@ def find_event(doc: Doc, headline: Span | None, dateline: Dateline | None) -> Ev
                 continue
             if entity.label_ == "DATE" and date is None:
                 date = entity.text
-            if entity.label_ in _PLACE_LABELS and place is None:
+            if entity.label_ in PLACE_ENTITIES and place is None:
                 place = entity.text
     if place is None and dateline is not None:
         place = dateline.place
@@ -148,7 +148,7 @@ def resolve_day(event: Event | None, dateline: Dateline | None, published: str |
     if "today" in words or "tonight" in words:
         event.day = anchor.isoformat()
         return
-    for index, name in enumerate(_WEEKDAYS):
+    for index, name in enumerate(WEEKDAY_NAMES):
         if name in words:
             back = (anchor.weekday() - index) % 7
             event.day = (anchor - dt.timedelta(days=back)).isoformat()

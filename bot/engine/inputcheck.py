@@ -28,6 +28,10 @@ _MIN_CHARS_FOR_DENSITY_CHECK = 500
 _MIN_WORDS_FOR_LANGUAGE_CHECK = 12
 _MIN_ENGLISH_SHARE = 0.12
 _MIN_LATIN_SHARE = 0.6
+# Unicode categories of characters that don't occur in text: controls, surrogates, private use, unassigned.
+_NON_TEXT_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
+# Where a cut text may end, best first: a paragraph break, a line break, a sentence's end.
+_CUT_BOUNDARIES = ("\n\n", "\n", ". ")
 
 
 def prepare_text(text: str, *, max_chars: int) -> tuple[str, bool]:
@@ -78,7 +82,7 @@ def _refuse_binary(text: str) -> None:
     odd = sum(
         1
         for ch in sample
-        if ch == "\ufffd" or (unicodedata.category(ch) in {"Cc", "Cs", "Co", "Cn"} and ch not in "\n\r\t\f\v")
+        if ch == "\ufffd" or (unicodedata.category(ch) in _NON_TEXT_CATEGORIES and ch not in "\n\r\t\f\v")
     )
     if "\x00" in sample or odd > max(8, len(sample) // 50):
         raise InputError("This looks like binary data, not text. Send the article's text or a link to it.")
@@ -88,7 +92,7 @@ def _cut(text: str, max_chars: int) -> str:
     """The start of `text`, ending at a paragraph or sentence break when one is near the limit."""
     head = text[:max_chars]
     window = max_chars // 10
-    for boundary in ("\n\n", "\n", ". "):
+    for boundary in _CUT_BOUNDARIES:
         position = head.rfind(boundary, max_chars - window)
         if position > 0:
             return head[: position + len(boundary)].rstrip(" ")

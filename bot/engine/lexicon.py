@@ -344,3 +344,72 @@ APPROXIMATE_QUALIFIERS = frozenset("about nearly".split())
 
 # Pronouns that stand for an organisation or a group giving a figure: "it later revised the toll to 61".
 IT_THEY_PRONOUNS = frozenset("it they".split())
+# Days of the week in calendar order, Monday first (as `datetime.date.weekday` counts): "on Tuesday".
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# --- pronouns and determiners: how a source is referred to ----------------------------------------------------
+
+# Pronouns that open a relative clause about a source: "the minister, who said ...".
+RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+# Personal pronouns that refer to several people or to a body: "they said", "we will".
+PLURAL_PRONOUNS = frozenset("they we".split())
+# Personal pronouns that say their referent's gender, and the gender they say.
+PRONOUN_GENDERS = {"he": "m", "she": "f"}
+# Possessive pronouns owning a source ("his office said"), and the personal pronoun each resolves like.
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# Determiners that make a description point back to something named before: "the group", "this official".
+DEFINITE_DETERMINERS = frozenset("the this that".split())
+# The possessive ending of a name, typographic and plain: "the ministry’s".
+POSSESSIVE_SUFFIXES = ("’s", "'s")
+# Words that, as a cue verb's whole object, point at something said elsewhere and say nothing themselves:
+# "confirmed it", "denied that", "said so".
+BARE_OBJECT_REFERENCES = frozenset("it this that them him her so".split())
+# Words that, as the whole of a reported clause, point at something said elsewhere: "disputed that".
+BARE_REFERENCES = BARE_OBJECT_REFERENCES | frozenset("these those".split())
+
+# --- prepositions: what a phrase after a cue or a source is for ----------------------------------------------
+
+# Prepositions that tie a statement to its author: "a statement from the ministry", "a report by the UN".
+AUTHOR_PREPOSITIONS = frozenset("from by of".split())
+# Prepositions whose phrase stays part of a source's mention: "a spokesman for the ministry", "officials in Kyiv".
+SOURCE_PHRASE_PREPOSITIONS = frozenset("of for at in from with on".split())
+# Prepositions of a short attachment that says whose source someone is: "an analyst at Kesterby Bank".
+AFFILIATION_PREPOSITIONS = frozenset("for of from at with".split())
+# Prepositions that put a claim in the statement or event it was made in: "said in a statement", "on Twitter".
+VEHICLE_PREPOSITIONS = frozenset("in on during".split())
+# Prepositions that put a claim in an interview given to an outlet: "said in an interview with Reuters".
+INTERVIEW_PREPOSITIONS = frozenset("in during".split())
+# Prepositions after "interview"/"statement" that name the outlet: "an interview with Reuters", "a statement to".
+OUTLET_PREPOSITIONS = frozenset("with to".split())
+# Prepositions that set a claim in a place or time rather than carry its content: "in Paris", "on Monday".
+SETTING_PREPOSITIONS = frozenset("in on".split())
+# Prepositions whose phrase carries an object's content on: "accused X of Y", "described it as Z".
+CONTENT_PREPOSITIONS = frozenset("for as of to against with".split())
+# Prepositions that give an estimate's value: "put the toll at 52", "revised it from 40".
+ESTIMATE_PREPOSITIONS = frozenset("at from".split())
+# Prepositions after "call" that give what was called for: "called for calm", "called on residents to leave".
+CALL_PREPOSITIONS = frozenset("for on".split())
+# Prepositions that give what a statement was about or against: "warned about", "spoke against the plan".
+TOPIC_PREPOSITIONS = frozenset("about on against for".split())
+
+# --- verbs and nouns around a cue -------------------------------------------------------------------------------
+
+# Speech verbs whose prepositional phrase is not a claim: "said on Monday", "asked about the plan".
+TOPICLESS_SPEECH_VERBS = frozenset("say tell add ask".split())
+# Verbs that name the outlet spoken to with "to": "said to Reuters", "spoke to the BBC".
+SPEAKING_TO_VERBS = frozenset("say speak talk explain".split())
+# Nouns of a statement given to an outlet: "in an interview with X", "in a statement to X".
+OUTLET_VEHICLE_NOUNS = frozenset("interview statement".split())
+
+# --- punctuation the engine reads as boundaries ----------------------------------------------------------------
+
+# Dashes, as typed and as typeset: a dateline's dash, a subject cut off from its verb.
+DASHES = frozenset({"-", "—", "–", "--"})
+# Marks that end a clause: a trailing attribution stops at them.
+CLAUSE_END_MARKS = frozenset({".", "!", "?", ";"})
+# Marks that end a sentence or a quotation: a leading attribution starts after them.
+SENTENCE_OR_QUOTE_END_MARKS = frozenset({".", "!", "?", "”", '"'})
+# Marks that set off a clause inside a sentence: "Dozens dead as floods sweep the north, officials say".
+CLAUSE_BREAK_MARKS = frozenset({",", "—", "–"})
+# Marks right after a source's head that end its mention: "the minister, who ...", "the group (ICG)".
+MENTION_END_MARKS = frozenset({",", "(", "–", "—"})

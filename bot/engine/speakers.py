@@ -14,34 +14,40 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from bot.engine.doccache import entities_within, entity_at
+from bot.engine.grammar import (
+    DESCRIPTION_LEFT_DEPS,
+    FUNCTION_DEPS,
+    MENTION_LEFT_DEPS,
+    MENTION_RIGHT_DEPS,
+    NAME_CONTINUATION_POS,
+    NOUN_POS,
+    ORGANISATION_ENTITIES,
+    PERSON_ENTITIES,
+    PLURAL_NOUN_TAGS,
+)
 from bot.engine.lexicon import (
+    AFFILIATION_PREPOSITIONS,
     ANONYMOUS_SOURCE_NOUNS,
+    AUTHOR_PREPOSITIONS,
+    DASHES,
+    DEFINITE_DETERMINERS,
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
     MALE_FIRST_NAMES,
     MALE_WORDS,
+    MENTION_END_MARKS,
     ORGANISATION_NOUNS,
+    PLURAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
+    POSSESSIVE_SUFFIXES,
+    PRONOUN_GENDERS,
+    RELATIVE_PRONOUNS,
     ROLE_NOUNS,
+    SOURCE_PHRASE_PREPOSITIONS,
     VEHICLE_NOUNS,
 )
 
-_LEFT_DEPS = {
-    "det",
-    "compound",
-    "amod",
-    "poss",
-    "nmod",
-    "nummod",
-    "quantmod",
-    "case",
-    "predet",
-    "advmod",
-    "cc",
-}
-_RIGHT_DEPS = {"prep", "conj", "cc", "case", "compound", "nummod", "appos"}
-_NAME_LABELS = {"PERSON"}
-_ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
-_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "whom"}
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"}) | RELATIVE_PRONOUNS
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many", "another"}
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|prof|rev)\.?\s+", re.IGNORECASE)
 _ANONYMITY = re.compile(
@@ -51,6 +57,8 @@ _ANONYMITY = re.compile(
     re.IGNORECASE,
 )
 _CALLED = {"call", "name", "know", "dub"}
+# Kinds of mention that name their source rather than describe it or point back to it.
+_NAMED_KINDS = frozenset({"person", "organisation"})
 
 
 @dataclass
@@ -100,15 +108,15 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
     start, end = mention_tokens.start_char, mention_tokens.end_char
     lower = head.lower_
     if lower in _PRONOUNS or head.pos_ == "PRON":
-        kind = "relative" if lower in {"who", "which", "that", "whom"} else "pronoun"
+        kind = "relative" if lower in RELATIVE_PRONOUNS else "pronoun"
         return SourceMention(
             start=head.idx,
             end=head.idx + len(head.text),
             name=None,
             kind=kind,
             head_lemma=lower,
-            plural=lower in {"they", "we"},
-            gender={"he": "m", "she": "f"}.get(lower),
+            plural=lower in PLURAL_PRONOUNS,
+            gender=PRONOUN_GENDERS.get(lower),
         )
     anonymous = _says_anonymous(sentence_text) if sentence_text else False
 
@@ -118,7 +126,7 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
             start, end, called, kind="organisation", anonymous=anonymous, head_lemma=head.lemma_
         )
 
-    person = _entity_in(mention_tokens, _NAME_LABELS)
+    person = _entity_in(mention_tokens, PERSON_ENTITIES)
     if person is not None and (person.root == head or head.lemma_.lower() not in ANONYMOUS_SOURCE_NOUNS):
         name = _clean_name(person.text)
         role = _role_before(mention_tokens, person) or _appositive_role(head)
@@ -132,7 +140,9 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
         gender = _gender(name, role, mention_tokens.text)
         return SourceMention(start, end, name, role, "person", anonymous, gender, False, head.lemma_.lower())
 
-    if head.ent_type_ in _ORG_LABELS or (head.pos_ == "PROPN" and head.lemma_.lower() not in ROLE_NOUNS):
+    if head.ent_type_ in ORGANISATION_ENTITIES or (
+        head.pos_ == "PROPN" and head.lemma_.lower() not in ROLE_NOUNS
+    ):
         entity = _entity_of(head)
         name = _clean_name(entity) if entity else _clean_name(_compound_text(head))
         # A two- or three-word proper name the entity recogniser missed (or took for an organisation while
@@ -150,7 +160,7 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
             kind="person" if unrecognised_name else "organisation",
             gender=_gender(name, None, mention_tokens.text) if unrecognised_name else None,
             anonymous=anonymous,
-            plural=head.tag_ in {"NNS", "NNPS"},
+            plural=head.tag_ in PLURAL_NOUN_TAGS,
             head_lemma=head.lemma_.lower(),
             maybe_person=_could_be_a_persons_name(head, name),
         )
@@ -182,9 +192,9 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
         kind="description",
         anonymous=anonymous,
         gender=gender,
-        plural=head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children),
+        plural=head.tag_ in PLURAL_NOUN_TAGS or any(c.dep_ == "conj" for c in head.children),
         head_lemma=head_lemma,
-        definite=bool(determiners & {"the", "this", "that"}) and not named_modifier,
+        definite=bool(determiners & DEFINITE_DETERMINERS) and not named_modifier,
     )
 
 
@@ -210,12 +220,12 @@ def _through_vehicle(head: Token) -> Token:
     if head.lemma_.lower() not in VEHICLE_NOUNS:
         return head
     for child in head.children:
-        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+        if child.dep_ == "poss" and child.pos_ in NOUN_POS:
             return child
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ in {"PROPN", "NOUN"}:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in NOUN_POS:
                     return grandchild
     compounds = [c for c in head.children if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)]
     if compounds:
@@ -223,27 +233,24 @@ def _through_vehicle(head: Token) -> Token:
     return head
 
 
-_DATELINE_DASHES = {"-", "—", "–", "--"}
-
-
 def _mention_bounds(head: Token) -> tuple[int, int]:
     """Token bounds of the source's noun phrase: modifiers, name, prepositional tail and coordinated sources,
     but not the clauses hung on it (', speaking on condition of anonymity,' or ', who ...')."""
     left, right = head.i, head.i
     for child in head.lefts:
-        if child.dep_ in _LEFT_DEPS:
+        if child.dep_ in MENTION_LEFT_DEPS:
             left = min(left, child.left_edge.i)
     for child in head.rights:
-        if child.dep_ in _RIGHT_DEPS and not (child.dep_ == "appos" and child.pos_ not in {"PROPN"}):
-            if child.dep_ == "prep" and child.lower_ not in {"of", "for", "at", "in", "from", "with", "on"}:
+        if child.dep_ in MENTION_RIGHT_DEPS and not (child.dep_ == "appos" and child.pos_ != "PROPN"):
+            if child.dep_ == "prep" and child.lower_ not in SOURCE_PHRASE_PREPOSITIONS:
                 break
             right = max(right, child.right_edge.i)
-        elif child.dep_ == "punct" and child.i == right + 1 and child.text in {",", "(", "–", "—"}:
+        elif child.dep_ == "punct" and child.i == right + 1 and child.text in MENTION_END_MARKS:
             break
     doc = head.doc
     # "PELISA, Sept 23 (Reuters) - Tarsenia's commission said": a dateline's dash ends what may name the source.
     for token in doc[left : head.i]:
-        if token.text in _DATELINE_DASHES:
+        if token.text in DASHES:
             left = token.i + 1
     while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
@@ -252,7 +259,7 @@ def _mention_bounds(head: Token) -> tuple[int, int]:
     return left, right
 
 
-def _entity_in(tokens, labels: set[str]):
+def _entity_in(tokens, labels: frozenset[str]):
     for entity in entities_within(tokens):
         if entity.label_ in labels:
             return entity
@@ -278,7 +285,7 @@ def _called_name(head: Token) -> str | None:
             if names:
                 first = names[0]
                 last = first
-                while (last.i + 1 < len(head.doc) and head.doc[last.i + 1].pos_ in {"PROPN", "PART"}) or (
+                while (last.i + 1 < len(head.doc) and head.doc[last.i + 1].pos_ in NAME_CONTINUATION_POS) or (
                     last.i + 1 < len(head.doc) and head.doc[last.i + 1].text == "-"
                 ):
                     last = head.doc[last.i + 1]
@@ -302,7 +309,7 @@ def _split_leading_role(person, name: str) -> tuple[str | None, str]:
 
 
 def _role_before(tokens, person) -> str | None:
-    before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct", "case"}]
+    before = [t for t in tokens if t.i < person.start and t.dep_ not in FUNCTION_DEPS]
     if not before:
         return None
     text = tokens.doc[before[0].i : person.start].text.strip(" ,")
@@ -333,8 +340,8 @@ def _is_person_entity(token: Token) -> bool:
 def possessive_pronoun(head: Token) -> str | None:
     """'His office said': the pronoun owning the source, to resolve like 'he'."""
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ in {"his", "her", "its", "their"}:
-            return {"his": "he", "her": "she", "its": "it", "their": "they"}[child.lower_]
+        if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
+            return POSSESSIVE_PRONOUNS[child.lower_]
     return None
 
 
@@ -346,7 +353,7 @@ def _compound_span(token: Token):
 def _appositive_role(head: Token) -> str | None:
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
-            tokens = [t for t in child.subtree if t.dep_ not in {"punct"}]
+            tokens = [t for t in child.subtree if t.dep_ != "punct"]
             if tokens and tokens[0].lower_ in _DETERMINERS:
                 tokens = tokens[1:]
             if tokens:
@@ -358,7 +365,7 @@ def _description(head: Token) -> str:
     """'An Iraqi militia official' -> 'Iraqi militia official'; conjoined sources are kept."""
     parts = [_np_core(head)]
     for conj in head.conjuncts:
-        if conj.i > head.i and conj.pos_ in {"NOUN", "PROPN"}:
+        if conj.i > head.i and conj.pos_ in NOUN_POS:
             parts.append(_np_core(conj))
     return " and ".join(part for part in parts if part)
 
@@ -366,13 +373,13 @@ def _description(head: Token) -> str:
 def _np_core(head: Token) -> str:
     left = head.i
     for child in head.lefts:
-        if child.dep_ in {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "det"}:
+        if child.dep_ in DESCRIPTION_LEFT_DEPS:
             left = min(left, child.left_edge.i)
     right = head.i
     for child in head.rights:
         # "a spokesperson for the regional governor": a short attachment says whose source it is.
         short = child.right_edge.i - child.i <= 4 and not any(t.is_punct for t in child.subtree)
-        if child.dep_ == "prep" and child.lower_ in {"for", "of", "from", "at", "with"} and short:
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS and short:
             right = child.right_edge.i
         break
     words = head.doc[left : right + 1]
@@ -383,7 +390,7 @@ def _np_core(head: Token) -> str:
 
 def _clean_name(text: str) -> str:
     text = text.strip().strip(",;:")
-    for suffix in ("’s", "'s"):
+    for suffix in POSSESSIVE_SUFFIXES:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     if text.lower().startswith("the "):
@@ -441,7 +448,7 @@ class SourceTracker:
 
     def resolve_owner(self, pronoun: str, sentence: int) -> Source | None:
         """Who 'his'/'her'/'its'/'their' in 'his office said' points back to; None when unsure."""
-        gender = {"he": "m", "she": "f"}.get(pronoun)
+        gender = PRONOUN_GENDERS.get(pronoun)
         probe = SourceMention(0, 0, None, kind="pronoun", head_lemma=pronoun, gender=gender)
         return self._resolve_pronoun(probe, sentence)
 
@@ -489,7 +496,7 @@ class SourceTracker:
     def _resolve_pronoun(self, mention: SourceMention, sentence: int) -> Source | None:
         pronoun = mention.head_lemma
         ordered = sorted(self._recent(sentence, 6), key=lambda s: -s.sentence)
-        if pronoun in {"he", "she"}:
+        if pronoun in PRONOUN_GENDERS:
             people = [
                 source
                 for source in ordered
@@ -513,7 +520,7 @@ class SourceTracker:
                 if source.kind == "person":
                     continue
             return None
-        if pronoun in {"they", "we"}:
+        if pronoun in PLURAL_PRONOUNS:
             for source in ordered:
                 if source.plural or source.kind == "organisation":
                     return source
@@ -529,7 +536,7 @@ class SourceTracker:
             if head in source.words and (source.kind == "organisation") == wants_organisation:
                 return source
         recent = sorted(self._recent(sentence, 5), key=lambda s: -s.sentence)
-        if head in _BUSINESS_NOUNS - {"group"}:
+        if head in _BUSINESS_NOUNS and head != "group":
             for source in recent:
                 if source.kind == "organisation" and source.words & _BUSINESS_NOUNS:
                     return source
@@ -551,7 +558,7 @@ def _same_name(source: Source, mention: SourceMention) -> bool:
         return source.anonymous == mention.anonymous or mention.kind != "description"
     capitalised_word = mention.kind == "description" and mention.name.istitle() and " " not in mention.name
     if (
-        (mention.kind in {"person", "organisation"} or capitalised_word)
+        (mention.kind in _NAMED_KINDS or capitalised_word)
         and source.kind == "person"
         and not source.anonymous
     ):
