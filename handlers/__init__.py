@@ -12,7 +12,13 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from handlers import articles, buttons, followups, stories
-from handlers.callbacks import FORGET_PATTERN, NOT_SAME_PATTERN, READ_MORE_PATTERN, VIEW_PATTERN
+from handlers.callbacks import (
+    FORGET_PATTERN,
+    NOT_SAME_PATTERN,
+    PUT_BACK_PATTERN,
+    READ_MORE_PATTERN,
+    VIEW_PATTERN,
+)
 from handlers.followups import COMMANDS
 from handlers.readmore import on_read_more
 
@@ -37,6 +43,7 @@ def register(application: Application, *, on_article: ArticleHandler = articles.
     application.add_handler(CallbackQueryHandler(buttons.on_view, pattern=VIEW_PATTERN))
     application.add_handler(CallbackQueryHandler(buttons.on_forget, pattern=FORGET_PATTERN))
     application.add_handler(CallbackQueryHandler(stories.on_not_same, pattern=NOT_SAME_PATTERN))
+    application.add_handler(CallbackQueryHandler(stories.on_put_back, pattern=PUT_BACK_PATTERN))
     application.add_handler(CallbackQueryHandler(on_read_more, pattern=READ_MORE_PATTERN))
     application.add_handler(CallbackQueryHandler(buttons.on_unknown))
     unknown = filters.COMMAND & ~filters.UpdateType.EDITED

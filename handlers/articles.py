@@ -164,7 +164,7 @@ async def answer_article(
         await send_html(context.bot, chat_id, html.escape(prefix + str(error), quote=False), reply_to=message)
         return
     summary = render_summary(stored.report, stored.meta.origin or origin)
-    story = await stories.place_article(found, chat_id, stored)
+    story = await stories.place_article(found, chat_id, stored, sent_by=stories.sender_of(message))
     across = stories.across_section(story, stored.id)
     if across:
         summary = f"{summary}\n\n{across}"

@@ -21,6 +21,8 @@ VIEW_PATTERN = rf"^(s|f|c|cp|o):({_ID})(?::(\d{{1,4}}))?$"
 FORGET_PATTERN = r"^forget:(yes|no):(\d{1,20})$"
 # "Not the same story": the article and the story it is taken out of.
 NOT_SAME_PATTERN = rf"^ns:({_ID}):({_ID})$"
+# "Put it back": undoes "Not the same story" (same ids).
+PUT_BACK_PATTERN = rf"^pb:({_ID}):({_ID})$"
 # "Read the full article": the channel post whose "Read more" link to fetch.
 READ_MORE_PATTERN = rf"^rm:({_ID})$"
 
@@ -76,6 +78,17 @@ def not_same_data(article_id: str, story_id: str) -> str:
 def parse_not_same(data: str | None) -> tuple[str, str] | None:
     """(article id, story id) of a "Not the same story" press, or None."""
     match = re.match(NOT_SAME_PATTERN, data or "")
+    return (match.group(1), match.group(2)) if match else None
+
+
+def put_back_data(article_id: str, story_id: str) -> str:
+    """The data of a "Put it back" button (under the note that an article was taken out of a story)."""
+    return f"pb:{article_id}:{story_id}"
+
+
+def parse_put_back(data: str | None) -> tuple[str, str] | None:
+    """(article id, story id) of a "Put it back" press, or None."""
+    match = re.match(PUT_BACK_PATTERN, data or "")
     return (match.group(1), match.group(2)) if match else None
 
 

@@ -301,7 +301,7 @@ async def _extend(context: ContextTypes.DEFAULT_TYPE, gathered: Gathered, part: 
         )
         if stored.id != gathered.article_id:
             await found.store.remove(chat_id, gathered.article_id)
-        story = await stories.place_article(found, chat_id, stored)
+        story = await stories.place_article(found, chat_id, stored, sent_by=stories.sender_of(gathered.first))
         summary = render_summary(stored.report, stored.meta.origin or gathered.intake.origin)
         across = stories.across_section(story, stored.id)
         if across:

@@ -1,21 +1,24 @@
-"""Stories in the bot: placing an arriving article, /story, and the "Not the same story" button.
+"""Stories in the bot: placing an arriving article, /story, and the "Not the same story" / "Put it back" buttons.
 
 Callback data carries two opaque ids, the article's and the story's (`handlers.callbacks.not_same_data`);
 both are only ever looked up in the chat the button was pressed in, and the article must be in that story
-there.
+there. A group's story is shared by its members, so taking an article out of it (or putting it back) is for
+the chat's admins and the people who sent that article, checked when the button is pressed.
 """
 
 from __future__ import annotations
 
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.render import escape, render_across_articles, render_story, shorten, story_outlet
 from bot.telegram_html import split_message
-from handlers.callbacks import not_same_data, parse_not_same
-from handlers.followups import NOTHING_YET, target_article
+from handlers.callbacks import not_same_data, parse_not_same, parse_put_back, put_back_data
+from handlers.followups import NOTHING_YET, is_chat_admin, target_article
 from handlers.replies import send_article_view, send_html
 from handlers.services import BotServices, services
 from storage import StoredArticle
@@ -24,6 +27,11 @@ from storage.stories import ChatStory, StoryStore
 logger = logging.getLogger(__name__)
 
 GONE = "That story isn't available in this chat any more."
+NOT_YOURS = (
+    "In a group, only its admins and the person who sent this article can take it out of the story or put "
+    "it back."
+)
+RIGHTS_UNKNOWN = "I couldn't check who may change this story just now. Try again in a moment."
 NO_STORY = (
     "This article isn't part of a story yet: none of your other articles from the last {days} days "
     "reports the same event. Forward another outlet's article about it and I'll compare their figures."
@@ -35,13 +43,26 @@ def story_store(found: BotServices) -> StoryStore:
     return StoryStore(found.database, window_days=found.settings.story_window_days)
 
 
-async def place_article(found: BotServices, chat_id: int, article: StoredArticle) -> ChatStory | None:
+def sender_of(message: Message | None) -> int | None:
+    """The id of the person who sent a message (None for a channel post or no message)."""
+    if message is None or message.from_user is None:
+        return None
+    return message.from_user.id
+
+
+async def place_article(
+    found: BotServices, chat_id: int, article: StoredArticle, *, sent_by: int | None = None
+) -> ChatStory | None:
     """Put a stored article in its story (once: sending it again changes nothing); the story, if it has one.
 
-    A failure here is logged and the summary goes out without the story section: stories are an extra.
+    `sent_by` (the person who sent it) is remembered, whether or not it joins a story: in a group they may
+    later take it out of one. A failure here is logged and the summary goes out without the story section:
+    stories are an extra.
     """
     stories = story_store(found)
     try:
+        if sent_by is not None:
+            await stories.note_sender(chat_id, article.id, sent_by)
         membership = await stories.place(chat_id, article)
         if membership.story_id is None:
             return None
@@ -118,8 +139,42 @@ async def story(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
+async def may_change_story(
+    context: ContextTypes.DEFAULT_TYPE, chat: Chat, article_id: str, user_id: int
+) -> bool:
+    """Whether this person may take the chat's article out of a story or put it back: anyone in a private
+    chat; in a group, its admins and whoever sent the article (checked now, at the press)."""
+    if chat.type == ChatType.PRIVATE:
+        return True
+    if await story_store(services(context)).sent_by(chat.id, article_id, user_id):
+        return True
+    return await is_chat_admin(context, chat.id, user_id)
+
+
+async def _refused(update: Update, context: ContextTypes.DEFAULT_TYPE, chat: Chat, article_id: str) -> bool:
+    """Answer the press with a refusal when its presser may not change the story; True if refused."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        allowed = await may_change_story(context, chat, article_id, query.from_user.id)
+    except TelegramError as error:
+        logger.warning("couldn't check a member's rights in a chat: %s", type(error).__name__)
+        await query.answer(RIGHTS_UNKNOWN, show_alert=True)
+        return True
+    if not allowed:
+        await query.answer(NOT_YOURS, show_alert=True)
+    return not allowed
+
+
+def _pressed_message(update: Update) -> Message | None:
+    query = update.callback_query
+    message = query.message if query is not None else None
+    return message if isinstance(message, Message) else None
+
+
 async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Take the article out of the story ("Not the same story"), for good, if both are this chat's."""
+    """Take the article out of the story ("Not the same story"), if both are this chat's and the presser may;
+    the note that says so carries a "Put it back" button."""
     query = update.callback_query
     chat = update.effective_chat
     if query is None:
@@ -131,10 +186,14 @@ async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     article_id, story_id = ids
     found = services(context)
     article = await found.store.get(chat.id, article_id)
+    if article is None:
+        await query.answer(GONE, show_alert=True)
+        return
+    if await _refused(update, context, chat, article_id):
+        return
     stories = story_store(found)
-    taken_out = article is not None and await stories.take_out(chat.id, article_id, story_id)
-    if not taken_out or article is None:
-        if article is not None and story_id in await stories.excluded_stories(chat.id, article_id):
+    if not await stories.take_out(chat.id, article_id, story_id):
+        if story_id in await stories.excluded_stories(chat.id, article_id):
             await query.answer("That article is already out of that story.")
         else:
             await query.answer(GONE, show_alert=True)
@@ -142,9 +201,53 @@ async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await query.answer("Taken out of the story.")
     name = shorten(story_outlet(article), 80)
     text = (
-        f"✂️ OK: <b>{escape(name)}</b> is out of that story, and I won't put it back. "
-        "Its figures are no longer compared with the others'."
+        f"✂️ OK: <b>{escape(name)}</b> is out of that story, and its figures are no longer compared with "
+        "the others'. It stays out unless you put it back."
     )
-    summary = query.message if query.message is not None and hasattr(query.message, "message_id") else None
-    await send_html(context.bot, chat.id, text, reply_to=summary)  # type: ignore[arg-type]
+    keyboard = InlineKeyboardMarkup(
+        [[InlineKeyboardButton("↩️ Put it back", callback_data=put_back_data(article_id, story_id))]]
+    )
+    await send_html(context.bot, chat.id, text, reply_to=_pressed_message(update), keyboard=keyboard)
 
+
+async def on_put_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Undo "Not the same story": the article goes back into the story, if the presser may change it."""
+    query = update.callback_query
+    chat = update.effective_chat
+    if query is None:
+        return
+    ids = parse_put_back(query.data)
+    if chat is None or ids is None:
+        await query.answer(GONE, show_alert=True)
+        return
+    article_id, story_id = ids
+    found = services(context)
+    article = await found.store.get(chat.id, article_id)
+    if article is None:
+        await query.answer(GONE, show_alert=True)
+        return
+    if await _refused(update, context, chat, article_id):
+        return
+    stories = story_store(found)
+    if not await stories.put_back(chat.id, article_id, story_id):
+        membership = await stories.membership(chat.id, article_id)
+        if membership is not None and membership.story_id == story_id:
+            await query.answer("That article is already in that story.")
+        else:
+            await query.answer(GONE, show_alert=True)
+        return
+    await query.answer("Put back in the story.")
+    name = shorten(story_outlet(article), 80)
+    text = (
+        f"↩️ OK: <b>{escape(name)}</b> is back in that story, and its figures are compared with the "
+        "others' again."
+    )
+    pressed = _pressed_message(update)
+    if pressed is not None:
+        try:
+            # The note that it was taken out becomes the note that it is back (its button goes with it).
+            await query.edit_message_text(text, parse_mode="HTML")
+            return
+        except TelegramError as error:
+            logger.info("couldn't edit the take-out note (%s); sending a new one", type(error).__name__)
+    await send_html(context.bot, chat.id, text)

@@ -242,7 +242,28 @@ CREATE INDEX update_replies_chat ON update_replies (chat_id);
 """,
 )
 
-MIGRATIONS: list[Migration] = [_ARTICLES_V1, _STORIES_V2, _INTAKE_V3]
+_SENDERS_V4 = Migration(
+    sqlite="""
+-- Who sent each article into the chat (everyone who sent it, when several did): in a group, taking an
+-- article out of the chat's story, or putting it back, is for them and the chat's admins.
+CREATE TABLE article_senders (
+    chat_id INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL,
+    PRIMARY KEY (chat_id, article_id, user_id)
+);
+""",
+    postgres="""
+CREATE TABLE article_senders (
+    chat_id BIGINT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    user_id BIGINT NOT NULL,
+    PRIMARY KEY (chat_id, article_id, user_id)
+);
+""",
+)
+
+MIGRATIONS: list[Migration] = [_ARTICLES_V1, _STORIES_V2, _INTAKE_V3, _SENDERS_V4]
 """Ordered schema migrations; append only. Index i brings the database to version i + 1."""
 
 CHAT_TABLES: list[str] = [
@@ -252,6 +273,7 @@ CHAT_TABLES: list[str] = [
     "story_articles",
     "story_terms",
     "story_exclusions",
+    "article_senders",
     "updates",
     "update_replies",
 ]

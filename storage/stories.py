@@ -1,4 +1,5 @@
-"""Stories in a chat: fingerprints in an indexed term table, story membership, "not the same story" decisions.
+"""Stories in a chat: fingerprints in an indexed term table, story membership, "not the same story" decisions
+(and their undoing), and who sent each article (who may make those decisions in a group).
 
 The decisions are `bot.stories`' (`place_article`); this module keeps what they need and what they decided.
 Finding the earlier articles an arriving one might join is an index search on `(chat_id, term)` over the new
@@ -265,7 +266,7 @@ class StoryStore:
         return await self.story(chat_id, found.story_id)
 
     async def take_out(self, chat_id: int, article_id: str, story_id: str) -> bool:
-        """Take the article out of the story ("not the same story") and remember never to put it back.
+        """Take the article out of the story ("not the same story") and keep it out until `put_back`.
 
         Returns False (and changes nothing) unless the article is in that story in this chat.
         """
@@ -282,6 +283,55 @@ class StoryStore:
                 (chat_id, article_id, story_id),
             )
         return True
+
+    async def put_back(self, chat_id: int, article_id: str, story_id: str) -> bool:
+        """Undo `take_out`: the article goes back into the story and may be placed in it again.
+
+        Returns False (and changes nothing) unless the article was taken out of that story in this chat and
+        is in no story now (a later article may have started a new one with it).
+        """
+        async with self._db.transaction(chat_id=chat_id) as session:
+            excluded = await session.fetch_one(
+                "SELECT 1 FROM story_exclusions WHERE chat_id = ? AND article_id = ? AND story_id = ?",
+                (chat_id, article_id, story_id),
+            )
+            alone = await session.fetch_one(
+                "SELECT 1 FROM story_articles WHERE chat_id = ? AND article_id = ? AND story_id IS NULL",
+                (chat_id, article_id),
+            )
+            story = await session.fetch_one(
+                "SELECT 1 FROM stories WHERE chat_id = ? AND id = ?", (chat_id, story_id)
+            )
+            if excluded is None or alone is None or story is None:
+                return False
+            await session.execute(
+                "DELETE FROM story_exclusions WHERE chat_id = ? AND article_id = ? AND story_id = ?",
+                (chat_id, article_id, story_id),
+            )
+            await session.execute(
+                "UPDATE story_articles SET story_id = ? WHERE chat_id = ? AND article_id = ?",
+                (story_id, chat_id, article_id),
+            )
+        return True
+
+    async def note_sender(self, chat_id: int, article_id: str, user_id: int) -> None:
+        """Remember that `user_id` sent the chat's article (everyone who sent it is kept)."""
+        if not self._db.writable:
+            return
+        await self._db.execute(
+            "INSERT INTO article_senders (chat_id, article_id, user_id)"
+            " SELECT CAST(? AS BIGINT), id, CAST(? AS BIGINT) FROM articles WHERE chat_id = ? AND id = ?"
+            " ON CONFLICT DO NOTHING",
+            (chat_id, user_id, chat_id, article_id),
+        )
+
+    async def sent_by(self, chat_id: int, article_id: str, user_id: int) -> bool:
+        """Whether `user_id` sent the chat's article."""
+        row = await self._db.fetch_one(
+            "SELECT 1 FROM article_senders WHERE chat_id = ? AND article_id = ? AND user_id = ?",
+            (chat_id, article_id, user_id),
+        )
+        return row is not None
 
     async def count_stories(self, chat_id: int) -> int:
         """How many stories of two or more articles the chat has."""

@@ -15,6 +15,9 @@ from tests.support.fake_telegram import FakeTelegram
 
 CHAT = 811
 CHAT_B = 812
+GROUP = -100_813
+# In GROUP: two members who each send an article, one who sends none, and an admin.
+NORTHLINE_SENDER, MERIDIAN_SENDER, BYSTANDER, ADMIN = 21, 22, 23, 24
 
 
 def channel(title: str, username: str) -> dict[str, Any]:
@@ -39,6 +42,32 @@ async def ask(fake: FakeTelegram, chat_id: int, text: str, **kwargs: Any) -> str
     """Send a command and return everything the bot replied, as a person reads it."""
     sent = fake.send_message(chat_id, text, **kwargs)
     return "\n".join(plain(message["text"]) for message in await reply_to(fake, sent))
+
+
+async def forward_in_group(name: str, outlet: str, fake: FakeTelegram, user_id: int) -> dict[str, Any]:
+    """A member forwards a fixture article into GROUP, mentioning the bot; returns the bot's summary."""
+    sent = fake.send_message(
+        GROUP,
+        "@WhoSaidTestBot\n" + fixture_text(name),
+        chat_type="supergroup",
+        user_id=user_id,
+        forward_origin=channel(outlet, outlet.lower().replace(" ", "")),
+    )
+    return (await reply_to(fake, sent))[-1]
+
+
+async def press(fake: FakeTelegram, message: dict[str, Any], data: str, user_id: int) -> dict[str, Any]:
+    """A member presses a button in GROUP; returns the bot's answer to that press."""
+    query_id = fake.press_button(GROUP, message, data, user_id=user_id)
+    answers = await fake.wait_for(
+        lambda: [a for a in fake.callback_answers if a.get("callback_query_id") == query_id],
+        what=f"the answer to press {query_id}",
+    )
+    return answers[0]
+
+
+async def group_story(fake: FakeTelegram, summary: dict[str, Any]) -> str:
+    return await ask(fake, GROUP, "/story@WhoSaidTestBot", reply_to=summary, chat_type="supergroup", user_id=ADMIN)
 
 
 async def two_strike_articles(fake: FakeTelegram, chat_id: int = CHAT) -> tuple[dict, dict]:
@@ -163,3 +192,63 @@ async def test_forget_then_story_finds_nothing(fake: FakeTelegram, bot: None) ->
     # Starting over, the first article on the event is alone again: nothing of the old story is left.
     again = await forward(fake, CHAT, "story_strike_meridian.txt", "Meridian Wire")
     assert "Across your articles" not in plain(again["text"])
+
+
+async def test_in_a_group_only_an_admin_or_the_sender_takes_an_article_out_and_it_can_be_put_back(
+    fake: FakeTelegram, bot: None
+) -> None:
+    fake.make_admin(GROUP, ADMIN)
+    await forward_in_group("story_strike_northline.txt", "Northline News", fake, NORTHLINE_SENDER)
+    second = await forward_in_group("story_strike_meridian.txt", "Meridian Wire", fake, MERIDIAN_SENDER)
+    not_same = buttons(second)["Not the same story"]
+
+    # A member who neither sent the article nor administers the group is refused, and nothing changes.
+    for member in (BYSTANDER, NORTHLINE_SENDER):
+        refused = await press(fake, second, not_same, member)
+        assert refused.get("show_alert") in (True, "true")
+        assert "only its admins and the person who sent this article" in refused["text"]
+    assert "Story: 2 articles" in await group_story(fake, second)
+    assert not [m for m in fake.bot_messages(GROUP) if "out of that story" in m["text"]]
+
+    # The person who sent it may take it out; the note says so and offers to put it back.
+    assert "Taken out" in (await press(fake, second, not_same, MERIDIAN_SENDER))["text"]
+    note = await fake.wait_for(
+        lambda: [m for m in fake.bot_messages(GROUP) if "out of that story" in m["text"]], what="the note"
+    )
+    assert "Meridian Wire" in plain(note[0]["text"])
+    put_back = buttons(note[0])["↩️ Put it back"]
+    assert "isn't part of a story" in await group_story(fake, second)
+
+    # Putting it back is the same shared decision: refused to the bystander, done for the admin.
+    refused = await press(fake, note[0], put_back, BYSTANDER)
+    assert "only its admins and the person who sent this article" in refused["text"]
+    assert "isn't part of a story" in await group_story(fake, second)
+    assert "Put back" in (await press(fake, note[0], put_back, ADMIN))["text"]
+    back = await fake.wait_for(
+        lambda: [m for m in fake.bot_messages(GROUP) if m.get("edited") and "back in that story" in m["text"]],
+        what="the note edited to say the article is back",
+    )
+    assert "↩️ Put it back" not in buttons(back[0])
+    assert "Story: 2 articles" in await group_story(fake, second)
+    assert "already in that story" in (await press(fake, note[0], put_back, ADMIN))["text"]
+
+    # An admin who sent neither article may take it out too.
+    assert "Taken out" in (await press(fake, second, not_same, ADMIN))["text"]
+    assert "isn't part of a story" in await group_story(fake, second)
+
+
+async def test_in_a_private_chat_the_person_may_put_an_article_back(fake: FakeTelegram, bot: None) -> None:
+    _first, second = await two_strike_articles(fake)
+    fake.press_button(CHAT, second, buttons(second)["Not the same story"])
+    note = await fake.wait_for(
+        lambda: [m for m in fake.bot_messages(CHAT) if "out of that story" in m["text"]], what="the note"
+    )
+    fake.press_button(CHAT, note[0], buttons(note[0])["↩️ Put it back"])
+    await fake.wait_for(
+        lambda: any(m.get("edited") and "back in that story" in m["text"] for m in fake.bot_messages(CHAT)),
+        what="the article put back",
+    )
+    assert "Story: 2 articles" in await ask(fake, CHAT, "/story", reply_to=second)
+    # Sent again after being put back, it stays in the story (the decision was undone, not just hidden).
+    again = await forward(fake, CHAT, "story_strike_meridian.txt", "Meridian Wire")
+    assert "Across your articles" in plain(again["text"])

@@ -217,3 +217,59 @@ async def test_two_processes_placing_one_article_at_once_index_it_once(database_
     finally:
         await first.close()
         await second.close()
+
+
+async def test_an_article_taken_out_can_be_put_back_and_taken_out_again(database, reports):
+    articles, stories = ArticleStore(database), StoryStore(database)
+    northline, meridian, capital = await save_all(articles, CHAT_A, reports[:3])
+    for article in (northline, meridian, capital):
+        await stories.place(CHAT_A, article)
+    story_id = (await stories.membership(CHAT_A, capital.id)).story_id
+    assert not await stories.put_back(CHAT_A, capital.id, story_id)  # never taken out: nothing to undo
+    assert await stories.take_out(CHAT_A, capital.id, story_id)
+    assert await stories.excluded_stories(CHAT_A, capital.id) == {story_id}
+    # Another chat can't undo chat A's decision, even knowing both ids.
+    assert not await stories.put_back(CHAT_B, capital.id, story_id)
+    assert await stories.put_back(CHAT_A, capital.id, story_id)
+    assert (await stories.membership(CHAT_A, capital.id)).story_id == story_id
+    assert await stories.excluded_stories(CHAT_A, capital.id) == set()
+    story = await stories.story(CHAT_A, story_id)
+    assert story is not None and [a.id for a in story.articles] == [northline.id, meridian.id, capital.id]
+    assert not await stories.put_back(CHAT_A, capital.id, story_id)  # twice: already back
+    assert await stories.take_out(CHAT_A, capital.id, story_id)
+
+
+async def test_an_article_in_another_story_since_is_not_put_back(database, reports):
+    articles, stories = ArticleStore(database), StoryStore(database)
+    northline, meridian = await save_all(articles, CHAT_A, reports[:2])
+    await stories.place(CHAT_A, northline)
+    story_id = (await stories.place(CHAT_A, meridian)).story_id
+    assert await stories.take_out(CHAT_A, meridian.id, story_id)
+    async with database.transaction() as session:  # a later article started a new story with it
+        await session.execute(
+            "INSERT INTO stories (id, chat_id, created_at) VALUES ('newstory1234', ?, 0)", (CHAT_A,)
+        )
+        await session.execute(
+            "UPDATE story_articles SET story_id = 'newstory1234' WHERE chat_id = ? AND article_id = ?",
+            (CHAT_A, meridian.id),
+        )
+    assert not await stories.put_back(CHAT_A, meridian.id, story_id)
+    assert (await stories.membership(CHAT_A, meridian.id)).story_id == "newstory1234"
+    assert await stories.excluded_stories(CHAT_A, meridian.id) == {story_id}
+
+
+async def test_senders_are_kept_per_chat_and_forgotten_with_it(database, reports):
+    articles, stories = ArticleStore(database), StoryStore(database)
+    (a_north,) = await save_all(articles, CHAT_A, reports[:1])
+    (b_north,) = await save_all(articles, CHAT_B, reports[:1])
+    await stories.note_sender(CHAT_A, a_north.id, 41)
+    await stories.note_sender(CHAT_A, a_north.id, 42)  # sent again by someone else: both sent it
+    await stories.note_sender(CHAT_A, a_north.id, 41)
+    await stories.note_sender(CHAT_B, a_north.id, 43)  # chat A's article id, named in chat B: not recorded
+    assert await stories.sent_by(CHAT_A, a_north.id, 41) and await stories.sent_by(CHAT_A, a_north.id, 42)
+    assert not await stories.sent_by(CHAT_A, a_north.id, 43)
+    assert not await stories.sent_by(CHAT_B, a_north.id, 43)
+    assert not await stories.sent_by(CHAT_B, b_north.id, 41)
+    assert "article_senders" in CHAT_TABLES
+    await articles.forget_chat(CHAT_A)
+    assert await database.fetch_value("SELECT COUNT(*) FROM article_senders") == 0
