@@ -123,16 +123,36 @@ def _entry(entry: FigureEntry) -> str:
     return f"<b>{escape(entry.value)}</b> ({escape(source.inline())})"
 
 
+def _about(line: FigureLine) -> str:
+    return f"<i>{escape(line.about or line.measure)}</i>"
+
+
+def _revised_line(line: FigureLine, source: FigureSource) -> str:
+    """'⚠️ rail operator revised the number of people wounded from 8 to 15', and any other source's figure."""
+    values = [f"<b>{escape(entry.value)}</b>" for entry in line.revised]
+    steps = f"from {values[0]} to {values[1]}" + "".join(f", then {value}" for value in values[2:])
+    others = [_entry(entry) for entry in line.entries if entry.source != source]
+    also = f"; also {' · '.join(others)}" if others else ""
+    name = shorten(source.inline(), SOURCE_NAME_CHARS)
+    name = escape(name[:1].upper() + name[1:])  # it opens the sentence
+    return f"⚠️ {name} revised {_about(line)} {steps}{also}"
+
+
 def _differing_line(line: FigureLine, limit: int = SUMMARY_FIGURES_PER_MEASURE) -> str:
+    """One differing measure, saying in words what differs: 'Sources differ on the number of fighters killed:'
+    and each source's value; or, for one source correcting itself, 'X revised ... from A to B'."""
+    if line.revised_by is not None:
+        return _revised_line(line, line.revised_by)
     shown = [_entry(entry) for entry in line.entries[:limit]]
     more = len(line.entries) - limit
     if more > 0:
         shown.append(f"+{more} more")
-    return f"⚠️ <i>{escape(line.measure)}</i>: " + " · ".join(shown)
+    return f"⚠️ Sources differ on {_about(line)}: " + " · ".join(shown)
 
 
 def conflict_line(report: Report, measure: str) -> str:
-    """The summary's line for one differing measure: '⚠️ killed: 1 (KH official) · 17 (medics (via …))'."""
+    """The summary's line for one differing measure: '⚠️ Sources differ on the number killed: 1 (KH official)
+    · 17 (medics (via …))'."""
     for line in differing_figures(report):
         if line.measure == measure:
             return _differing_line(line)
@@ -239,7 +259,9 @@ def render_figures(report: Report) -> str:
     lines.append("<b>Figures</b>")
     for line in figures_by_measure(report):
         lines.append("")
-        if line.differing:
+        if line.revised_by is not None:
+            lines.append(f"⚠️ <b>{escape(line.measure)}</b> — revised by its source")
+        elif line.differing:
             lines.append(f"⚠️ <b>{escape(line.measure)}</b> — sources differ")
         else:
             lines.append(f"<b>{escape(line.measure or 'other numbers')}</b>")

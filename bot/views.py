@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.report import Claim, Figure, Report, Span
+from bot.engine.measures import EVENT_FAMILIES
+from bot.report import Claim, Conflict, Figure, Report, Span
 
 UNNAMED = "unnamed source"
 TITLE_FALLBACK_CHARS = 90
@@ -202,11 +203,19 @@ class FigureEntry:
 
 @dataclass(frozen=True)
 class FigureLine:
-    """One measure's figures; `differing` when the engine found the sources disagree on it."""
+    """One measure's figures; `differing` when the engine found they differ.
+
+    A differing line also says what is compared (`about`: 'the number of fighters killed', 'the turnout (%)')
+    and, when one source revised its own figure and no other source disagrees (`revised_by`), that source's
+    values in the order it gave them (`revised`, oldest first).
+    """
 
     measure: str
     entries: tuple[FigureEntry, ...]
     differing: bool = False
+    about: str = ""
+    revised_by: FigureSource | None = None
+    revised: tuple[FigureEntry, ...] = ()
 
 
 def figure_source(report: Report, figure: Figure) -> FigureSource:
@@ -245,15 +254,60 @@ def _newest_per_source(report: Report, indexes: list[int]) -> list[int]:
     return kept + list(latest.values())
 
 
+def compared(report: Report, conflict: Conflict) -> str:
+    """What a conflict's figures are of, in words, from what the conflict and its figures carry: 'the number
+    of fighters killed', 'the number killed' (a toll that names no one), 'the turnout (%)', 'the magnitude'."""
+    figures = [report.figures[i] for i in conflict.figures if 0 <= i < len(report.figures)]
+    first = figures[0] if figures else None
+    if conflict.subject is None:  # a report stored before conflicts named their subject
+        return f"the number {conflict.measure}" if conflict.measure in EVENT_FAMILIES else f"the {conflict.measure} figures"
+    if first is None or first.change or first.unit is not None:
+        return f"the {conflict.subject}"
+    if first.counted is not None:
+        return f"the number of {conflict.subject}"
+    if first.quantity in EVENT_FAMILIES and conflict.subject == first.quantity:
+        return f"the number {conflict.subject}"
+    return f"the {conflict.subject}"
+
+
+def _revision(report: Report, conflict: Conflict, indexes: list[int]) -> tuple[FigureSource, tuple[FigureEntry, ...]]:
+    """The source that revised its own figure, and its values in the order it gave them (repeats dropped)."""
+    newest = next(i for i in conflict.newer if i in indexes)
+    source = figure_source(report, report.figures[newest])
+    own = sorted(
+        (i for i in indexes if figure_source(report, report.figures[i]) == source),
+        key=lambda i: report.figures[i].span.start,
+    )
+    values: list[FigureEntry] = []
+    for index in own:
+        entry = _entry(report, index)
+        if not values or values[-1].value != entry.value:
+            values.append(entry)
+    return source, tuple(values)
+
+
 def differing_figures(report: Report) -> list[FigureLine]:
-    """The engine's conflicts, one line per measure: each source's value once (its newest), smallest first."""
+    """The engine's conflicts, one line per measure: each source's value once (its newest), smallest first;
+    with what is compared, and for a revision by one source, the values it gave in turn."""
     lines = []
     for conflict in report.conflicts:
         indexes = [index for index in conflict.figures if 0 <= index < len(report.figures)]
         chosen = _newest_per_source(report, indexes)
         chosen.sort(key=lambda i: (report.figures[i].value, report.figures[i].span.start))
+        revised_by, revised = None, ()
+        if conflict.reason == "revision" and any(i in indexes for i in conflict.newer):
+            revised_by, revised = _revision(report, conflict, indexes)
+            if len(revised) < 2:
+                revised_by, revised = None, ()
         lines.append(
-            FigureLine(measure=conflict.measure, entries=tuple(_entry(report, i) for i in chosen), differing=True)
+            FigureLine(
+                measure=conflict.measure,
+                entries=tuple(_entry(report, i) for i in chosen),
+                differing=True,
+                about=compared(report, conflict),
+                revised_by=revised_by,
+                revised=revised,
+            )
         )
     return lines
 
@@ -276,7 +330,11 @@ def figures_by_measure(report: Report) -> list[FigureLine]:
             entries = (*shown, *(_entry(report, i) for i in rest))
         else:
             entries = tuple(_entry(report, i) for i in by_measure[measure])
-        lines.append(FigureLine(measure=measure, entries=entries, differing=measure in differing))
+        found = differing.get(measure)
+        if found is not None:
+            lines.append(FigureLine(measure, entries, True, found.about, found.revised_by, found.revised))
+        else:
+            lines.append(FigureLine(measure=measure, entries=entries))
     return lines
 
 

@@ -39,9 +39,10 @@ async def test_forwarded_seed_article_gets_its_sources_and_differing_toll(
     assert "Who said what" in text
     assert "Syrian Observatory for Human Rights" in text and "via AFP" in text
     assert "John Kirby" in text
-    killed = next(line for line in text.splitlines() if line.startswith("⚠️ killed:"))
+    # The toll line says in words that the sources differ, and on what.
+    killed = next(line for line in text.splitlines() if line.startswith("⚠️ Sources differ on the number of fighters killed:"))
     values = re.findall(r"(?:^|· |: )((?:at least |only )?\d+) \(", killed)
-    assert text.index("⚠️ killed:") < text.index("Who said what"), "what differs comes first"
+    assert text.index(killed) < text.index("Who said what"), "what differs comes first"
     assert {re.sub(r"\D", "", value) for value in values} >= {"1", "17", "22"}
     assert "Reuters" in killed and "AFP" in killed
     assert set(buttons(replies[-1])) == {"Sources", "Figures", "All claims"}

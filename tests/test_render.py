@@ -6,6 +6,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,8 +74,8 @@ def test_conflict_line_names_each_value_with_its_source() -> None:
     line = conflict_line(report, "killed")
     plain = unescape(re.sub(r"<[^>]+>", "", line))
     assert plain == (
-        "⚠️ killed: 4 (Lena Okafor) · 9 (hospital worker via Coastline Wire, unverified) "
-        "· at least 12 (Velmora Rescue League)"
+        "⚠️ Sources differ on the number killed: 4 (Lena Okafor) · 9 (hospital worker via Coastline Wire, "
+        "unverified) · at least 12 (Velmora Rescue League)"
     )
 
 
@@ -88,7 +89,7 @@ def test_summary_has_title_origin_sources_and_differing_figures() -> None:
     assert "Lena Okafor — fire chief · 2 claims" in plain
     assert "hospital worker — via Coastline Wire, 🕶 anonymous" in plain
     # What differs comes first, right under the title and origin; then who said what.
-    assert plain.index("⚠️ killed: 4 (Lena Okafor)") < plain.index("Who said what")
+    assert plain.index("⚠️ Sources differ on the number killed: 4 (Lena Okafor)") < plain.index("Who said what")
     who = plain[plain.index("Who said what") :]
     assert who.index("Lena Okafor") < who.index("hospital worker") < who.index("Velmora Rescue League")
 
@@ -257,3 +258,83 @@ def test_hedges_are_shortened_in_figure_lines_only() -> None:
 
 def plain_text(html: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+# --- The summary says in words what its figure lines show ------------------------------------------------
+
+RAIL = (
+    "Rail crash near Osterby\n\n"
+    "The rail operator said 8 passengers were injured. Later the rail operator said 15 passengers were injured. "
+    "Paramedics said 15 passengers were injured."
+)
+
+
+def rail_report(reason: str, **conflict: object) -> Report:
+    claims = [
+        Claim(speaker="rail operator", content=spans_of(RAIL, "8 passengers were injured"), kind="indirect"),
+        Claim(speaker="rail operator", content=spans_of(RAIL, "15 passengers were injured"), kind="indirect"),
+        Claim(speaker="Paramedics", content=[spans_of(RAIL, "Paramedics said 15")[0]], kind="indirect"),
+    ]
+    at = [RAIL.index("8 pass"), RAIL.index("15 pass"), RAIL.rindex("15 pass")]
+    figures = [
+        Figure(value=value, measure="wounded", span=Span(start=start, end=start + len(str(value))), claim=claim,
+               counted="passenger", quantity="wounded", comparable=True)
+        for value, start, claim in zip((8, 15, 15), at, (0, 1, 2), strict=True)
+    ]  # fmt: skip
+    found = Conflict(measure="wounded", figures=[0, 1, 2], note="8 vs 15", subject="passengers wounded",
+                     reason=reason, **conflict)  # fmt: skip
+    return Report(text=RAIL, claims=claims, figures=figures, conflicts=[found])
+
+
+def summary_lines(report: Report) -> list[str]:
+    return [line for line in unescape(re.sub(r"<[^>]+>", "", render_summary(report))).splitlines() if "⚠️" in line]
+
+
+def test_differing_sources_are_said_in_words_with_what_they_count() -> None:
+    report = rail_report("sources")
+    report.figures[1] = report.figures[1].model_copy(update={"claim": 2})  # a second source gives 15
+    report.figures[2] = report.figures[2].model_copy(update={"value": 17})
+    [line] = summary_lines(report)
+    assert line.startswith("⚠️ Sources differ on the number of passengers wounded: 8 (rail operator) · ")
+
+
+def test_a_source_revising_its_own_figure_is_said_as_a_revision() -> None:
+    [line] = summary_lines(rail_report("revision", newer=[1]))
+    assert line == "⚠️ Rail operator revised the number of passengers wounded from 8 to 15; also 15 (Paramedics)"
+    assert "Sources differ" not in line
+    figures = unescape(re.sub(r"<[^>]+>", "", render_figures(rail_report("revision", newer=[1]))))
+    assert "wounded — revised by its source" in figures and "sources differ" not in figures
+
+
+def test_a_revision_in_three_steps_names_each_value_once_in_order() -> None:
+    report = rail_report("revision", newer=[1, 2])
+    report.figures[2] = report.figures[2].model_copy(update={"value": 21, "claim": 1})
+    [line] = summary_lines(report)
+    assert line == "⚠️ Rail operator revised the number of passengers wounded from 8 to 15, then 21"
+
+
+@pytest.mark.parametrize(
+    ("changes", "subject", "words"),
+    [
+        ({"unit": "%", "counted": None, "quantity": "took part"}, "turnout (%)", "the turnout (%)"),
+        ({"counted": None, "quantity": "magnitude"}, "magnitude", "the magnitude"),
+        ({"counted": None, "quantity": "wounded"}, "wounded", "the number wounded"),
+        ({"change": True}, "change in passengers wounded", "the change in passengers wounded"),
+    ],
+)
+def test_what_is_compared_reads_as_words(changes: dict, subject: str, words: str) -> None:
+    report = rail_report("sources")
+    report.figures[2] = report.figures[2].model_copy(update={"value": 17})
+    report.figures[:] = [figure.model_copy(update=changes) for figure in report.figures]
+    report.conflicts[0] = report.conflicts[0].model_copy(update={"subject": subject})
+    [line] = summary_lines(report)
+    assert line.startswith(f"⚠️ Sources differ on {words}: ")
+
+
+def test_every_differing_measure_is_still_one_line_first() -> None:
+    report = rail_report("sources")
+    report.figures[2] = report.figures[2].model_copy(update={"value": 17})
+    text = unescape(re.sub(r"<[^>]+>", "", render_summary(report)))
+    lines = text.splitlines()
+    assert lines[2].startswith("⚠️ Sources differ on ") and not lines[3].strip()
+    assert text.index("⚠️") < text.index("Who said what")

@@ -75,8 +75,11 @@ def test_the_summary_leads_with_what_differs() -> None:
     text = plain(render_summary(quarry_report()))
     lines = text.splitlines()
     assert lines[0] == "📰 Quarry collapse in Dunmore"
-    assert lines[2] == "⚠️ killed: 8 (Dunmore Rescue Service) · 11 (nurse via Valley Radio, unconfirmed)"
-    assert text.index("⚠️ killed") < text.index("Who said what") < text.index("Petra Lusk")
+    assert lines[2] == (
+        "⚠️ Sources differ on the number killed: 8 (Dunmore Rescue Service) · 11 (nurse via Valley Radio, "
+        "unconfirmed)"
+    )
+    assert text.index("⚠️ Sources differ") < text.index("Who said what") < text.index("Petra Lusk")
 
 
 def test_a_huge_title_and_link_still_make_one_message() -> None:
