@@ -30,6 +30,7 @@ from bot.sending import ReliableRateLimiter
 from bot.settings import Settings
 from bot.worker import AnalysisWorker
 from handlers.services import SERVICES_KEY, BotServices
+from handlers.waiting import waiting_notice
 from storage import ArticleStore, Database, DatabaseIntake, StorageError
 
 logger = logging.getLogger(__name__)
@@ -104,6 +105,7 @@ async def open_services(application: Application) -> None:
     role = roles.role_of(application)
     database = await Database.open(settings.database_target)
     worker = AnalysisWorker.from_settings(settings)
+    worker.on_wait = waiting_notice(application.bot)
     try:
         if roles.analyzes_here(settings, role):
             await worker.start()

@@ -39,7 +39,12 @@ class Settings(BaseSettings):
     )
     workers: int = Field(default=2, ge=1, le=32, validation_alias=AliasChoices("WHOSAID_WORKERS"))
     worker_kind: str = Field(default="process", validation_alias=AliasChoices("WHOSAID_WORKER_KIND"))
-    queue_limit: int = Field(default=32, ge=1, validation_alias=AliasChoices("WHOSAID_QUEUE_LIMIT"))
+    # Articles handled at once; more wait, unrefused, for a free place. Enough that a burst reaches the pool,
+    # where chats take turns.
+    queue_limit: int = Field(default=256, ge=1, validation_alias=AliasChoices("WHOSAID_QUEUE_LIMIT"))
+    # The most analysis work the pool takes on, in minutes of its time: past it an article is refused, and
+    # the person told when to send it again.
+    backlog_minutes: float = Field(default=10.0, gt=0, validation_alias=AliasChoices("WHOSAID_BACKLOG_MINUTES"))
     max_text_chars: int = Field(
         default=200_000, ge=1000, validation_alias=AliasChoices("WHOSAID_MAX_TEXT_CHARS")
     )

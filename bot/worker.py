@@ -4,10 +4,14 @@ spaCy holds the GIL for most of its work, so analysis in the event loop's proces
 Telegram; a process pool keeps the loop free, a thread pool starts faster and shares one loaded model
 (`benchmarks/bench_bot.py` compares both).
 
-- **Bounded.** At most `queue_limit` jobs wait or run at once, and at most `chat_queue_limit` of one chat:
-  beyond that `submit` raises `WorkerBusy` at once instead of letting the backlog grow without bound.
+- **Queued, bounded in minutes.** A burst waits its turn: jobs are refused (`WorkerBusy`, saying when to
+  try again) only when the work already waiting would take the pool more than `backlog_seconds`, measured
+  with a moving average of how long jobs take, or when one chat has `chat_queue_limit` jobs in already.
 - **Fair.** Waiting jobs are kept per chat and started round-robin, so a chat that sends ten articles at
   once delays another chat's one article by at most one job per worker.
+- **Told where they stand.** When a chat's job has to wait a while, `on_wait` (set by the bot) is told once,
+  with how many jobs are ahead of it and about how long it will wait; not again until that chat's jobs are
+  all done.
 - **Deadlines.** A job running longer than `job_timeout` raises `JobTimedOut`; a process pool is recycled
   (its processes killed) to stop it, and the other jobs that were running in it are started again.
 - **No orphans.** Worker processes ignore Ctrl+C and SIGTERM (the main process decides how the pool stops)
@@ -18,8 +22,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import ctypes
 import logging
+import math
 import multiprocessing
 import os
 import signal
@@ -27,7 +33,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
@@ -46,11 +52,56 @@ _PR_SET_PDEATHSIG = 1
 PARENT_WATCH_INTERVAL = 1.0
 
 
-class WorkerBusy(Exception):
-    """Too many articles are waiting: the caller should tell the person to try again shortly."""
+# How long one job takes on one worker before the pool has timed any (an ~800-word article, seconds).
+FIRST_JOB_SECONDS = 1.0
+# How far each finished job moves the estimate (an exponential moving average of job times).
+JOB_ESTIMATE_WEIGHT = 0.2
+# A wait shorter than this isn't worth a message: the reply comes soon anyway.
+NOTICE_AFTER_SECONDS = 15.0
 
-    user_message = "I'm busy with other articles right now. Please try again in a minute."
-    chat_message = "You have several articles waiting already. Send this one again once they are answered."
+# Told the jobs ahead and the seconds to wait: the bot turns it into a message to the chat.
+WaitNotice = Callable[[int, int, float], Awaitable[None]]
+
+
+def in_words(seconds: float) -> str:
+    """A wait as a person says it: 'about 30 seconds', 'about a minute', 'about 4 minutes'."""
+    if seconds < 50:
+        return f"about {max(10, round(seconds / 10) * 10)} seconds"
+    minutes = max(1, math.ceil(seconds / 60 - 0.25))
+    return "about a minute" if minutes == 1 else f"about {minutes} minutes"
+
+
+class WorkerBusy(Exception):
+    """Too much is waiting: the message tells the person when to send the article again."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    @classmethod
+    def backlog(cls, waiting_seconds: float, limit_seconds: float) -> WorkerBusy:
+        """The pool has more than its bound of work waiting."""
+        retry_after = max(60.0, waiting_seconds - limit_seconds)
+        return cls(
+            f"I have {in_words(waiting_seconds)} of articles to read before this one, more than I queue at "
+            f"once. Please send it again in {in_words(retry_after)}.",
+            retry_after,
+        )
+
+    @classmethod
+    def chat_full(cls, waiting: int, waiting_seconds: float) -> WorkerBusy:
+        """One chat has its bound of jobs in the pool already."""
+        retry_after = max(60.0, waiting_seconds)
+        return cls(
+            f"You have {waiting} articles waiting already. Send this one again in {in_words(retry_after)}, "
+            "once they are answered.",
+            retry_after,
+        )
+
+    @classmethod
+    def stopping(cls) -> WorkerBusy:
+        """The bot is shutting down."""
+        return cls("I'm restarting. Please send it again in a minute.", 60.0)
 
 
 class JobTimedOut(Exception):
@@ -136,9 +187,10 @@ class AnalysisWorker:
         max_chars: int,
         workers: int = 2,
         kind: str = "process",
-        queue_limit: int = 32,
-        chat_queue_limit: int | None = None,
+        backlog_seconds: float = 600.0,
+        chat_queue_limit: int = 8,
         job_timeout: float = 60.0,
+        on_wait: WaitNotice | None = None,
     ) -> None:
         if kind not in ("process", "thread"):
             raise ValueError(f"WHOSAID_WORKER_KIND must be 'process' or 'thread', not {kind!r}")
@@ -146,9 +198,13 @@ class AnalysisWorker:
         self.max_chars = max_chars
         self.workers = workers
         self.kind: WorkerKind = kind  # type: ignore[assignment]
-        self.queue_limit = queue_limit
-        self.chat_queue_limit = chat_queue_limit or queue_limit
+        self.backlog_seconds = backlog_seconds
+        self.chat_queue_limit = chat_queue_limit
         self.job_timeout = job_timeout
+        self.on_wait = on_wait
+        self.job_seconds = FIRST_JOB_SECONDS
+        self._told: set[int] = set()
+        self._notices: set[asyncio.Task[None]] = set()
         self._pool: Executor | None = None
         self._warming: asyncio.Future[None] | None = None
         self._generation = 0
@@ -163,14 +219,14 @@ class AnalysisWorker:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AnalysisWorker:
-        """A worker sized by `WHOSAID_WORKERS`, `..._WORKER_KIND`, `..._QUEUE_LIMIT`, `..._CHAT_QUEUE_LIMIT`
-        and `..._JOB_TIMEOUT`."""
+        """A worker sized by `WHOSAID_WORKERS`, `..._WORKER_KIND`, `..._BACKLOG_MINUTES`,
+        `..._CHAT_QUEUE_LIMIT` and `..._JOB_TIMEOUT`."""
         return cls(
             model=settings.spacy_model,
             max_chars=settings.max_text_chars,
             workers=settings.workers,
             kind=settings.worker_kind,
-            queue_limit=settings.queue_limit,
+            backlog_seconds=settings.backlog_minutes * 60,
             chat_queue_limit=settings.chat_queue_limit,
             job_timeout=settings.job_timeout,
         )
@@ -179,6 +235,25 @@ class AnalysisWorker:
     def pending(self) -> int:
         """Jobs waiting or running right now."""
         return self._pending
+
+    def waiting_seconds(self) -> float:
+        """About how long the jobs in keep the pool busy, by the moving average of job times."""
+        return self._pending * self.job_seconds / self.workers
+
+    def ahead_of(self, job: _Job) -> int:
+        """How many jobs will start before this waiting one: those running, then the round-robin turns."""
+        queue = self._waiting.get(job.chat_id)
+        if queue is None or job not in queue:
+            return 0
+        rounds = queue.index(job)  # the chat's own jobs before it, one per round
+        ahead = len(self._running) + rounds
+        before = True  # chats before this one in the rotation get one more turn first
+        for chat_id in self._turns:
+            if chat_id == job.chat_id:
+                before = False
+                continue
+            ahead += min(len(self._waiting[chat_id]), rounds + 1 if before else rounds)
+        return ahead
 
     def _make_pool(self) -> Executor:
         if self.kind == "thread":
@@ -227,11 +302,15 @@ class AnalysisWorker:
         return await self.submit(extract_job, body, content_type, url, chat_id=chat_id)
 
     async def submit(self, function: Callable[..., T], *args: Any, chat_id: int = 0) -> T:
-        """Run `function(*args)` in the pool, in `chat_id`'s turn; `WorkerBusy` at once if the queue is full."""
-        if self._closing or self._pending >= self.queue_limit:
-            raise WorkerBusy(WorkerBusy.user_message)
+        """Run `function(*args)` in the pool, in `chat_id`'s turn. `WorkerBusy` at once when the work already
+        in would keep the pool busy past the backlog bound, or the chat has its bound of jobs in."""
+        if self._closing:
+            raise WorkerBusy.stopping()
+        waiting = self.waiting_seconds()
+        if waiting > self.backlog_seconds:
+            raise WorkerBusy.backlog(waiting, self.backlog_seconds)
         if self._per_chat.get(chat_id, 0) >= self.chat_queue_limit:
-            raise WorkerBusy(WorkerBusy.chat_message)
+            raise WorkerBusy.chat_full(self._per_chat[chat_id], self.waiting_seconds())
         job = _Job(chat_id, function, args, asyncio.get_running_loop().create_future())
         self._pending += 1
         self._per_chat[chat_id] = self._per_chat.get(chat_id, 0) + 1
@@ -241,12 +320,41 @@ class AnalysisWorker:
             self._turns.append(chat_id)
         self._waiting[chat_id].append(job)
         self._dispatch()
+        self._tell_if_waiting(job)
         try:
             return await asyncio.shield(job.future)
         except asyncio.CancelledError:
             # The caller gave up (shutdown): a job not started yet is dropped; a running one ends on its own.
             self._discard_waiting(job)
             raise
+
+    def _tell_if_waiting(self, job: _Job) -> None:
+        """Tell the chat once where its job stands, when it has to wait a while (see `on_wait`)."""
+        if self.on_wait is None or job.chat_id in self._told or job in self._running:
+            return
+        ahead = self.ahead_of(job)
+        seconds = (ahead // self.workers + 1) * self.job_seconds
+        if ahead == 0 or seconds < NOTICE_AFTER_SECONDS:
+            return
+        self._told.add(job.chat_id)
+        # In a context of its own: the notice is no part of the reply to the update being handled (it is not
+        # journalled, so handling the update again later numbers its reply the same way).
+        task = asyncio.create_task(
+            self._notify(job.chat_id, ahead, seconds),
+            name=f"whosaid-wait:{job.chat_id}",
+            context=contextvars.Context(),
+        )
+        self._notices.add(task)
+        task.add_done_callback(self._notices.discard)
+
+    async def _notify(self, chat_id: int, ahead: int, seconds: float) -> None:
+        assert self.on_wait is not None
+        try:
+            await self.on_wait(chat_id, ahead, seconds)
+        except Exception as error:  # a notice is a courtesy: the reply still comes
+            logger.warning(
+                "couldn't tell chat %s where its article stands: %s", chat_id, type(error).__name__
+            )
 
     def _discard_waiting(self, job: _Job) -> None:
         queue = self._waiting.get(job.chat_id)
@@ -264,6 +372,7 @@ class AnalysisWorker:
             self._per_chat[job.chat_id] = left
         else:
             self._per_chat.pop(job.chat_id, None)
+            self._told.discard(job.chat_id)  # its next wait is worth a notice again
         if self._pending == 0:
             self._idle.set()
 
@@ -306,6 +415,8 @@ class AnalysisWorker:
         except BaseException as error:
             _settle(job.future, exception=error)
         else:
+            elapsed = time.monotonic() - job.started
+            self.job_seconds += JOB_ESTIMATE_WEIGHT * (elapsed - self.job_seconds)
             _settle(job.future, result=result)
         finally:
             self._running.discard(job)
@@ -346,7 +457,9 @@ class AnalysisWorker:
                 await asyncio.to_thread(pool.shutdown, wait=True)
 
 
-def _settle(future: asyncio.Future[Any], *, result: Any = None, exception: BaseException | None = None) -> None:
+def _settle(
+    future: asyncio.Future[Any], *, result: Any = None, exception: BaseException | None = None
+) -> None:
     if future.done():
         return
     if isinstance(exception, asyncio.CancelledError):

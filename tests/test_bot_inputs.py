@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from pathlib import Path
 
@@ -109,7 +108,7 @@ async def test_the_same_text_twice_reuses_the_stored_report(fake: FakeTelegram, 
     assert await store.count(CHAT) == 1
 
 
-async def test_a_full_queue_answers_busy_and_every_message_gets_one_reply(
+async def test_past_the_backlog_the_bot_says_when_to_try_again_and_every_message_gets_one_reply(
     fake: FakeTelegram, db_path: Path
 ) -> None:
     names = [
@@ -118,17 +117,19 @@ async def test_a_full_queue_answers_busy_and_every_message_gets_one_reply(
         "bot_clinic_outbreak.txt",
         "bot_wildfire_long.txt",
     ]
-    async with running_bot(bot_settings(fake, db_path, WHOSAID_QUEUE_LIMIT=1)):
+    # A backlog bound of a few seconds of work: the first article fills it, the others are refused.
+    async with running_bot(bot_settings(fake, db_path, WHOSAID_BACKLOG_MINUTES=0.01)):
         sent = [fake.send_message(CHAT, fixture_text(name)) for name in names]
-        replies = [await reply_to(fake, message) for message in sent]
+        first_replies = [(await reply_to(fake, message))[0] for message in sent]
         await fake.wait_for(lambda: fake.pending_updates() == 0, what="updates confirmed")
-        await asyncio.sleep(0.3)
+    # The bot has stopped (its handlers finished): every reply it will send is in.
     texts = [[plain(reply["text"]) for reply in fake.replies_to(CHAT, m["message_id"])] for m in sent]
     assert all(len(reply_texts) == 1 for reply_texts in texts), texts
-    busy = [reply_texts[0] for reply_texts in texts if "try again in a minute" in reply_texts[0]]
+    assert [reply_texts[0] for reply_texts in texts] == [plain(reply["text"]) for reply in first_replies]
+    busy = [reply_texts[0] for reply_texts in texts if "Please send it again in about" in reply_texts[0]]
     analyzed = [reply_texts[0] for reply_texts in texts if reply_texts[0].startswith("📰")]
     assert busy and analyzed and len(busy) + len(analyzed) == len(names)
-    assert replies
+    assert all("of articles to read before this one" in text for text in busy)
 
 
 async def test_a_server_error_on_send_is_retried_without_an_apology(

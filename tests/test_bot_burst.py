@@ -1,0 +1,43 @@
+"""A burst of articles from many chats: queued, not refused, and all answered, each waiting chat told once
+where it stands. The real Application against the fake Bot API over loopback HTTP. (The turns chats take in
+the pool are tested in tests/test_bot_worker.py, where the order jobs arrive in is the test's to set.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from handlers.services import SERVICES_KEY
+from tests.conftest import fixture_text
+from tests.support.bot_harness import bot_settings, plain, running_bot
+from tests.support.fake_telegram import FakeTelegram
+
+CHATS = range(7001, 7013)  # 12 chats
+NAMES = ["engine_council_vote.txt", "story_strike_bellan.txt", "story_flood_veltria.txt"]
+
+
+async def test_a_burst_past_the_old_job_bound_is_queued_fairly_and_every_article_answered(
+    fake: FakeTelegram, db_path: Path
+) -> None:
+    # 36 articles at once: more than the 32 jobs the pool used to take before answering "busy".
+    async with running_bot(bot_settings(fake, db_path)) as application:
+        worker = application.bot_data[SERVICES_KEY].worker
+        worker.job_seconds = 5.0  # as a slow pool would have measured it: long waits, worth telling
+        sent = [fake.send_message(chat, fixture_text(name)) for chat in CHATS for name in NAMES]
+        summaries = await fake.wait_for(
+            lambda: all(fake.replies_to(m["chat"]["id"], m["message_id"]) for m in sent)
+            and {id(m): fake.replies_to(m["chat"]["id"], m["message_id"]) for m in sent},
+            timeout=240,
+            what="a reply to every article of the burst",
+        )
+    for message in sent:
+        replies = summaries[id(message)]
+        assert len(replies) == 1 and replies[0]["text"].startswith("📰"), plain(replies[0]["text"])[:200]
+    # A chat whose articles wait is told once how many are ahead of its own; none is told twice.
+    notices = {chat: [m for m in fake.bot_messages(chat) if "ahead of yours" in m["text"]] for chat in CHATS}
+    assert all(len(found) <= 1 for found in notices.values()), notices
+    told = [plain(found[0]["text"]) for found in notices.values() if found]
+    assert len(told) >= len(CHATS) // 2, told
+    assert all(re.match(r"⏳ \d+ articles? ahead of yours\. I answer them in turn: yours in about ", t) for t in told)
+    last = plain(notices[CHATS[-1]][0]["text"])
+    assert int(re.search(r"\d+", last).group()) >= len(CHATS) - 1  # the last chat waits for every other's first
