@@ -21,9 +21,15 @@ logger = logging.getLogger(__name__)
 TYPING_INTERVAL = 4.0
 
 
+# The chats showing 'typing…' (per bot), with how many blocks are holding it up: one repeating call per chat
+# however many of its articles are in hand, so a burst doesn't spend the bot's request rate on 'typing…'.
+_TYPING: dict[tuple[int, int], tuple[asyncio.Task[None], int]] = {}
+
+
 @contextlib.asynccontextmanager
 async def keep_typing(bot: Bot, chat_id: int, interval: float = TYPING_INTERVAL) -> AsyncIterator[None]:
-    """Show 'typing…' in the chat until the block ends."""
+    """Show 'typing…' in the chat until the block ends (or, when several blocks of one chat overlap, until
+    the last one ends)."""
 
     async def repeat() -> None:
         while True:
@@ -31,13 +37,22 @@ async def keep_typing(bot: Bot, chat_id: int, interval: float = TYPING_INTERVAL)
                 await bot.send_chat_action(chat_id, ChatAction.TYPING)
             await asyncio.sleep(interval)
 
-    task = asyncio.create_task(repeat(), name=f"typing:{chat_id}")
+    key = (id(bot), chat_id)
+    task, holders = _TYPING.get(key, (None, 0))
+    if task is None or task.done():
+        task, holders = asyncio.create_task(repeat(), name=f"typing:{chat_id}"), 0
+    _TYPING[key] = (task, holders + 1)
     try:
         yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        task, holders = _TYPING[key]
+        if holders > 1:
+            _TYPING[key] = (task, holders - 1)
+        else:
+            del _TYPING[key]
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
 
 async def send_html(

@@ -4,9 +4,12 @@ the pool are tested in tests/test_bot_worker.py, where the order jobs arrive in 
 
 from __future__ import annotations
 
+import asyncio
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+from handlers.replies import keep_typing
 from handlers.services import SERVICES_KEY
 from tests.conftest import fixture_text
 from tests.support.bot_harness import bot_settings, plain, running_bot
@@ -41,3 +44,37 @@ async def test_a_burst_past_the_old_job_bound_is_queued_fairly_and_every_article
     assert all(re.match(r"⏳ \d+ articles? ahead of yours\. I answer them in turn: yours in about ", t) for t in told)
     last = plain(notices[CHATS[-1]][0]["text"])
     assert int(re.search(r"\d+", last).group()) >= len(CHATS) - 1  # the last chat waits for every other's first
+
+
+class RecordingBot:
+    """Stands in for `telegram.Bot` where only 'typing…' is sent: records each chat action."""
+
+    def __init__(self) -> None:
+        self.actions: list[int] = []
+        self.sent = asyncio.Event()
+
+    async def send_chat_action(self, chat_id: int, action: str) -> bool:
+        self.actions.append(chat_id)
+        self.sent.set()
+        return True
+
+
+async def test_a_chat_with_several_articles_in_hand_shows_typing_once() -> None:
+    bot = RecordingBot()
+    async with keep_typing(bot, 1, interval=3600), keep_typing(bot, 1, interval=3600):  # type: ignore[arg-type]
+        await bot.sent.wait()
+        async with keep_typing(bot, 2, interval=3600):  # type: ignore[arg-type]
+            await until(lambda: bot.actions.count(2) == 1)
+        assert bot.actions.count(1) == 1  # one repeating call for chat 1, not one per article
+    # Once every block has ended, a new one starts its own again.
+    bot.sent.clear()
+    async with keep_typing(bot, 1, interval=3600):  # type: ignore[arg-type]
+        await bot.sent.wait()
+    assert bot.actions == [1, 2, 1]
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    """Let the event loop run until `condition()` holds (ten seconds at most)."""
+    async with asyncio.timeout(10):
+        while not condition():
+            await asyncio.sleep(0)
