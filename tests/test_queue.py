@@ -30,10 +30,18 @@ async def queue(postgres_url: str):
     await database.close()
 
 
-async def consume_in_background(queue: AnalysisQueue, handle, concurrency: int = 2) -> asyncio.Task:
-    task = asyncio.create_task(queue.consume(handle, concurrency=concurrency, heartbeat_timeout=HEARTBEAT))
-    await asyncio.sleep(0.2)
-    return task
+def consume_in_background(queue: AnalysisQueue, handle, concurrency: int = 2) -> asyncio.Task:
+    return asyncio.create_task(queue.consume(handle, concurrency=concurrency, heartbeat_timeout=HEARTBEAT))
+
+
+async def until(condition, what: str, timeout: float = 30.0) -> None:
+    """Wait, letting the event loop run, until `condition()` holds (a file another process writes)."""
+    try:
+        async with asyncio.timeout(timeout):
+            while not condition():
+                await asyncio.sleep(0.05)
+    except TimeoutError:
+        raise AssertionError(f"timed out waiting for {what}") from None
 
 
 async def stop(queue: AnalysisQueue, task: asyncio.Task) -> None:
@@ -69,13 +77,13 @@ async def test_every_job_runs_once(queue: AnalysisQueue) -> None:
     seen: list[int] = []
 
     async def handle(update_id: int) -> None:
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0)  # a handler that gives the loop a turn, as real ones do
         seen.append(update_id)
 
     for update_id in range(200, 220):
         async with queue.database.transaction() as session:
             await queue.enqueue(session, update_id)
-    task = await consume_in_background(queue, handle, concurrency=4)
+    task = consume_in_background(queue, handle, concurrency=4)
     assert await wait_until_idle(queue, timeout=30)
     await stop(queue, task)
     assert sorted(seen) == list(range(200, 220))
@@ -83,19 +91,18 @@ async def test_every_job_runs_once(queue: AnalysisQueue) -> None:
 
 async def test_a_handler_that_asks_to_retry_runs_again_later(queue: AnalysisQueue) -> None:
     attempts: list[int] = []
+    again = asyncio.Event()
 
     async def handle(update_id: int) -> None:
         attempts.append(update_id)
         if len(attempts) == 1:
             raise RetryLater(0.2)
+        again.set()
 
     async with queue.database.transaction() as session:
         await queue.enqueue(session, 300)
-    task = await consume_in_background(queue, handle)
-    for _ in range(100):
-        if len(attempts) >= 2:
-            break
-        await asyncio.sleep(0.1)
+    task = consume_in_background(queue, handle)
+    await asyncio.wait_for(again.wait(), 30)
     await stop(queue, task)
     assert attempts == [300, 300]
 
@@ -125,10 +132,7 @@ async def test_a_job_whose_worker_is_killed_is_taken_by_another(queue: AnalysisQ
         await queue.enqueue(session, 400)
     doomed = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
     try:
-        for _ in range(300):
-            if started.exists():
-                break
-            await asyncio.sleep(0.1)
+        await until(started.exists, "the doomed worker to take the job")
         assert started.read_text() == "400"
         os.kill(doomed.pid, signal.SIGKILL)
         doomed.wait(10)
@@ -142,7 +146,7 @@ async def test_a_job_whose_worker_is_killed_is_taken_by_another(queue: AnalysisQ
     async def handle(update_id: int) -> None:
         taken.append(update_id)
 
-    task = await consume_in_background(queue, handle)
+    task = consume_in_background(queue, handle)
     assert await wait_until_idle(queue, timeout=HEARTBEAT * 10)
     await stop(queue, task)
     assert taken == [400]

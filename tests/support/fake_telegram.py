@@ -12,7 +12,10 @@ downloads, ...), records every request, and injects faults into chosen methods:
 - `hang`: do the call, then hold the answer back for a while (the bot's read timeout fires first).
 
 Like Telegram, getUpdates never hands out an update confirmed by an earlier, higher offset. Test code reads
-the state through async `wait_for`, so the bot's event loop keeps running while a test waits.
+the state through async `wait_for`, so the bot's event loop keeps running while a test waits: it is woken by
+the fake itself whenever a request is recorded or an update queued (an `asyncio.Event` per waiter, set from
+the server's thread), and only re-checks on its own, every `RECHECK_SECONDS`, for conditions about the bot's
+side that the fake can't see.
 """
 
 from __future__ import annotations
@@ -37,6 +40,10 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from tests.support.telegram_html import MESSAGE_LIMIT, TelegramHTMLError, parse_telegram_html
 
 T = TypeVar("T")
+
+# How often `wait_for` looks again at a condition when nothing happened at the fake (a condition about the
+# bot's own state, a database row): a fallback, not the way it usually wakes.
+RECHECK_SECONDS = 0.25
 
 TOKEN = "123456789:TEST-fake-token-Zx9_secret"
 BOT_USER = {
@@ -153,6 +160,14 @@ class FakeTelegram:
         self._update_of_message: dict[tuple[int, int], int] = {}
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
+
+    def _signal(self) -> None:
+        """Something changed (call with `_changed` held): wake threads and every async `wait_for`."""
+        self._changed.notify_all()
+        for loop, event in self._waiters:
+            with contextlib.suppress(RuntimeError):  # a loop that has closed meanwhile
+                loop.call_soon_threadsafe(event.set)
 
     # ----- lifecycle -------------------------------------------------------------------------------------
     def start(self) -> FakeTelegram:
@@ -207,7 +222,7 @@ class FakeTelegram:
                 self._update_of_message[(message["chat"]["id"], message["message_id"])] = update_id
             self._state.updates.append({"update_id": update_id, **payload})
             self._state.update_made_at[update_id] = time.perf_counter()
-            self._changed.notify_all()
+            self._signal()
         return update_id
 
     @staticmethod
@@ -446,15 +461,43 @@ class FakeTelegram:
     async def wait_for(
         self, predicate: Callable[[], T], *, timeout: float = 30.0, what: str = "condition"
     ) -> T:
-        """Poll `predicate` until it returns something truthy (without blocking the event loop)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            result = predicate()
-            if result:
-                return result
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
-            await asyncio.sleep(0.02)
+        """Wait until `predicate` returns something truthy, looking again each time the fake records a request
+        or queues an update (and every `RECHECK_SECONDS` otherwise), without blocking the event loop."""
+        changed = asyncio.Event()
+        waiter = (asyncio.get_running_loop(), changed)
+        with self._changed:
+            self._waiters.add(waiter)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                changed.clear()  # before looking: a change from here on wakes the wait below
+                result = predicate()
+                if result:
+                    return result
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(changed.wait(), min(remaining, RECHECK_SECONDS))
+        finally:
+            with self._changed:
+                self._waiters.discard(waiter)
+
+    async def wait_for_call(
+        self,
+        method: str,
+        predicate: Callable[[RecordedRequest], bool] = lambda request: True,
+        *,
+        timeout: float = 30.0,
+    ) -> RecordedRequest:
+        """The first recorded call of `method` that matches `predicate`, once the bot has made it."""
+        found = await self.wait_for(
+            lambda: next((call for call in self.calls(method) if predicate(call)), None),
+            timeout=timeout,
+            what=f"a {method} call",
+        )
+        assert found is not None
+        return found
 
     # ----- answering the bot -----------------------------------------------------------------------------
     def error_due(self, method: str) -> bool:
@@ -494,6 +537,7 @@ class FakeTelegram:
         with self._changed:
             request = RecordedRequest(method=method, params=params, at=time.perf_counter())
             self._state.requests.append(request)
+            self._signal()
             error = self._injected_error(method)
             if error is not None:
                 request.status = error["error_code"]
@@ -506,7 +550,7 @@ class FakeTelegram:
                 request.status = 404
                 return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
             result = answer(params)
-            self._changed.notify_all()
+            self._signal()
         if isinstance(result, tuple):
             request.status = result[0]
             return result

@@ -38,6 +38,14 @@ class Route:
     # A fresh iterable of chunks per request, sent chunked (an endless body, a trickle).
     chunks: Callable[[], Iterable[bytes]] | None = None
     chunk_delay: float = 0.0
+    # Answer only once the test sets this (a server that hasn't answered yet, for as long as the test wants;
+    # at most HOLD_CAP_SECONDS, so a client that never gives up fails the test instead of hanging it).
+    hold: threading.Event | None = None
+    # Set when the server starts sending its answer.
+    answered: threading.Event = field(default_factory=threading.Event)
+
+
+HOLD_CAP_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -190,6 +198,9 @@ class LoopbackServer:
             route = Route(status=404, body=b"<html><body><h1>Not Found</h1></body></html>")
         if route.delay and self._stopping.wait(route.delay):
             return
+        if route.hold is not None:
+            route.hold.wait(HOLD_CAP_SECONDS)
+        route.answered.set()
         try:
             self._respond(request, route)
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
