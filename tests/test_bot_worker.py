@@ -16,7 +16,7 @@ import pytest
 
 from bot.article import Article
 from bot.settings import DEFAULT_SPACY_MODEL
-from bot.worker import AnalysisWorker, JobTimedOut, WorkerBusy
+from bot.worker import AnalysisWorker, JobTimedOut, WorkerBusy, in_words
 from tests.support.bot_harness import ROOT, alive
 
 
@@ -264,3 +264,12 @@ async def test_worker_processes_end_when_the_bot_process_dies(tmp_path: Path) ->
     while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
         await asyncio.sleep(0.1)
     assert not any(alive(pid) for pid in workers)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [(3, "about 10 seconds"), (28, "about 30 seconds"), (55, "about a minute"), (100, "about 2 minutes"),
+     (600, "about 10 minutes")],
+)  # fmt: skip
+def test_a_wait_is_said_as_a_person_says_it(seconds: float, words: str) -> None:
+    assert in_words(seconds) == words
