@@ -382,7 +382,7 @@ def render_across_articles(story: ChatStory, article_id: str, *, limit: int = AC
     ]
     mine = panel.involving(position)
     blocks = [
-        [f"⚠️ <i>{escape(measure.measure)}</i>: " + " · ".join(_story_row(measure)), *_remarks(measure)]
+        [f"⚠️ Your articles differ on <i>{escape(measure.measure)}</i>: " + " · ".join(_story_row(measure)), *_remarks(measure)]
         for measure in mine[:ACROSS_MAX_CONFLICTS]
     ]
     shown = len(blocks)

@@ -85,7 +85,7 @@ async def test_the_second_article_on_an_event_gets_the_cross_article_conflict(
     text = plain(second["text"])
     across = text.split("Across your articles", 1)[1]
     assert "Qasr Miral" in across  # why they are one story
-    killed = next(line for line in across.splitlines() if line.startswith("⚠️ killed"))
+    killed = next(line for line in across.splitlines() if line.startswith("⚠️ Your articles differ on killed"))
     # Each figure with its outlet and the source that outlet cites.
     assert "Northline News, citing" in killed and "Meridian Wire, citing" in killed
     assert "at least 23" in killed and "at least 19" in killed
