@@ -148,11 +148,12 @@ def _is_entity(label: str) -> bool:
 
 # Each kind of label, known by how its group's name ends.
 _KINDS = {"_DEPS": _is_dependency, "_POS": _is_pos, "_TAGS": _is_tag, "_ENTITIES": _is_entity}
+# `PLACES_MISTAGGED_AS` holds "" (no entity) beside a label: it is checked on its own below.
 _GROUPS = {
-    name: value for name, value in vars(grammar).items() if name.isupper() and not name.startswith("_")
+    name: value
+    for name, value in vars(grammar).items()
+    if name.isupper() and not name.startswith("_") and name != "PLACES_MISTAGGED_AS"
 }
-# Entity-label groups declared with the word families, read by the same code.
-_GROUPS |= {"PLACE_ENTITIES": lexicon.PLACE_ENTITIES, "TIME_ENTITIES": lexicon.TIME_ENTITIES}
 
 
 def test_every_label_group_says_its_kind() -> None:
@@ -175,3 +176,16 @@ def test_label_kinds_do_not_mix() -> None:
     assert _is_pos("PROPN") and not _is_dependency("PROPN") and not _is_tag("PROPN")
     assert _is_tag("VBN") and not _is_pos("VBN") and not _is_entity("VBN")
     assert _is_entity("GPE") and not _is_pos("GPE") and not _is_dependency("GPE")
+
+
+def test_places_mistagged_as_are_entity_labels_or_none() -> None:
+    """A foreign place the small model tags as a person, or leaves untagged (""), still counts as a place."""
+    labels = grammar.PLACES_MISTAGGED_AS
+    assert "" in labels and {label for label in labels - {""} if not _is_entity(label)} == set()
+    assert not labels & grammar.PLACE_ENTITIES
+
+
+def test_entity_groups_of_places_and_sources_nest() -> None:
+    assert grammar.SCOPE_ENTITIES <= grammar.PLACE_ENTITIES
+    assert grammar.SPEAKER_ENTITIES <= grammar.SOURCE_ENTITIES
+    assert not grammar.PLACE_ENTITIES & grammar.TIME_ENTITIES

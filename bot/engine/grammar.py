@@ -79,7 +79,18 @@ PARTICIPLE_OR_ADJECTIVE_TAGS = frozenset({"VBN", "JJ"})
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 
 # --- entity labels --------------------------------------------------------------------------------------------
-# Places (GPE, LOC, FAC) and times (DATE, TIME) are `PLACE_ENTITIES` and `TIME_ENTITIES` in `bot.engine.lexicon`.
+
+# Names that can give a figure: people, organisations, groups, and countries or cities (for their governments).
+SOURCE_ENTITIES = frozenset("PERSON ORG NORP GPE".split())
+# Places that can hold a figure's event.
+PLACE_ENTITIES = frozenset("GPE LOC FAC".split())
+# A figure's scope: a country, region or city ("600,000 in Washington"), not a building.
+SCOPE_ENTITIES = frozenset("GPE LOC".split())
+# What the small model tags many foreign places as: a person, or nothing (""); proper nouns so tagged after a
+# preposition of scope count as places. Not all labels: "" is no entity.
+PLACES_MISTAGGED_AS = frozenset({"PERSON", ""})
+# Days, dates and times of day.
+TIME_ENTITIES = frozenset("DATE TIME".split())
 
 # A person's name.
 PERSON_ENTITIES = frozenset({"PERSON"})

@@ -310,17 +310,9 @@ SOURCE_NOUNS = (
         counterparts""".split()
     )
 )
-# Entity labels of names that can speak for a figure.
-SOURCE_ENTITIES = frozenset("PERSON ORG NORP GPE".split())
-
-# Named-entity labels of places, and the prepositions that put a figure in one: "600,000 in Washington".
-PLACE_ENTITIES = frozenset("GPE LOC FAC".split())
-# A figure's scope: a country, region or city ("600,000 in Washington"), after a preposition of being inside it.
-# The small model tags many foreign places as people or leaves them untagged (""): proper nouns so tagged count.
-SCOPE_ENTITIES = frozenset("GPE LOC".split())
+# The prepositions of being inside a figure's scope: "600,000 in Washington", "across the north".
+# The entity labels of places and times (`PLACE_ENTITIES`, `SCOPE_ENTITIES`, ...) are in `bot.engine.grammar`.
 SCOPE_PREPOSITIONS = frozenset("in across throughout inside".split())
-PLACES_MISTAGGED_AS = frozenset({"PERSON", ""})
-TIME_ENTITIES = frozenset("DATE TIME".split())
 # Nouns of a part of a country or a settlement: "in the north", "in the capital", "in the province".
 PLACE_NOUNS = frozenset(
     """north south east west northeast northwest southeast southwest capital province region district

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from bot.engine.doccache import sentence_of
+from bot.engine.grammar import PLACE_ENTITIES, SOURCE_ENTITIES
 from bot.engine.lexicon import (
     AGE_WORDS,
     CLOCK_WORDS,
@@ -36,8 +37,6 @@ from bot.engine.lexicon import (
     MULTIPLIER_WORDS,
     NAME_NUMBER_WORDS,
     PART_WORDS,
-    PLACE_ENTITIES,
-    SOURCE_ENTITIES,
     SOURCE_NOUNS,
     TALLY_VERBS,
 )

@@ -17,14 +17,12 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from bot.engine.doccache import entity_at, sentence_of, sentence_text
+from bot.engine.grammar import PLACES_MISTAGGED_AS, SCOPE_ENTITIES, TIME_ENTITIES
 from bot.engine.lexicon import (
     CUE_VERBS,
     PLACE_NOUNS,
-    PLACES_MISTAGGED_AS,
-    SCOPE_ENTITIES,
     SCOPE_PREPOSITIONS,
     TENTATIVE_WORDS,
-    TIME_ENTITIES,
 )
 from bot.engine.measures import (
     AGGREGATE_PATTERN,
