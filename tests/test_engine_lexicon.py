@@ -55,6 +55,16 @@ WORD_FAMILIES = {
     "definite determiners": lexicon.DEFINITE_DETERMINERS,
     "bare references": lexicon.BARE_REFERENCES,
     "weekdays": frozenset(lexicon.WEEKDAY_NAMES),
+    "fractionable scales": lexicon.FRACTIONABLE_SCALES,
+    "scales before and": lexicon.AND_SCALES,
+    "indefinite articles": lexicon.INDEFINITE_ARTICLES,
+    "one words": lexicon.ONE_WORDS,
+    "singular fractions": lexicon.SINGULAR_FRACTIONS,
+    "plural fractions": lexicon.PLURAL_FRACTIONS,
+    "fraction counts": lexicon.FRACTION_COUNTS,
+    "range openers": lexicon.RANGE_OPENERS,
+    "count entity words": lexicon.COUNT_ENTITY_WORDS,
+    "pronoun one determiners": lexicon.PRONOUN_ONE_DETERMINERS,
 }
 MARKS = {
     "dashes": lexicon.DASHES,
@@ -62,6 +72,8 @@ MARKS = {
     "sentence or quote ends": lexicon.SENTENCE_OR_QUOTE_END_MARKS,
     "clause breaks": lexicon.CLAUSE_BREAK_MARKS,
     "mention ends": lexicon.MENTION_END_MARKS,
+    "hyphens": lexicon.HYPHENS,
+    "number glue": lexicon.NUMBER_GLUE_MARKS,
 }
 
 
@@ -97,6 +109,17 @@ def test_narrower_families_sit_inside_the_wider_ones() -> None:
     assert lexicon.INTERVIEW_PREPOSITIONS <= lexicon.VEHICLE_PREPOSITIONS
     assert lexicon.BARE_OBJECT_REFERENCES <= lexicon.BARE_REFERENCES
     assert lexicon.AFFILIATION_PREPOSITIONS <= lexicon.SOURCE_PHRASE_PREPOSITIONS
+    assert lexicon.HYPHENS <= lexicon.DASHES
+    assert lexicon.NUMBER_GLUE_MARKS <= lexicon.NUMBER_CODE_PREFIXES
+    assert lexicon.DEFINITE_DETERMINERS <= lexicon.PRONOUN_ONE_DETERMINERS
+
+
+def test_fractions_are_singular_or_plural_and_scales_take_them() -> None:
+    """'a quarter' and 'three-quarters' are read apart; a fraction's scale is a number word, not its count."""
+    assert not lexicon.SINGULAR_FRACTIONS & lexicon.PLURAL_FRACTIONS
+    assert {word + "s" for word in lexicon.SINGULAR_FRACTIONS} == lexicon.PLURAL_FRACTIONS
+    assert not lexicon.FRACTION_COUNTS & (lexicon.FRACTIONABLE_SCALES | lexicon.AND_SCALES)
+    assert lexicon.INDEFINITE_ARTICLES - {"an"} <= lexicon.ONE_WORDS
 
 
 @pytest.mark.parametrize("family", sorted(WORD_FAMILIES))
