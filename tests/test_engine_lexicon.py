@@ -55,6 +55,16 @@ WORD_FAMILIES = {
     "definite determiners": lexicon.DEFINITE_DETERMINERS,
     "bare references": lexicon.BARE_REFERENCES,
     "weekdays": frozenset(lexicon.WEEKDAY_NAMES),
+    "fractionable scales": lexicon.FRACTIONABLE_SCALES,
+    "scales before and": lexicon.AND_SCALES,
+    "indefinite articles": lexicon.INDEFINITE_ARTICLES,
+    "one words": lexicon.ONE_WORDS,
+    "singular fractions": lexicon.SINGULAR_FRACTIONS,
+    "plural fractions": lexicon.PLURAL_FRACTIONS,
+    "fraction counts": lexicon.FRACTION_COUNTS,
+    "range openers": lexicon.RANGE_OPENERS,
+    "count entity words": lexicon.COUNT_ENTITY_WORDS,
+    "pronoun one determiners": lexicon.PRONOUN_ONE_DETERMINERS,
 }
 MARKS = {
     "dashes": lexicon.DASHES,
@@ -62,6 +72,8 @@ MARKS = {
     "sentence or quote ends": lexicon.SENTENCE_OR_QUOTE_END_MARKS,
     "clause breaks": lexicon.CLAUSE_BREAK_MARKS,
     "mention ends": lexicon.MENTION_END_MARKS,
+    "hyphens": lexicon.HYPHENS,
+    "number glue": lexicon.NUMBER_GLUE_MARKS,
 }
 
 
@@ -97,6 +109,17 @@ def test_narrower_families_sit_inside_the_wider_ones() -> None:
     assert lexicon.INTERVIEW_PREPOSITIONS <= lexicon.VEHICLE_PREPOSITIONS
     assert lexicon.BARE_OBJECT_REFERENCES <= lexicon.BARE_REFERENCES
     assert lexicon.AFFILIATION_PREPOSITIONS <= lexicon.SOURCE_PHRASE_PREPOSITIONS
+    assert lexicon.HYPHENS <= lexicon.DASHES
+    assert lexicon.NUMBER_GLUE_MARKS <= lexicon.NUMBER_CODE_PREFIXES
+    assert lexicon.DEFINITE_DETERMINERS <= lexicon.PRONOUN_ONE_DETERMINERS
+
+
+def test_fractions_are_singular_or_plural_and_scales_take_them() -> None:
+    """'a quarter' and 'three-quarters' are read apart; a fraction's scale is a number word, not its count."""
+    assert not lexicon.SINGULAR_FRACTIONS & lexicon.PLURAL_FRACTIONS
+    assert {word + "s" for word in lexicon.SINGULAR_FRACTIONS} == lexicon.PLURAL_FRACTIONS
+    assert not lexicon.FRACTION_COUNTS & (lexicon.FRACTIONABLE_SCALES | lexicon.AND_SCALES)
+    assert lexicon.INDEFINITE_ARTICLES - {"an"} <= lexicon.ONE_WORDS
 
 
 @pytest.mark.parametrize("family", sorted(WORD_FAMILIES))
@@ -148,11 +171,12 @@ def _is_entity(label: str) -> bool:
 
 # Each kind of label, known by how its group's name ends.
 _KINDS = {"_DEPS": _is_dependency, "_POS": _is_pos, "_TAGS": _is_tag, "_ENTITIES": _is_entity}
+# `PLACES_MISTAGGED_AS` holds "" (no entity) beside a label: it is checked on its own below.
 _GROUPS = {
-    name: value for name, value in vars(grammar).items() if name.isupper() and not name.startswith("_")
+    name: value
+    for name, value in vars(grammar).items()
+    if name.isupper() and not name.startswith("_") and name != "PLACES_MISTAGGED_AS"
 }
-# Entity-label groups declared with the word families, read by the same code.
-_GROUPS |= {"PLACE_ENTITIES": lexicon.PLACE_ENTITIES, "TIME_ENTITIES": lexicon.TIME_ENTITIES}
 
 
 def test_every_label_group_says_its_kind() -> None:
@@ -175,3 +199,16 @@ def test_label_kinds_do_not_mix() -> None:
     assert _is_pos("PROPN") and not _is_dependency("PROPN") and not _is_tag("PROPN")
     assert _is_tag("VBN") and not _is_pos("VBN") and not _is_entity("VBN")
     assert _is_entity("GPE") and not _is_pos("GPE") and not _is_dependency("GPE")
+
+
+def test_places_mistagged_as_are_entity_labels_or_none() -> None:
+    """A foreign place the small model tags as a person, or leaves untagged (""), still counts as a place."""
+    labels = grammar.PLACES_MISTAGGED_AS
+    assert "" in labels and {label for label in labels - {""} if not _is_entity(label)} == set()
+    assert not labels & grammar.PLACE_ENTITIES
+
+
+def test_entity_groups_of_places_and_sources_nest() -> None:
+    assert grammar.SCOPE_ENTITIES <= grammar.PLACE_ENTITIES
+    assert grammar.SPEAKER_ENTITIES <= grammar.SOURCE_ENTITIES
+    assert not grammar.PLACE_ENTITIES & grammar.TIME_ENTITIES

@@ -15,12 +15,19 @@ from bot.engine.conflicts import claim_source_key, claim_source_label, find_conf
 from bot.engine.context import byline_ranges, find_dateline, find_entities, find_event, find_headline
 from bot.engine.doccache import doc_text, sentence_of, sentence_text
 from bot.engine.figures import FoundFigure, find_figures
+from bot.engine.grammar import NOUN_POS, VERB_POS
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import IT_THEY_PRONOUNS, ORGANISATION_NOUNS, VEHICLE_NOUNS
 from bot.engine.measures import MOMENT_EVENTS
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.ranges import RangeSet
-from bot.engine.speakers import SourceMention, SourceTracker, describe_source, possessive_pronoun
+from bot.engine.speakers import (
+    REFERRING_KINDS,
+    SourceMention,
+    SourceTracker,
+    describe_source,
+    possessive_pronoun,
+)
 from bot.report import Claim, Event, Figure, Report, Span
 
 
@@ -140,7 +147,7 @@ def _introduced_people(doc: Doc, quotations: list[Quotation]) -> list[Token]:
     people = []
     for sentence in doc.sents:
         root = sentence.root
-        if root.pos_ not in {"VERB", "AUX"} or root.idx in quoted:
+        if root.pos_ not in VERB_POS or root.idx in quoted:
             continue
         for child in root.children:
             if child.dep_ == "nsubj" and child.ent_type_ == "PERSON" and child.pos_ == "PROPN":
@@ -215,7 +222,7 @@ def _claim(finding: Finding, tracker: SourceTracker, sentence: int, hedges: list
             speaker, role, anonymous = f"{owner.name}’s {head.text.lower()}", None, owner.anonymous
         elif source is not None:
             speaker, role, anonymous = source.name, source.role, source.anonymous
-        elif mention.kind not in {"pronoun", "relative"}:
+        elif mention.kind not in REFERRING_KINDS:
             speaker, role, anonymous = mention.name, mention.role, mention.anonymous
         anonymous = anonymous or mention.anonymous or _unattributed_vehicle(head, mention)
     return Claim(
@@ -234,7 +241,7 @@ def _claim(finding: Finding, tracker: SourceTracker, sentence: int, hedges: list
 def _antecedent(relative: Token, tracker: SourceTracker, sentence: int, sentence_text: str):
     """'Kirby, who said ...': the relative clause hangs on the noun it describes."""
     verb = relative.head
-    if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+    if verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS:
         return tracker.register_relative(describe_source(verb.head, sentence_text), sentence)
     return None
 
@@ -362,7 +369,7 @@ def _holder_source(
     mention = describe_source(head, sentence_text(sentence_of(head)))
     if mention.kind == "pronoun" and head.lower_ in IT_THEY_PRONOUNS:
         return recent
-    if mention.kind in {"pronoun", "relative"} or not mention.name:
+    if mention.kind in REFERRING_KINDS or not mention.name:
         return None
     name = re.sub(r"^the\s+", "", mention.name, flags=re.IGNORECASE)
     words = set(name.lower().split())

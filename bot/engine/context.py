@@ -10,8 +10,8 @@ import re
 
 from spacy.tokens import Doc
 
-from bot.engine.grammar import EVENT_TRIGGER_POS, REPORTED_ENTITIES
-from bot.engine.lexicon import FULL_MONTH_NAMES, PLACE_ENTITIES, WEEKDAY_NAMES
+from bot.engine.grammar import EVENT_TRIGGER_POS, PLACE_ENTITIES, REPORTED_ENTITIES
+from bot.engine.lexicon import FULL_MONTH_NAMES, WEEKDAY_NAMES
 from bot.engine.measures import EVENT_KINDS, family_of
 from bot.report import Dateline, Entity, Event, Span
 

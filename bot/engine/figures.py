@@ -15,15 +15,49 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from bot.engine.doccache import entity_at, sentence_of, sentence_text
+from bot.engine.grammar import (
+    ADJECTIVAL_MODIFIER_DEPS,
+    COUNT_ONE_DEPS,
+    COUNT_POS,
+    COUNTED_HEAD_POS,
+    ELLIPSIS_HEAD_POS,
+    EVENT_CLIMB_DEPS,
+    EVENT_PARTICIPANT_DEPS,
+    NOUN_POS,
+    NUMBER_ATTACHMENT_DEPS,
+    PARTICLE_OR_PREPOSITION_DEPS,
+    PATIENT_DEPS,
+    PREDICATE_POS,
+    STATE_POS,
+    SUBJECT_DEPS,
+    SUBJECT_OR_OBJECT_DEPS,
+    TIME_ENTITIES,
+    VERB_FILLER_POS,
+    VERB_POS,
+)
 from bot.engine.lexicon import (
+    AND_SCALES,
+    COUNT_ENTITY_WORDS,
+    FRACTION_COUNTS,
+    FRACTIONABLE_SCALES,
+    HYPHENS,
+    INDEFINITE_ARTICLES,
     MEASURE_LEMMAS,
     MEASURE_NOUNS,
+    NUMBER_CODE_PREFIXES,
+    NUMBER_GLUE_MARKS,
+    NUMBER_JOINERS,
+    ONE_WORDS,
     OTHER_EVENT_MARKERS,
     PART_WORDS,
+    PLURAL_FRACTIONS,
+    PRONOUN_ONE_DETERMINERS,
     QUALIFIERS,
+    RANGE_OPENERS,
+    SINGULAR_FRACTIONS,
     TOLL_NOUNS,
 )
-from bot.engine.measures import CHANGE_WORDS, NAMED_QUANTITIES, REVISION_VERBS
+from bot.engine.measures import CHANGE_WORDS, NAMED_QUANTITIES, PERCENT_OPENERS, REVISION_VERBS
 from bot.engine.rules import DocRules, Holder, holder_of, read_rules
 from bot.engine.structure import Structure, figure_path, figure_structure
 
@@ -108,7 +142,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         range_end = last
         # "between 15 and 20", "15 to 20", "15-20"
         if last + 2 < n and doc[last + 1].lower_ in _RANGE_WORDS and _is_number_token(doc[last + 2]):
-            between = first > 0 and doc[first - 1].lower_ in {"between", "from"}
+            between = first > 0 and doc[first - 1].lower_ in RANGE_OPENERS
             joiner = doc[last + 1].lower_
             if _moves_from(doc, first):
                 pass  # "raised the toll from 12 to 19", "grew from 12,500 to 31,000": two values, not a range
@@ -278,9 +312,9 @@ _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.75, "t
 
 def _fraction_before(doc: Doc, first: int) -> tuple[float, int] | None:
     """'half a million' -> (0.5, index of 'half'); 'a quarter of a million', 'three-quarters of a million'."""
-    if doc[first].lower_ not in {"million", "billion", "thousand", "trillion"} or first < 2:
+    if doc[first].lower_ not in FRACTIONABLE_SCALES or first < 2:
         return None
-    if doc[first - 1].lower_ not in {"a", "an"}:
+    if doc[first - 1].lower_ not in INDEFINITE_ARTICLES:
         return None
     j = first - 2
     if doc[j].lower_ == "of" and j > 0:
@@ -289,16 +323,16 @@ def _fraction_before(doc: Doc, first: int) -> tuple[float, int] | None:
     if word not in _FRACTIONS:
         return None
     start = j
-    if word in {"quarters", "thirds"}:
+    if word in PLURAL_FRACTIONS:
         # "three-quarters": the fraction's count before it, maybe joined by a hyphen
         k = j - 1
-        if k >= 0 and doc[k].text in {"-", "–"}:
+        if k >= 0 and doc[k].text in HYPHENS:
             k -= 1
-        if k < 0 or doc[k].lower_ not in {"two", "three"}:
+        if k < 0 or doc[k].lower_ not in FRACTION_COUNTS:
             return None
         start = k
         return (0.75 if word == "quarters" else 2 / 3), start
-    if word in {"quarter", "third"} and start > 0 and doc[start - 1].lower_ in {"a", "one"}:
+    if word in SINGULAR_FRACTIONS and start > 0 and doc[start - 1].lower_ in ONE_WORDS:
         start -= 1
     return _FRACTIONS[word], start
 
@@ -346,11 +380,11 @@ def _number_phrase(doc: Doc, i: int) -> tuple[int, int, float | None]:
     # "$4m", "3bn": the scale letters split off by the tokenizer, glued to the number.
     suffix = doc[last + 1].lower_.rstrip(".") if last + 1 < len(doc) else ""
     if suffix in _SUFFIX_SCALES and not doc[last].whitespace_:
-        words = [t.lower_ for t in doc[i : last + 1] if t.lower_ not in {"-", "and"}]
+        words = [t.lower_ for t in doc[i : last + 1] if t.lower_ not in NUMBER_JOINERS]
         value = _value_of(words)
         if value is not None:
             return i, last + 1, value * _SUFFIX_SCALES[suffix]
-    words = [t.lower_ for t in doc[i : last + 1] if t.lower_ not in {"-", "and"}]
+    words = [t.lower_ for t in doc[i : last + 1] if t.lower_ not in NUMBER_JOINERS]
     return i, last, _value_of(words)
 
 
@@ -358,7 +392,7 @@ def _next_is_word_number(doc: Doc, j: int) -> bool:
     return (
         j + 1 < len(doc)
         and (doc[j + 1].lower_ in _UNITS or doc[j + 1].lower_ in _TENS)
-        and (doc[j - 1].lower_ in {"hundred", "thousand"})
+        and (doc[j - 1].lower_ in AND_SCALES)
     )
 
 
@@ -409,51 +443,39 @@ def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
         return True
     after = doc[last + 1] if last + 1 < len(doc) else None
     # "500-lb", "25-year-old", "555-0134": a number glued to a hyphen is a modifier or a code, not a count.
-    if after is not None and after.text in {"-", "–"} and not end.whitespace_:
+    if after is not None and after.text in HYPHENS and not end.whitespace_:
         following = doc[last + 2] if last + 2 < len(doc) else None
         if following is not None and not _is_number_token(following):
             return True
         if following is not None and following.text.isdigit():
             return True
-    if after is not None and after.text in {":", "/"} and not end.whitespace_:
+    if after is not None and after.text in NUMBER_GLUE_MARKS and not end.whitespace_:
         return True
     if after is not None and after.text == "." and not end.whitespace_ and after.whitespace_ == "":
         following = doc[last + 2] if last + 2 < len(doc) else None
         if following is not None and following.text[:1].isdigit():
             return True  # "10.30", "1.2.3": a time or a version, not a count
-    if first > 0 and doc[first - 1].text in {":", "/", "#", "No."} and not doc[first - 1].whitespace_:
+    if first > 0 and doc[first - 1].text in NUMBER_CODE_PREFIXES and not doc[first - 1].whitespace_:
         return True
     if token.lower_ == "one":
         if after is not None and after.lower_ in _PRONOUN_ONE_FOLLOWERS:
             return True
-        if first > 0 and doc[first - 1].lower_ in {
-            "no",
-            "any",
-            "every",
-            "each",
-            "the",
-            "this",
-            "that",
-            "which",
-        }:
+        if first > 0 and doc[first - 1].lower_ in PRONOUN_ONE_DETERMINERS:
             return True
-        if token.dep_ not in {"nummod", "nsubj", "nsubjpass", "dobj", "pobj", "quantmod", "appos", "conj"}:
+        if token.dep_ not in COUNT_ONE_DEPS:
             return True
-    return token.pos_ not in {"NUM", "NOUN", "PROPN", "ADJ", "X", "PRON", "DET", "SYM"} and not _DIGITS.match(
-        text
-    )
+    return token.pos_ not in COUNT_POS and not _DIGITS.match(text)
 
 
 def _bare_number_entity(doc: Doc, first: int) -> bool:
     """The recogniser sometimes calls a lone count a DATE ('put the toll at 52'); a date has more than digits."""
     token = doc[first]
-    if token.ent_type_ not in {"DATE", "TIME"}:
+    if token.ent_type_ not in TIME_ENTITIES:
         return False
     entity = entity_at(token)
     if entity is None:
         return False
-    allowed = {"at", "least", "about", "some", "between", "and", "to", "from", "more", "than", "nearly"}
-    words = [t for t in entity if not (_is_number_token(t) or t.lower_ in allowed)]
+    words = [t for t in entity if not (_is_number_token(t) or t.lower_ in COUNT_ENTITY_WORDS)]
     return not words and not re.match(r"^(1[6-9]|20)\d\d$", token.text)
 
 
@@ -465,7 +487,7 @@ def _qualifier(doc: Doc, first: int) -> tuple[str | None, int | None]:
             continue
         if [t.lower_ for t in doc[start:first]] == words:
             word = doc[start]
-            if word.dep_ in {"prt", "prep"} and word.head.pos_ == "VERB":
+            if word.dep_ in PARTICLE_OR_PREPOSITION_DEPS and word.head.pos_ == "VERB":
                 return None, None  # "win over three senators": the verb's particle, not a qualifier
             return label, start
     return None, None
@@ -482,7 +504,7 @@ def _measure(doc: Doc, first: int, number: Token, money: str | None) -> tuple[st
     happened to the counted things, else the counted noun itself."""
     if money:
         return money, False
-    if number.i + 1 < len(doc) and doc[number.i + 1].lower_ in {"percent", "per", "%"}:
+    if number.i + 1 < len(doc) and doc[number.i + 1].lower_ in PERCENT_OPENERS:
         return "percent", False
     noun = _counted_noun(number)
     if noun is None:
@@ -496,7 +518,7 @@ def _measure(doc: Doc, first: int, number: Token, money: str | None) -> tuple[st
     if lemma in MEASURE_NOUNS:
         return MEASURE_NOUNS[lemma], True
     for child in noun.children:
-        if child.dep_ in {"amod", "acl"} and child.lemma_.lower() in MEASURE_LEMMAS:
+        if child.dep_ in ADJECTIVAL_MODIFIER_DEPS and child.lemma_.lower() in MEASURE_LEMMAS:
             return MEASURE_LEMMAS[child.lemma_.lower()], True
     event = _event_of(noun) or _following_event(noun)
     if event:
@@ -510,9 +532,9 @@ def _measure(doc: Doc, first: int, number: Token, money: str | None) -> tuple[st
 def _counted_noun(number: Token) -> Token | None:
     token = number
     for _ in range(3):
-        if token.dep_ in {"nummod", "quantmod", "compound", "amod"} and token.head is not token:
+        if token.dep_ in NUMBER_ATTACHMENT_DEPS and token.head is not token:
             token = token.head
-            if token.pos_ in {"NOUN", "PROPN", "ADJ"} and not _is_number_token(token):
+            if token.pos_ in COUNTED_HEAD_POS and not _is_number_token(token):
                 return token
         else:
             break
@@ -524,7 +546,7 @@ def _counted_noun(number: Token) -> Token | None:
                 return child
     # "four others", "22 dead": the number heads an ellipsis, its noun or adjective comes right after.
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
-    if following is not None and following.pos_ in {"NOUN", "ADJ"} and following.head.i == number.i:
+    if following is not None and following.pos_ in ELLIPSIS_HEAD_POS and following.head.i == number.i:
         return following
     return None
 
@@ -537,29 +559,29 @@ def _event_of(token: Token) -> str | None:
         if head is node:
             break
         lemma = head.lemma_.lower()
-        if node.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "npadvmod", "appos", "conj", "oprd"}:
-            if head.pos_ in {"VERB", "AUX", "ADJ"} and lemma in MEASURE_LEMMAS:
+        if node.dep_ in EVENT_PARTICIPANT_DEPS:
+            if head.pos_ in PREDICATE_POS and lemma in MEASURE_LEMMAS:
                 return MEASURE_LEMMAS[lemma]
             if head.pos_ in {"NOUN"} and lemma in TOLL_NOUNS | set(MEASURE_NOUNS):
                 return MEASURE_NOUNS.get(lemma, "killed")
-        if head.pos_ in {"VERB", "AUX"}:
+        if head.pos_ in VERB_POS:
             # "the death toll rose to 17", "the toll stood at 17"
             for child in head.children:
-                if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in TOLL_NOUNS:
+                if child.dep_ in SUBJECT_OR_OBJECT_DEPS and child.lemma_.lower() in TOLL_NOUNS:
                     return "killed"
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.lower() in MEASURE_NOUNS:
+                if child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in MEASURE_NOUNS:
                     return MEASURE_NOUNS[child.lemma_.lower()]
             # "killed 17 and wounded 40": a conjoined verb sharing the object pattern.
-            if node.dep_ in {"dobj", "nsubjpass"} and lemma in MEASURE_LEMMAS:
+            if node.dep_ in PATIENT_DEPS and lemma in MEASURE_LEMMAS:
                 return MEASURE_LEMMAS[lemma]
-            if node.dep_ not in {"prep", "pobj", "conj"}:
+            if node.dep_ not in EVENT_CLIMB_DEPS:
                 break
         node = head
     # "four others were wounded" parsed with the verb conjoined to an earlier clause.
     for ancestor in token.ancestors:
         if ancestor.pos_ == "VERB":
             lemma = ancestor.lemma_.lower()
-            if lemma in MEASURE_LEMMAS and token.dep_ in {"nsubj", "nsubjpass"}:
+            if lemma in MEASURE_LEMMAS and token.dep_ in SUBJECT_DEPS:
                 return MEASURE_LEMMAS[lemma]
             break
     return None
@@ -581,9 +603,9 @@ def _following_event(noun: Token) -> str | None:
     """'... 15 and 20 people were killed' when the parser hung the noun elsewhere: read the verb that follows."""
     for token in noun.doc[noun.i + 1 : noun.i + 5]:
         lemma = token.lemma_.lower()
-        if token.pos_ in {"AUX", "ADV", "PART"} or lemma in _REPORTED_AS:
+        if token.pos_ in VERB_FILLER_POS or lemma in _REPORTED_AS:
             continue  # "17 fighters reported killed", "30 feared dead"
-        if token.pos_ in {"VERB", "ADJ"} and lemma in MEASURE_LEMMAS:
+        if token.pos_ in STATE_POS and lemma in MEASURE_LEMMAS:
             return MEASURE_LEMMAS[lemma]
         break
     return None
@@ -616,7 +638,7 @@ def _past_year_applies(doc: Doc, clause: int | None, sentence) -> bool:
             node = node.head
         if node.i == verb.i and not crossed:
             return True
-        if verb.i in {t.i for t in token.head.subtree} and token.head.pos_ in {"NOUN", "PROPN"}:
+        if verb.i in {t.i for t in token.head.subtree} and token.head.pos_ in NOUN_POS:
             return True
     return False
 

@@ -51,6 +51,42 @@ MENTION_LEFT_DEPS = DESCRIPTION_LEFT_DEPS | frozenset({"case", "predet", "advmod
 MENTION_RIGHT_DEPS = frozenset({"prep", "conj", "cc", "case", "compound", "nummod", "appos"})
 # Words before a name that are not a role: "the", ",", "'s".
 FUNCTION_DEPS = frozenset({"det", "punct", "case"})
+# The thing a verb acts on, active or passive: "killed 17", "17 were killed".
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
+# A verb's subject or direct object: "the toll rose", "raised the toll".
+SUBJECT_OR_OBJECT_DEPS = SUBJECT_DEPS | frozenset({"dobj"})
+# The arguments of a verb that can name what a figure is the value of: "turnout stood at", "the toll was".
+VERB_ARGUMENT_DEPS = SUBJECT_OR_OBJECT_DEPS | frozenset({"attr"})
+# How a word takes part in the event of its head: "17 were killed", "a toll of 17", "killed 17 and wounded 40".
+EVENT_PARTICIPANT_DEPS = VERB_ARGUMENT_DEPS | frozenset({"pobj", "npadvmod", "appos", "conj", "oprd"})
+# Where "one" stands as a count rather than a pronoun: "one person died", "killed one", "one of them".
+COUNT_ONE_DEPS = frozenset({"nummod", "nsubj", "nsubjpass", "dobj", "pobj", "quantmod", "appos", "conj"})
+# How a number hangs on the noun it counts: "17 people", "about 40", "a 500-strong crowd".
+NUMBER_ATTACHMENT_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
+# Modifiers before a noun that may name its quantity: "death toll", "participation rate".
+PRENOMINAL_MODIFIER_DEPS = frozenset({"compound", "amod"})
+# A modifier saying what happened to a noun, before or after it: "wounded soldiers", "people killed".
+ADJECTIVAL_MODIFIER_DEPS = frozenset({"amod", "acl"})
+# Every modifier that may say what happened to a counted noun: "homes destroyed", "jobs that would go".
+EVENT_MODIFIER_DEPS = ADJECTIVAL_MODIFIER_DEPS | NOUN_CLAUSE_DEPS | frozenset({"compound"})
+# Links the search for a figure's event climbs through: "the toll of 17 in the blast", "17 and 40".
+EVENT_CLIMB_DEPS = frozenset({"prep", "pobj", "conj"})
+# A verb's particle or preposition: "win over three senators", "ran to 12".
+PARTICLE_OR_PREPOSITION_DEPS = frozenset({"prt", "prep"})
+# What completes a verb into a phrasal event or state: "lost their lives", "took part", "stayed away".
+VERB_COMPLETION_DEPS = frozenset({"dobj", "prt", "acomp", "attr", "advmod"})
+# Completions that only make a phrase with their verb, never an event on their own: "lost their lives".
+PHRASE_ONLY_COMPLETION_DEPS = frozenset({"dobj", "advmod"})
+# How an amount of change hangs on its verb: "rose 4%", "gained 3 points".
+CHANGE_AMOUNT_DEPS = frozenset({"npadvmod", "dobj"})
+# Adjectival or adverbial modifiers: "closer to 950", "more than 3".
+MODIFIER_DEPS = frozenset({"amod", "advmod"})
+# How a figure hangs on a noun it is the value of: "a turnout of 61%", "a toll of 17", "inflation, 4.8%".
+VALUE_OF_NOUN_DEPS = frozenset({"pobj", "appos", "nummod", "compound", "npadvmod", "attr"})
+# A clause hung on a verb of saying that may carry a figure's scope: "said the toll in the north was 40".
+SAID_CLAUSE_DEPS = frozenset({"ccomp", "conj"})
+# Modifiers that can date a figure's own phrase: "third-quarter growth", "next year", "a 2025 budget".
+PERIOD_MODIFIER_DEPS = frozenset({"npadvmod", "amod", "compound", "nmod", "advmod"})
 
 # --- coarse POS tags ------------------------------------------------------------------------------------------
 
@@ -68,6 +104,26 @@ STAND_IN_POS = frozenset({"PRON", "DET"})
 NAME_CONTINUATION_POS = frozenset({"PROPN", "PART"})
 # Words that can name an event: "the earthquake", "flooded", "Hurricane Ida".
 EVENT_TRIGGER_POS = NOUN_POS | frozenset({"VERB"})
+# A name or a pronoun: a source as written, resolved later when a pronoun.
+NAME_OR_PRONOUN_POS = frozenset({"PROPN", "PRON"})
+# Words that can head what a number counts: "jobs", "Ostrandis", "22 dead".
+COUNTED_HEAD_POS = NOUN_POS | frozenset({"ADJ"})
+# A common noun or an adjective right after a number, heading an ellipsis: "four others", "22 dead".
+ELLIPSIS_HEAD_POS = frozenset({"NOUN", "ADJ"})
+# Words that can head a clause: "killed", "were", "dead".
+PREDICATE_POS = VERB_POS | frozenset({"ADJ"})
+# Words that state what happened to the counted: "killed", "dead", "missing".
+STATE_POS = frozenset({"VERB", "ADJ"})
+# Words that can say a figure changed: "rose", "up", "higher".
+CHANGE_POS = frozenset({"VERB", "ADV", "ADJ"})
+# Words between a counted noun and the verb of its event: "were", "reportedly", "not".
+VERB_FILLER_POS = frozenset({"AUX", "ADV", "PART"})
+# How a number word can be tagged when it is a count: "17", "a dozen", "one", "thousands", "%".
+COUNT_POS = frozenset({"NUM", "NOUN", "PROPN", "ADJ", "X", "PRON", "DET", "SYM"})
+# What may stand between a figure and the word of a rate: "crowns per claimant", "% a year".
+RATE_GAP_POS = frozenset({"NOUN", "SYM"})
+# What the object of "of" after a figure's noun can be: "of forest", "of displaced", "of those missing".
+OF_OBJECT_POS = NOUN_POS | frozenset({"ADJ", "VERB", "PRON", "DET"})
 
 # --- fine (Penn Treebank) tags --------------------------------------------------------------------------------
 
@@ -77,9 +133,22 @@ VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 PARTICIPLE_OR_ADJECTIVE_TAGS = frozenset({"VBN", "JJ"})
 # Plural nouns, common and proper: "officials", "the Greens".
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+# Comparatives, adjectival or adverbial: "closer to 950", "more than 3".
+COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 
 # --- entity labels --------------------------------------------------------------------------------------------
-# Places (GPE, LOC, FAC) and times (DATE, TIME) are `PLACE_ENTITIES` and `TIME_ENTITIES` in `bot.engine.lexicon`.
+
+# Names that can give a figure: people, organisations, groups, and countries or cities (for their governments).
+SOURCE_ENTITIES = frozenset("PERSON ORG NORP GPE".split())
+# Names of places: countries and cities, regions, buildings: an article's place, a place that tallies a figure.
+PLACE_ENTITIES = frozenset("GPE LOC FAC".split())
+# A figure's scope: a country, region or city ("600,000 in Washington"), not a building.
+SCOPE_ENTITIES = frozenset("GPE LOC".split())
+# What the small model tags many foreign places as: a person, or nothing (""); proper nouns so tagged after a
+# preposition of scope count as places. Not all labels: "" is no entity.
+PLACES_MISTAGGED_AS = frozenset({"PERSON", ""})
+# Days, dates and times of day.
+TIME_ENTITIES = frozenset("DATE TIME".split())
 
 # A person's name.
 PERSON_ENTITIES = frozenset({"PERSON"})

@@ -310,17 +310,9 @@ SOURCE_NOUNS = (
         counterparts""".split()
     )
 )
-# Entity labels of names that can speak for a figure.
-SOURCE_ENTITIES = frozenset("PERSON ORG NORP GPE".split())
-
-# Named-entity labels of places, and the prepositions that put a figure in one: "600,000 in Washington".
-PLACE_ENTITIES = frozenset("GPE LOC FAC".split())
-# A figure's scope: a country, region or city ("600,000 in Washington"), after a preposition of being inside it.
-# The small model tags many foreign places as people or leaves them untagged (""): proper nouns so tagged count.
-SCOPE_ENTITIES = frozenset("GPE LOC".split())
+# The prepositions of being inside a figure's scope: "600,000 in Washington", "across the north".
+# The entity labels of places and times (`PLACE_ENTITIES`, `SCOPE_ENTITIES`, ...) are in `bot.engine.grammar`.
 SCOPE_PREPOSITIONS = frozenset("in across throughout inside".split())
-PLACES_MISTAGGED_AS = frozenset({"PERSON", ""})
-TIME_ENTITIES = frozenset("DATE TIME".split())
 # Nouns of a part of a country or a settlement: "in the north", "in the capital", "in the province".
 PLACE_NOUNS = frozenset(
     """north south east west northeast northwest southeast southwest capital province region district
@@ -392,6 +384,30 @@ CALL_PREPOSITIONS = frozenset("for on".split())
 # Prepositions that give what a statement was about or against: "warned about", "spoke against the plan".
 TOPIC_PREPOSITIONS = frozenset("about on against for".split())
 
+# --- number words: the words of a figure's number phrase -------------------------------------------------------
+
+# Scales a fraction can take: "half a million", "a quarter of a billion".
+FRACTIONABLE_SCALES = frozenset("thousand million billion trillion".split())
+# Scales after which "and" goes on with the number: "two hundred and five", "a thousand and one".
+AND_SCALES = frozenset("hundred thousand".split())
+# The indefinite article: "half a million".
+INDEFINITE_ARTICLES = frozenset("a an".split())
+# Words for one before a fraction: "a quarter", "one third".
+ONE_WORDS = frozenset("a one".split())
+# Fractions of one part, singular and plural: "a quarter", "three-quarters", "two-thirds".
+SINGULAR_FRACTIONS = frozenset("quarter third".split())
+PLURAL_FRACTIONS = frozenset("quarters thirds".split())
+# The counts a plural fraction takes: "three-quarters", "two-thirds".
+FRACTION_COUNTS = frozenset("two three".split())
+# Words opening a range: "between 15 and 20", "from 12 to 19".
+RANGE_OPENERS = frozenset("between from".split())
+# Words a date or time entity may hold around a bare count: "at least 52", "between 15 and 20", "more than 3".
+COUNT_ENTITY_WORDS = frozenset("at least about some between and to from more than nearly".split())
+# Determiners before "one" that make it a pronoun: "no one", "the one", "which one".
+PRONOUN_ONE_DETERMINERS = DEFINITE_DETERMINERS | frozenset("no any every each which".split())
+# What joins the words of one number: "twenty - two", "two hundred and five".
+NUMBER_JOINERS = frozenset({"-", "and"})
+
 # --- verbs and nouns around a cue -------------------------------------------------------------------------------
 
 # Speech verbs whose prepositional phrase is not a claim: "said on Monday", "asked about the plan".
@@ -413,3 +429,9 @@ SENTENCE_OR_QUOTE_END_MARKS = frozenset({".", "!", "?", "”", '"'})
 CLAUSE_BREAK_MARKS = frozenset({",", "—", "–"})
 # Marks right after a source's head that end its mention: "the minister, who ...", "the group (ICG)".
 MENTION_END_MARKS = frozenset({",", "(", "–", "—"})
+# A hyphen or an en dash glued to a number: "500-lb", "15–20".
+HYPHENS = frozenset({"-", "–"})
+# Marks that glue a number into a time, a score or a code: "10:30", "3/4".
+NUMBER_GLUE_MARKS = frozenset({":", "/"})
+# Marks or abbreviations glued before a number that make it a code: "#3", "No.7", ":30", "/4".
+NUMBER_CODE_PREFIXES = NUMBER_GLUE_MARKS | frozenset({"#", "No."})

@@ -176,6 +176,42 @@ AGGREGATE_PATTERN = (
 )
 
 
+# --- words around a figure that say its unit, rate or state --------------------------------------------------
+
+# Words opening a percentage right after a number: "12 percent", "12 per cent", "12%".
+PERCENT_OPENERS = frozenset("percent per %".split())
+# The words of "per cent": the parser may hang the number on either.
+PER_CENT_WORDS = frozenset("per cent".split())
+# What follows "per" in a share, not a rate: "74 per cent", "per centum".
+CENT_WORDS = frozenset("cent centum".split())
+# Words of a rate after a figure: "34,000 crowns per claimant", "0.42 euros a share", "five each".
+RATE_WORDS = frozenset("per each a an".split())
+# Nouns that make "a" a rate rather than an article: "0.42 euros a share", "300 a head".
+RATE_NOUNS = frozenset("share head".split())
+# Units of length that make an area after "square": "square kilometres", "sq miles".
+SQUARABLE_UNITS = frozenset("km mile m".split())
+# Words making a unit of length one of area.
+SQUARE_WORDS = frozenset("square sq sq.".split())
+# Adverbs of where a quantity closed after a change: "closed 3.2% higher", "4% down".
+DIRECTION_WORDS = frozenset("higher lower up down".split())
+# People counted by the event they take part in: "4,000 protesters" took part, and they are people.
+PARTICIPANT_NOUNS = frozenset("protester protestor demonstrator marcher spectator".split())
+# People named after an event whose number is not that event's count: "17 survivors" is no toll.
+EVENT_PEOPLE_NOUNS = PARTICIPANT_NOUNS | frozenset({"survivor"})
+# Nouns each of which is one item of an event's count: "17 deaths", "1,284 cases".
+EVENT_ITEM_NOUNS = frozenset("death fatality body injury case".split())
+# Quantities (keys of `EVENT_FAMILIES`) that are states the counted things are in, not things done to them.
+STATE_QUANTITIES = frozenset({"on board", "without power"})
+# Adverbs and prepositions of being on a vehicle: "had been aboard", "were onboard".
+ABOARD_WORDS = frozenset("aboard onboard".split())
+# Prepositions of getting on a vehicle: "crowded onto the boat", "were on the train".
+BOARDING_PREPOSITIONS = frozenset("on onto aboard into".split())
+# Prepositions that tie a figure to who or what it concerns, never to a place: "of 40", "to 19", "with 12".
+CONCERNING_PREPOSITIONS = frozenset("of to with".split())
+# Prepositions that give a figure's period: "in 2025", "for the year", "during the quarter", "over 2024".
+PERIOD_PREPOSITIONS = frozenset("in for during over".split())
+
+
 def family_of(lemma: str, families: dict[str, frozenset[str]]) -> str | None:
     """The name of the family `lemma` belongs to, or None."""
     for name, words in families.items():

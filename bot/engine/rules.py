@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from bot.engine.doccache import sentence_of
+from bot.engine.grammar import NAME_OR_PRONOUN_POS, NOUN_POS, PLACE_ENTITIES, SOURCE_ENTITIES
 from bot.engine.lexicon import (
     AGE_WORDS,
     CLOCK_WORDS,
@@ -36,8 +37,6 @@ from bot.engine.lexicon import (
     MULTIPLIER_WORDS,
     NAME_NUMBER_WORDS,
     PART_WORDS,
-    PLACE_ENTITIES,
-    SOURCE_ENTITIES,
     SOURCE_NOUNS,
     TALLY_VERBS,
 )
@@ -335,7 +334,7 @@ def _colon_holders(doc: Doc, cues: list[tuple[int, Holder]]) -> list[tuple[int, 
         if before < 0:
             continue
         cue, holder = cues[before]
-        if holder.head.pos_ in {"NOUN", "PROPN"} and sentence_of(doc[cue]).start == sentence_of(token).start:
+        if holder.head.pos_ in NOUN_POS and sentence_of(doc[cue]).start == sentence_of(token).start:
             found.append((token.i, Holder(holder.head, "holder:cue-before-colon")))
     return found
 
@@ -398,7 +397,7 @@ def _can_speak(head: Token) -> bool:
     people or organisations. "Its turnstiles had recorded 49,800 entries" gives the stadium's figure, not the
     turnstiles'; "a count ... estimated" leaves the figure to its owner or the sentence's speaker."""
     return (
-        head.pos_ in {"PROPN", "PRON"}
+        head.pos_ in NAME_OR_PRONOUN_POS
         or head.ent_type_ in SOURCE_ENTITIES
         or head.lemma_.lower() in SOURCE_NOUNS
         or head.lower_ in SOURCE_NOUNS

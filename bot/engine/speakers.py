@@ -59,6 +59,8 @@ _ANONYMITY = re.compile(
 _CALLED = {"call", "name", "know", "dub"}
 # Kinds of mention that name their source rather than describe it or point back to it.
 _NAMED_KINDS = frozenset({"person", "organisation"})
+# Kinds of mention that point back to a source named elsewhere: "he said", "Kirby, who said".
+REFERRING_KINDS = frozenset({"pronoun", "relative"})
 
 
 @dataclass

@@ -17,23 +17,55 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from bot.engine.doccache import entity_at, sentence_of, sentence_text
+from bot.engine.grammar import (
+    ADJECTIVAL_MODIFIER_DEPS,
+    AUXILIARY_DEPS,
+    CHANGE_AMOUNT_DEPS,
+    CHANGE_POS,
+    COMPARATIVE_TAGS,
+    EVENT_MODIFIER_DEPS,
+    MODIFIER_DEPS,
+    NOUN_CLAUSE_DEPS,
+    NOUN_POS,
+    OF_OBJECT_POS,
+    PATIENT_DEPS,
+    PERIOD_MODIFIER_DEPS,
+    PHRASE_ONLY_COMPLETION_DEPS,
+    PLACES_MISTAGGED_AS,
+    PREDICATE_POS,
+    PRENOMINAL_MODIFIER_DEPS,
+    RATE_GAP_POS,
+    SAID_CLAUSE_DEPS,
+    SCOPE_ENTITIES,
+    STATE_POS,
+    SUBJECT_DEPS,
+    TIME_ENTITIES,
+    VALUE_OF_NOUN_DEPS,
+    VERB_ARGUMENT_DEPS,
+    VERB_COMPLETION_DEPS,
+    VERB_POS,
+)
 from bot.engine.lexicon import (
     CUE_VERBS,
     PLACE_NOUNS,
-    PLACES_MISTAGGED_AS,
-    SCOPE_ENTITIES,
     SCOPE_PREPOSITIONS,
     TENTATIVE_WORDS,
-    TIME_ENTITIES,
 )
 from bot.engine.measures import (
+    ABOARD_WORDS,
     AGGREGATE_PATTERN,
     AGGREGATE_PERIODS,
+    BOARDING_PREPOSITIONS,
+    CENT_WORDS,
     CHANGE_WORDS,
+    CONCERNING_PREPOSITIONS,
     COUNTED_FAMILIES,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
+    DIRECTION_WORDS,
     EVENT_FAMILIES,
+    EVENT_ITEM_NOUNS,
+    EVENT_PEOPLE_NOUNS,
     FIGURE_CHANGING_VERBS,
     FORECAST_WORDS,
     HAPPENS_TO_PEOPLE,
@@ -42,13 +74,21 @@ from bot.engine.measures import (
     LOSS_BY_COUNTED,
     MONEY_QUANTITIES,
     NAMED_QUANTITIES,
+    PARTICIPANT_NOUNS,
+    PER_CENT_WORDS,
     PERCENT_WORDS,
+    PERIOD_PREPOSITIONS,
     PERSON_EVENTS,
     PHRASAL_EVENTS,
     QUANTITY_OF_COUNTED,
+    RATE_NOUNS,
+    RATE_WORDS,
     RESTATING_NOUNS,
     REVISION_VERBS,
+    SQUARABLE_UNITS,
+    SQUARE_WORDS,
     STATE_PHRASES,
+    STATE_QUANTITIES,
     UNIT_WORDS,
     VEHICLE_WORDS,
     family_of,
@@ -135,7 +175,7 @@ def _lemma(token: Token) -> str:
 
 
 def _event(token: Token) -> str | None:
-    if token.tag_ in {"JJR", "RBR"}:
+    if token.tag_ in COMPARATIVE_TAGS:
         return None  # "closer to 950": a comparative qualifies the number, it is no event
     return family_of(_lemma(token), EVENT_FAMILIES) or family_of(token.lower_, EVENT_FAMILIES)
 
@@ -161,14 +201,14 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     noun = counted_noun
     if _per_cent_follows(number):
         structure.unit = "%"  # "0.6 per cent", "74.3 percent", "12%", however the parser hung the words
-    per_cent = noun is not None and noun.lower_ in {"per", "cent"} and doc[number.i + 1].lower_ == "per"
+    per_cent = noun is not None and noun.lower_ in PER_CENT_WORDS and doc[number.i + 1].lower_ == "per"
     if per_cent and noun.i <= number.i + 2:
         structure.unit = "%"  # "74 per cent"
         noun = _of_object(noun)
     if noun is not None:
         anchor = noun
         unit = _unit(noun)
-        if unit in {"km", "mile", "m"} and any(c.lower_ in {"square", "sq", "sq."} for c in noun.children):
+        if unit in SQUARABLE_UNITS and any(c.lower_ in SQUARE_WORDS for c in noun.children):
             unit = f"{unit}2"  # "square kilometres"
         if unit and not structure.unit:
             structure.unit = unit
@@ -207,15 +247,15 @@ def _per_what(anchor: Token) -> str | None:
     """'34,000 crowns per claimant', '0.42 euros a share': a rate, not a total."""
     doc = anchor.doc
     for token in doc[anchor.i + 1 : anchor.i + 3]:
-        if token.lower_ in {"per", "each", "a", "an"} and token.i + 1 < len(doc):
+        if token.lower_ in RATE_WORDS and token.i + 1 < len(doc):
             following = doc[token.i + 1]
-            if following.lower_ in {"cent", "centum"}:
+            if following.lower_ in CENT_WORDS:
                 return None  # "74 per cent" is a share, read as %
             if following.pos_ == "NOUN" and (
-                token.lower_ == "per" or following.lemma_.lower() in {"share", "head"}
+                token.lower_ == "per" or following.lemma_.lower() in RATE_NOUNS
             ):
                 return following.lemma_.lower()
-        if token.pos_ not in {"NOUN", "SYM"}:
+        if token.pos_ not in RATE_GAP_POS:
             break
     return None
 
@@ -231,7 +271,7 @@ def _of_object(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ in {"NOUN", "PROPN", "ADJ", "VERB", "PRON", "DET"}:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in OF_OBJECT_POS:
                     return grandchild  # "the number of displaced", "the estimate of those missing"
     return None
 
@@ -239,11 +279,11 @@ def _of_object(noun: Token) -> Token | None:
 def _modifier_quantity(noun: Token) -> str | None:
     """'participation rate', 'death toll', 'area burned': a modifier naming the quantity wins."""
     for child in noun.children:
-        if child.dep_ in {"compound", "amod"} and child.i < noun.i:
+        if child.dep_ in PRENOMINAL_MODIFIER_DEPS and child.i < noun.i:
             found = _event(child) or _named(child)
             if found:
                 return found
-        if child.dep_ in {"acl", "amod"} and child.i > noun.i and _event(child):
+        if child.dep_ in ADJECTIVAL_MODIFIER_DEPS and child.i > noun.i and _event(child):
             return _event(child)
     return None
 
@@ -258,7 +298,7 @@ def _read_noun(noun: Token, structure: Structure) -> None:
     if named:
         structure.quantity = structure.quantity or named
         return
-    if event and noun.pos_ in {"ADJ", "VERB"}:
+    if event and noun.pos_ in STATE_POS:
         structure.quantity = structure.quantity or event  # "9 dead", "22 injured"
         return
     lemma = _lemma(noun)
@@ -267,11 +307,11 @@ def _read_noun(noun: Token, structure: Structure) -> None:
             structure.quantity or event
         )  # "the number of displaced": the people it happened to
         return
-    if event and lemma not in {"protester", "protestor", "demonstrator", "marcher", "spectator", "survivor"}:
+    if event and lemma not in EVENT_PEOPLE_NOUNS:
         structure.quantity = structure.quantity or event  # "17 deaths", "1,284 cases"
-        if lemma in {"death", "fatality", "body", "injury", "case"}:
+        if lemma in EVENT_ITEM_NOUNS:
             return
-    if event and lemma in {"protester", "protestor", "demonstrator", "marcher", "spectator"}:
+    if event and lemma in PARTICIPANT_NOUNS:
         structure.quantity = structure.quantity or event
         structure.counted = "people"
         return
@@ -295,9 +335,9 @@ def _read_modifiers(noun: Token, structure: Structure) -> None:
     if structure.quantity:
         return
     for child in noun.children:
-        if child.dep_ in {"amod", "acl", "relcl", "compound"}:
+        if child.dep_ in EVENT_MODIFIER_DEPS:
             found = _event(child)
-            if found is None and child.dep_ in {"acl", "relcl"}:
+            if found is None and child.dep_ in NOUN_CLAUSE_DEPS:
                 found = _verb_particle_event(child)
             if found:
                 structure.quantity = found
@@ -309,7 +349,7 @@ def _read_modifiers(noun: Token, structure: Structure) -> None:
                 structure.quantity = f"without {_lemma(deprived[0])}"  # "homes without power"
                 return
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    if following is not None and following.pos_ in {"ADJ", "VERB"} and _event(following):
+    if following is not None and following.pos_ in STATE_POS and _event(following):
         structure.quantity = _event(following)  # "people missing" parsed loosely
 
 
@@ -317,12 +357,12 @@ def _verb_particle_event(verb: Token) -> str | None:
     """'lost their lives' -> killed; 'took part', 'stayed away', 'were on strike' -> took part (`PHRASAL_EVENTS`)."""
     lemma = _lemma(verb)
     for child in verb.children:
-        if child.dep_ in {"dobj", "prt", "acomp", "attr", "advmod"}:
+        if child.dep_ in VERB_COMPLETION_DEPS:
             phrasal = PHRASAL_EVENTS.get((lemma, _lemma(child)))
             if phrasal:
                 return phrasal
             found = _event(child)
-            if found and child.dep_ not in {"dobj", "advmod"}:
+            if found and child.dep_ not in PHRASE_ONLY_COMPLETION_DEPS:
                 return found
     # "would go", "lost their jobs", "homes had been lost": the verb of losing; what losing means depends on
     # what is lost.
@@ -333,12 +373,12 @@ def _verb_particle_event(verb: Token) -> str | None:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
-                if _event(pobj) in {"on board", "without power"}:
+                if _event(pobj) in STATE_QUANTITIES:
                     return _event(pobj)
                 state = STATE_PHRASES.get((child.lower_, _lemma(pobj)))
                 if state:
                     return state  # "7,000 workers were on strike"
-            if child.lower_ in {"aboard", "onboard"}:
+            if child.lower_ in ABOARD_WORDS:
                 return "on board"
     return None
 
@@ -354,22 +394,22 @@ def _climb(anchor: Token, structure: Structure) -> None:
         if node.dep_ == "pobj" and head.lower_ == "from" and _changes(head.head):
             structure.baseline = True  # "up from 12,500", "fell to 187 from 203"
         if (
-            node.dep_ in {"npadvmod", "dobj"}
+            node.dep_ in CHANGE_AMOUNT_DEPS
             and lemma in CHANGE_WORDS
-            and head.pos_ in {"VERB", "ADV", "ADJ"}
+            and head.pos_ in CHANGE_POS
         ) and (
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod"
         ):
             structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
         if node.dep_ == "advmod" or (
-            node.dep_ == "npadvmod" and head.lower_ in {"higher", "lower", "up", "down"}
+            node.dep_ == "npadvmod" and head.lower_ in DIRECTION_WORDS
         ):
             structure.change = True
-        comparative = node.tag_ in {"JJR", "RBR"} and node.dep_ in {"amod", "advmod"}
+        comparative = node.tag_ in COMPARATIVE_TAGS and node.dep_ in MODIFIER_DEPS
         if head.pos_ == "NOUN" and _changes(head) and node.dep_ == "pobj":
             structure.change = True  # "an increase of 9%"
         if head.pos_ == "NOUN" and (
-            node.dep_ in {"pobj", "appos", "nummod", "compound", "npadvmod", "attr"} or comparative
+            node.dep_ in VALUE_OF_NOUN_DEPS or comparative
         ):
             # "a turnout of 61%", "inflation of 4.8%", "a toll of 17"
             _take_noun(head, structure)
@@ -379,20 +419,20 @@ def _climb(anchor: Token, structure: Structure) -> None:
             grand = head.head
             if grand.pos_ == "NOUN" and head.lower_ == "of" and _changes(grand):
                 structure.change = True  # "an increase of 9%"
-            if grand.pos_ in {"NOUN", "PROPN"} and head.lower_ == "of":
+            if grand.pos_ in NOUN_POS and head.lower_ == "of":
                 _take_noun(grand, structure)
                 if structure.quantity or structure.points_back:
                     return
-            located = structure.counted and not structure.unit and head.lower_ not in {"of", "to", "with"}
-            if located and anchor.pos_ in {"NOUN", "PROPN"} and grand.pos_ in {"VERB", "AUX"}:
+            located = structure.counted and not structure.unit and head.lower_ not in CONCERNING_PREPOSITIONS
+            if located and anchor.pos_ in NOUN_POS and grand.pos_ in VERB_POS:
                 return  # "treated at four hospitals", "evacuated from 11 villages": a place, not who it happened to
             node = head
             continue
-        if head.tag_ in {"JJR", "RBR"}:
+        if head.tag_ in COMPARATIVE_TAGS:
             node = head  # "closer to 950": look past the comparative
             continue
-        if head.pos_ in {"VERB", "AUX", "ADJ"}:
-            if head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:
+        if head.pos_ in PREDICATE_POS:
+            if head.dep_ in AUXILIARY_DEPS and head.head.i != head.i:
                 node, head = head, head.head  # "about 40 were unaccounted for": the main verb decides
             _read_verb(head, node, structure)
             return
@@ -423,7 +463,7 @@ def _take_noun(noun: Token, structure: Structure) -> None:
 def _boarded(verb: Token) -> bool:
     return any(
         child.dep_ == "prep"
-        and child.lower_ in {"on", "onto", "aboard", "into"}
+        and child.lower_ in BOARDING_PREPOSITIONS
         and any(c.dep_ == "pobj" and _lemma(c) in VEHICLE_WORDS for c in child.children)
         for child in verb.children
     )
@@ -440,16 +480,16 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     # "cut their estimate of those missing to about 940", "raised the toll to 19": a verb changing a figure
     # revises it, and the figure says what is counted.
     restated = next(
-        (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and _lemma(c) in RESTATING_NOUNS and c.i != node.i),
+        (c for c in verb.children if c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS and c.i != node.i),
         None,
     )
     if restated is not None and lemma in FIGURE_CHANGING_VERBS and not structure.quantity:
         structure.revises = True
         _take_noun(restated, structure)
     moved_to = any(c.dep_ == "prep" and c.lower_ == "to" and c.i != node.head.i for c in verb.children)
-    if lemma in CHANGE_WORDS and node.dep_ in {"npadvmod", "dobj"} and not structure.change and not moved_to:
+    if lemma in CHANGE_WORDS and node.dep_ in CHANGE_AMOUNT_DEPS and not structure.change and not moved_to:
         structure.change = True
-    if not structure.quantity and node.dep_ in {"nsubj", "nsubjpass"} and _boarded(verb):
+    if not structure.quantity and node.dep_ in SUBJECT_DEPS and _boarded(verb):
         structure.quantity = "on board"  # "110 people had crowded onto the boat"
     if not structure.quantity and _lemma(verb) in NAMED_QUANTITIES["cost"]:
         structure.quantity = "cost"  # "will cost at least 900 million euros"
@@ -461,17 +501,17 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
             structure.quantity = found
     # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
     arguments = list(verb.children)
-    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in arguments) and verb.dep_ == "ccomp":
+    if not any(c.dep_ in SUBJECT_DEPS for c in arguments) and verb.dep_ == "ccomp":
         # "said the area burned was 15,000": the parser split the clause; the subject went to the piece before.
         head = verb.head
         if _lemma(head) in CUE_VERBS:
             before = [c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i]
             if before:
-                arguments += [c for c in before[-1].children if c.dep_ in {"nsubj", "nsubjpass"}]
+                arguments += [c for c in before[-1].children if c.dep_ in SUBJECT_DEPS]
         else:
-            arguments += [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            arguments += [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     for child in arguments:
-        if child.i == node.i or child.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
+        if child.i == node.i or child.dep_ not in VERB_ARGUMENT_DEPS:
             continue
         if structure.quantity:
             break
@@ -487,11 +527,11 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
                         structure.counted = family_of(_lemma(target), COUNTED_FAMILIES) or _lemma(target)
     if not structure.known and structure.revises:
         structure.points_back = True  # "later upgraded to 6.0"
-    if not structure.quantity and node.dep_ in {"nsubj", "nsubjpass"}:
+    if not structure.quantity and node.dep_ in SUBJECT_DEPS:
         # "the train had been carrying", "310 passengers had been on board": a preposition with a family noun
         for child in verb.children:
             if child.dep_ == "prep":
-                if child.lower_ in {"aboard", "onboard"}:
+                if child.lower_ in ABOARD_WORDS:
                     structure.quantity = "on board"
                     return
                 for pobj in child.children:
@@ -520,7 +560,7 @@ def figure_path(number: Token) -> list[Token]:
     path = [number]
     node = number
     for _ in range(MAX_CLIMB + 2):
-        if node.head.i == node.i or node.pos_ in {"VERB", "AUX"}:
+        if node.head.i == node.i or node.pos_ in VERB_POS:
             break
         node = node.head
         path.append(node)
@@ -535,8 +575,8 @@ def _period_words(path: list[Token]) -> str:
         for child in node.children:
             if child.i in on_path:
                 continue
-            if child.dep_ in {"npadvmod", "amod", "compound", "nmod", "advmod"} or (
-                child.dep_ == "prep" and child.lower_ in {"in", "for", "during", "over"}
+            if child.dep_ in PERIOD_MODIFIER_DEPS or (
+                child.dep_ == "prep" and child.lower_ in PERIOD_PREPOSITIONS
             ):
                 words.append(" ".join(t.text for t in child.subtree))
     return " ".join(words)
@@ -576,7 +616,7 @@ def _place(path: list[Token]) -> str | None:
     the counted noun ("Mexico's toll"). When the verb is a clause of saying, the clause above counts too."""
     nodes = list(path)
     verb = path[-1]
-    if verb.dep_ in {"ccomp", "conj"} and verb.head.i != verb.i and verb.head.lemma_.lower() in CUE_VERBS:
+    if verb.dep_ in SAID_CLAUSE_DEPS and verb.head.i != verb.i and verb.head.lemma_.lower() in CUE_VERBS:
         nodes.append(verb.head)
     for node in nodes:
         for child in node.children:
