@@ -96,6 +96,11 @@ class Figure(BaseModel):
         description="Where the figure holds when its clause names a narrower place than the article's own "
         "('washington'), lower case; null for the article's own scope.",
     )
+    belongs_to: str | None = Field(
+        default=None,
+        description="Whose share a percentage is when its clause names it ('united tarsenia' for 'won 54.2% of "
+        "the vote'), lower case; shares of different parties are never compared.",
+    )
     rules: list[str] = Field(
         default_factory=list,
         description="Labels of the declared patterns that read this figure ('holder:according-to', "

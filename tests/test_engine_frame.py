@@ -89,3 +89,21 @@ def test_a_named_quantity_for_a_past_year_is_no_other_event() -> None:
     assert report.figures[0].background is False
     report = analyze("In 2011, a quake killed 300 people, officials said.")
     assert report.figures[0].background is True
+
+
+def test_shares_of_different_parties_are_not_compared() -> None:
+    report = analyze(
+        "A Valdor Times poll found that 28 percent of likely voters supported Mr. Orlan. The Valdor Times poll "
+        "found that 45 percent of likely voters backed Ms. Teska."
+    )
+    assert [figure.belongs_to for figure in report.figures] == ["orlan", "teska"]
+    assert report.conflicts == []
+
+
+def test_one_source_named_two_ways_is_not_two_sources() -> None:
+    from bot.engine.conflicts import same_source
+
+    assert same_source("police", "moscow police")
+    assert same_source("register/bloomberg politics", "des moines register/bloomberg politics")
+    assert not same_source("police", "army")
+    assert not same_source("health ministry", "interior ministry")

@@ -351,6 +351,7 @@ def _figure(
         claim=owner,
         background=found.background,
         rules=list(found.rules),
+        belongs_to=structure.belongs_to,
     )
 
 

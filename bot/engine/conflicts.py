@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from bot.engine.lexicon import APPROXIMATE_QUALIFIERS
-from bot.engine.structure import Structure, compatible, later_statement
+from bot.engine.structure import Structure, compatible, later_statement, one_name
 from bot.report import Claim, Conflict, Figure, format_figure
 
 # Qualifiers that make a figure a bound: "at least 17" agrees with 17 and with 18.
@@ -59,6 +59,12 @@ def source_key(figure: Figure, claims: list[Claim]) -> str:
         return figure.source_key or "article"
     claim = claims[figure.claim]
     return (claim.speaker or f"claim-{figure.claim}").lower()
+
+
+def same_source(a: str, b: str) -> bool:
+    """Whether two source keys may name one source ("police" and "moscow police"): two names for one source must
+    never read as two sources disagreeing."""
+    return one_name(a, b)
 
 
 def values_agree(a: Figure, b: Figure, *, one_source: bool = False) -> bool:
@@ -193,9 +199,9 @@ def find_conflicts(
             (i, j)
             for a, i in enumerate(readings)
             for j in readings[a + 1 :]
-            if not values_agree(figures[i], figures[j], one_source=keys[i] == keys[j])
+            if not values_agree(figures[i], figures[j], one_source=same_source(keys[i], keys[j]))
             and same_scale(figures[i], figures[j])
-            and (keys[i] != keys[j] or j in newer or i in newer)
+            and (not same_source(keys[i], keys[j]) or j in newer or i in newer)
         ]
         if not differing:
             continue
@@ -210,7 +216,8 @@ def find_conflicts(
             and not values_agree(figures[e], figures[n], one_source=True)
         }
         between_sources = any(
-            keys[i] != keys[j] and i not in superseded and j not in superseded for i, j in differing
+            not same_source(keys[i], keys[j]) and i not in superseded and j not in superseded
+            for i, j in differing
         )
         conflicts.append(
             _conflict(indexes, figures, claims, structures[indexes[0]], between_sources, newer, event)

@@ -162,3 +162,11 @@ ORGANISATION_ENTITIES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 DATELINE_LABEL_ENTITIES = frozenset({"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"})
 # The entities an article's report lists: people, organisations, places, groups and named events.
 REPORTED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+
+# Where a percentage's verb names whose share it is: its subject or its object ("Kessling won 41.8%",
+# "28 percent supported Mr. Trump").
+SHARE_OWNER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+# Dependents of a noun that name what it belongs to or which one it is: "United Tarsenia's share", "the United
+# Tarsenia party".
+NAME_PART_DEPS = frozenset({"poss", "compound"})

@@ -25,8 +25,10 @@ from bot.engine.grammar import (
     COMPARATIVE_TAGS,
     EVENT_MODIFIER_DEPS,
     MODIFIER_DEPS,
+    NAME_PART_DEPS,
     NOUN_CLAUSE_DEPS,
     NOUN_POS,
+    OBJECT_DEPS,
     OF_OBJECT_POS,
     PATIENT_DEPS,
     PERIOD_MODIFIER_DEPS,
@@ -37,6 +39,7 @@ from bot.engine.grammar import (
     RATE_GAP_POS,
     SAID_CLAUSE_DEPS,
     SCOPE_ENTITIES,
+    SHARE_OWNER_DEPS,
     STATE_POS,
     SUBJECT_DEPS,
     TIME_ENTITIES,
@@ -131,12 +134,15 @@ class Structure:
     place: str | None = None
     # A count added to another ("12 more", "six other states", "another 40"): never a total to compare.
     increment: bool = False
+    # Whose share a share is, when the clause names it: "28 percent supported Mr Trump" -> "trump", "Kessling
+    # won 41.8% of the vote" -> "kessling". Shares of different parties are different measures.
+    belongs_to: str | None = None
 
     def signature(self) -> tuple:
         """The fields `compatible` reads: two structures with one signature compare alike with any other."""
         return (
             self.counted, self.quantity, self.unit, self.period, self.status, self.change,
-            self.baseline, self.increment, self.place,
+            self.baseline, self.increment, self.place, self.belongs_to,
         )  # fmt: skip
 
     @property
@@ -234,6 +240,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     _read_period_and_status(number, structure)
     if structure.unit == "%" and structure.counted and not structure.quantity:
         structure.quantity = "share"  # "54% of the vote"
+    if structure.quantity == "share":
+        structure.belongs_to = _share_owner(number)
     if structure.quantity in HAPPENS_TO_PEOPLE and structure.unit in CURRENCY_CODES:
         structure.quantity = None  # "held $214.9 billion offshore": what happens to people doesn't happen to money
     if not structure.quantity and noun is not None and not structure.unit:
@@ -258,6 +266,32 @@ def _per_what(anchor: Token) -> str | None:
         if token.pos_ not in RATE_GAP_POS:
             break
     return None
+
+
+POSSESSIVE_ENDING = re.compile(r"\s*['’]s$")
+
+
+def _share_owner(number: Token) -> str | None:
+    """Whose share a percentage is: the name its verb gives as subject or object, outside the figure's own
+    phrase ("Kessling won 41.8% of the vote", "28 percent of caucusgoers supported Mr. Trump")."""
+    verb = figure_path(number)[-1]
+    if verb.pos_ not in VERB_POS:
+        return None
+    # The object first: "put United Tarsenia's share of the vote at 41 percent" names the holder as subject.
+    for child in sorted(verb.children, key=lambda c: c.dep_ not in OBJECT_DEPS):
+        inside = child.left_edge.i <= number.i <= child.right_edge.i
+        if child.dep_ in SHARE_OWNER_DEPS and not inside:
+            name = _named_party(child)
+            if name is not None:
+                return POSSESSIVE_ENDING.sub("", _entity_words(name))
+    return None
+
+
+def _named_party(noun: Token) -> Token | None:
+    """The name a noun phrase gives, from its head or the names before it ("Mr. Trump", "the governing United
+    Tarsenia party", "United Tarsenia's share"); dates ("Sunday's election") are no party."""
+    candidates = [noun, *(c for c in noun.children if c.dep_ in NAME_PART_DEPS)]
+    return next((t for t in candidates if t.pos_ == "PROPN" and t.ent_type_ not in TIME_ENTITIES), None)
 
 
 def _per_cent_follows(number: Token) -> bool:
@@ -682,6 +716,19 @@ def later_statement(earlier: Structure, later: Structure) -> bool:
     return later.time_marker is not None and later.time_marker != earlier.time_marker
 
 
+def one_name(a: str, b: str) -> bool:
+    """Whether two lower-case names may name one thing: equal, or one's words a run of the other's ("police" and
+    "moscow police", "united tarsenia" and "united tarsenia party")."""
+    if a == b:
+        return True
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    return any(longer[k : k + len(shorter)] == shorter for k in range(len(longer) - len(shorter) + 1))
+
+
+def _one_party(a: str | None, b: str | None) -> bool:
+    return a == b or (a is not None and b is not None and one_name(a, b))
+
+
 def compatible(a: Structure, b: Structure) -> bool:
     """Whether two figures measure the same thing: same quantity, unit and kind (level or change), counted
     things and periods that don't disagree. Status is not compared: a result set against its forecast is a
@@ -692,7 +739,7 @@ def compatible(a: Structure, b: Structure) -> bool:
     # count anything; and figures for other places, or suspected against confirmed cases, are other measures.
     if a.quantity is None or b.quantity is None or a.place != b.place:
         return False
-    if (a.status == "suspected") != (b.status == "suspected"):
+    if (a.status == "suspected") != (b.status == "suspected") or not _one_party(a.belongs_to, b.belongs_to):
         return False
     # "the area was 15,000 hectares" names the same surface as "burned 12,400 hectares".
     generic_area = a.unit in AREA_UNITS and GENERIC_AREA in {a.quantity, b.quantity}

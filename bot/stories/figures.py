@@ -178,6 +178,7 @@ def figure_structure(report: Report, figure: Figure) -> Structure | None:
         status=figure.status,
         change=figure.change,
         place=figure.place,
+        belongs_to=figure.belongs_to,
     )
     return structure if structure.known else None
 
