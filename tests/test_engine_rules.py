@@ -187,6 +187,45 @@ def test_a_subject_that_cannot_speak_holds_no_figure() -> None:
     assert holder_of(doc[3], 3, [doc[3], doc[4], doc[2]], read_rules(doc), [3]) is None
 
 
+def test_the_expectations_of_analysts_are_theirs() -> None:
+    # "the expectations of analysts of 12"
+    doc = _doc(
+        ["the", "expectations", "of", "analysts", "of", "12"],
+        [1, 1, 1, 2, 1, 4],
+        ["det", "ROOT", "prep", "pobj", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "NOUN", "ADP", "NUM"],
+        ["the", "expectation", "of", "analyst", "of", "12"],
+    )
+    holder = holder_of(doc[5], 5, [doc[5], doc[4], doc[1]], read_rules(doc), [5])
+    assert (holder.head.text, holder.rule) == ("analysts", "holder:figures-of")
+
+
+def test_a_figure_given_by_a_source_is_its_figure() -> None:
+    # "a toll of 59 given by officials"
+    doc = _doc(
+        ["a", "toll", "of", "59", "given", "by", "officials"],
+        [1, 1, 1, 2, 1, 4, 5],
+        ["det", "ROOT", "prep", "pobj", "acl", "agent", "pobj"],
+        ["DET", "NOUN", "ADP", "NUM", "VERB", "ADP", "NOUN"],
+        ["a", "toll", "of", "59", "give", "by", "official"],
+    )
+    holder = holder_of(doc[3], 3, [doc[3], doc[2], doc[1]], read_rules(doc), [3])
+    assert (holder.head.text, holder.rule) == ("officials", "holder:given-by")
+
+
+def test_a_clause_of_saying_about_a_figure_names_its_source() -> None:
+    # "the 5 votes the commission said she won"
+    doc = _doc(
+        ["the", "5", "votes", "the", "commission", "said", "she", "won"],
+        [2, 2, 2, 4, 5, 2, 7, 5],
+        ["det", "nummod", "ROOT", "det", "nsubj", "relcl", "nsubj", "ccomp"],
+        ["DET", "NUM", "NOUN", "DET", "NOUN", "VERB", "PRON", "VERB"],
+        ["the", "5", "vote", "the", "commission", "say", "she", "win"],
+    )
+    holder = holder_of(doc[1], 1, [doc[1], doc[2]], read_rules(doc), [1])
+    assert (holder.head.text, holder.rule) == ("commission", "holder:said-of")
+
+
 def test_any_other_verb_names_no_holder() -> None:
     doc = _giving_verb("fed", "feed")
     assert holder_of(doc[3], 3, [doc[3], doc[4], doc[2]], read_rules(doc), [3]) is None
@@ -287,6 +326,9 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:revising-verb",
         "holder:revising-verb-agent",
         "holder:cue-before-colon",
+        "holder:figures-of",
+        "holder:given-by",
+        "holder:said-of",
         "holder:owned-figure",
         "holder:owned-figure-compound",
         "holder:figures-from",

@@ -291,7 +291,7 @@ PART_WORDS = frozenset("including includes include included among".split())
 # at 3,000", "the ministry registered 137". Their subject holds the figure.
 FIGURE_GIVING_VERBS = frozenset(
     """count estimate put register record tally number calculate reckon place peg give publish
-    announce report confirm""".split()
+    announce report confirm expect anticipate predict forecast project""".split()
 )
 
 # Verbs whose subject, in a clause ending in a colon, gives the figures after it: "Reuters reports lower

@@ -160,7 +160,9 @@ CHANGE_WORDS = frozenset(
 VEHICLE_WORDS = frozenset("boat ship vessel ferry train bus coach plane aircraft flight dinghy raft".split())
 
 # Nouns for someone's figure: "the ministry's latest estimate of 2.15 billion" gives the ministry's figure.
-OWNED_FIGURE_NOUNS = frozenset("estimate figure count tally forecast projection calculation number".split())
+OWNED_FIGURE_NOUNS = frozenset(
+    "estimate figure count tally forecast projection calculation number expectation assessment".split()
+)
 
 # Words that make a figure an expectation rather than a reported fact.
 FORECAST_WORDS = frozenset(

@@ -233,6 +233,56 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
         ],
     ),
+    # "the expectations of analysts", "the estimate of the ministry" (not "an estimate of 2,000")
+    (
+        "holder:figures-of",
+        [
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
+            {"LEFT_ID": "figure", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "of"}},
+            {
+                "LEFT_ID": "of",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
+            },
+        ],
+    ),
+    # "the original toll of 59 dead given to AFP by security sources", "the 74 percent claimed by union leaders":
+    # a figure's noun described by a verb of giving or saying, with its agent.
+    (
+        "holder:given-by",
+        [
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "NUM", "ADJ"]}}},
+            {
+                "LEFT_ID": "figure",
+                "REL_OP": ">",
+                "RIGHT_ID": "verb",
+                "RIGHT_ATTRS": {"DEP": "acl", "LEMMA": {"IN": sorted(COLON_CUE_VERBS)}},
+            },
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
+            {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+    ),
+    # "the 5.15 million votes the electoral authority said Maduro had won": a figure's noun with a clause of
+    # saying about it.
+    (
+        "holder:said-of",
+        [
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "NUM"]}}},
+            {
+                "LEFT_ID": "figure",
+                "REL_OP": ">",
+                "RIGHT_ID": "verb",
+                "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": {"IN": sorted(COLON_CUE_VERBS)}},
+            },
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "nsubj", "POS": {"IN": ["NOUN", "PROPN"]}},
+            },
+        ],
+    ),
 )
 
 # How the figure hangs from a verb of giving when the verb's subject holds it: its object, or "at"/"to" a value.
@@ -311,10 +361,10 @@ class FigureRules:
                 found.according_to.append((nodes["according"].i, holder))
             elif label == "holder:cue-before-colon":
                 cues.append((nodes["cue"].i, holder))
-            elif "verb" in nodes:
-                found.by_verb.setdefault(nodes["verb"].i, holder)
-            else:
+            elif "figure" in nodes:  # the pattern holds the figure's own noun: "the ministry's estimate"
                 found.by_figure_noun.setdefault(nodes["figure"].i, holder)
+            else:
+                found.by_verb.setdefault(nodes["verb"].i, holder)
         found.according_to.sort(key=lambda pair: pair[0])
         found.before_colon = _colon_holders(doc, sorted(cues, key=lambda pair: pair[0]))
         found.before_colon_starts = [i for i, _holder in found.before_colon]

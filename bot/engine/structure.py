@@ -277,21 +277,31 @@ def _share_owner(number: Token) -> str | None:
     verb = figure_path(number)[-1]
     if verb.pos_ not in VERB_POS:
         return None
-    # The object first: "put United Tarsenia's share of the vote at 41 percent" names the holder as subject.
-    for child in sorted(verb.children, key=lambda c: c.dep_ not in OBJECT_DEPS):
+    # The subject first ("Valcourt won Lethany's election with 51.6%"), unless the object is the share itself:
+    # "put United Tarsenia's share of the vote at 41 percent" names the holder as subject.
+    def share_first(child: Token) -> bool:
+        return child.dep_ in OBJECT_DEPS and _named(child) == "share"
+
+    # Of two subjects (a parse that took a dateline for one), the nearer to the verb.
+    for child in sorted(verb.children, key=lambda c: (not share_first(c), c.dep_ in OBJECT_DEPS, abs(c.i - verb.i))):
         inside = child.left_edge.i <= number.i <= child.right_edge.i
         if child.dep_ in SHARE_OWNER_DEPS and not inside:
             name = _named_party(child)
             if name is not None:
-                return POSSESSIVE_ENDING.sub("", _entity_words(name))
+                # The name's own words, not the recogniser's entity, which can run across a dateline.
+                words = sorted([name, *(c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
+                return POSSESSIVE_ENDING.sub("", " ".join(t.lower_ for t in words))
     return None
 
 
 def _named_party(noun: Token) -> Token | None:
     """The name a noun phrase gives, from its head or the names before it ("Mr. Trump", "the governing United
-    Tarsenia party", "United Tarsenia's share"); dates ("Sunday's election") are no party."""
+    Tarsenia party", "United Tarsenia's share"); dates ("Sunday's election") and places are no party."""
     candidates = [noun, *(c for c in noun.children if c.dep_ in NAME_PART_DEPS)]
-    return next((t for t in candidates if t.pos_ == "PROPN" and t.ent_type_ not in TIME_ENTITIES), None)
+    # A place names where, not whose ("Lethany's presidential election").
+    return next(
+        (t for t in candidates if t.pos_ == "PROPN" and t.ent_type_ not in TIME_ENTITIES | SCOPE_ENTITIES), None
+    )
 
 
 def _per_cent_follows(number: Token) -> bool:
