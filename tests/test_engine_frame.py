@@ -107,3 +107,12 @@ def test_one_source_named_two_ways_is_not_two_sources() -> None:
     assert same_source("register/bloomberg politics", "des moines register/bloomberg politics")
     assert not same_source("police", "army")
     assert not same_source("health ministry", "interior ministry")
+    assert same_source("who", "world health organisation")
+    assert not same_source("who", "interior ministry")
+
+
+def test_a_line_ending_in_a_source_name_gives_its_figures() -> None:
+    report = analyze("Only 7 confirmed flu deaths: WHO\n\nThe World Health Organisation says seven people died.")
+    assert (report.figures[0].source, report.figures[0].rules) == ("WHO", ["holder:trailing-source"])
+    report = analyze("Toll: 40 dead - an update at 5 pm\n\nPolice said 40 people died.")
+    assert report.figures[0].source is None

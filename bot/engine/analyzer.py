@@ -367,18 +367,25 @@ def _holder_source(
     if found.holder is None:
         return None
     head = found.holder.head
+    if found.holder.text is not None:
+        return _named_holder(found.holder.text, claims)
     mention = describe_source(head, sentence_text(sentence_of(head)))
     if mention.kind == "pronoun" and head.lower_ in IT_THEY_PRONOUNS:
         return recent
     if mention.kind in REFERRING_KINDS or not mention.name:
         return None
-    name = re.sub(r"^the\s+", "", mention.name, flags=re.IGNORECASE)
+    return _named_holder(mention.name, claims, anonymous=mention.anonymous)
+
+
+def _named_holder(name: str, claims: list[Claim], *, anonymous: bool = False) -> tuple[str, str | None]:
+    """(label, key) for a holder's name; the speaker of a claim when it names the same source more fully."""
+    name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
     words = set(name.lower().split())
     for claim in claims:
         if claim.speaker and not claim.anonymous and words <= set(claim.speaker.lower().split()):
             return claim_source_label(claim), claim_source_key(claim)
-    label = f"{name} (anonymous)" if mention.anonymous and "anonymous" not in name.lower() else name
-    return label, None if mention.anonymous else " ".join(name.lower().split())
+    label = f"{name} (anonymous)" if anonymous and "anonymous" not in name.lower() else name
+    return label, None if anonymous else " ".join(name.lower().split())
 
 
 def _plain(value: float) -> int | float:

@@ -289,6 +289,12 @@ HOLDERS: tuple[DependencyRule, ...] = (
 GIVEN_DEPS = frozenset("dobj attr oprd nsubjpass dative".split())
 GIVEN_PREPOSITIONS = frozenset("at to from".split())
 
+# A line's trailing source: at most this many words after a colon or dash ending the line ("…: WHO").
+TRAILING_SOURCE_WORDS = 4
+TRAILING_SOURCE_MARKS = frozenset({":", "-", "–", "—"})
+# The parts of speech a source's name is made of.
+NAME_WORD_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON"})
+
 # How many tokens a figure and an "according to" phrase may lie apart and still belong together.
 ACCORDING_TO_REACH = 25
 
@@ -299,6 +305,8 @@ class Holder:
 
     head: Token
     rule: str
+    # The source's name as written, when the construction bounds it itself (a line's trailing "…: WHO").
+    text: str | None = None
 
 
 @dataclass
@@ -316,7 +324,10 @@ class DocRules:
     in_brackets: dict[int, Holder] = field(default_factory=dict)
     # (index of a colon, the holder of the clause of saying before it in its sentence), in order
     before_colon: list[tuple[int, Holder]] = field(default_factory=list)
-    before_colon_starts: list[int] = field(default_factory=list)  # keyed by the word before the bracket
+    before_colon_starts: list[int] = field(default_factory=list)
+    # (index of a colon or dash ending a line before a source's name, that holder), in order
+    trailing: list[tuple[int, Holder]] = field(default_factory=list)
+    trailing_starts: list[int] = field(default_factory=list)  # keyed by the word before the bracket
 
 
 class FigureRules:
@@ -367,9 +378,37 @@ class FigureRules:
                 found.by_verb.setdefault(nodes["verb"].i, holder)
         found.according_to.sort(key=lambda pair: pair[0])
         found.before_colon = _colon_holders(doc, sorted(cues, key=lambda pair: pair[0]))
+        found.trailing = _trailing_sources(doc)
+        found.trailing_starts = [i for i, _holder in found.trailing]
         found.before_colon_starts = [i for i, _holder in found.before_colon]
         found.according_to_starts = [i for i, _holder in found.according_to]
         return found
+
+
+def _trailing_sources(doc: Doc) -> list[tuple[int, Holder]]:
+    """'Only 7 confirmed swine flu deaths: WHO', 'Death toll rises to 40 - police': a line (a headline, a post)
+    that ends in a colon or dash and a short source name. Each such colon, with the name's last word."""
+    found = []
+    for token in doc:
+        if token.text not in TRAILING_SOURCE_MARKS or not token.whitespace_:
+            continue
+        words = []
+        for following in doc[token.i + 1 : token.i + TRAILING_SOURCE_WORDS + 2]:
+            if "\n" in following.text or following.is_space:
+                break
+            words.append(following)
+        else:
+            if token.i + TRAILING_SOURCE_WORDS + 2 <= len(doc):
+                continue  # the line goes on: a colon introducing words, not a source's name
+        words = [w for w in words if not w.is_punct]
+        if not 1 <= len(words) <= TRAILING_SOURCE_WORDS:
+            continue
+        last = words[-1]
+        named = last.pos_ == "PROPN" or (last.is_upper and len(last.text) > 1) or last.lemma_.lower() in SOURCE_NOUNS
+        if named and all(w.pos_ in NAME_WORD_POS or w.is_upper for w in words):
+            name = doc[words[0].i : last.i + 1].text
+            found.append((token.i, Holder(last, "holder:trailing-source", name)))
+    return found
 
 
 def _colon_holders(doc: Doc, cues: list[tuple[int, Holder]]) -> list[tuple[int, Holder]]:
@@ -431,7 +470,15 @@ def holder_of(
         owner = rules.by_figure_noun.get(holder.head.i)
         if owner is not None:
             return owner
-    return _according_to(number, first, rules, numbers) or _before_colon(number, rules)
+    return _according_to(number, first, rules, numbers) or _before_colon(number, rules) or _trailing(number, rules)
+
+
+def _trailing(number: Token, rules: DocRules) -> Holder | None:
+    """The source named at the end of the figure's line, after a colon or dash ('… deaths: WHO')."""
+    after = bisect.bisect_right(rules.trailing_starts, number.i)
+    if after < len(rules.trailing) and rules.trailing[after][0] < sentence_of(number).end:
+        return rules.trailing[after][1]
+    return None
 
 
 def _before_colon(number: Token, rules: DocRules) -> Holder | None:

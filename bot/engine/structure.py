@@ -732,7 +732,14 @@ def one_name(a: str, b: str) -> bool:
     if a == b:
         return True
     shorter, longer = sorted((a.split(), b.split()), key=len)
+    if len(shorter) == 1 and len(longer) > 1 and shorter[0] == _initials(longer):
+        return True  # "who" and "world health organisation"
     return any(longer[k : k + len(shorter)] == shorter for k in range(len(longer) - len(shorter) + 1))
+
+
+def _initials(words: list[str]) -> str:
+    """Every word's first letter: 'world health organisation' -> 'who'."""
+    return "".join(word[0] for word in words if word[:1].isalpha())
 
 
 def _one_party(a: str | None, b: str | None) -> bool:
