@@ -116,3 +116,31 @@ def test_a_line_ending_in_a_source_name_gives_its_figures() -> None:
     assert (report.figures[0].source, report.figures[0].rules) == ("WHO", ["holder:trailing-source"])
     report = analyze("Toll: 40 dead - an update at 5 pm\n\nPolice said 40 people died.")
     assert report.figures[0].source is None
+
+
+def test_below_and_above_bound_a_value_even_after_a_verb_of_change() -> None:
+    report = analyze(
+        "The ministry said unemployment has fallen below 5 percent. Unemployment dipped to 4.9 percent in "
+        "January, the statistics office said."
+    )
+    assert report.figures[0].qualifier == "fewer than"
+    assert report.conflicts == []
+
+
+def test_two_sources_stating_sums_of_money_state_their_own() -> None:
+    report = analyze(
+        "Orvane reported earnings of $8.42 a share. Keltic reported a profit of $1.78 per share."
+    )
+    assert report.conflicts == []
+    report = analyze(
+        "Orvane reported revenue of $19.1 billion. Analysts had expected revenue of $18.2 billion."
+    )
+    assert len(report.conflicts) == 1
+
+
+def test_a_year_owned_through_of_dates_the_figure_in_its_clause() -> None:
+    report = analyze(
+        "The turnout was higher than in the Liberal-only primary of 2012 and the joint primary of 2008, when 42% "
+        "of eligible voters participated, according to the Orvane Department of State."
+    )
+    assert report.figures[0].background is True

@@ -344,7 +344,7 @@ def election(text: str, shares: list[tuple[str, float, dict]]) -> Report:
 
 
 def test_vote_shares_turnout_and_stations_counted_stay_apart():
-    vote = {"quantity": "share", "counted": "vote", "unit": "%"}
+    vote = {"quantity": "share", "counted": "vote", "unit": "%", "belongs_to": "lise amber"}
     turnout = {"quantity": "took part", "unit": "%"}
     partial = election(
         "Lise Amber leads in Tarvo\n\n"
@@ -365,14 +365,15 @@ def test_vote_shares_turnout_and_stations_counted_stay_apart():
 
 
 def test_each_candidates_share_is_compared_with_the_same_candidates():
-    vote = {"quantity": "share", "counted": "vote", "unit": "%"}
+    amber = {"quantity": "share", "counted": "vote", "unit": "%", "belongs_to": "lise amber"}
+    halvik = {"quantity": "share", "counted": "vote", "unit": "%", "belongs_to": "dorn halvik"}
     partial = election(
         "Lise Amber leads in Tarvo\n\nLise Amber had 54.3% of the vote, against 41.8% for Dorn Halvik.",
-        [("54.3%", 54.3, vote), ("41.8%", 41.8, vote)],
+        [("54.3%", 54.3, amber), ("41.8%", 41.8, halvik)],
     )
     final = election(
         "Lise Amber wins in Tarvo\n\nLise Amber won 51.6% of the vote and Dorn Halvik 44.9%.",
-        [("51.6%", 51.6, vote), ("44.9%", 44.9, vote)],
+        [("51.6%", 51.6, amber), ("44.9%", 44.9, halvik)],
     )
     winner, runner_up = two_outlets(partial, final)
     assert set(winner.figures) == {(0, 0), (1, 0)}

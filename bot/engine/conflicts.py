@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from bot.engine.lexicon import APPROXIMATE_QUALIFIERS
+from bot.engine.measures import CURRENCY_CODES
 from bot.engine.structure import Structure, compatible, later_statement, one_name
 from bot.report import Claim, Conflict, Figure, format_figure
 
@@ -25,6 +26,8 @@ APPROXIMATION_TOLERANCE = 0.1
 # Two sources' counts of one thing differ by a few times at most; values 50 times apart measure different
 # things ("$0.84" a share against "$12.8 billion" of revenue, "3 times" against "1.6 million").
 MAX_SOURCE_RATIO = 50
+# Statuses of a figure that is a source's guess rather than a count or a result.
+GUESSED_STATUSES = frozenset({"forecast", "estimate"})
 # The most distinct readings (value and source) one conflict can hold and still be sources disagreeing.
 MAX_READINGS = 12
 
@@ -59,6 +62,15 @@ def source_key(figure: Figure, claims: list[Claim]) -> str:
         return figure.source_key or "article"
     claim = claims[figure.claim]
     return (claim.speaker or f"claim-{figure.claim}").lower()
+
+
+def _own_results(a: Figure, b: Figure, key_a: str, key_b: str) -> bool:
+    """Two sums of money stated as facts by two sources: most often each source's own (two companies' profits, two
+    bodies' budgets), not one sum they disagree on. Sums disagree when one is an estimate or an expectation
+    ("analysts had expected $19.1 billion", "AIR put losses at $2-8 billion") or one source revises its own."""
+    money = any(unit is not None and unit.split()[0] in CURRENCY_CODES for unit in (a.unit, b.unit))
+    stated = a.status not in GUESSED_STATUSES and b.status not in GUESSED_STATUSES
+    return money and stated and not same_source(key_a, key_b)
 
 
 def same_source(a: str, b: str) -> bool:
@@ -201,6 +213,7 @@ def find_conflicts(
             for j in readings[a + 1 :]
             if not values_agree(figures[i], figures[j], one_source=same_source(keys[i], keys[j]))
             and same_scale(figures[i], figures[j])
+            and not _own_results(figures[i], figures[j], keys[i], keys[j])
             and (not same_source(keys[i], keys[j]) or j in newer or i in newer)
         ]
         if not differing:

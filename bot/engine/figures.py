@@ -487,8 +487,10 @@ def _qualifier(doc: Doc, first: int) -> tuple[str | None, int | None]:
             continue
         if [t.lower_ for t in doc[start:first]] == words:
             word = doc[start]
-            if word.dep_ in PARTICLE_OR_PREPOSITION_DEPS and word.head.pos_ == "VERB":
+            verb_particle = word.dep_ in PARTICLE_OR_PREPOSITION_DEPS and word.head.pos_ == "VERB"
+            if verb_particle and word.head.lemma_.lower() not in CHANGE_WORDS:
                 return None, None  # "win over three senators": the verb's particle, not a qualifier
+            # "fell below 5 percent", "rose above 40": after a verb of change the word still bounds the value.
             return label, start
     return None, None
 
@@ -638,7 +640,9 @@ def _past_year_applies(doc: Doc, clause: int | None, sentence) -> bool:
             node = node.head
         if node.i == verb.i and not crossed:
             return True
-        if verb.i in {t.i for t in token.head.subtree} and token.head.pos_ in NOUN_POS:
+        # "the 2019 election, when turnout was ...", "the primary of 2008, when 42% participated"
+        dated = token.head.head if token.head.pos_ == "ADP" else token.head
+        if verb.i in {t.i for t in dated.subtree} and dated.pos_ in NOUN_POS:
             return True
     return False
 

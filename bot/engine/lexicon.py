@@ -220,6 +220,8 @@ QUALIFIERS = (
     ("fewer than", "fewer than"),
     ("less than", "fewer than"),
     ("under", "fewer than"),
+    ("below", "fewer than"),
+    ("above", "more than"),
     ("up to", "up to"),
     ("as many as", "up to"),
     ("nearly", "nearly"),

@@ -164,6 +164,10 @@ OWNED_FIGURE_NOUNS = frozenset(
     "estimate figure count tally forecast projection calculation number expectation assessment".split()
 )
 
+# Words that make a figure an estimate: a source's reckoning of what can't be counted ("put losses at", "an
+# estimated 3.2 million", "assessed the damage at").
+ESTIMATE_WORDS = frozenset("estimate estimated put reckon assess calculate gauge approximate".split())
+
 # Words that make a figure an expectation rather than a reported fact.
 FORECAST_WORDS = frozenset(
     "forecast expect projection project predict prediction outlook consensus assume anticipate".split()

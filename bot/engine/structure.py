@@ -66,6 +66,7 @@ from bot.engine.measures import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
+    ESTIMATE_WORDS,
     EVENT_FAMILIES,
     EVENT_ITEM_NOUNS,
     EVENT_PEOPLE_NOUNS,
@@ -649,6 +650,8 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
         structure.status = "forecast"
     elif lemmas & TENTATIVE_WORDS:
         structure.status = "suspected"  # "51 suspected cases" count something else than confirmed ones
+    elif lemmas & ESTIMATE_WORDS:
+        structure.status = "estimate"  # "put insured losses at $2 billion", "an estimated 3.2 million"
     over_time = structure.period in AGGREGATE_PERIODS or _aggregate_sentence(sentence_text(sentence_of(number)))
     if over_time and structure.quantity in EVENT_FAMILIES and not structure.unit:
         structure.aggregate = True
@@ -757,6 +760,10 @@ def compatible(a: Structure, b: Structure) -> bool:
     if a.quantity is None or b.quantity is None or a.place != b.place:
         return False
     if (a.status == "suspected") != (b.status == "suspected") or not _one_party(a.belongs_to, b.belongs_to):
+        return False
+    # A share of what, for whom: "43 percent of contributions" and "nearly 60 percent" of them may be shares of
+    # different givers. Only a share whose party is named compares.
+    if a.quantity == "share" and (a.belongs_to is None or b.belongs_to is None):
         return False
     # "the area was 15,000 hectares" names the same surface as "burned 12,400 hectares".
     generic_area = a.unit in AREA_UNITS and GENERIC_AREA in {a.quantity, b.quantity}
