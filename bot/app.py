@@ -17,6 +17,8 @@ import html
 import logging
 import signal
 import sys
+import traceback
+from collections.abc import Awaitable
 from urllib.parse import urlsplit
 
 from telegram import ReplyParameters, Update
@@ -25,7 +27,15 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 import handlers
 from bot import roles
-from bot.intake import DurableUpdateProcessor, DurableUpdateQueue, current_work, redeliver, redeliver_forever
+from bot.errors import TryAgainLater
+from bot.intake import (
+    DurableUpdateProcessor,
+    DurableUpdateQueue,
+    ReadingBot,
+    current_work,
+    redeliver,
+    redeliver_forever,
+)
 from bot.sending import ReliableRateLimiter
 from bot.settings import Settings
 from bot.worker import AnalysisWorker
@@ -80,9 +90,16 @@ class RedactToken(logging.Filter):
         return True
 
 
+CONTENT_LOGGING_LIBRARIES = ("telegram", "aiosqlite")
+
+
 def protect_logs(token: str) -> None:
     """Keep the token out of every log: quiet httpx's per-request lines and redact it everywhere else."""
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # These libraries' debug lines dump whole updates, request parameters and SQL parameters: people's messages.
+    for name in CONTENT_LOGGING_LIBRARIES:
+        chatty = logging.getLogger(name)
+        chatty.setLevel(max(logging.INFO, chatty.getEffectiveLevel()))
     redact = RedactToken(token)
     loggers = ("httpx", "httpcore", "telegram", "telegram.ext", "telegram.ext.Updater", "bot", "handlers")
     for target in [*(logging.getLogger(name) for name in loggers), *logging.getLogger().handlers]:
@@ -179,15 +196,25 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure (never the token). A reply that couldn't be delivered stays pending (no apology: the
     work itself went fine); any other failure is told to the person."""
     error = context.error
-    if is_delivery_failure(error):
+    if isinstance(error, TryAgainLater) or is_delivery_failure(error):
         work = current_work()
         if work is not None:
             work.retry_later = True
+            work.reason = str(error) if isinstance(error, TryAgainLater) else None
         logger.warning(
-            "couldn't deliver a reply for now (%s: %s); it stays pending", type(error).__name__, error
+            "couldn't finish update %s for now (%s: %s); it stays pending",
+            update.update_id if isinstance(update, Update) else "?",
+            type(error).__name__,
+            error,
         )
         return
-    logger.error("error while handling an update", exc_info=error)
+    # The type and where it was raised; never the exception's text, which may quote the message.
+    logger.error(
+        "error while handling update %s: %s\n%s",
+        update.update_id if isinstance(update, Update) else "?",
+        type(error).__name__,
+        "".join(traceback.format_tb(error.__traceback__)) if error is not None else "",
+    )
     if isinstance(update, Update) and update.effective_chat is not None:
         if update.callback_query is not None:
             try:
@@ -210,6 +237,23 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             logger.warning("couldn't tell the chat about the error: %s", send_error)
 
 
+class _Builder(ApplicationBuilder):  # type: ignore[type-arg]
+    """python-telegram-bot's builder, making a `ReadingBot` from the same settings its own bot would get."""
+
+    def _build_ext_bot(self) -> ReadingBot:
+        built = super()._build_ext_bot()
+        token = built.token
+        return ReadingBot(
+            token=token,
+            # The built bot's URLs end with the token; the class adds it again.
+            base_url=built.base_url[: -len(token)],
+            base_file_url=built.base_file_url[: -len(token)],
+            request=built._request[1],
+            get_updates_request=built._request[0],
+            rate_limiter=built.rate_limiter,
+        )
+
+
 def build_application(settings: Settings, *, role: roles.Role = "run") -> Application:
     """The bot's Application, configured from `settings` (which must carry a token), for `whosaid run` or
     `whosaid worker` (`bot.roles`)."""
@@ -223,14 +267,20 @@ def build_application(settings: Settings, *, role: roles.Role = "run") -> Applic
     queue = DurableUpdateQueue()
     timeout = settings.telegram_timeout
     application = (
-        ApplicationBuilder()
+        _Builder()
         .token(token)
         .base_url(settings.telegram_api_base_url)
         .base_file_url(base_file_url(settings.telegram_api_base_url))
         .rate_limiter(ReliableRateLimiter(total_seconds=settings.send_retry_minutes * 60))
         .update_queue(queue)
         .concurrent_updates(
-            DurableUpdateProcessor(concurrency, queue, retry_delay=settings.redelivery_seconds)
+            DurableUpdateProcessor(
+                concurrency,
+                queue,
+                retry_delay=settings.redelivery_seconds,
+                max_attempts=settings.max_attempts,
+                deadline=settings.update_deadline_minutes * 60,
+            )
         )
         .connection_pool_size(max(64, concurrency))
         .connect_timeout(min(10.0, timeout))
@@ -290,8 +340,9 @@ async def stop_application(application: Application) -> None:
     if application.updater is not None and application.updater.running:
         try:
             await asyncio.wait_for(application.updater.stop(), grace + settings.telegram_timeout)
-        except (TimeoutError, TelegramError) as error:
-            logger.warning("stopping the update receiver took too long (%s)", type(error).__name__)
+        except Exception as error:
+            # Too slow, or the receiver had failed (its task re-raises what ended it): stopping goes on.
+            logger.warning("the update receiver didn't stop cleanly (%s)", type(error).__name__)
     processor = application.update_processor
     if isinstance(processor, DurableUpdateProcessor):
         stopped = await processor.stop_tasks(grace)
@@ -299,10 +350,18 @@ async def stop_application(application: Application) -> None:
             logger.info(
                 "stopped %d update(s) still being handled; they are finished at the next start", stopped
             )
+    # Each step runs whatever the one before did: a failure of one must not keep the process alive.
     if application.running:
-        await application.stop()
-    await application.shutdown()
+        await _step("stopping the handlers", application.stop())
+    await _step("shutting the application down", application.shutdown())
     await close_services(application)
+
+
+async def _step(what: str, step: Awaitable[None]) -> None:
+    try:
+        await step
+    except Exception as error:
+        logger.warning("%s failed (%s); stopping anyway", what, type(error).__name__)
 
 
 async def serve(application: Application) -> None:

@@ -10,12 +10,19 @@
   delivered. The sending side (`bot.sending`) numbers the update's outgoing messages through that
   `UpdateWork` and journals each one Telegram accepts, so handling the update again never resends them.
 - `redeliver(...)` hands pending updates back to the queue: all of them at start-up, the due ones on a timer.
+- Failures are bounded: an update deferred `max_attempts` times, or still unfinished `deadline` seconds after
+  it arrived, is closed as `failed` and the person is told why (the reason its last attempt was deferred
+  with, e.g. "I couldn't download your file from Telegram; send it again"). It is never retried forever.
+- `ReadingBot` reads each update of a getUpdates batch on its own: one python-telegram-bot can't parse (a field
+  a newer Bot API added and the installed library requires) is logged once by id and kind, recorded as
+  `refused` and skipped, so the offset moves past it and the other chats are answered.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import inspect
 import logging
 import time
@@ -24,8 +31,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import Bot, Update
-from telegram.ext import BaseUpdateProcessor
+from telegram import Bot, Message, ReplyParameters, Update
+from telegram.error import TelegramError
+from telegram.ext import BaseUpdateProcessor, ExtBot
 
 from storage.intake import UpdateIntake
 
@@ -33,6 +41,10 @@ logger = logging.getLogger(__name__)
 
 # The longest a deferred update waits before its next attempt (the wait doubles from the base delay).
 MAX_REDELIVERY_DELAY = 3600.0
+# What the person hears when an update is given up and its last attempt gave no reason of its own.
+GAVE_UP_MESSAGE = "Sorry, I couldn't answer that message in time. Please send it again."
+# The key that marks, in its place in a getUpdates batch, an update the library couldn't read.
+UNREADABLE_KEY = "whosaid_unreadable"
 
 
 @dataclass
@@ -44,6 +56,8 @@ class UpdateWork:
     delivered: dict[int, dict[str, Any]] = field(default_factory=dict)
     next_seq: int = 0
     retry_later: bool = False
+    # Why the update was deferred, in words for the person (told if it is given up).
+    reason: str | None = None
     # Handed to the job queue (a replica on a shared database): a worker finishes it, so it isn't marked here.
     handed_off: bool = False
 
@@ -77,6 +91,59 @@ def chat_id_of(update: Update) -> int | None:
     return chat.id if chat is not None else None
 
 
+def kind_of(update: dict[str, Any]) -> str:
+    """An update's kind (`message`, `poll`, ...) from its raw fields: what logs may say about it."""
+    return ",".join(key for key in update if key != "update_id") or "empty"
+
+
+def _chat_id_in(update: dict[str, Any]) -> int | None:
+    for value in update.values():
+        if isinstance(value, dict):
+            chat = value.get("chat") or (value.get("message") or {}).get("chat")
+            if isinstance(chat, dict) and isinstance(chat.get("id"), int):
+                return chat["id"]
+    return None
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """An update queued or being handled in this process: attempts made before, and when it arrived."""
+
+    attempts: int = 0
+    received_at: float = field(default_factory=time.time)
+
+
+class ReadingBot(ExtBot):  # type: ignore[type-arg]
+    """The Application's bot: a getUpdates batch is read update by update (see the module docstring)."""
+
+    async def _post(self, endpoint: str, data: Any = None, **kwargs: Any) -> Any:
+        result = await super()._post(endpoint, data, **kwargs)
+        if endpoint == "getUpdates" and isinstance(result, list):
+            return [self._readable(raw) for raw in result]
+        return result
+
+    def _readable(self, raw: Any) -> Any:
+        """`raw`, or in its place an update with only its id and the mark of an unreadable one."""
+        if not isinstance(raw, dict) or not isinstance(raw.get("update_id"), int):
+            return raw
+        try:
+            Update.de_json(copy.deepcopy(raw), self)
+        except Exception as error:
+            kind = kind_of(raw)
+            # Once, by id and kind: never the update itself (other people's text) nor the whole batch.
+            logger.error(
+                "update %s (%s) can't be read by python-telegram-bot (%s); skipped and recorded as refused",
+                raw["update_id"],
+                kind,
+                type(error).__name__,
+            )
+            return {
+                "update_id": raw["update_id"],
+                UNREADABLE_KEY: {"kind": kind, "chat_id": _chat_id_in(raw)},
+            }
+        return raw
+
+
 class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
     """The Application's update queue: an update is recorded in the intake before it is accepted."""
 
@@ -84,7 +151,7 @@ class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
         super().__init__()
         self.intake: UpdateIntake | None = None
         # Updates queued or being handled in this process, with the attempts made before (for the backoff).
-        self.in_flight: dict[int, int] = {}
+        self.in_flight: dict[int, Attempt] = {}
         self._warned = False
 
     def attach(self, intake: UpdateIntake | None) -> None:
@@ -92,6 +159,9 @@ class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
         self.intake = intake
 
     async def put(self, item: Any) -> None:
+        if isinstance(item, Update) and UNREADABLE_KEY in item.api_kwargs:
+            await self._refuse(item.update_id, item.api_kwargs[UNREADABLE_KEY])
+            return
         if isinstance(item, Update) and self.intake is not None:
             if item.update_id in self.in_flight:
                 return
@@ -106,20 +176,31 @@ class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
             if not new:
                 logger.info("update %s was received before; it is not handled twice", item.update_id)
                 return
-            self.in_flight[item.update_id] = 0
+            self.in_flight[item.update_id] = Attempt()
         await super().put(item)
 
-    async def put_recovered(self, update: Update, attempts: int) -> bool:
+    async def _refuse(self, update_id: int, unreadable: dict[str, Any]) -> None:
+        """An update the library couldn't read (`ReadingBot`): recorded as refused, never handled."""
+        if self.intake is None:
+            return
+        try:
+            await self.intake.refuse(update_id, unreadable.get("chat_id"), str(unreadable.get("kind")))
+        except Exception as error:
+            logger.warning("couldn't record update %s as refused: %s", update_id, type(error).__name__)
+
+    async def put_recovered(self, update: Update, attempts: int, received_at: float | None = None) -> bool:
         """Queue an update that is already recorded (start-up, redelivery); False if it is in flight."""
         if update.update_id in self.in_flight:
             return False
-        self.in_flight[update.update_id] = attempts
+        self.in_flight[update.update_id] = Attempt(
+            attempts, time.time() if received_at is None else received_at
+        )
         await super().put(update)
         return True
 
-    def finished(self, update_id: int) -> int:
-        """Forget an update handled in this process; returns the attempts it had before."""
-        return self.in_flight.pop(update_id, 0)
+    def finished(self, update_id: int) -> Attempt:
+        """Forget an update handled in this process; returns its attempts before and when it arrived."""
+        return self.in_flight.pop(update_id, None) or Attempt()
 
 
 class DurableUpdateProcessor(BaseUpdateProcessor):
@@ -129,10 +210,20 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
     stay pending in storage and are handled again at the next start.
     """
 
-    def __init__(self, max_concurrent_updates: int, queue: DurableUpdateQueue, *, retry_delay: float) -> None:
+    def __init__(
+        self,
+        max_concurrent_updates: int,
+        queue: DurableUpdateQueue,
+        *,
+        retry_delay: float,
+        max_attempts: int = 8,
+        deadline: float = 86400.0,
+    ) -> None:
         super().__init__(max_concurrent_updates)
         self.queue = queue
         self.retry_delay = retry_delay
+        self.max_attempts = max_attempts
+        self.deadline = deadline
         self.tasks: set[asyncio.Task[Any]] = set()
 
     async def initialize(self) -> None:
@@ -173,18 +264,50 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
             await coroutine
         finally:
             CURRENT_WORK.reset(token)
-        attempts = self.queue.finished(update.update_id)
+        attempt = self.queue.finished(update.update_id)
         if work.handed_off:
             return
         try:
-            if work.retry_later:
-                delay = min(self.retry_delay * 2**attempts, MAX_REDELIVERY_DELAY)
-                await intake.defer(update.update_id, delay)
-                logger.warning("update %s stays pending; next attempt in %.0f s", update.update_id, delay)
-            else:
+            if not work.retry_later:
                 await intake.mark_done(update.update_id)
+                return
+            attempts = attempt.attempts + 1
+            overdue = time.time() - attempt.received_at >= self.deadline
+            if attempts >= self.max_attempts or overdue:
+                logger.warning(
+                    "update %s given up after %d attempt(s)%s; telling the person",
+                    update.update_id,
+                    attempts,
+                    " and past its deadline" if overdue else "",
+                )
+                await self.tell_given_up(update, work.reason or GAVE_UP_MESSAGE)
+                await intake.close(update.update_id, "failed")
+                return
+            delay = min(self.retry_delay * 2**attempt.attempts, MAX_REDELIVERY_DELAY)
+            await intake.defer(update.update_id, delay)
+            logger.warning("update %s stays pending; next attempt in %.0f s", update.update_id, delay)
         except Exception as error:
             logger.warning("couldn't mark update %s: %s", update.update_id, error)
+
+    @staticmethod
+    async def tell_given_up(update: Update, text: str) -> None:
+        """Say in the update's chat, in reply to its message, why it won't be answered (best effort: the
+        update is closed whether or not this arrives)."""
+        chat_id = chat_id_of(update)
+        if chat_id is None:
+            return
+        message = update.effective_message
+        reply = (
+            ReplyParameters(message.message_id, allow_sending_without_reply=True)
+            if isinstance(message, Message)
+            else None
+        )
+        try:
+            await update.get_bot().send_message(chat_id, text, reply_parameters=reply)
+        except TelegramError as error:
+            logger.warning(
+                "couldn't tell chat %s that update %s was given up: %s", chat_id, update.update_id, error
+            )
 
     async def stop_tasks(self, grace: float) -> int:
         """Wait up to `grace` seconds for updates being handled, then cancel the rest; returns how many."""
@@ -212,7 +335,7 @@ async def redeliver(
             logger.error("a stored update (%s) doesn't load, skipping it: %s", pending.update_id, error)
             await intake.mark_done(pending.update_id)
             continue
-        if update is not None and await queue.put_recovered(update, pending.attempts):
+        if update is not None and await queue.put_recovered(update, pending.attempts, pending.received_at):
             queued += 1
     return queued
 

@@ -24,6 +24,10 @@ from handlers.readmore import on_read_more
 
 __all__ = ["COMMANDS", "register"]
 
+# A command is a bot_command entity at the start that covers a "/" and a name: a client may mark whitespace or a
+# lone "/" as one, and that message is read as the text it is.
+COMMAND = filters.COMMAND & filters.Regex(r"^/[A-Za-z0-9_]")
+
 ArticleHandler = Callable[[Update, Any], Awaitable[None]]
 
 
@@ -46,7 +50,7 @@ def register(application: Application, *, on_article: ArticleHandler = articles.
     application.add_handler(CallbackQueryHandler(stories.on_put_back, pattern=PUT_BACK_PATTERN))
     application.add_handler(CallbackQueryHandler(on_read_more, pattern=READ_MORE_PATTERN))
     application.add_handler(CallbackQueryHandler(buttons.on_unknown))
-    unknown = filters.COMMAND & ~filters.UpdateType.EDITED
+    unknown = COMMAND & ~filters.UpdateType.EDITED
     application.add_handler(MessageHandler(unknown, followups.unknown_command))
-    content = (filters.TEXT | filters.CAPTION | filters.Document.ALL) & ~filters.COMMAND
+    content = (filters.TEXT | filters.CAPTION | filters.Document.ALL) & ~COMMAND
     application.add_handler(MessageHandler(content & ~filters.UpdateType.EDITED, on_article))

@@ -8,10 +8,11 @@ from collections.abc import Awaitable, Callable
 from pathlib import PurePath
 
 from telegram import Message, Update
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import ContextTypes
 
 from bot.article import Article, decode_text
-from bot.errors import InputError
+from bot.errors import DownloadFailed, InputError
 from bot.render import article_title, render_summary
 from bot.worker import JobTimedOut, WorkerBusy
 from handlers import stories
@@ -30,6 +31,8 @@ from storage import Origin, StoredArticle
 from storage.articles import SourceKind
 
 logger = logging.getLogger(__name__)
+
+CANT_GET_FILE = "Telegram won't give me that file (it may be too big for bots). Send a link or paste the text."
 
 
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -122,8 +125,7 @@ def _document_loader(
             raise InputError(
                 f"That file is too big for me (the limit is {limit // 1000:,} KB). Send a link instead."
             )
-        file = await context.bot.get_file(document.file_id)
-        data = bytes(await file.download_as_bytearray())
+        data = await _download(context, document.file_id)
         if len(data) > limit:
             raise InputError(
                 f"That file is too big for me (the limit is {limit // 1000:,} KB). Send a link instead."
@@ -136,6 +138,18 @@ def _document_loader(
         return Article(text=decode_text(data))
 
     return load
+
+
+async def _download(context: ContextTypes.DEFAULT_TYPE, file_id: str) -> bytes:
+    """A file the person sent. Telegram refusing it (too big for bots) is bad input; a download that drops or
+    fails is retried later, and the person is told if it never works."""
+    try:
+        file = await context.bot.get_file(file_id)
+        return bytes(await file.download_as_bytearray())
+    except BadRequest as error:
+        raise InputError(CANT_GET_FILE) from error
+    except NetworkError as error:  # also a timeout
+        raise DownloadFailed() from error
 
 
 async def answer_article(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from telegram import (
@@ -68,10 +69,29 @@ def _with_scheme(link: str) -> str:
     return link if re.match(r"(?i)^https?://", link) else f"https://{link}"
 
 
+def entities_of(message: Message, kinds: Collection[str]) -> dict[MessageEntity, str]:
+    """The entities of these kinds in the text and the caption, with the text each covers. Entities that
+    don't fit their text (past its end, or splitting a character in two, as a client may send) are left out:
+    python-telegram-bot's `parse_entities` raises on those, and the message is read as if they weren't there."""
+    found: dict[MessageEntity, str] = {}
+    for text, entities in ((message.text, message.entities), (message.caption, message.caption_entities)):
+        if not text:
+            continue
+        encoded = text.encode("utf-16-le")
+        for entity in entities:
+            start, end = entity.offset, entity.offset + entity.length
+            if entity.type not in kinds or start < 0 or entity.length <= 0 or 2 * end > len(encoded):
+                continue
+            try:
+                found[entity] = encoded[2 * start : 2 * end].decode("utf-16-le")
+            except UnicodeDecodeError:
+                continue
+    return found
+
+
 def links_of(message: Message, limit: int) -> list[str]:
     """Links in the text or caption (URLs and text_link entities), in order, no repeats, at most `limit`."""
-    kinds = [MessageEntity.URL, MessageEntity.TEXT_LINK]
-    found = {**message.parse_entities(kinds), **message.parse_caption_entities(kinds)}
+    found = entities_of(message, (MessageEntity.URL, MessageEntity.TEXT_LINK))
     links: list[str] = []
     for entity, text in sorted(found.items(), key=lambda item: item[0].offset):
         link = entity.url if entity.type == MessageEntity.TEXT_LINK and entity.url else _with_scheme(text)
@@ -89,10 +109,7 @@ def addressed_to_bot(message: Message, bot_id: int, bot_username: str | None) ->
         return True
     if bot_username:
         mention = f"@{bot_username}".casefold()
-        mentions = {
-            **message.parse_entities([MessageEntity.MENTION]),
-            **message.parse_caption_entities([MessageEntity.MENTION]),
-        }
+        mentions = entities_of(message, (MessageEntity.MENTION,))
         return any(text.casefold() == mention for text in mentions.values())
     return False
 

@@ -29,6 +29,7 @@ and the sweeps leave it alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 from dataclasses import dataclass
@@ -42,6 +43,21 @@ DONE_RETENTION_SECONDS = 7 * 86400.0
 LEASE_SECONDS = 60.0
 # The most pending updates one sweep takes.
 SWEEP_LIMIT = 200
+# States of an update: waiting or being handled, handed to the job queue, and the three ways it ends.
+PENDING, QUEUED, DONE, FAILED, REFUSED = "pending", "queued", "done", "failed", "refused"
+CLOSED_STATES = (DONE, FAILED, REFUSED)
+
+
+def to_json(payload: dict[str, Any]) -> str:
+    """An update as JSON, whatever it carries: python-telegram-bot leaves some dates as datetimes (a message
+    Telegram can no longer show has date 0), so those become Unix times, and anything else unknown a string."""
+
+    def plain(value: object) -> object:
+        if isinstance(value, dt.datetime):
+            return int(value.timestamp())
+        return str(value)
+
+    return json.dumps(payload, ensure_ascii=False, default=plain)
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,7 @@ class PendingUpdate:
     chat_id: int | None
     payload: dict[str, Any]
     attempts: int
+    received_at: float = 0.0
 
 
 class UpdateIntake(Protocol):
@@ -64,6 +81,10 @@ class UpdateIntake(Protocol):
     async def mark_done(self, update_id: int) -> None: ...
 
     async def defer(self, update_id: int, delay: float) -> None: ...
+
+    async def close(self, update_id: int, state: str) -> None: ...
+
+    async def refuse(self, update_id: int, chat_id: int | None, kind: str) -> None: ...
 
     async def delivered(self, update_id: int) -> dict[int, dict[str, Any]]: ...
 
@@ -89,7 +110,7 @@ class DatabaseIntake:
                 update_id,
                 chat_id,
                 now,
-                json.dumps(payload, ensure_ascii=False),
+                to_json(payload),
                 now + LEASE_SECONDS if self.shared else 0.0,
             ),
         )
@@ -103,7 +124,7 @@ class DatabaseIntake:
         """
         if self.shared:
             return await self._claim_due(time.time() if due_before is None else due_before)
-        sql = "SELECT update_id, chat_id, payload_json, attempts FROM updates WHERE state = 'pending'"
+        sql = "SELECT update_id, chat_id, payload_json, attempts, received_at FROM updates WHERE state = 'pending'"
         parameters: tuple[object, ...] = ()
         if due_before is not None:
             sql += " AND next_attempt_at <= ?"
@@ -121,7 +142,7 @@ class DatabaseIntake:
                 "UPDATE updates SET next_attempt_at = ? WHERE update_id IN ("
                 " SELECT update_id FROM updates WHERE state = 'pending' AND next_attempt_at <= ?"
                 f" ORDER BY update_id LIMIT ?{skip_locked})"
-                " RETURNING update_id, chat_id, payload_json, attempts",
+                " RETURNING update_id, chat_id, payload_json, attempts, received_at",
                 (now + LEASE_SECONDS, min(due_before, now), SWEEP_LIMIT),
             )
         return sorted((_pending_from_row(row) for row in rows), key=lambda pending: pending.update_id)
@@ -165,6 +186,28 @@ class DatabaseIntake:
             )
             await session.execute("DELETE FROM update_replies WHERE update_id = ?", (update_id,))
 
+    async def close(self, update_id: int, state: str) -> None:
+        """The update ended without an answer: `failed` (given up after its attempts or its deadline; the
+        person was told) or `refused`. Like `mark_done`, only its id is kept."""
+        if state not in CLOSED_STATES:
+            raise ValueError(f"not a closing state: {state}")
+        async with self._db.transaction() as session:
+            await session.execute(
+                "UPDATE updates SET state = ?, payload_json = NULL, done_at = ? WHERE update_id = ?",
+                (state, time.time(), update_id),
+            )
+            await session.execute("DELETE FROM update_replies WHERE update_id = ?", (update_id,))
+
+    async def refuse(self, update_id: int, chat_id: int | None, kind: str) -> None:
+        """Record an update that is not handled at all (one the library can't read): refused at once, with
+        its kind instead of its payload, so a redelivery of it is recognised and dropped."""
+        now = time.time()
+        await self._db.execute(
+            "INSERT INTO updates (update_id, chat_id, received_at, state, payload_json, done_at)"
+            " VALUES (?, ?, ?, 'refused', ?, ?) ON CONFLICT (update_id) DO NOTHING",
+            (update_id, chat_id, now, json.dumps({"kind": kind}), now),
+        )
+
     async def defer(self, update_id: int, delay: float) -> None:
         """Keep the update pending and due again after `delay` seconds."""
         await self._db.execute(
@@ -195,7 +238,8 @@ class DatabaseIntake:
     async def prune(self, *, older_than: float = DONE_RETENTION_SECONDS) -> int:
         """Forget finished updates older than `older_than` seconds; returns how many."""
         return await self._db.execute(
-            "DELETE FROM updates WHERE state = 'done' AND done_at < ?", (time.time() - older_than,)
+            "DELETE FROM updates WHERE state IN ('done', 'failed', 'refused') AND done_at < ?",
+            (time.time() - older_than,),
         )
 
     async def counts(self) -> dict[str, int]:
@@ -220,4 +264,5 @@ def _pending_from_row(row: Row) -> PendingUpdate:
         chat_id=row["chat_id"],
         payload=json.loads(row["payload_json"]),
         attempts=row["attempts"],
+        received_at=float(row["received_at"]),
     )
