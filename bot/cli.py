@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_bot(get_settings())
         if args.command == "worker":
-            from bot.roles import run_worker
+            from bot.worker_role import run_worker
 
             return run_worker(get_settings())
         if args.command == "analyze":

@@ -14,6 +14,7 @@ from telegram.ext import ContextTypes
 from bot.article import Article, decode_text
 from bot.errors import DownloadFailed, InputError
 from bot.render import article_title, render_summary
+from bot.runtime import BotServices, services
 from bot.worker import JobTimedOut, WorkerBusy
 from handlers import stories
 from handlers.intake import (
@@ -26,7 +27,6 @@ from handlers.intake import (
 from handlers.keyboards import article_keyboard
 from handlers.parts import gather_parts
 from handlers.replies import keep_typing, send_article_view, send_html
-from handlers.services import BotServices, services
 from storage import Origin, StoredArticle
 from storage.articles import SourceKind
 

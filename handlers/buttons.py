@@ -14,11 +14,11 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.render import render_claims_page, render_figures, render_sources, render_summary
+from bot.runtime import services
 from handlers.callbacks import CLAIMS, CLAIMS_PAGE, FIGURES, OPEN, SOURCES, parse_forget, parse_view
 from handlers.followups import ONLY_ADMINS, is_chat_admin
 from handlers.keyboards import article_keyboard, claims_keyboard
 from handlers.replies import send_article_view
-from handlers.services import services
 
 GONE = "That article isn't available in this chat any more."
 STALE = "That button doesn't work any more. Send /help to see what I can do."

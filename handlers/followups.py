@@ -7,9 +7,9 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ContextTypes
 
 from bot.render import escape, render_claims_page, render_figures, render_history, render_sources
+from bot.runtime import services
 from handlers.keyboards import claims_keyboard, forget_keyboard, history_keyboard
 from handlers.replies import send_article_view, send_html
-from handlers.services import services
 from storage import StoredArticle
 
 HISTORY_LENGTH = 10

@@ -40,10 +40,10 @@ from telegram.ext import ContextTypes
 from bot.article import Article
 from bot.errors import InputError
 from bot.render import article_title, render_summary
+from bot.runtime import services
 from bot.telegram_html import MESSAGE_LIMIT, split_message, utf16_len
 from bot.worker import JobTimedOut, WorkerBusy
 from handlers.intake import Intake
-from handlers.services import services
 
 logger = logging.getLogger(__name__)
 

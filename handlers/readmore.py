@@ -12,9 +12,9 @@ from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot.readmore import read_more_link
+from bot.runtime import services
 from handlers.articles import answer_article, link_loader
 from handlers.callbacks import parse_read_more
-from handlers.services import services
 
 GONE = "That post isn't available in this chat any more."
 

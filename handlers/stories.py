@@ -16,11 +16,11 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.render import escape, render_across_articles, render_story, shorten, story_outlet
+from bot.runtime import BotServices, services
 from bot.telegram_html import split_message
 from handlers.callbacks import not_same_data, parse_not_same, parse_put_back, put_back_data
 from handlers.followups import NOTHING_YET, is_chat_admin, target_article
 from handlers.replies import send_article_view, send_html
-from handlers.services import BotServices, services
 from storage import StoredArticle
 from storage.stories import ChatStory, StoryStore
 

@@ -176,6 +176,15 @@ class DatabaseIntake:
         )
         return json.loads(text) if text else None
 
+    async def unfinished(self, update_id: int) -> PendingUpdate | None:
+        """The update with its attempts so far, while it is pending or queued."""
+        row = await self._db.fetch_one(
+            "SELECT update_id, chat_id, payload_json, attempts, received_at FROM updates"
+            " WHERE update_id = ? AND state IN ('pending', 'queued') AND payload_json IS NOT NULL",
+            (update_id,),
+        )
+        return _pending_from_row(row) if row is not None else None
+
     async def mark_done(self, update_id: int) -> None:
         """The update is answered: drop its payload and its reply journal, keep its id for a while."""
         now = time.time()
@@ -212,7 +221,7 @@ class DatabaseIntake:
         """Keep the update pending and due again after `delay` seconds."""
         await self._db.execute(
             "UPDATE updates SET attempts = attempts + 1, next_attempt_at = ?"
-            " WHERE update_id = ? AND state = 'pending'",
+            " WHERE update_id = ? AND state IN ('pending', 'queued')",
             (time.time() + delay, update_id),
         )
 

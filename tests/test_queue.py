@@ -153,8 +153,8 @@ async def test_a_job_whose_worker_is_killed_is_taken_by_another(queue: AnalysisQ
 
 
 def test_a_worker_without_a_shared_database_says_what_to_set(capsys: pytest.CaptureFixture[str]) -> None:
-    from bot.roles import run_worker
     from bot.settings import Settings
+    from bot.worker_role import run_worker
 
     settings = Settings(_env_file=None, TELEGRAM_BOT_TOKEN="1:x", WHOSAID_DB_PATH="whosaid.db")
     assert run_worker(settings) == 2

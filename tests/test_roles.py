@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.roles import analyzes_here, article_handler, hand_off_article, is_replica, webhook_secret
+from bot.runtime import analyzes_here, is_replica, webhook_secret
 from bot.settings import Settings
-from handlers import articles
 
 POSTGRES = "postgresql://postgres:@/whosaid?host=/run/pg"
 
@@ -19,16 +18,13 @@ def test_sqlite_runs_both_roles_in_one_process(tmp_path: Path) -> None:
     embedded = settings(WHOSAID_DB_PATH=str(tmp_path / "w.db"))
     assert not embedded.shared_database
     assert not is_replica(embedded, "run") and analyzes_here(embedded, "run")
-    assert article_handler(embedded, "run") is articles.on_message
 
 
 def test_on_postgres_run_hands_articles_off_and_worker_analyzes() -> None:
     shared = settings(WHOSAID_DATABASE_URL=POSTGRES)
     assert shared.shared_database and shared.database_target == POSTGRES
     assert is_replica(shared, "run") and not analyzes_here(shared, "run")
-    assert article_handler(shared, "run") is hand_off_article
     assert not is_replica(shared, "worker") and analyzes_here(shared, "worker")
-    assert article_handler(shared, "worker") is articles.on_message
 
 
 def test_the_database_url_is_a_secret_and_an_empty_one_means_sqlite(tmp_path: Path) -> None:

@@ -1,0 +1,37 @@
+"""A replica's article handler: on a shared database, `whosaid run` hands articles to the workers' job queue
+instead of analysing them (`bot.worker_role` takes the jobs)."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.intake import current_work
+from bot.runtime import QUEUE_KEY, services
+from handlers import articles
+from handlers.intake import addressed_to_bot, read_intake
+from storage import DatabaseIntake
+
+
+async def hand_off_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Queue the update's analysis for a worker; the worker replies and marks it done."""
+    message = update.effective_message
+    if message is None or update.effective_chat is None:
+        return
+    if not addressed_to_bot(message, context.bot.id, context.bot.username):
+        return
+    found = services(context)
+    queue = context.application.bot_data.get(QUEUE_KEY)
+    work = current_work()
+    intake = found.intake
+    carries = read_intake(
+        message, bot_username=context.bot.username, max_links=found.settings.max_links_per_message
+    )
+    if carries.empty or queue is None or not isinstance(intake, DatabaseIntake) or work is None:
+        # Nothing to analyze (the reply says what to send), or no durable record to hand off: answer here.
+        await articles.on_message(update, context)
+        return
+    async with found.database.transaction() as session:
+        if await intake.hand_off(session, update.update_id):
+            await queue.enqueue(session, update.update_id)
+    work.handed_off = True
