@@ -15,12 +15,13 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.render import escape, render_across_articles, render_story, shorten, story_outlet
+from bot.render import escape, render_across_articles, render_story, shorten
 from bot.runtime import BotServices, services
 from bot.telegram_html import split_message
 from handlers.callbacks import not_same_data, parse_not_same, parse_put_back, put_back_data
 from handlers.followups import NOTHING_YET, is_chat_admin, target_article
 from handlers.replies import send_article_view, send_html
+from handlers.story_view import chat_story_panel, story_outlet
 from storage import StoredArticle
 from storage.stories import ChatStory, StoryStore
 
@@ -76,7 +77,7 @@ def across_section(story: ChatStory | None, article_id: str) -> str:
     """The "Across your articles" lines for a summary ('' when the article is in no story with another)."""
     if story is None or len(story.articles) < 2:
         return ""
-    return render_across_articles(story, article_id)
+    return render_across_articles(chat_story_panel(story), story.index_of(article_id), len(story.articles))
 
 
 def not_same_button(article_id: str, story_id: str, text: str = "Not the same story") -> InlineKeyboardButton:
@@ -121,7 +122,7 @@ async def story(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = NO_STORY.format(days=found.settings.story_window_days)
         await send_html(context.bot, chat.id, text, reply_to=update.effective_message)
         return
-    view, chart = render_story(found_story)
+    view, chart = render_story(chat_story_panel(found_story), len(found_story.articles))
     keyboard = story_keyboard(found_story)
     parts = [view]
     if chart:
