@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import PurePath
@@ -12,11 +11,9 @@ from telegram.error import BadRequest, NetworkError
 from telegram.ext import ContextTypes
 
 from bot.article import Article, decode_text
-from bot.errors import DownloadFailed, InputError
-from bot.render import article_title, render_summary
+from bot.errors import DownloadFailed, InputError, WhoSaidError
 from bot.runtime import BotServices, services
-from bot.worker import JobTimedOut, WorkerBusy
-from handlers import stories
+from handlers.answer import answer_article, ready
 from handlers.intake import (
     WHAT_TO_SEND,
     addressed_to_bot,
@@ -24,11 +21,8 @@ from handlers.intake import (
     is_readable_document,
     read_intake,
 )
-from handlers.keyboards import article_keyboard
 from handlers.parts import gather_parts
-from handlers.replies import keep_typing, send_article_view, send_html
-from storage import Origin, StoredArticle
-from storage.articles import SourceKind
+from handlers.replies import send_html
 
 logger = logging.getLogger(__name__)
 
@@ -45,50 +39,28 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     found = services(context)
     intake = read_intake(message, bot_username=bot.username, max_links=found.settings.max_links_per_message)
-    intake = await gather_parts(context, message, intake)
-    if intake is None:
+    turn = await gather_parts(context, message, intake)
+    if turn is None:
         return  # one part of an article that another message answers
+    intake = turn.intake
     chat_id = update.effective_chat.id
     if intake.document is not None:
-        await answer_article(
-            context,
-            found,
-            message,
-            chat_id,
-            "document",
-            _document_loader(context, found, message, chat_id),
-            origin=intake.origin,
-        )
+        loader = _document_loader(context, found, message, chat_id)
+        await answer_article(context, found, message, chat_id, "document", loader, origin=intake.origin)
     elif intake.text is not None:
-        text = intake.text
-        await answer_article(
-            context,
-            found,
-            message,
-            chat_id,
-            "text",
-            lambda: _ready(Article(text=text)),
-            origin=intake.origin,
-            known_text=text,
-        )
+        article = Article(text=intake.text)
+        answer = await answer_article(
+            context, found, message, chat_id, "text", lambda: ready(article), origin=intake.origin,
+            known_text=article.text,
+        )  # fmt: skip
+        # Answered, or told why not. (When this raises, the parts stay unfinished with it and are retried.)
+        turn.answered(answer)
     elif intake.links:
         for link in intake.links:
-            await answer_article(
-                context,
-                found,
-                message,
-                chat_id,
-                "link",
-                link_loader(found, link, chat_id),
-                origin=intake.origin,
-                url=link,
-            )
+            loader = link_loader(found, link, chat_id)
+            await answer_article(context, found, message, chat_id, "link", loader, origin=intake.origin, url=link)
     else:
         await send_html(bot, chat_id, WHAT_TO_SEND, reply_to=message)
-
-
-async def _ready(article: Article) -> Article:
-    return article
 
 
 def link_loader(found: BotServices, link: str, chat_id: int) -> Callable[[], Awaitable[Article]]:
@@ -101,7 +73,7 @@ def link_loader(found: BotServices, link: str, chat_id: int) -> Callable[[], Awa
         try:
             # Extraction runs in the pool, in the chat's turn and under the job deadline.
             return await found.worker.extract(page.body, page.content_type, page.url, chat_id=chat_id)
-        except (InputError, WorkerBusy, JobTimedOut):
+        except WhoSaidError:
             raise
         except Exception as error:
             logger.warning("extracting %s failed: %r", page.url, error)
@@ -150,76 +122,3 @@ async def _download(context: ContextTypes.DEFAULT_TYPE, file_id: str) -> bytes:
         raise InputError(CANT_GET_FILE) from error
     except NetworkError as error:  # also a timeout
         raise DownloadFailed() from error
-
-
-async def answer_article(
-    context: ContextTypes.DEFAULT_TYPE,
-    found: BotServices,
-    message: Message | None,
-    chat_id: int,
-    source: SourceKind,
-    load: Callable[[], Awaitable[Article]],
-    *,
-    origin: Origin | None,
-    url: str | None = None,
-    known_text: str | None = None,
-) -> None:
-    """One article: reuse the chat's stored report if it has one, else fetch/analyze and store; then reply."""
-    try:
-        async with keep_typing(context.bot, chat_id):
-            stored = await _stored_or_analyzed(
-                found, chat_id, source, load, origin=origin, url=url, known_text=known_text
-            )
-    except (WorkerBusy, JobTimedOut) as refused:
-        await send_html(context.bot, chat_id, html.escape(str(refused), quote=False), reply_to=message)
-        return
-    except InputError as error:
-        prefix = f"{url}\n" if url else ""
-        await send_html(context.bot, chat_id, html.escape(prefix + str(error), quote=False), reply_to=message)
-        return
-    summary = render_summary(stored.report, stored.meta.origin or origin)
-    story = await stories.place_article(found, chat_id, stored, sent_by=stories.sender_of(message))
-    across = stories.across_section(story, stored.id)
-    if across:
-        summary = f"{summary}\n\n{across}"
-    await send_article_view(
-        context.bot,
-        found.store,
-        chat_id,
-        stored.id,
-        summary,
-        reply_to=message,
-        keyboard=stories.with_not_same_button(article_keyboard(stored.id, stored.report), stored.id, story),
-    )
-
-
-async def _stored_or_analyzed(
-    found: BotServices,
-    chat_id: int,
-    source: SourceKind,
-    load: Callable[[], Awaitable[Article]],
-    *,
-    origin: Origin | None,
-    url: str | None,
-    known_text: str | None,
-) -> StoredArticle:
-    store = found.store
-    stored = await store.find_by_url(chat_id, url) if url else None
-    if stored is None and known_text is not None:
-        stored = await store.find_by_text(chat_id, known_text)
-    if stored is not None:
-        return stored
-    article = await load()
-    stored = await store.find_by_text(chat_id, article.text)
-    if stored is not None:
-        return stored
-    report = await found.worker.analyze(article, chat_id=chat_id)
-    return await store.save(
-        chat_id,
-        report,
-        source=source,
-        url=url,
-        origin=origin,
-        source_text=article.text,
-        title=article_title(report),
-    )

@@ -13,7 +13,8 @@ from telegram.ext import ContextTypes
 
 from bot.readmore import read_more_link
 from bot.runtime import services
-from handlers.articles import answer_article, link_loader
+from handlers.answer import answer_article
+from handlers.articles import link_loader
 from handlers.callbacks import parse_read_more
 
 GONE = "That post isn't available in this chat any more."

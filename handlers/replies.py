@@ -1,4 +1,6 @@
-"""Sending HTML replies (split under Telegram's limit) and keeping 'typing…' visible while we work."""
+"""Sending HTML replies (split under Telegram's limit) and keeping 'typing…' visible while we work.
+
+A leaf of the handlers: it imports nothing from the features (articles, parts, stories, buttons)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
 
 from bot.telegram_html import split_message
-from handlers import parts
 from storage import ArticleStore
 
 logger = logging.getLogger(__name__)
@@ -98,7 +99,6 @@ async def send_article_view(
 ) -> list[Message]:
     """Send a view of an article and remember its messages, so replying to any of them means this article."""
     sent = await send_html(bot, chat_id, html, reply_to=reply_to, keyboard=keyboard)
-    parts.note_summary(chat_id, article_id, reply_to, sent)
     for message in sent:
         await store.link_message(chat_id, message.message_id, article_id)
     return sent
