@@ -6,9 +6,10 @@
   recording the update in `put` is exactly "written down before Telegram is told it was received". An
   update already recorded is not queued again (Telegram redelivering, a webhook retry).
 - `DurableUpdateProcessor` runs each update (python-telegram-bot's concurrent update processing) with an
-  `UpdateWork` in a context variable, then marks the update done, or defers it when its reply couldn't be
-  delivered. The sending side (`bot.sending`) numbers the update's outgoing messages through that
-  `UpdateWork` and journals each one Telegram accepts, so handling the update again never resends them.
+  `UpdateWork`, found by the update's id, then records its outcome (`Answered`, `Deferred`, `HandedOff`,
+  `Refused`): done, deferred (or given up), left to a worker, refused. The handlers pass the `UpdateWork` as
+  the reply journal to what they send: `bot.sending` numbers the update's outgoing messages and journals each
+  one Telegram accepts, so handling the update again never resends them.
 - `redeliver(...)` hands pending updates back to the queue: all of them at start-up, the due ones on a timer.
 - Failures are bounded: an update deferred `max_attempts` times, or still unfinished `deadline` seconds after
   it arrived, is closed as `failed` and the person is told why (the reason its last attempt was deferred
@@ -27,7 +28,6 @@ import inspect
 import logging
 import time
 from collections.abc import Awaitable
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,19 +47,52 @@ GAVE_UP_MESSAGE = "Sorry, I couldn't answer that message in time. Please send it
 UNREADABLE_KEY = "whosaid_unreadable"
 
 
+@dataclass(frozen=True)
+class Answered:
+    """The update got its answer (or needed none): it is done."""
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """The update couldn't be finished for now (a reply not delivered, a file not downloaded): it is tried
+    again later, and given up after its attempts, when the person hears `reason` (or a general line)."""
+
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class HandedOff:
+    """The update was handed to the job queue (a replica on a shared database): a worker finishes it."""
+
+
+@dataclass(frozen=True)
+class Refused:
+    """The update is not handled at all (it can't be read or loaded): closed as refused."""
+
+    reason: str
+
+
+Outcome = Answered | Deferred | HandedOff | Refused
+
+
 @dataclass
 class UpdateWork:
-    """The update being handled in this task: its id, its reply journal so far, and how handling went."""
+    """One update being handled: its id, its reply journal so far, and what became of it (`outcome`).
+
+    The handlers get it by the update's id (`work_of`) and pass it, as the reply journal, to every message
+    they send (`bot.sending` numbers and journals them); the outcome is settled by the handler's return
+    value or, for a failure, by the error handler, and recorded by `DurableUpdateProcessor`."""
 
     update_id: int
     intake: UpdateIntake | None
     delivered: dict[int, dict[str, Any]] = field(default_factory=dict)
     next_seq: int = 0
-    retry_later: bool = False
-    # Why the update was deferred, in words for the person (told if it is given up).
-    reason: str | None = None
-    # Handed to the job queue (a replica on a shared database): a worker finishes it, so it isn't marked here.
-    handed_off: bool = False
+    outcome: Outcome = field(default_factory=Answered)
+
+    def settle(self, outcome: Outcome) -> None:
+        """What became of the update; a deferral is not undone by a later answer of another of its replies."""
+        if not isinstance(self.outcome, Deferred):
+            self.outcome = outcome
 
     def take_seq(self) -> int:
         """The number of the next message this update sends (0, 1, 2, ... in the order they are sent)."""
@@ -76,14 +109,6 @@ class UpdateWork:
             await self.intake.record_delivery(self.update_id, seq, chat_id, message)
         except Exception as error:
             logger.warning("couldn't journal a delivered message of update %s: %s", self.update_id, error)
-
-
-CURRENT_WORK: ContextVar[UpdateWork | None] = ContextVar("whosaid_update_work", default=None)
-
-
-def current_work() -> UpdateWork | None:
-    """The `UpdateWork` of the update this task is handling, if any."""
-    return CURRENT_WORK.get()
 
 
 def chat_id_of(update: Update) -> int | None:
@@ -225,6 +250,8 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
         self.max_attempts = max_attempts
         self.deadline = deadline
         self.tasks: set[asyncio.Task[Any]] = set()
+        # The updates being handled now, by id: the handlers find their update's work (journal, outcome) here.
+        self.handling: dict[int, UpdateWork] = {}
 
     async def initialize(self) -> None:
         pass
@@ -259,17 +286,26 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
         except Exception as error:
             logger.warning("couldn't read the reply journal of update %s: %s", update.update_id, error)
         work = UpdateWork(update.update_id, intake, delivered)
-        token = CURRENT_WORK.set(work)
+        self.handling[update.update_id] = work
         try:
             await coroutine
         finally:
-            CURRENT_WORK.reset(token)
+            self.handling.pop(update.update_id, None)
+        await self.record(update, work.outcome)
+
+    async def record(self, update: Update, outcome: Outcome) -> None:
+        """Write down what became of the update: done, deferred (or given up), left to a worker, refused."""
         attempt = self.queue.finished(update.update_id)
-        if work.handed_off:
+        intake = self.queue.intake
+        if intake is None or isinstance(outcome, HandedOff):
             return
         try:
-            if not work.retry_later:
+            if isinstance(outcome, Answered):
                 await intake.mark_done(update.update_id)
+                return
+            if isinstance(outcome, Refused):
+                logger.info("update %s refused: %s", update.update_id, outcome.reason)
+                await intake.close(update.update_id, "refused")
                 return
             attempts = attempt.attempts + 1
             overdue = time.time() - attempt.received_at >= self.deadline
@@ -280,7 +316,7 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
                     attempts,
                     " and past its deadline" if overdue else "",
                 )
-                await self.tell_given_up(update, work.reason or GAVE_UP_MESSAGE)
+                await self.tell_given_up(update, outcome.reason or GAVE_UP_MESSAGE)
                 await intake.close(update.update_id, "failed")
                 return
             delay = min(self.retry_delay * 2**attempt.attempts, MAX_REDELIVERY_DELAY)
@@ -288,6 +324,10 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
             logger.warning("update %s stays pending; next attempt in %.0f s", update.update_id, delay)
         except Exception as error:
             logger.warning("couldn't mark update %s: %s", update.update_id, error)
+
+    def work_of(self, update: object) -> UpdateWork | None:
+        """The work of an update being handled now (its journal and outcome), or None."""
+        return self.handling.get(update.update_id) if isinstance(update, Update) else None
 
     @staticmethod
     async def tell_given_up(update: Update, text: str) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import hmac
 import html
@@ -36,10 +37,12 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot.errors import TryAgainLater
 from bot.intake import (
+    Deferred,
     DurableUpdateProcessor,
     DurableUpdateQueue,
+    Outcome,
     ReadingBot,
-    current_work,
+    UpdateWork,
     redeliver,
     redeliver_forever,
 )
@@ -116,6 +119,28 @@ class BotServices:
 def services(context: ContextTypes.DEFAULT_TYPE) -> BotServices:
     """The running bot's services (set by `open_services`)."""
     return context.application.bot_data[SERVICES_KEY]
+
+
+def work_of(context: ContextTypes.DEFAULT_TYPE, update: object) -> UpdateWork | None:
+    """The work of the update being handled (its reply journal and outcome), or None without an update log."""
+    processor = context.application.update_processor
+    return processor.work_of(update) if isinstance(processor, DurableUpdateProcessor) else None
+
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[Outcome | None]]
+
+
+def settled(handler: Handler) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
+    """A handler whose return value is what became of the update (None: answered), recorded in its work."""
+
+    @functools.wraps(handler)
+    async def run(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        outcome = await handler(update, context)
+        work = work_of(context, update)
+        if outcome is not None and work is not None:
+            work.settle(outcome)
+
+    return run
 
 
 def settings_of(application: Application) -> Settings:
@@ -375,10 +400,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else "?"
     if isinstance(error, TryAgainLater) or is_delivery_failure(error):
-        work = current_work()
+        work = work_of(context, update)
         if work is not None:
-            work.retry_later = True
-            work.reason = str(error) if isinstance(error, TryAgainLater) else None
+            work.settle(Deferred(str(error) if isinstance(error, TryAgainLater) else None))
         logger.warning(
             "couldn't finish update %s for now (%s: %s); it stays pending",
             update_id,
@@ -410,8 +434,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
                 else None,
             )
         except TelegramError as send_error:
-            if is_delivery_failure(send_error) and (work := current_work()) is not None:
-                work.retry_later = True
+            if is_delivery_failure(send_error) and (work := work_of(context, update)) is not None:
+                work.settle(Deferred())
             logger.warning("couldn't tell the chat about the error: %s", type(send_error).__name__)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.runtime import COMMANDS_KEY, WAIT_NOTICE_KEY, is_replica, role_of, settings_of
+from bot.runtime import COMMANDS_KEY, WAIT_NOTICE_KEY, is_replica, role_of, settings_of, settled
 from handlers import articles, buttons, followups, stories
 from handlers.callbacks import (
     FORGET_PATTERN,
@@ -55,3 +55,7 @@ def register(application: Application) -> None:
     application.add_handler(MessageHandler(unknown, followups.unknown_command))
     content = (filters.TEXT | filters.CAPTION | filters.Document.ALL) & ~COMMAND
     application.add_handler(MessageHandler(content & ~filters.UpdateType.EDITED, on_article))
+    # Every handler returns what became of its update (None: answered); `settled` records it.
+    for group in application.handlers.values():
+        for handler in group:
+            handler.callback = settled(handler.callback)  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from telegram.ext import ContextTypes
 
 from bot.article import Article
 from bot.errors import TryAgainLater, WhoSaidError
+from bot.intake import UpdateWork
 from bot.render import article_title, render_summary
 from bot.runtime import BotServices
 from handlers import stories
@@ -47,6 +48,7 @@ async def answer_article(
     origin: Origin | None,
     url: str | None = None,
     known_text: str | None = None,
+    journal: UpdateWork | None = None,
 ) -> Answer | None:
     """One article: reuse the chat's stored report if it has one, else load, analyse and store it; then reply
     with its summary. None when the person was told why it couldn't be done (bad input, busy, too long);
@@ -60,11 +62,19 @@ async def answer_article(
         raise
     except WhoSaidError as error:
         prefix = f"{url}\n" if url else ""
-        await send_html(context.bot, chat_id, html.escape(prefix + str(error), quote=False), reply_to=message)
+        text = html.escape(prefix + str(error), quote=False)
+        await send_html(context.bot, chat_id, text, reply_to=message, journal=journal)
         return None
     summary, keyboard = await summary_for(found, chat_id, stored, origin, sent_by=stories.sender_of(message))
     sent = await send_article_view(
-        context.bot, found.store, chat_id, stored.id, summary, reply_to=message, keyboard=keyboard
+        context.bot,
+        found.store,
+        chat_id,
+        stored.id,
+        summary,
+        reply_to=message,
+        keyboard=keyboard,
+        journal=journal,
     )
     return Answer(stored.id, sent)
 

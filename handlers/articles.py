@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes
 
 from bot.article import Article, decode_text
 from bot.errors import DownloadFailed, InputError, WhoSaidError
-from bot.runtime import BotServices, services
+from bot.runtime import BotServices, services, work_of
 from handlers.answer import answer_article, ready
 from handlers.intake import (
     WHAT_TO_SEND,
@@ -26,7 +26,9 @@ from handlers.replies import send_html
 
 logger = logging.getLogger(__name__)
 
-CANT_GET_FILE = "Telegram won't give me that file (it may be too big for bots). Send a link or paste the text."
+CANT_GET_FILE = (
+    "Telegram won't give me that file (it may be too big for bots). Send a link or paste the text."
+)
 
 
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -38,29 +40,42 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if not addressed_to_bot(message, bot.id, bot.username):
         return
     found = services(context)
+    journal = work_of(context, update)
     intake = read_intake(message, bot_username=bot.username, max_links=found.settings.max_links_per_message)
-    turn = await gather_parts(context, message, intake)
+    turn = await gather_parts(context, message, intake, journal=journal)
     if turn is None:
         return  # one part of an article that another message answers
     intake = turn.intake
     chat_id = update.effective_chat.id
     if intake.document is not None:
         loader = _document_loader(context, found, message, chat_id)
-        await answer_article(context, found, message, chat_id, "document", loader, origin=intake.origin)
+        await answer_article(
+            context, found, message, chat_id, "document", loader, origin=intake.origin, journal=journal
+        )
     elif intake.text is not None:
         article = Article(text=intake.text)
         answer = await answer_article(
             context, found, message, chat_id, "text", lambda: ready(article), origin=intake.origin,
-            known_text=article.text,
+            known_text=article.text, journal=journal,
         )  # fmt: skip
         # Answered, or told why not. (When this raises, the parts stay unfinished with it and are retried.)
         turn.answered(answer)
     elif intake.links:
         for link in intake.links:
             loader = link_loader(found, link, chat_id)
-            await answer_article(context, found, message, chat_id, "link", loader, origin=intake.origin, url=link)
+            await answer_article(
+                context,
+                found,
+                message,
+                chat_id,
+                "link",
+                loader,
+                origin=intake.origin,
+                url=link,
+                journal=journal,
+            )
     else:
-        await send_html(bot, chat_id, WHAT_TO_SEND, reply_to=message)
+        await send_html(bot, chat_id, WHAT_TO_SEND, reply_to=message, journal=journal)
 
 
 def link_loader(found: BotServices, link: str, chat_id: int) -> Callable[[], Awaitable[Article]]:

@@ -14,7 +14,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.render import render_claims_page, render_figures, render_sources, render_summary
-from bot.runtime import services
+from bot.runtime import services, work_of
 from handlers.callbacks import CLAIMS, CLAIMS_PAGE, FIGURES, OPEN, SOURCES, parse_forget, parse_view
 from handlers.followups import ONLY_ADMINS, is_chat_admin
 from handlers.keyboards import article_keyboard, claims_keyboard
@@ -63,7 +63,14 @@ async def on_view(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:  # pragma: no cover - the pattern only accepts the actions above
         return
     await send_article_view(
-        context.bot, found.store, chat.id, article.id, html, reply_to=summary, keyboard=keyboard
+        context.bot,
+        found.store,
+        chat.id,
+        article.id,
+        html,
+        reply_to=summary,
+        keyboard=keyboard,
+        journal=work_of(context, update),
     )
 
 

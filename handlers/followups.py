@@ -7,7 +7,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ContextTypes
 
 from bot.render import escape, render_claims_page, render_figures, render_history, render_sources
-from bot.runtime import services
+from bot.runtime import services, work_of
 from handlers.keyboards import claims_keyboard, forget_keyboard, history_keyboard
 from handlers.replies import send_article_view, send_html
 from storage import StoredArticle
@@ -55,7 +55,13 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_chat is None:
         return
     text = HELP.format(links=services(context).settings.max_links_per_message)
-    await send_html(context.bot, update.effective_chat.id, text, reply_to=update.effective_message)
+    await send_html(
+        context.bot,
+        update.effective_chat.id,
+        text,
+        reply_to=update.effective_message,
+        journal=work_of(context, update),
+    )
 
 
 async def target_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> StoredArticle | None:
@@ -78,7 +84,13 @@ async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -
         return
     article = await target_article(update, context)
     if article is None:
-        await send_html(context.bot, chat.id, NOTHING_YET, reply_to=update.effective_message)
+        await send_html(
+            context.bot,
+            chat.id,
+            NOTHING_YET,
+            reply_to=update.effective_message,
+            journal=work_of(context, update),
+        )
         return
     keyboard = None
     if view == "sources":
@@ -96,6 +108,7 @@ async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -
         html,
         reply_to=update.effective_message,
         keyboard=keyboard,
+        journal=work_of(context, update),
     )
 
 
@@ -126,6 +139,7 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         render_history(articles),
         reply_to=update.effective_message,
         keyboard=history_keyboard(articles),
+        journal=work_of(context, update),
     )
 
 
@@ -144,7 +158,13 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None:
         return
     if chat.type != ChatType.PRIVATE and not await is_chat_admin(context, chat.id, user.id):
-        await send_html(context.bot, chat.id, ONLY_ADMINS, reply_to=update.effective_message)
+        await send_html(
+            context.bot,
+            chat.id,
+            ONLY_ADMINS,
+            reply_to=update.effective_message,
+            journal=work_of(context, update),
+        )
         return
     count = await services(context).store.count(chat.id)
     text = (
@@ -152,7 +172,12 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         "reports)? This can't be undone."
     )
     await send_html(
-        context.bot, chat.id, text, reply_to=update.effective_message, keyboard=forget_keyboard(user.id)
+        context.bot,
+        chat.id,
+        text,
+        reply_to=update.effective_message,
+        keyboard=forget_keyboard(user.id),
+        journal=work_of(context, update),
     )
 
 
@@ -171,5 +196,9 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if chat.type != ChatType.PRIVATE and not addressee:
         return  # in a group, a bare /command may be for any bot
     await send_html(
-        context.bot, chat.id, UNKNOWN_COMMAND.format(command=escape(command[:40])), reply_to=message
+        context.bot,
+        chat.id,
+        UNKNOWN_COMMAND.format(command=escape(command[:40])),
+        reply_to=message,
+        journal=work_of(context, update),
     )

@@ -6,32 +6,31 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.intake import current_work
-from bot.runtime import QUEUE_KEY, services
+from bot.intake import HandedOff, Outcome
+from bot.runtime import QUEUE_KEY, services, work_of
 from handlers import articles
 from handlers.intake import addressed_to_bot, read_intake
 from storage import DatabaseIntake
 
 
-async def hand_off_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def hand_off_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Outcome | None:
     """Queue the update's analysis for a worker; the worker replies and marks it done."""
     message = update.effective_message
     if message is None or update.effective_chat is None:
-        return
+        return None
     if not addressed_to_bot(message, context.bot.id, context.bot.username):
-        return
+        return None
     found = services(context)
     queue = context.application.bot_data.get(QUEUE_KEY)
-    work = current_work()
+    work = work_of(context, update)
     intake = found.intake
     carries = read_intake(
         message, bot_username=context.bot.username, max_links=found.settings.max_links_per_message
     )
     if carries.empty or queue is None or not isinstance(intake, DatabaseIntake) or work is None:
         # Nothing to analyze (the reply says what to send), or no durable record to hand off: answer here.
-        await articles.on_message(update, context)
-        return
+        return await articles.on_message(update, context)
     async with found.database.transaction() as session:
         if await intake.hand_off(session, update.update_id):
             await queue.enqueue(session, update.update_id)
-    work.handed_off = True
+    return HandedOff()

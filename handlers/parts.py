@@ -38,6 +38,7 @@ from telegram.ext import ContextTypes
 
 from bot.article import Article
 from bot.errors import TryAgainLater, WhoSaidError
+from bot.intake import UpdateWork
 from bot.runtime import services
 from bot.telegram_html import MESSAGE_LIMIT, split_message, utf16_len
 from handlers.answer import Answer, ready, stored_or_analysed, summary_for
@@ -219,7 +220,12 @@ def _may_continue(key: PartKey, body: str) -> bool:
 
 
 async def gather_parts(
-    context: ContextTypes.DEFAULT_TYPE, message: Message, intake: Intake, *, window: float | None = None
+    context: ContextTypes.DEFAULT_TYPE,
+    message: Message,
+    intake: Intake,
+    *,
+    window: float | None = None,
+    journal: UpdateWork | None = None,
 ) -> Turn | None:
     """What to answer for `message`: its own intake, or (for the first part) the whole article once no part
     has arrived for a quiet window. None when the message is a part of an article another message answers,
@@ -246,7 +252,7 @@ async def gather_parts(
     if (
         answered is not None
         and answered.follows(key, part, late=True)
-        and await _extend(context, answered, part)
+        and await _extend(context, answered, part, journal)
     ):
         return None
     if intake.text is None or not _may_continue(key, body):
@@ -267,7 +273,9 @@ async def gather_parts(
     return Turn(replace(intake, text=gathered.text), gathered)
 
 
-async def _extend(context: ContextTypes.DEFAULT_TYPE, gathered: Gathered, part: Part) -> bool:
+async def _extend(
+    context: ContextTypes.DEFAULT_TYPE, gathered: Gathered, part: Part, journal: UpdateWork | None
+) -> bool:
     """A late part: analyse the whole text again, store it in place of the partial article, and edit the
     summary already sent. False when there is no summary to edit (the earlier parts got an error instead):
     then the part is answered as an article of its own."""
@@ -290,7 +298,8 @@ async def _extend(context: ContextTypes.DEFAULT_TYPE, gathered: Gathered, part: 
         except TryAgainLater:
             raise
         except WhoSaidError as error:
-            await send_html(bot, chat_id, html.escape(str(error), quote=False), reply_to=gathered.first)
+            text = html.escape(str(error), quote=False)
+            await send_html(bot, chat_id, text, reply_to=gathered.first, journal=journal)
             return True
         if stored.id != gathered.article_id:
             await found.store.remove(chat_id, gathered.article_id)

@@ -1,4 +1,4 @@
-""""Read the full article": a channel post ending in a "Read more: URL" line was analysed as it is; this
+""" "Read the full article": a channel post ending in a "Read more: URL" line was analysed as it is; this
 button fetches the article at that link (through the same safe fetch as any link) and answers with its
 summary.
 
@@ -12,7 +12,7 @@ from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot.readmore import read_more_link
-from bot.runtime import services
+from bot.runtime import services, work_of
 from handlers.answer import answer_article
 from handlers.articles import link_loader
 from handlers.callbacks import parse_read_more
@@ -36,5 +36,6 @@ async def on_read_more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await query.answer("Fetching the full article…")
     message = query.message if isinstance(query.message, Message) else None
     await answer_article(
-        context, found, message, chat.id, "link", link_loader(found, link, chat.id), origin=None, url=link
-    )
+        context, found, message, chat.id, "link", link_loader(found, link, chat.id), origin=None, url=link,
+        journal=work_of(context, update),
+    )  # fmt: skip

@@ -19,10 +19,13 @@ from bot.errors import DownloadFailed
 from bot.intake import (
     GAVE_UP_MESSAGE,
     UNREADABLE_KEY,
+    Answered,
+    Deferred,
     DurableUpdateProcessor,
     DurableUpdateQueue,
+    HandedOff,
     ReadingBot,
-    current_work,
+    Refused,
     redeliver,
 )
 from storage import Database, DatabaseIntake
@@ -79,11 +82,15 @@ async def answered() -> None:
     return None
 
 
-async def deferred(reason: BaseException | None = None) -> None:
-    work = current_work()
-    assert work is not None, "the handling runs with its update's work"
-    work.retry_later = True
-    work.reason = str(reason) if reason is not None else None
+async def settles(processor: DurableUpdateProcessor, update: Update, outcome: object) -> None:
+    """A handling that ends with `outcome`, as a handler's return value or the error handler settles it."""
+    work = processor.work_of(update)
+    assert work is not None, "the handling finds its update's work by the update's id"
+    work.settle(outcome)  # type: ignore[arg-type]
+
+
+def deferred(processor: DurableUpdateProcessor, update: Update, reason: BaseException | None = None):  # type: ignore[no-untyped-def]
+    return settles(processor, update, Deferred(str(reason) if reason is not None else None))
 
 
 async def test_an_update_is_recorded_once_and_queued_once(log: DatabaseIntake, bot: RecordingBot) -> None:
@@ -129,7 +136,7 @@ async def test_a_deferred_update_is_redelivered_with_its_attempts(
     update = Update.de_json(raw_update(4), bot)
     await processor.queue.put(update)
     await processor.queue.get()
-    await processor.do_process_update(update, deferred())
+    await processor.do_process_update(update, deferred(processor, update))
     assert await log.state(4) == "pending"
     [pending] = await log.pending()
     assert pending.attempts == 1
@@ -150,7 +157,7 @@ async def test_an_update_that_keeps_failing_is_given_up_and_the_person_told_why(
     await processor.queue.put(Update.de_json(raw_update(5), bot))
     for attempt in range(3):
         [update] = [await processor.queue.get()]
-        await processor.do_process_update(update, deferred(DownloadFailed()))
+        await processor.do_process_update(update, deferred(processor, update, DownloadFailed()))
         if attempt < 2:
             assert await log.state(5) == "pending"
             assert await redeliver(processor.queue, log, bot, everything=True) == 1
@@ -170,7 +177,8 @@ async def test_an_update_past_its_deadline_is_given_up_at_its_next_failure(
     await log.record(6, CHAT, update.to_dict())
     # Received two minutes ago (a restart found it pending).
     assert await processor.queue.put_recovered(update, attempts=0, received_at=time.time() - 120)
-    await processor.do_process_update(await processor.queue.get(), deferred())
+    queued = await processor.queue.get()
+    await processor.do_process_update(queued, deferred(processor, queued))
     assert await log.state(6) == "failed"
     assert [sent["text"] for sent in bot.sent] == [GAVE_UP_MESSAGE]
 
@@ -205,3 +213,34 @@ async def test_updates_are_handled_concurrently_and_each_finished(
         await processor.queue.put(update)
     await asyncio.gather(*(processor.do_process_update(update, answered()) for update in updates))
     assert await log.counts() == {"done": 6}
+
+
+async def test_a_handed_off_update_is_left_to_the_worker_and_a_refused_one_closed(
+    log: DatabaseIntake, bot: RecordingBot
+) -> None:
+    processor = make(log)
+    handed, refused = Update.de_json(raw_update(20), bot), Update.de_json(raw_update(21), bot)
+    for update in (handed, refused):
+        await processor.queue.put(update)
+    await processor.do_process_update(handed, settles(processor, handed, HandedOff()))
+    await processor.do_process_update(refused, settles(processor, refused, Refused("doesn't load")))
+    assert await log.state(20) == "pending"  # the job queue's worker finishes it
+    assert await log.state(21) == "refused"
+    assert processor.queue.in_flight == {} and processor.handling == {}
+
+
+async def test_a_deferral_stands_when_a_later_reply_of_the_same_update_goes_out(
+    log: DatabaseIntake, bot: RecordingBot
+) -> None:
+    processor = make(log, max_attempts=5)
+    update = Update.de_json(raw_update(22), bot)
+    await processor.queue.put(update)
+
+    async def two_replies() -> None:
+        work = processor.work_of(update)
+        assert work is not None
+        work.settle(Deferred())  # the first of two links couldn't be sent
+        work.settle(Answered())  # the second could
+
+    await processor.do_process_update(update, two_replies())
+    assert await log.state(22) == "pending"
