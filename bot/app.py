@@ -19,7 +19,6 @@ from telegram.ext import Application
 
 import handlers
 from bot import runtime
-from bot.intake import DurableUpdateProcessor
 from bot.runtime import (  # noqa: F401  (the names `whosaid run`'s callers and tests know)
     EXIT_NO_TOKEN,
     EXIT_STORAGE,
@@ -32,6 +31,7 @@ from bot.runtime import (  # noqa: F401  (the names `whosaid run`'s callers and 
     open_services,
 )
 from bot.settings import Settings
+from bot.update_log import DurableUpdateProcessor
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 
 - **Keys** of `application.bot_data`: the settings, the role, the services, the job queue, background tasks.
 - **Building** the Application (`build_application`): the durable update log as its update queue and update
-  processor (`bot.intake`), sending through `bot.sending`, the handlers registered by the caller.
+  processor (`bot.update_log`), sending through `bot.sending`, the handlers registered by the caller.
 - **Services** opened at start (`open_services`) and closed at shutdown (`close_services`): the database,
   the analysis pool, the link client, the update log, and on a shared database the job queue and the leases
   of updates in hand.
@@ -36,7 +36,10 @@ from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, T
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot.errors import TryAgainLater
-from bot.intake import (
+from bot.queue import AnalysisQueue
+from bot.sending import ReliableRateLimiter
+from bot.settings import Settings
+from bot.update_log import (
     Deferred,
     DurableUpdateProcessor,
     DurableUpdateQueue,
@@ -46,13 +49,10 @@ from bot.intake import (
     redeliver,
     redeliver_forever,
 )
-from bot.queue import AnalysisQueue
-from bot.sending import ReliableRateLimiter
-from bot.settings import Settings
 from bot.worker import AnalysisWorker
-from storage import ArticleStore, Database, DatabaseIntake, StorageError, UpdateIntake
-from storage.intake import LEASE_SECONDS
+from storage import ArticleStore, Database, DatabaseUpdateLog, StorageError, UpdateLog
 from storage.postgres import PostgresDatabase
+from storage.update_log import LEASE_SECONDS
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ class BotServices:
     store: ArticleStore
     worker: AnalysisWorker
     http: httpx.AsyncClient | None = None
-    intake: UpdateIntake | None = None
+    update_log: UpdateLog | None = None
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> BotServices:
@@ -309,14 +309,14 @@ async def open_services(application: Application) -> None:
         await worker.shutdown(grace=0)
         await database.close()
         raise
-    intake = DatabaseIntake(database) if database.writable else None
+    update_log = DatabaseUpdateLog(database) if database.writable else None
     found = BotServices(
         settings=settings,
         database=database,
         store=ArticleStore(database),
         worker=worker,
         http=http,
-        intake=intake,
+        update_log=update_log,
     )
     application.bot_data[SERVICES_KEY] = found
     update_queue = application.update_queue
@@ -325,11 +325,11 @@ async def open_services(application: Application) -> None:
         queue = AnalysisQueue(database)
         await queue.install()
         application.bot_data[QUEUE_KEY] = queue
-    if isinstance(update_queue, DurableUpdateQueue) and intake is not None:
-        update_queue.attach(intake)
+    if isinstance(update_queue, DurableUpdateQueue) and update_log is not None:
+        update_queue.attach(update_log)
         if role == "worker":
             return  # a worker takes its updates from the job queue: no sweeps, no leases, no command list
-        await _start_sweeps(application, settings, update_queue, intake)
+        await _start_sweeps(application, settings, update_queue, update_log)
     try:
         commands = application.bot_data.get(COMMANDS_KEY, [])
         await asyncio.wait_for(application.bot.set_my_commands(commands), COMMANDS_TIMEOUT)
@@ -338,20 +338,20 @@ async def open_services(application: Application) -> None:
 
 
 async def _start_sweeps(
-    application: Application, settings: Settings, update_queue: DurableUpdateQueue, intake: UpdateIntake
+    application: Application, settings: Settings, update_queue: DurableUpdateQueue, update_log: UpdateLog
 ) -> None:
     """Keep the leases of updates in hand (shared database), hand back unfinished updates now and on a timer."""
     if settings.shared_database:
         application.bot_data[LEASE_TASK_KEY] = asyncio.create_task(
-            keep_leases(update_queue, intake), name="whosaid:leases"
+            keep_leases(update_queue, update_log), name="whosaid:leases"
         )
-    if isinstance(intake, DatabaseIntake):
-        await intake.prune()
-    recovered = await redeliver(update_queue, intake, application.bot, everything=True)
+    if isinstance(update_log, DatabaseUpdateLog):
+        await update_log.prune()
+    recovered = await redeliver(update_queue, update_log, application.bot, everything=True)
     if recovered:
         logger.info("picking up %d unfinished update(s) from the last run", recovered)
     application.bot_data[REDELIVERY_TASK_KEY] = asyncio.create_task(
-        redeliver_forever(update_queue, intake, application.bot, settings.redelivery_seconds),
+        redeliver_forever(update_queue, update_log, application.bot, settings.redelivery_seconds),
         name="whosaid:redelivery",
     )
 
@@ -371,14 +371,14 @@ async def close_services(application: Application) -> None:
     await found.database.close()
 
 
-async def keep_leases(update_queue: DurableUpdateQueue, intake: UpdateIntake) -> None:
+async def keep_leases(update_queue: DurableUpdateQueue, update_log: UpdateLog) -> None:
     """Renew, a few times per lease, the leases on the updates this replica is handling."""
-    if not isinstance(intake, DatabaseIntake):
+    if not isinstance(update_log, DatabaseUpdateLog):
         return
     while True:
         await asyncio.sleep(LEASE_SECONDS / 3)
         try:
-            await intake.renew(list(update_queue.in_flight))
+            await update_log.renew(list(update_queue.in_flight))
         except Exception as error:
             logger.warning("couldn't renew the leases on updates in hand: %s", error)
 

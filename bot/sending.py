@@ -29,7 +29,7 @@ import httpx
 from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import AIORateLimiter
 
-from bot.intake import UpdateWork
+from bot.update_log import UpdateWork
 
 logger = logging.getLogger(__name__)
 

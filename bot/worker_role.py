@@ -23,10 +23,10 @@ from telegram.ext import Application
 
 import handlers
 from bot import runtime
-from bot.intake import Attempt, DurableUpdateProcessor
 from bot.queue import AnalysisQueue, RetryLater
 from bot.settings import Settings
-from storage import DatabaseIntake
+from bot.update_log import Attempt, DurableUpdateProcessor
+from storage import DatabaseUpdateLog
 
 logger = logging.getLogger(__name__)
 
@@ -50,18 +50,18 @@ async def handle_job(application: Application, update_id: int) -> None:
     """Run one queued update through the handlers, as the replica that received it would have."""
     settings = runtime.settings_of(application)
     found: runtime.BotServices = application.bot_data[runtime.SERVICES_KEY]
-    intake = found.intake
-    assert isinstance(intake, DatabaseIntake)
-    state = await intake.state(update_id)
+    update_log = found.update_log
+    assert isinstance(update_log, DatabaseUpdateLog)
+    state = await update_log.state(update_id)
     if state != "queued":
         # Done already (a job taken again after its reply went out), or forgotten with its chat (/forget).
         logger.info("update %s is %s; nothing to do", update_id, state or "gone")
         return
-    unfinished = await intake.unfinished(update_id)
+    unfinished = await update_log.unfinished(update_id)
     update = Update.de_json(unfinished.payload, application.bot) if unfinished is not None else None
     if unfinished is None or update is None:
         logger.error("queued update %s doesn't load; dropping it", update_id)
-        await intake.close(update_id, "refused")
+        await update_log.close(update_id, "refused")
         return
     processor = application.update_processor
     assert isinstance(processor, DurableUpdateProcessor)
@@ -69,7 +69,7 @@ async def handle_job(application: Application, update_id: int) -> None:
     processor.queue.in_flight[update_id] = Attempt(unfinished.attempts, unfinished.received_at)
     logger.info("update %s: started", update_id)
     await processor.do_process_update(update, application.process_update(update))
-    if await intake.state(update_id) == "queued":
+    if await update_log.state(update_id) == "queued":
         logger.info("update %s: reply not delivered yet; the job is queued again", update_id)
         raise RetryLater(settings.redelivery_seconds)
     logger.info("update %s: answered", update_id)

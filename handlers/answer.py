@@ -17,9 +17,9 @@ from telegram.ext import ContextTypes
 
 from bot.article import Article
 from bot.errors import TryAgainLater, WhoSaidError
-from bot.intake import UpdateWork
 from bot.render import article_title, render_summary
 from bot.runtime import BotServices
+from bot.update_log import UpdateWork
 from handlers import stories
 from handlers.keyboards import article_keyboard
 from handlers.replies import keep_typing, send_article_view, send_html

@@ -14,12 +14,12 @@ from bot.article import Article, decode_text
 from bot.errors import DownloadFailed, InputError, WhoSaidError
 from bot.runtime import BotServices, services, work_of
 from handlers.answer import answer_article, ready
-from handlers.intake import (
+from handlers.message_reader import (
     WHAT_TO_SEND,
     addressed_to_bot,
     is_html_document,
     is_readable_document,
-    read_intake,
+    read_message,
 )
 from handlers.parts import gather_parts
 from handlers.replies import send_html
@@ -41,27 +41,27 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     found = services(context)
     journal = work_of(context, update)
-    intake = read_intake(message, bot_username=bot.username, max_links=found.settings.max_links_per_message)
-    turn = await gather_parts(context, message, intake, journal=journal)
+    content = read_message(message, bot_username=bot.username, max_links=found.settings.max_links_per_message)
+    turn = await gather_parts(context, message, content, journal=journal)
     if turn is None:
         return  # one part of an article that another message answers
-    intake = turn.intake
+    content = turn.content
     chat_id = update.effective_chat.id
-    if intake.document is not None:
+    if content.document is not None:
         loader = _document_loader(context, found, message, chat_id)
         await answer_article(
-            context, found, message, chat_id, "document", loader, origin=intake.origin, journal=journal
+            context, found, message, chat_id, "document", loader, origin=content.origin, journal=journal
         )
-    elif intake.text is not None:
-        article = Article(text=intake.text)
+    elif content.text is not None:
+        article = Article(text=content.text)
         answer = await answer_article(
-            context, found, message, chat_id, "text", lambda: ready(article), origin=intake.origin,
+            context, found, message, chat_id, "text", lambda: ready(article), origin=content.origin,
             known_text=article.text, journal=journal,
         )  # fmt: skip
         # Answered, or told why not. (When this raises, the parts stay unfinished with it and are retried.)
         turn.answered(answer)
-    elif intake.links:
-        for link in intake.links:
+    elif content.links:
+        for link in content.links:
             loader = link_loader(found, link, chat_id)
             await answer_article(
                 context,
@@ -70,7 +70,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
                 chat_id,
                 "link",
                 loader,
-                origin=intake.origin,
+                origin=content.origin,
                 url=link,
                 journal=journal,
             )

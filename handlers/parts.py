@@ -9,7 +9,7 @@ once (the earlier, partial one is removed), listed once in /history and is one m
 channel's next post joins that late: from a sender or a paste, a later message is as likely a new one.
 
 A part joined to another is not finished until the summary of the whole article has gone out: with durable
-intake its update stays pending until then, so a crash inside the quiet window loses no part (every part is
+content its update stays pending until then, so a crash inside the quiet window loses no part (every part is
 handed back at the next start and gathered again). What is remembered to join a late part (the last article
 of each chat) lives in memory only: after a restart a late part is answered as an article of its own.
 """
@@ -38,11 +38,11 @@ from telegram.ext import ContextTypes
 
 from bot.article import Article
 from bot.errors import TryAgainLater, WhoSaidError
-from bot.intake import UpdateWork
 from bot.runtime import services
 from bot.telegram_html import MESSAGE_LIMIT, split_message, utf16_len
+from bot.update_log import UpdateWork
 from handlers.answer import Answer, ready, stored_or_analysed, summary_for
-from handlers.intake import Intake
+from handlers.message_reader import MessageContent
 from handlers.replies import keep_typing, send_html
 from handlers.stories import sender_of
 
@@ -90,7 +90,7 @@ class Gathered:
     chat_id: int
     key: PartKey
     first: Message
-    intake: Intake
+    content: MessageContent
     parts: list[Part] = field(default_factory=list)
     article_id: str | None = None
     summary_ids: list[int] = field(default_factory=list)
@@ -159,10 +159,10 @@ class Collector:
 
 @dataclass(frozen=True)
 class Turn:
-    """What a message answers: its own intake, or the article gathered from its parts (`gathered`), whose
+    """What a message answers: its own content, or the article gathered from its parts (`gathered`), whose
     summary `answered` hands back so that a late part can edit it."""
 
-    intake: Intake
+    content: MessageContent
     gathered: Gathered | None = None
 
     def answered(self, answer: Answer | None) -> None:
@@ -222,25 +222,25 @@ def _may_continue(key: PartKey, body: str) -> bool:
 async def gather_parts(
     context: ContextTypes.DEFAULT_TYPE,
     message: Message,
-    intake: Intake,
+    content: MessageContent,
     *,
     window: float | None = None,
     journal: UpdateWork | None = None,
 ) -> Turn | None:
-    """What to answer for `message`: its own intake, or (for the first part) the whole article once no part
+    """What to answer for `message`: its own content, or (for the first part) the whole article once no part
     has arrived for a quiet window. None when the message is a part of an article another message answers,
     or a late part that has edited the summary already sent."""
-    if intake.document is not None:
-        return Turn(intake)
+    if content.document is not None:
+        return Turn(content)
     body = (message.text or message.caption or "").strip()
     key = part_key(message, body)
     if key is None or not body:
-        return Turn(intake)
+        return Turn(content)
     parts = collector(context)
     chat_id = message.chat_id
     forwarded = message.forward_origin
     origin_id = forwarded.message_id if isinstance(forwarded, MessageOriginChannel) else None
-    part = Part(message.message_id, intake.text or body, origin_id, time.monotonic())
+    part = Part(message.message_id, content.text or body, origin_id, time.monotonic())
     pending = parts.gathering.get((chat_id, key))
     if pending is not None and pending.follows(key, part, late=False):
         pending.parts.append(part)
@@ -255,9 +255,9 @@ async def gather_parts(
         and await _extend(context, answered, part, journal)
     ):
         return None
-    if intake.text is None or not _may_continue(key, body):
-        return Turn(intake)
-    gathered = Gathered(chat_id=chat_id, key=key, first=message, intake=intake, parts=[part])
+    if content.text is None or not _may_continue(key, body):
+        return Turn(content)
+    gathered = Gathered(chat_id=chat_id, key=key, first=message, content=content, parts=[part])
     parts.gathering[(chat_id, key)] = gathered
     quiet = services(context).settings.parts_window if window is None else window
     try:
@@ -269,8 +269,8 @@ async def gather_parts(
             del parts.gathering[(chat_id, key)]
     parts.remember(gathered)
     if len(gathered.parts) == 1:
-        return Turn(intake, gathered)
-    return Turn(replace(intake, text=gathered.text), gathered)
+        return Turn(content, gathered)
+    return Turn(replace(content, text=gathered.text), gathered)
 
 
 async def _extend(
@@ -287,7 +287,7 @@ async def _extend(
     found = services(context)
     bot = context.bot
     chat_id = gathered.chat_id
-    origin = gathered.intake.origin
+    origin = gathered.content.origin
     async with gathered.lock:
         article = Article(text=gathered.text)
         try:

@@ -13,8 +13,8 @@ from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message, Rep
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
 
-from bot.intake import UpdateWork
 from bot.telegram_html import split_message
+from bot.update_log import UpdateWork
 from storage import ArticleStore
 
 logger = logging.getLogger(__name__)

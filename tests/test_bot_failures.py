@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from bot.app import SOMETHING_WENT_WRONG
-from handlers.intake import WHAT_TO_SEND
+from handlers.message_reader import WHAT_TO_SEND
 from tests.conftest import fixture_text
 from tests.support.bot_harness import apologies, bot_settings, plain, reply_to, running_bot, spawn_bot
 from tests.support.fake_telegram import FakeTelegram
@@ -34,7 +34,7 @@ def services_of(application: Any) -> Any:
 
 
 async def update_state(application: Any, update_id: int) -> str | None:
-    return await services_of(application).intake.state(update_id)
+    return await services_of(application).update_log.state(update_id)
 
 
 async def wait_state(

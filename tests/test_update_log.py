@@ -16,7 +16,7 @@ import pytest
 from telegram import Update
 
 from bot.errors import DownloadFailed
-from bot.intake import (
+from bot.update_log import (
     GAVE_UP_MESSAGE,
     UNREADABLE_KEY,
     Answered,
@@ -28,7 +28,7 @@ from bot.intake import (
     Refused,
     redeliver,
 )
-from storage import Database, DatabaseIntake
+from storage import Database, DatabaseUpdateLog
 
 CHAT = 5100
 
@@ -61,9 +61,9 @@ def raw_update(update_id: int, text: str = "hello", **extra: Any) -> dict[str, A
 
 
 @pytest.fixture
-async def log(tmp_path: Path) -> AsyncIterator[DatabaseIntake]:
+async def log(tmp_path: Path) -> AsyncIterator[DatabaseUpdateLog]:
     database = await Database.open(tmp_path / "log.db")
-    yield DatabaseIntake(database, shared=False)
+    yield DatabaseUpdateLog(database, shared=False)
     await database.close()
 
 
@@ -72,7 +72,7 @@ def bot() -> RecordingBot:
     return RecordingBot()
 
 
-def make(log: DatabaseIntake, *, max_attempts: int = 3, deadline: float = 3600.0) -> DurableUpdateProcessor:
+def make(log: DatabaseUpdateLog, *, max_attempts: int = 3, deadline: float = 3600.0) -> DurableUpdateProcessor:
     queue = DurableUpdateQueue()
     queue.attach(log)
     return DurableUpdateProcessor(4, queue, retry_delay=0.0, max_attempts=max_attempts, deadline=deadline)
@@ -93,7 +93,7 @@ def deferred(processor: DurableUpdateProcessor, update: Update, reason: BaseExce
     return settles(processor, update, Deferred(str(reason) if reason is not None else None))
 
 
-async def test_an_update_is_recorded_once_and_queued_once(log: DatabaseIntake, bot: RecordingBot) -> None:
+async def test_an_update_is_recorded_once_and_queued_once(log: DatabaseUpdateLog, bot: RecordingBot) -> None:
     processor = make(log)
     update = Update.de_json(raw_update(1), bot)
     await processor.queue.put(update)
@@ -104,7 +104,7 @@ async def test_an_update_is_recorded_once_and_queued_once(log: DatabaseIntake, b
 
 
 async def test_an_update_with_dates_json_does_not_know_is_recorded_and_loads_back(
-    log: DatabaseIntake, bot: RecordingBot
+    log: DatabaseUpdateLog, bot: RecordingBot
 ) -> None:
     # A pinned message Telegram can no longer show has date 0: python-telegram-bot keeps it as a datetime.
     pinned = {"message_id": 0, "date": 0, "chat": {"id": CHAT, "type": "private"}}
@@ -118,7 +118,7 @@ async def test_an_update_with_dates_json_does_not_know_is_recorded_and_loads_bac
     assert again is not None and again.message is not None and again.message.pinned_message is not None
 
 
-async def test_a_handled_update_is_finished(log: DatabaseIntake, bot: RecordingBot) -> None:
+async def test_a_handled_update_is_finished(log: DatabaseUpdateLog, bot: RecordingBot) -> None:
     processor = make(log)
     update = Update.de_json(raw_update(3), bot)
     await processor.queue.put(update)
@@ -130,7 +130,7 @@ async def test_a_handled_update_is_finished(log: DatabaseIntake, bot: RecordingB
 
 
 async def test_a_deferred_update_is_redelivered_with_its_attempts(
-    log: DatabaseIntake, bot: RecordingBot
+    log: DatabaseUpdateLog, bot: RecordingBot
 ) -> None:
     processor = make(log, max_attempts=5)
     update = Update.de_json(raw_update(4), bot)
@@ -151,7 +151,7 @@ async def test_a_deferred_update_is_redelivered_with_its_attempts(
 
 
 async def test_an_update_that_keeps_failing_is_given_up_and_the_person_told_why(
-    log: DatabaseIntake, bot: RecordingBot
+    log: DatabaseUpdateLog, bot: RecordingBot
 ) -> None:
     processor = make(log, max_attempts=3)
     await processor.queue.put(Update.de_json(raw_update(5), bot))
@@ -170,7 +170,7 @@ async def test_an_update_that_keeps_failing_is_given_up_and_the_person_told_why(
 
 
 async def test_an_update_past_its_deadline_is_given_up_at_its_next_failure(
-    log: DatabaseIntake, bot: RecordingBot
+    log: DatabaseUpdateLog, bot: RecordingBot
 ) -> None:
     processor = make(log, max_attempts=100, deadline=60.0)
     update = Update.de_json(raw_update(6), bot)
@@ -184,7 +184,7 @@ async def test_an_update_past_its_deadline_is_given_up_at_its_next_failure(
 
 
 async def test_an_update_the_library_cannot_read_is_refused_and_never_queued(
-    log: DatabaseIntake, bot: RecordingBot
+    log: DatabaseUpdateLog, bot: RecordingBot
 ) -> None:
     broken = {
         "update_id": 7,
@@ -205,7 +205,7 @@ async def test_an_update_the_library_cannot_read_is_refused_and_never_queued(
 
 
 async def test_updates_are_handled_concurrently_and_each_finished(
-    log: DatabaseIntake, bot: RecordingBot
+    log: DatabaseUpdateLog, bot: RecordingBot
 ) -> None:
     processor = make(log)
     updates = [Update.de_json(raw_update(n), bot) for n in range(10, 16)]
@@ -216,7 +216,7 @@ async def test_updates_are_handled_concurrently_and_each_finished(
 
 
 async def test_a_handed_off_update_is_left_to_the_worker_and_a_refused_one_closed(
-    log: DatabaseIntake, bot: RecordingBot
+    log: DatabaseUpdateLog, bot: RecordingBot
 ) -> None:
     processor = make(log)
     handed, refused = Update.de_json(raw_update(20), bot), Update.de_json(raw_update(21), bot)
@@ -230,7 +230,7 @@ async def test_a_handed_off_update_is_left_to_the_worker_and_a_refused_one_close
 
 
 async def test_a_deferral_stands_when_a_later_reply_of_the_same_update_goes_out(
-    log: DatabaseIntake, bot: RecordingBot
+    log: DatabaseUpdateLog, bot: RecordingBot
 ) -> None:
     processor = make(log, max_attempts=5)
     update = Update.de_json(raw_update(22), bot)

@@ -1,6 +1,6 @@
-"""Durable intake: every update is written down before Telegram is told it arrived, and kept until answered.
+"""Durable update log: every update is written down before Telegram is told it arrived, and kept until answered.
 
-This is the seam between receiving work and doing it. `UpdateIntake` is the interface; `DatabaseIntake` keeps
+This is the seam between receiving work and doing it. `UpdateLog` is the interface; `DatabaseUpdateLog` keeps
 it in the bot's database, an SQLite file or a PostgreSQL database shared by replicas and workers:
 
 - `record(update_id, chat_id, payload)` - before the getUpdates offset moves past an update (or a webhook
@@ -16,9 +16,9 @@ it in the bot's database, an SQLite file or a PostgreSQL database shared by repl
   reply split in several messages resumes where it stopped.
 
 A crash between Telegram accepting a message and `record_delivery` sends that one message again at the next
-start: the only duplicate durable intake allows.
+start: the only duplicate durable update log allows.
 
-One process needs nothing more: it knows which updates it is handling (`bot.intake.DurableUpdateQueue` keeps
+One process needs nothing more: it knows which updates it is handling (`bot.update_log.DurableUpdateQueue` keeps
 them in memory). When several processes share the database (`shared=True`: replicas behind a load balancer), an update is
 handled by the process that recorded it, and `next_attempt_at` is its lease: `record` sets it `LEASE_SECONDS`
 ahead, the recorder renews it while the update is in hand (`renew`), and `pending` hands an update to another
@@ -71,7 +71,7 @@ class PendingUpdate:
     received_at: float = 0.0
 
 
-class UpdateIntake(Protocol):
+class UpdateLog(Protocol):
     """Where received updates and their delivered replies are kept until each update is answered."""
 
     async def record(self, update_id: int, chat_id: int | None, payload: dict[str, Any]) -> bool: ...
@@ -93,8 +93,8 @@ class UpdateIntake(Protocol):
     ) -> None: ...
 
 
-class DatabaseIntake:
-    """`UpdateIntake` in the bot's database (tables `updates` and `update_replies`, migration 3)."""
+class DatabaseUpdateLog:
+    """`UpdateLog` in the bot's database (tables `updates` and `update_replies`, migration 3)."""
 
     def __init__(self, database: Database, *, shared: bool | None = None) -> None:
         self._db = database
@@ -257,14 +257,13 @@ class DatabaseIntake:
         return {row["state"]: int(row["n"]) for row in rows}
 
 
-class SingleProcessIntake(DatabaseIntake):
-    """The intake as the embedded shape uses it, whatever the backend: one process, no leases."""
+class SingleProcessUpdateLog(DatabaseUpdateLog):
+    """The update_log as the embedded shape uses it, whatever the backend: one process, no leases."""
 
     def __init__(self, database: Database) -> None:
         super().__init__(database, shared=False)
 
 
-SqliteIntake = SingleProcessIntake  # the name it had while SQLite was the only backend
 
 
 def _pending_from_row(row: Row) -> PendingUpdate:

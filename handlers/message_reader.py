@@ -28,7 +28,7 @@ WHAT_TO_SEND = (
 
 
 @dataclass
-class Intake:
+class MessageContent:
     """The things one message asks us to analyze."""
 
     text: str | None = None
@@ -114,11 +114,11 @@ def addressed_to_bot(message: Message, bot_id: int, bot_username: str | None) ->
     return False
 
 
-def read_intake(message: Message, *, bot_username: str | None, max_links: int) -> Intake:
+def read_message(message: Message, *, bot_username: str | None, max_links: int) -> MessageContent:
     """Decide what to analyze: a document, else the text when it is article-length, else its links."""
     origin = origin_of(message)
     if message.document is not None:
-        return Intake(document=message.document, origin=origin)
+        return MessageContent(document=message.document, origin=origin)
     body = message.text or message.caption or ""
     if bot_username:
         body = re.sub(rf"(?i)@{re.escape(bot_username)}\b", "", body)
@@ -126,8 +126,8 @@ def read_intake(message: Message, *, bot_username: str | None, max_links: int) -
     words = re.sub(r"(?i)\bhttps?://\S+", " ", body).split()
     if len(words) >= MIN_ARTICLE_WORDS:
         # An article that merely contains links is still the article; its links are not fetched.
-        return Intake(text=body.strip(), origin=origin)
-    return Intake(links=links, origin=origin)
+        return MessageContent(text=body.strip(), origin=origin)
+    return MessageContent(links=links, origin=origin)
 
 
 def is_readable_document(document: Document) -> bool:

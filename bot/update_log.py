@@ -1,4 +1,4 @@
-"""Updates in, durably: python-telegram-bot's update queue and update processor, backed by `storage.intake`.
+"""Updates in, durably: python-telegram-bot's update queue and update processor, backed by `storage.update_log`.
 
 - `DurableUpdateQueue` is the Application's `update_queue`. python-telegram-bot's Updater puts each update
   from getUpdates into it *before* it moves the offset past that update (the next getUpdates call is what
@@ -35,7 +35,7 @@ from telegram import Bot, Message, ReplyParameters, Update
 from telegram.error import TelegramError
 from telegram.ext import BaseUpdateProcessor, ExtBot
 
-from storage.intake import UpdateIntake
+from storage.update_log import UpdateLog
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ class UpdateWork:
     value or, for a failure, by the error handler, and recorded by `DurableUpdateProcessor`."""
 
     update_id: int
-    intake: UpdateIntake | None
+    update_log: UpdateLog | None
     delivered: dict[int, dict[str, Any]] = field(default_factory=dict)
     next_seq: int = 0
     outcome: Outcome = field(default_factory=Answered)
@@ -103,10 +103,10 @@ class UpdateWork:
     async def remember(self, seq: int, chat_id: int | None, message: dict[str, Any]) -> None:
         """Journal that Telegram accepted message `seq`; a failure to write is logged, not raised."""
         self.delivered[seq] = message
-        if self.intake is None:
+        if self.update_log is None:
             return
         try:
-            await self.intake.record_delivery(self.update_id, seq, chat_id, message)
+            await self.update_log.record_delivery(self.update_id, seq, chat_id, message)
         except Exception as error:
             logger.warning("couldn't journal a delivered message of update %s: %s", self.update_id, error)
 
@@ -170,28 +170,28 @@ class ReadingBot(ExtBot):  # type: ignore[type-arg]
 
 
 class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
-    """The Application's update queue: an update is recorded in the intake before it is accepted."""
+    """The Application's update queue: an update is recorded in the update log before it is accepted."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.intake: UpdateIntake | None = None
+        self.update_log: UpdateLog | None = None
         # Updates queued or being handled in this process, with the attempts made before (for the backoff).
         self.in_flight: dict[int, Attempt] = {}
         self._warned = False
 
-    def attach(self, intake: UpdateIntake | None) -> None:
+    def attach(self, update_log: UpdateLog | None) -> None:
         """Start (or, with None, stop) recording updates."""
-        self.intake = intake
+        self.update_log = update_log
 
     async def put(self, item: Any) -> None:
         if isinstance(item, Update) and UNREADABLE_KEY in item.api_kwargs:
             await self._refuse(item.update_id, item.api_kwargs[UNREADABLE_KEY])
             return
-        if isinstance(item, Update) and self.intake is not None:
+        if isinstance(item, Update) and self.update_log is not None:
             if item.update_id in self.in_flight:
                 return
             try:
-                new = await self.intake.record(item.update_id, chat_id_of(item), item.to_dict())
+                new = await self.update_log.record(item.update_id, chat_id_of(item), item.to_dict())
             except Exception as error:
                 # Storage trouble must not stop the bot answering: handle it, just without a durable copy.
                 if not self._warned:
@@ -206,10 +206,10 @@ class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
 
     async def _refuse(self, update_id: int, unreadable: dict[str, Any]) -> None:
         """An update the library couldn't read (`ReadingBot`): recorded as refused, never handled."""
-        if self.intake is None:
+        if self.update_log is None:
             return
         try:
-            await self.intake.refuse(update_id, unreadable.get("chat_id"), str(unreadable.get("kind")))
+            await self.update_log.refuse(update_id, unreadable.get("chat_id"), str(unreadable.get("kind")))
         except Exception as error:
             logger.warning("couldn't record update %s as refused: %s", update_id, type(error).__name__)
 
@@ -276,16 +276,16 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
                 self.tasks.discard(task)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        intake = self.queue.intake
-        if not isinstance(update, Update) or intake is None:
+        update_log = self.queue.update_log
+        if not isinstance(update, Update) or update_log is None:
             await coroutine
             return
         delivered: dict[int, dict[str, Any]] = {}
         try:
-            delivered = await intake.delivered(update.update_id)
+            delivered = await update_log.delivered(update.update_id)
         except Exception as error:
             logger.warning("couldn't read the reply journal of update %s: %s", update.update_id, error)
-        work = UpdateWork(update.update_id, intake, delivered)
+        work = UpdateWork(update.update_id, update_log, delivered)
         self.handling[update.update_id] = work
         try:
             await coroutine
@@ -296,16 +296,16 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
     async def record(self, update: Update, outcome: Outcome) -> None:
         """Write down what became of the update: done, deferred (or given up), left to a worker, refused."""
         attempt = self.queue.finished(update.update_id)
-        intake = self.queue.intake
-        if intake is None or isinstance(outcome, HandedOff):
+        update_log = self.queue.update_log
+        if update_log is None or isinstance(outcome, HandedOff):
             return
         try:
             if isinstance(outcome, Answered):
-                await intake.mark_done(update.update_id)
+                await update_log.mark_done(update.update_id)
                 return
             if isinstance(outcome, Refused):
                 logger.info("update %s refused: %s", update.update_id, outcome.reason)
-                await intake.close(update.update_id, "refused")
+                await update_log.close(update.update_id, "refused")
                 return
             attempts = attempt.attempts + 1
             overdue = time.time() - attempt.received_at >= self.deadline
@@ -317,10 +317,10 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
                     " and past its deadline" if overdue else "",
                 )
                 await self.tell_given_up(update, outcome.reason or GAVE_UP_MESSAGE)
-                await intake.close(update.update_id, "failed")
+                await update_log.close(update.update_id, "failed")
                 return
             delay = min(self.retry_delay * 2**attempt.attempts, MAX_REDELIVERY_DELAY)
-            await intake.defer(update.update_id, delay)
+            await update_log.defer(update.update_id, delay)
             logger.warning("update %s stays pending; next attempt in %.0f s", update.update_id, delay)
         except Exception as error:
             logger.warning("couldn't mark update %s: %s", update.update_id, error)
@@ -364,16 +364,16 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
 
 
 async def redeliver(
-    queue: DurableUpdateQueue, intake: UpdateIntake, bot: Bot, *, everything: bool = False
+    queue: DurableUpdateQueue, update_log: UpdateLog, bot: Bot, *, everything: bool = False
 ) -> int:
     """Queue the pending updates (all of them, or those due now) not already in flight; returns how many."""
     queued = 0
-    for pending in await intake.pending(due_before=None if everything else time.time()):
+    for pending in await update_log.pending(due_before=None if everything else time.time()):
         try:
             update = Update.de_json(pending.payload, bot)
         except Exception as error:
             logger.error("a stored update (%s) doesn't load, skipping it: %s", pending.update_id, error)
-            await intake.mark_done(pending.update_id)
+            await update_log.mark_done(pending.update_id)
             continue
         if update is not None and await queue.put_recovered(update, pending.attempts, pending.received_at):
             queued += 1
@@ -381,13 +381,13 @@ async def redeliver(
 
 
 async def redeliver_forever(
-    queue: DurableUpdateQueue, intake: UpdateIntake, bot: Bot, interval: float
+    queue: DurableUpdateQueue, update_log: UpdateLog, bot: Bot, interval: float
 ) -> None:
     """Every `interval` seconds, hand deferred updates that are due back to the queue."""
     while True:
         await asyncio.sleep(interval)
         try:
-            count = await redeliver(queue, intake, bot)
+            count = await redeliver(queue, update_log, bot)
         except Exception as error:
             logger.warning("couldn't look for pending updates: %s", error)
             continue
