@@ -99,8 +99,10 @@ COMMANDS_TIMEOUT = 30.0
 POLL_TIMEOUT = 10
 # Updates handled at once beyond the analysis queue, so follow-ups and /help are served while it is full.
 LIGHT_UPDATES = 32
-# These libraries' debug lines dump whole updates, request parameters and SQL parameters: people's messages.
-CONTENT_LOGGING_LIBRARIES = ("telegram", "aiosqlite")
+# aiosqlite's debug lines quote every SQL statement's parameters (people's messages): kept at INFO.
+SQL_LOGGING_LIBRARIES = ("aiosqlite",)
+# The longest text a library's debug line may quote (longer: its length only).
+SUMMARY_CHARS = 80
 
 
 @dataclass
@@ -188,13 +190,42 @@ class RedactToken(logging.Filter):
         return True
 
 
+class ContentFree(logging.Filter):
+    """Reduce what a library's debug line quotes to ids, kinds and lengths: python-telegram-bot logs whole
+    updates and request parameters (people's messages) at debug level."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno <= logging.DEBUG and isinstance(record.args, tuple):
+            record.args = tuple(_summary(value) for value in record.args)
+        return True
+
+
+def _summary(value: object) -> object:
+    if isinstance(value, Update):
+        return f"update {value.update_id}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(sorted(str(key) for key in value)) + "}"
+    if isinstance(value, list | tuple | set):
+        return f"[{len(value)} items]"
+    if isinstance(value, str | bytes) and len(value) > SUMMARY_CHARS:
+        return f"<{len(value)} characters>"
+    return value
+
+
 def protect_logs(token: str) -> None:
-    """Keep the token and people's messages out of every log: quiet httpx's per-request lines and the
-    libraries that dump content at debug level, and redact the token everywhere else."""
+    """Keep the token and people's messages out of every log: quiet httpx's per-request lines and the SQL
+    parameters aiosqlite dumps, reduce python-telegram-bot's debug lines to ids and kinds (`ContentFree`),
+    and redact the token everywhere else."""
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    for name in CONTENT_LOGGING_LIBRARIES:
+    for name in SQL_LOGGING_LIBRARIES:
         chatty = logging.getLogger(name)
         chatty.setLevel(max(logging.INFO, chatty.getEffectiveLevel()))
+    telegram_loggers = [
+        logging.getLogger(name) for name in list(logging.root.manager.loggerDict) if name.startswith("telegram")
+    ]
+    for target in telegram_loggers:
+        if not any(isinstance(old, ContentFree) for old in target.filters):
+            target.addFilter(ContentFree())
     redact = RedactToken(token)
     loggers = ("httpx", "httpcore", "telegram", "telegram.ext", "telegram.ext.Updater", "bot", "handlers")
     for target in [*(logging.getLogger(name) for name in loggers), *logging.getLogger().handlers]:

@@ -70,22 +70,23 @@ def _with_scheme(link: str) -> str:
 
 
 def entities_of(message: Message, kinds: Collection[str]) -> dict[MessageEntity, str]:
-    """The entities of these kinds in the text and the caption, with the text each covers. Entities that
-    don't fit their text (past its end, or splitting a character in two, as a client may send) are left out:
-    python-telegram-bot's `parse_entities` raises on those, and the message is read as if they weren't there."""
+    """The entities of these kinds in the text and the caption, with the text each covers. A client may send
+    entities that don't fit their text (running past its end, or splitting a character in two), on which
+    python-telegram-bot's `parse_entities` raises: here such an entity covers what it can of the text (cut at
+    the end, half characters dropped), and one that covers nothing is left out."""
     found: dict[MessageEntity, str] = {}
     for text, entities in ((message.text, message.entities), (message.caption, message.caption_entities)):
         if not text:
             continue
         encoded = text.encode("utf-16-le")
         for entity in entities:
-            start, end = entity.offset, entity.offset + entity.length
-            if entity.type not in kinds or start < 0 or entity.length <= 0 or 2 * end > len(encoded):
+            if entity.type not in kinds or entity.offset < 0 or entity.length <= 0:
                 continue
-            try:
-                found[entity] = encoded[2 * start : 2 * end].decode("utf-16-le")
-            except UnicodeDecodeError:
-                continue
+            covered = encoded[2 * entity.offset : 2 * (entity.offset + entity.length)]
+            # Cut on a code unit boundary; a lone half of a surrogate pair decodes to nothing.
+            words = covered.decode("utf-16-le", errors="ignore").strip()
+            if words:
+                found[entity] = words
     return found
 
 

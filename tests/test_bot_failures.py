@@ -174,7 +174,7 @@ async def test_an_update_with_a_field_json_does_not_know_is_recorded(
         ("\u2003\n", [{"type": "bot_command", "offset": 0, "length": 2}]),
         ("hi 😀 there", [{"type": "mention", "offset": 4, "length": 1}]),  # splits the emoji's surrogate pair
         ("hi 😀 there", [{"type": "url", "offset": 3, "length": 1}]),
-        ("short", [{"type": "url", "offset": 2, "length": 40}]),  # runs past the text
+        ("short", [{"type": "mention", "offset": 2, "length": 40}]),  # runs past the text
         ("short", [{"type": "mention", "offset": 30, "length": 4}]),  # starts past the text
         ("/", [{"type": "bot_command", "offset": 0, "length": 1}]),
     ],
@@ -222,7 +222,7 @@ async def test_logs_never_carry_article_text(
         await reply_to(fake, fine)
         fake._queue(BROKEN_POLL)
         short = fake.send_message(
-            CHAT, f"{MARKER} here", entities=[{"type": "url", "offset": 0, "length": 99}]
+            CHAT, f"{MARKER} here", entities=[{"type": "mention", "offset": 0, "length": 99}]
         )
         await fake.wait_for(lambda: fake.pending_updates() == 0, what="every update received")
         await fake.wait_for(

@@ -282,14 +282,14 @@ async def test_read_only_storage_still_answers_without_an_apology(fake: FakeTele
     assert not readonly.writable
     await readonly.close()
 
-    from bot import app
+    from bot import runtime
 
-    original = app.Database.open
+    original = runtime.Database.open
 
     async def open_read_only(path: Path, **_: object) -> Database:
         return await original(path, read_only=True)
 
-    app.Database.open = open_read_only  # type: ignore[method-assign]
+    runtime.Database.open = open_read_only  # type: ignore[method-assign]
     try:
         async with running_bot(bot_settings(fake, db_path)):
             sent = send_articles(fake, 1)
@@ -297,7 +297,7 @@ async def test_read_only_storage_still_answers_without_an_apology(fake: FakeTele
             follow = fake.send_message(FIRST_CHAT, "/help")
             await reply_to(fake, follow)
     finally:
-        app.Database.open = original  # type: ignore[method-assign]
+        runtime.Database.open = original  # type: ignore[method-assign]
     assert counts == [1]
     assert apologies(fake, [FIRST_CHAT], SOMETHING_WENT_WRONG) == 0
 
