@@ -103,12 +103,13 @@ async def serve_worker(application: Application, stop: asyncio.Event | None = No
         queue.stop()
         await runtime.cancel(stopping)
         await runtime.cancel(sweeping)
-        try:
-            await asyncio.wait_for(asyncio.shield(consuming), settings.shutdown_grace)
-        except TimeoutError:
+        await asyncio.wait({consuming}, timeout=settings.shutdown_grace)
+        if not consuming.done():
             # Past the grace: the jobs in hand are cancelled; their updates stay `queued`, and another worker's
             # sweep queues them again.
             await runtime.cancel(consuming)
+        elif not consuming.cancelled() and (failure := consuming.exception()) is not None:
+            raise failure
     finally:
         await runtime.close_services(application)
         await runtime.step("shutting the application down", application.shutdown())
