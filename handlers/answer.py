@@ -17,12 +17,13 @@ from telegram.ext import ContextTypes
 
 from bot.article import Article
 from bot.errors import TryAgainLater, WhoSaidError
-from bot.render import article_title, render_summary
+from bot.render import article_title, render_across_articles, render_summary
 from bot.runtime import BotServices
 from bot.update_log import UpdateWork
 from handlers import stories
 from handlers.keyboards import article_keyboard
 from handlers.replies import keep_typing, send_article_view, send_html
+from handlers.story_view import chat_story_panel
 from storage import Origin, StoredArticle
 from storage.articles import SourceKind
 
@@ -120,14 +121,18 @@ async def summary_for(
     *,
     sent_by: int | None = None,
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The summary of a stored article (sent by `sent_by`), placed in its story first (the story section and the "Not the same
-    story" button come with it), and the buttons under it."""
-    summary = render_summary(stored.report, stored.meta.origin or origin)
+    """The summary of a stored article (sent by `sent_by`) and the buttons under it. The article is placed in
+    its story first: when it joined one, the summary ends with what differs across the story's articles, and a
+    "Not the same story" button comes with it."""
+    keyboard = article_keyboard(stored.id, stored.report)
     story = await stories.place_article(found, chat_id, stored, sent_by=sent_by)
-    across = stories.across_section(story, stored.id)
-    if across:
-        summary = f"{summary}\n\n{across}"
-    keyboard = stories.with_not_same_button(article_keyboard(stored.id, stored.report), stored.id, story)
+    keyboard = stories.with_not_same_button(keyboard, stored.id, story)
+    panel = chat_story_panel(story) if story is not None and len(story.articles) >= 2 else None
+    summary = render_summary(stored.report, stored.meta.origin or origin)
+    if panel is not None and story is not None:
+        across = render_across_articles(panel, story.index_of(stored.id), len(story.articles))
+        if across:
+            summary = f"{summary}\n\n{across}"
     return summary, keyboard
 
 

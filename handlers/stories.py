@@ -15,7 +15,7 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.render import escape, render_across_articles, render_story, shorten
+from bot.render import escape, render_story, shorten
 from bot.runtime import BotServices, services, work_of
 from bot.telegram_html import split_message
 from handlers.callbacks import not_same_data, parse_not_same, parse_put_back, put_back_data
@@ -71,13 +71,6 @@ async def place_article(
     except Exception:
         logger.exception("couldn't place an article in a story")
         return None
-
-
-def across_section(story: ChatStory | None, article_id: str) -> str:
-    """The "Across your articles" lines for a summary ('' when the article is in no story with another)."""
-    if story is None or len(story.articles) < 2:
-        return ""
-    return render_across_articles(chat_story_panel(story), story.index_of(article_id), len(story.articles))
 
 
 def not_same_button(article_id: str, story_id: str, text: str = "Not the same story") -> InlineKeyboardButton:
