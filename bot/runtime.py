@@ -191,23 +191,29 @@ class RedactToken(logging.Filter):
 
 
 class ContentFree(logging.Filter):
-    """Reduce what a library's debug line quotes to ids, kinds and lengths: python-telegram-bot logs whole
-    updates and request parameters (people's messages) at debug level."""
+    """Reduce what a library's log line quotes to ids, kinds and lengths: python-telegram-bot logs whole
+    updates and request parameters (people's messages) at debug level, and a webhook update it can't parse
+    at critical level."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno <= logging.DEBUG and isinstance(record.args, tuple):
-            record.args = tuple(_summary(value) for value in record.args)
+        debug = record.levelno <= logging.DEBUG
+        if isinstance(record.args, tuple):
+            record.args = tuple(_summary(value, debug=debug) for value in record.args)
+        elif isinstance(record.args, dict) and "%(" not in str(record.msg):
+            # One dict argument: logging keeps it as `args` itself (a whole update, for a "%r").
+            record.args = (_summary(record.args, debug=debug),)
         return True
 
 
-def _summary(value: object) -> object:
+def _summary(value: object, *, debug: bool) -> object:
     if isinstance(value, Update):
         return f"update {value.update_id}"
     if isinstance(value, dict):
         return "{" + ", ".join(sorted(str(key) for key in value)) + "}"
     if isinstance(value, list | tuple | set):
         return f"[{len(value)} items]"
-    if isinstance(value, str | bytes) and len(value) > SUMMARY_CHARS:
+    # At debug level a long string is a request body or a message; above it, an error's description.
+    if debug and isinstance(value, str | bytes) and len(value) > SUMMARY_CHARS:
         return f"<{len(value)} characters>"
     return value
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import socket
 import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from bot.app import SOMETHING_WENT_WRONG
@@ -258,3 +260,29 @@ async def test_sigterm_ends_the_process_within_the_grace_even_with_an_unreadable
     logged = log_path.read_text(errors="replace")
     assert code == 0, logged[-3000:]
     assert "Traceback" not in logged, logged[-3000:]
+
+
+async def test_a_webhook_update_the_library_cannot_parse_is_not_dumped_in_the_log(
+    fake: FakeTelegram, db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """python-telegram-bot's webhook server parses an update before the bot sees it, and logs what it
+    couldn't parse: the log keeps its kind, not the people's text in it."""
+    caplog.set_level(logging.INFO)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = bot_settings(
+        fake, db_path, WHOSAID_WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
+        WHOSAID_WEBHOOK_LISTEN="127.0.0.1", WHOSAID_WEBHOOK_PORT=port,
+    )  # fmt: skip
+    broken = {"update_id": 990, **BROKEN_POLL}
+    broken["poll"] = {**BROKEN_POLL["poll"], "question": f"Did {MARKER} say 17?"}
+    async with running_bot(settings):
+        assert fake.webhook is not None
+        headers = {"X-Telegram-Bot-Api-Secret-Token": fake.webhook["secret_token"]}
+        async with httpx.AsyncClient() as client:
+            answer = await client.post(f"http://127.0.0.1:{port}/hook", json=broken, headers=headers)
+    assert answer.status_code == 400  # the library refuses it; Telegram will retry it (see the README)
+    logged = [record.getMessage() for record in caplog.records]
+    assert any("poll" in line for line in logged), "the refusal is logged"
+    assert not any(MARKER in line for line in logged), "a log line carries the update's text"
