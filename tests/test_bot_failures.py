@@ -9,6 +9,7 @@ signal while the receiver is in trouble.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import socket
@@ -42,18 +43,17 @@ async def update_state(application: Any, update_id: int) -> str | None:
 async def wait_state(
     fake: FakeTelegram, application: Any, update_id: int, wanted: str, timeout: float = 60
 ) -> None:
-    state: dict[str, str | None] = {}
-
-    async def check() -> bool:
-        state["now"] = await update_state(application, update_id)
-        return state["now"] == wanted
-
+    """Wait until the update log says `wanted` for the update: looked up again after each call the bot makes
+    to the fake Bot API (the bot writes its log around those calls, and long-polls getUpdates meanwhile)."""
     deadline = time.monotonic() + timeout
-    while not await check():
+    while (now := await update_state(application, update_id)) != wanted:
         if time.monotonic() > deadline:
-            raise AssertionError(f"update {update_id} is {state['now']}, not {wanted}")
-        await fake.wait_for(lambda: True, timeout=0.1)
-        await asyncio.sleep(0.05)
+            raise AssertionError(f"update {update_id} is {now}, not {wanted}")
+        calls = fake.request_count()
+        with contextlib.suppress(AssertionError):
+            await fake.wait_for(
+                lambda calls=calls: fake.request_count() > calls, timeout=1.0, what="the bot's next call"
+            )
 
 
 # ----- a document whose download keeps failing -------------------------------------------------------------

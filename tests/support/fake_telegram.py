@@ -408,6 +408,11 @@ class FakeTelegram:
             return fault
 
     # ----- reading state ---------------------------------------------------------------------------------
+    def request_count(self) -> int:
+        """How many calls the bot has made so far (of any method, file downloads included)."""
+        with self._changed:
+            return len(self._state.requests)
+
     def calls(self, method: str) -> list[RecordedRequest]:
         """Every recorded call of `method`, in order."""
         with self._changed:
@@ -742,6 +747,7 @@ class FakeTelegram:
             self._state.requests.append(
                 RecordedRequest(method="download", params={"file_path": path}, at=time.perf_counter())
             )
+            self._signal()
 
     def file_content(self, path: str) -> bytes | None:
         """The bytes of a stored file, by the `file_path` getFile gave out."""
