@@ -1,6 +1,6 @@
 # Two entry points, both doing all set-up on a fresh machine:
 #   make run    -> installs into .venv, then starts the bot (needs TELEGRAM_BOT_TOKEN)
-#   make test   -> installs into .venv, then runs ruff and the whole test suite
+#   make test   -> installs into .venv, then runs ruff, the import layers check and the whole test suite
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
@@ -19,9 +19,11 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/python -m pytest -q
 
 bench: $(STAMP)

@@ -7,11 +7,12 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from bot.errors import InputError
+from bot.errors import ConfigurationError, InputError
 from bot.settings import get_settings
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_CONFIGURATION = 2
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -51,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_bot(get_settings())
         if args.command == "worker":
-            from bot.roles import run_worker
+            from bot.worker_role import run_worker
 
             return run_worker(get_settings())
         if args.command == "analyze":
@@ -75,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         print(f"whosaid: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except ConfigurationError as error:
+        # Set up wrong (a model that isn't installed): one line on what to fix, never a traceback.
+        print(f"whosaid: {error}", file=sys.stderr)
+        return EXIT_CONFIGURATION
     except KeyboardInterrupt:
         return 130
     return EXIT_OK

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from bot.article import load_source
 from bot.engine import analyze_article
 from bot.settings import Settings
+from bot.sources import load_source
 from bot.terminal import render_report
 
 

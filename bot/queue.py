@@ -1,14 +1,14 @@
 """The analysis job queue, in PostgreSQL (pgqueuer): replicas put articles in, `whosaid worker`s take them out.
 
 Why pgqueuer: it speaks asyncpg, the driver storage already uses, so a job is queued on the same connection
-and in the same transaction that marks its update as handed off (`DatabaseIntake.hand_off`): an update is
+and in the same transaction that marks its update as handed off (`DatabaseUpdateLog.hand_off`): an update is
 either queued exactly once or not at all. Its unique `dedupe_key` (here `update:<id>`) refuses a second job
 for an update still queued or running; its workers heartbeat the jobs they hold, and a job whose heartbeat
 goes stale (the worker was killed) is picked up again by another worker; LISTEN/NOTIFY wakes an idle worker
 at once rather than on a polling interval. Its schema installs and upgrades from Python, under a lock, when
 a replica or worker starts.
 
-A job carries only the update's id: the update itself, its reply journal and its state stay in the intake
+A job carries only the update's id: the update itself, its reply journal and its state stay in the update log
 tables, so a retried job resumes the reply where the killed worker left it.
 """
 

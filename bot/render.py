@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.report import Claim, Report
-from bot.stories.view import chat_story_panel, story_outlet
 from bot.telegram_html import MESSAGE_LIMIT, escape, split_message, utf16_len
 from bot.views import (
     UNNAMED,
@@ -34,8 +33,7 @@ from bot.views import (
 from storage.articles import ArticleMeta, Origin
 
 if TYPE_CHECKING:
-    from bot.stories.view import StoryMeasure
-    from storage.stories import ChatStory
+    from bot.stories.view import StoryMeasure, StoryPanel
 
 __all__ = [
     "MESSAGE_LIMIT",
@@ -56,7 +54,6 @@ __all__ = [
     "short_hedge",
     "shorten",
     "split_message",
-    "story_outlet",
     "utf16_len",
 ]
 
@@ -367,15 +364,15 @@ def _remarks(measure: StoryMeasure) -> list[str]:
     return [f"   ↳ <i>{_short(remark, 300)}</i>" for remark in measure.remarks]
 
 
-def render_across_articles(story: ChatStory, article_id: str, *, limit: int = ACROSS_ROOM) -> str:
-    """The short section under a summary whose article joined a story: the figures that differ between this
-    article and the story's others, with outlet and cited source; fitted to `limit`. Empty when the article
-    isn't in `story`."""
-    position = story.index_of(article_id)
-    if position is None or len(story.articles) < 2:
+def render_across_articles(
+    panel: StoryPanel, position: int | None, count: int, *, limit: int = ACROSS_ROOM
+) -> str:
+    """The short section under a summary whose article (number `position` of the story's `count`) joined a
+    story: the figures that differ between this article and the story's others, with outlet and cited source;
+    fitted to `limit`. Empty when the article isn't in the story."""
+    if position is None or count < 2:
         return ""
-    panel = chat_story_panel(story)
-    others = len(story.articles) - 1
+    others = count - 1
     head = [
         f"🧩 <b>Across your articles</b> — same story as {_plural(others, 'other article')}",
         f"<i>{_short(', '.join(panel.why), 200)}</i>",
@@ -401,15 +398,14 @@ def render_across_articles(story: ChatStory, article_id: str, *, limit: int = AC
         shown -= 1
 
 
-def render_story(story: ChatStory) -> tuple[str, str]:
+def render_story(panel: StoryPanel, count: int) -> tuple[str, str]:
     """/story: (the view, the chart). The view lists the outlets and who each cites, the differing figures
     first, then the figures that agree; the chart draws the differing values in one `<pre>` block no wider
     than a phone ('' when nothing differs), sent with the view or after it when both don't fit."""
     from bot.stories.chart import render_bars_narrow
 
-    panel = chat_story_panel(story)
     lines = [
-        f"🧩 <b>Story: {len(story.articles)} articles</b>",
+        f"🧩 <b>Story: {count} articles</b>",
         f"Same story: <i>{_short(', '.join(panel.why), 300)}</i>",
         "",
         "<b>Outlets</b>",
@@ -417,7 +413,9 @@ def render_story(story: ChatStory) -> tuple[str, str]:
     for row in panel.outlets:
         stamp = f" · {row.published:%Y-%m-%d %H:%M}" if row.published else ""
         title = _short(row.title, 90)
-        lines.append(f"{row.number}. <b>{_short(row.outlet, STORY_OUTLET_CHARS)}</b>{escape(stamp)} — {title}")
+        lines.append(
+            f"{row.number}. <b>{_short(row.outlet, STORY_OUTLET_CHARS)}</b>{escape(stamp)} — {title}"
+        )
         lines.append(f"   cites: {_short(row.cites_text(), 400)}")
     lines.append("")
     if panel.conflicts:

@@ -10,8 +10,8 @@ python-telegram-bot's `AIORateLimiter` keeps the bot under Telegram's flood limi
 - **Timeouts and connections dropped after the request left**: the call may or may not have been done.
   Idempotent calls are simply retried. A `sendMessage` is sent again too - a possible duplicate is better
   than a certain loss, since Telegram has no idempotency key - and each such case is counted in the log.
-- **The reply journal**: inside an update's handling (`bot.intake.current_work()`), each `sendMessage` gets
-  the next sequence number of that update's reply. A number the journal already holds was delivered before
+- **The reply journal**: a `sendMessage` given an update's `UpdateWork` (`rate_limit_args`, passed by
+  `handlers.replies.send_html`) gets the next sequence number of that update's reply. A number the journal already holds was delivered before
   (the update is being handled again after a crash or a failed delivery): the stored answer is returned and
   nothing is sent. Each new delivery is journaled as soon as Telegram accepts it.
 
@@ -29,7 +29,7 @@ import httpx
 from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import AIORateLimiter
 
-from bot.intake import current_work
+from bot.update_log import UpdateWork
 
 logger = logging.getLogger(__name__)
 
@@ -121,15 +121,18 @@ class ReliableRateLimiter(AIORateLimiter):
             await asyncio.sleep(remaining)
 
     async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):  # type: ignore[no-untyped-def]
-        work = current_work() if endpoint == "sendMessage" else None
+        # The reply journal travels as the call's rate-limit argument; the parent class never sees it.
+        work = (
+            rate_limit_args if isinstance(rate_limit_args, UpdateWork) and endpoint == "sendMessage" else None
+        )
         if work is None:
-            return await self._with_retries(callback, args, kwargs, endpoint, data, rate_limit_args)
+            return await self._with_retries(callback, args, kwargs, endpoint, data, None)
         seq = work.take_seq()
         if seq in work.delivered:
             logger.info("update %s: message %d was delivered before; not sent again", work.update_id, seq)
             return work.delivered[seq]
         try:
-            result = await self._with_retries(callback, args, kwargs, endpoint, data, rate_limit_args)
+            result = await self._with_retries(callback, args, kwargs, endpoint, data, None)
         except asyncio.CancelledError:
             # Stopped mid-call (shutdown after the grace period): it may have arrived, and the update is
             # handled again at the next start.

@@ -86,6 +86,12 @@ class Settings(BaseSettings):
         default=10.0, gt=0, validation_alias=AliasChoices("WHOSAID_JOB_HEARTBEAT_SECONDS")
     )
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("WHOSAID_LOG_LEVEL"))
+    # An update is closed (and the person told) after this many failed attempts, or once it has been
+    # unfinished this long: it is never retried forever.
+    max_attempts: int = Field(default=5, ge=1, validation_alias=AliasChoices("WHOSAID_MAX_ATTEMPTS"))
+    update_deadline_minutes: float = Field(
+        default=24 * 60.0, gt=0, validation_alias=AliasChoices("WHOSAID_UPDATE_DEADLINE_MINUTES")
+    )
 
 
     @property

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from bot.article import Article
+from bot.errors import WhoSaidError
 from bot.report import Report
 from bot.settings import Settings
 
@@ -71,7 +72,7 @@ def in_words(seconds: float) -> str:
     return "about a minute" if minutes == 1 else f"about {minutes} minutes"
 
 
-class WorkerBusy(Exception):
+class WorkerBusy(WhoSaidError):
     """Too much is waiting: the message tells the person when to send the article again."""
 
     def __init__(self, message: str, retry_after: float) -> None:
@@ -104,7 +105,7 @@ class WorkerBusy(Exception):
         return cls("I'm restarting. Please send it again in a minute.", 60.0)
 
 
-class JobTimedOut(Exception):
+class JobTimedOut(WhoSaidError):
     """A job ran past its deadline and was stopped."""
 
     def __init__(self, seconds: float) -> None:

@@ -2,34 +2,33 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import PurePath
 
 from telegram import Message, Update
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import ContextTypes
 
 from bot.article import Article, decode_text
-from bot.errors import InputError
-from bot.render import article_title, render_summary
-from bot.worker import JobTimedOut, WorkerBusy
-from handlers import stories
-from handlers.intake import (
+from bot.errors import DownloadFailed, InputError, WhoSaidError
+from bot.runtime import BotServices, services, work_of
+from handlers.answer import answer_article, ready
+from handlers.message_reader import (
     WHAT_TO_SEND,
     addressed_to_bot,
     is_html_document,
     is_readable_document,
-    read_intake,
+    read_message,
 )
-from handlers.keyboards import article_keyboard
 from handlers.parts import gather_parts
-from handlers.replies import keep_typing, send_article_view, send_html
-from handlers.services import BotServices, services
-from storage import Origin, StoredArticle
-from storage.articles import SourceKind
+from handlers.replies import send_html
 
 logger = logging.getLogger(__name__)
+
+CANT_GET_FILE = (
+    "Telegram won't give me that file (it may be too big for bots). Send a link or paste the text."
+)
 
 
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -41,51 +40,42 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if not addressed_to_bot(message, bot.id, bot.username):
         return
     found = services(context)
-    intake = read_intake(message, bot_username=bot.username, max_links=found.settings.max_links_per_message)
-    intake = await gather_parts(context, message, intake)
-    if intake is None:
+    journal = work_of(context, update)
+    content = read_message(message, bot_username=bot.username, max_links=found.settings.max_links_per_message)
+    turn = await gather_parts(context, message, content, journal=journal)
+    if turn is None:
         return  # one part of an article that another message answers
+    content = turn.content
     chat_id = update.effective_chat.id
-    if intake.document is not None:
+    if content.document is not None:
+        loader = _document_loader(context, found, message, chat_id)
         await answer_article(
-            context,
-            found,
-            message,
-            chat_id,
-            "document",
-            _document_loader(context, found, message, chat_id),
-            origin=intake.origin,
+            context, found, message, chat_id, "document", loader, origin=content.origin, journal=journal
         )
-    elif intake.text is not None:
-        text = intake.text
-        await answer_article(
-            context,
-            found,
-            message,
-            chat_id,
-            "text",
-            lambda: _ready(Article(text=text)),
-            origin=intake.origin,
-            known_text=text,
-        )
-    elif intake.links:
-        for link in intake.links:
+    elif content.text is not None:
+        article = Article(text=content.text)
+        answer = await answer_article(
+            context, found, message, chat_id, "text", lambda: ready(article), origin=content.origin,
+            known_text=article.text, journal=journal,
+        )  # fmt: skip
+        # Answered, or told why not. (When this raises, the parts stay unfinished with it and are retried.)
+        turn.answered(answer)
+    elif content.links:
+        for link in content.links:
+            loader = link_loader(found, link, chat_id)
             await answer_article(
                 context,
                 found,
                 message,
                 chat_id,
                 "link",
-                link_loader(found, link, chat_id),
-                origin=intake.origin,
+                loader,
+                origin=content.origin,
                 url=link,
+                journal=journal,
             )
     else:
-        await send_html(bot, chat_id, WHAT_TO_SEND, reply_to=message)
-
-
-async def _ready(article: Article) -> Article:
-    return article
+        await send_html(bot, chat_id, WHAT_TO_SEND, reply_to=message, journal=journal)
 
 
 def link_loader(found: BotServices, link: str, chat_id: int) -> Callable[[], Awaitable[Article]]:
@@ -98,7 +88,7 @@ def link_loader(found: BotServices, link: str, chat_id: int) -> Callable[[], Awa
         try:
             # Extraction runs in the pool, in the chat's turn and under the job deadline.
             return await found.worker.extract(page.body, page.content_type, page.url, chat_id=chat_id)
-        except (InputError, WorkerBusy, JobTimedOut):
+        except WhoSaidError:
             raise
         except Exception as error:
             logger.warning("extracting %s failed: %r", page.url, error)
@@ -122,8 +112,7 @@ def _document_loader(
             raise InputError(
                 f"That file is too big for me (the limit is {limit // 1000:,} KB). Send a link instead."
             )
-        file = await context.bot.get_file(document.file_id)
-        data = bytes(await file.download_as_bytearray())
+        data = await _download(context, document.file_id)
         if len(data) > limit:
             raise InputError(
                 f"That file is too big for me (the limit is {limit // 1000:,} KB). Send a link instead."
@@ -138,74 +127,13 @@ def _document_loader(
     return load
 
 
-async def answer_article(
-    context: ContextTypes.DEFAULT_TYPE,
-    found: BotServices,
-    message: Message | None,
-    chat_id: int,
-    source: SourceKind,
-    load: Callable[[], Awaitable[Article]],
-    *,
-    origin: Origin | None,
-    url: str | None = None,
-    known_text: str | None = None,
-) -> None:
-    """One article: reuse the chat's stored report if it has one, else fetch/analyze and store; then reply."""
+async def _download(context: ContextTypes.DEFAULT_TYPE, file_id: str) -> bytes:
+    """A file the person sent. Telegram refusing it (too big for bots) is bad input; a download that drops or
+    fails is retried later, and the person is told if it never works."""
     try:
-        async with keep_typing(context.bot, chat_id):
-            stored = await _stored_or_analyzed(
-                found, chat_id, source, load, origin=origin, url=url, known_text=known_text
-            )
-    except (WorkerBusy, JobTimedOut) as refused:
-        await send_html(context.bot, chat_id, html.escape(str(refused), quote=False), reply_to=message)
-        return
-    except InputError as error:
-        prefix = f"{url}\n" if url else ""
-        await send_html(context.bot, chat_id, html.escape(prefix + str(error), quote=False), reply_to=message)
-        return
-    summary = render_summary(stored.report, stored.meta.origin or origin)
-    story = await stories.place_article(found, chat_id, stored, sent_by=stories.sender_of(message))
-    across = stories.across_section(story, stored.id)
-    if across:
-        summary = f"{summary}\n\n{across}"
-    await send_article_view(
-        context.bot,
-        found.store,
-        chat_id,
-        stored.id,
-        summary,
-        reply_to=message,
-        keyboard=stories.with_not_same_button(article_keyboard(stored.id, stored.report), stored.id, story),
-    )
-
-
-async def _stored_or_analyzed(
-    found: BotServices,
-    chat_id: int,
-    source: SourceKind,
-    load: Callable[[], Awaitable[Article]],
-    *,
-    origin: Origin | None,
-    url: str | None,
-    known_text: str | None,
-) -> StoredArticle:
-    store = found.store
-    stored = await store.find_by_url(chat_id, url) if url else None
-    if stored is None and known_text is not None:
-        stored = await store.find_by_text(chat_id, known_text)
-    if stored is not None:
-        return stored
-    article = await load()
-    stored = await store.find_by_text(chat_id, article.text)
-    if stored is not None:
-        return stored
-    report = await found.worker.analyze(article, chat_id=chat_id)
-    return await store.save(
-        chat_id,
-        report,
-        source=source,
-        url=url,
-        origin=origin,
-        source_text=article.text,
-        title=article_title(report),
-    )
+        file = await context.bot.get_file(file_id)
+        return bytes(await file.download_as_bytearray())
+    except BadRequest as error:
+        raise InputError(CANT_GET_FILE) from error
+    except NetworkError as error:  # also a timeout
+        raise DownloadFailed() from error

@@ -14,30 +14,34 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.render import render_claims_page, render_figures, render_sources, render_summary
-from handlers.callbacks import CLAIMS, CLAIMS_PAGE, FIGURES, OPEN, SOURCES, parse_forget, parse_view
-from handlers.followups import ONLY_ADMINS, is_chat_admin
+from bot.runtime import services, work_of
+from handlers.callbacks import (
+    CLAIMS,
+    CLAIMS_PAGE,
+    FIGURES,
+    OPEN,
+    SOURCES,
+    ForgetPress,
+    ViewPress,
+    parse_forget,
+    parse_view,
+)
+from handlers.common import GONE, ONLY_ADMINS, STALE, ButtonPress, button_press, is_chat_admin
 from handlers.keyboards import article_keyboard, claims_keyboard
 from handlers.replies import send_article_view
-from handlers.services import services
-
-GONE = "That article isn't available in this chat any more."
-STALE = "That button doesn't work any more. Send /help to see what I can do."
 
 
-async def on_view(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@button_press(parse_view, invalid=GONE)
+async def on_view(pressed: ButtonPress[ViewPress], context: ContextTypes.DEFAULT_TYPE) -> None:
     """A view of an article (sources, figures, claims, a claims page, the summary again), in this chat."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None:
-        return
-    press = parse_view(query.data)
+    query, chat, press, update = pressed.query, pressed.chat, pressed.data, pressed.update
     found = services(context)
-    article = await found.store.get(chat.id, press.article_id) if press and chat else None
-    if press is None or chat is None or article is None or query.message is None:
+    article = await found.store.get(chat.id, press.article_id)
+    if article is None or query.message is None:
         await query.answer(GONE, show_alert=True)
         return
     await query.answer()
-    summary = query.message if hasattr(query.message, "message_id") else None
+    summary = pressed.message
     if press.action == CLAIMS_PAGE:
         html, page, pages = render_claims_page(article.report, press.page)
         try:
@@ -63,21 +67,22 @@ async def on_view(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:  # pragma: no cover - the pattern only accepts the actions above
         return
     await send_article_view(
-        context.bot, found.store, chat.id, article.id, html, reply_to=summary, keyboard=keyboard
+        context.bot,
+        found.store,
+        chat.id,
+        article.id,
+        html,
+        reply_to=summary,
+        keyboard=keyboard,
+        journal=work_of(context, update),
     )
 
 
-async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@button_press(parse_forget)
+async def on_forget(pressed: ButtonPress[ForgetPress], context: ContextTypes.DEFAULT_TYPE) -> None:
     """The /forget confirmation. Only the person who asked may answer, and in a group only while they are an
     admin: rights are checked again now, whatever the button's data says."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None:
-        return
-    press = parse_forget(query.data)
-    if press is None or chat is None:
-        await query.answer(STALE, show_alert=True)
-        return
+    query, chat, press = pressed.query, pressed.chat, pressed.data
     if query.from_user.id != press.user_id:
         await query.answer("Only the person who asked to forget can answer this.", show_alert=True)
         return

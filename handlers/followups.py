@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from telegram import BotCommand, Update
-from telegram.constants import ChatMemberStatus, ChatType
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.render import escape, render_claims_page, render_figures, render_history, render_sources
+from bot.runtime import services, work_of
+from handlers.common import NOTHING_YET, ONLY_ADMINS, is_chat_admin, target_article
 from handlers.keyboards import claims_keyboard, forget_keyboard, history_keyboard
 from handlers.replies import send_article_view, send_html
-from handlers.services import services
-from storage import StoredArticle
 
 HISTORY_LENGTH = 10
 
@@ -45,31 +45,19 @@ COMMANDS = [
     BotCommand("help", "What I do and how to use me"),
 ]
 
-ONLY_ADMINS = "In a group, only its admins can make me forget its articles."
-
-NOTHING_YET = "I have no article for this chat yet. Forward me one, paste its text, or send a link."
-
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start and /help: what the bot does and how to use it."""
     if update.effective_chat is None:
         return
     text = HELP.format(links=services(context).settings.max_links_per_message)
-    await send_html(context.bot, update.effective_chat.id, text, reply_to=update.effective_message)
-
-
-async def target_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> StoredArticle | None:
-    """The article a follow-up means: the one shown by the message it replies to, else the chat's latest."""
-    chat = update.effective_chat
-    message = update.effective_message
-    if chat is None:
-        return None
-    store = services(context).store
-    if message is not None and message.reply_to_message is not None:
-        replied = await store.by_message(chat.id, message.reply_to_message.message_id)
-        if replied is not None:
-            return replied
-    return await store.latest(chat.id)
+    await send_html(
+        context.bot,
+        update.effective_chat.id,
+        text,
+        reply_to=update.effective_message,
+        journal=work_of(context, update),
+    )
 
 
 async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -> None:
@@ -78,7 +66,13 @@ async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -
         return
     article = await target_article(update, context)
     if article is None:
-        await send_html(context.bot, chat.id, NOTHING_YET, reply_to=update.effective_message)
+        await send_html(
+            context.bot,
+            chat.id,
+            NOTHING_YET,
+            reply_to=update.effective_message,
+            journal=work_of(context, update),
+        )
         return
     keyboard = None
     if view == "sources":
@@ -96,6 +90,7 @@ async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -
         html,
         reply_to=update.effective_message,
         keyboard=keyboard,
+        journal=work_of(context, update),
     )
 
 
@@ -126,13 +121,8 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         render_history(articles),
         reply_to=update.effective_message,
         keyboard=history_keyboard(articles),
+        journal=work_of(context, update),
     )
-
-
-async def is_chat_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
-    """Whether the user is an owner or administrator of the chat."""
-    member = await context.bot.get_chat_member(chat_id, user_id)
-    return member.status in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 
 
 async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -144,7 +134,13 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None:
         return
     if chat.type != ChatType.PRIVATE and not await is_chat_admin(context, chat.id, user.id):
-        await send_html(context.bot, chat.id, ONLY_ADMINS, reply_to=update.effective_message)
+        await send_html(
+            context.bot,
+            chat.id,
+            ONLY_ADMINS,
+            reply_to=update.effective_message,
+            journal=work_of(context, update),
+        )
         return
     count = await services(context).store.count(chat.id)
     text = (
@@ -152,7 +148,12 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         "reports)? This can't be undone."
     )
     await send_html(
-        context.bot, chat.id, text, reply_to=update.effective_message, keyboard=forget_keyboard(user.id)
+        context.bot,
+        chat.id,
+        text,
+        reply_to=update.effective_message,
+        keyboard=forget_keyboard(user.id),
+        journal=work_of(context, update),
     )
 
 
@@ -171,5 +172,9 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if chat.type != ChatType.PRIVATE and not addressee:
         return  # in a group, a bare /command may be for any bot
     await send_html(
-        context.bot, chat.id, UNKNOWN_COMMAND.format(command=escape(command[:40])), reply_to=message
+        context.bot,
+        chat.id,
+        UNKNOWN_COMMAND.format(command=escape(command[:40])),
+        reply_to=message,
+        journal=work_of(context, update),
     )

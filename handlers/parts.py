@@ -9,7 +9,7 @@ once (the earlier, partial one is removed), listed once in /history and is one m
 channel's next post joins that late: from a sender or a paste, a later message is as likely a new one.
 
 A part joined to another is not finished until the summary of the whole article has gone out: with durable
-intake its update stays pending until then, so a crash inside the quiet window loses no part (every part is
+content its update stays pending until then, so a crash inside the quiet window loses no part (every part is
 handed back at the next start and gathered again). What is remembered to join a late part (the last article
 of each chat) lives in memory only: after a restart a late part is answered as an article of its own.
 """
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import contextvars
 import html
 import logging
 import time
@@ -38,12 +37,14 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.article import Article
-from bot.errors import InputError
-from bot.render import article_title, render_summary
+from bot.errors import TryAgainLater, WhoSaidError
+from bot.runtime import services
 from bot.telegram_html import MESSAGE_LIMIT, split_message, utf16_len
-from bot.worker import JobTimedOut, WorkerBusy
-from handlers.intake import Intake
-from handlers.services import services
+from bot.update_log import UpdateWork
+from handlers.answer import Answer, ready, stored_or_analysed, summary_for
+from handlers.message_reader import MessageContent
+from handlers.replies import keep_typing, send_html
+from handlers.stories import sender_of
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class Gathered:
     chat_id: int
     key: PartKey
     first: Message
-    intake: Intake
+    content: MessageContent
     parts: list[Part] = field(default_factory=list)
     article_id: str | None = None
     summary_ids: list[int] = field(default_factory=list)
@@ -156,7 +157,23 @@ class Collector:
             self.answered.popitem(last=False)
 
 
-_ANSWERING: contextvars.ContextVar[Gathered | None] = contextvars.ContextVar("whosaid_parts", default=None)
+@dataclass(frozen=True)
+class Turn:
+    """What a message answers: its own content, or the article gathered from its parts (`gathered`), whose
+    summary `answered` hands back so that a late part can edit it."""
+
+    content: MessageContent
+    gathered: Gathered | None = None
+
+    def answered(self, answer: Answer | None) -> None:
+        """The article was answered (`answer`), or its answer failed (None): parts waiting on it go on."""
+        gathered = self.gathered
+        if gathered is None or gathered.answered.is_set():
+            return
+        if answer is not None:
+            gathered.article_id = answer.article_id
+            gathered.summary_ids = [message.message_id for message in answer.messages]
+        gathered.answered.set()
 
 
 def collector(context: ContextTypes.DEFAULT_TYPE) -> Collector:
@@ -203,22 +220,27 @@ def _may_continue(key: PartKey, body: str) -> bool:
 
 
 async def gather_parts(
-    context: ContextTypes.DEFAULT_TYPE, message: Message, intake: Intake, *, window: float | None = None
-) -> Intake | None:
-    """The intake to answer for `message`: its own, or (for the first part) the whole article once no part
+    context: ContextTypes.DEFAULT_TYPE,
+    message: Message,
+    content: MessageContent,
+    *,
+    window: float | None = None,
+    journal: UpdateWork | None = None,
+) -> Turn | None:
+    """What to answer for `message`: its own content, or (for the first part) the whole article once no part
     has arrived for a quiet window. None when the message is a part of an article another message answers,
     or a late part that has edited the summary already sent."""
-    if intake.document is not None:
-        return intake
+    if content.document is not None:
+        return Turn(content)
     body = (message.text or message.caption or "").strip()
     key = part_key(message, body)
     if key is None or not body:
-        return intake
+        return Turn(content)
     parts = collector(context)
     chat_id = message.chat_id
     forwarded = message.forward_origin
     origin_id = forwarded.message_id if isinstance(forwarded, MessageOriginChannel) else None
-    part = Part(message.message_id, intake.text or body, origin_id, time.monotonic())
+    part = Part(message.message_id, content.text or body, origin_id, time.monotonic())
     pending = parts.gathering.get((chat_id, key))
     if pending is not None and pending.follows(key, part, late=False):
         pending.parts.append(part)
@@ -230,17 +252,15 @@ async def gather_parts(
     if (
         answered is not None
         and answered.follows(key, part, late=True)
-        and await _extend(context, answered, part)
+        and await _extend(context, answered, part, journal)
     ):
         return None
-    if intake.text is None or not _may_continue(key, body):
-        return intake
-    gathered = Gathered(chat_id=chat_id, key=key, first=message, intake=intake, parts=[part])
+    if content.text is None or not _may_continue(key, body):
+        return Turn(content)
+    gathered = Gathered(chat_id=chat_id, key=key, first=message, content=content, parts=[part])
     parts.gathering[(chat_id, key)] = gathered
     quiet = services(context).settings.parts_window if window is None else window
     try:
-        from handlers.replies import keep_typing
-
         async with keep_typing(context.bot, chat_id):
             while (remaining := gathered.last.at + quiet - time.monotonic()) > 0:
                 await asyncio.sleep(remaining)
@@ -248,33 +268,17 @@ async def gather_parts(
         if parts.gathering.get((chat_id, key)) is gathered:
             del parts.gathering[(chat_id, key)]
     parts.remember(gathered)
-    _ANSWERING.set(gathered)
     if len(gathered.parts) == 1:
-        return intake
-    return replace(intake, text=gathered.text)
+        return Turn(content, gathered)
+    return Turn(replace(content, text=gathered.text), gathered)
 
 
-def note_summary(chat_id: int, article_id: str, reply_to: Message | None, sent: list[Message]) -> None:
-    """Called for every article view sent: when it is the summary of the article being answered in this
-    task, remember its messages so that a late part can edit them."""
-    gathered = _ANSWERING.get()
-    if gathered is None or gathered.chat_id != chat_id or gathered.answered.is_set():
-        return
-    if reply_to is None or reply_to.message_id != gathered.first.message_id:
-        return
-    gathered.article_id = article_id
-    gathered.summary_ids = [message.message_id for message in sent]
-    gathered.answered.set()
-
-
-async def _extend(context: ContextTypes.DEFAULT_TYPE, gathered: Gathered, part: Part) -> bool:
+async def _extend(
+    context: ContextTypes.DEFAULT_TYPE, gathered: Gathered, part: Part, journal: UpdateWork | None
+) -> bool:
     """A late part: analyse the whole text again, store it in place of the partial article, and edit the
     summary already sent. False when there is no summary to edit (the earlier parts got an error instead):
     then the part is answered as an article of its own."""
-    from handlers import stories
-    from handlers.keyboards import article_keyboard
-    from handlers.replies import keep_typing, send_html
-
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(gathered.answered.wait(), timeout=SUMMARY_WAIT_SECONDS)
     if gathered.article_id is None or not gathered.summary_ids:
@@ -283,30 +287,25 @@ async def _extend(context: ContextTypes.DEFAULT_TYPE, gathered: Gathered, part: 
     found = services(context)
     bot = context.bot
     chat_id = gathered.chat_id
+    origin = gathered.content.origin
     async with gathered.lock:
-        text = gathered.text
+        article = Article(text=gathered.text)
         try:
             async with keep_typing(bot, chat_id):
-                report = await found.worker.analyze(Article(text=text), chat_id=chat_id)
-        except (InputError, WorkerBusy, JobTimedOut) as error:
-            await send_html(bot, chat_id, html.escape(str(error), quote=False), reply_to=gathered.first)
+                stored = await stored_or_analysed(
+                    found, chat_id, "text", lambda: ready(article), origin=origin, known_text=article.text
+                )
+        except TryAgainLater:
+            raise
+        except WhoSaidError as error:
+            text = html.escape(str(error), quote=False)
+            await send_html(bot, chat_id, text, reply_to=gathered.first, journal=journal)
             return True
-        stored = await found.store.save(
-            chat_id,
-            report,
-            source="text",
-            origin=gathered.intake.origin,
-            source_text=text,
-            title=article_title(report),
-        )
         if stored.id != gathered.article_id:
             await found.store.remove(chat_id, gathered.article_id)
-        story = await stories.place_article(found, chat_id, stored, sent_by=stories.sender_of(gathered.first))
-        summary = render_summary(stored.report, stored.meta.origin or gathered.intake.origin)
-        across = stories.across_section(story, stored.id)
-        if across:
-            summary = f"{summary}\n\n{across}"
-        keyboard = stories.with_not_same_button(article_keyboard(stored.id, stored.report), stored.id, story)
+        summary, keyboard = await summary_for(
+            found, chat_id, stored, origin, sent_by=sender_of(gathered.first)
+        )
         first, *rest = gathered.summary_ids
         try:
             await bot.edit_message_text(

@@ -1,4 +1,6 @@
-"""Sending HTML replies (split under Telegram's limit) and keeping 'typing…' visible while we work."""
+"""Sending HTML replies (split under Telegram's limit) and keeping 'typing…' visible while we work.
+
+A leaf of the handlers: it imports nothing from the features (articles, parts, stories, buttons)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
 
 from bot.telegram_html import split_message
-from handlers import parts
+from bot.update_log import UpdateWork
 from storage import ArticleStore
 
 logger = logging.getLogger(__name__)
@@ -62,8 +64,10 @@ async def send_html(
     *,
     reply_to: Message | None = None,
     keyboard: InlineKeyboardMarkup | None = None,
+    journal: UpdateWork | None = None,
 ) -> list[Message]:
-    """Send `html` as one or more messages (split on lines), the keyboard under the last one."""
+    """Send `html` as one or more messages (split on lines), the keyboard under the last one. With the
+    update's `journal`, a message delivered by an earlier attempt at the update is not sent again."""
     parts = split_message(html)
     sent = []
     reply = (
@@ -81,6 +85,7 @@ async def send_html(
                 reply_parameters=reply,
                 reply_markup=keyboard if last else None,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
+                rate_limit_args=journal,
             )
         )
     return sent
@@ -95,10 +100,10 @@ async def send_article_view(
     *,
     reply_to: Message | None = None,
     keyboard: InlineKeyboardMarkup | None = None,
+    journal: UpdateWork | None = None,
 ) -> list[Message]:
     """Send a view of an article and remember its messages, so replying to any of them means this article."""
-    sent = await send_html(bot, chat_id, html, reply_to=reply_to, keyboard=keyboard)
-    parts.note_summary(chat_id, article_id, reply_to, sent)
+    sent = await send_html(bot, chat_id, html, reply_to=reply_to, keyboard=keyboard, journal=journal)
     for message in sent:
         await store.link_message(chat_id, message.message_id, article_id)
     return sent

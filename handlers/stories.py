@@ -15,12 +15,13 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.render import escape, render_across_articles, render_story, shorten, story_outlet
+from bot.render import escape, render_story, shorten
+from bot.runtime import BotServices, services, work_of
 from bot.telegram_html import split_message
 from handlers.callbacks import not_same_data, parse_not_same, parse_put_back, put_back_data
 from handlers.followups import NOTHING_YET, is_chat_admin, target_article
 from handlers.replies import send_article_view, send_html
-from handlers.services import BotServices, services
+from handlers.story_view import chat_story_panel, story_outlet
 from storage import StoredArticle
 from storage.stories import ChatStory, StoryStore
 
@@ -72,13 +73,6 @@ async def place_article(
         return None
 
 
-def across_section(story: ChatStory | None, article_id: str) -> str:
-    """The "Across your articles" lines for a summary ('' when the article is in no story with another)."""
-    if story is None or len(story.articles) < 2:
-        return ""
-    return render_across_articles(story, article_id)
-
-
 def not_same_button(article_id: str, story_id: str, text: str = "Not the same story") -> InlineKeyboardButton:
     """A button that takes the article out of the story."""
     return InlineKeyboardButton(text, callback_data=not_same_data(article_id, story_id))
@@ -111,7 +105,13 @@ async def story(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     found = services(context)
     article = await target_article(update, context)
     if article is None:
-        await send_html(context.bot, chat.id, NOTHING_YET, reply_to=update.effective_message)
+        await send_html(
+            context.bot,
+            chat.id,
+            NOTHING_YET,
+            reply_to=update.effective_message,
+            journal=work_of(context, update),
+        )
         return
     stories = story_store(found)
     # An article stored before stories existed is placed now, the first time someone asks.
@@ -119,9 +119,11 @@ async def story(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     found_story = await stories.story_of(chat.id, article.id)
     if found_story is None or len(found_story.articles) < 2:
         text = NO_STORY.format(days=found.settings.story_window_days)
-        await send_html(context.bot, chat.id, text, reply_to=update.effective_message)
+        await send_html(
+            context.bot, chat.id, text, reply_to=update.effective_message, journal=work_of(context, update)
+        )
         return
-    view, chart = render_story(found_story)
+    view, chart = render_story(chat_story_panel(found_story), len(found_story.articles))
     keyboard = story_keyboard(found_story)
     parts = [view]
     if chart:
@@ -136,6 +138,7 @@ async def story(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             part,
             reply_to=update.effective_message,
             keyboard=keyboard if index == len(parts) - 1 else None,
+            journal=work_of(context, update),
         )
 
 
@@ -207,7 +210,14 @@ async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     keyboard = InlineKeyboardMarkup(
         [[InlineKeyboardButton("↩️ Put it back", callback_data=put_back_data(article_id, story_id))]]
     )
-    await send_html(context.bot, chat.id, text, reply_to=_pressed_message(update), keyboard=keyboard)
+    await send_html(
+        context.bot,
+        chat.id,
+        text,
+        reply_to=_pressed_message(update),
+        keyboard=keyboard,
+        journal=work_of(context, update),
+    )
 
 
 async def on_put_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -250,4 +260,4 @@ async def on_put_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             return
         except TelegramError as error:
             logger.info("couldn't edit the take-out note (%s); sending a new one", type(error).__name__)
-    await send_html(context.bot, chat.id, text)
+    await send_html(context.bot, chat.id, text, journal=work_of(context, update))

@@ -11,7 +11,7 @@ from storage.database import (
     StorageError,
     is_postgres_url,
 )
-from storage.intake import DatabaseIntake, PendingUpdate, SqliteIntake, UpdateIntake
+from storage.update_log import DatabaseUpdateLog, PendingUpdate, SingleProcessUpdateLog, UpdateLog
 
 __all__ = [
     "CHAT_TABLES",
@@ -19,15 +19,15 @@ __all__ = [
     "ArticleMeta",
     "ArticleStore",
     "Database",
-    "DatabaseIntake",
+    "DatabaseUpdateLog",
     "Migration",
     "Origin",
     "PendingUpdate",
     "Session",
-    "SqliteIntake",
+    "SingleProcessUpdateLog",
     "StorageError",
     "StoredArticle",
-    "UpdateIntake",
+    "UpdateLog",
     "content_hash",
     "is_postgres_url",
     "normalize_url",

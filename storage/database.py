@@ -191,7 +191,7 @@ CREATE TABLE story_exclusions (
 
 _INTAKE_V3 = Migration(
     sqlite="""
--- Durable intake (storage/intake.py): every update, written before Telegram is told it arrived.
+-- Durable update log (storage/update_log.py): every update, written before Telegram is told it arrived.
 CREATE TABLE updates (
     update_id INTEGER PRIMARY KEY,
     chat_id INTEGER,

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import bot.worker
+from bot.runtime import SERVICES_KEY
 from handlers.replies import keep_typing
-from handlers.services import SERVICES_KEY
 from tests.conftest import fixture_text
 from tests.support.bot_harness import bot_settings, plain, running_bot
 from tests.support.fake_telegram import FakeTelegram

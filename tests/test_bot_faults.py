@@ -146,9 +146,9 @@ async def test_an_undeliverable_reply_stays_pending_and_goes_out_later(fake: Fak
         fake.inject_error("sendMessage", status=503, for_seconds=6)
         sent = send_articles(fake, 2)
         counts = await all_answered(fake, sent, timeout=40)
-        intake = application.bot_data["whosaid.services"].intake
+        update_log = application.bot_data["whosaid.services"].update_log
         await fake.wait_for(lambda: True, timeout=1)
-        states = await intake.counts()
+        states = await update_log.counts()
     assert counts == [1, 1]
     assert apologies(fake, chats(sent), SOMETHING_WENT_WRONG) == 0
     assert states.get("pending", 0) == 0 and states["done"] >= 2
@@ -282,14 +282,14 @@ async def test_read_only_storage_still_answers_without_an_apology(fake: FakeTele
     assert not readonly.writable
     await readonly.close()
 
-    from bot import app
+    from bot import runtime
 
-    original = app.Database.open
+    original = runtime.Database.open
 
     async def open_read_only(path: Path, **_: object) -> Database:
         return await original(path, read_only=True)
 
-    app.Database.open = open_read_only  # type: ignore[method-assign]
+    runtime.Database.open = open_read_only  # type: ignore[method-assign]
     try:
         async with running_bot(bot_settings(fake, db_path)):
             sent = send_articles(fake, 1)
@@ -297,7 +297,7 @@ async def test_read_only_storage_still_answers_without_an_apology(fake: FakeTele
             follow = fake.send_message(FIRST_CHAT, "/help")
             await reply_to(fake, follow)
     finally:
-        app.Database.open = original  # type: ignore[method-assign]
+        runtime.Database.open = original  # type: ignore[method-assign]
     assert counts == [1]
     assert apologies(fake, [FIRST_CHAT], SOMETHING_WENT_WRONG) == 0
 
@@ -314,12 +314,12 @@ async def test_a_webhook_update_is_recorded_before_the_200_and_a_redelivery_is_h
         assert fake.webhook is not None and fake.webhook["url"].endswith("/hook")
         update = fake.make_update(FIRST_CHAT, fixture_text("bot_dam_collapse.txt"))
         headers = {"X-Telegram-Bot-Api-Secret-Token": fake.webhook["secret_token"]}
-        intake = application.bot_data["whosaid.services"].intake
+        update_log = application.bot_data["whosaid.services"].update_log
         async with httpx.AsyncClient() as client:
             answer = await client.post(f"http://127.0.0.1:{port}/hook", json=update, headers=headers)
             assert answer.status_code == 200
             # By the time Telegram hears 200, the update is in the database.
-            states = await intake.counts()
+            states = await update_log.counts()
             assert states.get("pending", 0) + states.get("done", 0) == 1, states
             await fake.wait_for(lambda: fake.bot_messages(FIRST_CHAT), what="the summary")
             # Telegram retries a webhook call it thinks timed out: the same update must not be handled twice.

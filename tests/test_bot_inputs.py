@@ -11,10 +11,10 @@ from telegram.error import BadRequest, NetworkError, TimedOut
 
 from bot.app import NO_TOKEN_MESSAGE, SOMETHING_WENT_WRONG, run_bot
 from bot.extract import bound_html
+from bot.runtime import SERVICES_KEY
 from bot.sending import NEVER_SENT, REFUSED, UNKNOWN, ReliableRateLimiter, failure_kind
 from bot.settings import Settings
-from handlers.intake import WHAT_TO_SEND
-from handlers.services import SERVICES_KEY
+from handlers.message_reader import WHAT_TO_SEND
 from tests.conftest import fixture_text
 from tests.support.bot_harness import bot_settings, buttons, plain, reply_to, running_bot, start_bot, stop_bot
 from tests.support.fake_telegram import FakeTelegram

@@ -202,7 +202,7 @@ def test_parts_handled_out_of_order_still_make_one_article_in_order() -> None:
     second = Part(message_id=2, text="The society said at least 30 were hurt.", origin_message_id=41, at=0.0)
     first = Part(message_id=1, text="Ferry runs aground\n\nThe harbour master said 12 were hurt.", origin_message_id=40,
                  at=0.1)  # fmt: skip
-    gathered = Gathered(chat_id=1, key=key, first=None, intake=None, parts=[second])  # type: ignore[arg-type]
+    gathered = Gathered(chat_id=1, key=key, first=None, content=None, parts=[second])  # type: ignore[arg-type]
     assert gathered.follows(key, first, late=False)
     gathered.parts.append(first)
     assert gathered.text.startswith("Ferry runs aground") and gathered.text.endswith("30 were hurt.")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from handlers.services import SERVICES_KEY
+from bot.runtime import SERVICES_KEY
 from tests.conftest import fixture_text
 from tests.support.bot_harness import bot_settings, buttons, plain, reply_to, running_bot
 from tests.support.fake_telegram import FakeTelegram

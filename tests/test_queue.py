@@ -153,8 +153,8 @@ async def test_a_job_whose_worker_is_killed_is_taken_by_another(queue: AnalysisQ
 
 
 def test_a_worker_without_a_shared_database_says_what_to_set(capsys: pytest.CaptureFixture[str]) -> None:
-    from bot.roles import run_worker
     from bot.settings import Settings
+    from bot.worker_role import run_worker
 
     settings = Settings(_env_file=None, TELEGRAM_BOT_TOKEN="1:x", WHOSAID_DB_PATH="whosaid.db")
     assert run_worker(settings) == 2
@@ -162,19 +162,19 @@ def test_a_worker_without_a_shared_database_says_what_to_set(capsys: pytest.Capt
 
 
 async def test_a_handed_off_update_whose_job_ended_unanswered_is_queued_again(queue: AnalysisQueue) -> None:
-    from storage import DatabaseIntake
+    from storage import DatabaseUpdateLog
 
-    intake = DatabaseIntake(queue.database)
+    update_log = DatabaseUpdateLog(queue.database)
     for update_id in (500, 501):
-        await intake.record(update_id, 7, {"update_id": update_id})
+        await update_log.record(update_id, 7, {"update_id": update_id})
         async with queue.database.transaction() as session:
-            assert await intake.hand_off(session, update_id)
+            assert await update_log.hand_off(session, update_id)
             if update_id == 501:
                 await queue.enqueue(session, update_id)
     # 500's job is gone (say, cancelled by a worker stopped past its grace); 501's is alive.
     assert await queue.requeue_orphans() == 1
     assert await queue.jobs() == {"queued": 2}
     assert await queue.requeue_orphans() == 0
-    await intake.mark_done(500)
+    await update_log.mark_done(500)
     await queue.database.execute("DELETE FROM pgqueuer")
     assert await queue.requeue_orphans() == 1  # only 501: 500 is answered

@@ -6,10 +6,9 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from bot.app import build_application
 from bot.queue import wait_until_idle
-from bot.roles import QUEUE_KEY, serve_worker
-from handlers.services import SERVICES_KEY
+from bot.runtime import QUEUE_KEY, SERVICES_KEY
+from bot.worker_role import build_application, serve_worker
 from tests.conftest import fixture_text
 from tests.support.bot_harness import bot_settings, plain, reply_to, running_bot
 from tests.support.fake_telegram import FakeTelegram
@@ -26,7 +25,7 @@ async def test_a_polling_replica_and_a_worker_share_the_work(
     )
     async with running_bot(settings) as replica:
         stop = asyncio.Event()
-        worker = build_application(settings, role="worker")
+        worker = build_application(settings)
         serving = asyncio.create_task(serve_worker(worker, stop))
         try:
             article = fake.send_message(CHAT, fixture_text("bot_port_strike.txt"))

@@ -1,5 +1,5 @@
 """Storage on both backends, a real SQLite file and a real PostgreSQL database (the `database` fixture runs each
-test once per backend): migrations, chat scoping, dedupe, history, forget, crash durability, the durable intake;
+test once per backend): migrations, chat scoping, dedupe, history, forget, crash durability, the durable update log;
 damaged and read-only SQLite files."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from storage import (
     ArticleStore,
     Database,
     Origin,
-    SqliteIntake,
+    SingleProcessUpdateLog,
     StorageError,
     content_hash,
     normalize_url,
@@ -230,50 +230,50 @@ async def test_committed_articles_survive_a_killed_process(database_target) -> N
         assert plain.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 3
 
 
-async def test_intake_records_before_and_forgets_after(database: Database) -> None:
-    intake = SqliteIntake(database)
-    assert await intake.record(7, CHAT_A, {"update_id": 7, "message": {"text": "x"}})
-    assert not await intake.record(7, CHAT_A, {"update_id": 7}), "a redelivered update is not new"
-    await intake.record_delivery(7, 0, CHAT_A, {"message_id": 3})
-    assert await intake.delivered(7) == {0: {"message_id": 3}}
-    await intake.defer(7, 60)
-    assert [(p.update_id, p.attempts, p.payload["message"]) for p in await intake.pending()] == [
+async def test_the_update_log_records_before_and_forgets_after(database: Database) -> None:
+    update_log = SingleProcessUpdateLog(database)
+    assert await update_log.record(7, CHAT_A, {"update_id": 7, "message": {"text": "x"}})
+    assert not await update_log.record(7, CHAT_A, {"update_id": 7}), "a redelivered update is not new"
+    await update_log.record_delivery(7, 0, CHAT_A, {"message_id": 3})
+    assert await update_log.delivered(7) == {0: {"message_id": 3}}
+    await update_log.defer(7, 60)
+    assert [(p.update_id, p.attempts, p.payload["message"]) for p in await update_log.pending()] == [
         (7, 1, {"text": "x"})
     ]
-    assert await intake.pending(due_before=time.time()) == [], "a deferred update is not due yet"
-    await intake.mark_done(7)
-    assert await intake.pending() == [] and await intake.delivered(7) == {}
-    assert not await intake.record(7, CHAT_A, {"update_id": 7}), "a finished update is still recognised"
-    assert await intake.counts() == {"done": 1}
-    assert await intake.prune(older_than=-1) == 1
-    assert await intake.counts() == {}
+    assert await update_log.pending(due_before=time.time()) == [], "a deferred update is not due yet"
+    await update_log.mark_done(7)
+    assert await update_log.pending() == [] and await update_log.delivered(7) == {}
+    assert not await update_log.record(7, CHAT_A, {"update_id": 7}), "a finished update is still recognised"
+    assert await update_log.counts() == {"done": 1}
+    assert await update_log.prune(older_than=-1) == 1
+    assert await update_log.counts() == {}
 
 
 async def test_forget_clears_the_chats_pending_updates_and_journal(database: Database) -> None:
-    intake = SqliteIntake(database)
-    await intake.record(1, CHAT_A, {"update_id": 1})
-    await intake.record_delivery(1, 0, CHAT_A, {"message_id": 9})
-    await intake.record(2, CHAT_B, {"update_id": 2})
+    update_log = SingleProcessUpdateLog(database)
+    await update_log.record(1, CHAT_A, {"update_id": 1})
+    await update_log.record_delivery(1, 0, CHAT_A, {"message_id": 9})
+    await update_log.record(2, CHAT_B, {"update_id": 2})
     await ArticleStore(database).forget_chat(CHAT_A)
-    assert [pending.update_id for pending in await intake.pending()] == [2]
-    assert await intake.delivered(1) == {}
+    assert [pending.update_id for pending in await update_log.pending()] == [2]
+    assert await update_log.delivered(1) == {}
 
 
 async def test_a_crash_after_record_keeps_the_update(tmp_path: Path) -> None:
     path = tmp_path / "whosaid.db"
     script = f"""
         import asyncio, os
-        from storage import Database, SqliteIntake
+        from storage import Database, SingleProcessUpdateLog
         async def main():
             database = await Database.open({str(path)!r})
-            await SqliteIntake(database).record(41, 5, {{"update_id": 41}})
+            await SingleProcessUpdateLog(database).record(41, 5, {{"update_id": 41}})
             os._exit(0)  # no close, no checkpoint: as if killed
         asyncio.run(main())
     """
     subprocess.run([sys.executable, "-c", textwrap.dedent(script)], check=True, cwd=Path(__file__).parent.parent)
     database = await Database.open(path)
     try:
-        assert [pending.update_id for pending in await SqliteIntake(database).pending()] == [41]
+        assert [pending.update_id for pending in await SingleProcessUpdateLog(database).pending()] == [41]
     finally:
         await database.close()
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from bot.article import is_url, load_source
 from bot.engine import analyze_many
 from bot.errors import InputError
 from bot.settings import Settings
+from bot.sources import is_url, load_source
 from bot.stories.metadata import with_sniffed_metadata
 from bot.stories.view import build_story_view, render_story_view
 

@@ -7,7 +7,6 @@ import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from bot.report import Report
 from bot.stories.chart import Bar, render_bars
@@ -20,13 +19,8 @@ from bot.stories.figures import (
 )
 from bot.stories.fingerprint import fingerprint
 from bot.stories.grouping import Story, group_stories
-from bot.stories.metadata import sniff_outlet, sniff_published
-from bot.stories.similarity import TermStats, story_why
-from bot.views import article_title, group_sources, printable, shorten
-
-if TYPE_CHECKING:
-    from storage.articles import StoredArticle
-    from storage.stories import ChatStory
+from bot.stories.similarity import TermStats
+from bot.views import article_title, group_sources, printable
 
 STORY_SCHEMA = "whosaid.story/1"
 
@@ -102,7 +96,9 @@ def render_story_view(view: StoryView) -> str:
     grouped: set[int] = set()
     for number, result in enumerate(view.stories, start=1):
         grouped.update(result.story.articles)
-        panel = story_panel(view.reports, result.story.articles, view.outlets, result.conflicts, result.story.why)
+        panel = story_panel(
+            view.reports, result.story.articles, view.outlets, result.conflicts, result.story.why
+        )
         blocks.append(_render_story(panel, number))
     alone = [index for index in range(len(view.reports)) if index not in grouped]
     if alone:
@@ -277,7 +273,9 @@ def story_panel(
                 ),
             )
         )
-    return StoryPanel(why=tuple(why), outlets=rows, conflicts=tuple(measures), side_by_side=tuple(side_by_side))
+    return StoryPanel(
+        why=tuple(why), outlets=rows, conflicts=tuple(measures), side_by_side=tuple(side_by_side)
+    )
 
 
 def who_gives_short(outlet: str, report: Report, figure_index: int) -> str:
@@ -287,40 +285,3 @@ def who_gives_short(outlet: str, report: Report, figure_index: int) -> str:
 
 
 # --- A chat's story (the bot): its stored articles, named and dated as people know them ------------------
-
-OUTLET_TITLE_CHARS = 60
-
-
-def story_outlet(article: StoredArticle) -> str:
-    """How people know a stored article in a story: its site, a wire dateline's outlet, the channel it was
-    forwarded from, else its title."""
-    report = article.report
-    origin = article.meta.origin
-    return (
-        report.site
-        or sniff_outlet(report.text)
-        or (origin.name if origin is not None else None)
-        or shorten(article_title(report), OUTLET_TITLE_CHARS)
-    )
-
-
-def story_reports(story: ChatStory) -> tuple[list[Report], list[str]]:
-    """A story's reports, with a publication time filled in where the text or the forward tells one, and
-    how each is named (`story_outlet`)."""
-    reports = []
-    for article in story.articles:
-        report = article.report
-        origin = article.meta.origin
-        published = report.published or sniff_published(report.text) or (origin.date if origin else None)
-        reports.append(
-            report if published == report.published else report.model_copy(update={"published": published})
-        )
-    return reports, [story_outlet(article) for article in story.articles]
-
-
-def chat_story_panel(story: ChatStory) -> StoryPanel:
-    """The story view's content for a chat's story (articles numbered in the order they arrived)."""
-    reports, outlets = story_reports(story)
-    members = range(len(reports))
-    conflicts = compare_figures(reports, members, outlets)
-    return story_panel(reports, members, outlets, conflicts, story_why(story.fingerprints))

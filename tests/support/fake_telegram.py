@@ -408,6 +408,11 @@ class FakeTelegram:
             return fault
 
     # ----- reading state ---------------------------------------------------------------------------------
+    def request_count(self) -> int:
+        """How many calls the bot has made so far (of any method, file downloads included)."""
+        with self._changed:
+            return len(self._state.requests)
+
     def calls(self, method: str) -> list[RecordedRequest]:
         """Every recorded call of `method`, in order."""
         with self._changed:
@@ -736,6 +741,14 @@ class FakeTelegram:
             "file_path": path,
         }
 
+    def handle_download(self, path: str) -> None:
+        """Record a file download as a call of "download" (tests count them like Bot API calls)."""
+        with self._changed:
+            self._state.requests.append(
+                RecordedRequest(method="download", params={"file_path": path}, at=time.perf_counter())
+            )
+            self._signal()
+
     def file_content(self, path: str) -> bytes | None:
         """The bytes of a stored file, by the `file_path` getFile gave out."""
         with self._changed:
@@ -792,6 +805,16 @@ class _Handler(BaseHTTPRequestHandler):
         path = unquote(urlsplit(self.path).path)
         file_prefix = f"/file/bot{fake.token}/"
         if path.startswith(file_prefix):
+            # File downloads take faults like a method named "download" (inject_error, drop_connection).
+            if fake.error_due("download"):
+                status, body = fake.handle("download", {"file_path": path[len(file_prefix) :]})
+                self._send(status, json.dumps(body).encode())
+                return
+            fault = fake.take_connection_fault("download")
+            fake.handle_download(path[len(file_prefix) :])
+            if fault is not None and fault.kind == "drop_before":
+                self._hang_up()
+                return
             content = fake.file_content(path[len(file_prefix) :])
             if content is None:
                 self._send(404, b"not found", "text/plain")

@@ -1,6 +1,6 @@
-"""Durable intake: every update is written down before Telegram is told it arrived, and kept until answered.
+"""Durable update log: every update is written down before Telegram is told it arrived, and kept until answered.
 
-This is the seam between receiving work and doing it. `UpdateIntake` is the interface; `DatabaseIntake` keeps
+This is the seam between receiving work and doing it. `UpdateLog` is the interface; `DatabaseUpdateLog` keeps
 it in the bot's database, an SQLite file or a PostgreSQL database shared by replicas and workers:
 
 - `record(update_id, chat_id, payload)` - before the getUpdates offset moves past an update (or a webhook
@@ -16,9 +16,9 @@ it in the bot's database, an SQLite file or a PostgreSQL database shared by repl
   reply split in several messages resumes where it stopped.
 
 A crash between Telegram accepting a message and `record_delivery` sends that one message again at the next
-start: the only duplicate durable intake allows.
+start: the only duplicate durable update log allows.
 
-One process needs nothing more: it knows which updates it is handling (`bot.intake.DurableUpdateQueue` keeps
+One process needs nothing more: it knows which updates it is handling (`bot.update_log.DurableUpdateQueue` keeps
 them in memory). When several processes share the database (`shared=True`: replicas behind a load balancer), an update is
 handled by the process that recorded it, and `next_attempt_at` is its lease: `record` sets it `LEASE_SECONDS`
 ahead, the recorder renews it while the update is in hand (`renew`), and `pending` hands an update to another
@@ -29,6 +29,7 @@ and the sweeps leave it alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 from dataclasses import dataclass
@@ -42,6 +43,21 @@ DONE_RETENTION_SECONDS = 7 * 86400.0
 LEASE_SECONDS = 60.0
 # The most pending updates one sweep takes.
 SWEEP_LIMIT = 200
+# States of an update: waiting or being handled, handed to the job queue, and the three ways it ends.
+PENDING, QUEUED, DONE, FAILED, REFUSED = "pending", "queued", "done", "failed", "refused"
+CLOSED_STATES = (DONE, FAILED, REFUSED)
+
+
+def to_json(payload: dict[str, Any]) -> str:
+    """An update as JSON, whatever it carries: python-telegram-bot leaves some dates as datetimes (a message
+    Telegram can no longer show has date 0), so those become Unix times, and anything else unknown a string."""
+
+    def plain(value: object) -> object:
+        if isinstance(value, dt.datetime):
+            return int(value.timestamp())
+        return str(value)
+
+    return json.dumps(payload, ensure_ascii=False, default=plain)
 
 
 @dataclass(frozen=True)
@@ -52,9 +68,10 @@ class PendingUpdate:
     chat_id: int | None
     payload: dict[str, Any]
     attempts: int
+    received_at: float = 0.0
 
 
-class UpdateIntake(Protocol):
+class UpdateLog(Protocol):
     """Where received updates and their delivered replies are kept until each update is answered."""
 
     async def record(self, update_id: int, chat_id: int | None, payload: dict[str, Any]) -> bool: ...
@@ -65,6 +82,10 @@ class UpdateIntake(Protocol):
 
     async def defer(self, update_id: int, delay: float) -> None: ...
 
+    async def close(self, update_id: int, state: str) -> None: ...
+
+    async def refuse(self, update_id: int, chat_id: int | None, kind: str) -> None: ...
+
     async def delivered(self, update_id: int) -> dict[int, dict[str, Any]]: ...
 
     async def record_delivery(
@@ -72,8 +93,8 @@ class UpdateIntake(Protocol):
     ) -> None: ...
 
 
-class DatabaseIntake:
-    """`UpdateIntake` in the bot's database (tables `updates` and `update_replies`, migration 3)."""
+class DatabaseUpdateLog:
+    """`UpdateLog` in the bot's database (tables `updates` and `update_replies`, migration 3)."""
 
     def __init__(self, database: Database, *, shared: bool | None = None) -> None:
         self._db = database
@@ -89,7 +110,7 @@ class DatabaseIntake:
                 update_id,
                 chat_id,
                 now,
-                json.dumps(payload, ensure_ascii=False),
+                to_json(payload),
                 now + LEASE_SECONDS if self.shared else 0.0,
             ),
         )
@@ -103,7 +124,7 @@ class DatabaseIntake:
         """
         if self.shared:
             return await self._claim_due(time.time() if due_before is None else due_before)
-        sql = "SELECT update_id, chat_id, payload_json, attempts FROM updates WHERE state = 'pending'"
+        sql = "SELECT update_id, chat_id, payload_json, attempts, received_at FROM updates WHERE state = 'pending'"
         parameters: tuple[object, ...] = ()
         if due_before is not None:
             sql += " AND next_attempt_at <= ?"
@@ -121,7 +142,7 @@ class DatabaseIntake:
                 "UPDATE updates SET next_attempt_at = ? WHERE update_id IN ("
                 " SELECT update_id FROM updates WHERE state = 'pending' AND next_attempt_at <= ?"
                 f" ORDER BY update_id LIMIT ?{skip_locked})"
-                " RETURNING update_id, chat_id, payload_json, attempts",
+                " RETURNING update_id, chat_id, payload_json, attempts, received_at",
                 (now + LEASE_SECONDS, min(due_before, now), SWEEP_LIMIT),
             )
         return sorted((_pending_from_row(row) for row in rows), key=lambda pending: pending.update_id)
@@ -155,6 +176,15 @@ class DatabaseIntake:
         )
         return json.loads(text) if text else None
 
+    async def unfinished(self, update_id: int) -> PendingUpdate | None:
+        """The update with its attempts so far, while it is pending or queued."""
+        row = await self._db.fetch_one(
+            "SELECT update_id, chat_id, payload_json, attempts, received_at FROM updates"
+            " WHERE update_id = ? AND state IN ('pending', 'queued') AND payload_json IS NOT NULL",
+            (update_id,),
+        )
+        return _pending_from_row(row) if row is not None else None
+
     async def mark_done(self, update_id: int) -> None:
         """The update is answered: drop its payload and its reply journal, keep its id for a while."""
         now = time.time()
@@ -165,11 +195,33 @@ class DatabaseIntake:
             )
             await session.execute("DELETE FROM update_replies WHERE update_id = ?", (update_id,))
 
+    async def close(self, update_id: int, state: str) -> None:
+        """The update ended without an answer: `failed` (given up after its attempts or its deadline; the
+        person was told) or `refused`. Like `mark_done`, only its id is kept."""
+        if state not in CLOSED_STATES:
+            raise ValueError(f"not a closing state: {state}")
+        async with self._db.transaction() as session:
+            await session.execute(
+                "UPDATE updates SET state = ?, payload_json = NULL, done_at = ? WHERE update_id = ?",
+                (state, time.time(), update_id),
+            )
+            await session.execute("DELETE FROM update_replies WHERE update_id = ?", (update_id,))
+
+    async def refuse(self, update_id: int, chat_id: int | None, kind: str) -> None:
+        """Record an update that is not handled at all (one the library can't read): refused at once, with
+        its kind instead of its payload, so a redelivery of it is recognised and dropped."""
+        now = time.time()
+        await self._db.execute(
+            "INSERT INTO updates (update_id, chat_id, received_at, state, payload_json, done_at)"
+            " VALUES (?, ?, ?, 'refused', ?, ?) ON CONFLICT (update_id) DO NOTHING",
+            (update_id, chat_id, now, json.dumps({"kind": kind}), now),
+        )
+
     async def defer(self, update_id: int, delay: float) -> None:
         """Keep the update pending and due again after `delay` seconds."""
         await self._db.execute(
             "UPDATE updates SET attempts = attempts + 1, next_attempt_at = ?"
-            " WHERE update_id = ? AND state = 'pending'",
+            " WHERE update_id = ? AND state IN ('pending', 'queued')",
             (time.time() + delay, update_id),
         )
 
@@ -195,7 +247,8 @@ class DatabaseIntake:
     async def prune(self, *, older_than: float = DONE_RETENTION_SECONDS) -> int:
         """Forget finished updates older than `older_than` seconds; returns how many."""
         return await self._db.execute(
-            "DELETE FROM updates WHERE state = 'done' AND done_at < ?", (time.time() - older_than,)
+            "DELETE FROM updates WHERE state IN ('done', 'failed', 'refused') AND done_at < ?",
+            (time.time() - older_than,),
         )
 
     async def counts(self) -> dict[str, int]:
@@ -204,14 +257,13 @@ class DatabaseIntake:
         return {row["state"]: int(row["n"]) for row in rows}
 
 
-class SingleProcessIntake(DatabaseIntake):
-    """The intake as the embedded shape uses it, whatever the backend: one process, no leases."""
+class SingleProcessUpdateLog(DatabaseUpdateLog):
+    """The update_log as the embedded shape uses it, whatever the backend: one process, no leases."""
 
     def __init__(self, database: Database) -> None:
         super().__init__(database, shared=False)
 
 
-SqliteIntake = SingleProcessIntake  # the name it had while SQLite was the only backend
 
 
 def _pending_from_row(row: Row) -> PendingUpdate:
@@ -220,4 +272,5 @@ def _pending_from_row(row: Row) -> PendingUpdate:
         chat_id=row["chat_id"],
         payload=json.loads(row["payload_json"]),
         attempts=row["attempts"],
+        received_at=float(row["received_at"]),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from telegram import (
@@ -27,7 +28,7 @@ WHAT_TO_SEND = (
 
 
 @dataclass
-class Intake:
+class MessageContent:
     """The things one message asks us to analyze."""
 
     text: str | None = None
@@ -68,10 +69,30 @@ def _with_scheme(link: str) -> str:
     return link if re.match(r"(?i)^https?://", link) else f"https://{link}"
 
 
+def entities_of(message: Message, kinds: Collection[str]) -> dict[MessageEntity, str]:
+    """The entities of these kinds in the text and the caption, with the text each covers. A client may send
+    entities that don't fit their text (running past its end, or splitting a character in two), on which
+    python-telegram-bot's `parse_entities` raises: here such an entity covers what it can of the text (cut at
+    the end, half characters dropped), and one that covers nothing is left out."""
+    found: dict[MessageEntity, str] = {}
+    for text, entities in ((message.text, message.entities), (message.caption, message.caption_entities)):
+        if not text:
+            continue
+        encoded = text.encode("utf-16-le")
+        for entity in entities:
+            if entity.type not in kinds or entity.offset < 0 or entity.length <= 0:
+                continue
+            covered = encoded[2 * entity.offset : 2 * (entity.offset + entity.length)]
+            # Cut on a code unit boundary; a lone half of a surrogate pair decodes to nothing.
+            words = covered.decode("utf-16-le", errors="ignore").strip()
+            if words:
+                found[entity] = words
+    return found
+
+
 def links_of(message: Message, limit: int) -> list[str]:
     """Links in the text or caption (URLs and text_link entities), in order, no repeats, at most `limit`."""
-    kinds = [MessageEntity.URL, MessageEntity.TEXT_LINK]
-    found = {**message.parse_entities(kinds), **message.parse_caption_entities(kinds)}
+    found = entities_of(message, (MessageEntity.URL, MessageEntity.TEXT_LINK))
     links: list[str] = []
     for entity, text in sorted(found.items(), key=lambda item: item[0].offset):
         link = entity.url if entity.type == MessageEntity.TEXT_LINK and entity.url else _with_scheme(text)
@@ -89,19 +110,16 @@ def addressed_to_bot(message: Message, bot_id: int, bot_username: str | None) ->
         return True
     if bot_username:
         mention = f"@{bot_username}".casefold()
-        mentions = {
-            **message.parse_entities([MessageEntity.MENTION]),
-            **message.parse_caption_entities([MessageEntity.MENTION]),
-        }
+        mentions = entities_of(message, (MessageEntity.MENTION,))
         return any(text.casefold() == mention for text in mentions.values())
     return False
 
 
-def read_intake(message: Message, *, bot_username: str | None, max_links: int) -> Intake:
+def read_message(message: Message, *, bot_username: str | None, max_links: int) -> MessageContent:
     """Decide what to analyze: a document, else the text when it is article-length, else its links."""
     origin = origin_of(message)
     if message.document is not None:
-        return Intake(document=message.document, origin=origin)
+        return MessageContent(document=message.document, origin=origin)
     body = message.text or message.caption or ""
     if bot_username:
         body = re.sub(rf"(?i)@{re.escape(bot_username)}\b", "", body)
@@ -109,8 +127,8 @@ def read_intake(message: Message, *, bot_username: str | None, max_links: int) -
     words = re.sub(r"(?i)\bhttps?://\S+", " ", body).split()
     if len(words) >= MIN_ARTICLE_WORDS:
         # An article that merely contains links is still the article; its links are not fetched.
-        return Intake(text=body.strip(), origin=origin)
-    return Intake(links=links, origin=origin)
+        return MessageContent(text=body.strip(), origin=origin)
+    return MessageContent(links=links, origin=origin)
 
 
 def is_readable_document(document: Document) -> bool:
