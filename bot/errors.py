@@ -7,7 +7,7 @@ show as it is, and handlers catch this one type. Below it:
   `FetchError` when a link couldn't be turned into an article.
 - `TryAgainLater`: a failure for the moment (Telegram wouldn't hand over a file). The update is kept and
   retried; if every attempt fails, the person is told the message.
-- `Busy` and `TimedOut` (in `bot.worker`): too much waiting work, or a job past its deadline.
+- `Busy` and `TimedOut` (in `bot.pool`): too much waiting work, or a job past its deadline.
 
 `ConfigurationError` is not for the person: the bot is set up wrong (a spaCy model that isn't installed).
 Anything else escaping the engine is a bug.

@@ -36,6 +36,7 @@ from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, T
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot.errors import TryAgainLater
+from bot.pool import AnalysisPool
 from bot.queue import AnalysisQueue
 from bot.sending import ReliableRateLimiter
 from bot.settings import Settings
@@ -49,7 +50,6 @@ from bot.update_log import (
     redeliver,
     redeliver_forever,
 )
-from bot.worker import AnalysisWorker
 from storage import ArticleStore, Database, DatabaseUpdateLog, StorageError, UpdateLog
 from storage.postgres import PostgresDatabase
 from storage.update_log import LEASE_SECONDS
@@ -68,7 +68,7 @@ REDELIVERY_TASK_KEY = "whosaid.redelivery"
 LEASE_TASK_KEY = "whosaid.lease_renewal"
 # The command list registered with Telegram (setMyCommands), set by the handlers.
 COMMANDS_KEY = "whosaid.commands"
-# What tells a chat where its article stands in the pool's queue (`AnalysisWorker.on_wait`), made from the
+# What tells a chat where its article stands in the pool's queue (`AnalysisPool.on_wait`), made from the
 # bot by a factory the handlers set.
 WAIT_NOTICE_KEY = "whosaid.wait_notice"
 
@@ -113,7 +113,7 @@ class BotServices:
     settings: Settings
     database: Database
     store: ArticleStore
-    worker: AnalysisWorker
+    pool: AnalysisPool
     http: httpx.AsyncClient | None = None
     update_log: UpdateLog | None = None
 
@@ -333,17 +333,17 @@ async def open_services(application: Application) -> None:
     settings = settings_of(application)
     role = role_of(application)
     database = await Database.open(settings.database_target)
-    worker = AnalysisWorker.from_settings(settings)
+    pool = AnalysisPool.from_settings(settings)
     if (notice := application.bot_data.get(WAIT_NOTICE_KEY)) is not None:
-        worker.on_wait = notice(application.bot)
+        pool.on_wait = notice(application.bot)
     try:
         if analyzes_here(settings, role):
-            await worker.start()
+            await pool.start()
         from bot.fetch import make_http_client
 
         http = make_http_client(settings)
     except BaseException:
-        await worker.shutdown(grace=0)
+        await pool.shutdown(grace=0)
         await database.close()
         raise
     update_log = DatabaseUpdateLog(database) if database.writable else None
@@ -351,7 +351,7 @@ async def open_services(application: Application) -> None:
         settings=settings,
         database=database,
         store=ArticleStore(database),
-        worker=worker,
+        pool=pool,
         http=http,
         update_log=update_log,
     )
@@ -402,7 +402,7 @@ async def close_services(application: Application) -> None:
         return
     if isinstance(application.update_queue, DurableUpdateQueue):
         application.update_queue.attach(None)
-    await found.worker.shutdown(grace=found.settings.shutdown_grace)
+    await found.pool.shutdown(grace=found.settings.shutdown_grace)
     if found.http is not None:
         await found.http.aclose()
     await found.database.close()

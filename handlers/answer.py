@@ -101,7 +101,7 @@ async def stored_or_analysed(
     stored = await store.find_by_text(chat_id, article.text)
     if stored is not None:
         return stored
-    report = await found.worker.analyze(article, chat_id=chat_id)
+    report = await found.pool.analyze(article, chat_id=chat_id)
     return await store.save(
         chat_id,
         report,

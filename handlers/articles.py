@@ -87,7 +87,7 @@ def link_loader(found: BotServices, link: str, chat_id: int) -> Callable[[], Awa
         page = await fetch_page(link, found.settings, client=found.http)
         try:
             # Extraction runs in the pool, in the chat's turn and under the job deadline.
-            return await found.worker.extract(page.body, page.content_type, page.url, chat_id=chat_id)
+            return await found.pool.extract(page.body, page.content_type, page.url, chat_id=chat_id)
         except WhoSaidError:
             raise
         except Exception as error:
@@ -120,7 +120,7 @@ def _document_loader(
         title = PurePath(document.file_name).stem.replace("_", " ") if document.file_name else None
         if is_html_document(document):
             # Off the event loop, in the chat's turn, under the job deadline.
-            article = await found.worker.extract(data, "text/html", chat_id=chat_id)
+            article = await found.pool.extract(data, "text/html", chat_id=chat_id)
             return article if article.title else article.model_copy(update={"title": title})
         return Article(text=decode_text(data))
 

@@ -1,10 +1,10 @@
-"""Telling a person where their article stands when the pool has a queue (`bot.worker`'s `on_wait`)."""
+"""Telling a person where their article stands when the pool has a queue (`bot.pool`'s `on_wait`)."""
 
 from __future__ import annotations
 
 from telegram import Bot
 
-from bot.worker import WaitNotice, in_words
+from bot.pool import WaitNotice, in_words
 from handlers.replies import send_html
 
 

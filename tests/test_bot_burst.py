@@ -1,6 +1,6 @@
 """A burst of articles from many chats: queued, not refused, and all answered, each waiting chat told once
 where it stands. The real Application against the fake Bot API over loopback HTTP. (The turns chats take in
-the pool are tested in tests/test_bot_worker.py, where the order jobs arrive in is the test's to set.)"""
+the pool are tested in tests/test_pool.py, where the order jobs arrive in is the test's to set.)"""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import bot.worker
+import bot.pool
 from bot.runtime import SERVICES_KEY
 from handlers.replies import keep_typing
 from tests.conftest import fixture_text
@@ -26,10 +26,10 @@ async def test_a_burst_past_the_old_job_bound_is_queued_and_every_article_answer
     fake: FakeTelegram, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The pool's estimate held at 5 s a job, as a slow pool would have measured it: waits worth telling.
-    monkeypatch.setattr(bot.worker, "JOB_ESTIMATE_WEIGHT", 0.0)
+    monkeypatch.setattr(bot.pool, "JOB_ESTIMATE_WEIGHT", 0.0)
     # 36 articles at once: more than the 32 jobs the pool used to take before answering "busy".
     async with running_bot(bot_settings(fake, db_path)) as application:
-        application.bot_data[SERVICES_KEY].worker.job_seconds = 5.0
+        application.bot_data[SERVICES_KEY].pool.job_seconds = 5.0
         sent = [fake.send_message(chat, fixture_text(name)) for chat in CHATS for name in NAMES]
         summaries = await fake.wait_for(
             lambda: all(fake.replies_to(m["chat"]["id"], m["message_id"]) for m in sent)

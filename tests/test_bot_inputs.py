@@ -153,7 +153,7 @@ async def test_a_failed_analysis_is_logged_and_the_user_told(
         raise RuntimeError("the engine broke")
 
     # The thread pool runs jobs in this process, so the job function can be swapped for a failing one.
-    monkeypatch.setattr("bot.worker.analyze_job", broken_engine)
+    monkeypatch.setattr("bot.pool.analyze_job", broken_engine)
     with caplog.at_level(logging.ERROR, logger="bot.app"):
         async with running_bot(bot_settings(fake, db_path)):
             sent = fake.send_message(CHAT, fixture_text("bot_dam_collapse.txt"))

@@ -273,3 +273,22 @@ def test_claim_text_joins_the_parts_of_a_split_quotation() -> None:
     )
     claim = next(c for c in report.claims if c.kind == "direct")
     assert claim_text(report, claim) == "“We are not leaving. … Not today”"
+
+
+def test_a_missing_model_is_a_configuration_error_in_one_line(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "article.txt"
+    article.write_text("Police said 17 people were killed in the blast on Tuesday.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "analyze", str(article)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "WHOSAID_SPACY_MODEL": "no_such_model"},
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "no_such_model" in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

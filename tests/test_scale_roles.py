@@ -39,7 +39,7 @@ async def test_a_polling_replica_and_a_worker_share_the_work(
             replies = await reply_to(fake, article)
             assert "Who said what" in plain(replies[0]["text"])
             # The replica handed the article off and loaded no model; the worker analyzed it.
-            assert replica.bot_data[SERVICES_KEY].worker._pool is None
+            assert replica.bot_data[SERVICES_KEY].pool._pool is None
             # The job ends (and the update is marked done) just after the reply is accepted.
             assert await wait_until_idle(replica.bot_data[QUEUE_KEY], timeout=30)
             database = replica.bot_data[SERVICES_KEY].database

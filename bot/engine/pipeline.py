@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bot.engine.tokenizer import BoundedTokenizer
-from bot.errors import InputError
+from bot.errors import ConfigurationError
 
 # The engine reads POS tags, lemmas, the dependency parse and entities; nothing else in the model earns its time.
 UNUSED_COMPONENTS = ("senter",)
@@ -18,7 +18,7 @@ UNUSED_COMPONENTS = ("senter",)
 _lock = threading.Lock()
 
 
-class ModelMissingError(InputError):
+class ModelMissingError(ConfigurationError):
     """The configured spaCy model isn't installed."""
 
 

@@ -4,7 +4,7 @@ spaCy holds the GIL for most of its work, so analysis in the event loop's proces
 Telegram; a process pool keeps the loop free, a thread pool starts faster and shares one loaded model
 (`benchmarks/bench_bot.py` compares both).
 
-- **Queued, bounded in minutes.** A burst waits its turn: jobs are refused (`WorkerBusy`, saying when to
+- **Queued, bounded in minutes.** A burst waits its turn: jobs are refused (`PoolBusy`, saying when to
   try again) only when the work already waiting would take the pool more than `backlog_seconds`, measured
   with a moving average of how long jobs take, or when one chat has `chat_queue_limit` jobs in already.
 - **Fair.** Waiting jobs are kept per chat and started round-robin, so a chat that sends ten articles at
@@ -72,7 +72,7 @@ def in_words(seconds: float) -> str:
     return "about a minute" if minutes == 1 else f"about {minutes} minutes"
 
 
-class WorkerBusy(WhoSaidError):
+class PoolBusy(WhoSaidError):
     """Too much is waiting: the message tells the person when to send the article again."""
 
     def __init__(self, message: str, retry_after: float) -> None:
@@ -80,7 +80,7 @@ class WorkerBusy(WhoSaidError):
         self.retry_after = retry_after
 
     @classmethod
-    def backlog(cls, waiting_seconds: float, limit_seconds: float) -> WorkerBusy:
+    def backlog(cls, waiting_seconds: float, limit_seconds: float) -> PoolBusy:
         """The pool has more than its bound of work waiting."""
         retry_after = max(60.0, waiting_seconds - limit_seconds)
         return cls(
@@ -90,7 +90,7 @@ class WorkerBusy(WhoSaidError):
         )
 
     @classmethod
-    def chat_full(cls, waiting: int, waiting_seconds: float) -> WorkerBusy:
+    def chat_full(cls, waiting: int, waiting_seconds: float) -> PoolBusy:
         """One chat has its bound of jobs in the pool already."""
         retry_after = max(60.0, waiting_seconds)
         return cls(
@@ -100,7 +100,7 @@ class WorkerBusy(WhoSaidError):
         )
 
     @classmethod
-    def stopping(cls) -> WorkerBusy:
+    def stopping(cls) -> PoolBusy:
         """The bot is shutting down."""
         return cls("I'm restarting. Please send it again in a minute.", 60.0)
 
@@ -178,7 +178,7 @@ class _Job:
     task: asyncio.Task[None] | None = field(default=None, repr=False)
 
 
-class AnalysisWorker:
+class AnalysisPool:
     """A pool of `workers` processes or threads, fed fairly between chats, each job under a deadline."""
 
     def __init__(
@@ -219,7 +219,7 @@ class AnalysisWorker:
         self._idle.set()
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> AnalysisWorker:
+    def from_settings(cls, settings: Settings) -> AnalysisPool:
         """A worker sized by `WHOSAID_WORKERS`, `..._WORKER_KIND`, `..._BACKLOG_MINUTES`,
         `..._CHAT_QUEUE_LIMIT` and `..._JOB_TIMEOUT`."""
         return cls(
@@ -293,7 +293,7 @@ class AnalysisWorker:
                 await asyncio.shield(warming)
 
     async def analyze(self, article: Article, *, chat_id: int = 0) -> Report:
-        """The article's report, computed in the pool. `WorkerBusy` when the queue is full, `JobTimedOut`."""
+        """The article's report, computed in the pool. `PoolBusy` when the queue is full, `JobTimedOut`."""
         return await self.submit(analyze_job, article, self.model, self.max_chars, chat_id=chat_id)
 
     async def extract(
@@ -303,15 +303,15 @@ class AnalysisWorker:
         return await self.submit(extract_job, body, content_type, url, chat_id=chat_id)
 
     async def submit(self, function: Callable[..., T], *args: Any, chat_id: int = 0) -> T:
-        """Run `function(*args)` in the pool, in `chat_id`'s turn. `WorkerBusy` at once when the work already
+        """Run `function(*args)` in the pool, in `chat_id`'s turn. `PoolBusy` at once when the work already
         in would keep the pool busy past the backlog bound, or the chat has its bound of jobs in."""
         if self._closing:
-            raise WorkerBusy.stopping()
+            raise PoolBusy.stopping()
         waiting = self.waiting_seconds()
         if waiting > self.backlog_seconds:
-            raise WorkerBusy.backlog(waiting, self.backlog_seconds)
+            raise PoolBusy.backlog(waiting, self.backlog_seconds)
         if self._per_chat.get(chat_id, 0) >= self.chat_queue_limit:
-            raise WorkerBusy.chat_full(self._per_chat[chat_id], self.waiting_seconds())
+            raise PoolBusy.chat_full(self._per_chat[chat_id], self.waiting_seconds())
         job = _Job(chat_id, function, args, asyncio.get_running_loop().create_future())
         self._pending += 1
         self._per_chat[chat_id] = self._per_chat.get(chat_id, 0) + 1
