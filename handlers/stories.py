@@ -9,8 +9,10 @@ the chat's admins and the people who sent that article, checked when the button 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
@@ -175,25 +177,50 @@ def _pressed_message(update: Update) -> Message | None:
     return message if isinstance(message, Message) else None
 
 
-async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Take the article out of the story ("Not the same story"), if both are this chat's and the presser may;
-    the note that says so carries a "Put it back" button."""
+@dataclass(frozen=True)
+class StoryPress:
+    """A press of a story button that may go ahead: its chat, the article and story it names, the article."""
+
+    query: CallbackQuery
+    chat: Chat
+    article_id: str
+    story_id: str
+    article: StoredArticle
+
+
+async def _story_press(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, parse: Callable[[str | None], tuple[str, str] | None]
+) -> StoryPress | None:
+    """The opening lines of a story button, once: the ids read with `parse`, the chat's own article, and the
+    presser's right to change the story, checked now. None when the press was answered already."""
     query = update.callback_query
     chat = update.effective_chat
     if query is None:
-        return
-    ids = parse_not_same(query.data)
+        return None
+    ids = parse(query.data)
     if chat is None or ids is None:
         await query.answer(GONE, show_alert=True)
-        return
+        return None
     article_id, story_id = ids
-    found = services(context)
-    article = await found.store.get(chat.id, article_id)
+    article = await services(context).store.get(chat.id, article_id)
     if article is None:
         await query.answer(GONE, show_alert=True)
-        return
+        return None
     if await _refused(update, context, chat, article_id):
+        return None
+    return StoryPress(query, chat, article_id, story_id, article)
+
+
+async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Take the article out of the story ("Not the same story"), if both are this chat's and the presser may;
+    the note that says so carries a "Put it back" button."""
+    press = await _story_press(update, context, parse_not_same)
+    if press is None:
         return
+    query, chat, article_id, story_id, article = (
+        press.query, press.chat, press.article_id, press.story_id, press.article,
+    )  # fmt: skip
+    found = services(context)
     stories = story_store(found)
     if not await stories.take_out(chat.id, article_id, story_id):
         if story_id in await stories.excluded_stories(chat.id, article_id):
@@ -222,22 +249,13 @@ async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def on_put_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Undo "Not the same story": the article goes back into the story, if the presser may change it."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None:
+    press = await _story_press(update, context, parse_put_back)
+    if press is None:
         return
-    ids = parse_put_back(query.data)
-    if chat is None or ids is None:
-        await query.answer(GONE, show_alert=True)
-        return
-    article_id, story_id = ids
+    query, chat, article_id, story_id, article = (
+        press.query, press.chat, press.article_id, press.story_id, press.article,
+    )  # fmt: skip
     found = services(context)
-    article = await found.store.get(chat.id, article_id)
-    if article is None:
-        await query.answer(GONE, show_alert=True)
-        return
-    if await _refused(update, context, chat, article_id):
-        return
     stories = story_store(found)
     if not await stories.put_back(chat.id, article_id, story_id):
         membership = await stories.membership(chat.id, article_id)
