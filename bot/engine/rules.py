@@ -62,7 +62,7 @@ NOT_A_COUNT: tuple[TokenRule, ...] = (
     ),
     ("not-a-count:clock-time", [_NUMBER, {"LOWER": {"IN": sorted(CLOCK_WORDS)}}], 0),
     ("not-a-count:name-number", [{"LOWER": {"IN": sorted(NAME_NUMBER_WORDS)}}, _NUMBER], 1),
-    ("not-a-count:code-leading-zero", [{"TEXT": {"REGEX": r"^0\d"}}], 0),
+    ("not-a-count:code-leading-zero", [{"IS_DIGIT": True, "TEXT": {"REGEX": r"^0\d"}}], 0),
     ("not-a-count:digit-run", [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 0),
     ("not-a-count:digit-run", [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 1),
     ("not-a-count:multiplier", [_NUMBER, {"LOWER": {"IN": sorted(MULTIPLIER_WORDS)}}], 0),
@@ -113,15 +113,14 @@ BASELINES: tuple[TokenRule, ...] = (
 IN_BRACKETS: tuple[TokenRule, ...] = (
     (
         "holder:in-brackets",
-        [
-            {"POS": {"IN": ["NUM", "NOUN", "PROPN"]}},
-            {"ORTH": "("},
-            {"LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
-            {"ORTH": ")"},
-        ],
-        0,
+        # Anchored on the bracket; the figure's number or noun is the word before it.
+        [{"ORTH": "("}, {"LEMMA": {"IN": sorted(SOURCE_NOUNS)}}, {"ORTH": ")"}],
+        -1,
     ),
 )
+
+# What may stand right before a bracketed source: the figure's number or its noun.
+BRACKETED_FIGURE_POS = frozenset({"NUM", "NOUN", "PROPN"})
 
 # Parse patterns: (label, pattern). Every pattern names its source node "holder".
 DependencyRule = tuple[str, list[dict]]
@@ -238,7 +237,12 @@ HOLDERS: tuple[DependencyRule, ...] = (
         "holder:figures-of",
         [
             {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
-            {"LEFT_ID": "figure", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "of"}},
+            {
+                "LEFT_ID": "figure",
+                "REL_OP": ">",
+                "RIGHT_ID": "of",
+                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "of"},
+            },
             {
                 "LEFT_ID": "of",
                 "REL_OP": ">",
@@ -252,12 +256,13 @@ HOLDERS: tuple[DependencyRule, ...] = (
     (
         "holder:given-by",
         [
-            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "NUM", "ADJ"]}}},
+            # Anchored on the rare verb, not on every noun: the figure's noun is the verb's head ("<").
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "acl", "LEMMA": {"IN": sorted(COLON_CUE_VERBS)}}},
             {
-                "LEFT_ID": "figure",
-                "REL_OP": ">",
-                "RIGHT_ID": "verb",
-                "RIGHT_ATTRS": {"DEP": "acl", "LEMMA": {"IN": sorted(COLON_CUE_VERBS)}},
+                "LEFT_ID": "verb",
+                "REL_OP": "<",
+                "RIGHT_ID": "figure",
+                "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "NUM", "ADJ"]}},
             },
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
             {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
@@ -268,12 +273,12 @@ HOLDERS: tuple[DependencyRule, ...] = (
     (
         "holder:said-of",
         [
-            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "NUM"]}}},
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": {"IN": sorted(COLON_CUE_VERBS)}}},
             {
-                "LEFT_ID": "figure",
-                "REL_OP": ">",
-                "RIGHT_ID": "verb",
-                "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": {"IN": sorted(COLON_CUE_VERBS)}},
+                "LEFT_ID": "verb",
+                "REL_OP": "<",
+                "RIGHT_ID": "figure",
+                "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "NUM"]}},
             },
             {
                 "LEFT_ID": "verb",
@@ -359,7 +364,8 @@ class FigureRules:
             family, offset = self._token_rules[key]
             label = key.split("#")[0]
             if family == "in_brackets":
-                found.in_brackets.setdefault(start + offset, Holder(doc[start + 2], label))
+                if start > 0 and doc[start - 1].pos_ in BRACKETED_FIGURE_POS:
+                    found.in_brackets.setdefault(start + offset, Holder(doc[start + 1], label))
             else:
                 getattr(found, family).setdefault(start + offset, label)
         cues: list[tuple[int, Holder]] = []
@@ -404,7 +410,11 @@ def _trailing_sources(doc: Doc) -> list[tuple[int, Holder]]:
         if not 1 <= len(words) <= TRAILING_SOURCE_WORDS:
             continue
         last = words[-1]
-        named = last.pos_ == "PROPN" or (last.is_upper and len(last.text) > 1) or last.lemma_.lower() in SOURCE_NOUNS
+        named = (
+            last.pos_ == "PROPN"
+            or (last.is_upper and len(last.text) > 1)
+            or last.lemma_.lower() in SOURCE_NOUNS
+        )
         if named and all(w.pos_ in NAME_WORD_POS or w.is_upper for w in words):
             name = doc[words[0].i : last.i + 1].text
             found.append((token.i, Holder(last, "holder:trailing-source", name)))
@@ -470,7 +480,11 @@ def holder_of(
         owner = rules.by_figure_noun.get(holder.head.i)
         if owner is not None:
             return owner
-    return _according_to(number, first, rules, numbers) or _before_colon(number, rules) or _trailing(number, rules)
+    return (
+        _according_to(number, first, rules, numbers)
+        or _before_colon(number, rules)
+        or _trailing(number, rules)
+    )
 
 
 def _trailing(number: Token, rules: DocRules) -> Holder | None:
