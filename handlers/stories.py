@@ -217,11 +217,8 @@ async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     press = await _story_press(update, context, parse_not_same)
     if press is None:
         return
-    query, chat, article_id, story_id, article = (
-        press.query, press.chat, press.article_id, press.story_id, press.article,
-    )  # fmt: skip
-    found = services(context)
-    stories = story_store(found)
+    query, chat, article_id, story_id = press.query, press.chat, press.article_id, press.story_id
+    stories = story_store(services(context))
     if not await stories.take_out(chat.id, article_id, story_id):
         if story_id in await stories.excluded_stories(chat.id, article_id):
             await query.answer("That article is already out of that story.")
@@ -229,7 +226,7 @@ async def on_not_same(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             await query.answer(GONE, show_alert=True)
         return
     await query.answer("Taken out of the story.")
-    name = shorten(story_outlet(article), 80)
+    name = shorten(story_outlet(press.article), 80)
     text = (
         f"✂️ OK: <b>{escape(name)}</b> is out of that story, and its figures are no longer compared with "
         "the others'. It stays out unless you put it back."
@@ -252,11 +249,8 @@ async def on_put_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     press = await _story_press(update, context, parse_put_back)
     if press is None:
         return
-    query, chat, article_id, story_id, article = (
-        press.query, press.chat, press.article_id, press.story_id, press.article,
-    )  # fmt: skip
-    found = services(context)
-    stories = story_store(found)
+    query, chat, article_id, story_id = press.query, press.chat, press.article_id, press.story_id
+    stories = story_store(services(context))
     if not await stories.put_back(chat.id, article_id, story_id):
         membership = await stories.membership(chat.id, article_id)
         if membership is not None and membership.story_id == story_id:
@@ -265,7 +259,7 @@ async def on_put_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             await query.answer(GONE, show_alert=True)
         return
     await query.answer("Put back in the story.")
-    name = shorten(story_outlet(article), 80)
+    name = shorten(story_outlet(press.article), 80)
     text = (
         f"↩️ OK: <b>{escape(name)}</b> is back in that story, and its figures are compared with the "
         "others' again."
