@@ -144,3 +144,48 @@ def test_a_year_owned_through_of_dates_the_figure_in_its_clause() -> None:
         "of eligible voters participated, according to the Orvane Department of State."
     )
     assert report.figures[0].background is True
+
+
+def test_a_revision_stated_in_one_clause_is_one_unnamed_source_revising_itself() -> None:
+    report = analyze(
+        "Every spring the bureau reviews its earlier tables. The jobless rate for March was revised down to "
+        "6.1 percent from 6.4 percent. And the rate for April was revised up to 6.3 percent from 6.2 percent."
+    )
+    assert [(figure.value, figure.qualifier) for figure in report.figures] == [
+        (6.1, None), (6.4, None), (6.3, None), (6.2, None)
+    ]  # "revised up to 6.3": the direction of the revision, not a bound
+    assert [figure.period for figure in report.figures] == ["March", "March", "April", "April"]
+    march, april = report.conflicts
+    assert (march.reason, april.reason) == ("revision", "revision")
+    assert [report.figures[i].value for i in march.newer] == [6.1]
+    assert sorted(report.figures[i].value for i in april.figures) == [6.2, 6.3]
+
+
+def test_up_from_an_earlier_estimate_is_a_revision_not_growth_from_a_baseline() -> None:
+    report = analyze("Output in the Kessmark region grew 2.4 per cent in 2023, up from an initial estimate of 1.9 per cent.")
+    [conflict] = report.conflicts
+    assert conflict.reason == "revision"
+    assert [report.figures[i].value for i in conflict.newer] == [2.4]
+    baseline = analyze("Output in the Kessmark region grew 2.4 per cent in 2023, up from 1.9 per cent in 2022.")
+    assert baseline.conflicts == []
+
+
+def test_a_revision_to_zero_is_still_one_measure() -> None:
+    report = analyze("Growth in the first quarter was revised by the statistics office from 0.2 per cent to zero.")
+    [conflict] = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [0, 0.2]
+
+
+def test_a_changing_verb_revises_only_a_figure_not_a_price() -> None:
+    revised = analyze("Rescuers cut their estimate of those missing to 310 from earlier calculations of 480.")
+    assert [conflict.reason for conflict in revised.conflicts] == ["revision"]
+    moved = analyze("The central bank of Dravia cut its main rate to 4.5 percent from 4.75 percent on Tuesday.")
+    assert moved.conflicts == []
+
+
+def test_a_figure_under_a_condition_is_supposed_not_reported() -> None:
+    report = analyze(
+        "If the ministry says turnout was 48 percent, that figure normally stands. The electoral commission said "
+        "turnout was 52 percent."
+    )
+    assert report.conflicts == []

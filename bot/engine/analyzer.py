@@ -114,13 +114,13 @@ def _own_scope(structures: list, figures: list[Figure], event: Event | None, dat
 
 def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
     """Whether a figure may take part in a conflict: given by a source (the article's own voice restates its
-    sources, as in a headline), about the article's own event, not a part of another figure, and with a known
+    sources, as in a headline) or revised in its own clause ("was revised down to 8.2 percent from 8.3"), about the article's own event, not a part of another figure, and with a known
     structure that is not an earlier baseline ('up from 12,500') or a total over a period ('this year')."""
     structure = found.structure
     if (
         found.background
         or found.subset
-        or (figure.claim is None and figure.source is None)
+        or (figure.claim is None and figure.source is None and structure.revision_pair is None)
         or not structure.known
     ):
         return False
@@ -143,7 +143,9 @@ def _without_duplicates(findings: list[Finding]) -> list[Finding]:
 def _introduced_people(doc: Doc, quotations: list[Quotation]) -> list[Token]:
     """People the narrative introduces as the subject of a sentence ('Mayor Ilse Korhonen met residents'),
     so that a later 'she said' can point back to them."""
-    quoted = RangeSet((segment.start, segment.end) for quotation in quotations for segment in quotation.segments)
+    quoted = RangeSet(
+        (segment.start, segment.end) for quotation in quotations for segment in quotation.segments
+    )
     people = []
     for sentence in doc.sents:
         root = sentence.root

@@ -28,6 +28,9 @@ APPROXIMATION_TOLERANCE = 0.1
 MAX_SOURCE_RATIO = 50
 # Statuses of a figure that is a source's guess rather than a count or a result.
 GUESSED_STATUSES = frozenset({"forecast", "estimate"})
+# The source key of a figure the article gives in its own voice, and of one revised with no source named.
+ARTICLE_KEY = "article"
+UNNAMED_REVISER_KEY = "unnamed reviser"
 # The most distinct readings (value and source) one conflict can hold and still be sources disagreeing.
 MAX_READINGS = 12
 
@@ -59,9 +62,18 @@ def claim_source_key(claim: Claim) -> str | None:
 def source_key(figure: Figure, claims: list[Claim]) -> str:
     """Identity of a figure's source within one article, for telling sources apart."""
     if figure.claim is None:
-        return figure.source_key or "article"
+        return figure.source_key or ARTICLE_KEY
     claim = claims[figure.claim]
     return (claim.speaker or f"claim-{figure.claim}").lower()
+
+
+def _source_key(figure: Figure, claims: list[Claim], structure: Structure) -> str:
+    """A figure's source identity; a revision stated in one clause with no source named ("the rate was revised
+    up to 7.8 percent from 7.7 percent") is one unnamed source revising itself."""
+    key = source_key(figure, claims)
+    if key == ARTICLE_KEY and structure.revision_pair is not None:
+        return f"{UNNAMED_REVISER_KEY} {structure.revision_pair}"
+    return key
 
 
 def _own_results(a: Figure, b: Figure, key_a: str, key_b: str) -> bool:
@@ -112,18 +124,28 @@ def _rounded(approximate: Figure, other: Figure) -> bool:
     return abs(other.value - approximate.value) <= APPROXIMATION_TOLERANCE * abs(approximate.value)
 
 
-def _on_one_scale(indexes: list[int], figures: list[Figure]) -> list[int]:
+def _on_one_scale(indexes: list[int], figures: list[Figure], structures: list[Structure]) -> list[int]:
     """Leave out values too far from the group's middle value to count the same thing (`MAX_SOURCE_RATIO`)."""
     if len(indexes) < 2:
         return indexes
     values = sorted(abs(figures[i].value) for i in indexes)
     median = values[len(values) // 2]
+    paired = {structures[i].revision_pair for i in indexes} - {None}
+    # A revision's two values stand together ("revised from 0.1 per cent to zero") when they are all there is.
+    if len(paired) == 1 and all(structures[i].revision_pair in paired for i in indexes):
+        return indexes
     return [i for i in indexes if _same_scale_values(abs(figures[i].value), median)]
 
 
 def _same_scale_values(a: float, b: float) -> bool:
     low, high = sorted((a, b))
     return low > 0 and high / low <= MAX_SOURCE_RATIO
+
+
+def _one_revision(a: Structure, b: Structure) -> bool:
+    """Two values of one revision stated in one clause ("revised from 0.1 per cent to zero"): one measure,
+    however far apart."""
+    return a.revision_pair is not None and a.revision_pair == b.revision_pair
 
 
 def same_scale(a: Figure, b: Figure) -> bool:
@@ -200,8 +222,8 @@ def find_conflicts(
     candidates = [i for i, ok in enumerate(comparable) if ok]
     conflicts = []
     for cluster in _clusters(candidates, structures):
-        indexes = _on_one_scale(_without_parts(cluster, figures, structures), figures)
-        keys = {i: source_key(figures[i], claims) for i in indexes}
+        indexes = _on_one_scale(_without_parts(cluster, figures, structures), figures, structures)
+        keys = {i: _source_key(figures[i], claims, structures[i]) for i in indexes}
         indexes, newer = _one_reading_per_source(indexes, figures, structures, keys)
         readings = _readings(indexes, figures, keys, newer)
         # Sources disagreeing give a few values; a dozen values of one measure is a table or a list of parts.
@@ -212,7 +234,7 @@ def find_conflicts(
             for a, i in enumerate(readings)
             for j in readings[a + 1 :]
             if not values_agree(figures[i], figures[j], one_source=same_source(keys[i], keys[j]))
-            and same_scale(figures[i], figures[j])
+            and (same_scale(figures[i], figures[j]) or _one_revision(structures[i], structures[j]))
             and not _own_results(figures[i], figures[j], keys[i], keys[j])
             and (not same_source(keys[i], keys[j]) or j in newer or i in newer)
         ]
@@ -249,12 +271,12 @@ def _one_reading_per_source(
     # A source's earlier figures, one per distinct value, so a source repeating itself costs nothing more.
     seen: dict[str, dict[tuple, int]] = defaultdict(dict)
     claims_seen: dict[str, set[int | None]] = defaultdict(set)
-    for i in sorted(indexes, key=lambda k: figures[k].span.start):
+    for i in sorted(indexes, key=lambda k: _stated_order(figures[k], structures[k])):
         earlier_by_value = seen[keys[i]]
         earlier = list(earlier_by_value.values())  # the latest figure of each value, latest value last
         same_claim = figures[i].claim in claims_seen[keys[i]]
         agrees = any(values_agree(figures[e], figures[i], one_source=True) for e in earlier)
-        if keys[i] == "article" or not earlier or agrees:
+        if keys[i] == ARTICLE_KEY or not earlier or agrees:
             kept.append(i)
         elif later_statement(structures[earlier[-1]], structures[i]):
             kept.append(i)
@@ -268,6 +290,14 @@ def _one_reading_per_source(
         earlier_by_value[value] = i
         claims_seen[keys[i]].add(figures[i].claim)
     return sorted(kept), newer
+
+
+def _stated_order(figure: Figure, structure: Structure) -> float:
+    """Where a figure stands in the order its source stated them: text order, except that a revised value
+    ("revised up to 7.8 percent from 7.7 percent") was stated after the prior one beside it."""
+    if structure.revision_pair is not None and not structure.prior:
+        return max(figure.span.start, structure.revision_pair) + 0.5
+    return figure.span.start
 
 
 def _conflict(

@@ -57,7 +57,15 @@ from bot.engine.lexicon import (
     SINGULAR_FRACTIONS,
     TOLL_NOUNS,
 )
-from bot.engine.measures import CHANGE_WORDS, NAMED_QUANTITIES, PERCENT_OPENERS, REVISION_VERBS
+from bot.engine.measures import (
+    CHANGE_WORDS,
+    DIRECTION_WORDS,
+    FIGURE_CHANGING_VERBS,
+    NAMED_QUANTITIES,
+    PERCENT_OPENERS,
+    RESTATING_NOUNS,
+    REVISION_VERBS,
+)
 from bot.engine.rules import DocRules, Holder, holder_of, read_rules
 from bot.engine.structure import Structure, figure_path, figure_structure
 
@@ -207,7 +215,47 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         i = range_end + 1
     _resolve_elliptical(doc, figures)
     _resolve_restated(figures)
+    _pair_revisions(figures)
     return figures
+
+
+# The fields a revision's two values share: the clause says they measure one thing.
+_REVISION_SHARED_FIELDS = ("counted", "quantity", "unit", "period", "place", "change")
+
+
+def _pair_revisions(figures: list[FoundFigure]) -> None:
+    """'The rate was revised up to 7.8 percent from 7.7 percent', 'growth was 0.6 per cent, up from an initial
+    estimate of 0.5 per cent': the prior value and the revised one, in one clause, are one source's two values
+    of one measure. Each takes what the other's words say and it lacks; the revised value is a revision."""
+    for index, figure in enumerate(figures):
+        prior = figure.structure
+        if not prior.prior:
+            continue
+        partners = [
+            other
+            for other in figures[:index][::-1] + figures[index + 1 :]
+            if other.sentence_start == figure.sentence_start
+            and not other.structure.prior
+            and other.structure.clause == prior.clause
+            and other.upper is None
+            and other.structure.revision_pair is None
+        ]
+        if not partners or figure.upper is not None:
+            continue
+        revised = partners[0].structure
+        figure.background = partners[0].background  # the prior value is of the revised value's period
+        # The revised value's own words win ("an estimate of 1.8 per cent" names no quantity of its own); what
+        # they leave out, the prior's words may say ("revised from 0.1 per cent to zero").
+        for name in _REVISION_SHARED_FIELDS:
+            value = getattr(revised, name) or getattr(prior, name)
+            setattr(prior, name, value)
+            setattr(revised, name, value)
+        prior.status = revised.status  # an "estimate" noun names the earlier statement, not a kind of figure
+        revised.revises = True
+        prior.revises = False
+        prior.points_back = revised.points_back = False
+        prior.revision_pair = revised.revision_pair = figure.start
+        figure.rules = (*figure.rules, "relation:revised-from")
 
 
 # How far up from a bare conjoined number the figure it shares words with is looked for.
@@ -247,12 +295,13 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
 
 
 _SAME_AS_BEFORE = "\0same-as-before"
-_RESTATING_NOUNS = {"figure", "number", "total", "tally", "estimate", "count"}
 
 
 def _restates_a_figure(number: Token) -> bool:
     """'put the figure at 4,000', 'a number closer to 4,000': the number restates a count given before."""
-    return any(ancestor.lemma_.lower() in _RESTATING_NOUNS for ancestor in itertools.islice(number.ancestors, 4))
+    return any(
+        ancestor.lemma_.lower() in RESTATING_NOUNS for ancestor in itertools.islice(number.ancestors, 4)
+    )
 
 
 # How far back (in characters, sentence start to sentence start) a restated figure looks for the figure it
@@ -487,6 +536,12 @@ def _qualifier(doc: Doc, first: int) -> tuple[str | None, int | None]:
             continue
         if [t.lower_ for t in doc[start:first]] == words:
             word = doc[start]
+            if (
+                start > 0
+                and doc[start - 1].lemma_.lower() in FIGURE_CHANGING_VERBS
+                and words[0] in DIRECTION_WORDS
+            ):
+                return None, None  # "revised up to 7.8 percent": the revision's direction, not a bound
             verb_particle = word.dep_ in PARTICLE_OR_PREPOSITION_DEPS and word.head.pos_ == "VERB"
             if verb_particle and word.head.lemma_.lower() not in CHANGE_WORDS:
                 return None, None  # "win over three senators": the verb's particle, not a qualifier

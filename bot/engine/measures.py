@@ -142,7 +142,19 @@ REVISION_VERBS = frozenset("raise revise upgrade downgrade lower update correct 
 
 # Verbs that change a figure when their object is one ("cut its estimate to 940", "raised the toll to 19",
 # "lowered the number of missing"): the figure is revised.
-FIGURE_CHANGING_VERBS = REVISION_VERBS | frozenset("cut reduce increase lift trim slash".split())
+FIGURE_CHANGING_VERBS = REVISION_VERBS | frozenset("cut reduce increase lift trim slash up".split())
+
+# Verbs that only ever revise a statement, whatever their object: "the rate was revised up to 7.8 percent from
+# 7.7 percent", "upgraded it from 7.5 to 7.9". ("raise" and "lower" also move prices and rates.)
+STATEMENT_REVISING_VERBS = frozenset("revise upgrade downgrade correct update".split())
+
+# Nouns naming an earlier statement of a figure: "up from an initial estimate of 0.5 per cent", "from earlier
+# calculations of 1,800". A value after one of them is what a source said before, not an earlier state.
+PRIOR_STATEMENT_NOUNS = frozenset("estimate calculation reading assessment projection forecast".split())
+
+# Subordinators of a condition: a figure under one is supposed, not reported ("If the ministry says the rate was
+# 7.7 percent, ...", "unless more than 40 turn up").
+CONDITION_MARKERS = frozenset("if unless".split())
 
 # Words after a number that make it a percentage.
 PERCENT_WORDS = frozenset("percent % pct".split())

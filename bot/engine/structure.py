@@ -28,6 +28,7 @@ from bot.engine.grammar import (
     NAME_PART_DEPS,
     NOUN_CLAUSE_DEPS,
     NOUN_POS,
+    NUMBER_ATTACHMENT_DEPS,
     OBJECT_DEPS,
     OF_OBJECT_POS,
     PATIENT_DEPS,
@@ -62,6 +63,7 @@ from bot.engine.measures import (
     CENT_WORDS,
     CHANGE_WORDS,
     CONCERNING_PREPOSITIONS,
+    CONDITION_MARKERS,
     COUNTED_FAMILIES,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -84,6 +86,7 @@ from bot.engine.measures import (
     PERIOD_PREPOSITIONS,
     PERSON_EVENTS,
     PHRASAL_EVENTS,
+    PRIOR_STATEMENT_NOUNS,
     QUANTITY_OF_COUNTED,
     RATE_NOUNS,
     RATE_WORDS,
@@ -93,6 +96,7 @@ from bot.engine.measures import (
     SQUARE_WORDS,
     STATE_PHRASES,
     STATE_QUANTITIES,
+    STATEMENT_REVISING_VERBS,
     UNIT_WORDS,
     VEHICLE_WORDS,
     family_of,
@@ -138,12 +142,20 @@ class Structure:
     # Whose share a share is, when the clause names it: "28 percent supported Mr Trump" -> "trump", "Kessling
     # won 41.8% of the vote" -> "kessling". Shares of different parties are different measures.
     belongs_to: str | None = None
+    # The value a revision started from ("revised down to 8.2 percent from 8.3 percent", "up from an initial
+    # estimate of 0.5 per cent"): what the source said before, of the same measure as the revised value.
+    prior: bool = False
+    # The pair a revision stated in one clause belongs to (the prior value's character offset), shared by the
+    # prior and the revised value: the clause itself says they are one source's two values of one measure.
+    revision_pair: int | None = None
+    # Under a condition ("If the department says the rate was 7.7 percent, ..."): supposed, never compared.
+    hypothetical: bool = False
 
     def signature(self) -> tuple:
         """The fields `compatible` reads: two structures with one signature compare alike with any other."""
         return (
             self.counted, self.quantity, self.unit, self.period, self.status, self.change,
-            self.baseline, self.increment, self.place, self.belongs_to,
+            self.baseline, self.increment, self.place, self.belongs_to, self.revision_pair,
         )  # fmt: skip
 
     @property
@@ -238,18 +250,61 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = _named(doc[first.i - 1])
     _read_modifiers(noun if noun is not None else number, structure)
     _climb(anchor, structure)
+    structure.hypothetical = _conditional(number)
+    if _prior_statement(number):
+        structure.prior, structure.baseline = True, False
     _read_period_and_status(number, structure)
     if structure.unit == "%" and structure.counted and not structure.quantity:
         structure.quantity = "share"  # "54% of the vote"
     if structure.quantity == "share":
         structure.belongs_to = _share_owner(number)
     if structure.quantity in HAPPENS_TO_PEOPLE and structure.unit in CURRENCY_CODES:
-        structure.quantity = None  # "held $214.9 billion offshore": what happens to people doesn't happen to money
+        structure.quantity = (
+            None  # "held $214.9 billion offshore": what happens to people doesn't happen to money
+        )
     if not structure.quantity and noun is not None and not structure.unit:
         # "146 passengers", "4,000 strikers": nouns that say what happened to the people they count, when the
         # clause says nothing else ("17 passengers were killed" is a toll).
         structure.quantity = QUANTITY_OF_COUNTED.get(_lemma(noun))
     return structure
+
+
+def _conditional(number: Token) -> bool:
+    """Whether a verb above the number opens with "if" or "unless" (`CONDITION_MARKERS`)."""
+    return any(
+        child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS
+        for ancestor in number.ancestors
+        if ancestor.pos_ in VERB_POS
+        for child in ancestor.children
+    )
+
+
+def _prior_statement(number: Token) -> bool:
+    """'from 8.3 percent' after a verb revising a statement, 'from earlier calculations of 1,800', 'upped the
+    figure to 50 from the original figure of 42': the value a source gave before revising it."""
+    node = number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number  # "8.3 percent", "1.8 per cent"
+    for _ in range(MAX_CLIMB):
+        head = node.head
+        if head.i == node.i or node.dep_ != "pobj":
+            return False
+        if head.lower_ == "of" and _lemma(head.head) in PRIOR_STATEMENT_NOUNS:
+            statement = head.head
+            return statement.dep_ == "pobj" and statement.head.lower_ == "from"
+        if head.lower_ == "from":
+            return _revises_a_statement(head.head)
+        node = head.head  # through "of" to the noun it hangs on ("the original figure of 42")
+    return False
+
+
+def _revises_a_statement(verb: Token) -> bool:
+    """'revised', 'upgraded': always; 'cut', 'raised', 'upped': when what they change is a figure ("upped the
+    figure", "cut their estimate"), not a price or a rate."""
+    lemma = _lemma(verb)
+    if lemma in STATEMENT_REVISING_VERBS:
+        return True
+    return lemma in FIGURE_CHANGING_VERBS and any(
+        c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS for c in verb.children
+    )
 
 
 def _per_what(anchor: Token) -> str | None:
@@ -260,9 +315,7 @@ def _per_what(anchor: Token) -> str | None:
             following = doc[token.i + 1]
             if following.lower_ in CENT_WORDS:
                 return None  # "74 per cent" is a share, read as %
-            if following.pos_ == "NOUN" and (
-                token.lower_ == "per" or following.lemma_.lower() in RATE_NOUNS
-            ):
+            if following.pos_ == "NOUN" and (token.lower_ == "per" or following.lemma_.lower() in RATE_NOUNS):
                 return following.lemma_.lower()
         if token.pos_ not in RATE_GAP_POS:
             break
@@ -278,19 +331,24 @@ def _share_owner(number: Token) -> str | None:
     verb = figure_path(number)[-1]
     if verb.pos_ not in VERB_POS:
         return None
+
     # The subject first ("Valcourt won Lethany's election with 51.6%"), unless the object is the share itself:
     # "put United Tarsenia's share of the vote at 41 percent" names the holder as subject.
     def share_first(child: Token) -> bool:
         return child.dep_ in OBJECT_DEPS and _named(child) == "share"
 
     # Of two subjects (a parse that took a dateline for one), the nearer to the verb.
-    for child in sorted(verb.children, key=lambda c: (not share_first(c), c.dep_ in OBJECT_DEPS, abs(c.i - verb.i))):
+    for child in sorted(
+        verb.children, key=lambda c: (not share_first(c), c.dep_ in OBJECT_DEPS, abs(c.i - verb.i))
+    ):
         inside = child.left_edge.i <= number.i <= child.right_edge.i
         if child.dep_ in SHARE_OWNER_DEPS and not inside:
             name = _named_party(child)
             if name is not None:
                 # The name's own words, not the recogniser's entity, which can run across a dateline.
-                words = sorted([name, *(c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
+                words = sorted(
+                    [name, *(c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
+                )
                 return POSSESSIVE_ENDING.sub("", " ".join(t.lower_ for t in words))
     return None
 
@@ -301,7 +359,8 @@ def _named_party(noun: Token) -> Token | None:
     candidates = [noun, *(c for c in noun.children if c.dep_ in NAME_PART_DEPS)]
     # A place names where, not whose ("Lethany's presidential election").
     return next(
-        (t for t in candidates if t.pos_ == "PROPN" and t.ent_type_ not in TIME_ENTITIES | SCOPE_ENTITIES), None
+        (t for t in candidates if t.pos_ == "PROPN" and t.ent_type_ not in TIME_ENTITIES | SCOPE_ENTITIES),
+        None,
     )
 
 
@@ -334,6 +393,8 @@ def _modifier_quantity(noun: Token) -> str | None:
 
 
 def _read_noun(noun: Token, structure: Structure) -> None:
+    if noun.lower_ in CENT_WORDS and structure.unit == "%":
+        return  # "an estimate of 1.8 per cent" parsed with "cent" as a noun: the unit, not a counted thing
     modifier = _modifier_quantity(noun) if _named(noun) else None
     if modifier:
         structure.quantity = structure.quantity or modifier
@@ -438,24 +499,16 @@ def _climb(anchor: Token, structure: Structure) -> None:
         lemma = _lemma(head)
         if node.dep_ == "pobj" and head.lower_ == "from" and _changes(head.head):
             structure.baseline = True  # "up from 12,500", "fell to 187 from 203"
-        if (
-            node.dep_ in CHANGE_AMOUNT_DEPS
-            and lemma in CHANGE_WORDS
-            and head.pos_ in CHANGE_POS
-        ) and (
+        if (node.dep_ in CHANGE_AMOUNT_DEPS and lemma in CHANGE_WORDS and head.pos_ in CHANGE_POS) and (
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod"
         ):
             structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
-        if node.dep_ == "advmod" or (
-            node.dep_ == "npadvmod" and head.lower_ in DIRECTION_WORDS
-        ):
+        if node.dep_ == "advmod" or (node.dep_ == "npadvmod" and head.lower_ in DIRECTION_WORDS):
             structure.change = True
         comparative = node.tag_ in COMPARATIVE_TAGS and node.dep_ in MODIFIER_DEPS
         if head.pos_ == "NOUN" and _changes(head) and node.dep_ == "pobj":
             structure.change = True  # "an increase of 9%"
-        if head.pos_ == "NOUN" and (
-            node.dep_ in VALUE_OF_NOUN_DEPS or comparative
-        ):
+        if head.pos_ == "NOUN" and (node.dep_ in VALUE_OF_NOUN_DEPS or comparative):
             # "a turnout of 61%", "inflation of 4.8%", "a toll of 17"
             _take_noun(head, structure)
             if structure.quantity or structure.points_back:
@@ -525,7 +578,11 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     # "cut their estimate of those missing to about 940", "raised the toll to 19": a verb changing a figure
     # revises it, and the figure says what is counted.
     restated = next(
-        (c for c in verb.children if c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS and c.i != node.i),
+        (
+            c
+            for c in verb.children
+            if c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS and c.i != node.i
+        ),
         None,
     )
     if restated is not None and lemma in FIGURE_CHANGING_VERBS and not structure.quantity:
@@ -614,17 +671,28 @@ def figure_path(number: Token) -> list[Token]:
 
 def _period_words(path: list[Token]) -> str:
     """Time words attached to the figure's own phrase: 'in 2025', 'next year', 'third-quarter'."""
-    words = []
     on_path = {t.i for t in path}
-    for node in path:
+    words = _time_phrases(path, on_path)
+    verb = path[-1]
+    if not words and verb.pos_ in VERB_POS:
+        # "The rate for November was revised up to 7.8 percent": the verb's subject, which names the figure's
+        # quantity, holds its period when the figure's own phrase has none.
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in on_path]
+        words = _time_phrases(subjects, on_path)
+    return " ".join(words)
+
+
+def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
+    words = []
+    for node in nodes:
         for child in node.children:
-            if child.i in on_path:
+            if child.i in skip:
                 continue
             if child.dep_ in PERIOD_MODIFIER_DEPS or (
                 child.dep_ == "prep" and child.lower_ in PERIOD_PREPOSITIONS
             ):
                 words.append(" ".join(t.text for t in child.subtree))
-    return " ".join(words)
+    return words
 
 
 def _read_period_and_status(number: Token, structure: Structure) -> None:
@@ -652,7 +720,9 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
         structure.status = "suspected"  # "51 suspected cases" count something else than confirmed ones
     elif lemmas & ESTIMATE_WORDS:
         structure.status = "estimate"  # "put insured losses at $2 billion", "an estimated 3.2 million"
-    over_time = structure.period in AGGREGATE_PERIODS or _aggregate_sentence(sentence_text(sentence_of(number)))
+    over_time = structure.period in AGGREGATE_PERIODS or _aggregate_sentence(
+        sentence_text(sentence_of(number))
+    )
     if over_time and structure.quantity in EVENT_FAMILIES and not structure.unit:
         structure.aggregate = True
 
@@ -715,7 +785,9 @@ def _time_markers(doc) -> tuple[list[int], list[str]]:
             token
             for token in doc
             if token.lower_ in LATER_WORDS
-            or (token.ent_type_ in TIME_ENTITIES and token.ent_iob_ == "B" and not _YEAR.fullmatch(token.text))
+            or (
+                token.ent_type_ in TIME_ENTITIES and token.ent_iob_ == "B" and not _YEAR.fullmatch(token.text)
+            )
         ]
         found = doc.user_data["whosaid_time_markers"] = ([t.i for t in marked], [t.lower_ for t in marked])
     return found
@@ -755,11 +827,17 @@ def compatible(a: Structure, b: Structure) -> bool:
     difference worth showing."""
     if not a.known or not b.known or a.baseline or b.baseline or a.increment or b.increment:
         return False
+    if a.hypothetical or b.hypothetical:
+        return False
     # Precision first: without what happened to the counted things (or the quantity's name) two numbers may
     # count anything; and figures for other places, or suspected against confirmed cases, are other measures.
     if a.quantity is None or b.quantity is None or a.place != b.place:
         return False
     if (a.status == "suspected") != (b.status == "suspected") or not _one_party(a.belongs_to, b.belongs_to):
+        return False
+    # Two revisions stated in two clauses ("the rate for November was revised to 7.8 percent from 7.7 percent.
+    # And the rate for July ...") are two measures unless their words tell them apart no further.
+    if None not in (a.revision_pair, b.revision_pair) and a.revision_pair != b.revision_pair:
         return False
     # A share of what, for whom: "43 percent of contributions" and "nearly 60 percent" of them may be shares of
     # different givers. Only a share whose party is named compares.
