@@ -189,3 +189,25 @@ def test_a_figure_under_a_condition_is_supposed_not_reported() -> None:
         "turnout was 52 percent."
     )
     assert report.conflicts == []
+
+
+def test_a_relative_pronoun_holder_is_the_noun_its_clause_hangs_on() -> None:
+    report = analyze(
+        "For the second quarter, Tarvex reported an adjusted profit of $1.20 a share on revenue of $4.1 billion, "
+        "above the expectations of analysts, who had predicted a profit of $1.10 a share on revenue of $4.3 billion."
+    )
+    assert [figure.source for figure in report.figures] == [
+        "Tarvex", "Tarvex", "analysts (anonymous)", "analysts (anonymous)"
+    ]  # "on revenue of": what the verb reports, as its object is
+    profit, revenue = report.conflicts
+    assert (profit.reason, revenue.reason) == ("sources", "sources")
+    assert "(analysts (anonymous))" in profit.note
+
+
+def test_a_place_that_expects_is_the_figures_scope_not_its_source() -> None:
+    report = analyze(
+        "The senator said Brazil is expecting a 4.5 percent growth rate, while Canada will likely see a "
+        "1 percent growth rate."
+    )
+    assert {figure.source for figure in report.figures} == {"senator"}
+    assert report.conflicts == []

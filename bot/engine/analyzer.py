@@ -15,9 +15,9 @@ from bot.engine.conflicts import claim_source_key, claim_source_label, find_conf
 from bot.engine.context import byline_ranges, find_dateline, find_entities, find_event, find_headline
 from bot.engine.doccache import doc_text, sentence_of, sentence_text
 from bot.engine.figures import FoundFigure, find_figures
-from bot.engine.grammar import NOUN_POS, VERB_POS
+from bot.engine.grammar import NOUN_POS, RELATIVE_CLAUSE_DEPS, VERB_POS
 from bot.engine.hedges import doubt_about_previous, hedges_in
-from bot.engine.lexicon import IT_THEY_PRONOUNS, ORGANISATION_NOUNS, VEHICLE_NOUNS
+from bot.engine.lexicon import IT_THEY_PRONOUNS, ORGANISATION_NOUNS, RELATIVE_PRONOUNS, VEHICLE_NOUNS
 from bot.engine.measures import MOMENT_EVENTS
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.ranges import RangeSet
@@ -371,6 +371,8 @@ def _holder_source(
     head = found.holder.head
     if found.holder.text is not None:
         return _named_holder(found.holder.text, claims)
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in RELATIVE_CLAUSE_DEPS:
+        head = head.head.head  # "analysts, who had predicted $0.84": the noun the clause hangs on
     mention = describe_source(head, sentence_text(sentence_of(head)))
     if mention.kind == "pronoun" and head.lower_ in IT_THEY_PRONOUNS:
         return recent

@@ -37,8 +37,10 @@ MAX_READINGS = 12
 
 def source_label(figure: Figure, claims: list[Claim]) -> str:
     """Who gives a figure, as a person reads it: 'medical source (anonymous) via Reuters', 'the article'."""
+    if figure.source is not None:
+        return figure.source  # its own holder's, or its claim's source, as the analyzer labelled it
     if figure.claim is None or not 0 <= figure.claim < len(claims):
-        return figure.source or "the article"
+        return "the article"
     return claim_source_label(claims[figure.claim])
 
 
@@ -64,6 +66,10 @@ def source_key(figure: Figure, claims: list[Claim]) -> str:
     if figure.claim is None:
         return figure.source_key or ARTICLE_KEY
     claim = claims[figure.claim]
+    if figure.source is not None and figure.source != claim_source_label(claim):
+        # The figure's own construction names its source ("..., above analysts, who had predicted $1.10"):
+        # that source, not the sentence's speaker.
+        return figure.source_key or figure.source.lower()
     return (claim.speaker or f"claim-{figure.claim}").lower()
 
 

@@ -21,6 +21,8 @@ AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 CLAUSE_MARKER_DEPS = frozenset({"mark", "complm"})
 # A clause modifying a noun: "a group calling itself X", "the official who spoke".
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+# A relative clause: "analysts, who had predicted $0.84" (its pronoun stands for the noun it hangs on).
+RELATIVE_CLAUSE_DEPS = frozenset({"relcl"})
 # A clause hung on a noun, as a modifier or as its complement: "a statement that the deficit would fall".
 NOUN_OR_COMPLEMENT_CLAUSE_DEPS = NOUN_CLAUSE_DEPS | frozenset({"ccomp"})
 # A clause after the cue that may be someone else's account: "..., while a rescue group put the toll at 31".

@@ -40,7 +40,7 @@ from bot.engine.lexicon import (
     SOURCE_NOUNS,
     TALLY_VERBS,
 )
-from bot.engine.measures import OWNED_FIGURE_NOUNS, REVISION_VERBS
+from bot.engine.measures import FORECAST_WORDS, OWNED_FIGURE_NOUNS, REVISION_VERBS
 
 # A token that may be (part of) a number: the figure finder decides which are counts.
 _NUMBER = {"LIKE_NUM": True}
@@ -292,7 +292,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
 
 # How the figure hangs from a verb of giving when the verb's subject holds it: its object, or "at"/"to" a value.
 GIVEN_DEPS = frozenset("dobj attr oprd nsubjpass dative".split())
-GIVEN_PREPOSITIONS = frozenset("at to from".split())
+GIVEN_PREPOSITIONS = frozenset("at to from on".split())  # "on revenue of $4.1 billion"
 
 # A line's trailing source: at most this many words after a colon or dash ending the line ("…: WHO").
 TRAILING_SOURCE_WORDS = 4
@@ -464,9 +464,12 @@ def holder_of(
             return rules.in_brackets[node.i]
     verb = path[-1]
     holder = rules.by_verb.get(verb.i)
-    # "With 152 cases, Veracruz recorded the most": a place that tallies is the figure's scope, not its source.
+    # "With 152 cases, Veracruz recorded the most", "China is expecting 6.5 percent growth": a place that tallies
+    # or expects is the figure's scope, not its source.
     place_tally = (
-        holder is not None and holder.head.ent_type_ in PLACE_ENTITIES and verb.lemma_ in TALLY_VERBS
+        holder is not None
+        and holder.head.ent_type_ in PLACE_ENTITIES
+        and (verb.lemma_ in TALLY_VERBS or verb.lemma_ in FORECAST_WORDS)
     )
     # The figure must be what the verb gives ("counted 4,000", "put the crowd at 3,000"), not an adjunct
     # ("With 152 cases, X recorded the highest number").
