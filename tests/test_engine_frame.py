@@ -211,3 +211,14 @@ def test_a_place_that_expects_is_the_figures_scope_not_its_source() -> None:
     )
     assert {figure.source for figure in report.figures} == {"senator"}
     assert report.conflicts == []
+
+
+def test_a_verb_that_moves_prices_revises_a_figure_when_its_object_is_one() -> None:
+    revised = analyze("The union has upped the figure for expected job losses to more than 60 from the original figure of 44.")
+    assert [figure.source for figure in revised.figures] == ["union", "union"]
+    [conflict] = revised.conflicts
+    assert conflict.reason == "revision"
+    missing = analyze("Officials in Kessmark have cut their estimate of those missing in the landslide to about 310.")
+    assert missing.figures[0].source == "Officials (anonymous)"
+    assert missing.figures[0].counted is None  # "those" counts nothing of its own
+    assert analyze("The bank cut its main rate to 4.5 percent.").figures[0].source is None

@@ -147,6 +147,25 @@ def test_who_revises_a_figure_holds_the_new_value_and_the_old() -> None:
         assert (holder.head.text, holder.rule) == ("bureau", "holder:revising-verb")
 
 
+@pytest.mark.parametrize(("revised", "holds"), [("estimate", True), ("rate", False)])
+def test_a_verb_that_moves_prices_revises_only_a_figure(revised: str, holds: bool) -> None:
+    # "the officials cut their estimate to 310 ." / "the bank cut its rate to 310 ."
+    owner = "officials" if holds else "bank"
+    words = ["the", owner, "cut", "their", revised, "to", "310", "."]
+    doc = _doc(
+        words,
+        [1, 2, 2, 4, 2, 2, 5, 2],
+        ["det", "nsubj", "ROOT", "poss", "dobj", "prep", "pobj", "punct"],
+        ["DET", "NOUN", "VERB", "PRON", "NOUN", "ADP", "NUM", "PUNCT"],
+        ["the", owner, "cut", "their", revised, "to", "310", "."],
+    )
+    holder = holder_of(doc[6], 6, [doc[6], doc[5], doc[2]], read_rules(doc), [6])
+    if holds:
+        assert (holder.head.text, holder.rule) == ("officials", "holder:revising-verb")
+    else:
+        assert holder is None
+
+
 def test_the_agent_of_a_passive_revision_holds_the_figures() -> None:
     # "Growth was revised by the bureau to zero ."
     words = ["Growth", "was", "revised", "by", "the", "bureau", "to", "zero", "."]

@@ -40,7 +40,13 @@ from bot.engine.lexicon import (
     SOURCE_NOUNS,
     TALLY_VERBS,
 )
-from bot.engine.measures import FORECAST_WORDS, OWNED_FIGURE_NOUNS, REVISION_VERBS
+from bot.engine.measures import (
+    FIGURE_CHANGING_VERBS,
+    FORECAST_WORDS,
+    OWNED_FIGURE_NOUNS,
+    RESTATING_NOUNS,
+    REVISION_VERBS,
+)
 
 # A token that may be (part of) a number: the figure finder decides which are counts.
 _NUMBER = {"LIKE_NUM": True}
@@ -153,6 +159,24 @@ HOLDERS: tuple[DependencyRule, ...] = (
         [
             {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(REVISION_VERBS)}, "POS": "VERB"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
+    # "officials cut their estimate of those missing to about 940", "the union upped the figure to 50": a verb that
+    # moves prices too revises a figure when its object is one.
+    (
+        "holder:revising-verb",
+        [
+            {
+                "RIGHT_ID": "verb",
+                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_CHANGING_VERBS - REVISION_VERBS)}, "POS": "VERB"},
+            },
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "revised",
+                "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": sorted(RESTATING_NOUNS)}},
+            },
         ],
     ),
     # "growth was revised down by the statistics body from 0.1 per cent to zero"

@@ -41,6 +41,7 @@ from bot.engine.grammar import (
     SAID_CLAUSE_DEPS,
     SCOPE_ENTITIES,
     SHARE_OWNER_DEPS,
+    STAND_IN_POS,
     STATE_POS,
     SUBJECT_DEPS,
     TIME_ENTITIES,
@@ -380,6 +381,18 @@ def _of_object(noun: Token) -> Token | None:
     return None
 
 
+def _restated(noun: Token) -> Token | None:
+    """What a figure noun is the figure of or for: 'the number of displaced', 'the figure for expected job
+    losses'."""
+    target = _of_object(noun)
+    if target is not None:
+        return target
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            return next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in OF_OBJECT_POS), None)
+    return None
+
+
 def _modifier_quantity(noun: Token) -> str | None:
     """'participation rate', 'death toll', 'area burned': a modifier naming the quantity wins."""
     for child in noun.children:
@@ -422,7 +435,7 @@ def _read_noun(noun: Token, structure: Structure) -> None:
         structure.counted = "people"
         return
     if lemma in RESTATING_NOUNS and lemma != "it":
-        target = _of_object(noun)
+        target = _restated(noun)
         if target is not None:
             _read_noun(target, structure)
         else:
@@ -431,6 +444,8 @@ def _read_noun(noun: Token, structure: Structure) -> None:
     if noun.ent_type_ == "NORP":
         structure.counted = "people"  # "80,000 Ostrandis"
         return
+    if noun.pos_ in STAND_IN_POS:
+        return  # "those missing", "which": a pronoun names no counted thing of its own
     structure.counted = (
         family_of(lemma, COUNTED_FAMILIES) or family_of(noun.lower_, COUNTED_FAMILIES) or lemma
     )
@@ -549,7 +564,7 @@ def _take_noun(noun: Token, structure: Structure) -> None:
         structure.quantity = event
         return
     if _lemma(noun) in RESTATING_NOUNS:
-        target = _of_object(noun)
+        target = _restated(noun)
         if target is not None:
             _read_noun(target, structure)
             if not structure.quantity:
