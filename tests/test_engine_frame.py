@@ -222,3 +222,37 @@ def test_a_verb_that_moves_prices_revises_a_figure_when_its_object_is_one() -> N
     assert missing.figures[0].source == "Officials (anonymous)"
     assert missing.figures[0].counted is None  # "those" counts nothing of its own
     assert analyze("The bank cut its main rate to 4.5 percent.").figures[0].source is None
+
+
+def test_a_marker_of_time_dating_a_statement_leaves_the_figure_the_articles_own() -> None:
+    report = analyze(
+        "An army spokeswoman said 640 people were killed in the fighting in Ostrel. The figures clashed with "
+        "numbers released last week by the Ostrel Rights Centre, which said 910 people were killed."
+    )
+    assert [figure.background for figure in report.figures] == [False, False]
+    [conflict] = report.conflicts
+    assert conflict.reason == "sources"
+
+
+def test_a_marker_of_another_event_still_marks_the_figures_it_dates() -> None:
+    report = analyze(
+        "Police said 14 people were killed in the blast in Varno. An earlier attack that killed 40 people hit the "
+        "same market. A bombing two weeks ago killed 31 people, officials said."
+    )
+    assert [figure.background for figure in report.figures] == [False, True, True]
+    assert report.conflicts == []
+
+
+def test_a_figure_conjoined_into_a_list_of_parts_is_a_part() -> None:
+    report = analyze(
+        'The Varno monitor gave a count of "322 dead, including 54 children, 82 women and dozens of fighters, as '
+        'well as 16 unidentified bodies." Opposition groups said up to 1,300 people were killed.'
+    )
+    assert [figure.comparable for figure in report.figures] == [True, False, False, False, True]
+    [conflict] = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [322, 1300]
+
+
+def test_a_figure_after_a_preposition_of_time_is_not_the_verbs_participant() -> None:
+    report = analyze("Doctors said 140 people had died after around 2,300 patients flooded into four hospitals.")
+    assert [figure.quantity for figure in report.figures] == ["killed", None, None]

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from bot.engine.doccache import entity_at, sentence_of, sentence_text
 from bot.engine.grammar import (
     ADJECTIVAL_MODIFIER_DEPS,
+    CONJUNCT_DEPS,
     COUNT_ONE_DEPS,
     COUNT_POS,
     COUNTED_HEAD_POS,
@@ -38,6 +39,8 @@ from bot.engine.grammar import (
 from bot.engine.lexicon import (
     AND_SCALES,
     COUNT_ENTITY_WORDS,
+    CUE_VERBS,
+    FIGURE_GIVING_VERBS,
     FRACTION_COUNTS,
     FRACTIONABLE_SCALES,
     HYPHENS,
@@ -52,6 +55,7 @@ from bot.engine.lexicon import (
     PART_WORDS,
     PLURAL_FRACTIONS,
     PRONOUN_ONE_DETERMINERS,
+    PUBLISHING_VERBS,
     QUALIFIERS,
     RANGE_OPENERS,
     SINGULAR_FRACTIONS,
@@ -62,6 +66,7 @@ from bot.engine.measures import (
     DIRECTION_WORDS,
     FIGURE_CHANGING_VERBS,
     NAMED_QUANTITIES,
+    OWNED_FIGURE_NOUNS,
     PERCENT_OPENERS,
     RESTATING_NOUNS,
     REVISION_VERBS,
@@ -181,13 +186,14 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             labels.append(increment)
         part = rules.parts.get(first) or _part_by_parse(doc, first)
         # "41 cases, including two deaths": a count of its own measure is no mere part.
-        subset = part is not None and not _names_its_measure(doc[last])
+        subset = part is not None and (not _names_its_measure(doc[last]) or _measure_of_its_whole(doc, first))
         if subset:
             labels.append(part)
         holder = holder_of(scale_head, first, figure_path(scale_head), rules, numbers)
         if holder is not None:
             labels.append(holder.rule)
         other_event, past_year = _background_markers(sentence_text(sentence))
+        other_event = other_event and _other_event_applies(doc, structure.clause, sentence)
         background = other_event or (past_year and _past_year_applies(doc, structure.clause, sentence))
         if structure.status == "forecast" and not structure.baseline:
             background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's
@@ -656,6 +662,25 @@ def _names_its_measure(number: Token) -> bool:
     return noun is not None and noun.lemma_.lower() in MEASURE_NOUNS
 
 
+def _measure_of_its_whole(doc: Doc, first: int) -> bool:
+    """'322 dead, including ... 16 unidentified bodies': a part that names the measure of the whole it is listed
+    under is a part of that whole ("41 cases, including two deaths" names another)."""
+    noun = _counted_noun(doc[first])
+    part_word = next((a for a in doc[first].ancestors if a.lower_ in PART_WORDS), None)
+    if noun is None or part_word is None:
+        return False
+    whole = part_word.head
+    measure = _measure_word(whole) or next(
+        (_measure_word(c) for c in whole.children if c.dep_ in ADJECTIVAL_MODIFIER_DEPS and _measure_word(c)), None
+    )
+    return measure is not None and measure == _measure_word(noun)
+
+
+def _measure_word(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    return MEASURE_NOUNS.get(lemma) or MEASURE_LEMMAS.get(lemma)
+
+
 def _following_event(noun: Token) -> str | None:
     """'... 15 and 20 people were killed' when the parser hung the noun elsewhere: read the verb that follows."""
     for token in noun.doc[noun.i + 1 : noun.i + 5]:
@@ -702,6 +727,50 @@ def _past_year_applies(doc: Doc, clause: int | None, sentence) -> bool:
     return False
 
 
+# Words a marker of time may date instead of an event: a statement ("the previous estimate", "numbers released
+# last week", "Human Rights Watch last week estimated", "reported a month ago").
+_STATEMENT_WORDS = CUE_VERBS | FIGURE_GIVING_VERBS | PUBLISHING_VERBS | OWNED_FIGURE_NOUNS | RESTATING_NOUNS
+
+
+def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:
+    """Whether a marker of another event (`OTHER_EVENT_MARKERS`: "two weeks ago", "an earlier attack") is about
+    the figure: it sits in the figure's own clause ('killed in an attack two weeks ago'), or the figure's clause
+    hangs inside what it marks ('an earlier attack that killed 12'). A marker dating a statement ('the previous
+    estimate was', 'figures released last week') or another clause beside the figure's dates something else."""
+    if clause is None:
+        return True
+    verb = doc[clause]
+    for marker in _marker_heads(doc, sentence.start, sentence.end):
+        if marker.lemma_.lower() in _STATEMENT_WORDS or marker.head.lemma_.lower() in _STATEMENT_WORDS:
+            continue
+        node, crossed = marker, False
+        while node.i != verb.i and node.head.i != node.i:
+            if node.dep_ in _CLAUSE_BOUNDARIES:
+                crossed = True
+            node = node.head
+        if node.i == verb.i and not crossed:
+            return True
+        if any(t.i == verb.i for t in marker.subtree) or any(t.i == verb.i for t in marker.head.subtree):
+            return True
+    return False
+
+
+def _marker_heads(doc: Doc, start: int, end: int) -> list[Token]:
+    """The head token of each marker of another event in tokens `start`..`end`: 'ago' in 'two weeks ago',
+    'attack' in 'an earlier attack', 'week' in 'last week'."""
+    heads = []
+    words = [t.lower_ for t in doc[start:end]]
+    for phrase in _MARKER_WORDS:
+        for k in range(len(words) - len(phrase) + 1):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                span = doc[start + k : start + k + len(phrase)]
+                heads.append(span.root)
+    return heads
+
+
+_MARKER_WORDS = tuple(tuple(marker.split()) for marker in OTHER_EVENT_MARKERS)
+
+
 def _year_tokens(doc: Doc) -> list[int]:
     """Indexes of the tokens that are years ('2011'), found once per document."""
     years = doc.user_data.get("whosaid_years")
@@ -728,4 +797,11 @@ def _part_by_parse(doc: Doc, first: int) -> str | None:
     ('including at least 14 children under five')."""
     if any(ancestor.lower_ in PART_WORDS for ancestor in itertools.islice(doc[first].ancestors, 3)):
         return "part:including-parse"
+    # "322 dead, including 54 children, 82 women and dozens of rebels, as well as 16 unidentified bodies": a
+    # figure conjoined into the list is a part too, however long the list.
+    node = doc[first].head if doc[first].dep_ in NUMBER_ATTACHMENT_DEPS else doc[first]
+    while node.dep_ in CONJUNCT_DEPS and node.head.i != node.i and node.head.pos_ not in VERB_POS:
+        node = node.head
+        if any(ancestor.lower_ in PART_WORDS for ancestor in itertools.islice(node.ancestors, 2)):
+            return "part:including-parse"
     return None

@@ -21,6 +21,8 @@ AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 CLAUSE_MARKER_DEPS = frozenset({"mark", "complm"})
 # A clause modifying a noun: "a group calling itself X", "the official who spoke".
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+# A conjunct: "54 children, 82 women and 16 bodies", "killed 17 and wounded 40".
+CONJUNCT_DEPS = frozenset({"conj"})
 # A relative clause: "analysts, who had predicted $0.84" (its pronoun stands for the noun it hangs on).
 RELATIVE_CLAUSE_DEPS = frozenset({"relcl"})
 # A clause hung on a noun, as a modifier or as its complement: "a statement that the deficit would fall".

@@ -228,6 +228,9 @@ BOARDING_PREPOSITIONS = frozenset("on onto aboard into".split())
 CONCERNING_PREPOSITIONS = frozenset("of to with".split())
 # Prepositions that give a figure's period: "in 2025", "for the year", "during the quarter", "over 2024".
 PERIOD_PREPOSITIONS = frozenset("in for during over".split())
+# Prepositions setting a time or a cause beside an event: "355 people died after 3,600 patients flooded in" - the
+# patients are not the dead.
+CIRCUMSTANCE_PREPOSITIONS = frozenset("after before since until despite amid following".split())
 
 
 def family_of(lemma: str, families: dict[str, frozenset[str]]) -> str | None:

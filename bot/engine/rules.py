@@ -168,7 +168,10 @@ HOLDERS: tuple[DependencyRule, ...] = (
         [
             {
                 "RIGHT_ID": "verb",
-                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_CHANGING_VERBS - REVISION_VERBS)}, "POS": "VERB"},
+                "RIGHT_ATTRS": {
+                    "LEMMA": {"IN": sorted(FIGURE_CHANGING_VERBS - REVISION_VERBS)},
+                    "POS": "VERB",
+                },
             },
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
             {

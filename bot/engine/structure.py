@@ -63,6 +63,7 @@ from bot.engine.measures import (
     BOARDING_PREPOSITIONS,
     CENT_WORDS,
     CHANGE_WORDS,
+    CIRCUMSTANCE_PREPOSITIONS,
     CONCERNING_PREPOSITIONS,
     CONDITION_MARKERS,
     COUNTED_FAMILIES,
@@ -541,6 +542,8 @@ def _climb(anchor: Token, structure: Structure) -> None:
                 return  # "treated at four hospitals", "evacuated from 11 villages": a place, not who it happened to
             node = head
             continue
+        if head.pos_ == "ADP" and head.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+            return  # "died after 3,600 patients flooded in": the verb's event is not theirs
         if head.tag_ in COMPARATIVE_TAGS:
             node = head  # "closer to 950": look past the comparative
             continue
