@@ -256,3 +256,17 @@ def test_a_figure_conjoined_into_a_list_of_parts_is_a_part() -> None:
 def test_a_figure_after_a_preposition_of_time_is_not_the_verbs_participant() -> None:
     report = analyze("Doctors said 140 people had died after around 2,300 patients flooded into four hospitals.")
     assert [figure.quantity for figure in report.figures] == ["killed", None, None]
+
+
+def test_kinds_a_sentence_lists_side_by_side_are_different_groups() -> None:
+    listed = analyze(
+        "The Varno news agency said 35 foreign workers and 15 gunmen were killed in the raid. Wire reports said "
+        "eight gunmen were killed."
+    )
+    [conflict] = listed.conflicts
+    assert sorted(listed.figures[i].value for i in conflict.figures) == [8, 15]
+    named_two_ways = analyze(
+        "A rescue official said at least 9 miners were killed in the collapse. A hospital source said 14 workers "
+        "were killed."
+    )
+    assert len(named_two_ways.conflicts) == 1

@@ -72,7 +72,7 @@ from bot.engine.measures import (
     REVISION_VERBS,
 )
 from bot.engine.rules import DocRules, Holder, holder_of, read_rules
-from bot.engine.structure import Structure, figure_path, figure_structure
+from bot.engine.structure import GENERIC_COUNTED, Structure, figure_path, figure_structure
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -222,7 +222,24 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
     _resolve_elliptical(doc, figures)
     _resolve_restated(figures)
     _pair_revisions(figures)
+    _contrast_kinds(figures)
     return figures
+
+
+def _contrast_kinds(figures: list[FoundFigure]) -> None:
+    """'35 foreigners and 15 kidnappers were killed': kinds of counted things one sentence lists side by side, for
+    one quantity, are different groups wherever else the article counts them ("eight kidnappers", said Reuters);
+    kinds never set side by side may be one group named two ways ("miners", "workers")."""
+    by_sentence: dict[tuple[int, str], list[FoundFigure]] = {}
+    for figure in figures:
+        structure = figure.structure
+        if structure.quantity and structure.counted and structure.counted != GENERIC_COUNTED:
+            by_sentence.setdefault((figure.sentence_start, structure.quantity), []).append(figure)
+    for listed in by_sentence.values():
+        kinds = frozenset(figure.structure.counted for figure in listed)
+        if len(kinds) > 1:
+            for figure in listed:
+                figure.structure.contrasted = kinds - {figure.structure.counted}
 
 
 # The fields a revision's two values share: the clause says they measure one thing.

@@ -152,12 +152,15 @@ class Structure:
     revision_pair: int | None = None
     # Under a condition ("If the department says the rate was 7.7 percent, ..."): supposed, never compared.
     hypothetical: bool = False
+    # Other kinds of the counted thing its sentence lists beside it ("35 foreigners and 15 kidnappers were
+    # killed"): the text itself tells those groups apart, wherever else they are counted.
+    contrasted: frozenset[str] = frozenset()
 
     def signature(self) -> tuple:
         """The fields `compatible` reads: two structures with one signature compare alike with any other."""
         return (
             self.counted, self.quantity, self.unit, self.period, self.status, self.change,
-            self.baseline, self.increment, self.place, self.belongs_to, self.revision_pair,
+            self.baseline, self.increment, self.place, self.belongs_to, self.revision_pair, self.contrasted,
         )  # fmt: skip
 
     @property
@@ -868,6 +871,8 @@ def compatible(a: Structure, b: Structure) -> bool:
     if a.unit != b.unit and not (a.quantity in MONEY_QUANTITIES and None in {a.unit, b.unit}):
         return False
     # "people" counts any kind of person: "17 people killed" and "22 fighters killed" are one toll.
+    if a.counted in b.contrasted or b.counted in a.contrasted:
+        return False
     other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
     if other_things and (GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None):
         return False
