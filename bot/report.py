@@ -78,7 +78,9 @@ class Figure(BaseModel):
         default=None, description="The period the figure is for, as written and normalised: 'Q3', '2025', 'this year'."
     )
     status: str | None = Field(
-        default=None, description="'forecast' for an expectation or projection; null when reported as a fact."
+        default=None,
+        description="'forecast' for an expectation or projection, 'estimate', 'suspected', 'target' for a goal or "
+        "a limit set in advance; null when reported as a fact.",
     )
     change: bool = Field(
         default=False, description="A change ('rose 9%', 'fell 22%', 'up from ...') rather than a level."

@@ -270,3 +270,12 @@ def test_kinds_a_sentence_lists_side_by_side_are_different_groups() -> None:
         "were killed."
     )
     assert len(named_two_ways.conflicts) == 1
+
+
+def test_a_goal_or_a_limit_is_no_count_to_compare() -> None:
+    report = analyze(
+        "Last month, the ministry announced it had reached its goal of accepting 5,000 refugees. The Ostrel Post "
+        "reported Monday that the country had accepted 5,812 refugees, 16 percent over the limit of 5,000."
+    )
+    assert [figure.status for figure in report.figures][:2] == ["target", None]
+    assert report.conflicts == []

@@ -180,6 +180,10 @@ OWNED_FIGURE_NOUNS = frozenset(
 # estimated 3.2 million", "assessed the damage at").
 ESTIMATE_WORDS = frozenset("estimate estimated put reckon assess calculate gauge approximate".split())
 
+# Words that make a figure a goal or a bound set in advance rather than a count: "reached its goal of accepting
+# 10,000 refugees", "15 percent over the limit of 10,000".
+TARGET_WORDS = NAMED_QUANTITIES["target"] | frozenset("limit cap quota ceiling".split())
+
 # Words that make a figure an expectation rather than a reported fact.
 FORECAST_WORDS = frozenset(
     "forecast expect projection project predict prediction outlook consensus assume anticipate".split()

@@ -99,6 +99,7 @@ from bot.engine.measures import (
     STATE_PHRASES,
     STATE_QUANTITIES,
     STATEMENT_REVISING_VERBS,
+    TARGET_WORDS,
     UNIT_WORDS,
     VEHICLE_WORDS,
     family_of,
@@ -735,7 +736,9 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
         structure.period = _MONTH.search(text).group(0)
     structure.time_marker = _time_marker(number)
     structure.place = _place(path)
-    if lemmas & FORECAST_WORDS:
+    if lemmas & TARGET_WORDS and structure.quantity != "target":
+        structure.status = "target"  # a goal is no count: "reached its goal of accepting 10,000 refugees"
+    elif lemmas & FORECAST_WORDS:
         structure.status = "forecast"
     elif lemmas & TENTATIVE_WORDS:
         structure.status = "suspected"  # "51 suspected cases" count something else than confirmed ones
@@ -854,7 +857,9 @@ def compatible(a: Structure, b: Structure) -> bool:
     # count anything; and figures for other places, or suspected against confirmed cases, are other measures.
     if a.quantity is None or b.quantity is None or a.place != b.place:
         return False
-    if (a.status == "suspected") != (b.status == "suspected") or not _one_party(a.belongs_to, b.belongs_to):
+    if (a.status == "suspected") != (b.status == "suspected") or (a.status == "target") != (b.status == "target"):
+        return False
+    if not _one_party(a.belongs_to, b.belongs_to):
         return False
     # Two revisions stated in two clauses ("the rate for November was revised to 7.8 percent from 7.7 percent.
     # And the rate for July ...") are two measures unless their words tell them apart no further.
