@@ -279,3 +279,15 @@ def test_a_goal_or_a_limit_is_no_count_to_compare() -> None:
     )
     assert [figure.status for figure in report.figures][:2] == ["target", None]
     assert report.conflicts == []
+
+
+def test_words_that_name_what_happened_in_news_english() -> None:
+    quantities = {
+        "City police said 212 people had been taken in.": "arrested",
+        "The ministry said employers added 48,000 jobs in May.": "created",
+        "The bank said 9,000 customers were impacted.": "affected",
+        "The company reported the size of the spill at 64,000 gallons.": "spilled",
+    }
+    for sentence, quantity in quantities.items():
+        assert analyze(sentence).figures[0].quantity == quantity, sentence
+    assert analyze("The company reported the size of the spill at 64,000 gallons.").figures[0].unit == "gallon"

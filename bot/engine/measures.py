@@ -36,7 +36,8 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "burned": frozenset("burn scorch char blacken consume".split()),
     "cleared": frozenset("clear deforest deforestation log".split()),
     "sold": frozenset("sell sale sold".split()),
-    "affected": frozenset("affect expose compromise steal leak breach hack".split()),
+    "affected": frozenset("affect impact expose compromise steal leak breach hack".split()),
+    "created": frozenset("create add".split()),  # "employers added 96,000 jobs", "20,000 jobs were created"
     "on board": frozenset("board aboard onboard carry".split()),
     "restored": frozenset("restore reconnect".split()),
     "closed": frozenset("close shut".split()),
@@ -89,6 +90,7 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("stay", "away"): "took part",  # "3,500 workers stayed away from their shifts"
     ("lose", "life"): "killed",
     ("go", "life"): "killed",
+    ("take", "in"): "arrested",  # "295 people had been taken in" by police
 }
 
 # A state the counted things are in, named by a preposition and a noun: "7,000 workers were on strike".
@@ -126,7 +128,7 @@ UNIT_WORDS: dict[str, str] = {
     "km2": "km2", "sq": "km2",
     "kilometre": "km", "kilometer": "km", "km": "km", "mile": "mile",
     "metre": "m", "meter": "m", "millimetre": "mm", "millimeter": "mm", "mm": "mm", "centimetre": "cm",
-    "tonne": "t", "ton": "t", "barrel": "barrel", "litre": "l", "liter": "l", "gigabyte": "GB",
+    "tonne": "t", "ton": "t", "barrel": "barrel", "gallon": "gallon", "litre": "l", "liter": "l", "gigabyte": "GB",
     "degree": "degree", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
     "minute": "minute", "second": "second",
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY",
@@ -135,7 +137,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥":
 CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values())
 
 # Nouns that stand for a figure given before: "put the figure at 4,000", "the true number was closer to".
-RESTATING_NOUNS = frozenset("figure number total tally estimate count".split())
+RESTATING_NOUNS = frozenset("figure number total tally estimate count size".split())
 
 # Verbs by which a source revises its own figure: "raised the toll to 19", "later upgraded to 6.0".
 REVISION_VERBS = frozenset("raise revise upgrade downgrade lower update correct adjust".split())
