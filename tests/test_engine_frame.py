@@ -291,3 +291,33 @@ def test_words_that_name_what_happened_in_news_english() -> None:
     for sentence, quantity in quantities.items():
         assert analyze(sentence).figures[0].quantity == quantity, sentence
     assert analyze("The company reported the size of the spill at 64,000 gallons.").figures[0].unit == "gallon"
+
+
+def test_more_news_english_for_who_gives_a_figure_and_what_happened() -> None:
+    quake = analyze(
+        "Seismologists at Ostrava University measured the quake at magnitude 6.8. The national seismology centre "
+        "put the magnitude at 7.1."
+    )
+    assert quake.figures[0].source == "Seismologists at Ostrava University"
+    assert len(quake.conflicts) == 1
+    assert analyze("Parents said 234 students were abducted.").figures[0].quantity == "abducted"
+    assert analyze("The government said 400,000 workers had stopped work.").figures[0].quantity == "took part"
+
+
+def test_a_currency_repeated_in_a_range_is_one_range_and_a_move_is_two_values() -> None:
+    [loss] = analyze("Tarn Risk estimated insured losses at $3 billion to $5 billion.").figures
+    assert (loss.value, loss.upper) == (3_000_000_000, 5_000_000_000)
+    [between] = analyze("Tarn Risk put losses at between $3 billion and $5 billion.").figures
+    assert (between.value, between.upper) == (3_000_000_000, 5_000_000_000)
+    moved = analyze("The bill rose from $3 billion to $5 billion.").figures
+    assert [(figure.value, figure.upper) for figure in moved] == [(3_000_000_000, None), (5_000_000_000, None)]
+
+
+def test_a_statement_marked_earlier_is_revised_by_the_sources_latest() -> None:
+    report = analyze(
+        "The bank said on Tuesday that the data of 1.2 million customers had been stolen. It had earlier put the "
+        "number of affected customers at 400,000."
+    )
+    [conflict] = report.conflicts
+    assert conflict.reason == "revision"
+    assert [report.figures[i].value for i in conflict.newer] == [1_200_000]

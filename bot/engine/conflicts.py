@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from bot.engine.lexicon import APPROXIMATE_QUALIFIERS
-from bot.engine.measures import CURRENCY_CODES
+from bot.engine.measures import CURRENCY_CODES, EARLIER_WORDS
 from bot.engine.structure import Structure, compatible, later_statement, one_name
 from bot.report import Claim, Conflict, Figure, format_figure
 
@@ -31,6 +31,8 @@ GUESSED_STATUSES = frozenset({"forecast", "estimate"})
 # The source key of a figure the article gives in its own voice, and of one revised with no source named.
 ARTICLE_KEY = "article"
 UNNAMED_REVISER_KEY = "unnamed reviser"
+# How far before text order a statement marked as earlier is placed: past any article's length.
+STATED_EARLIER = 10**9
 # The most distinct readings (value and source) one conflict can hold and still be sources disagreeing.
 MAX_READINGS = 12
 
@@ -300,9 +302,12 @@ def _one_reading_per_source(
 
 def _stated_order(figure: Figure, structure: Structure) -> float:
     """Where a figure stands in the order its source stated them: text order, except that a revised value
-    ("revised up to 7.8 percent from 7.7 percent") was stated after the prior one beside it."""
+    ("revised up to 7.8 percent from 7.7 percent") was stated after the prior one beside it, and a statement
+    marked as earlier ("initially said", "had earlier put") before every unmarked one."""
     if structure.revision_pair is not None and not structure.prior:
         return max(figure.span.start, structure.revision_pair) + 0.5
+    if structure.time_marker in EARLIER_WORDS:
+        return figure.span.start - STATED_EARLIER  # "had earlier put the number at 400,000"
     return figure.span.start
 
 

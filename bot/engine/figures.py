@@ -153,19 +153,24 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         upper = None
         range_start = first
         range_end = last
-        # "between 15 and 20", "15 to 20", "15-20"
-        if last + 2 < n and doc[last + 1].lower_ in _RANGE_WORDS and _is_number_token(doc[last + 2]):
-            between = first > 0 and doc[first - 1].lower_ in RANGE_OPENERS
+        # "between 15 and 20", "15 to 20", "15-20", "$3 billion to $5 billion": the second number may repeat the
+        # first's currency symbol.
+        second_at = last + 2
+        if second_at < n and doc[second_at].text in _MONEY_SYMBOLS and _money_symbol(doc, first):
+            second_at += 1
+        if second_at < n and doc[last + 1].lower_ in _RANGE_WORDS and _is_number_token(doc[second_at]):
+            lead = first - 1 if _money_symbol(doc, first) else first  # "$" opens the phrase
+            between = lead > 0 and doc[lead - 1].lower_ in RANGE_OPENERS
             joiner = doc[last + 1].lower_
-            if _moves_from(doc, first):
+            if _moves_from(doc, lead):
                 pass  # "raised the toll from 12 to 19", "grew from 12,500 to 31,000": two values, not a range
             elif joiner != "and" or between:
-                _second_first, second_last, second = _number_phrase(doc, last + 2)
+                _second_first, second_last, second = _number_phrase(doc, second_at)
                 if second is not None and second > value:
                     upper = second
                     range_end = second_last
                     if between:
-                        range_start = first - 1
+                        range_start = lead - 1
         qualifier, qualifier_start = _qualifier(doc, range_start)
         start_token = qualifier_start if qualifier_start is not None else range_start
         money = _money_symbol(doc, first)

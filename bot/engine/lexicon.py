@@ -295,7 +295,7 @@ PART_WORDS = frozenset("including includes include included among".split())
 # Verbs by which a source gives a figure without saying it: "the union counted 4,000", "police put the crowd
 # at 3,000", "the ministry registered 137". Their subject holds the figure.
 FIGURE_GIVING_VERBS = frozenset(
-    """count estimate put register record tally number calculate reckon place peg give publish
+    """count estimate put register record tally number calculate reckon place peg give publish measure
     announce report confirm expect anticipate predict forecast project""".split()
 )
 

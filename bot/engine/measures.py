@@ -36,7 +36,8 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "burned": frozenset("burn scorch char blacken consume".split()),
     "cleared": frozenset("clear deforest deforestation log".split()),
     "sold": frozenset("sell sale sold".split()),
-    "affected": frozenset("affect impact expose compromise steal leak breach hack".split()),
+    "affected": frozenset("affect affected impact expose compromise steal leak breach hack".split()),
+    "abducted": frozenset("abduct kidnap".split()),
     "created": frozenset("create add".split()),  # "employers added 96,000 jobs", "20,000 jobs were created"
     "on board": frozenset("board aboard onboard carry".split()),
     "restored": frozenset("restore reconnect".split()),
@@ -88,6 +89,7 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("turn", "out"): "took part",
     ("walk", "out"): "took part",
     ("stay", "away"): "took part",  # "3,500 workers stayed away from their shifts"
+    ("stop", "work"): "took part",  # "400,000 workers had stopped work"
     ("lose", "life"): "killed",
     ("go", "life"): "killed",
     ("take", "in"): "arrested",  # "295 people had been taken in" by police
@@ -163,6 +165,9 @@ PERCENT_WORDS = frozenset("percent % pct".split())
 
 # Words saying a statement comes later than an earlier one of the same source: "later said", "now says".
 LATER_WORDS = frozenset("later now subsequently afterwards update updated since".split())
+# Words saying a statement came before the article's latest one: "had earlier put the number at 400,000", "the
+# government initially said", "originally reported".
+EARLIER_WORDS = frozenset("earlier previously initially originally".split())
 
 # Verbs and adverbs of a quantity changing over time: "grew to 31,000, up from 12,500".
 CHANGE_WORDS = frozenset(

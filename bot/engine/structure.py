@@ -70,6 +70,7 @@ from bot.engine.measures import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
+    EARLIER_WORDS,
     ESTIMATE_WORDS,
     EVENT_FAMILIES,
     EVENT_ITEM_NOUNS,
@@ -809,6 +810,7 @@ def _time_markers(doc) -> tuple[list[int], list[str]]:
             token
             for token in doc
             if token.lower_ in LATER_WORDS
+            or token.lower_ in EARLIER_WORDS
             or (
                 token.ent_type_ in TIME_ENTITIES and token.ent_iob_ == "B" and not _YEAR.fullmatch(token.text)
             )
@@ -822,6 +824,8 @@ def later_statement(earlier: Structure, later: Structure) -> bool:
     to 29'), or its sentence is marked as later ('later', 'now', another day or time)."""
     if later.revises:
         return True
+    if earlier.time_marker in EARLIER_WORDS and later.time_marker not in EARLIER_WORDS:
+        return True  # "had earlier put the number at 400,000", then the latest figure
     return later.time_marker is not None and later.time_marker != earlier.time_marker
 
 
