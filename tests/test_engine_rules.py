@@ -53,6 +53,7 @@ TOKEN_CASES = [
     ("baseline:compared-with", ["95", "jobs", "compared", "with", "40", "a", "year", "earlier"], 4),
     ("increment:n-more", ["12", "more", "bodies", "were", "found"], 0),
     ("increment:another-n", ["another", "40", "were", "hurt"], 1),
+    ("increment:additional-n", ["an", "additional", "2.5", "people"], 2),
 ]
 
 

@@ -26,6 +26,7 @@ from bot.engine.grammar import (
     EVENT_PARTICIPANT_DEPS,
     NOUN_POS,
     NUMBER_ATTACHMENT_DEPS,
+    PARTICIPLE_DEPS,
     PARTICLE_OR_PREPOSITION_DEPS,
     PATIENT_DEPS,
     PREDICATE_POS,
@@ -182,7 +183,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         structure = figure_structure(scale_head, doc[first], _counted_noun(scale_head))
         labels = []
         baseline = rules.baselines.get(first)
-        if baseline:
+        if baseline and not structure.prior:  # "down from the 230 deaths it reported": a prior statement
             structure.baseline = True
             labels.append(baseline)
         increment = rules.increments.get(first) or rules.increments.get(last)
@@ -226,7 +227,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         i = range_end + 1
     _resolve_elliptical(doc, figures)
     _resolve_restated(figures)
-    _pair_revisions(figures)
+    _pair_revisions(doc, figures)
     _contrast_kinds(figures)
     return figures
 
@@ -248,10 +249,21 @@ def _contrast_kinds(figures: list[FoundFigure]) -> None:
 
 
 # The fields a revision's two values share: the clause says they measure one thing.
-_REVISION_SHARED_FIELDS = ("counted", "quantity", "unit", "period", "place", "change")
+_REVISION_SHARED_FIELDS = ("counted", "quantity", "unit", "place", "change")
 
 
-def _pair_revisions(figures: list[FoundFigure]) -> None:
+def _one_statement(doc: Doc, prior_clause: int | None, clause: int | None) -> bool:
+    """Whether a prior value's clause states the revision of a figure in `clause`: the same clause, or a
+    participle hanging on it ("the economy grew 1.1 percent, revising its earlier estimate of 0.8 percent")."""
+    if prior_clause is None or clause is None:
+        return prior_clause == clause
+    if prior_clause == clause:
+        return True
+    verb = doc[prior_clause]
+    return verb.dep_ in PARTICIPLE_DEPS and verb.head.i == clause
+
+
+def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
     """'The rate was revised up to 7.8 percent from 7.7 percent', 'growth was 0.6 per cent, up from an initial
     estimate of 0.5 per cent': the prior value and the revised one, in one clause, are one source's two values
     of one measure. Each takes what the other's words say and it lacks; the revised value is a revision."""
@@ -264,13 +276,14 @@ def _pair_revisions(figures: list[FoundFigure]) -> None:
             for other in figures[:index][::-1] + figures[index + 1 :]
             if other.sentence_start == figure.sentence_start
             and not other.structure.prior
-            and other.structure.clause == prior.clause
-            and other.upper is None
+            and _one_statement(doc, prior.clause, other.structure.clause)
             and other.structure.revision_pair is None
         ]
-        if not partners or figure.upper is not None:
+        if not partners:
             continue
         revised = partners[0].structure
+        if figure.holder is None:
+            figure.holder = partners[0].holder  # "The company now expects ..., down from its previous forecast"
         figure.background = partners[0].background  # the prior value is of the revised value's period
         # The revised value's own words win ("an estimate of 1.8 per cent" names no quantity of its own); what
         # they leave out, the prior's words may say ("revised from 0.1 per cent to zero").
@@ -279,6 +292,7 @@ def _pair_revisions(figures: list[FoundFigure]) -> None:
             setattr(prior, name, value)
             setattr(revised, name, value)
         prior.status = revised.status  # an "estimate" noun names the earlier statement, not a kind of figure
+        prior.period = revised.period  # "the 230 deaths it reported last week": when it was said, not counted
         revised.revises = True
         prior.revises = False
         prior.points_back = revised.points_back = False

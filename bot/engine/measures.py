@@ -98,6 +98,8 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
 # A state the counted things are in, named by a preposition and a noun: "7,000 workers were on strike".
 STATE_PHRASES: dict[tuple[str, str], str] = {
     ("on", "strike"): "took part",
+    ("in", "camp"): "displaced",  # "3.3 million people were living in camps"
+    ("in", "shelter"): "displaced",
 }
 
 # Verbs of losing: what losing means depends on what is lost (`LOSS_BY_COUNTED`).

@@ -83,6 +83,12 @@ INCREMENTS: tuple[TokenRule, ...] = (
         0,
     ),
     ("increment:another-n", [{"LOWER": "another"}, _NUMBER], 1),
+    # "an additional 2.5 million people", "a further 300 jobs"
+    (
+        "increment:additional-n",
+        [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": sorted(INCREMENT_WORDS)}}, _NUMBER],
+        2,
+    ),
 )
 
 PARTS: tuple[TokenRule, ...] = (

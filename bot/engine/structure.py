@@ -38,6 +38,7 @@ from bot.engine.grammar import (
     PREDICATE_POS,
     PRENOMINAL_MODIFIER_DEPS,
     RATE_GAP_POS,
+    RELATIVE_CLAUSE_DEPS,
     SAID_CLAUSE_DEPS,
     SCOPE_ENTITIES,
     SHARE_OWNER_DEPS,
@@ -52,9 +53,11 @@ from bot.engine.grammar import (
 )
 from bot.engine.lexicon import (
     CUE_VERBS,
+    FIGURE_GIVING_VERBS,
     PLACE_NOUNS,
     SCOPE_PREPOSITIONS,
     TENTATIVE_WORDS,
+    WEEKDAY_NAMES,
 )
 from bot.engine.measures import (
     ABOARD_WORDS,
@@ -294,11 +297,19 @@ def _prior_statement(number: Token) -> bool:
         head = node.head
         if head.i == node.i or node.dep_ != "pobj":
             return False
-        if head.lower_ == "of" and _lemma(head.head) in PRIOR_STATEMENT_NOUNS:
+        if head.lower_ == "of" and _lemma(head.head) in PRIOR_STATEMENT_NOUNS | RESTATING_NOUNS:
             statement = head.head
-            return statement.dep_ == "pobj" and statement.head.lower_ == "from"
+            if statement.dep_ in PATIENT_DEPS and _lemma(statement.head) in STATEMENT_REVISING_VERBS:
+                return True  # "revising its earlier estimate of 0.8 percent"
+            if _lemma(statement) in PRIOR_STATEMENT_NOUNS:
+                return statement.dep_ == "pobj" and statement.head.lower_ == "from"
         if head.lower_ == "from":
-            return _revises_a_statement(head.head)
+            # "down from the 230 deaths it reported last week": a value the source stated before
+            reported = any(
+                c.dep_ in RELATIVE_CLAUSE_DEPS and _lemma(c) in CUE_VERBS | FIGURE_GIVING_VERBS
+                for c in node.children
+            )
+            return reported or _revises_a_statement(head.head)
         node = head.head  # through "of" to the noun it hangs on ("the original figure of 42")
     return False
 
@@ -543,6 +554,7 @@ def _climb(anchor: Token, structure: Structure) -> None:
                 if structure.quantity or structure.points_back:
                     return
             located = structure.counted and not structure.unit and head.lower_ not in CONCERNING_PREPOSITIONS
+            located = located and _lemma(grand) not in ESTIMATE_WORDS | FIGURE_GIVING_VERBS
             if located and anchor.pos_ in NOUN_POS and grand.pos_ in VERB_POS:
                 return  # "treated at four hospitals", "evacuated from 11 villages": a place, not who it happened to
             node = head
@@ -676,6 +688,7 @@ _QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b"
 _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:this|next|last) (?:year|month|week|quarter|season)\b|\bso far this year\b|\bsince "
                        r"january\b", re.IGNORECASE)  # fmt: skip
 
@@ -712,10 +725,15 @@ def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
             if child.i in skip:
                 continue
             if child.dep_ in PERIOD_MODIFIER_DEPS or (
-                child.dep_ == "prep" and child.lower_ in PERIOD_PREPOSITIONS
+                child.dep_ == "prep" and (child.lower_ in PERIOD_PREPOSITIONS or _on_a_day(child))
             ):
                 words.append(" ".join(t.text for t in child.subtree))
     return words
+
+
+def _on_a_day(preposition: Token) -> bool:
+    """'joined the strike on Monday': the day a count is for, when its own clause names it."""
+    return preposition.lower_ == "on" and any(c.lower_ in WEEKDAY_NAMES for c in preposition.children)
 
 
 def _read_period_and_status(number: Token, structure: Structure) -> None:
@@ -735,6 +753,8 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
         structure.period = _RELATIVE.search(text).group(0).lower()
     elif _MONTH.search(text):
         structure.period = _MONTH.search(text).group(0)
+    elif _WEEKDAY.search(text):
+        structure.period = _WEEKDAY.search(text).group(0).capitalize()
     structure.time_marker = _time_marker(number)
     structure.place = _place(path)
     if lemmas & TARGET_WORDS and structure.quantity != "target":

@@ -1,0 +1,70 @@
+"""Each kind of story the real-news set names, written here as two wire-style sentences with invented names and
+numbers: sources that differ must be flagged, and figures that only look alike (other places, days, parts, goals,
+baselines, earlier events, listed kinds) must not. A failure names the sentence; the engine's notes say why."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import analyze
+
+DIFFERING = [
+    "Organisers said about 80,000 people joined the march in Kellport on Saturday. Police put the crowd at 25,000.",
+    "The teachers' union said 70 percent of teachers walked out on Monday. The education ministry said only 18 percent of teachers joined the strike.",
+    "Turnout in Sunday's election was 61.2 percent, the electoral commission said. The opposition said turnout was no higher than 35 percent.",
+    "The Varnish Geological Survey measured the quake at magnitude 6.8. The national seismology centre put the magnitude at 7.1.",
+    "The coast guard said 42 migrants were rescued from the boat. A charity that spoke to survivors said 61 people were rescued.",
+    "The bank said on Tuesday that the data of 1.2 million customers had been stolen. It had earlier put the number of affected customers at 400,000.",
+    "The company estimated that 5,000 barrels of oil a day were leaking from the well. Government scientists said as much as 25,000 barrels a day were leaking.",
+    "Modeling firm Tarn Risk estimated insured losses at $3 billion to $5 billion. A rival firm, Orbis Analytics, put insured losses at $7 billion.",
+    "The agriculture minister said floods had destroyed 12,000 hectares of rice. The disaster committee said 31,000 hectares of rice had been destroyed.",
+    "Authorities said 14 people were killed in the stampede. A news agency count put the toll at 61.",
+    "The health ministry said 38 people had died of cholera. The WHO said 52 deaths had been recorded.",
+    "The airline said 153 passengers were on board. The aviation minister said there were 147 passengers on the plane.",
+    "Unions said 2 million workers took part in the general strike. The government said 400,000 workers had stopped work.",
+    "The monitoring group said at least 120 people were killed in the air strikes. The governor said 43 people died.",
+    "The company said it would cut 1,800 jobs. The union said as many as 3,000 jobs would go.",
+    "Officials said 90 people were missing after the floods. Rescuers later lowered the number of missing to 22.",
+    "Kelvar Corp reported third-quarter revenue of $4.2 billion. Analysts polled by Refinitiv had expected revenue of $4.5 billion.",
+    "The statistics office said the economy grew 1.1 percent in the second quarter, revising its earlier estimate of 0.8 percent.",
+    "Authorities estimated the crowd at between 10,000 and 15,000 people. An independent monitor counted about 40,000 protesters.",
+    "The U.N. mission said 36 civilians were killed in the air strike. Security sources said 12 people died.",
+    "The health ministry said the outbreak had killed 180 people, down from the 230 deaths it reported last week.",
+    "The government says 6,000 people have been killed in the anti-drug campaign. Rights groups say more than 20,000 people have died.",
+    "Fire officials said the blaze had burned 12,000 acres by Thursday. They later revised the figure to 9,500 acres after mapping.",
+    "At the peak of the floods, about 3.3 million people were living in camps, the U.N. said. The government said 2.1 million people were in camps.",
+    "Police said 300 people were arrested during the protests. A monitoring group said 1,100 people were detained.",
+    "The company now expects full-year sales of $12 billion to $12.5 billion, down from its previous forecast of $13 billion.",
+    "Officials said 48 people were still missing after the floods. The county sheriff said 160 people remained unaccounted for.",
+    "The ministry said 21 workers were killed in the mine blast. The miners' union said 36 miners had died.",
+    "Relief agencies said 250,000 people had fled their homes. The government put the number of displaced at 90,000.",
+    "The stampede killed 717 pilgrims, the Saudi civil defence said. An AP count based on official statements put the toll at 2,411.",
+    "The company said the breach affected 40 million cards. It later raised that figure to 70 million.",
+]
+
+NOT_DIFFERING = [
+    "Police said 40 people were arrested in Kellport. In Varno, police said 120 people were detained.",
+    "The ministry said 12 people died in the floods, including 5 children. Rescuers said 12 people were killed.",
+    "The company said it would cut 1,800 jobs this year. It cut 900 jobs last year.",
+    "Unemployment fell to 5.2 percent in March from 5.4 percent in February, the statistics office said.",
+    "The union said 3,000 workers joined the strike on Monday. On Tuesday, 5,000 workers joined, the union said.",
+    "The WHO said 79 cases had been confirmed worldwide, 26 of them in Mexico.",
+    "Turnout was 61 percent, the commission said, up from 55 percent in the previous election.",
+    "The airline said the plane carried 153 passengers and 7 crew members.",
+    "Revenue rose to $4.2 billion from $3.9 billion a year earlier, the company said.",
+    "The storm destroyed 300 homes, officials said. Another 1,200 homes were damaged, they said.",
+    "Officials said 14 people died in the stampede. Two weeks ago a similar crush killed 40 people, police said.",
+    "The government aims to resettle 10,000 refugees this year. Aid groups said 4,000 refugees had been resettled.",
+    "The ministry said 2,000 teachers were on strike in the capital. The union said 15,000 teachers were on strike nationwide.",
+    "A spokesman said 17 soldiers and 12 civilians were killed. A local official said 12 civilians died.",
+]
+
+
+@pytest.mark.parametrize("text", DIFFERING)
+def test_sources_that_differ_are_flagged(text: str) -> None:
+    assert len(analyze(text).conflicts) == 1
+
+
+@pytest.mark.parametrize("text", NOT_DIFFERING)
+def test_figures_that_only_look_alike_are_not_flagged(text: str) -> None:
+    assert analyze(text).conflicts == []
