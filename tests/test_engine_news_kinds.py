@@ -40,6 +40,17 @@ DIFFERING = [
     "Relief agencies said 250,000 people had fled their homes. The government put the number of displaced at 90,000.",
     "The stampede killed 717 pilgrims, the Saudi civil defence said. An AP count based on official statements put the toll at 2,411.",
     "The company said the breach affected 40 million cards. It later raised that figure to 70 million.",
+    "At least 27 people were killed, according to the interior ministry. A hospital official said 41 bodies had been brought in.",
+    "The death toll stood at 63, the civil defence agency said on Sunday. Local media, citing hospital sources, reported 88 deaths.",
+    "Figures from the electoral commission showed turnout of 48.2 percent. Opposition monitors put turnout at 27 percent.",
+    "The fire has scorched 8,200 hectares, the forestry service said. Regional officials gave a figure of 11,500 hectares.",
+    "The agency reported 2,300 new infections on Friday. Provincial health officials reported 3,100 new infections on Friday.",
+    "Kessmark Airlines said 212 people were aboard the flight. Airport officials said 198 passengers and crew were on board.",
+    "The quake had a magnitude of 6.2, the national observatory said. The European centre reported a magnitude of 5.9.",
+    "Union leaders said 85% of dockworkers stayed away. The port authority said 40% of dockworkers were absent.",
+    "The insurer estimated damage at 2.1 billion euros. The government put the damage at 3.4 billion euros.",
+    "The regional governor said 11 people had been confirmed dead. Rescue teams said they had recovered 19 bodies.",
+    "The transport ministry said 3,400 flights were cancelled. Airlines said 5,100 flights had been cancelled.",
 ]
 
 NOT_DIFFERING = [
@@ -57,6 +68,8 @@ NOT_DIFFERING = [
     "The government aims to resettle 10,000 refugees this year. Aid groups said 4,000 refugees had been resettled.",
     "The ministry said 2,000 teachers were on strike in the capital. The union said 15,000 teachers were on strike nationwide.",
     "A spokesman said 17 soldiers and 12 civilians were killed. A local official said 12 civilians died.",
+    "Officials said two men presumed dead in the floods had been found alive. Officials said the death toll was 23.",
+    "The agency reported 2,300 new infections on Friday. It reported 3,100 new infections on Saturday.",
 ]
 
 

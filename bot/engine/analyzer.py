@@ -119,7 +119,9 @@ def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
     structure = found.structure
     if (
         found.background
-        or found.subset
+        # "5 million across the country, including 750,000 in Los Angeles": a part for a place of its own is
+        # that place's total.
+        or (found.subset and figure.place is None)
         or (figure.claim is None and figure.source is None and structure.revision_pair is None)
         or not structure.known
     ):

@@ -283,7 +283,9 @@ def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
             continue
         revised = partners[0].structure
         if figure.holder is None:
-            figure.holder = partners[0].holder  # "The company now expects ..., down from its previous forecast"
+            figure.holder = partners[
+                0
+            ].holder  # "The company now expects ..., down from its previous forecast"
         figure.background = partners[0].background  # the prior value is of the revised value's period
         # The revised value's own words win ("an estimate of 1.8 per cent" names no quantity of its own); what
         # they leave out, the prior's words may say ("revised from 0.1 per cent to zero").
@@ -360,7 +362,8 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
         expects = structure.status == "forecast" and structure.unit is not None and not structure.known
         if expects:
             structure.points_back = True
-        if structure.points_back and not structure.known:
+        # A revision's prior value takes its frame from the revised value beside it (`_pair_revisions`).
+        if structure.points_back and not structure.known and not structure.prior:
             # The disputed figure: the nearest earlier one that says what happened (a quantity), else the
             # nearest that says what it counts, in an earlier sentence within the window.
             candidates = [
@@ -707,7 +710,8 @@ def _measure_of_its_whole(doc: Doc, first: int) -> bool:
         return False
     whole = part_word.head
     measure = _measure_word(whole) or next(
-        (_measure_word(c) for c in whole.children if c.dep_ in ADJECTIVAL_MODIFIER_DEPS and _measure_word(c)), None
+        (_measure_word(c) for c in whole.children if c.dep_ in ADJECTIVAL_MODIFIER_DEPS and _measure_word(c)),
+        None,
     )
     return measure is not None and measure == _measure_word(noun)
 

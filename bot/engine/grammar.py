@@ -78,7 +78,7 @@ EVENT_CLIMB_DEPS = frozenset({"prep", "pobj", "conj"})
 # A verb's particle or preposition: "win over three senators", "ran to 12".
 PARTICLE_OR_PREPOSITION_DEPS = frozenset({"prt", "prep"})
 # What completes a verb into a phrasal event or state: "lost their lives", "took part", "stayed away".
-VERB_COMPLETION_DEPS = frozenset({"dobj", "prt", "acomp", "attr", "advmod"})
+VERB_COMPLETION_DEPS = frozenset({"dobj", "prt", "acomp", "attr", "advmod", "oprd"})  # "confirmed dead"
 # Completions that only make a phrase with their verb, never an event on their own: "lost their lives".
 PHRASE_ONLY_COMPLETION_DEPS = frozenset({"dobj", "advmod"})
 # How an amount of change hangs on its verb: "rose 4%", "gained 3 points".

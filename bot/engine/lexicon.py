@@ -318,6 +318,8 @@ SOURCE_NOUNS = (
 # The prepositions of being inside a figure's scope: "600,000 in Washington", "across the north".
 # The entity labels of places and times (`PLACE_ENTITIES`, `SCOPE_ENTITIES`, ...) are in `bot.engine.grammar`.
 SCOPE_PREPOSITIONS = frozenset("in across throughout inside".split())
+# Words opening a clause about a place: "in Los Angeles, where police counted 100,000".
+WHERE_WORDS = frozenset("where".split())
 # Nouns of a part of a country or a settlement: "in the north", "in the capital", "in the province".
 PLACE_NOUNS = frozenset(
     """north south east west northeast northwest southeast southwest capital province region district
@@ -325,7 +327,7 @@ PLACE_NOUNS = frozenset(
 )
 
 # Words that make a count tentative: "51 suspected cases" is another count than "7 confirmed cases".
-TENTATIVE_WORDS = frozenset("suspected suspect probable possible presumed presumptive".split())
+TENTATIVE_WORDS = frozenset("suspected suspect probable possible presumed presume presumptive".split())
 
 # Verbs of tallying whose subject may be the place the tally is for ("Veracruz recorded 152 cases"), not a source.
 TALLY_VERBS = frozenset("record register count tally number see have".split())

@@ -28,7 +28,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "vaccinated": frozenset("vaccinate immunise immunize inoculate".split()),
     "took part": frozenset(
         "attend attendance turnout participation participate crowd march rally gather join demonstrate "
-        "protester protestor demonstrator marcher spectator entry admission".split()
+        "protester protestor demonstrator marcher spectator entry admission absent".split()
     ),
     "cut": frozenset("cut shed axe eliminate slash disappear redundancy layoff lay".split()),
     "destroyed": frozenset("destroy raze flatten level".split()),
@@ -44,6 +44,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "closed": frozenset("close shut".split()),
     "without power": frozenset("outage blackout dark".split()),
     "spilled": frozenset("spill".split()),
+    "cancelled": frozenset("cancel scrap".split()),
 }
 
 # Counted nouns that say what happened to the people they count, read only when the clause names nothing else:

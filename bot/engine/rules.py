@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from bot.engine.doccache import sentence_of
-from bot.engine.grammar import NAME_OR_PRONOUN_POS, NOUN_POS, PLACE_ENTITIES, SOURCE_ENTITIES
+from bot.engine.grammar import NAME_OR_PRONOUN_POS, NOUN_POS, PLACE_ENTITIES, SOURCE_ENTITIES, SUBJECT_DEPS
 from bot.engine.lexicon import (
     AGE_WORDS,
     CLOCK_WORDS,
@@ -497,6 +497,17 @@ def holder_of(
             return rules.in_brackets[node.i]
     verb = path[-1]
     holder = rules.by_verb.get(verb.i)
+    if holder is None:
+        # "Figures from the electoral commission showed turnout of 48.2 percent": the figures' owner gives what
+        # they show.
+        holder = next(
+            (
+                rules.by_figure_noun[c.i]
+                for c in verb.children
+                if c.dep_ in SUBJECT_DEPS and c.i in rules.by_figure_noun
+            ),
+            None,
+        )
     # "With 152 cases, Veracruz recorded the most", "China is expecting 6.5 percent growth": a place that tallies
     # or expects is the figure's scope, not its source.
     place_tally = (

@@ -53,11 +53,13 @@ from bot.engine.grammar import (
 )
 from bot.engine.lexicon import (
     CUE_VERBS,
+    ESTIMATE_PREPOSITIONS,
     FIGURE_GIVING_VERBS,
     PLACE_NOUNS,
     SCOPE_PREPOSITIONS,
     TENTATIVE_WORDS,
     WEEKDAY_NAMES,
+    WHERE_WORDS,
 )
 from bot.engine.measures import (
     ABOARD_WORDS,
@@ -400,8 +402,12 @@ def _of_object(noun: Token) -> Token | None:
 
 def _restated(noun: Token) -> Token | None:
     """What a figure noun is the figure of or for: 'the number of displaced', 'the figure for expected job
-    losses'."""
+    losses'. In 'a figure of 11,500 hectares' the "of" holds the value itself, not what it counts."""
     target = _of_object(noun)
+    if target is not None and (
+        target.like_num or any(c.dep_ in NUMBER_ATTACHMENT_DEPS and c.like_num for c in target.children)
+    ):
+        return None
     if target is not None:
         return target
     for child in noun.children:
@@ -549,8 +555,8 @@ def _climb(anchor: Token, structure: Structure) -> None:
             grand = head.head
             if grand.pos_ == "NOUN" and head.lower_ == "of" and _changes(grand):
                 structure.change = True  # "an increase of 9%"
-            if grand.pos_ in NOUN_POS and head.lower_ == "of":
-                _take_noun(grand, structure)
+            if grand.pos_ in NOUN_POS and (head.lower_ == "of" or head.lower_ in ESTIMATE_PREPOSITIONS):
+                _take_noun(grand, structure)  # "a toll of 17", "estimated damage at 2.1 billion euros"
                 if structure.quantity or structure.points_back:
                     return
             located = structure.counted and not structure.unit and head.lower_ not in CONCERNING_PREPOSITIONS
@@ -778,6 +784,13 @@ def _place(path: list[Token]) -> str | None:
     the counted noun ("Mexico's toll"). When the verb is a clause of saying, the clause above counts too."""
     nodes = list(path)
     verb = path[-1]
+    if verb.dep_ in RELATIVE_CLAUSE_DEPS and any(c.lower_ in WHERE_WORDS for c in verb.children):
+        # "750,000 in Los Angeles, where the police assessment is just 100,000": the place the clause hangs on
+        place = verb.head  # "where" says it is a place, whatever the recogniser tagged
+        if place.pos_ == "PROPN" or place.ent_type_ in SCOPE_ENTITIES:
+            return _entity_words(place)
+        if place.lemma_.lower() in PLACE_NOUNS:
+            return place.lemma_.lower()
     if verb.dep_ in SAID_CLAUSE_DEPS and verb.head.i != verb.i and verb.head.lemma_.lower() in CUE_VERBS:
         nodes.append(verb.head)
     for node in nodes:
@@ -873,7 +886,12 @@ def compatible(a: Structure, b: Structure) -> bool:
     """Whether two figures measure the same thing: same quantity, unit and kind (level or change), counted
     things and periods that don't disagree. Status is not compared: a result set against its forecast is a
     difference worth showing."""
-    if not a.known or not b.known or a.baseline or b.baseline or a.increment or b.increment:
+    if not a.known or not b.known or a.baseline or b.baseline:
+        return False
+    # An increment is no total; two increments of one period ("2,300 new infections on Friday") count alike.
+    if (a.increment or b.increment) and not (
+        a.increment and b.increment and a.period and a.period == b.period
+    ):
         return False
     if a.hypothetical or b.hypothetical:
         return False
@@ -881,7 +899,9 @@ def compatible(a: Structure, b: Structure) -> bool:
     # count anything; and figures for other places, or suspected against confirmed cases, are other measures.
     if a.quantity is None or b.quantity is None or a.place != b.place:
         return False
-    if (a.status == "suspected") != (b.status == "suspected") or (a.status == "target") != (b.status == "target"):
+    if (a.status == "suspected") != (b.status == "suspected") or (a.status == "target") != (
+        b.status == "target"
+    ):
         return False
     if not _one_party(a.belongs_to, b.belongs_to):
         return False
