@@ -321,3 +321,15 @@ def test_a_statement_marked_earlier_is_revised_by_the_sources_latest() -> None:
     [conflict] = report.conflicts
     assert conflict.reason == "revision"
     assert [report.figures[i].value for i in conflict.newer] == [1_200_000]
+
+
+def test_what_happens_to_people_never_happens_to_measured_stuff() -> None:
+    [crude] = analyze("Kellport Energy said the spill released about 2,000 barrels of crude.").figures
+    assert crude.quantity is None  # not "freed"
+    [workers] = analyze("The company said it released 40 workers from their contracts.").figures
+    assert workers.quantity == "freed"
+
+
+def test_a_count_of_the_dead_reads_killed_not_deads() -> None:
+    report = analyze("A ministry spokesman put the number of dead at 112. The Red Crescent said 148 people had been killed.")
+    assert report.conflicts[0].note.startswith("killed: 112")

@@ -51,6 +51,15 @@ DIFFERING = [
     "The insurer estimated damage at 2.1 billion euros. The government put the damage at 3.4 billion euros.",
     "The regional governor said 11 people had been confirmed dead. Rescue teams said they had recovered 19 bodies.",
     "The transport ministry said 3,400 flights were cancelled. Airlines said 5,100 flights had been cancelled.",
+    "Death toll in Kessmark bus crash rises to 31\n\nKESSMARK (Reuters) - Thirty-one people were killed when a bus plunged into a ravine, police said on Monday. The regional governor's office said 24 people had died.",
+    '"At least 40 people died in the fire," fire chief Anna Lind told reporters. The city\'s mayor said the fire had killed 28 people.',
+    "Police: 1,500 arrested at Varno rallies\n\nPolice said 1,500 people were detained at rallies in Varno on Saturday. The rights group Legal Watch said more than 3,200 people had been detained.",
+    "Rescuers have pulled 17 survivors from the rubble, the fire service said. The army said 25 people had been rescued.",
+    "Protesters numbered about 20,000, according to the interior ministry. Organisers claimed 150,000 took part.",
+    "A ministry spokesman put the number of dead at 112. The Red Crescent said 148 people had been killed.",
+    "The government said 48 percent of eligible voters cast ballots. Independent observers estimated turnout at 31 percent.",
+    "Nine people were injured in the blast, state media reported, while a hospital doctor said 23 people were being treated for injuries.",
+    "The strike shut 340 schools, the teachers' federation said. Education authorities said only 95 schools were closed.",
 ]
 
 NOT_DIFFERING = [

@@ -56,6 +56,7 @@ QUANTITY_OF_COUNTED = {
     "evacuee": "evacuated",
     "hostage": "held",
     "refugee": "displaced",
+    "survivor": "rescued",  # "rescuers have pulled 17 survivors from the rubble"
 }
 
 # Events that happen to people: whoever is counted ("miners", "fighters", "people"), the count is one toll.
@@ -94,6 +95,8 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("lose", "life"): "killed",
     ("go", "life"): "killed",
     ("take", "in"): "arrested",  # "295 people had been taken in" by police
+    ("cast", "ballot"): "took part",  # "48 percent of eligible voters cast ballots"
+    ("cast", "vote"): "took part",
 }
 
 # A state the counted things are in, named by a preposition and a noun: "7,000 workers were on strike".

@@ -72,7 +72,6 @@ from bot.engine.measures import (
     CONCERNING_PREPOSITIONS,
     CONDITION_MARKERS,
     COUNTED_FAMILIES,
-    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
     EARLIER_WORDS,
@@ -183,6 +182,8 @@ class Structure:
             quantity = "who took part" if counted else "attendance"
         else:
             quantity = self.quantity
+        if counted and self.quantity and family_of(self.counted, EVENT_FAMILIES) == self.quantity:
+            counted = None  # "the number of dead": "killed", not "deads killed"
         text = f"{counted} {quantity}" if quantity and counted else quantity or counted or "figure"
         if self.change:
             text = f"change in {text}"
@@ -270,10 +271,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = "share"  # "54% of the vote"
     if structure.quantity == "share":
         structure.belongs_to = _share_owner(number)
-    if structure.quantity in HAPPENS_TO_PEOPLE and structure.unit in CURRENCY_CODES:
-        structure.quantity = (
-            None  # "held $214.9 billion offshore": what happens to people doesn't happen to money
-        )
+    if structure.quantity in HAPPENS_TO_PEOPLE and structure.unit not in (None, "%"):
+        # "held $214.9 billion offshore", "the spill released 2,000 barrels": what happens to people doesn't
+        # happen to money or to measured stuff
+        structure.quantity = None
     if not structure.quantity and noun is not None and not structure.unit:
         # "146 passengers", "4,000 strikers": nouns that say what happened to the people they count, when the
         # clause says nothing else ("17 passengers were killed" is a toll).
