@@ -370,3 +370,25 @@ _FAMILIES_THAT_MUST_NOT_SHARE = {
 def test_rule_families_do_not_overlap(group: str) -> None:
     for a, b in itertools.combinations(_FAMILIES_THAT_MUST_NOT_SHARE[group], 2):
         assert not a & b, a & b
+
+
+def test_rules_read_only_where_numbers_are_find_what_the_whole_document_gives_there() -> None:
+    """Reading the rules only in sentences that hold a number (for speed) loses nothing a figure can use."""
+    from pathlib import Path
+
+    from bot.engine import get_pipeline
+    from bot.engine.doccache import sentence_of
+    from bot.settings import get_settings
+
+    text = (Path(__file__).parent / "fixtures" / "articles" / "engine_mine_collapse.txt").read_text(encoding="utf-8")
+    doc = get_pipeline(get_settings().spacy_model)(text)
+    numbers = [token.i for token in doc if token.like_num]
+    kept = {i for n in numbers for i in range(sentence_of(doc[n]).start, sentence_of(doc[n]).end)}
+    whole, regions = read_rules(doc), read_rules(doc, numbers)
+    assert regions.by_verb and regions.according_to or regions.by_figure_noun  # the article exercises the rules
+    for family in ("not_a_count", "parts", "baselines", "increments"):
+        assert {k: v for k, v in getattr(whole, family).items() if k in kept} == getattr(regions, family)
+    assert {k: v.head.i for k, v in whole.by_verb.items() if k in kept} == {
+        k: v.head.i for k, v in regions.by_verb.items()
+    }
+    assert [i for i, _ in whole.according_to if i in kept] == [i for i, _ in regions.according_to]

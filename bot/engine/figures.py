@@ -135,8 +135,8 @@ class FoundFigure:
 def find_figures(doc: Doc) -> list[FoundFigure]:
     """Every figure in the document, in order."""
     figures: list[FoundFigure] = []
-    rules = read_rules(doc)
     numbers = [t.i for t in doc if _is_number_token(t)]
+    rules = read_rules(doc, numbers)
     i = 0
     n = len(doc)
     while i < n:
@@ -797,7 +797,14 @@ def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:
 
 def _marker_heads(doc: Doc, start: int, end: int) -> list[Token]:
     """The head token of each marker of another event in tokens `start`..`end`: 'ago' in 'two weeks ago',
-    'attack' in 'an earlier attack', 'week' in 'last week'."""
+    'attack' in 'an earlier attack', 'week' in 'last week'. Found once per sentence: every figure asks."""
+    cache = doc.user_data.setdefault("whosaid_marker_heads", {})
+    if (start, end) not in cache:
+        cache[(start, end)] = _find_marker_heads(doc, start, end)
+    return cache[(start, end)]
+
+
+def _find_marker_heads(doc: Doc, start: int, end: int) -> list[Token]:
     heads = []
     words = [t.lower_ for t in doc[start:end]]
     for phrase in _MARKER_WORDS:

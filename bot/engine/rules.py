@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from bot.engine.doccache import sentence_of
@@ -389,10 +389,18 @@ class FigureRules:
         for number, (label, pattern) in enumerate(HOLDERS):
             self.dependency_matcher.add(f"{label}#{number}", [pattern])
 
-    def read(self, doc: Doc) -> DocRules:
+    def read(self, doc: Doc, numbers: list[int] | None = None) -> DocRules:
+        """The rules' findings in `doc`; with `numbers` (token indexes of its number words), only in the sentences
+        that hold one: every rule is about a figure in its own sentence, and most sentences hold none."""
         found = DocRules()
         strings = doc.vocab.strings
-        for match_id, start, _end in self.matcher(doc):
+        regions = _regions(doc, numbers) if numbers is not None else [doc[:]]
+        token_matches = [
+            (match_id, region.start + start)
+            for region in regions
+            for match_id, start, _end in self.matcher(region)
+        ]
+        for match_id, start in token_matches:
             key = strings[match_id]
             family, offset = self._token_rules[key]
             label = key.split("#")[0]
@@ -402,7 +410,12 @@ class FigureRules:
             else:
                 getattr(found, family).setdefault(start + offset, label)
         cues: list[tuple[int, Holder]] = []
-        for match_id, token_ids in self.dependency_matcher(doc):
+        dependency_matches = [
+            (match_id, [region.start + i for i in token_ids])
+            for region in regions
+            for match_id, token_ids in self.dependency_matcher(region)
+        ]
+        for match_id, token_ids in dependency_matches:
             label = strings[match_id].split("#")[0]
             pattern = HOLDERS[int(strings[match_id].split("#")[1])][1]
             nodes = {p["RIGHT_ID"]: doc[i] for p, i in zip(pattern, token_ids, strict=True)}
@@ -422,6 +435,19 @@ class FigureRules:
         found.before_colon_starts = [i for i, _holder in found.before_colon]
         found.according_to_starts = [i for i, _holder in found.according_to]
         return found
+
+
+def _regions(doc: Doc, numbers: list[int]) -> list[Span]:
+    """Runs of consecutive sentences that hold a number word, in document order."""
+    regions: list[Span] = []
+    for index in numbers:
+        sentence = sentence_of(doc[index])
+        if regions and sentence.start <= regions[-1].end:
+            if sentence.end > regions[-1].end:
+                regions[-1] = doc[regions[-1].start : sentence.end]
+            continue
+        regions.append(doc[sentence.start : sentence.end])
+    return regions
 
 
 def _trailing_sources(doc: Doc) -> list[tuple[int, Holder]]:
@@ -477,8 +503,8 @@ def rules_for(vocab: Vocab) -> FigureRules:
     return FigureRules(vocab)
 
 
-def read_rules(doc: Doc) -> DocRules:
-    return rules_for(doc.vocab).read(doc)
+def read_rules(doc: Doc, numbers: list[int] | None = None) -> DocRules:
+    return rules_for(doc.vocab).read(doc, numbers)
 
 
 def holder_of(
