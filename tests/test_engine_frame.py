@@ -333,3 +333,15 @@ def test_what_happens_to_people_never_happens_to_measured_stuff() -> None:
 def test_a_count_of_the_dead_reads_killed_not_deads() -> None:
     report = analyze("A ministry spokesman put the number of dead at 112. The Red Crescent said 148 people had been killed.")
     assert report.conflicts[0].note.startswith("killed: 112")
+
+
+def test_a_figure_in_the_articles_voice_names_the_one_source_of_the_sentence_before() -> None:
+    report = analyze(
+        "The statistics office said output grew faster than first thought. The rate for March was revised up to "
+        "2.4 percent from 2.1 percent."
+    )
+    assert [figure.source for figure in report.figures] == ["statistics office", "statistics office"]
+    assert [figure.rules[-1] for figure in report.figures] == ["holder:sentence-before"] * 2
+    # For the reader only: a figure in the article's own voice is not compared because of it.
+    alone = analyze("Police said the march was peaceful. About 40,000 people took part. Organisers said 90,000 marched.")
+    assert alone.figures[0].comparable is False and alone.conflicts == []
