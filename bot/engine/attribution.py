@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.engine.doccache import doc_text, entity_at
+from bot.engine.doccache import doc_text, entity_at, sentence_of
 from bot.engine.grammar import (
     AUXILIARY_DEPS,
     CLAUSE_MARKER_DEPS,
@@ -357,7 +357,7 @@ def _tokens_before(doc: Doc, offset: int) -> list[Token]:
 def _token_at_or_after(doc: Doc, offset: int) -> int | None:
     starts = doc.user_data.get("whosaid_token_starts")
     if starts is None:
-        starts = doc.user_data["whosaid_token_starts"] = [token.idx for token in doc]
+        starts = doc.user_data["whosaid_token_starts"] = doc.to_array("IDX").tolist()  # no token built
     position = bisect.bisect_left(starts, offset)
     return position if position < len(doc) else None
 
@@ -386,7 +386,7 @@ def _is_next_paragraph(text: str, previous: Finding, offset: int) -> bool:
 
 def _sentence_at(doc: Doc, offset: int) -> Span:
     position = _token_at_or_after(doc, offset)
-    return doc[min(position or 0, len(doc) - 1)].sent
+    return sentence_of(doc[min(position or 0, len(doc) - 1)])
 
 
 # --- reported speech -----------------------------------------------------------------------------------------

@@ -135,15 +135,16 @@ class FoundFigure:
 def find_figures(doc: Doc) -> list[FoundFigure]:
     """Every figure in the document, in order."""
     figures: list[FoundFigure] = []
-    numbers = [t.i for t in doc if _is_number_token(t)]
+    numbers = _number_indexes(doc)
+    number_set = set(numbers)
     rules = read_rules(doc, numbers)
     i = 0
     n = len(doc)
     while i < n:
-        token = doc[i]
-        if not _is_number_token(token):
+        if i not in number_set:
             i += 1
             continue
+        token = doc[i]
         first, last, value = _number_phrase(doc, i)
         if value is None or _excluded(doc, first, last, rules):
             i = last + 1
@@ -438,6 +439,26 @@ def _moves_from(doc: Doc, first: int) -> bool:
     verb = doc[first - 1].head
     lemma = verb.lemma_.lower()
     return lemma in REVISION_VERBS or lemma in CHANGE_WORDS
+
+
+def _number_indexes(doc: Doc) -> list[int]:
+    """Indexes of the document's number words. Only a token with a digit in its shape or a number word's spelling
+    can be one, and the parse's arrays say which without building a Python token for every word."""
+    strings = doc.vocab.strings
+    shapes = doc.to_array("SHAPE").tolist()
+    lowers = doc.to_array("LOWER").tolist()
+    digit_shapes = {shape for shape in set(shapes) if "d" in strings[shape]}
+    words = _number_word_hashes(doc.vocab)
+    return [
+        i
+        for i, (shape, lower) in enumerate(zip(shapes, lowers, strict=True))
+        if (shape in digit_shapes or lower in words) and _is_number_token(doc[i])
+    ]
+
+
+@lru_cache(maxsize=4)
+def _number_word_hashes(vocab) -> frozenset[int]:
+    return frozenset(vocab.strings.add(word) for word in (*_UNITS, *_TENS, *_SCALES))
 
 
 def _is_number_token(token: Token) -> bool:

@@ -429,8 +429,9 @@ class FigureRules:
             else:
                 found.by_verb.setdefault(nodes["verb"].i, holder)
         found.according_to.sort(key=lambda pair: pair[0])
-        found.before_colon = _colon_holders(doc, sorted(cues, key=lambda pair: pair[0]))
-        found.trailing = _trailing_sources(doc)
+        marks = _mark_indexes(doc, regions)
+        found.before_colon = _colon_holders(doc, sorted(cues, key=lambda pair: pair[0]), marks)
+        found.trailing = _trailing_sources(doc, marks)
         found.trailing_starts = [i for i, _holder in found.trailing]
         found.before_colon_starts = [i for i, _holder in found.before_colon]
         found.according_to_starts = [i for i, _holder in found.according_to]
@@ -450,11 +451,25 @@ def _regions(doc: Doc, numbers: list[int]) -> list[Span]:
     return regions
 
 
-def _trailing_sources(doc: Doc) -> list[tuple[int, Holder]]:
+def _mark_indexes(doc: Doc, regions: list[Span]) -> list[int]:
+    """Indexes of the colons and dashes in the regions, from the parse's arrays (no token built per word)."""
+    marks = _mark_hashes(doc.vocab)
+    orths = doc.to_array("ORTH").tolist()
+    return [i for region in regions for i in range(region.start, region.end) if orths[i] in marks]
+
+
+@lru_cache(maxsize=4)
+def _mark_hashes(vocab: Vocab) -> frozenset[int]:
+    return frozenset(vocab.strings.add(mark) for mark in TRAILING_SOURCE_MARKS | {":"})
+
+
+def _trailing_sources(doc: Doc, marks: list[int]) -> list[tuple[int, Holder]]:
     """'Only 7 confirmed swine flu deaths: WHO', 'Death toll rises to 40 - police': a line (a headline, a post)
-    that ends in a colon or dash and a short source name. Each such colon, with the name's last word."""
+    that ends in a colon or dash and a short source name. Each such colon (of `marks`), with the name's last
+    word."""
     found = []
-    for token in doc:
+    for index in marks:
+        token = doc[index]
         if token.text not in TRAILING_SOURCE_MARKS or not token.whitespace_:
             continue
         words = []
@@ -480,12 +495,13 @@ def _trailing_sources(doc: Doc) -> list[tuple[int, Holder]]:
     return found
 
 
-def _colon_holders(doc: Doc, cues: list[tuple[int, Holder]]) -> list[tuple[int, Holder]]:
-    """Each colon that ends a clause of saying, with that clause's subject: the nearest cue before the colon in
-    its sentence whose subject is a name or a noun (a pronoun says nothing here)."""
+def _colon_holders(doc: Doc, cues: list[tuple[int, Holder]], marks: list[int]) -> list[tuple[int, Holder]]:
+    """Each colon (of `marks`) that ends a clause of saying, with that clause's subject: the nearest cue before
+    the colon in its sentence whose subject is a name or a noun (a pronoun says nothing here)."""
     starts = [i for i, _holder in cues]
     found = []
-    for token in doc:
+    for index in marks:
+        token = doc[index]
         if token.text != ":":
             continue
         before = bisect.bisect_left(starts, token.i) - 1

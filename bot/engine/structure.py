@@ -840,17 +840,22 @@ def _time_markers(doc) -> tuple[list[int], list[str]]:
     """Every word of the document that dates a statement ('later', 'now', 'Tuesday'), found once."""
     found = doc.user_data.get("whosaid_time_markers")
     if found is None:
-        marked = [
-            token
-            for token in doc
-            if token.lower_ in LATER_WORDS
-            or token.lower_ in EARLIER_WORDS
-            or (
-                token.ent_type_ in TIME_ENTITIES and token.ent_iob_ == "B" and not _YEAR.fullmatch(token.text)
-            )
-        ]
+        # From the parse's arrays and its entities: no Python token is built for the words that mark nothing.
+        words = _marker_word_hashes(doc.vocab)
+        indexes = {i for i, lower in enumerate(doc.to_array("LOWER").tolist()) if lower in words}
+        indexes |= {
+            entity.start
+            for entity in doc.ents
+            if entity.label_ in TIME_ENTITIES and not _YEAR.fullmatch(doc[entity.start].text)
+        }
+        marked = [doc[i] for i in sorted(indexes)]
         found = doc.user_data["whosaid_time_markers"] = ([t.i for t in marked], [t.lower_ for t in marked])
     return found
+
+
+@lru_cache(maxsize=4)
+def _marker_word_hashes(vocab) -> frozenset[int]:
+    return frozenset(vocab.strings.add(word) for word in LATER_WORDS | EARLIER_WORDS)
 
 
 def later_statement(earlier: Structure, later: Structure) -> bool:
