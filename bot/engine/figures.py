@@ -268,15 +268,21 @@ def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
     """'The rate was revised up to 7.8 percent from 7.7 percent', 'growth was 0.6 per cent, up from an initial
     estimate of 0.5 per cent': the prior value and the revised one, in one clause, are one source's two values
     of one measure. Each takes what the other's words say and it lacks; the revised value is a revision."""
-    for index, figure in enumerate(figures):
+    by_sentence: dict[int, list[FoundFigure]] = {}
+    for figure in figures:
+        by_sentence.setdefault(figure.sentence_start, []).append(figure)
+    for figure in figures:
         prior = figure.structure
         if not prior.prior:
             continue
+        # Its sentence's figures, nearest first (before it, then after it): a sentence is short, however long
+        # the text.
+        neighbours = by_sentence[figure.sentence_start]
+        index = next(k for k, other in enumerate(neighbours) if other is figure)
         partners = [
             other
-            for other in figures[:index][::-1] + figures[index + 1 :]
-            if other.sentence_start == figure.sentence_start
-            and not other.structure.prior
+            for other in neighbours[:index][::-1] + neighbours[index + 1 :]
+            if not other.structure.prior
             and _one_statement(doc, prior.clause, other.structure.clause)
             and other.structure.revision_pair is None
         ]
