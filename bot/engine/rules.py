@@ -33,6 +33,7 @@ from bot.engine.lexicon import (
     COLON_CUE_VERBS,
     FIGURE_GIVING_VERBS,
     INCREMENT_WORDS,
+    INDEFINITE_ARTICLES,
     MONTH_NAMES,
     MULTIPLIER_WORDS,
     NAME_NUMBER_WORDS,
@@ -86,7 +87,7 @@ INCREMENTS: tuple[TokenRule, ...] = (
     # "an additional 2.5 million people", "a further 300 jobs"
     (
         "increment:additional-n",
-        [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": sorted(INCREMENT_WORDS)}}, _NUMBER],
+        [{"LOWER": {"IN": sorted(INDEFINITE_ARTICLES)}}, {"LOWER": {"IN": sorted(INCREMENT_WORDS)}}, _NUMBER],
         2,
     ),
 )
