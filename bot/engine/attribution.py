@@ -173,15 +173,43 @@ def _without_nested_beliefs(findings: list[Finding]) -> list[Finding]:
     """'The official said the US did not want to escalate': the wanting is part of what the official said,
     not a second source's claim. Only speech reported inside a claim ('she said the minister told her ...')
     stays a claim of its own."""
-    spans = [(start, end, id(finding)) for finding in findings for start, end in finding.content]
+    covering = _SpanCover([(start, end, id(finding)) for finding in findings for start, end in finding.content])
     kept = []
     for finding in findings:
-        if finding.cue is not None and finding.cue_lemma not in _REPORTED_SPEECH_VERBS:
-            cue_start = finding.cue[0]
-            if any(start <= cue_start < end and owner != id(finding) for start, end, owner in spans):
-                continue
+        believed = finding.cue is not None and finding.cue_lemma not in _REPORTED_SPEECH_VERBS
+        if believed and covering.covers(finding.cue[0], other_than=id(finding)):
+            continue
         kept.append(finding)
     return kept
+
+
+class _SpanCover:
+    """Whether any of many (start, end, owner) spans of other owners covers a position, in logarithmic time: the
+    spans sorted by start, with the two farthest ends (of different owners) among each prefix. Comparing every
+    cue with every span made claim-dense texts quadratic."""
+
+    def __init__(self, spans: list[tuple[int, int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [start for start, _end, _owner in spans]
+        # (farthest end, its owner, farthest end of any other owner) over spans[: i + 1]
+        self.best: list[tuple[int, int, int]] = []
+        first_end, first_owner, second_end = -1, -1, -1
+        for _start, end, owner in spans:
+            if end > first_end:
+                if owner != first_owner:
+                    second_end = first_end
+                first_end, first_owner = end, owner
+            elif owner != first_owner and end > second_end:
+                second_end = end
+            self.best.append((first_end, first_owner, second_end))
+
+    def covers(self, position: int, *, other_than: int) -> bool:
+        last = bisect.bisect_right(self.starts, position) - 1
+        if last < 0:
+            return False
+        first_end, first_owner, second_end = self.best[last]
+        end = first_end if first_owner != other_than else second_end
+        return end > position
 
 
 # --- direct quotations ---------------------------------------------------------------------------------------

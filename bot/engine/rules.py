@@ -328,6 +328,9 @@ HOLDERS: tuple[DependencyRule, ...] = (
 GIVEN_DEPS = frozenset("dobj attr oprd nsubjpass dative".split())
 GIVEN_PREPOSITIONS = frozenset("at to from on".split())  # "on revenue of $4.1 billion"
 
+# The most sentence runs the parse patterns are matched in one by one; past it, in the whole document at once.
+MAX_DEPENDENCY_REGIONS = 8
+
 # A line's trailing source: at most this many words after a colon or dash ending the line ("…: WHO").
 TRAILING_SOURCE_WORDS = 4
 TRAILING_SOURCE_MARKS = frozenset({":", "-", "–", "—"})
@@ -411,9 +414,12 @@ class FigureRules:
             else:
                 getattr(found, family).setdefault(start + offset, label)
         cues: list[tuple[int, Holder]] = []
+        # spaCy's DependencyMatcher copies the whole document for each span it is given (`Span.as_doc`): past a
+        # few regions, one pass over the document costs less, and it keeps a text of many regions linear.
+        parse_regions = regions if len(regions) <= MAX_DEPENDENCY_REGIONS else [doc[:]]
         dependency_matches = [
             (match_id, [region.start + i for i in token_ids])
-            for region in regions
+            for region in parse_regions
             for match_id, token_ids in self.dependency_matcher(region)
         ]
         for match_id, token_ids in dependency_matches:
