@@ -763,6 +763,16 @@ def _following_event(noun: Token) -> str | None:
 _CLAUSE_BOUNDARIES = {"conj", "relcl", "acl", "advcl", "ccomp", "parataxis"}
 
 
+def _in_clause(token: Token, verb: Token) -> bool:
+    """Whether `token` hangs under `verb` without crossing into another clause on the way."""
+    node, crossed = token, False
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in _CLAUSE_BOUNDARIES:
+            crossed = True
+        node = node.head
+    return node.i == verb.i and not crossed
+
+
 def _past_year_applies(doc: Doc, clause: int | None, sentence) -> bool:
     """Whether a past year in the sentence dates the figure: it sits in the figure's own clause ('In 2011, a
     quake killed'), or modifies a thing whose clause holds the figure ('the 2019 election, when turnout was').
@@ -780,12 +790,7 @@ def _past_year_applies(doc: Doc, clause: int | None, sentence) -> bool:
     if not years:
         return True  # "In February, ...": a month opening the sentence dates all of it
     for token in years:
-        node, crossed = token, False
-        while node.i != verb.i and node.head.i != node.i:
-            if node.dep_ in _CLAUSE_BOUNDARIES:
-                crossed = True
-            node = node.head
-        if node.i == verb.i and not crossed:
+        if _in_clause(token, verb):
             return True
         # "the 2019 election, when turnout was ...", "the primary of 2008, when 42% participated"
         dated = token.head.head if token.head.pos_ == "ADP" else token.head
@@ -810,12 +815,7 @@ def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:
     for marker in _marker_heads(doc, sentence.start, sentence.end):
         if marker.lemma_.lower() in _STATEMENT_WORDS or marker.head.lemma_.lower() in _STATEMENT_WORDS:
             continue
-        node, crossed = marker, False
-        while node.i != verb.i and node.head.i != node.i:
-            if node.dep_ in _CLAUSE_BOUNDARIES:
-                crossed = True
-            node = node.head
-        if node.i == verb.i and not crossed:
+        if _in_clause(marker, verb):
             return True
         if any(t.i == verb.i for t in marker.subtree) or any(t.i == verb.i for t in marker.head.subtree):
             return True
