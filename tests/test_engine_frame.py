@@ -345,3 +345,9 @@ def test_a_figure_in_the_articles_voice_names_the_one_source_of_the_sentence_bef
     # For the reader only: a figure in the article's own voice is not compared because of it.
     alone = analyze("Police said the march was peaceful. About 40,000 people took part. Organisers said 90,000 marched.")
     assert alone.figures[0].comparable is False and alone.conflicts == []
+
+
+def test_a_value_keeps_the_digits_the_article_states() -> None:
+    report = analyze("Tarvex reported revenue of $4.1 billion. Analysts had expected revenue of $4.35 billion.")
+    assert [figure.value for figure in report.figures] == [4_100_000_000, 4_350_000_000]
+    assert report.conflicts[0].note.startswith("revenue (USD): $4.1 billion (Tarvex) vs $4.35 billion")

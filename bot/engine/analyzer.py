@@ -421,5 +421,12 @@ def _named_holder(name: str, claims: list[Claim], *, anonymous: bool = False) ->
     return label, None if anonymous else " ".join(name.lower().split())
 
 
+# Significant digits a figure's value keeps: "4.1 billion" is 4.1 x 1e9 = 4099999999.9999995 in floating point, and
+# no article states more digits than this.
+VALUE_DIGITS = 12
+
+
 def _plain(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
+    """The value as the article states it: float noise rounded away, a whole number as an int."""
+    value = float(f"{value:.{VALUE_DIGITS}g}")
+    return int(value) if value.is_integer() else value
