@@ -351,3 +351,12 @@ def test_a_value_keeps_the_digits_the_article_states() -> None:
     report = analyze("Tarvex reported revenue of $4.1 billion. Analysts had expected revenue of $4.35 billion.")
     assert [figure.value for figure in report.figures] == [4_100_000_000, 4_350_000_000]
     assert report.conflicts[0].note.startswith("revenue (USD): $4.1 billion (Tarvex) vs $4.35 billion")
+
+
+def test_a_country_that_has_or_loses_people_holds_its_own_share_of_the_count() -> None:
+    report = analyze(
+        "Officials said 769 pilgrims were killed in the crush. In the disaster, Iran says it had 465 pilgrims "
+        "killed, while Egypt lost 148 and Indonesia 120."
+    )
+    assert [figure.place for figure in report.figures] == [None, "iran", "egypt", "indonesia"]
+    assert report.conflicts == []

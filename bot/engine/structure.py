@@ -55,8 +55,10 @@ from bot.engine.lexicon import (
     CUE_VERBS,
     ESTIMATE_PREPOSITIONS,
     FIGURE_GIVING_VERBS,
+    IT_THEY_PRONOUNS,
     PLACE_NOUNS,
     SCOPE_PREPOSITIONS,
+    TALLY_VERBS,
     TENTATIVE_WORDS,
     WEEKDAY_NAMES,
     WHERE_WORDS,
@@ -794,6 +796,13 @@ def _place(path: list[Token]) -> str | None:
             return place.lemma_.lower()
     if verb.dep_ in SAID_CLAUSE_DEPS and verb.head.i != verb.i and verb.head.lemma_.lower() in CUE_VERBS:
         nodes.append(verb.head)
+    if len(path) > 1 and path[1].ent_type_ in SCOPE_ENTITIES and path[0].dep_ in NUMBER_ATTACHMENT_DEPS:
+        return _entity_words(path[1])  # "Egypt lost 148 and Indonesia 120": the gapped clause's place
+    owner = _tallying_place(verb)
+    if owner is None and verb.dep_ in SAID_CLAUSE_DEPS and verb.head.i != verb.i:
+        owner = _tallying_place(verb.head)  # "Iran says it had 465 pilgrims killed"
+    if owner is not None:
+        return owner
     for node in nodes:
         for child in node.children:
             if child.dep_ == "poss" and child.ent_type_ in SCOPE_ENTITIES:
@@ -811,6 +820,19 @@ def _place(path: list[Token]) -> str | None:
                         return _entity_words(pobj)
                     if pobj.lemma_.lower() in PLACE_NOUNS:
                         return pobj.lemma_.lower()
+    return None
+
+
+def _tallying_place(verb: Token) -> str | None:
+    """'Egypt lost 148 pilgrims', 'Iran says it had 465 pilgrims killed': a country that has or loses the counted
+    people holds its own share of the count. "it" stands for the place that says so."""
+    if verb.lemma_.lower() not in TALLY_VERBS | LOSING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.lower_ in IT_THEY_PRONOUNS and verb.head.lemma_.lower() in CUE_VERBS:
+        subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.ent_type_ in SCOPE_ENTITIES:
+        return _entity_words(subject)
     return None
 
 
