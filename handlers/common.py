@@ -8,12 +8,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from telegram import CallbackQuery, Chat, Message, Update
+from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatMemberStatus
 from telegram.ext import ContextTypes
 
-from bot.runtime import services
+from bot.runtime import services, work_of
 from bot.update_log import Outcome
+from handlers.replies import send_html
 from storage import StoredArticle
 
 NOTHING_YET = "I have no article for this chat yet. Forward me one, paste its text, or send a link."
@@ -22,6 +23,22 @@ GONE = "That article isn't available in this chat any more."
 STALE = "That button doesn't work any more. Send /help to see what I can do."
 
 Data = TypeVar("Data")
+
+
+async def reply_html(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, html: str, *, keyboard: InlineKeyboardMarkup | None = None
+) -> None:
+    """Answer a command in its chat, as a reply to it, through the update's reply journal."""
+    chat = update.effective_chat
+    if chat is not None:
+        await send_html(
+            context.bot,
+            chat.id,
+            html,
+            reply_to=update.effective_message,
+            keyboard=keyboard,
+            journal=work_of(context, update),
+        )
 
 
 async def target_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> StoredArticle | None:

@@ -8,7 +8,7 @@ from telegram.ext import ContextTypes
 
 from bot.render import escape, render_claims_page, render_figures, render_history, render_sources
 from bot.runtime import services, work_of
-from handlers.common import NOTHING_YET, ONLY_ADMINS, is_chat_admin, target_article
+from handlers.common import NOTHING_YET, ONLY_ADMINS, is_chat_admin, reply_html, target_article
 from handlers.keyboards import claims_keyboard, forget_keyboard, history_keyboard
 from handlers.replies import send_article_view, send_html
 
@@ -51,13 +51,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_chat is None:
         return
     text = HELP.format(links=services(context).settings.max_links_per_message)
-    await send_html(
-        context.bot,
-        update.effective_chat.id,
-        text,
-        reply_to=update.effective_message,
-        journal=work_of(context, update),
-    )
+    await reply_html(update, context, text)
 
 
 async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -> None:
@@ -66,13 +60,7 @@ async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -
         return
     article = await target_article(update, context)
     if article is None:
-        await send_html(
-            context.bot,
-            chat.id,
-            NOTHING_YET,
-            reply_to=update.effective_message,
-            journal=work_of(context, update),
-        )
+        await reply_html(update, context, NOTHING_YET)
         return
     keyboard = None
     if view == "sources":
@@ -115,14 +103,7 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if chat is None:
         return
     articles = await services(context).store.history(chat.id, HISTORY_LENGTH)
-    await send_html(
-        context.bot,
-        chat.id,
-        render_history(articles),
-        reply_to=update.effective_message,
-        keyboard=history_keyboard(articles),
-        journal=work_of(context, update),
-    )
+    await reply_html(update, context, render_history(articles), keyboard=history_keyboard(articles))
 
 
 async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -134,27 +115,14 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None:
         return
     if chat.type != ChatType.PRIVATE and not await is_chat_admin(context, chat.id, user.id):
-        await send_html(
-            context.bot,
-            chat.id,
-            ONLY_ADMINS,
-            reply_to=update.effective_message,
-            journal=work_of(context, update),
-        )
+        await reply_html(update, context, ONLY_ADMINS)
         return
     count = await services(context).store.count(chat.id)
     text = (
         f"Delete everything I stored for this chat ({count} article{'s' if count != 1 else ''} and their "
         "reports)? This can't be undone."
     )
-    await send_html(
-        context.bot,
-        chat.id,
-        text,
-        reply_to=update.effective_message,
-        keyboard=forget_keyboard(user.id),
-        journal=work_of(context, update),
-    )
+    await reply_html(update, context, text, keyboard=forget_keyboard(user.id))
 
 
 UNKNOWN_COMMAND = "I don't know {command}. Send /help to see what I can do."

@@ -21,7 +21,7 @@ from bot.render import escape, render_story, shorten
 from bot.runtime import BotServices, services, work_of
 from bot.telegram_html import split_message
 from handlers.callbacks import not_same_data, parse_not_same, parse_put_back, put_back_data
-from handlers.followups import NOTHING_YET, is_chat_admin, target_article
+from handlers.common import NOTHING_YET, is_chat_admin, reply_html, target_article
 from handlers.replies import send_article_view, send_html
 from handlers.story_view import chat_story_panel, story_outlet
 from storage import StoredArticle
@@ -107,13 +107,7 @@ async def story(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     found = services(context)
     article = await target_article(update, context)
     if article is None:
-        await send_html(
-            context.bot,
-            chat.id,
-            NOTHING_YET,
-            reply_to=update.effective_message,
-            journal=work_of(context, update),
-        )
+        await reply_html(update, context, NOTHING_YET)
         return
     stories = story_store(found)
     # An article stored before stories existed is placed now, the first time someone asks.
@@ -121,9 +115,7 @@ async def story(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     found_story = await stories.story_of(chat.id, article.id)
     if found_story is None or len(found_story.articles) < 2:
         text = NO_STORY.format(days=found.settings.story_window_days)
-        await send_html(
-            context.bot, chat.id, text, reply_to=update.effective_message, journal=work_of(context, update)
-        )
+        await reply_html(update, context, text)
         return
     view, chart = render_story(chat_story_panel(found_story), len(found_story.articles))
     keyboard = story_keyboard(found_story)
