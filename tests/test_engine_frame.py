@@ -360,3 +360,47 @@ def test_a_country_that_has_or_loses_people_holds_its_own_share_of_the_count() -
     )
     assert [figure.place for figure in report.figures] == [None, "iran", "egypt", "indonesia"]
     assert report.conflicts == []
+
+
+def test_the_place_of_an_event_scopes_its_figures_when_the_article_counts_several_places() -> None:
+    # The subject's, the object's, and the modified clause's event: three places, each its own count.
+    report = analyze(
+        "The march in Kellport was cut short after 40,000 people showed up, police said. A rally in Tessen drew "
+        "12,000 people, organisers said. Police said 9,000 people had joined the protest in the city of Lindau."
+    )
+    assert [figure.place for figure in report.figures] == ["kellport", "tessen", "lindau"]
+    assert report.conflicts == []
+
+
+def test_the_place_of_the_articles_one_event_is_no_narrower_scope() -> None:
+    # One event at one place: its place says where the article's event happened, and other figures share it.
+    report = analyze("The air strike in Halvik district killed 36 civilians, the U.N. mission said. Security sources said 12 people died.")
+    assert [figure.place for figure in report.figures] == [None, None]
+    [conflict] = report.conflicts
+    assert conflict.reason == "sources"
+
+
+def test_a_figure_with_no_place_is_not_compared_when_the_article_counts_several_places() -> None:
+    report = analyze(
+        "In Kellport, 40,000 people marched, police said. In Tessen, 25,000 people marched, police said. "
+        "Organisers said 90,000 people marched. The interior ministry said 30,000 people marched."
+    )
+    assert [figure.comparable for figure in report.figures] == [True, True, False, False]
+    assert report.conflicts == []
+
+
+def test_a_sum_over_places_and_a_whole_country_are_scopes_of_their_own() -> None:
+    report = analyze(
+        "Police put the combined total at 60,000. Organisers said 300,000 people marched nationwide, while "
+        "the ministry said 80,000 marched across the country."
+    )
+    assert [figure.place for figure in report.figures] == ["all combined", "nationwide", "nationwide"]
+    [conflict] = report.conflicts
+    assert conflict.note.startswith("people who took part nationwide:")
+
+
+def test_a_bare_part_counts_what_its_whole_counts_and_is_given_by_its_source() -> None:
+    report = analyze("Organisers said 400,000 people marched across the country, including 120,000 in Kellport.")
+    whole, part = report.figures
+    assert (part.quantity, part.counted, part.place, part.source) == ("took part", "people", "kellport", whole.source)
+    assert whole.place == "nationwide"

@@ -60,6 +60,12 @@ DIFFERING = [
     "The government said 48 percent of eligible voters cast ballots. Independent observers estimated turnout at 31 percent.",
     "Nine people were injured in the blast, state media reported, while a hospital doctor said 23 people were being treated for injuries.",
     "The strike shut 340 schools, the teachers' federation said. Education authorities said only 95 schools were closed.",
+    "About 60,000 people showed up at the rally, organisers said. Police said 18,000 people turned out.",
+    "Organisers said 90,000 people protested on Sunday, while police said 30,000 took part.",
+    "There were protests in Orvenna on Saturday (organisers' estimate: 90,000 people; police estimate: 35,000).",
+    "Organisers said 400,000 people marched across the country, including 120,000 in Kellport, where police counted 40,000 marchers.",
+    "The air strike in Halvik district killed 36 civilians, the U.N. mission said. Security sources said 12 people died.",
+    "A protest in Tessen drew 40,000 people, organisers said. A rally in Lindau drew 12,000 people, police said. Police said 9,000 people had joined the protest in Tessen.",
 ]
 
 NOT_DIFFERING = [
@@ -79,6 +85,10 @@ NOT_DIFFERING = [
     "A spokesman said 17 soldiers and 12 civilians were killed. A local official said 12 civilians died.",
     "Officials said two men presumed dead in the floods had been found alive. Officials said the death toll was 23.",
     "The agency reported 2,300 new infections on Friday. It reported 3,100 new infections on Saturday.",
+    "A march in Kellport drew 40,000 people, police said. A rally in Tessen drew 12,000 people, police said.",
+    "A march in Kellport drew 40,000 people, organisers said. A rally in Tessen drew 12,000 people, police said. A protest in Lindau drew what police said was a crowd of 9,000.",
+    "Organisers said 45,000 people took part in the march in Kellport. Police put the combined total of the two marches at 60,000.",
+    "Organisers said 400,000 people marched across the country. In Kellport, 40,000 marched, police said. In Tessen, police counted 25,000 marchers.",
 ]
 
 

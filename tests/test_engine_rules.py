@@ -301,6 +301,36 @@ def test_the_owner_of_an_estimate_holds_its_figure(owner: str, dep: str, pos: st
     assert (holder.head.text, holder.rule) == (owner, label)
 
 
+def test_an_owner_hung_as_a_modifier_that_keeps_its_possessive_mark_holds_the_estimate() -> None:
+    # "( organisers ’ estimate of 200,000 )": in brackets the parser may hang the owner as "nmod", mark and all
+    words = ["(", "organisers", "’", "estimate", "of", "200,000", ")"]
+    doc = _doc(words, [3, 3, 1, 3, 3, 4, 3], ["punct", "nmod", "punct", "ROOT", "prep", "pobj", "punct"],
+               ["PUNCT", "NOUN", "PUNCT", "NOUN", "ADP", "NUM", "PUNCT"], ["(", "organiser", "’", "estimate", "of", "200,000", ")"])  # fmt: skip
+    holder = holder_of(doc[5], 5, [doc[5], doc[4], doc[3]], read_rules(doc), [5])
+    assert (holder.head.text, holder.rule) == ("organisers", "holder:owned-figure")
+
+
+def test_a_modifier_without_a_possessive_mark_holds_nothing() -> None:
+    # "the estimate of the crowd of 200,000": no owner
+    words = ["(", "crowd", "estimate", "of", "200,000", ")"]
+    doc = _doc(words, [2, 2, 2, 2, 3, 2], ["punct", "nmod", "ROOT", "prep", "pobj", "punct"],
+               ["PUNCT", "NOUN", "NOUN", "ADP", "NUM", "PUNCT"], ["(", "crowd", "estimate", "of", "200,000", ")"])  # fmt: skip
+    assert holder_of(doc[4], 4, [doc[4], doc[3], doc[2]], read_rules(doc), [4]) is None
+
+
+def test_an_owned_figure_noun_labels_the_number_after_its_colon() -> None:
+    # "police estimate : 55,000 ; organisers estimate : 200,000 people", the numbers hung wherever the parser likes
+    words = ["police", "estimate", ":", "55,000", ";", "union", "estimate", ":", "200,000", "people"]
+    doc = _doc(words, [1, 1, 1, 1, 1, 6, 1, 6, 9, 6],
+               ["compound", "ROOT", "punct", "appos", "punct", "compound", "conj", "punct", "nummod", "appos"],
+               ["NOUN", "NOUN", "PUNCT", "NUM", "PUNCT", "NOUN", "NOUN", "PUNCT", "NUM", "NOUN"],
+               ["police", "estimate", ":", "55,000", ";", "union", "estimate", ":", "200,000", "people"])  # fmt: skip
+    rules = read_rules(doc)
+    first = holder_of(doc[3], 3, [doc[3], doc[1]], rules, [3, 8])
+    second = holder_of(doc[8], 8, [doc[8], doc[9], doc[6]], rules, [3, 8])
+    assert (first.head.text, second.head.text) == ("police", "union")
+
+
 def test_a_compound_that_is_no_source_holds_nothing() -> None:
     # "a crowd estimate of 2,000": "crowd" is what is estimated, not who
     doc = _doc(["a", "crowd", "estimate", "of", "2,000"], [2, 2, 2, 2, 3], ["det", "compound", "ROOT", "prep", "pobj"],

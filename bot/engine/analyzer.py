@@ -6,6 +6,7 @@ import bisect
 import heapq
 import math
 import re
+from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
@@ -52,6 +53,14 @@ def analyze_doc(doc: Doc) -> Report:
         if _sane(figure) and figure.start not in furniture and figure.start not in mentions
     ]
     owners = _owning_claims(found, claims)
+    # "reporting about 5 million protesters, including 750,000 in Los Angeles": a figure that leaves out the
+    # words it shares with another is given by that figure's source when nothing names its own.
+    position = {id(figure): index for index, figure in enumerate(found)}
+    for index, figure in enumerate(found):
+        whole = position.get(id(figure.shares_words_with))
+        if whole is not None and owners[index] is None and figure.holder is None:
+            owners[index] = owners[whole]
+            figure.holder = found[whole].holder
     figures = _figures(found, owners, claims, sentence_starts)
     structures = [figure.structure for figure in found]
     headline = find_headline(text)
@@ -59,8 +68,16 @@ def analyze_doc(doc: Doc) -> Report:
     event = find_event(doc, headline, dateline)
     moment = event is not None and event.kind in MOMENT_EVENTS
     _own_scope(structures, figures, event, dateline)
+    # A quantity the article counts at several places for its own event: a figure that names none may be any one
+    # of them.
+    places: dict[str | None, set[str]] = defaultdict(set)
+    for found_figure in found:
+        if found_figure.structure.place and not found_figure.background:
+            places[found_figure.structure.quantity].add(found_figure.structure.place)
     comparable = [
-        _comparable(found_figure, figure, moment) for found_figure, figure in zip(found, figures, strict=True)
+        _comparable(found_figure, figure, moment)
+        and not (figure.place is None and len(places[found_figure.structure.quantity]) >= MIN_EVENT_PLACES)
+        for found_figure, figure in zip(found, figures, strict=True)
     ]
     for figure, ok in zip(figures, comparable, strict=True):
         figure.comparable = ok
@@ -98,6 +115,10 @@ def event_label(event: Event | None) -> str | None:
     return f"the {place} {event.kind}" if place else f"the {event.kind}"
 
 
+# How many places the article must count one quantity at before the place of a clause's event is a scope.
+MIN_EVENT_PLACES = 2
+
+
 def _own_scope(structures: list, figures: list[Figure], event: Event | None, dateline) -> None:
     """A place that is the article's own (its dateline's, or its event's when no figure names another place) is
     no narrower scope: "3,000 marched in Moscow" in an article about the Moscow protest holds where the article's
@@ -107,9 +128,23 @@ def _own_scope(structures: list, figures: list[Figure], event: Event | None, dat
     if event and event.place and len(named) == 1:
         # The lead's place is the article's own only when the figures name no other.
         own.add(re.sub(r"^the\s+", "", event.place.lower()))
-    for structure, figure in zip(structures, figures, strict=True):
-        if structure.place and any(structure.place in place or place in structure.place for place in own):
+    def own_place(place: str) -> bool:
+        return any(place in own_place or own_place in place for own_place in own)
+
+    for structure in structures:
+        if structure.place and own_place(structure.place):
             structure.place = None
+    # The place of an event a clause's subject names ("A march in Berlin drew 60,000") scopes the figure only
+    # when the article counts that quantity at several places (its own among them): then each place's event is
+    # its own, and the dateline's city is one of them.
+    places: dict[str | None, set[str]] = defaultdict(set)
+    for structure in structures:
+        for place in (structure.place, structure.event_place):
+            if place:
+                places[structure.quantity].add(place)
+    for structure, figure in zip(structures, figures, strict=True):
+        if structure.event_place and len(places[structure.quantity]) >= MIN_EVENT_PLACES:
+            structure.place = structure.event_place
         figure.place = structure.place
 
 

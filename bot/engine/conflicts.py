@@ -333,7 +333,8 @@ def _conflict(
         labels = list(dict.fromkeys(source_label(figures[i], claims) for i in members))
         marker = ", newer" if any(i in newer for i in members) else ""
         parts.append(f"{format_figure(figures[members[0]])} ({'; '.join(labels)}{marker})")
-    about = f"{subject} in {event}" if event else subject
+    # A figure for a place of its own is about that place, not the article's event at large.
+    about = f"{subject} in {event}" if event and not structure.place else subject
     if between_sources:
         why = "different sources give different figures"
         if newer:

@@ -130,6 +130,9 @@ class FoundFigure:
     rules: tuple[str, ...] = ()
     # The token the number phrase ends on (its head in the parse).
     token: int | None = None
+    # The figure whose words this one leaves out ("12,000, according to the organisers", "including 750,000 in
+    # Los Angeles"): its source gives this one when nothing else does.
+    shares_words_with: FoundFigure | None = None
 
 
 def find_figures(doc: Doc) -> list[FoundFigure]:
@@ -324,7 +327,10 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
     for figure in figures:
         structure = figure.structure
         number = doc[figure.token]
-        if structure.known or number.dep_ != "conj" or number.head.i == number.i:
+        # "5 million protesters across the country, including 750,000 in Los Angeles": a bare part counts what
+        # its whole counts, in a scope of its own.
+        bare_part = figure.subset and number.dep_ == "pobj" and number.head.lower_ in PART_WORDS
+        if structure.known or (number.dep_ != "conj" and not bare_part) or number.head.i == number.i:
             continue
         # The conjunct hangs on the figure, on its clause, or on a phrase of that clause ("according to").
         earlier, node = None, number
@@ -339,9 +345,11 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
         if earlier is None or earlier is figure or not earlier.structure.known:
             continue
         for name in ("counted", "quantity", "unit", "period", "change", "place"):
-            setattr(structure, name, getattr(earlier.structure, name))
+            if not (bare_part and name in ("period", "place") and getattr(structure, name)):
+                setattr(structure, name, getattr(earlier.structure, name))
         if figure.measure is None:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
+        figure.shares_words_with = earlier
         figure.rules = (*figure.rules, "relation:elliptical")
 
 

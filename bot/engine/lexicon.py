@@ -326,6 +326,18 @@ PLACE_NOUNS = frozenset(
     state county city town village municipality prefecture governorate""".split()
 )
 
+# A whole country as a figure's scope: "nationwide", "across the country" (not "in the country", which most often
+# names the article's own scope). Such figures hold for the scope `NATIONWIDE_SCOPE`.
+NATIONWIDE_WORDS = frozenset("nationwide countrywide nationally".split())
+NATION_NOUNS = frozenset("country nation".split())
+WHOLE_PREPOSITIONS = frozenset("across throughout".split())
+NATIONWIDE_SCOPE = "nationwide"
+
+# Words that make a figure a sum over several places or events ("the combined total", "a combined 300,000"),
+# and the scope such a sum holds for: never one place's count.
+COMBINED_WORDS = frozenset({"combined"})
+COMBINED_SCOPE = "all combined"
+
 # Words that make a count tentative: "51 suspected cases" is another count than "7 confirmed cases".
 TENTATIVE_WORDS = frozenset("suspected suspect probable possible presumed presume presumptive".split())
 

@@ -28,7 +28,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "vaccinated": frozenset("vaccinate immunise immunize inoculate".split()),
     "took part": frozenset(
         "attend attendance turnout participation participate crowd march rally gather join demonstrate "
-        "protester protestor demonstrator marcher spectator entry admission absent".split()
+        "protester protestor demonstrator marcher spectator entry admission absent protest demonstration".split()
     ),
     "cut": frozenset("cut shed axe eliminate slash disappear redundancy layoff lay".split()),
     "destroyed": frozenset("destroy raze flatten level".split()),
@@ -89,6 +89,7 @@ NAMED_QUANTITIES: dict[str, frozenset[str]] = {
 PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("take", "part"): "took part",
     ("turn", "out"): "took part",
+    ("show", "up"): "took part",  # "200,000 people showed up at the rally"
     ("walk", "out"): "took part",
     ("stay", "away"): "took part",  # "3,500 workers stayed away from their shifts"
     ("stop", "work"): "took part",  # "400,000 workers had stopped work"

@@ -227,6 +227,16 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "figure", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "poss"}},
         ],
     ),
+    # "(the organisers’ estimate: 200,000)": in brackets the parser may hang the owner as a modifier that keeps
+    # its possessive mark.
+    (
+        "holder:owned-figure",
+        [
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
+            {"LEFT_ID": "figure", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nmod"}},
+            {"LEFT_ID": "holder", "REL_OP": ">", "RIGHT_ID": "mark", "RIGHT_ATTRS": {"ORTH": {"IN": ["’", "'"]}}},
+        ],
+    ),
     # "a police estimate of 55,000", "union figures"
     (
         "holder:owned-figure-compound",
@@ -539,6 +549,9 @@ def holder_of(
     `path` is the number and its heads up to its verb; `numbers` the sorted token indexes of the document's
     number words, which bound how far an "according to" phrase reaches.
     """
+    # "police estimate: 55,000": the figure noun labels the number after its colon.
+    if first >= 2 and number.doc[first - 1].text == ":" and first - 2 in rules.by_figure_noun:
+        return rules.by_figure_noun[first - 2]
     for node in path:
         if node.i in rules.by_figure_noun and not _inside(number, rules.by_figure_noun[node.i].head):
             return rules.by_figure_noun[node.i]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,16 +53,23 @@ from bot.engine.grammar import (
     VERB_POS,
 )
 from bot.engine.lexicon import (
+    COMBINED_SCOPE,
+    COMBINED_WORDS,
     CUE_VERBS,
     ESTIMATE_PREPOSITIONS,
     FIGURE_GIVING_VERBS,
     IT_THEY_PRONOUNS,
+    NATION_NOUNS,
+    NATIONWIDE_SCOPE,
+    NATIONWIDE_WORDS,
     PLACE_NOUNS,
     SCOPE_PREPOSITIONS,
+    SOURCE_NOUNS,
     TALLY_VERBS,
     TENTATIVE_WORDS,
     WEEKDAY_NAMES,
     WHERE_WORDS,
+    WHOLE_PREPOSITIONS,
 )
 from bot.engine.measures import (
     ABOARD_WORDS,
@@ -147,6 +155,10 @@ class Structure:
     # Where the figure holds, when its own clause names a place ("in Washington", "In the north, ..."); None for
     # the article's own scope.
     place: str | None = None
+    # Where the event the clause's subject names took place ("A march in Berlin drew 60,000"), when the figure's
+    # own phrase names no place. Only a scope when the article counts the same thing at several such places (see
+    # the analyzer): otherwise it is most often where the article's one event happened.
+    event_place: str | None = None
     # A count added to another ("12 more", "six other states", "another 40"): never a total to compare.
     increment: bool = False
     # Whose share a share is, when the clause names it: "28 percent supported Mr Trump" -> "trump", "Kessling
@@ -193,6 +205,14 @@ class Structure:
             text += f" ({self.unit})"
         if self.period:
             text += f", {self.period}"
+        if self.place == COMBINED_SCOPE:
+            text += f", {self.place}"
+        elif self.place == NATIONWIDE_SCOPE:
+            text += f" {self.place}"
+        elif self.place in PLACE_NOUNS:
+            text += f" in the {self.place}"
+        elif self.place:
+            text += f" in {string.capwords(self.place)}"
         return text
 
 
@@ -766,6 +786,12 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
         structure.period = _WEEKDAY.search(text).group(0).capitalize()
     structure.time_marker = _time_marker(number)
     structure.place = _place(path)
+    # "put the combined total at 100,000": a sum over several places or events is a scope of its own.
+    objects = [c for c in path[-1].children if c.dep_ == "dobj"]
+    if any(c.lower_ in COMBINED_WORDS for node in path + objects for c in (node, *node.children)):
+        structure.place = COMBINED_SCOPE
+    if structure.place is None:
+        structure.event_place = _subject_place(path)
     if lemmas & TARGET_WORDS and structure.quantity != "target":
         structure.status = "target"  # a goal is no count: "reached its goal of accepting 10,000 refugees"
     elif lemmas & FORECAST_WORDS:
@@ -803,6 +829,34 @@ def _place(path: list[Token]) -> str | None:
         owner = _tallying_place(verb.head)  # "Iran says it had 465 pilgrims killed"
     if owner is not None:
         return owner
+    return _place_of(nodes)
+
+
+def _subject_place(path: list[Token]) -> str | None:
+    """'A protest in Berlin drew 60,000 people', '9,000 people joined the protest in Tessen': the place of the event
+    the verb's subject or object names. A subject that can speak ("officials in the capital said ...") says where
+    the source is, not the figure; a clause of time or cause ("The march in Munich ended early after 100,000
+    people showed up") takes the place of the clause it modifies."""
+    verb = path[-1]
+    if verb.pos_ not in VERB_POS:
+        return None
+    verbs = [verb, verb.head] if verb.dep_ == "advcl" else [verb]
+    on_path = {t.i for t in path}
+    subjects = [
+        c
+        for v in verbs
+        for c in v.children
+        if (c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj")
+        and c.i not in on_path
+        and c.pos_ == "NOUN"
+        and c.ent_type_ == ""
+        and c.lemma_.lower() not in SOURCE_NOUNS
+    ]
+    return _place_of(subjects)
+
+
+def _place_of(nodes: list[Token]) -> str | None:
+    """A place name (or region noun) after a scope preposition on one of `nodes`, or a place owning one."""
     for node in nodes:
         for child in node.children:
             if child.dep_ == "poss" and child.ent_type_ in SCOPE_ENTITIES:
@@ -819,7 +873,21 @@ def _place(path: list[Token]) -> str | None:
                     ):
                         return _entity_words(pobj)
                     if pobj.lemma_.lower() in PLACE_NOUNS:
-                        return pobj.lemma_.lower()
+                        return _named_place(pobj) or pobj.lemma_.lower()
+                    if pobj.lemma_.lower() in NATION_NOUNS and child.lower_ in WHOLE_PREPOSITIONS:
+                        return NATIONWIDE_SCOPE
+            if child.dep_ == "advmod" and child.lower_ in NATIONWIDE_WORDS:
+                return NATIONWIDE_SCOPE
+    return None
+
+
+def _named_place(noun: Token) -> str | None:
+    """'the German city of Munich', 'the province of Aleppo': the name a place noun is 'of'."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            name = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            if name is not None:
+                return _entity_words(name)
     return None
 
 
