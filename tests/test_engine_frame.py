@@ -404,3 +404,19 @@ def test_a_bare_part_counts_what_its_whole_counts_and_is_given_by_its_source() -
     whole, part = report.figures
     assert (part.quantity, part.counted, part.place, part.source) == ("took part", "people", "kellport", whole.source)
     assert whole.place == "nationwide"
+
+
+def test_a_past_marker_in_a_changes_starting_point_dates_that_point_not_the_figure() -> None:
+    report = analyze("Tarvex said revenue was $4.1 billion, down 2% from the same time last year.")
+    revenue = report.figures[0]
+    assert (revenue.quantity, revenue.period, revenue.background) == ("revenue", None, False)
+
+
+def test_an_expectation_with_two_measures_in_its_unit_before_it_stays_unknown() -> None:
+    report = analyze("Tarvex reported revenue of $4.1 billion and a profit of $300 million. Analysts had expected $4.3 billion.")
+    assert [figure.quantity for figure in report.figures] == ["revenue", "profit", None]
+
+
+def test_a_clause_coordinated_with_an_expectation_is_no_expectation() -> None:
+    report = analyze("Analysts were expecting $4.3 billion but the company brought in just $4.1 billion.")
+    assert [(figure.status, figure.source) for figure in report.figures] == [("forecast", "Analysts (anonymous)"), (None, "company")]

@@ -66,6 +66,11 @@ DIFFERING = [
     "Organisers said 400,000 people marched across the country, including 120,000 in Kellport, where police counted 40,000 marchers.",
     "The air strike in Halvik district killed 36 civilians, the U.N. mission said. Security sources said 12 people died.",
     "A protest in Tessen drew 40,000 people, organisers said. A rally in Lindau drew 12,000 people, police said. Police said 9,000 people had joined the protest in Tessen.",
+    "Tarvex said it earned $1.12 a share, short of the $1.20 a share that analysts had expected.",
+    "Analysts were expecting $4.3 billion but the company brought in just $4.1 billion.",
+    "Tarvex said revenue for the quarter was $4.1 billion. This compares with analyst expectations of $4.3 billion.",
+    "The official toll was 120, the ministry said, far below the 300 that rescue workers had counted.",
+    "Kelvar reported a quarterly profit of 310 million euros, compared with analysts' expectations of 355 million euros.",
 ]
 
 NOT_DIFFERING = [
@@ -89,6 +94,10 @@ NOT_DIFFERING = [
     "A march in Kellport drew 40,000 people, organisers said. A rally in Tessen drew 12,000 people, police said. A protest in Lindau drew what police said was a crowd of 9,000.",
     "Organisers said 45,000 people took part in the march in Kellport. Police put the combined total of the two marches at 60,000.",
     "Organisers said 400,000 people marched across the country. In Kellport, 40,000 marched, police said. In Tessen, police counted 25,000 marchers.",
+    "Tarvex reported revenue of $4.1 billion and a profit of $300 million. Analysts had expected $4.3 billion.",
+    "A protest in Tessen drew at least 60,000 people and potentially up to 100,000, police said, according to the news agency Varta.",
+    "Tarvex said revenue was $4.1 billion, down 2% from the same time last year. Analysts had expected $4.1 billion.",
+    "Tarvex earned $1.12 a share, the company said. Its rival Morrow earned $0.95 a share.",
 ]
 
 

@@ -331,6 +331,35 @@ def test_an_owned_figure_noun_labels_the_number_after_its_colon() -> None:
     assert (first.head.text, second.head.text) == ("police", "union")
 
 
+def test_a_company_that_earns_or_brings_in_a_sum_gives_its_own_result() -> None:
+    # "Tarvex earned $ 1.12" / "the company brought in $ 4.1 billion"
+    earned = _doc(["Tarvex", "earned", "$", "1.12"], [1, 1, 3, 1], ["nsubj", "ROOT", "nmod", "dobj"],
+                  ["PROPN", "VERB", "SYM", "NUM"], ["Tarvex", "earn", "$", "1.12"])  # fmt: skip
+    brought = _doc(["the", "company", "brought", "in", "$", "4.1", "billion"], [1, 2, 2, 2, 6, 6, 2],
+                   ["det", "nsubj", "ROOT", "prt", "nmod", "compound", "dobj"],
+                   ["DET", "NOUN", "VERB", "ADP", "SYM", "NUM", "NUM"], ["the", "company", "bring", "in", "$", "4.1", "billion"])  # fmt: skip
+    first = holder_of(earned[3], 2, [earned[3], earned[1]], read_rules(earned), [3])
+    second = holder_of(brought[6], 4, [brought[6], brought[2]], read_rules(brought), [5, 6])
+    assert [(h.head.text, h.rule) for h in (first, second)] == [("Tarvex", "holder:own-result"), ("company", "holder:own-result")]
+
+
+def test_bringing_without_its_particle_gives_no_result() -> None:
+    # "the company brought $ 4.1 billion of debt": no "in", no result of its own
+    doc = _doc(["the", "company", "brought", "$", "4.1", "billion"], [1, 2, 2, 5, 5, 2],
+               ["det", "nsubj", "ROOT", "nmod", "compound", "dobj"], ["DET", "NOUN", "VERB", "SYM", "NUM", "NUM"],
+               ["the", "company", "bring", "$", "4.1", "billion"])  # fmt: skip
+    assert holder_of(doc[5], 3, [doc[5], doc[2]], read_rules(doc), [4, 5]) is None
+
+
+def test_a_relative_clause_of_giving_on_the_figure_names_its_holder() -> None:
+    # "the 300 that police had counted"; a clause on a place inside the phrase ("in Kellport, where ...") would not
+    words = ["above", "the", "300", "that", "police", "had", "counted"]
+    doc = _doc(words, [0, 2, 0, 6, 6, 6, 2], ["ROOT", "det", "pobj", "dobj", "nsubj", "aux", "relcl"],
+               ["ADP", "DET", "NUM", "PRON", "NOUN", "AUX", "VERB"], ["above", "the", "300", "that", "police", "have", "count"])  # fmt: skip
+    holder = holder_of(doc[2], 2, [doc[2], doc[0]], read_rules(doc), [2])
+    assert (holder.head.text, holder.rule) == ("police", "holder:giving-verb")
+
+
 def test_a_compound_that_is_no_source_holds_nothing() -> None:
     # "a crowd estimate of 2,000": "crowd" is what is estimated, not who
     doc = _doc(["a", "crowd", "estimate", "of", "2,000"], [2, 2, 2, 2, 3], ["det", "compound", "ROOT", "prep", "pobj"],
@@ -373,6 +402,7 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:according-to",
         "holder:giving-verb",
         "holder:giving-verb-agent",
+        "holder:own-result",
         "holder:revising-verb",
         "holder:revising-verb-agent",
         "holder:cue-before-colon",

@@ -212,7 +212,17 @@ def _without_parts(indexes: list[int], figures: list[Figure], structures: list[S
         distinct = {(figures[i].value, figures[i].upper) for i in members}
         if claim[0] is None or len(distinct) < 2 or any(structures[i].revises for i in members):
             kept.extend(members)
+        elif len({figures[i].source for i in members}) > 1 and not _opposite_bounds(members, figures):
+            # A figure with a holder of its own ("earned $1.12, short of the $1.20 analysts had expected") is
+            # another source's; "at least 60,000 and up to 100,000" is still one range, however attributed.
+            kept.extend(members)
     return sorted(kept)
+
+
+def _opposite_bounds(members: list[int], figures: list[Figure]) -> bool:
+    """Whether a lower bound and an upper bound stand among the figures: 'at least 60,000 and up to 100,000'."""
+    qualifiers = {figures[i].qualifier for i in members}
+    return bool(qualifiers & _LOWER_BOUNDS) and bool(qualifiers & _UPPER_BOUNDS)
 
 
 def find_conflicts(

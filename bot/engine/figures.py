@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,6 +42,7 @@ from bot.engine.lexicon import (
     AND_SCALES,
     COUNT_ENTITY_WORDS,
     CUE_VERBS,
+    DEMONSTRATIVE_WORDS,
     FIGURE_GIVING_VERBS,
     FRACTION_COUNTS,
     FRACTIONABLE_SCALES,
@@ -63,14 +65,19 @@ from bot.engine.lexicon import (
     TOLL_NOUNS,
 )
 from bot.engine.measures import (
+    BASELINE_PREPOSITIONS,
     CHANGE_WORDS,
+    COMPARISON_WORDS,
     DIRECTION_WORDS,
     FIGURE_CHANGING_VERBS,
+    MAX_BASELINE_CLIMB,
     NAMED_QUANTITIES,
     OWNED_FIGURE_NOUNS,
     PERCENT_OPENERS,
     RESTATING_NOUNS,
     REVISION_VERBS,
+    SET_AGAINST_PREPOSITIONS,
+    SHORT_WORDS,
 )
 from bot.engine.rules import DocRules, Holder, holder_of, read_rules
 from bot.engine.structure import GENERIC_COUNTED, Structure, figure_path, figure_structure
@@ -230,6 +237,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         )
         i = range_end + 1
     _resolve_elliptical(doc, figures)
+    _resolve_expectations(doc, figures)
     _resolve_restated(figures)
     _pair_revisions(doc, figures)
     _contrast_kinds(figures)
@@ -330,7 +338,11 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
         # "5 million protesters across the country, including 750,000 in Los Angeles": a bare part counts what
         # its whole counts, in a scope of its own.
         bare_part = figure.subset and number.dep_ == "pobj" and number.head.lower_ in PART_WORDS
-        if structure.known or (number.dep_ != "conj" and not bare_part) or number.head.i == number.i:
+        # "The toll was 120, far below the 300 that rescuers had counted": a bare figure set against another
+        # measures what that one measures.
+        set_against = number.dep_ == "pobj" and _sets_against(number.head)
+        own_scope = bare_part or set_against
+        if structure.known or (number.dep_ != "conj" and not own_scope) or number.head.i == number.i:
             continue
         # The conjunct hangs on the figure, on its clause, or on a phrase of that clause ("according to").
         earlier, node = None, number
@@ -345,12 +357,66 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
         if earlier is None or earlier is figure or not earlier.structure.known:
             continue
         for name in ("counted", "quantity", "unit", "period", "change", "place"):
-            if not (bare_part and name in ("period", "place") and getattr(structure, name)):
+            if not (own_scope and name in ("period", "place") and getattr(structure, name)):
                 setattr(structure, name, getattr(earlier.structure, name))
         if figure.measure is None:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
         figure.shares_words_with = earlier
         figure.rules = (*figure.rules, "relation:elliptical")
+
+
+def _sets_against(preposition: Token) -> bool:
+    """'below the 300', 'short of the $1.20', 'against 1,400': a preposition setting one value against another."""
+    if preposition.lower_ in SET_AGAINST_PREPOSITIONS:
+        return True
+    return preposition.lower_ == "of" and preposition.head.lower_ in SHORT_WORDS
+
+
+def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
+    """'Tarvex earned $1.12 a share, below the $1.20 analysts had expected', 'Analysts were expecting $4.3 billion
+    but the company brought in $4.1 billion': an expectation whose own words name no quantity is of the one
+    measure its sentence gives in its unit, or else the nearest sentence before that gives one ("Analysts had
+    expected 214 million euros"). With two measures in that unit to choose from, it stays unknown."""
+    by_sentence: dict[int, list[FoundFigure]] = defaultdict(list)
+    for figure in figures:
+        by_sentence[figure.sentence_start].append(figure)
+    starts = sorted(by_sentence)
+    for figure in figures:
+        structure = figure.structure
+        if structure.quantity is not None or structure.status != "forecast" or structure.unit is None:
+            continue
+        sentence = sentence_of(doc[figure.token])
+        at = bisect.bisect_left(starts, figure.sentence_start)
+        # Its own sentence, unless it opens with "This compares with ...", then the sentences before it (within
+        # `RESTATED_WINDOW` characters): the first that measures something in its unit.
+        own = [] if sentence[0].lower_ in DEMONSTRATIVE_WORDS else [figure.sentence_start]
+        earlier = [start for start in reversed(starts[:at]) if figure.sentence_start - start < RESTATED_WINDOW]
+        measured = []
+        for start in own + earlier:
+            measured = [
+                other
+                for other in by_sentence[start]
+                if other is not figure
+                and other.structure.quantity is not None
+                and not other.structure.baseline
+                and not other.subset
+                and _same_currency(structure.unit, other.structure.unit)
+            ]
+            if measured:
+                break
+        if len({(other.structure.quantity, other.structure.change) for other in measured}) != 1:
+            continue
+        nearest = min(measured, key=lambda other: abs(other.token - figure.token))
+        for name in ("counted", "quantity", "change", "unit"):
+            setattr(structure, name, getattr(nearest.structure, name))
+        if structure.period is None:
+            structure.period = nearest.structure.period
+        figure.rules = (*figure.rules, "relation:expectation-of")
+
+
+def _same_currency(unit: str, other: str | None) -> bool:
+    """'USD' and 'USD per share': an expectation written without its 'a share' is of the same unit."""
+    return other is not None and (other == unit or other.split(" per ")[0] == unit)
 
 
 _SAME_AS_BEFORE = "\0same-as-before"
@@ -372,11 +438,6 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
     """A restated figure counts what the figure before it counted."""
     for index, figure in enumerate(figures):
         structure = figure.structure
-        # "Analysts had expected 214 million euros": an expectation with a unit but nothing named expects
-        # what the figure before it in that unit measured.
-        expects = structure.status == "forecast" and structure.unit is not None and not structure.known
-        if expects:
-            structure.points_back = True
         # A revision's prior value takes its frame from the revised value beside it (`_pair_revisions`).
         if structure.points_back and not structure.known and not structure.prior:
             # The disputed figure: the nearest earlier one that says what happened (a quantity), else the
@@ -389,7 +450,6 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
                 and not f.subset
                 and f.structure.clause != structure.clause
                 and figure.sentence_start - f.sentence_start < RESTATED_WINDOW
-                and (not expects or f.structure.unit in {None, structure.unit})
             ]
             earlier = next((f for f in candidates if f.structure.quantity), None) or next(
                 iter(candidates), None
@@ -622,7 +682,8 @@ def _qualifier(doc: Doc, first: int) -> tuple[str | None, int | None]:
                 and words[0] in DIRECTION_WORDS
             ):
                 return None, None  # "revised up to 7.8 percent": the revision's direction, not a bound
-            verb_particle = word.dep_ in PARTICLE_OR_PREPOSITION_DEPS and word.head.pos_ == "VERB"
+            # A phrase of its own ("up to", "as many as") bounds the value whatever the parser hung its first word on.
+            verb_particle = len(words) == 1 and word.dep_ in PARTICLE_OR_PREPOSITION_DEPS and word.head.pos_ == "VERB"
             if verb_particle and word.head.lemma_.lower() not in CHANGE_WORDS:
                 return None, None  # "win over three senators": the verb's particle, not a qualifier
             # "fell below 5 percent", "rose above 40": after a verb of change the word still bounds the value.
@@ -819,9 +880,22 @@ def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:
     figure the article's own. Any other marker in the sentence counts (precision first: which clause it dates
     is often a parse away)."""
     return any(
-        marker.lemma_.lower() not in _STATEMENT_WORDS and marker.head.lemma_.lower() not in _STATEMENT_WORDS
+        marker.lemma_.lower() not in _STATEMENT_WORDS
+        and marker.head.lemma_.lower() not in _STATEMENT_WORDS
+        and not _dates_a_baseline(marker)
         for marker in _marker_heads(doc, sentence.start, sentence.end)
     )
+
+
+def _dates_a_baseline(marker: Token) -> bool:
+    """'down 2% from the same time last year', 'up from 55 percent last year', 'compared with $2.5 billion last
+    year': a marker inside the phrase of a change's starting point dates that point, not the sentence's figures."""
+    for ancestor in itertools.islice(marker.ancestors, MAX_BASELINE_CLIMB):
+        if ancestor.lower_ in COMPARISON_WORDS:
+            return True
+        if ancestor.lower_ in BASELINE_PREPOSITIONS and ancestor.head.lemma_.lower() in CHANGE_WORDS:
+            return True
+    return False
 
 
 def _marker_heads(doc: Doc, start: int, end: int) -> list[Token]:

@@ -355,6 +355,8 @@ APPROXIMATE_QUALIFIERS = frozenset("about nearly".split())
 
 # Pronouns that stand for an organisation or a group giving a figure: "it later revised the toll to 61".
 IT_THEY_PRONOUNS = frozenset("it they".split())
+# Words that open a sentence pointing back at the one before: "This compares with analyst expectations of ...".
+DEMONSTRATIVE_WORDS = frozenset("this that these those".split())
 # Days of the week in calendar order, Monday first (as `datetime.date.weekday` counts): "on Tuesday".
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

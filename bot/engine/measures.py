@@ -113,6 +113,15 @@ LOSING_VERBS = frozenset("go lose".split())
 # What "lost" or "gone" means for what is counted: jobs are cut, homes destroyed, people killed.
 LOSS_BY_COUNTED = {"job": "cut", "home": "destroyed", "people": "killed"}
 
+# Verbs (with their particle) that name the quantity of a sum of money they take: "earned $1.12 a share",
+# "brought in $18.8 billion". Read only for figures in a currency.
+MONEY_VERB_QUANTITIES: dict[tuple[str, str | None], str] = {
+    ("earn", None): "profit",
+    ("bring", "in"): "revenue",
+    ("take", "in"): "revenue",
+    ("rake", "in"): "revenue",
+}
+
 # Events that happen at one moment: a count "since January" can't be theirs (it is a running total).
 MOMENT_EVENTS = frozenset("explosion earthquake landslide crash sinking collapse attack".split())
 
@@ -177,6 +186,18 @@ LATER_WORDS = frozenset("later now subsequently afterwards update updated since"
 EARLIER_WORDS = frozenset("earlier previously initially originally".split())
 
 # Verbs and adverbs of a quantity changing over time: "grew to 31,000, up from 12,500".
+# Words that set a figure against another it is compared with: "compared with $2.5 billion last year".
+COMPARISON_WORDS = frozenset("compared versus than".split())
+# Prepositions that set one value against another of the same measure: "far below the 300 rescuers counted",
+# "short of the $1.20 analysts expected" ("short" takes "of").
+SET_AGAINST_PREPOSITIONS = frozenset("below above beneath against versus vs".split())
+SHORT_WORDS = frozenset("short".split())
+
+# The preposition of a change's starting point: "down 2% from the same time last year".
+BASELINE_PREPOSITIONS = frozenset({"from"})
+# How far above a time marker the phrase of a starting point may be ("last" -> "year" -> "time" -> "from").
+MAX_BASELINE_CLIMB = 3
+
 CHANGE_WORDS = frozenset(
     "rise fall grow drop increase decrease climb decline gain jump slump slide shrink ease up down "
     "higher lower".split()
@@ -200,7 +221,7 @@ TARGET_WORDS = NAMED_QUANTITIES["target"] | frozenset("limit cap quota ceiling".
 
 # Words that make a figure an expectation rather than a reported fact.
 FORECAST_WORDS = frozenset(
-    "forecast expect projection project predict prediction outlook consensus assume anticipate".split()
+    "forecast expect expectation projection project predict prediction outlook consensus assume anticipate".split()
 )
 
 # Periods that make an event count an aggregate over time rather than one event's toll.

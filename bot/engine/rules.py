@@ -26,7 +26,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from bot.engine.doccache import sentence_of
-from bot.engine.grammar import NAME_OR_PRONOUN_POS, NOUN_POS, PLACE_ENTITIES, SOURCE_ENTITIES, SUBJECT_DEPS
+from bot.engine.grammar import (
+    NAME_OR_PRONOUN_POS,
+    NOUN_POS,
+    PLACE_ENTITIES,
+    SOURCE_ENTITIES,
+    SUBJECT_DEPS,
+)
 from bot.engine.lexicon import (
     AGE_WORDS,
     CLOCK_WORDS,
@@ -44,10 +50,12 @@ from bot.engine.lexicon import (
 from bot.engine.measures import (
     FIGURE_CHANGING_VERBS,
     FORECAST_WORDS,
+    MONEY_VERB_QUANTITIES,
     OWNED_FIGURE_NOUNS,
     RESTATING_NOUNS,
     REVISION_VERBS,
 )
+from bot.engine.structure import relative_clauses
 
 # A token that may be (part of) a number: the figure finder decides which are counts.
 _NUMBER = {"LIKE_NUM": True}
@@ -138,6 +146,11 @@ BRACKETED_FIGURE_POS = frozenset({"NUM", "NOUN", "PROPN"})
 # Parse patterns: (label, pattern). Every pattern names its source node "holder".
 DependencyRule = tuple[str, list[dict]]
 
+# The verbs of `MONEY_VERB_QUANTITIES`, alone ("earned") and with their particles ("brought in").
+_MONEY_VERBS_ALONE = frozenset(verb for verb, particle in MONEY_VERB_QUANTITIES if particle is None)
+_MONEY_VERBS_WITH_PARTICLE = frozenset(verb for verb, particle in MONEY_VERB_QUANTITIES if particle is not None)
+_MONEY_PARTICLES = frozenset(particle for _verb, particle in MONEY_VERB_QUANTITIES if particle is not None)
+
 HOLDERS: tuple[DependencyRule, ...] = (
     # "3,000, according to police": the figure nearest to the phrase is the holder's.
     (
@@ -155,6 +168,33 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {
                 "RIGHT_ID": "verb",
                 "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_GIVING_VERBS)}, "POS": "VERB"},
+            },
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
+    # "Tarvex earned $1.12 a share", "the company brought in $18.8 billion": a company's result is its own figure.
+    (
+        "holder:own-result",
+        [
+            {
+                "RIGHT_ID": "verb",
+                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(_MONEY_VERBS_ALONE)}, "POS": "VERB"},
+            },
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
+    (
+        "holder:own-result",
+        [
+            {
+                "RIGHT_ID": "verb",
+                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(_MONEY_VERBS_WITH_PARTICLE)}, "POS": "VERB"},
+            },
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "particle",
+                "RIGHT_ATTRS": {"DEP": "prt", "LOWER": {"IN": sorted(_MONEY_PARTICLES)}},
             },
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
@@ -552,6 +592,13 @@ def holder_of(
     # "police estimate: 55,000": the figure noun labels the number after its colon.
     if first >= 2 and number.doc[first - 1].text == ":" and first - 2 in rules.by_figure_noun:
         return rules.by_figure_noun[first - 2]
+    # "the 300 that police had counted", "the $1.20 analysts had expected": a relative clause that gives the
+    # figure it hangs on.
+    for child in relative_clauses(number, path):
+        if child.i in rules.by_verb:
+            holder = rules.by_verb[child.i]
+            if _can_speak(holder.head) and not _inside(number, holder.head):
+                return holder
     for node in path:
         if node.i in rules.by_figure_noun and not _inside(number, rules.by_figure_noun[node.i].head):
             return rules.by_figure_noun[node.i]

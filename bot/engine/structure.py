@@ -82,6 +82,7 @@ from bot.engine.measures import (
     CONCERNING_PREPOSITIONS,
     CONDITION_MARKERS,
     COUNTED_FAMILIES,
+    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
     EARLIER_WORDS,
@@ -96,6 +97,7 @@ from bot.engine.measures import (
     LOSING_VERBS,
     LOSS_BY_COUNTED,
     MONEY_QUANTITIES,
+    MONEY_VERB_QUANTITIES,
     NAMED_QUANTITIES,
     PARTICIPANT_NOUNS,
     PER_CENT_WORDS,
@@ -297,6 +299,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         # "held $214.9 billion offshore", "the spill released 2,000 barrels": what happens to people doesn't
         # happen to money or to measured stuff
         structure.quantity = None
+    if not structure.quantity and structure.unit and structure.unit.split(" per ")[0] in CURRENCY_CODES:
+        structure.quantity = _money_verb_quantity(figure_path(number)[-1])
     if not structure.quantity and noun is not None and not structure.unit:
         # "146 passengers", "4,000 strikers": nouns that say what happened to the people they count, when the
         # clause says nothing else ("17 passengers were killed" is a toll).
@@ -751,7 +755,8 @@ def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
     words = []
     for node in nodes:
         for child in node.children:
-            if child.i in skip:
+            # "were $18.8 billion, down 2% from the same time last year": a change's phrase dates its starting point.
+            if child.i in skip or _lemma(child) in CHANGE_WORDS:
                 continue
             if child.dep_ in PERIOD_MODIFIER_DEPS or (
                 child.dep_ == "prep" and (child.lower_ in PERIOD_PREPOSITIONS or _on_a_day(child))
@@ -771,7 +776,9 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     text = _period_words(path)
     lemmas = {t.lemma_.lower() for node in path for t in [node, *node.children]}
     # "It expects the economy to grow by 1.2%": a verb of expecting above the figure's own clause.
-    lemmas |= {t.lemma_.lower() for t in itertools.islice(number.ancestors, MAX_STATUS_CLIMB)}
+    lemmas |= {t.lemma_.lower() for t in _own_statement_ancestors(number)}
+    # "the $1.20 a share that analysts had expected": a relative clause inside the figure's own phrase.
+    lemmas |= {t.lemma_.lower() for t in relative_clauses(number, path)}
     quarter = _QUARTER.search(text)
     years = [m.group(0) for m in _YEAR.finditer(text) if m.group(0) != number.text]
     if quarter:
@@ -805,6 +812,38 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     )
     if over_time and structure.quantity in EVENT_FAMILIES and not structure.unit:
         structure.aggregate = True
+
+
+def _money_verb_quantity(verb: Token) -> str | None:
+    """'earned $1.12 a share' -> profit, 'brought in $18.8 billion' -> revenue (`MONEY_VERB_QUANTITIES`)."""
+    if verb.pos_ not in VERB_POS:
+        return None
+    particles = [_lemma(c) for c in verb.children if c.dep_ == "prt"]
+    for particle in particles or [None]:
+        found = MONEY_VERB_QUANTITIES.get((_lemma(verb), particle))
+        if found:
+            return found
+    return None
+
+
+def relative_clauses(number: Token, path: list[Token]) -> list[Token]:
+    """Relative clauses on the figure's own phrase: on the number, a noun it hangs from, or its rate ('the $1.20 a
+    share that analysts had expected'); not on a place or a noun inside the phrase ('in Kellport, where ...')."""
+    heads = [*path[:-1], *(c for c in number.children if c.dep_ == "npadvmod")]
+    return [c for head in heads for c in head.children if c.dep_ in RELATIVE_CLAUSE_DEPS]
+
+
+def _own_statement_ancestors(number: Token) -> list[Token]:
+    """The number's heads up to `MAX_STATUS_CLIMB`, not past a coordinated clause: in "Analysts were expecting
+    $19.1 billion but the company brought in $18.8 billion", the second figure is no expectation."""
+    found = []
+    node = number
+    for ancestor in itertools.islice(number.ancestors, MAX_STATUS_CLIMB):
+        if node.dep_ == "conj" and node.pos_ in VERB_POS:
+            break
+        found.append(ancestor)
+        node = ancestor
+    return found
 
 
 def _place(path: list[Token]) -> str | None:
