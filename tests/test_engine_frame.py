@@ -420,3 +420,8 @@ def test_an_expectation_with_two_measures_in_its_unit_before_it_stays_unknown() 
 def test_a_clause_coordinated_with_an_expectation_is_no_expectation() -> None:
     report = analyze("Analysts were expecting $4.3 billion but the company brought in just $4.1 billion.")
     assert [(figure.status, figure.source) for figure in report.figures] == [("forecast", "Analysts (anonymous)"), (None, "company")]
+
+
+def test_what_a_company_earns_is_its_profit_and_what_a_worker_earns_is_not() -> None:
+    report = analyze("Tarvex earned $1.12 a share in the quarter. Its cleaners earned $1,900 a month, the union said.")
+    assert [figure.quantity for figure in report.figures] == ["profit", None]

@@ -62,6 +62,7 @@ from bot.engine.lexicon import (
     NATION_NOUNS,
     NATIONWIDE_SCOPE,
     NATIONWIDE_WORDS,
+    ORGANISATION_NOUNS,
     PLACE_NOUNS,
     SCOPE_PREPOSITIONS,
     SOURCE_NOUNS,
@@ -815,8 +816,14 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
 
 
 def _money_verb_quantity(verb: Token) -> str | None:
-    """'earned $1.12 a share' -> profit, 'brought in $18.8 billion' -> revenue (`MONEY_VERB_QUANTITIES`)."""
+    """'Tarvex earned $1.12 a share' -> profit, 'the company brought in $18.8 billion' -> revenue
+    (`MONEY_VERB_QUANTITIES`). Only a company's or an organisation's: what a worker earns is a wage."""
     if verb.pos_ not in VERB_POS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or not (
+        subject.ent_type_ == "ORG" or _lemma(subject) in ORGANISATION_NOUNS or subject.lower_ in IT_THEY_PRONOUNS
+    ):
         return None
     particles = [_lemma(c) for c in verb.children if c.dep_ == "prt"]
     for particle in particles or [None]:
