@@ -425,3 +425,15 @@ def test_a_clause_coordinated_with_an_expectation_is_no_expectation() -> None:
 def test_what_a_company_earns_is_its_profit_and_what_a_worker_earns_is_not() -> None:
     report = analyze("Tarvex earned $1.12 a share in the quarter. Its cleaners earned $1,900 a month, the union said.")
     assert [figure.quantity for figure in report.figures] == ["profit", None]
+
+
+def test_votes_belong_to_whom_they_went_to() -> None:
+    report = analyze("Tallies showed 3.1 million votes for Vesk and 6.4 million for his rival, Dana Moor. Moor won 6.1 million votes.")
+    assert [(figure.quantity, figure.belongs_to) for figure in report.figures] == [
+        ("won", "vesk"), ("won", "dana moor"), ("won", "moor")
+    ]
+
+
+def test_a_day_after_by_is_no_agent() -> None:
+    report = analyze("The council said 5.2 million votes were counted by Sunday.")
+    assert report.figures[0].source == "council"

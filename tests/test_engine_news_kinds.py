@@ -71,6 +71,8 @@ DIFFERING = [
     "Tarvex said revenue for the quarter was $4.1 billion. This compares with analyst expectations of $4.3 billion.",
     "The official toll was 120, the ministry said, far below the 300 that rescue workers had counted.",
     "Kelvar reported a quarterly profit of 310 million euros, compared with analysts' expectations of 355 million euros.",
+    "The electoral council said Vesk won 5.2 million votes. The opposition said its tallies showed 3.1 million votes for Vesk and 6.4 million for his rival, Dana Moor.",
+    "Monitors counted 3.4 million votes for Vesk. That is well short of the 5.2 million votes the council said Vesk had won.",
 ]
 
 NOT_DIFFERING = [
@@ -98,6 +100,8 @@ NOT_DIFFERING = [
     "A protest in Tessen drew at least 60,000 people and potentially up to 100,000, police said, according to the news agency Varta.",
     "Tarvex said revenue was $4.1 billion, down 2% from the same time last year. Analysts had expected $4.1 billion.",
     "Tarvex earned $1.12 a share, the company said. Its rival Morrow earned $0.95 a share.",
+    "Vesk won 5.2 million votes, the council said. Monitors said Moor won 3.9 million votes.",
+    "The council said 5.2 million votes were counted by Sunday. Monitors said 6.1 million votes were cast.",
 ]
 
 

@@ -80,7 +80,7 @@ from bot.engine.measures import (
     SHORT_WORDS,
 )
 from bot.engine.rules import DocRules, Holder, holder_of, read_rules
-from bot.engine.structure import GENERIC_COUNTED, Structure, figure_path, figure_structure
+from bot.engine.structure import GENERIC_COUNTED, Structure, figure_path, figure_structure, party_of_votes
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -359,6 +359,8 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
         for name in ("counted", "quantity", "unit", "period", "change", "place"):
             if not (own_scope and name in ("period", "place") and getattr(structure, name)):
                 setattr(structure, name, getattr(earlier.structure, name))
+        if structure.quantity == "won" and structure.belongs_to is None:
+            structure.belongs_to = party_of_votes(number)  # "and 6.27 million for his rival, Edmundo Gonzalez"
         if figure.measure is None:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
         figure.shares_words_with = earlier

@@ -57,7 +57,16 @@ QUANTITY_OF_COUNTED = {
     "hostage": "held",
     "refugee": "displaced",
     "survivor": "rescued",  # "rescuers have pulled 17 survivors from the rubble"
+    "vote": "won",  # "2.75 million votes for Maduro": votes a party won (see `PARTY_QUANTITIES`)
 }
+
+# Quantities that belong to a party: "Kessling won 41.8% of the vote", "2.75 million votes for Maduro". Figures of
+# different parties are different measures, and a figure whose party is not named compares with none.
+PARTY_QUANTITIES = frozenset({"share", "won"})
+# Verbs whose subject is the party that took the votes: "the 5.15 million votes the authority said Maduro had won".
+WINNING_VERBS = frozenset("win get receive take secure garner poll".split())
+# The preposition naming whom votes went to: "2.75 million votes for Maduro".
+PARTY_PREPOSITIONS = frozenset({"for"})
 
 # Events that happen to people: whoever is counted ("miners", "fighters", "people"), the count is one toll.
 PERSON_EVENTS = frozenset(

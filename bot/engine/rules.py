@@ -32,6 +32,7 @@ from bot.engine.grammar import (
     PLACE_ENTITIES,
     SOURCE_ENTITIES,
     SUBJECT_DEPS,
+    TIME_ENTITIES,
 )
 from bot.engine.lexicon import (
     AGE_WORDS,
@@ -663,6 +664,8 @@ def _can_speak(head: Token) -> bool:
     """Whether a verb's subject can be a figure's source: a name, a pronoun (resolved later), or a noun for
     people or organisations. "Its turnstiles had recorded 49,800 entries" gives the stadium's figure, not the
     turnstiles'; "a count ... estimated" leaves the figure to its owner or the sentence's speaker."""
+    if head.ent_type_ in TIME_ENTITIES:
+        return False  # "counted by Sunday": a day, not an agent
     return (
         head.pos_ in NAME_OR_PRONOUN_POS
         or head.ent_type_ in SOURCE_ENTITIES

@@ -101,6 +101,8 @@ from bot.engine.measures import (
     MONEY_VERB_QUANTITIES,
     NAMED_QUANTITIES,
     PARTICIPANT_NOUNS,
+    PARTY_PREPOSITIONS,
+    PARTY_QUANTITIES,
     PER_CENT_WORDS,
     PERCENT_WORDS,
     PERIOD_PREPOSITIONS,
@@ -120,6 +122,7 @@ from bot.engine.measures import (
     TARGET_WORDS,
     UNIT_WORDS,
     VEHICLE_WORDS,
+    WINNING_VERBS,
     family_of,
 )
 
@@ -202,6 +205,8 @@ class Structure:
         if counted and self.quantity and family_of(self.counted, EVENT_FAMILIES) == self.quantity:
             counted = None  # "the number of dead": "killed", not "deads killed"
         text = f"{counted} {quantity}" if quantity and counted else quantity or counted or "figure"
+        if self.quantity == "won" and self.belongs_to:
+            text += f" by {string.capwords(self.belongs_to)}"  # "votes won by Maduro"
         if self.change:
             text = f"change in {text}"
         if self.unit:
@@ -306,7 +311,45 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         # "146 passengers", "4,000 strikers": nouns that say what happened to the people they count, when the
         # clause says nothing else ("17 passengers were killed" is a toll).
         structure.quantity = QUANTITY_OF_COUNTED.get(_lemma(noun))
+    if structure.quantity == "won":
+        structure.belongs_to = party_of_votes(number)
     return structure
+
+
+def party_of_votes(number: Token) -> str | None:
+    """Who won the votes a figure counts: 'for Maduro' after it ("2.75 million votes for Maduro", "6.27 million
+    for his rival, Edmundo Gonzalez"), the subject or object of its verb ("Maduro won 5.15 million votes"), or
+    the subject in a relative clause on it ("the 5.15 million votes the authority said Maduro had won")."""
+    path = figure_path(number)
+    nodes = [*path[:-1], path[-1]]
+    after = sorted(
+        (c for node in nodes for c in node.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS),
+        key=lambda c: c.i,
+    )
+    for preposition in after:
+        if preposition.i < number.i:
+            continue
+        for pobj in (c for c in preposition.children if c.dep_ == "pobj"):
+            named = _named_party(pobj) or next(
+                (_named_party(c) for c in (*pobj.children, *number.children) if c.dep_ == "appos"), None
+            )
+            if named is not None:
+                return _party_words(named)
+        break  # the nearest "for" after the figure is its own; a later one is another figure's
+    owner = _share_owner(number)
+    if owner is not None:
+        return owner
+    for clause in relative_clauses(number, path):
+        for verb in (clause, *(c for c in clause.children if c.dep_ in SAID_CLAUSE_DEPS)):
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and _named_party(subject) is not None and verb.lemma_.lower() in WINNING_VERBS:
+                return _party_words(_named_party(subject))
+    return None
+
+
+def _party_words(name: Token) -> str:
+    words = sorted([name, *(c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
+    return POSSESSIVE_ENDING.sub("", " ".join(t.lower_ for t in words))
 
 
 def _conditional(number: Token) -> bool:
@@ -394,10 +437,7 @@ def _share_owner(number: Token) -> str | None:
             name = _named_party(child)
             if name is not None:
                 # The name's own words, not the recogniser's entity, which can run across a dateline.
-                words = sorted(
-                    [name, *(c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
-                )
-                return POSSESSIVE_ENDING.sub("", " ".join(t.lower_ for t in words))
+                return _party_words(name)
     return None
 
 
@@ -529,10 +569,12 @@ def _verb_particle_event(verb: Token) -> str | None:
     """'lost their lives' -> killed; 'took part', 'stayed away', 'were on strike' -> took part (`PHRASAL_EVENTS`)."""
     lemma = _lemma(verb)
     for child in verb.children:
-        if child.dep_ in VERB_COMPLETION_DEPS:
+        # "6.1 million votes were cast": the object of a phrase made the passive's subject.
+        if child.dep_ in VERB_COMPLETION_DEPS or child.dep_ == "nsubjpass":
             phrasal = PHRASAL_EVENTS.get((lemma, _lemma(child)))
             if phrasal:
                 return phrasal
+        if child.dep_ in VERB_COMPLETION_DEPS:
             found = _event(child)
             if found and child.dep_ not in PHRASE_ONLY_COMPLETION_DEPS:
                 return found
@@ -1053,7 +1095,7 @@ def compatible(a: Structure, b: Structure) -> bool:
         return False
     # A share of what, for whom: "43 percent of contributions" and "nearly 60 percent" of them may be shares of
     # different givers. Only a share whose party is named compares.
-    if a.quantity == "share" and (a.belongs_to is None or b.belongs_to is None):
+    if a.quantity in PARTY_QUANTITIES and (a.belongs_to is None or b.belongs_to is None):
         return False
     # "the area was 15,000 hectares" names the same surface as "burned 12,400 hectares".
     generic_area = a.unit in AREA_UNITS and GENERIC_AREA in {a.quantity, b.quantity}
