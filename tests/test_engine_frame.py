@@ -437,3 +437,8 @@ def test_votes_belong_to_whom_they_went_to() -> None:
 def test_a_day_after_by_is_no_agent() -> None:
     report = analyze("The council said 5.2 million votes were counted by Sunday.")
     assert report.figures[0].source == "council"
+
+
+def test_an_event_named_after_from_is_no_source_of_the_estimate() -> None:
+    report = analyze("A loss estimate from Hurricane Vera by modeler Orbis Analytics put the figure at $5 billion.")
+    assert [(figure.quantity, figure.source) for figure in report.figures] == [("loss", "Orbis Analytics")]

@@ -73,6 +73,7 @@ DIFFERING = [
     "Kelvar reported a quarterly profit of 310 million euros, compared with analysts' expectations of 355 million euros.",
     "The electoral council said Vesk won 5.2 million votes. The opposition said its tallies showed 3.1 million votes for Vesk and 6.4 million for his rival, Dana Moor.",
     "Monitors counted 3.4 million votes for Vesk. That is well short of the 5.2 million votes the council said Vesk had won.",
+    "Modeler Tarn Risk put insured losses at $3 billion. Orbis Analytics gave a loss estimate of $5 billion.",
 ]
 
 NOT_DIFFERING = [

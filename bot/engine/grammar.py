@@ -153,6 +153,11 @@ SCOPE_ENTITIES = frozenset("GPE LOC".split())
 PLACES_MISTAGGED_AS = frozenset({"PERSON", ""})
 # Days, dates and times of day.
 TIME_ENTITIES = frozenset("DATE TIME".split())
+# What is never a figure's source, whatever the construction: "an estimate from Hurricane Irene by AIR", "by
+# Sunday", "the toll from the Gorkha earthquake".
+NOT_SOURCE_ENTITIES = TIME_ENTITIES | frozenset(
+    "EVENT PRODUCT FAC WORK_OF_ART LAW MONEY QUANTITY CARDINAL ORDINAL PERCENT LANGUAGE".split()
+)
 
 # A person's name.
 PERSON_ENTITIES = frozenset({"PERSON"})

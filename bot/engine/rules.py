@@ -28,11 +28,11 @@ from spacy.vocab import Vocab
 from bot.engine.doccache import sentence_of
 from bot.engine.grammar import (
     NAME_OR_PRONOUN_POS,
+    NOT_SOURCE_ENTITIES,
     NOUN_POS,
     PLACE_ENTITIES,
     SOURCE_ENTITIES,
     SUBJECT_DEPS,
-    TIME_ENTITIES,
 )
 from bot.engine.lexicon import (
     AGE_WORDS,
@@ -478,6 +478,8 @@ class FigureRules:
             pattern = HOLDERS[int(strings[match_id].split("#")[1])][1]
             nodes = {p["RIGHT_ID"]: doc[i] for p, i in zip(pattern, token_ids, strict=True)}
             holder = Holder(nodes["holder"], label)
+            if holder.head.ent_type_ in NOT_SOURCE_ENTITIES:
+                continue  # "an estimate from Hurricane Irene by AIR Worldwide": the event is no source
             if label == "holder:according-to":
                 found.according_to.append((nodes["according"].i, holder))
             elif label == "holder:cue-before-colon":
@@ -664,7 +666,7 @@ def _can_speak(head: Token) -> bool:
     """Whether a verb's subject can be a figure's source: a name, a pronoun (resolved later), or a noun for
     people or organisations. "Its turnstiles had recorded 49,800 entries" gives the stadium's figure, not the
     turnstiles'; "a count ... estimated" leaves the figure to its owner or the sentence's speaker."""
-    if head.ent_type_ in TIME_ENTITIES:
+    if head.ent_type_ in NOT_SOURCE_ENTITIES:
         return False  # "counted by Sunday": a day, not an agent
     return (
         head.pos_ in NAME_OR_PRONOUN_POS

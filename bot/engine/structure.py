@@ -661,7 +661,10 @@ def _take_noun(noun: Token, structure: Structure) -> None:
         return
     if _lemma(noun) in RESTATING_NOUNS:
         target = _restated(noun)
-        if target is not None:
+        modified = _modifier_quantity(noun)
+        if target is None and modified:
+            structure.quantity = modified  # "a loss estimate of $2 billion", "a casualty count of 40"
+        elif target is not None:
             _read_noun(target, structure)
             if not structure.quantity:
                 _read_modifiers(target, structure)
