@@ -442,3 +442,13 @@ def test_a_day_after_by_is_no_agent() -> None:
 def test_an_event_named_after_from_is_no_source_of_the_estimate() -> None:
     report = analyze("A loss estimate from Hurricane Vera by modeler Orbis Analytics put the figure at $5 billion.")
     assert [(figure.quantity, figure.source) for figure in report.figures] == [("loss", "Orbis Analytics")]
+
+
+def test_a_count_that_shows_a_clause_gives_its_figures() -> None:
+    report = analyze("A news agency count shows at least 1,450 people died in the crush.")
+    assert report.figures[0].source == "news agency"
+
+
+def test_strike_as_a_verb_names_no_labour_strike() -> None:
+    report = analyze("The storm was the worst to ever strike the coast. The agency said 40 people were killed.")
+    assert report.event.kind == "storm"

@@ -74,6 +74,7 @@ DIFFERING = [
     "The electoral council said Vesk won 5.2 million votes. The opposition said its tallies showed 3.1 million votes for Vesk and 6.4 million for his rival, Dana Moor.",
     "Monitors counted 3.4 million votes for Vesk. That is well short of the 5.2 million votes the council said Vesk had won.",
     "Modeler Tarn Risk put insured losses at $3 billion. Orbis Analytics gave a loss estimate of $5 billion.",
+    "A news agency count shows at least 1,450 people died in the crush. Officials said their official figure of 770 killed remains accurate. Kessia says it had 460 pilgrims killed, while Marsk lost 140.",
 ]
 
 NOT_DIFFERING = [

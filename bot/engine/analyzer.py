@@ -72,7 +72,8 @@ def analyze_doc(doc: Doc) -> Report:
     # of them.
     places: dict[str | None, set[str]] = defaultdict(set)
     for found_figure in found:
-        if found_figure.structure.place and not found_figure.background:
+        # Countries' shares of one toll ("Egypt lost 148") are parts of it, not counts of other events.
+        if found_figure.structure.place and not found_figure.background and not found_figure.structure.place_share:
             places[found_figure.structure.quantity].add(found_figure.structure.place)
     comparable = [
         _comparable(found_figure, figure, moment)
@@ -124,7 +125,7 @@ def _own_scope(structures: list, figures: list[Figure], event: Event | None, dat
     no narrower scope: "3,000 marched in Moscow" in an article about the Moscow protest holds where the article's
     other figures hold."""
     own = {re.sub(r"^the\s+", "", dateline.place.lower())} if dateline and dateline.place else set()
-    named = {structure.place for structure in structures if structure.place}
+    named = {structure.place for structure in structures if structure.place and not structure.place_share}
     if event and event.place and len(named) == 1:
         # The lead's place is the article's own only when the figures name no other.
         own.add(re.sub(r"^the\s+", "", event.place.lower()))

@@ -10,9 +10,9 @@ import re
 
 from spacy.tokens import Doc
 
-from bot.engine.grammar import EVENT_TRIGGER_POS, PLACE_ENTITIES, REPORTED_ENTITIES
+from bot.engine.grammar import EVENT_TRIGGER_POS, NOUN_POS, PLACE_ENTITIES, REPORTED_ENTITIES
 from bot.engine.lexicon import FULL_MONTH_NAMES, WEEKDAY_NAMES
-from bot.engine.measures import EVENT_KINDS, family_of
+from bot.engine.measures import EVENT_KINDS, NOUN_ONLY_EVENT_WORDS, family_of
 from bot.report import Dateline, Entity, Event, Span
 
 # Months by their first three letters, in calendar order: "Sept. 22", "29 April", "Dec 3".
@@ -108,7 +108,8 @@ def find_event(doc: Doc, headline: Span | None, dateline: Dateline | None) -> Ev
             continue
         for token in zone:
             found = family_of(token.lemma_.lower(), EVENT_KINDS) or family_of(token.lower_, EVENT_KINDS)
-            if found and token.pos_ in EVENT_TRIGGER_POS:
+            noun_only = token.lemma_.lower() in NOUN_ONLY_EVENT_WORDS and token.pos_ not in NOUN_POS
+            if found and token.pos_ in EVENT_TRIGGER_POS and not noun_only:
                 kind, trigger = found, Span(start=token.idx, end=token.idx + len(token.text))
                 break
         if kind:

@@ -299,6 +299,9 @@ FIGURE_GIVING_VERBS = frozenset(
     announce report confirm expect anticipate predict forecast project""".split()
 )
 
+# Verbs by which a count or a document tells what it found: "The AP count shows at least 1,453 people died".
+SHOWING_VERBS = frozenset("show indicate suggest reveal find".split())
+
 # Verbs whose subject, in a clause ending in a colon, gives the figures after it: "Reuters reports lower
 # numbers: 25 hostages escaped", "the ministry gave its figures: 137 schools closed".
 COLON_CUE_VERBS = SPEECH_VERBS | FIGURE_GIVING_VERBS | frozenset({"give"})

@@ -132,7 +132,7 @@ MONEY_VERB_QUANTITIES: dict[tuple[str, str | None], str] = {
 }
 
 # Events that happen at one moment: a count "since January" can't be theirs (it is a running total).
-MOMENT_EVENTS = frozenset("explosion earthquake landslide crash sinking collapse attack".split())
+MOMENT_EVENTS = frozenset("explosion earthquake landslide crash sinking collapse attack stampede".split())
 
 # Quantities of money: a figure written "209 million" without its currency compares with "187 million euros".
 MONEY_QUANTITIES = frozenset("revenue profit loss cost damages".split())
@@ -313,4 +313,8 @@ EVENT_KINDS: dict[str, frozenset[str]] = {
     "results": frozenset("earnings results".split()),
     "layoffs": frozenset("layoff redundancy closure".split()),
     "release": frozenset("release swap".split()),
+    "stampede": frozenset("stampede crush".split()),
 }
+# Words of `EVENT_KINDS` that name the event only as nouns: "went on strike", not "the deadliest event to ever
+# strike the pilgrimage"; "a crush at the gates", not "crushed by a wall".
+NOUN_ONLY_EVENT_WORDS = frozenset("strike crush".split())

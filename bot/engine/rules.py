@@ -45,6 +45,7 @@ from bot.engine.lexicon import (
     MULTIPLIER_WORDS,
     NAME_NUMBER_WORDS,
     PART_WORDS,
+    SHOWING_VERBS,
     SOURCE_NOUNS,
     TALLY_VERBS,
 )
@@ -620,6 +621,18 @@ def holder_of(
             ),
             None,
         )
+    if holder is None and verb.dep_ == "ccomp":
+        # "The AP count shows at least 1,453 people died": the clause a figure noun shows is its owner's.
+        shown = next(
+            (
+                rules.by_figure_noun[c.i]
+                for c in verb.head.children
+                if c.dep_ in SUBJECT_DEPS and c.i in rules.by_figure_noun
+            ),
+            None,
+        )
+        if shown is not None and verb.head.lemma_.lower() in SHOWING_VERBS:
+            return shown
     # "With 152 cases, Veracruz recorded the most", "China is expecting 6.5 percent growth": a place that tallies
     # or expects is the figure's scope, not its source.
     place_tally = (

@@ -165,6 +165,9 @@ class Structure:
     # own phrase names no place. Only a scope when the article counts the same thing at several such places (see
     # the analyzer): otherwise it is most often where the article's one event happened.
     event_place: str | None = None
+    # Whether the place holds a share of one count (a country's dead among a stampede's) rather than an event
+    # or a count of its own.
+    place_share: bool = False
     # A count added to another ("12 more", "six other states", "another 40"): never a total to compare.
     increment: bool = False
     # Whose share a share is, when the clause names it: "28 percent supported Mr Trump" -> "trump", "Kessling
@@ -839,6 +842,7 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
         structure.period = _WEEKDAY.search(text).group(0).capitalize()
     structure.time_marker = _time_marker(number)
     structure.place = _place(path)
+    structure.place_share = structure.place is not None and structure.place == _share_place(path)
     # "put the combined total at 100,000": a sum over several places or events is a scope of its own.
     objects = [c for c in path[-1].children if c.dep_ == "dobj"]
     if any(c.lower_ in COMBINED_WORDS for node in path + objects for c in (node, *node.children)):
@@ -913,14 +917,19 @@ def _place(path: list[Token]) -> str | None:
             return place.lemma_.lower()
     if verb.dep_ in SAID_CLAUSE_DEPS and verb.head.i != verb.i and verb.head.lemma_.lower() in CUE_VERBS:
         nodes.append(verb.head)
+    return _share_place(path) or _place_of(nodes)
+
+
+def _share_place(path: list[Token]) -> str | None:
+    """A place that holds its own share of a count: "Iran says it had 465 pilgrims killed, while Egypt lost 148
+    and Indonesia 120"."""
+    verb = path[-1]
     if len(path) > 1 and path[1].ent_type_ in SCOPE_ENTITIES and path[0].dep_ in NUMBER_ATTACHMENT_DEPS:
         return _entity_words(path[1])  # "Egypt lost 148 and Indonesia 120": the gapped clause's place
     owner = _tallying_place(verb)
     if owner is None and verb.dep_ in SAID_CLAUSE_DEPS and verb.head.i != verb.i:
         owner = _tallying_place(verb.head)  # "Iran says it had 465 pilgrims killed"
-    if owner is not None:
-        return owner
-    return _place_of(nodes)
+    return owner
 
 
 def _subject_place(path: list[Token]) -> str | None:
