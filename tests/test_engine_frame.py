@@ -452,3 +452,18 @@ def test_a_count_that_shows_a_clause_gives_its_figures() -> None:
 def test_strike_as_a_verb_names_no_labour_strike() -> None:
     report = analyze("The storm was the worst to ever strike the coast. The agency said 40 people were killed.")
     assert report.event.kind == "storm"
+
+
+def test_a_figure_the_speaker_rejects_is_not_theirs() -> None:
+    report = analyze("Morvane said the total job losses are 900, not 2,500.")
+    assert [figure.comparable for figure in report.figures] == [True, False]
+
+
+def test_what_leaks_from_a_well_is_spilled_and_what_leaks_from_a_bank_is_data() -> None:
+    report = analyze("About 4,000 barrels a day were leaking, the company said. Hackers leaked the records of 9,000 customers.")
+    assert [figure.quantity for figure in report.figures] == ["spilled", "affected"]
+
+
+def test_laid_off_workers_are_jobs_cut() -> None:
+    report = analyze("The union said 3,000 workers would be laid off. The company put job losses at 1,800.")
+    assert [(figure.quantity, figure.counted) for figure in report.figures] == [("cut", "job"), ("cut", "job")]

@@ -75,6 +75,8 @@ DIFFERING = [
     "Monitors counted 3.4 million votes for Vesk. That is well short of the 5.2 million votes the council said Vesk had won.",
     "Modeler Tarn Risk put insured losses at $3 billion. Orbis Analytics gave a loss estimate of $5 billion.",
     "A news agency count shows at least 1,450 people died in the crush. Officials said their official figure of 770 killed remains accurate. Kessia says it had 460 pilgrims killed, while Marsk lost 140.",
+    "Morvane has dismissed union claims that it is to lay off up to 2,500 workers, saying the job losses will be 900.",
+    "Initial reports by the company estimated that about 4,000 barrels a day were leaking. Government scientists said 15,000 to 30,000 barrels of oil a day are spewing into the bay.",
 ]
 
 NOT_DIFFERING = [
@@ -104,6 +106,8 @@ NOT_DIFFERING = [
     "Tarvex earned $1.12 a share, the company said. Its rival Morrow earned $0.95 a share.",
     "Vesk won 5.2 million votes, the council said. Monitors said Moor won 3.9 million votes.",
     "The council said 5.2 million votes were counted by Sunday. Monitors said 6.1 million votes were cast.",
+    "The company said the total job losses are 900, not 2,500.",
+    "Hackers leaked the records of 4,000 customers, the bank said. A rival bank said 9,000 of its customers were affected by a separate breach last year.",
 ]
 
 

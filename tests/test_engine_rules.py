@@ -360,6 +360,26 @@ def test_a_relative_clause_of_giving_on_the_figure_names_its_holder() -> None:
     assert (holder.head.text, holder.rule) == ("police", "holder:giving-verb")
 
 
+def test_the_owner_of_a_claim_holds_the_figures_of_its_content_clause() -> None:
+    # "union claims that it is to lay off 2,000 workers": "lay" -> "is" (ccomp of "claims") -> "claims"
+    words = ["union", "claims", "that", "it", "is", "to", "lay", "off", "2,000", "workers"]
+    doc = _doc(words, [1, 1, 4, 4, 1, 6, 4, 6, 9, 6],
+               ["compound", "ROOT", "mark", "nsubj", "ccomp", "aux", "xcomp", "prt", "nummod", "dobj"],
+               ["NOUN", "NOUN", "SCONJ", "PRON", "AUX", "PART", "VERB", "ADP", "NUM", "NOUN"],
+               ["union", "claim", "that", "it", "be", "to", "lay", "off", "2,000", "worker"])  # fmt: skip
+    holder = holder_of(doc[8], 8, [doc[8], doc[9], doc[6]], read_rules(doc), [8])
+    assert (holder.head.text, holder.rule) == ("union", "holder:claim-owner")
+
+
+def test_a_claim_with_no_owner_holds_nothing() -> None:
+    words = ["claims", "that", "it", "is", "to", "lay", "off", "2,000", "workers"]
+    doc = _doc(words, [0, 3, 3, 0, 5, 3, 5, 8, 5],
+               ["ROOT", "mark", "nsubj", "ccomp", "aux", "xcomp", "prt", "nummod", "dobj"],
+               ["NOUN", "SCONJ", "PRON", "AUX", "PART", "VERB", "ADP", "NUM", "NOUN"],
+               ["claim", "that", "it", "be", "to", "lay", "off", "2,000", "worker"])  # fmt: skip
+    assert holder_of(doc[7], 7, [doc[7], doc[8], doc[5]], read_rules(doc), [7]) is None
+
+
 def test_a_compound_that_is_no_source_holds_nothing() -> None:
     # "a crowd estimate of 2,000": "crowd" is what is estimated, not who
     doc = _doc(["a", "crowd", "estimate", "of", "2,000"], [2, 2, 2, 2, 3], ["det", "compound", "ROOT", "prep", "pobj"],
@@ -403,6 +423,7 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:giving-verb",
         "holder:giving-verb-agent",
         "holder:own-result",
+        "holder:claim-owner",
         "holder:revising-verb",
         "holder:revising-verb-agent",
         "holder:cue-before-colon",

@@ -156,6 +156,7 @@ def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
     structure = found.structure
     if (
         found.background
+        or found.rejected
         # "5 million across the country, including 750,000 in Los Angeles": a part for a place of its own is
         # that place's total.
         or (found.subset and figure.place is None)

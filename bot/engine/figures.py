@@ -31,6 +31,7 @@ from bot.engine.grammar import (
     PARTICLE_OR_PREPOSITION_DEPS,
     PATIENT_DEPS,
     PREDICATE_POS,
+    REJECTED_FIGURE_DEPS,
     STATE_POS,
     SUBJECT_DEPS,
     SUBJECT_OR_OBJECT_DEPS,
@@ -133,6 +134,9 @@ class FoundFigure:
     # Who gives the figure, when the sentence names them by a construction of its own ("according to X",
     # "X's estimate of"): wins over the speaker of the claim the figure sits in.
     holder: Holder | None = None
+    # A figure the sentence rejects ("the total job losses are 1,150, not 2,000"): someone else's, never its
+    # speaker's.
+    rejected: bool = False
     # Labels of the declared patterns that read this figure (`rules.py`), for error logs.
     rules: tuple[str, ...] = ()
     # The token the number phrase ends on (its head in the parse).
@@ -229,6 +233,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
                 normalised_measure=normalised,
                 background=background,
                 subset=subset,
+                rejected=_rejected(scale_head),
                 structure=structure,
                 holder=holder,
                 rules=tuple(labels),
@@ -365,6 +370,15 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
         figure.shares_words_with = earlier
         figure.rules = (*figure.rules, "relation:elliptical")
+
+
+def _rejected(number: Token) -> bool:
+    """'1,150, not 2,000': a figure set beside another and negated is the one the speaker rejects."""
+    if number.dep_ not in REJECTED_FIGURE_DEPS:
+        return False
+    # The parser hangs "not" on the rejected figure or on the figure it is set beside.
+    negations = [*number.children, *number.head.children]
+    return any(c.dep_ == "neg" and number.head.i < c.i < number.i for c in negations)
 
 
 def _sets_against(preposition: Token) -> bool:

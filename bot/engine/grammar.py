@@ -153,6 +153,8 @@ SCOPE_ENTITIES = frozenset("GPE LOC".split())
 PLACES_MISTAGGED_AS = frozenset({"PERSON", ""})
 # Days, dates and times of day.
 TIME_ENTITIES = frozenset("DATE TIME".split())
+# How a figure set beside another hangs on it: "1,150, not 2,000" (apposition), "1,150 and not 2,000".
+REJECTED_FIGURE_DEPS = frozenset({"appos", "conj"})
 # What is never a figure's source, whatever the construction: "an estimate from Hurricane Irene by AIR", "by
 # Sunday", "the toll from the Gorkha earthquake".
 NOT_SOURCE_ENTITIES = TIME_ENTITIES | frozenset(

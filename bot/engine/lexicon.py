@@ -299,6 +299,9 @@ FIGURE_GIVING_VERBS = frozenset(
     announce report confirm expect anticipate predict forecast project""".split()
 )
 
+# Nouns for a statement whose content clause says what its owner holds: "union claims that 2,000 jobs will go".
+CLAIM_NOUNS = frozenset("claim allegation assertion contention suggestion".split())
+
 # Verbs by which a count or a document tells what it found: "The AP count shows at least 1,453 people died".
 SHOWING_VERBS = frozenset("show indicate suggest reveal find".split())
 

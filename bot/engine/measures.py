@@ -43,7 +43,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "restored": frozenset("restore reconnect".split()),
     "closed": frozenset("close shut".split()),
     "without power": frozenset("outage blackout dark".split()),
-    "spilled": frozenset("spill".split()),
+    "spilled": frozenset("spill spew gush".split()),
     "cancelled": frozenset("cancel scrap".split()),
 }
 
@@ -121,6 +121,15 @@ LOSING_VERBS = frozenset("go lose".split())
 
 # What "lost" or "gone" means for what is counted: jobs are cut, homes destroyed, people killed.
 LOSS_BY_COUNTED = {"job": "cut", "home": "destroyed", "people": "killed"}
+# Stuff counted by measure, never in the plural: "oil spilled", not "oils spilled".
+MASS_NOUNS = frozenset("oil gas gasoline petrol diesel fuel crude water rice grain wheat".split())
+
+# Units of stuff that flows: what "leaks" of it is spilled, not a data leak ("5,000 barrels were leaking").
+FLUID_UNITS = frozenset("barrel gallon l".split())
+LEAK_WORDS = frozenset("leak".split())
+
+# People who hold jobs: when they are cut ("lay off 2,000 workers"), their jobs are what is counted.
+JOB_HOLDER_NOUNS = frozenset("worker employee staff staffer".split())
 
 # Verbs (with their particle) that name the quantity of a sum of money they take: "earned $1.12 a share",
 # "brought in $18.8 billion". Read only for figures in a currency.

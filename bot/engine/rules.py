@@ -36,6 +36,7 @@ from bot.engine.grammar import (
 )
 from bot.engine.lexicon import (
     AGE_WORDS,
+    CLAIM_NOUNS,
     CLOCK_WORDS,
     COLON_CUE_VERBS,
     FIGURE_GIVING_VERBS,
@@ -374,7 +375,33 @@ HOLDERS: tuple[DependencyRule, ...] = (
             },
         ],
     ),
+    # "union claims that it is to lay off up to 2,000 workers", "the ministry's report that 300 died": the owner
+    # of a statement holds what its content clause says (see `_content_owner`).
+    (
+        "holder:claim-owner",
+        [
+            {"RIGHT_ID": "claim", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(CLAIM_NOUNS)}}},
+            {"LEFT_ID": "claim", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "poss"}},
+        ],
+    ),
+    (
+        "holder:claim-owner",
+        [
+            {"RIGHT_ID": "claim", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(CLAIM_NOUNS)}}},
+            {
+                "LEFT_ID": "claim",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "compound", "LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
+            },
+        ],
+    ),
 )
+
+# A statement noun's content clause ("claims that ...", "a report that ..."), and how many clauses a figure's verb
+# may sit below it ("claims that it is to lay off 2,000": "lay" -> "is" -> "claims").
+CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
+MAX_CONTENT_CLIMB = 3
 
 # How the figure hangs from a verb of giving when the verb's subject holds it: its object, or "at"/"to" a value.
 GIVEN_DEPS = frozenset("dobj attr oprd nsubjpass dative".split())
@@ -415,6 +442,7 @@ class DocRules:
     according_to_starts: list[int] = field(default_factory=list)  # the indexes alone, for bisecting
     by_verb: dict[int, Holder] = field(default_factory=dict)
     by_figure_noun: dict[int, Holder] = field(default_factory=dict)
+    by_claim_noun: dict[int, Holder] = field(default_factory=dict)
     in_brackets: dict[int, Holder] = field(default_factory=dict)
     # (index of a colon, the holder of the clause of saying before it in its sentence), in order
     before_colon: list[tuple[int, Holder]] = field(default_factory=list)
@@ -485,6 +513,8 @@ class FigureRules:
                 found.according_to.append((nodes["according"].i, holder))
             elif label == "holder:cue-before-colon":
                 cues.append((nodes["cue"].i, holder))
+            elif "claim" in nodes:  # "union claims that ...": the statement's noun
+                found.by_claim_noun.setdefault(nodes["claim"].i, holder)
             elif "figure" in nodes:  # the pattern holds the figure's own noun: "the ministry's estimate"
                 found.by_figure_noun.setdefault(nodes["figure"].i, holder)
             else:
@@ -621,6 +651,9 @@ def holder_of(
             ),
             None,
         )
+    owner = _content_owner(verb, rules)
+    if owner is not None:
+        return owner
     if holder is None and verb.dep_ == "ccomp":
         # "The AP count shows at least 1,453 people died": the clause a figure noun shows is its owner's.
         shown = next(
@@ -657,6 +690,22 @@ def holder_of(
         or _before_colon(number, rules)
         or _trailing(number, rules)
     )
+
+
+def _content_owner(verb: Token, rules: DocRules) -> Holder | None:
+    """The owner of the statement whose content clause the figure's verb is in ("union claims that it is to lay
+    off up to 2,000 workers"), climbing clauses within that content (`MAX_CONTENT_CLIMB`)."""
+    node = verb
+    for _ in range(MAX_CONTENT_CLIMB):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ in CONTENT_CLAUSE_DEPS and head.i in rules.by_claim_noun:
+            return rules.by_claim_noun[head.i]
+        if node.dep_ not in CONTENT_CLAUSE_DEPS | {"xcomp"}:
+            return None
+        node = head
+    return None
 
 
 def _trailing(number: Token, rules: DocRules) -> Holder | None:

@@ -92,11 +92,15 @@ from bot.engine.measures import (
     EVENT_ITEM_NOUNS,
     EVENT_PEOPLE_NOUNS,
     FIGURE_CHANGING_VERBS,
+    FLUID_UNITS,
     FORECAST_WORDS,
     HAPPENS_TO_PEOPLE,
+    JOB_HOLDER_NOUNS,
     LATER_WORDS,
+    LEAK_WORDS,
     LOSING_VERBS,
     LOSS_BY_COUNTED,
+    MASS_NOUNS,
     MONEY_QUANTITIES,
     MONEY_VERB_QUANTITIES,
     NAMED_QUANTITIES,
@@ -228,7 +232,7 @@ class Structure:
 
 
 def _plural(noun: str) -> str:
-    if noun in {"people"} or noun.endswith("s"):
+    if noun in {"people"} or noun in MASS_NOUNS or noun.endswith("s"):
         return noun
     if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
         return noun[:-1] + "ies"
@@ -316,7 +320,15 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = QUANTITY_OF_COUNTED.get(_lemma(noun))
     if structure.quantity == "won":
         structure.belongs_to = party_of_votes(number)
+    if structure.quantity == "affected" and structure.unit in FLUID_UNITS and _leaks(number):
+        structure.quantity = "spilled"  # "5,000 barrels were leaking" from a well, not a data leak
+    if structure.quantity == "cut" and structure.counted in JOB_HOLDER_NOUNS:
+        structure.counted = "job"  # "lay off 2,000 workers" cuts 2,000 jobs
     return structure
+
+
+def _leaks(number: Token) -> bool:
+    return any(_lemma(t) in LEAK_WORDS for node in figure_path(number) for t in (node, *node.children))
 
 
 def party_of_votes(number: Token) -> str | None:
@@ -657,6 +669,11 @@ def _take_noun(noun: Token, structure: Structure) -> None:
     named = _named(noun)
     if named:
         structure.quantity = _modifier_quantity(noun) or named
+        if structure.quantity in NAMED_QUANTITIES["loss"] and structure.unit is None:
+            # "job losses", "home losses": what losing means depends on what is lost (`LOSS_BY_COUNTED`)
+            lost = next((_lemma(c) for c in noun.children if c.dep_ == "compound" and c.i < noun.i), None)
+            if lost in LOSS_BY_COUNTED:
+                structure.quantity, structure.counted = LOSS_BY_COUNTED[lost], structure.counted or lost
         return
     event = _event(noun)
     if event:
