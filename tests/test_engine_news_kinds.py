@@ -107,6 +107,7 @@ NOT_DIFFERING = [
     "Vesk won 5.2 million votes, the council said. Monitors said Moor won 3.9 million votes.",
     "The council said 5.2 million votes were counted by Sunday. Monitors said 6.1 million votes were cast.",
     "The company said the total job losses are 900, not 2,500.",
+    "Officials estimated 40,000 hectares had been inundated in the province, 2,900 hectares of which were destroyed. The disaster committee said floods had destroyed 10,000 hectares of paddy.",
     "Hackers leaked the records of 4,000 customers, the bank said. A rival bank said 9,000 of its customers were affected by a separate breach last year.",
 ]
 

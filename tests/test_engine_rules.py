@@ -49,6 +49,7 @@ TOKEN_CASES = [
     ("not-a-count:multiplier", ["three", "times", "more", "people"], 0),
     ("part:including", ["40", "dead", ",", "including", "12", "children"], 4),
     ("part:n-of", ["140", "of", "them", "seriously"], 0),
+    ("part:n-of", [",", "2,889", "hectares", "of", "which", "were", "destroyed"], 1),
     ("baseline:up-from", ["rose", "to", "95", ",", "up", "from", "40"], 6),
     ("baseline:compared-with", ["95", "jobs", "compared", "with", "40", "a", "year", "earlier"], 4),
     ("increment:n-more", ["12", "more", "bodies", "were", "found"], 0),
@@ -63,7 +64,7 @@ def _token_family(label: str) -> str:
     ]
 
 
-@pytest.mark.parametrize(("label", "words", "number"), TOKEN_CASES, ids=[c[0] for c in TOKEN_CASES])
+@pytest.mark.parametrize(("label", "words", "number"), TOKEN_CASES, ids=[f"{c[0]}-{c[2]}" for c in TOKEN_CASES])
 def test_token_rule_fires_on_its_construction(label: str, words: list[str], number: int) -> None:
     found = read_rules(_doc(words))
     assert getattr(found, _token_family(label)).get(number) == label

@@ -291,6 +291,8 @@ NAME_NUMBER_WORDS = frozenset(
 
 # Words that introduce a part of a figure given alongside it: "including 12 children", "among them 3".
 PART_WORDS = frozenset("including includes include included among".split())
+# Words after "N <unit> of" that point back at a whole: "2,889 hectares of which", "40 percent of whom".
+RELATIVE_PART_WORDS = frozenset("which whom them those".split())
 
 # Verbs by which a source gives a figure without saying it: "the union counted 4,000", "police put the crowd
 # at 3,000", "the ministry registered 137". Their subject holds the figure.

@@ -46,6 +46,7 @@ from bot.engine.lexicon import (
     MULTIPLIER_WORDS,
     NAME_NUMBER_WORDS,
     PART_WORDS,
+    RELATIVE_PART_WORDS,
     SHOWING_VERBS,
     SOURCE_NOUNS,
     TALLY_VERBS,
@@ -114,6 +115,12 @@ PARTS: tuple[TokenRule, ...] = (
     ),
     # "140 of them", "three of the eight", "two of the port's six terminals", "12,000 of its members"
     ("part:n-of", [_NUMBER, {"LOWER": "of"}], 0),
+    # "40,000 hectares were inundated, 2,889 hectares of which were destroyed", "300 people, 40 percent of whom"
+    (
+        "part:n-of",
+        [_NUMBER, {"IS_ALPHA": True}, {"LOWER": "of"}, {"LOWER": {"IN": sorted(RELATIVE_PART_WORDS)}}],
+        0,
+    ),
 )
 
 BASELINES: tuple[TokenRule, ...] = (
