@@ -75,6 +75,7 @@ DIFFERING = [
     "Monitors counted 3.4 million votes for Vesk. That is well short of the 5.2 million votes the council said Vesk had won.",
     "Modeler Tarn Risk put insured losses at $3 billion. Orbis Analytics gave a loss estimate of $5 billion.",
     "A news agency count shows at least 1,450 people died in the crush. Officials said their official figure of 770 killed remains accurate. Kessia says it had 460 pilgrims killed, while Marsk lost 140.",
+    "Kelvar reported earnings of $8.42 a share, well above the $8.04 that analysts were looking for.",
     "Morvane has dismissed union claims that it is to lay off up to 2,500 workers, saying the job losses will be 900.",
     "Initial reports by the company estimated that about 4,000 barrels a day were leaking. Government scientists said 15,000 to 30,000 barrels of oil a day are spewing into the bay.",
 ]
@@ -107,6 +108,7 @@ NOT_DIFFERING = [
     "Vesk won 5.2 million votes, the council said. Monitors said Moor won 3.9 million votes.",
     "The council said 5.2 million votes were counted by Sunday. Monitors said 6.1 million votes were cast.",
     "The company said the total job losses are 900, not 2,500.",
+    "Police are looking for 12 suspects, the ministry said. Officials said 40 suspects were detained.",
     "Officials estimated 40,000 hectares had been inundated in the province, 2,900 hectares of which were destroyed. The disaster committee said floods had destroyed 10,000 hectares of paddy.",
     "Hackers leaked the records of 4,000 customers, the bank said. A rival bank said 9,000 of its customers were affected by a separate breach last year.",
 ]

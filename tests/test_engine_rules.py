@@ -344,6 +344,15 @@ def test_a_company_that_earns_or_brings_in_a_sum_gives_its_own_result() -> None:
     assert [(h.head.text, h.rule) for h in (first, second)] == [("Tarvex", "holder:own-result"), ("company", "holder:own-result")]
 
 
+def test_who_is_looking_for_a_figure_expects_it() -> None:
+    # "the $ 8.04 that analysts were looking for"
+    words = ["the", "$", "8.04", "that", "analysts", "were", "looking", "for"]
+    doc = _doc(words, [2, 2, 2, 7, 6, 6, 2, 6], ["det", "nmod", "ROOT", "pobj", "nsubj", "aux", "relcl", "prep"],
+               ["DET", "SYM", "NUM", "PRON", "NOUN", "AUX", "VERB", "ADP"], ["the", "$", "8.04", "that", "analyst", "be", "look", "for"])  # fmt: skip
+    holder = holder_of(doc[2], 1, [doc[2]], read_rules(doc), [2])
+    assert (holder.head.text, holder.rule) == ("analysts", "holder:expecting-phrase")
+
+
 def test_bringing_without_its_particle_gives_no_result() -> None:
     # "the company brought $ 4.1 billion of debt": no "in", no result of its own
     doc = _doc(["the", "company", "brought", "$", "4.1", "billion"], [1, 2, 2, 5, 5, 2],
@@ -425,6 +434,7 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:giving-verb-agent",
         "holder:own-result",
         "holder:claim-owner",
+        "holder:expecting-phrase",
         "holder:revising-verb",
         "holder:revising-verb-agent",
         "holder:cue-before-colon",

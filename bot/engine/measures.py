@@ -238,6 +238,10 @@ ESTIMATE_WORDS = frozenset("estimate estimated put reckon assess calculate gauge
 TARGET_WORDS = NAMED_QUANTITIES["target"] | frozenset("limit cap quota ceiling".split())
 
 # Words that make a figure an expectation rather than a reported fact.
+# Verbs with a preposition that expect a figure: "the $1.11 a share that analysts were looking for". Such a figure
+# is a forecast, as if its words held `FORECAST_LEMMA`.
+FORECAST_PHRASES = frozenset({("look", "for")})
+FORECAST_LEMMA = "expect"
 FORECAST_WORDS = frozenset(
     "forecast expect expectation projection project predict prediction outlook consensus assume anticipate".split()
 )

@@ -53,6 +53,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.measures import (
     FIGURE_CHANGING_VERBS,
+    FORECAST_PHRASES,
     FORECAST_WORDS,
     MONEY_VERB_QUANTITIES,
     OWNED_FIGURE_NOUNS,
@@ -178,6 +179,20 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {
                 "RIGHT_ID": "verb",
                 "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_GIVING_VERBS)}, "POS": "VERB"},
+            },
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
+    # "the $1.11 a share that analysts were looking for": who expects a figure gives it.
+    (
+        "holder:expecting-phrase",
+        [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted({v for v, _p in FORECAST_PHRASES})}}},
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "preposition",
+                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": sorted({p for _v, p in FORECAST_PHRASES})}},
             },
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],

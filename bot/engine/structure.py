@@ -64,6 +64,7 @@ from bot.engine.lexicon import (
     NATIONWIDE_WORDS,
     ORGANISATION_NOUNS,
     PLACE_NOUNS,
+    RELATIVE_PRONOUNS,
     SCOPE_PREPOSITIONS,
     SOURCE_NOUNS,
     TALLY_VERBS,
@@ -93,6 +94,8 @@ from bot.engine.measures import (
     EVENT_PEOPLE_NOUNS,
     FIGURE_CHANGING_VERBS,
     FLUID_UNITS,
+    FORECAST_LEMMA,
+    FORECAST_PHRASES,
     FORECAST_WORDS,
     HAPPENS_TO_PEOPLE,
     JOB_HOLDER_NOUNS,
@@ -844,7 +847,17 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     # "It expects the economy to grow by 1.2%": a verb of expecting above the figure's own clause.
     lemmas |= {t.lemma_.lower() for t in _own_statement_ancestors(number)}
     # "the $1.20 a share that analysts had expected": a relative clause inside the figure's own phrase.
-    lemmas |= {t.lemma_.lower() for t in relative_clauses(number, path)}
+    clauses = relative_clauses(number, path)
+    lemmas |= {t.lemma_.lower() for t in clauses}
+    # "the $1.11 a share that analysts were looking for": a phrase of expecting (`FORECAST_PHRASES`) whose
+    # preposition the relative clause left without its object ("police are looking for 12 suspects" is a search).
+    if any(
+        (_lemma(t), _lemma(c)) in FORECAST_PHRASES
+        and all(g.lower_ in RELATIVE_PRONOUNS for g in c.children if g.dep_ == "pobj")
+        for t in clauses
+        for c in t.children
+    ):
+        lemmas.add(FORECAST_LEMMA)
     quarter = _QUARTER.search(text)
     years = [m.group(0) for m in _YEAR.finditer(text) if m.group(0) != number.text]
     if quarter:
@@ -902,7 +915,7 @@ def _money_verb_quantity(verb: Token) -> str | None:
 def relative_clauses(number: Token, path: list[Token]) -> list[Token]:
     """Relative clauses on the figure's own phrase: on the number, a noun it hangs from, or its rate ('the $1.20 a
     share that analysts had expected'); not on a place or a noun inside the phrase ('in Kellport, where ...')."""
-    heads = [*path[:-1], *(c for c in number.children if c.dep_ == "npadvmod")]
+    heads = [number, *path[1:-1], *(c for c in number.children if c.dep_ == "npadvmod")]
     return [c for head in heads for c in head.children if c.dep_ in RELATIVE_CLAUSE_DEPS]
 
 
