@@ -467,3 +467,14 @@ def test_what_leaks_from_a_well_is_spilled_and_what_leaks_from_a_bank_is_data() 
 def test_laid_off_workers_are_jobs_cut() -> None:
     report = analyze("The union said 3,000 workers would be laid off. The company put job losses at 1,800.")
     assert [(figure.quantity, figure.counted) for figure in report.figures] == [("cut", "job"), ("cut", "job")]
+
+
+def test_an_acronym_in_capitals_is_a_name_not_a_pronoun() -> None:
+    report = analyze("The WHO said there were at least 2,000 suspected cases.")
+    assert (report.claims[0].speaker, report.figures[0].source) == ("WHO", "WHO")
+
+
+def test_a_figure_revised_down_to_a_level_is_no_change() -> None:
+    report = analyze("The ministry revised the number of suspected cases down to 1,200.")
+    figure = report.figures[0]
+    assert (figure.change, figure.status, figure.source) == (False, "suspected", "ministry")

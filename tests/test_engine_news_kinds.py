@@ -76,6 +76,13 @@ DIFFERING = [
     "Modeler Tarn Risk put insured losses at $3 billion. Orbis Analytics gave a loss estimate of $5 billion.",
     "A news agency count shows at least 1,450 people died in the crush. Officials said their official figure of 770 killed remains accurate. Kessia says it had 460 pilgrims killed, while Marsk lost 140.",
     "Kelvar reported earnings of $8.42 a share, well above the $8.04 that analysts were looking for.",
+    "Tessen's health ministry says 2,100 people have been killed since the fighting began. The U.N. human rights office has verified 1,300 civilian deaths.",
+    "The health ministry revised the number of suspected cases down to 1,200 on Tuesday. The WHO said there were at least 2,000 suspected cases.",
+    "The federal agency has confirmed 51 cases. The state health department said it had confirmed 64 cases.",
+    "The fire has burned 40,000 acres, the fire service said on Monday. On Tuesday officials revised the figure down to 36,000 acres after better mapping.",
+    "Employers added 151,000 jobs in August, the Labor Department said. Economists had forecast a gain of 180,000 jobs.",
+    "The Varnish Geological Survey said the quake measured 7.8. The national earthquake administration put the magnitude at 8.0.",
+    "Police say 4,000 suspects have been killed in anti-drug operations. Human rights groups put the toll at more than 12,000.",
     "Morvane has dismissed union claims that it is to lay off up to 2,500 workers, saying the job losses will be 900.",
     "Initial reports by the company estimated that about 4,000 barrels a day were leaking. Government scientists said 15,000 to 30,000 barrels of oil a day are spewing into the bay.",
 ]
@@ -109,6 +116,8 @@ NOT_DIFFERING = [
     "The council said 5.2 million votes were counted by Sunday. Monitors said 6.1 million votes were cast.",
     "The company said the total job losses are 900, not 2,500.",
     "Police are looking for 12 suspects, the ministry said. Officials said 40 suspects were detained.",
+    "The federal agency has confirmed 51 cases nationwide. The state health department said it had confirmed 64 cases in the state.",
+    "Shares of Kelvar closed 3.2% higher, the exchange said. The index closed 1.1% higher.",
     "Officials estimated 40,000 hectares had been inundated in the province, 2,900 hectares of which were destroyed. The disaster committee said floods had destroyed 10,000 hectares of paddy.",
     "Hackers leaked the records of 4,000 customers, the bank said. A rival bank said 9,000 of its customers were affected by a separate breach last year.",
 ]

@@ -398,7 +398,9 @@ def _figure(
     claim = claims[owner] if owner is not None else None
     source = claim_source_label(claim) if claim is not None else None
     key = claim_source_key(claim) if claim is not None else None
-    held = _holder_source(found, claims, recent)
+    # "The state health department said it had confirmed 64 cases": "it" is the claim's speaker, when the
+    # figure sits in a claim; otherwise the latest source before it.
+    held = _holder_source(found, claims, (source, key) if claim is not None and claim.speaker else recent)
     if held is not None:
         # The figure's own source wins over the speaker of the sentence: "Smith said police counted 3,000".
         source, key = held

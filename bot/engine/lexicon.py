@@ -298,7 +298,7 @@ RELATIVE_PART_WORDS = frozenset("which whom them those".split())
 # at 3,000", "the ministry registered 137". Their subject holds the figure.
 FIGURE_GIVING_VERBS = frozenset(
     """count estimate put register record tally number calculate reckon place peg give publish measure
-    announce report confirm expect anticipate predict forecast project""".split()
+    announce report confirm expect anticipate predict forecast project verify document""".split()
 )
 
 # Nouns for a statement whose content clause says what its owner holds: "union claims that 2,000 jobs will go".

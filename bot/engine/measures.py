@@ -38,7 +38,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "sold": frozenset("sell sale sold".split()),
     "affected": frozenset("affect affected impact expose compromise steal leak breach hack".split()),
     "abducted": frozenset("abduct kidnap".split()),
-    "created": frozenset("create add".split()),  # "employers added 96,000 jobs", "20,000 jobs were created"
+    "created": frozenset("create add gain".split()),  # "employers added 96,000 jobs", "20,000 jobs were created"
     "on board": frozenset("board aboard onboard carry".split()),
     "restored": frozenset("restore reconnect".split()),
     "closed": frozenset("close shut".split()),
@@ -328,6 +328,10 @@ EVENT_KINDS: dict[str, frozenset[str]] = {
     "release": frozenset("release swap".split()),
     "stampede": frozenset("stampede crush".split()),
 }
+# What an event "measures" or "registers": "the quake measured 7.8" is its magnitude.
+MEASURING_VERBS = frozenset("measure register".split())
+MEASURE_OF_EVENT = {"earthquake": "magnitude"}
+
 # Words of `EVENT_KINDS` that name the event only as nouns: "went on strike", not "the deadliest event to ever
 # strike the pilgrimage"; "a crush at the gates", not "crushed by a wall".
 NOUN_ONLY_EVENT_WORDS = frozenset("strike crush".split())

@@ -52,6 +52,7 @@ from bot.engine.lexicon import (
     TALLY_VERBS,
 )
 from bot.engine.measures import (
+    DIRECTION_WORDS,
     FIGURE_CHANGING_VERBS,
     FORECAST_PHRASES,
     FORECAST_WORDS,
@@ -698,6 +699,8 @@ def holder_of(
     # The figure must be what the verb gives ("counted 4,000", "put the crowd at 3,000"), not an adjunct
     # ("With 152 cases, X recorded the highest number").
     below = path[-2] if len(path) > 1 else number
+    if below.lower_ in DIRECTION_WORDS and len(path) > 2:
+        below = path[-3]  # "revised the figure down to 36,000": the direction, then "to" the value
     given = below.dep_ in GIVEN_DEPS or (below.dep_ == "prep" and below.lower_ in GIVEN_PREPOSITIONS)
     if holder is not None and given and not place_tally and not _inside(number, holder.head):
         if _can_speak(holder.head):

@@ -109,7 +109,9 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
     mention_tokens = doc[start_token : end_token + 1]
     start, end = mention_tokens.start_char, mention_tokens.end_char
     lower = head.lower_
-    if lower in _PRONOUNS or head.pos_ == "PRON":
+    # "The WHO said": a name written in capitals is no pronoun, whatever its letters spell.
+    acronym = head.is_upper and len(head.text) > 1 and head.pos_ == "PROPN"
+    if (lower in _PRONOUNS or head.pos_ == "PRON") and not acronym:
         kind = "relative" if lower in RELATIVE_PRONOUNS else "pronoun"
         return SourceMention(
             start=head.idx,

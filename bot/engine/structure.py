@@ -91,6 +91,7 @@ from bot.engine.measures import (
     ESTIMATE_WORDS,
     EVENT_FAMILIES,
     EVENT_ITEM_NOUNS,
+    EVENT_KINDS,
     EVENT_PEOPLE_NOUNS,
     FIGURE_CHANGING_VERBS,
     FLUID_UNITS,
@@ -104,6 +105,8 @@ from bot.engine.measures import (
     LOSING_VERBS,
     LOSS_BY_COUNTED,
     MASS_NOUNS,
+    MEASURE_OF_EVENT,
+    MEASURING_VERBS,
     MONEY_QUANTITIES,
     MONEY_VERB_QUANTITIES,
     NAMED_QUANTITIES,
@@ -325,9 +328,23 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.belongs_to = party_of_votes(number)
     if structure.quantity == "affected" and structure.unit in FLUID_UNITS and _leaks(number):
         structure.quantity = "spilled"  # "5,000 barrels were leaking" from a well, not a data leak
+    if not structure.quantity and not structure.unit:
+        structure.quantity = _measure_of_event(figure_path(number)[-1])
+    if structure.quantity == "created" and structure.unit is None:
+        structure.change = False  # "a gain of 180,000 jobs" is a count of jobs created, not a change in a level
     if structure.quantity == "cut" and structure.counted in JOB_HOLDER_NOUNS:
         structure.counted = "job"  # "lay off 2,000 workers" cuts 2,000 jobs
     return structure
+
+
+def _measure_of_event(verb: Token) -> str | None:
+    """'The quake measured 7.8' -> magnitude (`MEASURE_OF_EVENT`)."""
+    if _lemma(verb) not in MEASURING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    return MEASURE_OF_EVENT.get(family_of(_lemma(subject), EVENT_KINDS) or "")
 
 
 def _leaks(number: Token) -> bool:
@@ -629,7 +646,9 @@ def _climb(anchor: Token, structure: Structure) -> None:
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod"
         ):
             structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
-        if node.dep_ == "advmod" or (node.dep_ == "npadvmod" and head.lower_ in DIRECTION_WORDS):
+        # "closed 3.2% higher" is a change; "revised down to 1,200" moves to a level.
+        moved_to = any(c.dep_ == "prep" and c.lower_ == "to" for c in node.children)
+        if (node.dep_ == "advmod" and not moved_to) or (node.dep_ == "npadvmod" and head.lower_ in DIRECTION_WORDS):
             structure.change = True
         comparative = node.tag_ in COMPARATIVE_TAGS and node.dep_ in MODIFIER_DEPS
         if head.pos_ == "NOUN" and _changes(head) and node.dep_ == "pobj":
@@ -843,12 +862,17 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     path = figure_path(number)
     structure.clause = path[-1].i
     text = _period_words(path)
-    lemmas = {t.lemma_.lower() for node in path for t in [node, *node.children]}
+    words = [t for node in path for t in [node, *node.children]]
     # "It expects the economy to grow by 1.2%": a verb of expecting above the figure's own clause.
-    lemmas |= {t.lemma_.lower() for t in _own_statement_ancestors(number)}
+    words += _own_statement_ancestors(number)
     # "the $1.20 a share that analysts had expected": a relative clause inside the figure's own phrase.
     clauses = relative_clauses(number, path)
-    lemmas |= {t.lemma_.lower() for t in clauses}
+    words += clauses
+    # "revised the number of suspected cases down to 1,200": the figure noun the verb restates says what it is.
+    restated = [c for c in path[-1].children if c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS]
+    words += [t for noun in restated for t in noun.subtree]
+    # "4,000 suspects were killed": the people a crime is suspected of, no tentative count.
+    lemmas = {_lemma(t) for t in words if not (t.pos_ in NOUN_POS and _lemma(t) in TENTATIVE_WORDS)}
     # "the $1.11 a share that analysts were looking for": a phrase of expecting (`FORECAST_PHRASES`) whose
     # preposition the relative clause left without its object ("police are looking for 12 suspects" is a search).
     if any(
