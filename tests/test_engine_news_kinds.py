@@ -85,6 +85,24 @@ DIFFERING = [
     "Police say 4,000 suspects have been killed in anti-drug operations. Human rights groups put the toll at more than 12,000.",
     "Morvane has dismissed union claims that it is to lay off up to 2,500 workers, saying the job losses will be 900.",
     "Initial reports by the company estimated that about 4,000 barrels a day were leaking. Government scientists said 15,000 to 30,000 barrels of oil a day are spewing into the bay.",
+    'At least 40 dead in Kessia bus crash, police say\n\nThe regional governor said 35 people were killed when the bus left the road.',
+    'State television, citing the health ministry, said 112 people had died. A hospital director told Reuters that at least 160 bodies had been brought in.',
+    'The interior ministry said 3,000 people joined the rally; organisers said 15,000 took part.',
+    'Police estimated the turnout at 8,000, while organisers claimed 30,000 people had marched.',
+    'Figures released by the election commission show turnout of 64 percent. An independent monitor said turnout was closer to 45 percent.',
+    "A tally by the Associated Press put the death toll at 212. The government's official count is 146.",
+    'Thirty people were killed, the army said. Local residents quoted by AFP put the toll at more than 70.',
+    'The quake killed at least 1,200 people, officials said, raising the toll from 900 on Monday.',
+    'Rescuers said 17 miners were trapped underground. The mine operator said 12 miners were trapped.',
+    'The bank said 3 million accounts were compromised in the attack. It had initially said 1 million accounts were affected.',
+    'According to the U.N., 1.5 million people have been displaced by the fighting. The government says 700,000 have fled their homes.',
+    'The storm left 320,000 homes without power, the utility said. State officials said 410,000 homes had lost power.',
+    'Hospital officials said 58 people were being treated for injuries. The regional government said 31 people were injured.',
+    'Authorities said 500 people were evacuated from the area. Local media reported that 2,000 residents had been evacuated.',
+    'The airline said 189 passengers and crew were on board. The transport ministry said 181 people were aboard the plane.',
+    'Some 80 people were arrested, police said. Rights group OVD-Info said more than 300 people had been detained.',
+    'Figures from the Ministry of Health show 4,200 confirmed cases. The WHO has recorded 5,600 confirmed cases.',
+    'The company said it would shed 900 jobs. Unions put the figure at 1,400.',
 ]
 
 NOT_DIFFERING = [
@@ -120,6 +138,16 @@ NOT_DIFFERING = [
     "Shares of Kelvar closed 3.2% higher, the exchange said. The index closed 1.1% higher.",
     "Officials estimated 40,000 hectares had been inundated in the province, 2,900 hectares of which were destroyed. The disaster committee said floods had destroyed 10,000 hectares of paddy.",
     "Hackers leaked the records of 4,000 customers, the bank said. A rival bank said 9,000 of its customers were affected by a separate breach last year.",
+    'Police said 40 people were killed on Monday. On Tuesday, a second attack killed 12 people, police said.',
+    'The health ministry said 120 new cases were recorded on Friday, bringing the total to 4,300.',
+    'At least 12 people were killed, police said. Among the dead were 4 children, the hospital said.',
+    "The quake killed 9,000 people in 2015, the government said. This week's quake killed 40 people, officials said.",
+    'Turnout was 52 percent, the commission said. Turnout in the 2019 election was 61 percent, it said.',
+    'The union said 2,000 workers at the Kessia plant joined the strike. At the Lindau plant, 800 workers walked out, the union said.',
+    'Police said 3,000 people marched on Saturday. On Sunday, 5,000 people marched, organisers said.',
+    'The company reported revenue of $4.1 billion. Its rival Morrow reported revenue of $3.2 billion.',
+    'The storm destroyed 1,200 homes and damaged 4,000 more, officials said.',
+    'The ministry said 300 people had been arrested since the protests began. On Saturday alone, 40 people were detained, police said.',
 ]
 
 

@@ -412,6 +412,17 @@ def test_figures_from_a_source_are_its_figures() -> None:
     assert rules.by_figure_noun[0].rule == "holder:figures-from"
 
 
+def test_figures_released_by_a_source_are_its_figures() -> None:
+    # "figures released by the commission show turnout of 64 percent"
+    words = ["figures", "released", "by", "the", "commission", "show", "turnout", "of", "64", "percent"]
+    doc = _doc(words, [5, 0, 1, 4, 2, 5, 5, 6, 9, 7],
+               ["nsubj", "acl", "agent", "det", "pobj", "ROOT", "dobj", "prep", "nummod", "pobj"],
+               ["NOUN", "VERB", "ADP", "DET", "NOUN", "VERB", "NOUN", "ADP", "NUM", "NOUN"],
+               ["figure", "release", "by", "the", "commission", "show", "turnout", "of", "64", "percent"])  # fmt: skip
+    rules = read_rules(doc)
+    assert (rules.by_figure_noun[0].head.text, rules.by_figure_noun[0].rule) == ("commission", "holder:figures-by")
+
+
 def test_a_source_in_brackets_holds_the_figure_beside_it() -> None:
     # "55,000 people ( police ) attended"
     words = ["55,000", "people", "(", "police", ")", "attended"]
@@ -435,6 +446,7 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:own-result",
         "holder:claim-owner",
         "holder:expecting-phrase",
+        "holder:figures-by",
         "holder:revising-verb",
         "holder:revising-verb-agent",
         "holder:cue-before-colon",

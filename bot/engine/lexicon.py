@@ -242,7 +242,7 @@ QUALIFIERS = (
 
 # Words in a sentence that place what it reports in an earlier or separate event.
 # Verbs that put figures out: "numbers released last week" dates the release, not the event counted.
-PUBLISHING_VERBS = frozenset("release publish issue".split())
+PUBLISHING_VERBS = frozenset("release publish issue compile".split())
 
 OTHER_EVENT_MARKERS = (
     " ago",

@@ -107,6 +107,7 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("take", "in"): "arrested",  # "295 people had been taken in" by police
     ("cast", "ballot"): "took part",  # "48 percent of eligible voters cast ballots"
     ("cast", "vote"): "took part",
+    ("lose", "power"): "without power",  # "410,000 customers had lost power"
 }
 
 # A state the counted things are in, named by a preposition and a noun: "7,000 workers were on strike".
@@ -114,6 +115,7 @@ STATE_PHRASES: dict[tuple[str, str], str] = {
     ("on", "strike"): "took part",
     ("in", "camp"): "displaced",  # "3.3 million people were living in camps"
     ("in", "shelter"): "displaced",
+    ("without", "power"): "without power",  # "left 320,000 homes without power"
 }
 
 # Verbs of losing: what losing means depends on what is lost (`LOSS_BY_COUNTED`).
@@ -226,7 +228,8 @@ VEHICLE_WORDS = frozenset("boat ship vessel ferry train bus coach plane aircraft
 
 # Nouns for someone's figure: "the ministry's latest estimate of 2.15 billion" gives the ministry's figure.
 OWNED_FIGURE_NOUNS = frozenset(
-    "estimate figure count tally forecast projection calculation number expectation assessment".split()
+    "estimate figure count tally forecast projection calculation number expectation assessment data statistic"
+    .split()
 )
 
 # Words that make a figure an estimate: a source's reckoning of what can't be counted ("put losses at", "an
@@ -253,6 +256,9 @@ AGGREGATE_PATTERN = (
     r"\bsince (?:the start of )?(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|the start of the year)\b|\bso far this (?:year|month)\b|\bthis year alone\b"
 )
+# A count since its story began ("300 arrested since the protests began"): a running total, set apart from a
+# count of one day, though not from the story's own toll (a war's dead "since the fighting began" are its toll).
+RUNNING_TOTAL_PATTERN = r"\bsince the (?:\w+ ){1,3}(?:began|started|erupted|broke out)\b"
 
 
 # --- words around a figure that say its unit, rate or state --------------------------------------------------

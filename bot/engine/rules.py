@@ -46,6 +46,7 @@ from bot.engine.lexicon import (
     MULTIPLIER_WORDS,
     NAME_NUMBER_WORDS,
     PART_WORDS,
+    PUBLISHING_VERBS,
     RELATIVE_PART_WORDS,
     SHOWING_VERBS,
     SOURCE_NOUNS,
@@ -340,6 +341,21 @@ HOLDERS: tuple[DependencyRule, ...] = (
                 "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["from", "by"]}},
             },
             {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+    ),
+    # "figures released by the election commission", "a count compiled by AFP"
+    (
+        "holder:figures-by",
+        [
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
+            {
+                "LEFT_ID": "figure",
+                "REL_OP": ">",
+                "RIGHT_ID": "published",
+                "RIGHT_ATTRS": {"DEP": "acl", "LEMMA": {"IN": sorted(PUBLISHING_VERBS)}},
+            },
+            {"LEFT_ID": "published", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
+            {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
         ],
     ),
     # "the expectations of analysts", "the estimate of the ministry" (not "an estimate of 2,000")

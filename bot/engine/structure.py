@@ -124,6 +124,7 @@ from bot.engine.measures import (
     RATE_WORDS,
     RESTATING_NOUNS,
     REVISION_VERBS,
+    RUNNING_TOTAL_PATTERN,
     SQUARABLE_UNITS,
     SQUARE_WORDS,
     STATE_PHRASES,
@@ -164,6 +165,8 @@ class Structure:
     revises: bool = False
     baseline: bool = False
     aggregate: bool = False
+    # Counted since its story began ("since the protests began"): no count of one day (`RUNNING_TOTAL_PATTERN`).
+    running_total: bool = False
     # When the sentence says it was stated: "later", "now", or a day or time ("On Tuesday", "by early afternoon").
     time_marker: str | None = None
     # The verb the figure's phrase hangs from (token index): figures of one verb are listed together.
@@ -200,6 +203,7 @@ class Structure:
         return (
             self.counted, self.quantity, self.unit, self.period, self.status, self.change,
             self.baseline, self.increment, self.place, self.belongs_to, self.revision_pair, self.contrasted,
+            self.hypothetical, self.aggregate, self.running_total,
         )  # fmt: skip
 
     @property
@@ -916,6 +920,7 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     )
     if over_time and structure.quantity in EVENT_FAMILIES and not structure.unit:
         structure.aggregate = True
+    structure.running_total = _running_total_sentence(sentence_text(sentence_of(number)))
 
 
 def _money_verb_quantity(verb: Token) -> str | None:
@@ -1066,6 +1071,11 @@ def _entity_words(token: Token) -> str:
 
 
 @lru_cache(maxsize=256)
+def _running_total_sentence(sentence: str) -> bool:
+    return re.search(RUNNING_TOTAL_PATTERN, sentence, re.I) is not None
+
+
+@lru_cache(maxsize=256)
 def _aggregate_sentence(sentence: str) -> bool:
     """Whether a sentence counts over a period ("since January", "so far this year"); every figure of it asks."""
     return re.search(AGGREGATE_PATTERN, sentence, re.I) is not None
@@ -1177,5 +1187,8 @@ def compatible(a: Structure, b: Structure) -> bool:
         return False
     # Without a quantity, only a specific counted thing says what is measured; "people" alone does not.
     if a.quantity is None and (a.counted in {None, GENERIC_COUNTED} or b.counted in {None, GENERIC_COUNTED}):
+        return False
+    # A running total ("300 arrested since the protests began") is no count of one day ("40 on Saturday").
+    if (a.aggregate or a.running_total) != (b.aggregate or b.running_total) and (a.period or b.period):
         return False
     return not (a.period and b.period and a.period != b.period)
