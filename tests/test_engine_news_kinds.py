@@ -103,6 +103,18 @@ DIFFERING = [
     'Some 80 people were arrested, police said. Rights group OVD-Info said more than 300 people had been detained.',
     'Figures from the Ministry of Health show 4,200 confirmed cases. The WHO has recorded 5,600 confirmed cases.',
     'The company said it would shed 900 jobs. Unions put the figure at 1,400.',
+    'BREAKING: 27 killed in Varno market blast — police\n\nHospital sources told local media that 41 people had died.',
+    'Death toll in Kessia floods rises to 63: ministry\n\nThe Red Cross said at least 80 people had been killed by the floods.',
+    '⚡️ Police: 1,200 detained at Lindau protests. Monitoring group OVD says the real number is 2,700.',
+    'Officials say 19 dead after ferry sinks off Tessen. Survivors interviewed by AP say the ferry carried more than 300 passengers, while the operator said 180 people were aboard.',
+    "Mayor Ana Reis told reporters 'about 4,000' people had been evacuated. The fire brigade put the figure at 9,500.",
+    '"We have counted 212 bodies," said a spokesman for the civil defence. The interior ministry\'s toll stands at 170.',
+    'The opposition claims 500,000 people attended the rally. Police said attendance was around 90,000.',
+    'Turnout stood at 38 percent, according to the central election commission. Opposition observers said the real figure was 20 percent.',
+    'The state news agency reported that 5,000 families had been displaced. The U.N. put the number of displaced people at 60,000.',
+    'Shell put the spill at 1,640 barrels. Amnesty International said at least 4,000 barrels had leaked.',
+    'Local authorities have recorded 14 deaths. The national health agency has recorded 22 deaths from the heatwave.',
+    'The kidnappers freed 24 of the hostages, police said. A government spokesman said 35 hostages had been released.',
 ]
 
 NOT_DIFFERING = [
@@ -148,6 +160,12 @@ NOT_DIFFERING = [
     'The company reported revenue of $4.1 billion. Its rival Morrow reported revenue of $3.2 billion.',
     'The storm destroyed 1,200 homes and damaged 4,000 more, officials said.',
     'The ministry said 300 people had been arrested since the protests began. On Saturday alone, 40 people were detained, police said.',
+    'BREAKING: 27 killed in Varno market blast — police\n\nPolice said 27 people were killed and 40 wounded.',
+    'Police said 1,200 people were detained in Lindau. In Kessia, 300 people were detained, police said.',
+    "The fire has burned 12,000 acres, officials said. Last year's fire burned 30,000 acres.",
+    'The company said 2,000 jobs would go in Britain and 1,500 in Germany.',
+    'The ministry said 63 people had died in the floods. The death toll from the 2019 floods was 120, the ministry said.',
+    'Turnout was 38 percent at noon, the commission said. By the close of polls, turnout had reached 61 percent.',
 ]
 
 

@@ -61,6 +61,7 @@ from bot.engine.lexicon import (
     OUTLET_VEHICLE_NOUNS,
     SENTENCE_OR_QUOTE_END_MARKS,
     SETTING_PREPOSITIONS,
+    SOURCE_NOUNS,
     SPEAKING_TO_VERBS,
     SPEECH_VERBS,
     TOPIC_PREPOSITIONS,
@@ -923,8 +924,11 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         if len(prefix) == 1 and heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in SPEAKER_ENTITIES:
             continue  # "Orsk: The council approved ...": a dateline, not a speaker
         line_end = _segment_end(doc_text(doc), token.idx)
-        if len(prefix) == 1 and not _title_case(doc_text(doc)[token.idx + 1 : line_end]):
-            continue  # a one-word place before a plain sentence is a dateline; headlines are title case
+        # A one-word place before a plain sentence is a dateline (headlines are title case); a word that names a
+        # source ("Police: 1,200 detained") is a label whatever the case after it.
+        source_word = heads[-1].pos_ == "NOUN" and heads[-1].lemma_.lower() in SOURCE_NOUNS
+        if len(prefix) == 1 and not source_word and not _title_case(doc_text(doc)[token.idx + 1 : line_end]):
+            continue
         if any(token.idx < offset < line_end for offset in cue_offsets):
             continue
         content = doc_text(doc)[token.idx + 1 : line_end]

@@ -80,7 +80,7 @@ from bot.engine.measures import (
     SET_AGAINST_PREPOSITIONS,
     SHORT_WORDS,
 )
-from bot.engine.rules import DocRules, Holder, holder_of, read_rules
+from bot.engine.rules import TRAILING_SOURCE_MARKS, DocRules, Holder, holder_of, read_rules
 from bot.engine.structure import GENERIC_COUNTED, Structure, figure_path, figure_structure, party_of_votes
 
 _UNITS = {
@@ -195,7 +195,11 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         scale_head = doc[last]
         measure, normalised = _measure(doc, first, scale_head, money)
         sentence = sentence_of(token)
-        structure = figure_structure(scale_head, doc[first], _counted_noun(scale_head))
+        counted = _counted_noun(scale_head)
+        marks = doc[scale_head.i + 1 : counted.i] if counted is not None else []
+        if any(t.text in TRAILING_SOURCE_MARKS for t in marks):
+            counted = None  # "rises to 63 - ministry": the source after a dash, not what is counted
+        structure = figure_structure(scale_head, doc[first], counted)
         labels = []
         baseline = rules.baselines.get(first)
         if baseline and not structure.prior:  # "down from the 230 deaths it reported": a prior statement
@@ -654,7 +658,9 @@ def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
             return True
         if following is not None and following.text.isdigit():
             return True
-    if after is not None and after.text in NUMBER_GLUE_MARKS and not end.whitespace_:
+    # "10:30", "3/4"; but "rises to 63: ministry" ends a headline with its source after the colon.
+    headline_colon = after is not None and after.text == ":" and bool(after.whitespace_)
+    if after is not None and after.text in NUMBER_GLUE_MARKS and not end.whitespace_ and not headline_colon:
         return True
     if after is not None and after.text == "." and not end.whitespace_ and after.whitespace_ == "":
         following = doc[last + 2] if last + 2 < len(doc) else None

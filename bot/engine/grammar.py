@@ -77,6 +77,8 @@ EVENT_MODIFIER_DEPS = ADJECTIVAL_MODIFIER_DEPS | NOUN_CLAUSE_DEPS | frozenset({"
 EVENT_CLIMB_DEPS = frozenset({"prep", "pobj", "conj"})
 # A verb's particle or preposition: "win over three senators", "ran to 12".
 PARTICLE_OR_PREPOSITION_DEPS = frozenset({"prt", "prep"})
+# How an adverb completes a verb of being: "180 people were aboard".
+ADVERB_COMPLETION_DEPS = frozenset({"advmod", "acomp", "prt", "advcl"})
 # What completes a verb into a phrasal event or state: "lost their lives", "took part", "stayed away".
 VERB_COMPLETION_DEPS = frozenset({"dobj", "prt", "acomp", "attr", "advmod", "oprd"})  # "confirmed dead"
 # Completions that only make a phrase with their verb, never an event on their own: "lost their lives".

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from bot.engine.doccache import entity_at, sentence_of, sentence_text
 from bot.engine.grammar import (
     ADJECTIVAL_MODIFIER_DEPS,
+    ADVERB_COMPLETION_DEPS,
     AUXILIARY_DEPS,
     CHANGE_AMOUNT_DEPS,
     CHANGE_POS,
@@ -633,6 +634,8 @@ def _verb_particle_event(verb: Token) -> str | None:
                     return state  # "7,000 workers were on strike"
             if child.lower_ in ABOARD_WORDS:
                 return "on board"
+        elif child.lower_ in ABOARD_WORDS and child.dep_ in ADVERB_COMPLETION_DEPS:
+            return "on board"  # "180 people were aboard"
     return None
 
 
