@@ -115,7 +115,8 @@ def test_a_line_ending_in_a_source_name_gives_its_figures() -> None:
     report = analyze("Only 7 confirmed flu deaths: WHO\n\nThe World Health Organisation says seven people died.")
     assert (report.figures[0].source, report.figures[0].rules) == ("WHO", ["holder:trailing-source"])
     report = analyze("Toll: 40 dead - an update at 5 pm\n\nPolice said 40 people died.")
-    assert report.figures[0].source is None
+    # "an update at 5 pm" names no source; the headline's figure is the body's, and the body names police.
+    assert (report.figures[0].source, report.figures[0].rules) == ("Police", ["holder:headline-body"])
 
 
 def test_below_and_above_bound_a_value_even_after_a_verb_of_change() -> None:
@@ -478,3 +479,31 @@ def test_a_figure_revised_down_to_a_level_is_no_change() -> None:
     report = analyze("The ministry revised the number of suspected cases down to 1,200.")
     figure = report.figures[0]
     assert (figure.change, figure.status, figure.source) == (False, "suspected", "ministry")
+
+
+def test_a_cue_set_off_by_commas_says_the_clause_before_it() -> None:
+    report = analyze(
+        "A magnitude 7.6 earthquake struck the coast on Wednesday, seismologists reported, just a day after "
+        "another tremor caused a tsunami."
+    )
+    [claim] = report.claims
+    assert report.text[claim.content[0].start : claim.content[0].end].startswith("A magnitude 7.6 earthquake")
+    assert report.figures[0].source == "seismologists"
+
+
+def test_a_headline_figure_takes_the_source_of_the_same_figure_in_the_body() -> None:
+    report = analyze(
+        "7.6 quake strikes off Varnish coast\n\nA magnitude 7.6 earthquake struck the coast on Wednesday, "
+        "seismologists said."
+    )
+    assert [(figure.source, figure.rules[-1:]) for figure in report.figures] == [
+        ("seismologists", ["holder:headline-body"]), ("seismologists", [])
+    ]
+
+
+def test_a_source_named_once_goes_on_through_its_paragraph() -> None:
+    report = analyze(
+        "The bureau revised its figures on Friday. The rate for March was revised up to 5.2 percent from 5.1 "
+        "percent. The rate for April was revised down to 4.9 percent from 5 percent.\n\nIn May, 40 people were hurt."
+    )
+    assert [figure.source for figure in report.figures] == ["bureau"] * 4 + [None]

@@ -82,7 +82,8 @@ def analyze_doc(doc: Doc) -> Report:
     ]
     for figure, ok in zip(figures, comparable, strict=True):
         figure.comparable = ok
-    _carry_sources(figures, claims, sentence_starts)
+    _carry_sources(figures, claims, sentence_starts, text)
+    _headline_sources(figures, headline)
     excluded = byline_ranges(text) + ([(dateline.span.start, dateline.span.end)] if dateline else [])
     conflicts = find_conflicts(figures, claims, structures, comparable, event_label(event))
     return Report(
@@ -365,7 +366,9 @@ def _figures(
     return figures
 
 
-def _carry_sources(figures: list[Figure], claims: list[Claim], sentence_starts: list[int]) -> None:
+def _carry_sources(
+    figures: list[Figure], claims: list[Claim], sentence_starts: list[int], text: str
+) -> None:
     """Name who most likely gives a figure the article states in its own voice: the one source of the sentence
     before ("On Friday, the government revised the rates. The rate for November was revised up to 7.8
     percent"). For the reader only: whether a figure may be compared was decided before, on its own words."""
@@ -380,15 +383,52 @@ def _carry_sources(figures: list[Figure], claims: list[Claim], sentence_starts: 
         if figure.source is not None:
             sentence = bisect.bisect_right(sentence_starts, figure.span.start) - 1
             by_sentence.setdefault(sentence, set()).add((figure.source, figure.source_key))
+    carried: dict[int, tuple[str, str | None]] = {}
     for figure in figures:
         if figure.source is not None or figure.claim is not None:
             continue
         sentence = bisect.bisect_right(sentence_starts, figure.span.start) - 1
-        before = by_sentence.get(sentence - 1, set())
-        if sentence in by_sentence or len(before) != 1:
+        if sentence in by_sentence:
             continue
-        figure.source, figure.source_key = next(iter(before))
+        before = by_sentence.get(sentence - 1, set())
+        if len(before) == 1:
+            carried[sentence] = next(iter(before))
+        elif sentence - 1 in carried and not _paragraph_break(text, sentence_starts[sentence - 1], figure.span.start):
+            # "The government said ... The rate was revised ... The July rate was revised ...": a source named once
+            # goes on for the run of its paragraph's unattributed sentences.
+            carried[sentence] = carried[sentence - 1]
+        if sentence not in carried:
+            continue
+        figure.source, figure.source_key = carried[sentence]
         figure.rules = [*figure.rules, "holder:sentence-before"]
+
+
+def _paragraph_break(text: str, start: int, end: int) -> bool:
+    return "\n\n" in text[start:end] or "\n" in text[start:end].strip()
+
+
+def _headline_sources(figures: list[Figure], headline: Span | None) -> None:
+    """A headline's figure with no source of its own ("7.6 aftershock strikes Chile") is the body's figure of the
+    same value, and its source is the body's. For the reader only, as `_carry_sources`."""
+    if headline is None:
+        return
+    for figure in figures:
+        if figure.source is not None or not headline.start <= figure.span.start < headline.end:
+            continue
+        body = next(
+            (
+                other
+                for other in figures
+                if other.span.start >= headline.end
+                and other.source is not None
+                and (other.value, other.upper) == (figure.value, figure.upper)
+                and (figure.quantity is None or other.quantity in (None, figure.quantity))
+            ),
+            None,
+        )
+        if body is not None:
+            figure.source, figure.source_key = body.source, body.source_key
+            figure.rules = [*figure.rules, "holder:headline-body"]
 
 
 def _figure(

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.engine.doccache import doc_text, entity_at, sentence_of
 from bot.engine.grammar import (
+    ADJUNCT_CLAUSE_DEPS,
     AUXILIARY_DEPS,
     CLAUSE_MARKER_DEPS,
     DATELINE_LABEL_ENTITIES,
@@ -546,6 +547,11 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
             if start < verb.i < child.right_edge.i:
                 start = verb.i + 1  # "which Pentagon says was ...": the clause wraps around its own cue
             elif start > verb.i + 1 and not any(c.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for c in child.children):
+                # "A 7.6 quake struck Chile, seismologists reported, a day after a tremor caused a tsunami": a
+                # cue set off by commas says the clause before it; the subjectless clause after it is no claim.
+                preceding = _preceding_clause(verb)
+                if preceding:
+                    return preceding
                 start = verb.i + 1  # "said between 15 and 20 people were killed", its subject misattached
             end = child.right_edge.i
             # "said the area burned was 'more than ...'": the parser split one clause into two ccomps.
@@ -633,7 +639,15 @@ def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
     comma = subject.left_edge.i - 1
     if comma <= sentence.start + 2 or verb.doc[comma].text not in CLAUSE_BREAK_MARKS:
         return []
-    trailing = [t for t in verb.doc[verb.i + 1 : sentence.end] if t.pos_ in VERB_POS]
+    # "..., U.S. seismologists said, just a day after another tremor caused a tsunami": after the cue, a
+    # subordinate clause of time or cause still dates the content, and a verb without a subject of its own is
+    # a phrase the parser misread; a clause with its own subject is a claim of its own.
+    adjuncts = {t.i for c in verb.children if c.dep_ in ADJUNCT_CLAUSE_DEPS and c.i > verb.i for t in c.subtree}
+    trailing = [
+        t
+        for t in verb.doc[verb.i + 1 : sentence.end]
+        if t.pos_ in VERB_POS and t.i not in adjuncts and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+    ]
     if trailing:
         return []
     return _trimmed(verb.doc, sentence.start, comma - 1)

@@ -77,6 +77,8 @@ EVENT_MODIFIER_DEPS = ADJECTIVAL_MODIFIER_DEPS | NOUN_CLAUSE_DEPS | frozenset({"
 EVENT_CLIMB_DEPS = frozenset({"prep", "pobj", "conj"})
 # A verb's particle or preposition: "win over three senators", "ran to 12".
 PARTICLE_OR_PREPOSITION_DEPS = frozenset({"prt", "prep"})
+# Clauses that hang on a cue as circumstances, not as what was said: "..., officials said, after the dam broke".
+ADJUNCT_CLAUSE_DEPS = frozenset({"advcl"})
 # How an adverb completes a verb of being: "180 people were aboard".
 ADVERB_COMPLETION_DEPS = frozenset({"advmod", "acomp", "prt", "advcl"})
 # What completes a verb into a phrasal event or state: "lost their lives", "took part", "stayed away".
