@@ -104,7 +104,7 @@ _PLAIN_SPEECH = frozenset(
     "say tell add report state claim warn write announce confirm note insist argue".split()
 )
 _REPORTED_SPEECH_VERBS = frozenset(
-    "say tell claim deny warn announce confirm report state insist admit acknowledge allege promise".split()
+    "say tell claim deny warn announce confirm report state insist admit acknowledge allege promise declare".split()
 )
 _NEGATED_SOURCES = {"no", "none", "nobody", "neither", "nothing"}
 _NOT_SOURCES = {"toll", "figure", "number", "count", "total", "death", "tally"}

@@ -66,7 +66,9 @@ PARTY_QUANTITIES = frozenset({"share", "won"})
 # Verbs whose subject is the party that took the votes: "the 5.15 million votes the authority said Maduro had won".
 WINNING_VERBS = frozenset("win get receive take secure garner poll".split())
 # The preposition naming whom votes went to: "2.75 million votes for Maduro".
-PARTY_PREPOSITIONS = frozenset({"for"})
+PARTY_PREPOSITIONS = frozenset({"for", "against"})
+# Verbs of voting: with no party named ("38 percent of the electorate had voted") they count turnout.
+VOTING_VERBS = frozenset({"vote"})
 
 # Events that happen to people: whoever is counted ("miners", "fighters", "people"), the count is one toll.
 PERSON_EVENTS = frozenset(

@@ -134,6 +134,7 @@ from bot.engine.measures import (
     TARGET_WORDS,
     UNIT_WORDS,
     VEHICLE_WORDS,
+    VOTING_VERBS,
     WINNING_VERBS,
     family_of,
 )
@@ -758,6 +759,10 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         structure.quantity = "on board"  # "110 people had crowded onto the boat"
     if not structure.quantity and _lemma(verb) in NAMED_QUANTITIES["cost"]:
         structure.quantity = "cost"  # "will cost at least 900 million euros"
+    if not structure.quantity and lemma in VOTING_VERBS and not any(
+        c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS for c in verb.children
+    ):
+        structure.quantity = "took part"  # "38 percent of the electorate had voted": turnout
     if not structure.quantity:
         found = _event(verb) or _verb_particle_event(verb)
         if found and not (found == "cut" and lemma in LOSING_VERBS and not structure.counted):
