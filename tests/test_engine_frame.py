@@ -507,3 +507,13 @@ def test_a_source_named_once_goes_on_through_its_paragraph() -> None:
         "percent. The rate for April was revised down to 4.9 percent from 5 percent.\n\nIn May, 40 people were hurt."
     )
     assert [figure.source for figure in report.figures] == ["bureau"] * 4 + [None]
+
+
+def test_what_happened_to_protesters_is_what_their_clause_says() -> None:
+    report = analyze("Police said 300 protesters were detained. Organisers said 40,000 protesters marched.")
+    assert [(figure.quantity, figure.counted) for figure in report.figures] == [("arrested", "people"), ("took part", "people")]
+
+
+def test_a_participle_tagged_as_an_adjective_still_names_the_event() -> None:
+    report = analyze("The Red Cross put the number of evacuated families at 1,100.")
+    assert report.figures[0].quantity == "evacuated"

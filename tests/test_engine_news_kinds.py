@@ -116,6 +116,20 @@ DIFFERING = [
     'Shell put the spill at 1,640 barrels. Amnesty International said at least 4,000 barrels had leaked.',
     'Local authorities have recorded 14 deaths. The national health agency has recorded 22 deaths from the heatwave.',
     'The kidnappers freed 24 of the hostages, police said. A government spokesman said 35 hostages had been released.',
+    'The figure was disputed by the union, which said 5,000 workers had walked out. Management said 1,200 workers were absent.',
+    'Police put the number of dead at 14, while medics said 23 people had died.',
+    'About 4,000 people took part, according to police, or 25,000, according to the organisers.',
+    '"More than 300 people were arrested," said Anna Lind of the rights group Vesta. Police said 120 people had been detained.',
+    'Twenty-two people died in the fire, officials said. Hospital sources said thirty people had died.',
+    'The official death toll of 61 is far too low, local reports suggest, putting the number of dead at more than 200.',
+    'Rights groups estimate that at least 1,000 people have been killed, far more than the official figure of 300.',
+    'The official figure of 300 deaths is contested by rights groups, who estimate that at least 1,000 people have died.',
+    'The health ministry reported 87 new deaths, bringing the official toll to 2,450. Independent researchers estimate the true toll at over 6,000.',
+    'Officials initially said 35 people were on board. Survivors later said as many as 60 people had been on the boat.',
+    'A ministry spokesman said on Monday that 400 families had been evacuated. The Red Cross put the number of evacuated families at 1,100.',
+    'The provincial governor said 40 people were killed in the landslide. National disaster officials put the number of dead at 28.',
+    'Firefighters said the blaze had destroyed 120 homes. The county said 85 homes were destroyed.',
+    'The quake, which the national institute measured at magnitude 6.4, was put at 6.7 by the U.S. Geological Survey.',
 ]
 
 NOT_DIFFERING = [
@@ -168,6 +182,11 @@ NOT_DIFFERING = [
     'The company said 2,000 jobs would go in Britain and 1,500 in Germany.',
     'The ministry said 63 people had died in the floods. The death toll from the 2019 floods was 120, the ministry said.',
     'Turnout was 38 percent at noon, the commission said. By the close of polls, turnout had reached 61 percent.',
+    'The health ministry reported 87 new deaths on Friday, bringing the official toll to 2,450.',
+    'The quake, which the national institute measured at magnitude 6.4, was followed by a 5.1 aftershock.',
+    'Police said 14 people died and 23 were injured.',
+    'The official death toll of 61 includes 12 children, the ministry said.',
+    'The fire destroyed 120 homes in Kessia and 85 in Lindau, officials said.',
 ]
 
 

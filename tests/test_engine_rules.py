@@ -423,6 +423,14 @@ def test_figures_released_by_a_source_are_its_figures() -> None:
     assert (rules.by_figure_noun[0].head.text, rules.by_figure_noun[0].rule) == ("commission", "holder:figures-by")
 
 
+def test_an_official_figure_is_the_officials() -> None:
+    # "the official toll of 61"
+    doc = _doc(["the", "official", "toll", "of", "61"], [2, 2, 2, 2, 3], ["det", "amod", "ROOT", "prep", "pobj"],
+               ["DET", "ADJ", "NOUN", "ADP", "NUM"], ["the", "official", "toll", "of", "61"])  # fmt: skip
+    holder = holder_of(doc[4], 4, [doc[4], doc[3], doc[2]], read_rules(doc), [4])
+    assert (holder.text, holder.rule) == ("official toll", "holder:official-figure")
+
+
 def test_a_source_in_brackets_holds_the_figure_beside_it() -> None:
     # "55,000 people ( police ) attended"
     words = ["55,000", "people", "(", "police", ")", "attended"]
@@ -447,6 +455,7 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:claim-owner",
         "holder:expecting-phrase",
         "holder:figures-by",
+        "holder:official-figure",
         "holder:revising-verb",
         "holder:revising-verb-agent",
         "holder:cue-before-colon",

@@ -18,7 +18,13 @@ from bot.engine.doccache import doc_text, sentence_of, sentence_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.grammar import NOUN_POS, RELATIVE_CLAUSE_DEPS, VERB_POS
 from bot.engine.hedges import doubt_about_previous, hedges_in
-from bot.engine.lexicon import IT_THEY_PRONOUNS, ORGANISATION_NOUNS, RELATIVE_PRONOUNS, VEHICLE_NOUNS
+from bot.engine.lexicon import (
+    IT_THEY_PRONOUNS,
+    OFFICIAL_SOURCE,
+    ORGANISATION_NOUNS,
+    RELATIVE_PRONOUNS,
+    VEHICLE_NOUNS,
+)
 from bot.engine.measures import MOMENT_EVENTS
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.ranges import RangeSet
@@ -477,6 +483,8 @@ def _holder_source(
     if found.holder is None:
         return None
     head = found.holder.head
+    if found.holder.rule == "holder:official-figure":
+        return found.holder.text, OFFICIAL_SOURCE  # "official estimates", "the official toll": the officials'
     if found.holder.text is not None:
         return _named_holder(found.holder.text, claims)
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in RELATIVE_CLAUSE_DEPS:

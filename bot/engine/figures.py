@@ -331,6 +331,9 @@ def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
 
 # How far up from a bare conjoined number the figure it shares words with is looked for.
 ELLIPSIS_CLIMB = 3
+# How much further a figure set against another may sit below that figure's clause ("far more than the official
+# figure of 300": "of" -> "figure" -> "than" -> "more" -> the verb).
+SET_AGAINST_EXTRA_CLIMB = 2
 
 
 def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
@@ -349,13 +352,15 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
         bare_part = figure.subset and number.dep_ == "pobj" and number.head.lower_ in PART_WORDS
         # "The toll was 120, far below the 300 that rescuers had counted": a bare figure set against another
         # measures what that one measures.
-        set_against = number.dep_ == "pobj" and _sets_against(number.head)
+        set_against = number.dep_ == "pobj" and (
+            _sets_against(number.head) or _sets_against(_figure_noun_preposition(number.head))
+        )
         own_scope = bare_part or set_against
         if structure.known or (number.dep_ != "conj" and not own_scope) or number.head.i == number.i:
             continue
         # The conjunct hangs on the figure, on its clause, or on a phrase of that clause ("according to").
         earlier, node = None, number
-        for _ in range(ELLIPSIS_CLIMB):
+        for _ in range(ELLIPSIS_CLIMB + (SET_AGAINST_EXTRA_CLIMB if set_against else 0)):
             if node.head.i == node.i:
                 break
             node = node.head
@@ -372,7 +377,8 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
             structure.belongs_to = party_of_votes(number)  # "and 6.27 million for his rival, Edmundo Gonzalez"
         if figure.measure is None:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
-        figure.shares_words_with = earlier
+        if not set_against:
+            figure.shares_words_with = earlier  # a figure set against another is someone else's
         figure.rules = (*figure.rules, "relation:elliptical")
 
 
@@ -383,6 +389,15 @@ def _rejected(number: Token) -> bool:
     # The parser hangs "not" on the rejected figure or on the figure it is set beside.
     negations = [*number.children, *number.head.children]
     return any(c.dep_ == "neg" and number.head.i < c.i < number.i for c in negations)
+
+
+def _figure_noun_preposition(of: Token) -> Token:
+    """'more than the official figure of 300': the preposition that the figure noun holding the number hangs on
+    (or `of` itself when there is none)."""
+    noun = of.head
+    if of.lower_ == "of" and noun.lemma_.lower() in RESTATING_NOUNS and noun.dep_ == "pobj":
+        return noun.head
+    return of
 
 
 def _sets_against(preposition: Token) -> bool:

@@ -301,6 +301,10 @@ FIGURE_GIVING_VERBS = frozenset(
     announce report confirm expect anticipate predict forecast project verify document""".split()
 )
 
+# "the official toll": a figure the authorities give, whoever repeats it; keyed as `OFFICIAL_SOURCE`.
+OFFICIAL_WORDS = frozenset({"official"})
+OFFICIAL_SOURCE = "officials"
+
 # Nouns for a statement whose content clause says what its owner holds: "union claims that 2,000 jobs will go".
 CLAIM_NOUNS = frozenset("claim allegation assertion contention suggestion".split())
 

@@ -212,7 +212,7 @@ EARLIER_WORDS = frozenset("earlier previously initially originally".split())
 COMPARISON_WORDS = frozenset("compared versus than".split())
 # Prepositions that set one value against another of the same measure: "far below the 300 rescuers counted",
 # "short of the $1.20 analysts expected" ("short" takes "of").
-SET_AGAINST_PREPOSITIONS = frozenset("below above beneath against versus vs".split())
+SET_AGAINST_PREPOSITIONS = frozenset("below above beneath against versus vs than".split())
 SHORT_WORDS = frozenset("short".split())
 
 # The preposition of a change's starting point: "down 2% from the same time last year".
@@ -283,6 +283,8 @@ SQUARE_WORDS = frozenset("square sq sq.".split())
 DIRECTION_WORDS = frozenset("higher lower up down".split())
 # People counted by the event they take part in: "4,000 protesters" took part, and they are people.
 PARTICIPANT_NOUNS = frozenset("protester protestor demonstrator marcher spectator".split())
+# They took part, unless their clause says something else happened ("300 protesters were detained").
+QUANTITY_OF_COUNTED.update(dict.fromkeys(PARTICIPANT_NOUNS, "took part"))
 # People named after an event whose number is not that event's count: "17 survivors" is no toll.
 EVENT_PEOPLE_NOUNS = PARTICIPANT_NOUNS | frozenset({"survivor"})
 # Nouns each of which is one item of an event's count: "17 deaths", "1,284 cases".
@@ -336,8 +338,8 @@ EVENT_KINDS: dict[str, frozenset[str]] = {
     "release": frozenset("release swap".split()),
     "stampede": frozenset("stampede crush".split()),
 }
-# What an event "measures" or "registers": "the quake measured 7.8" is its magnitude.
-MEASURING_VERBS = frozenset("measure register".split())
+# What an event "measures" or "registers", or is "put at": "the quake measured 7.8" is its magnitude.
+MEASURING_VERBS = frozenset("measure register put estimate rate".split())
 MEASURE_OF_EVENT = {"earthquake": "magnitude"}
 
 # Words of `EVENT_KINDS` that name the event only as nouns: "went on strike", not "the deadliest event to ever

@@ -45,6 +45,7 @@ from bot.engine.lexicon import (
     MONTH_NAMES,
     MULTIPLIER_WORDS,
     NAME_NUMBER_WORDS,
+    OFFICIAL_WORDS,
     PART_WORDS,
     PUBLISHING_VERBS,
     RELATIVE_PART_WORDS,
@@ -343,6 +344,19 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
         ],
     ),
+    # "the official toll of 61", "the official figure of 300": the authorities' figure, whoever repeats it.
+    (
+        "holder:official-figure",
+        [
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
+            {
+                "LEFT_ID": "figure",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "amod", "LOWER": {"IN": sorted(OFFICIAL_WORDS)}},
+            },
+        ],
+    ),
     # "figures released by the election commission", "a count compiled by AFP"
     (
         "holder:figures-by",
@@ -546,6 +560,9 @@ class FigureRules:
             pattern = HOLDERS[int(strings[match_id].split("#")[1])][1]
             nodes = {p["RIGHT_ID"]: doc[i] for p, i in zip(pattern, token_ids, strict=True)}
             holder = Holder(nodes["holder"], label)
+            if label == "holder:official-figure":
+                # Named as the text names it ("official estimates", "the official toll"), keyed as the officials'.
+                holder = Holder(nodes["holder"], label, f"{nodes['holder'].text} {nodes['figure'].text}")
             if holder.head.ent_type_ in NOT_SOURCE_ENTITIES:
                 continue  # "an estimate from Hurricane Irene by AIR Worldwide": the event is no source
             if label == "holder:according-to":

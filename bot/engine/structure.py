@@ -258,7 +258,11 @@ def _lemma(token: Token) -> str:
 def _event(token: Token) -> str | None:
     if token.tag_ in COMPARATIVE_TAGS:
         return None  # "closer to 950": a comparative qualifies the number, it is no event
-    return family_of(_lemma(token), EVENT_FAMILIES) or family_of(token.lower_, EVENT_FAMILIES)
+    found = family_of(_lemma(token), EVENT_FAMILIES) or family_of(token.lower_, EVENT_FAMILIES)
+    if found is None and token.lower_.endswith("ed") and token.pos_ == "ADJ":
+        # "the number of evacuated families": a participle the tagger took for an adjective keeps its "-ed".
+        found = family_of(token.lower_[:-1], EVENT_FAMILIES) or family_of(token.lower_[:-2], EVENT_FAMILIES)
+    return found
 
 
 def _named(token: Token) -> str | None:
@@ -563,7 +567,12 @@ def _read_noun(noun: Token, structure: Structure) -> None:
         if lemma in EVENT_ITEM_NOUNS:
             return
     if event and lemma in PARTICIPANT_NOUNS:
-        structure.quantity = structure.quantity or event
+        # "300 detained protesters", "300 protesters were detained": what happened to the participants, when a
+        # modifier or the verb says it; that they took part only when nothing else does (`QUANTITY_OF_COUNTED`).
+        happened = next(
+            (_event(c) for c in noun.children if c.dep_ in ADJECTIVAL_MODIFIER_DEPS and _event(c)), None
+        )
+        structure.quantity = structure.quantity or happened
         structure.counted = "people"
         return
     if lemma in RESTATING_NOUNS and lemma != "it":
