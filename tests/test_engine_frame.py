@@ -517,3 +517,16 @@ def test_what_happened_to_protesters_is_what_their_clause_says() -> None:
 def test_a_participle_tagged_as_an_adjective_still_names_the_event() -> None:
     report = analyze("The Red Cross put the number of evacuated families at 1,100.")
     assert report.figures[0].quantity == "evacuated"
+
+
+def test_a_part_of_all_there_are_is_the_count_and_the_whole_a_population() -> None:
+    report = analyze("The council said 212 of its 590 schools were shut.")
+    assert [(figure.value, figure.comparable) for figure in report.figures] == [(212, True), (590, False)]
+
+
+def test_a_restated_figure_takes_a_measure_in_its_own_unit_first() -> None:
+    report = analyze(
+        "The institute said the quake had a magnitude of 6.1 and struck at a depth of 10 km. The U.S. Geological "
+        "Survey measured it at 6.4."
+    )
+    assert [figure.quantity for figure in report.figures] == ["magnitude", "depth", "magnitude"]

@@ -130,6 +130,10 @@ DIFFERING = [
     'The provincial governor said 40 people were killed in the landslide. National disaster officials put the number of dead at 28.',
     'Firefighters said the blaze had destroyed 120 homes. The county said 85 homes were destroyed.',
     'The quake, which the national institute measured at magnitude 6.4, was put at 6.7 by the U.S. Geological Survey.',
+    'Teachers walk out across Varno as pay dispute deepens\n\nVARNO (Reuters) - Thousands of teachers in the city of Varno stayed away from classrooms on Tuesday in a one-day strike over pay, forcing hundreds of schools to close.\n\nThe city council, which runs most of the schools, said 212 of its 590 schools were shut for the day. But the regional education department, citing reports from head teachers, said 348 schools had closed their doors.\n\n"This is the biggest walkout we have seen in a decade," said Mira Kolev, head of the teachers\' union, which has about 14,000 members.',
+    'Strong quake shakes western Tessen\n\nA powerful earthquake struck western Tessen early on Monday, damaging buildings and sending residents into the streets.\n\nThe national seismological institute said the quake had a magnitude of 6.1 and was centred 40 km (25 miles) north of the town of Brel at a depth of 10 km. The U.S. Geological Survey measured it at 6.4, while the European-Mediterranean Seismological Centre gave a preliminary magnitude of 6.3.\n\nAt least three people were injured, the regional governor said.',
+    "Both sides claim heavy losses in Ostrava fighting\n\nThe Ostrava defence ministry said on Sunday its forces had killed about 450 enemy troops over the past 24 hours. The Morvane military said 120 of its soldiers had been killed across the whole front in the same period, and accused Ostrava of inflating the figure.\n\nNeither side's figures could be independently verified.",
+    'U.N. says 36 civilians died in Halvik air strike\n\nKABUL (Reuters) - An air strike on a religious gathering in Halvik district last month killed 36 civilians, most of them children, the U.N. mission said in a report on Monday.\n\nSecurity sources had initially told AFP that 59 people were killed, while a tribal elder who witnessed the strike said at least 50 civilians had died.',
 ]
 
 NOT_DIFFERING = [
@@ -187,6 +191,7 @@ NOT_DIFFERING = [
     'Police said 14 people died and 23 were injured.',
     'The official death toll of 61 includes 12 children, the ministry said.',
     'The fire destroyed 120 homes in Kessia and 85 in Lindau, officials said.',
+    'The city council said 212 of its 590 schools were shut. Three of the eight victims were children, police said.',
 ]
 
 

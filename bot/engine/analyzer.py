@@ -164,6 +164,7 @@ def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
     if (
         found.background
         or found.rejected
+        or found.population
         # "5 million across the country, including 750,000 in Los Angeles": a part for a place of its own is
         # that place's total.
         or (found.subset and figure.place is None)

@@ -41,6 +41,7 @@ from bot.engine.grammar import (
 )
 from bot.engine.lexicon import (
     AND_SCALES,
+    COPULA_VERBS,
     COUNT_ENTITY_WORDS,
     CUE_VERBS,
     DEMONSTRATIVE_WORDS,
@@ -69,6 +70,7 @@ from bot.engine.measures import (
     BASELINE_PREPOSITIONS,
     CHANGE_WORDS,
     COMPARISON_WORDS,
+    CURRENCY_CODES,
     DIRECTION_WORDS,
     FIGURE_CHANGING_VERBS,
     MAX_BASELINE_CLIMB,
@@ -137,6 +139,9 @@ class FoundFigure:
     # A figure the sentence rejects ("the total job losses are 1,150, not 2,000"): someone else's, never its
     # speaker's.
     rejected: bool = False
+    # All there are of what another figure counts part of ("212 of its 590 schools were shut"): a population, not
+    # a count of what happened.
+    population: bool = False
     # Labels of the declared patterns that read this figure (`rules.py`), for error logs.
     rules: tuple[str, ...] = ()
     # The token the number phrase ends on (its head in the parse).
@@ -210,6 +215,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             structure.increment = True
             labels.append(increment)
         part = rules.parts.get(first) or _part_by_parse(doc, first)
+        if part == "part:n-of" and _of_a_population(doc[last]) is not None:
+            part = None  # "212 of its 590 schools were shut": the count of what happened, out of all there are
         # "41 cases, including two deaths": a count of its own measure is no mere part.
         subset = part is not None and (not _names_its_measure(doc[last]) or _measure_of_its_whole(doc, first))
         if subset:
@@ -238,6 +245,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
                 background=background,
                 subset=subset,
                 rejected=_rejected(scale_head),
+                population=_is_population(scale_head),
                 structure=structure,
                 holder=holder,
                 rules=tuple(labels),
@@ -382,6 +390,29 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
         figure.rules = (*figure.rules, "relation:elliptical")
 
 
+def _of_a_population(number: Token) -> Token | None:
+    """'212 of its 590 schools were shut', '120 of its soldiers were killed': the noun after "of" when it names all
+    there are of something (owned, or counted in full) and the clause says what happened to the part. "Three of
+    the eight victims were children" sorts a count into kinds: a part. Returns the noun, or None."""
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if noun is None or noun.pos_ not in NOUN_POS:
+        return None
+    whole = any(c.dep_ == "poss" or (c.dep_ in NUMBER_ATTACHMENT_DEPS and c.like_num) for c in noun.children)
+    verb = figure_path(number)[-1]
+    return noun if whole and verb.pos_ in VERB_POS and verb.lemma_.lower() not in COPULA_VERBS else None
+
+
+def _is_population(number: Token) -> bool:
+    """The '590' of '212 of its 590 schools were shut' (see `_of_a_population`)."""
+    noun = number.head
+    if number.dep_ not in NUMBER_ATTACHMENT_DEPS or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    part = noun.head.head
+    population = _of_a_population(part) if part.like_num else None
+    return population is not None and population.i == noun.i
+
+
 def _rejected(number: Token) -> bool:
     """'1,150, not 2,000': a figure set beside another and negated is the one the speaker rejects."""
     if number.dep_ not in REJECTED_FIGURE_DEPS:
@@ -398,6 +429,14 @@ def _figure_noun_preposition(of: Token) -> Token:
     if of.lower_ == "of" and noun.lemma_.lower() in RESTATING_NOUNS and noun.dep_ == "pobj":
         return noun.head
     return of
+
+
+def _restates_in_unit(unit: str | None, earlier: str | None) -> bool:
+    """Whether a figure in `unit` restates one in `earlier` in the same unit: a bare number restates a bare count,
+    a share or a sum whose currency it leaves out, not a measurement ("a depth of 10 km")."""
+    if unit is None:
+        return earlier is None or earlier == "%" or earlier.split(" per ")[0] in CURRENCY_CODES
+    return earlier in (None, unit)
 
 
 def _sets_against(preposition: Token) -> bool:
@@ -486,6 +525,10 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
                 and f.structure.clause != structure.clause
                 and figure.sentence_start - f.sentence_start < RESTATED_WINDOW
             ]
+            # One in its own unit first ("measured it at 6.4" restates a magnitude, not "a depth of 10 km"); a
+            # bare number may still restate a measured figure when no figure in its unit is near ("raised to
+            # 12,000 to 19,000" barrels).
+            candidates.sort(key=lambda f: not _restates_in_unit(structure.unit, f.structure.unit))
             earlier = next((f for f in candidates if f.structure.quantity), None) or next(
                 iter(candidates), None
             )

@@ -301,6 +301,9 @@ FIGURE_GIVING_VERBS = frozenset(
     announce report confirm expect anticipate predict forecast project verify document""".split()
 )
 
+# The verb of being: "three of the eight victims were children" sorts a count, it says nothing happened.
+COPULA_VERBS = frozenset({"be"})
+
 # "the official toll": a figure the authorities give, whoever repeats it; keyed as `OFFICIAL_SOURCE`.
 OFFICIAL_WORDS = frozenset({"official"})
 OFFICIAL_SOURCE = "officials"
