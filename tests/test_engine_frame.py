@@ -530,3 +530,14 @@ def test_a_restated_figure_takes_a_measure_in_its_own_unit_first() -> None:
         "Survey measured it at 6.4."
     )
     assert [figure.quantity for figure in report.figures] == ["magnitude", "depth", "magnitude"]
+
+
+def test_a_toll_that_rises_is_counted_on_and_a_toll_revised_down_is_a_revision() -> None:
+    rising = analyze("Earlier, police had put the toll at 25. The blasts killed at least 31 people, police said.")
+    lowered = analyze("The ministry lowered the death toll to 210 from 295, saying some deaths had been counted twice.")
+    assert (rising.conflicts, [c.reason for c in lowered.conflicts]) == ([], ["revision"])
+
+
+def test_the_day_a_statement_was_made_is_not_the_figures_period() -> None:
+    report = analyze("Employers added 96,000 jobs in August, the statistics office said on Friday.")
+    assert report.figures[0].period == "August"

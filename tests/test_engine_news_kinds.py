@@ -134,6 +134,10 @@ DIFFERING = [
     'Strong quake shakes western Tessen\n\nA powerful earthquake struck western Tessen early on Monday, damaging buildings and sending residents into the streets.\n\nThe national seismological institute said the quake had a magnitude of 6.1 and was centred 40 km (25 miles) north of the town of Brel at a depth of 10 km. The U.S. Geological Survey measured it at 6.4, while the European-Mediterranean Seismological Centre gave a preliminary magnitude of 6.3.\n\nAt least three people were injured, the regional governor said.',
     "Both sides claim heavy losses in Ostrava fighting\n\nThe Ostrava defence ministry said on Sunday its forces had killed about 450 enemy troops over the past 24 hours. The Morvane military said 120 of its soldiers had been killed across the whole front in the same period, and accused Ostrava of inflating the figure.\n\nNeither side's figures could be independently verified.",
     'U.N. says 36 civilians died in Halvik air strike\n\nKABUL (Reuters) - An air strike on a religious gathering in Halvik district last month killed 36 civilians, most of them children, the U.N. mission said in a report on Monday.\n\nSecurity sources had initially told AFP that 59 people were killed, while a tribal elder who witnessed the strike said at least 50 civilians had died.',
+    'Tens of thousands rally in Kessia against pension reform\n\nKESSIA (AP) - Tens of thousands of people marched through central Kessia on Saturday to protest a planned rise in the retirement age.\n\nCity authorities estimated the crowd at between 15,000 and 20,000. An independent monitoring group that uses aerial photographs said about 60,000 people had taken part. Organisers did not give a figure.',
+    'Varno employers add fewer jobs than expected\n\nEmployers in Varno added 96,000 jobs in August, the national statistics office said on Friday, well short of the 125,000 that economists polled by Reuters had forecast.\n\nThe unemployment rate fell to 8.1 percent from 8.3 percent in July.',
+    'Retailer raises count of customers hit by data breach\n\nTarvex Stores said on Monday that hackers had stolen the card details of 56 million customers, up from the 40 million it disclosed last month.\n\nThe company said it had hired an outside firm to investigate.',
+    "Lindau lowers cholera death toll; WHO questions figures\n\nThe Lindau health ministry on Tuesday lowered the country's cholera death toll to 210 from 295, saying some deaths had been counted twice.\n\nThe World Health Organization said it had recorded at least 340 deaths and urged the government to publish its data.",
 ]
 
 NOT_DIFFERING = [
@@ -192,6 +196,13 @@ NOT_DIFFERING = [
     'The official death toll of 61 includes 12 children, the ministry said.',
     'The fire destroyed 120 homes in Kessia and 85 in Lindau, officials said.',
     'The city council said 212 of its 590 schools were shut. Three of the eight victims were children, police said.',
+    'Four more bodies found after boat capsizes\n\nThe death toll from the capsizing of a ferry on Lake Orsa rose to 19 on Thursday after divers recovered four more bodies, police said.\n\nPolice said 15 bodies had been recovered on Wednesday. The ferry was carrying 60 passengers, 41 of whom were rescued.',
+    'Aftershocks rattle Tessen after deadly quake\n\nA magnitude 5.4 aftershock struck Tessen on Thursday, the national seismological institute said, two days after a 6.8 quake killed 40 people.\n\nThe institute said it had recorded more than 200 aftershocks, the strongest of them a 5.9 on Wednesday.',
+    'Ostrava inflation eases\n\nConsumer prices in Ostrava rose 0.4 percent in March from February, the statistics office said on Tuesday. From a year earlier, prices were up 6.2 percent, down from 6.9 percent in February.\n\nEconomists had expected monthly inflation of 0.5 percent.',
+    'Fire crews gain ground on Kessia blaze\n\nThe Halvern fire has burned 12,400 acres, fire officials said on Friday, about 600 acres less than reported on Thursday after more accurate mapping.\n\nThe fire is 40 percent contained, officials said.',
+    "Vesk wins Lethany presidential election\n\nOrlan Vesk won Sunday's presidential election with 54.2 percent of the vote, the electoral commission said on Monday, against 41.8 percent for his rival Dana Moor.\n\nTurnout was 63 percent, the commission said.",
+    'Dockworkers strike halts Varno port\n\nDockworkers at the port of Varno walked off the job on Monday, halting the loading of ships.\n\nThe union said 4,000 of its members had joined the strike. The port authority said the stoppage had disrupted operations but did not give a figure.',
+    'Twin bombings kill 31 in Halvik\n\nTwo car bombs exploded minutes apart near a market in Halvik on Sunday, killing at least 31 people, police said.\n\nThe first blast killed 12 people and the second 19, police said. Among the dead were five children. Earlier, police had put the toll at 25.',
 ]
 
 

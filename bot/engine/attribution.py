@@ -646,7 +646,10 @@ def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
     trailing = [
         t
         for t in verb.doc[verb.i + 1 : sentence.end]
-        if t.pos_ in VERB_POS and t.i not in adjuncts and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        if t.pos_ in VERB_POS
+        and t.i not in adjuncts
+        and t.dep_ not in NOUN_CLAUSE_DEPS  # "well short of the 125,000 that economists had forecast"
+        and any(c.dep_ in SUBJECT_DEPS for c in t.children)
     ]
     if trailing:
         return []

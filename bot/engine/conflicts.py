@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from bot.engine.lexicon import APPROXIMATE_QUALIFIERS
-from bot.engine.measures import CURRENCY_CODES, EARLIER_WORDS
+from bot.engine.measures import CURRENCY_CODES, EARLIER_WORDS, PERSON_EVENTS
 from bot.engine.structure import Structure, compatible, later_statement, one_name
 from bot.report import Claim, Conflict, Figure, format_figure
 
@@ -297,8 +297,13 @@ def _one_reading_per_source(
         if keys[i] == ARTICLE_KEY or not earlier or agrees:
             kept.append(i)
         elif later_statement(structures[earlier[-1]], structures[i]):
+            if _count_goes_on(figures[earlier[-1]], figures[i], structures[earlier[-1]], structures[i]):
+                # "Earlier, police had put the toll at 25" ... "killing at least 31, police said": a count that
+                # rises as it goes on replaces the source's earlier one; there is no revision to show.
+                kept.remove(earlier[-1])
+            else:
+                newer.append(i)
             kept.append(i)
-            newer.append(i)
         elif same_claim:
             kept.append(i)  # one statement setting two estimates side by side (parts were removed before)
         else:
@@ -308,6 +313,18 @@ def _one_reading_per_source(
         earlier_by_value[value] = i
         claims_seen[keys[i]].add(figures[i].claim)
     return sorted(kept), newer
+
+
+def _count_goes_on(before: Figure, after: Figure, earlier: Structure, later: Structure) -> bool:
+    """Whether one source's later figure continues its count rather than revising it: a toll or a count of what
+    happened to people that rises, with no verb of revising ("revised", "raised", "lowered")."""
+    return (
+        later.quantity in PERSON_EVENTS
+        and not (earlier.revises or later.revises)
+        and earlier.revision_pair is None
+        and later.revision_pair is None
+        and after.value > (before.upper if before.upper is not None else before.value)
+    )
 
 
 def _stated_order(figure: Figure, structure: Structure) -> float:

@@ -376,6 +376,19 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
             if found is not None and found is not figure:
                 earlier = found
                 break
+        if earlier is None and set_against:
+            # "Employers added 96,000 jobs, the office said, well short of the 125,000 economists had forecast":
+            # the figure it is set against comes before it in its sentence, wherever the parser hung it.
+            earlier = next(
+                (
+                    other
+                    for other in reversed(figures)
+                    if other.token < figure.token
+                    and other.sentence_start == figure.sentence_start
+                    and other.structure.known
+                ),
+                None,
+            )
         if earlier is None or earlier is figure or not earlier.structure.known:
             continue
         for name in ("counted", "quantity", "unit", "period", "change", "place"):

@@ -301,6 +301,10 @@ FIGURE_GIVING_VERBS = frozenset(
     announce report confirm expect anticipate predict forecast project verify document""".split()
 )
 
+# Verbs of saying alone: the day they were said on ("said on Friday") dates the statement, not its figures
+# ("reported 2,300 new infections on Friday" counts Friday's).
+SAYING_VERBS = frozenset("say tell add".split())
+
 # The verb of being: "three of the eight victims were children" sorts a count, it says nothing happened.
 COPULA_VERBS = frozenset({"be"})
 

@@ -66,6 +66,7 @@ from bot.engine.lexicon import (
     ORGANISATION_NOUNS,
     PLACE_NOUNS,
     RELATIVE_PRONOUNS,
+    SAYING_VERBS,
     SCOPE_PREPOSITIONS,
     SOURCE_NOUNS,
     TALLY_VERBS,
@@ -663,8 +664,9 @@ def _climb(anchor: Token, structure: Structure) -> None:
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod"
         ):
             structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
-        # "closed 3.2% higher" is a change; "revised down to 1,200" moves to a level.
-        moved_to = any(c.dep_ == "prep" and c.lower_ == "to" for c in node.children)
+        # "closed 3.2% higher" is a change; "revised down to 1,200" moves to a level, and "up from 40 million"
+        # names the level it moved from.
+        moved_to = any(c.dep_ == "prep" and c.lower_ in ("to", "from") for c in node.children)
         if (node.dep_ == "advmod" and not moved_to) or (node.dep_ == "npadvmod" and head.lower_ in DIRECTION_WORDS):
             structure.change = True
         comparative = node.tag_ in COMPARATIVE_TAGS and node.dep_ in MODIFIER_DEPS
@@ -867,8 +869,10 @@ def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
             # "were $18.8 billion, down 2% from the same time last year": a change's phrase dates its starting point.
             if child.i in skip or _lemma(child) in CHANGE_WORDS:
                 continue
+            # "said on Friday" dates the statement, not the figure.
+            on_a_day = _on_a_day(child) and _lemma(node) not in SAYING_VERBS
             if child.dep_ in PERIOD_MODIFIER_DEPS or (
-                child.dep_ == "prep" and (child.lower_ in PERIOD_PREPOSITIONS or _on_a_day(child))
+                child.dep_ == "prep" and (child.lower_ in PERIOD_PREPOSITIONS or on_a_day)
             ):
                 words.append(" ".join(t.text for t in child.subtree))
     return words
