@@ -541,3 +541,8 @@ def test_a_toll_that_rises_is_counted_on_and_a_toll_revised_down_is_a_revision()
 def test_the_day_a_statement_was_made_is_not_the_figures_period() -> None:
     report = analyze("Employers added 96,000 jobs in August, the statistics office said on Friday.")
     assert report.figures[0].period == "August"
+
+
+def test_south_asian_scales_and_the_rupee() -> None:
+    report = analyze("Unions said 15 crore workers joined the strike. Damage was put at Rs 1,200 crore, officials said.")
+    assert [(figure.value, figure.unit) for figure in report.figures] == [(150_000_000, None), (12_000_000_000, "INR")]

@@ -138,6 +138,7 @@ DIFFERING = [
     'Varno employers add fewer jobs than expected\n\nEmployers in Varno added 96,000 jobs in August, the national statistics office said on Friday, well short of the 125,000 that economists polled by Reuters had forecast.\n\nThe unemployment rate fell to 8.1 percent from 8.3 percent in July.',
     'Retailer raises count of customers hit by data breach\n\nTarvex Stores said on Monday that hackers had stolen the card details of 56 million customers, up from the 40 million it disclosed last month.\n\nThe company said it had hired an outside firm to investigate.',
     "Lindau lowers cholera death toll; WHO questions figures\n\nThe Lindau health ministry on Tuesday lowered the country's cholera death toll to 210 from 295, saying some deaths had been counted twice.\n\nThe World Health Organization said it had recorded at least 340 deaths and urged the government to publish its data.",
+    'Trade unions said 15 crore workers joined the nationwide strike. The labour ministry said only 2 crore workers stayed away.',
 ]
 
 NOT_DIFFERING = [

@@ -171,9 +171,9 @@ UNIT_WORDS: dict[str, str] = {
     "tonne": "t", "ton": "t", "barrel": "barrel", "gallon": "gallon", "litre": "l", "liter": "l", "gigabyte": "GB",
     "degree": "degree", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
     "minute": "minute", "second": "second",
-    "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY",
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR",
 }  # fmt: skip
-CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR"}
 CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values())
 
 # Nouns that stand for a figure given before: "put the figure at 4,000", "the true number was closer to".
