@@ -139,6 +139,8 @@ DIFFERING = [
     'Retailer raises count of customers hit by data breach\n\nTarvex Stores said on Monday that hackers had stolen the card details of 56 million customers, up from the 40 million it disclosed last month.\n\nThe company said it had hired an outside firm to investigate.',
     "Lindau lowers cholera death toll; WHO questions figures\n\nThe Lindau health ministry on Tuesday lowered the country's cholera death toll to 210 from 295, saying some deaths had been counted twice.\n\nThe World Health Organization said it had recorded at least 340 deaths and urged the government to publish its data.",
     'Trade unions said 15 crore workers joined the nationwide strike. The labour ministry said only 2 crore workers stayed away.',
+    'The official manifest of the plane that crashed on Sunday shows 146 passengers were on board, seven fewer than the 153 given by aviation officials.',
+    'At the peak of the crisis, about 3.2 million people were living in relief camps, the government said. The U.N. said the number in camps had peaked at 3.3 million.',
 ]
 
 NOT_DIFFERING = [
@@ -204,6 +206,8 @@ NOT_DIFFERING = [
     "Vesk wins Lethany presidential election\n\nOrlan Vesk won Sunday's presidential election with 54.2 percent of the vote, the electoral commission said on Monday, against 41.8 percent for his rival Dana Moor.\n\nTurnout was 63 percent, the commission said.",
     'Dockworkers strike halts Varno port\n\nDockworkers at the port of Varno walked off the job on Monday, halting the loading of ships.\n\nThe union said 4,000 of its members had joined the strike. The port authority said the stoppage had disrupted operations but did not give a figure.',
     'Twin bombings kill 31 in Halvik\n\nTwo car bombs exploded minutes apart near a market in Halvik on Sunday, killing at least 31 people, police said.\n\nThe first blast killed 12 people and the second 19, police said. Among the dead were five children. Earlier, police had put the toll at 25.',
+    'The ministry said 23 hostages and 32 kidnappers were killed. The state news agency put the number of kidnappers killed at 32.',
+    'Officials said about 6,000 people had been evacuated. The fire service said 5,800 people had left their homes.',
 ]
 
 

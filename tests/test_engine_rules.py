@@ -47,6 +47,7 @@ TOKEN_CASES = [
     ("not-a-count:code-leading-zero", ["call", "0800", "for", "help"], 1),
     ("not-a-count:digit-run", ["call", "555", "0199", "now"], 1),
     ("not-a-count:multiplier", ["three", "times", "more", "people"], 0),
+    ("not-a-count:difference", ["146", ",", "seven", "fewer", "than", "the", "153"], 2),
     ("part:including", ["40", "dead", ",", "including", "12", "children"], 4),
     ("part:n-of", ["140", "of", "them", "seriously"], 0),
     ("part:n-of", [",", "2,889", "hectares", "of", "which", "were", "destroyed"], 1),

@@ -129,7 +129,19 @@ def _rounded(approximate: Figure, other: Figure) -> bool:
         return False
     if other.qualifier is not None or other.upper is not None:
         return False
-    return abs(other.value - approximate.value) <= APPROXIMATION_TOLERANCE * abs(approximate.value)
+    # "about 6,000" is rounded to the thousand and agrees with 5,800; "about 3.2 million" is rounded to the
+    # hundred thousand and does not agree with 3.3 million.
+    difference = abs(other.value - approximate.value)
+    return difference <= APPROXIMATION_TOLERANCE * abs(approximate.value) and difference < _rounding(approximate.value)
+
+
+def _rounding(value: float) -> float:
+    """The place a stated value is rounded to: 6,000 -> 1,000; 3,200,000 -> 100,000; 46 -> 1; 3.5 -> 0.1."""
+    text = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1])
+    digits = text.rstrip("0")
+    return 10.0 ** (len(text) - len(digits)) if digits else 1.0
 
 
 def _on_one_scale(indexes: list[int], figures: list[Figure], structures: list[Structure]) -> list[int]:

@@ -312,6 +312,9 @@ COPULA_VERBS = frozenset({"be"})
 OFFICIAL_WORDS = frozenset({"official"})
 OFFICIAL_SOURCE = "officials"
 
+# Comparatives after a number that make it a difference: "seven fewer than the 153 given by officials".
+DIFFERENCE_WORDS = frozenset("fewer less more higher lower".split())
+
 # Nouns for a statement whose content clause says what its owner holds: "union claims that 2,000 jobs will go".
 CLAIM_NOUNS = frozenset("claim allegation assertion contention suggestion".split())
 

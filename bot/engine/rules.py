@@ -39,6 +39,7 @@ from bot.engine.lexicon import (
     CLAIM_NOUNS,
     CLOCK_WORDS,
     COLON_CUE_VERBS,
+    DIFFERENCE_WORDS,
     FIGURE_GIVING_VERBS,
     INCREMENT_WORDS,
     INDEFINITE_ARTICLES,
@@ -89,6 +90,8 @@ NOT_A_COUNT: tuple[TokenRule, ...] = (
     ("not-a-count:digit-run", [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 0),
     ("not-a-count:digit-run", [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 1),
     ("not-a-count:multiplier", [_NUMBER, {"LOWER": {"IN": sorted(MULTIPLIER_WORDS)}}], 0),
+    # "146 passengers, seven fewer than the 153 given by officials": a difference between two figures
+    ("not-a-count:difference", [_NUMBER, {"LOWER": {"IN": sorted(DIFFERENCE_WORDS)}}, {"LOWER": "than"}], 0),
 )
 
 INCREMENTS: tuple[TokenRule, ...] = (

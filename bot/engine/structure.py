@@ -335,6 +335,12 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         # "146 passengers", "4,000 strikers": nouns that say what happened to the people they count, when the
         # clause says nothing else ("17 passengers were killed" is a toll).
         structure.quantity = QUANTITY_OF_COUNTED.get(_lemma(noun))
+    verb = figure_path(number)[-1]
+    if structure.counted is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "put the number of kidnappers killed at 29", the value hung on the participle: its noun is counted.
+        lemma = _lemma(verb.head)
+        if lemma not in RESTATING_NOUNS:
+            structure.counted = family_of(lemma, COUNTED_FAMILIES) or lemma
     if structure.quantity == "won":
         structure.belongs_to = party_of_votes(number)
     if structure.quantity == "affected" and structure.unit in FLUID_UNITS and _leaks(number):
@@ -563,8 +569,9 @@ def _read_noun(noun: Token, structure: Structure) -> None:
             structure.quantity or event
         )  # "the number of displaced": the people it happened to
         return
-    if event and lemma not in EVENT_PEOPLE_NOUNS:
-        structure.quantity = structure.quantity or event  # "17 deaths", "1,284 cases"
+    if event and lemma not in EVENT_PEOPLE_NOUNS and lemma not in QUANTITY_OF_COUNTED:
+        # "17 deaths", "1,284 cases"; "23 hostages were killed" is told by the verb (`QUANTITY_OF_COUNTED`)
+        structure.quantity = structure.quantity or event
         if lemma in EVENT_ITEM_NOUNS:
             return
     if event and lemma in PARTICIPANT_NOUNS:
