@@ -141,6 +141,7 @@ DIFFERING = [
     'Trade unions said 15 crore workers joined the nationwide strike. The labour ministry said only 2 crore workers stayed away.',
     'The official manifest of the plane that crashed on Sunday shows 146 passengers were on board, seven fewer than the 153 given by aviation officials.',
     'At the peak of the crisis, about 3.2 million people were living in relief camps, the government said. The U.N. said the number in camps had peaked at 3.3 million.',
+    'The bank said in January it expected growth of 1.8 percent. In April it raised its growth forecast to 2.1 percent from 1.8 percent.',
 ]
 
 NOT_DIFFERING = [
@@ -208,6 +209,8 @@ NOT_DIFFERING = [
     'Twin bombings kill 31 in Halvik\n\nTwo car bombs exploded minutes apart near a market in Halvik on Sunday, killing at least 31 people, police said.\n\nThe first blast killed 12 people and the second 19, police said. Among the dead were five children. Earlier, police had put the toll at 25.',
     'The ministry said 23 hostages and 32 kidnappers were killed. The state news agency put the number of kidnappers killed at 32.',
     'Officials said about 6,000 people had been evacuated. The fire service said 5,800 people had left their homes.',
+    'The central bank raised interest rates to 5 percent from 4.5 percent, the bank said.',
+    'The union said 74 percent of workers joined the strike against a bill that would raise the retirement age from 63 to 65.',
 ]
 
 

@@ -112,6 +112,7 @@ from bot.engine.measures import (
     MONEY_QUANTITIES,
     MONEY_VERB_QUANTITIES,
     NAMED_QUANTITIES,
+    OWNED_FIGURE_NOUNS,
     PARTICIPANT_NOUNS,
     PARTY_PREPOSITIONS,
     PARTY_QUANTITIES,
@@ -446,8 +447,8 @@ def _revises_a_statement(verb: Token) -> bool:
     if lemma in STATEMENT_REVISING_VERBS:
         return True
     return lemma in FIGURE_CHANGING_VERBS and any(
-        c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS for c in verb.children
-    )
+        c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS | OWNED_FIGURE_NOUNS for c in verb.children
+    )  # "raised its growth forecast to 2.1 percent from 1.8 percent"
 
 
 def _per_what(anchor: Token) -> str | None:
@@ -665,8 +666,9 @@ def _climb(anchor: Token, structure: Structure) -> None:
         if head.i == node.i:
             return
         lemma = _lemma(head)
-        if node.dep_ == "pobj" and head.lower_ == "from" and _changes(head.head):
-            structure.baseline = True  # "up from 12,500", "fell to 187 from 203"
+        moves_the_world = _lemma(head.head) in FIGURE_CHANGING_VERBS and not _revises_a_statement(head.head)
+        if node.dep_ == "pobj" and head.lower_ == "from" and (_changes(head.head) or moves_the_world):
+            structure.baseline = True  # "up from 12,500", "fell to 187 from 203", "raised rates to 5% from 4.5%"
         if (node.dep_ in CHANGE_AMOUNT_DEPS and lemma in CHANGE_WORDS and head.pos_ in CHANGE_POS) and (
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod"
         ):
@@ -727,7 +729,7 @@ def _take_noun(noun: Token, structure: Structure) -> None:
     if event:
         structure.quantity = event
         return
-    if _lemma(noun) in RESTATING_NOUNS:
+    if _lemma(noun) in RESTATING_NOUNS | OWNED_FIGURE_NOUNS:
         target = _restated(noun)
         modified = _modifier_quantity(noun)
         if target is None and modified:
@@ -755,7 +757,12 @@ def _changes(token: Token) -> bool:
 
 def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     lemma = _lemma(verb)
-    if lemma in REVISION_VERBS:
+    changed = next((c for c in verb.children if c.dep_ in PATIENT_DEPS and c.i != node.i and c.pos_ == "NOUN"), None)
+    if lemma in REVISION_VERBS and changed is not None and not _a_figure_noun(changed):
+        # "raise the retirement age from 63 to 65": a verb of raising changes a thing of the world, not a figure
+        # given before; the figure measures that thing.
+        structure.counted = structure.counted or _lemma(changed)
+    elif lemma in REVISION_VERBS:
         structure.revises = True
     # "cut their estimate of those missing to about 940", "raised the toll to 19": a verb changing a figure
     # revises it, and the figure says what is counted.
@@ -763,7 +770,7 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         (
             c
             for c in verb.children
-            if c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS and c.i != node.i
+            if c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS | OWNED_FIGURE_NOUNS and c.i != node.i
         ),
         None,
     )
@@ -949,6 +956,13 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     if over_time and structure.quantity in EVENT_FAMILIES and not structure.unit:
         structure.aggregate = True
     structure.running_total = _running_total_sentence(sentence_text(sentence_of(number)))
+
+
+def _a_figure_noun(noun: Token) -> bool:
+    """A noun that stands for a figure ("the toll", "its forecast") or counts an event ("the number of deaths",
+    "cases"); not a quantity of the world a verb can move ("raised interest rates", "the retirement age")."""
+    lemma = _lemma(noun)
+    return lemma in RESTATING_NOUNS or lemma in OWNED_FIGURE_NOUNS or _event(noun) is not None
 
 
 def _money_verb_quantity(verb: Token) -> str | None:
