@@ -142,6 +142,8 @@ DIFFERING = [
     'The official manifest of the plane that crashed on Sunday shows 146 passengers were on board, seven fewer than the 153 given by aviation officials.',
     'At the peak of the crisis, about 3.2 million people were living in relief camps, the government said. The U.N. said the number in camps had peaked at 3.3 million.',
     'The bank said in January it expected growth of 1.8 percent. In April it raised its growth forecast to 2.1 percent from 1.8 percent.',
+    'The economy grew by 0.6 per cent in the third quarter, the statistics office said on Friday, revising up its initial estimate of 0.5 per cent.',
+    'Police in Brel said they had detained 210 people at unauthorised rallies on Saturday. The monitoring group Vesta said at least 532 people had been detained across the city.',
 ]
 
 NOT_DIFFERING = [

@@ -291,7 +291,14 @@ def _one_statement(doc: Doc, prior_clause: int | None, clause: int | None) -> bo
     if prior_clause == clause:
         return True
     verb = doc[prior_clause]
-    return verb.dep_ in PARTICIPLE_DEPS and verb.head.i == clause
+    if verb.dep_ not in PARTICIPLE_DEPS:
+        return False
+    # "The economy grew by 0.6 per cent, the office said, revising up its initial estimate": the participle may
+    # hang on the cue whose clause the figure is in.
+    speaker_verb = verb.head
+    return verb.head.i == clause or (
+        speaker_verb.lemma_.lower() in CUE_VERBS and doc[clause].head.i == speaker_verb.i
+    )
 
 
 def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
@@ -752,13 +759,15 @@ def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
 
 
 def _bare_number_entity(doc: Doc, first: int) -> bool:
-    """The recogniser sometimes calls a lone count a DATE ('put the toll at 52'); a date has more than digits."""
+    """The recogniser sometimes calls a lone count a DATE ('put the toll at 52') or a PRODUCT ('detained 210
+    people'); a date, a name or a product has more than digits."""
     token = doc[first]
-    if token.ent_type_ not in TIME_ENTITIES:
-        return False
     entity = entity_at(token)
     if entity is None:
         return False
+    named_before = entity.start > 0 and doc[entity.start - 1].pos_ == "PROPN"
+    if token.ent_type_ not in TIME_ENTITIES and named_before:
+        return False  # "the Boeing 737": a model's number after its maker's name
     words = [t for t in entity if not (_is_number_token(t) or t.lower_ in COUNT_ENTITY_WORDS)]
     return not words and not re.match(r"^(1[6-9]|20)\d\d$", token.text)
 

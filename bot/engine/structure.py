@@ -1074,7 +1074,10 @@ def _place_of(nodes: list[Token]) -> str | None:
                     ):
                         return _entity_words(pobj)
                     if pobj.lemma_.lower() in PLACE_NOUNS:
-                        return _named_place(pobj) or pobj.lemma_.lower()
+                        named = _named_place(pobj)
+                        if named is None and child.lower_ in WHOLE_PREPOSITIONS:
+                            continue  # "across the city": the whole of the article's own place
+                        return named or pobj.lemma_.lower()
                     if pobj.lemma_.lower() in NATION_NOUNS and child.lower_ in WHOLE_PREPOSITIONS:
                         return NATIONWIDE_SCOPE
             if child.dep_ == "advmod" and child.lower_ in NATIONWIDE_WORDS:
