@@ -648,7 +648,8 @@ def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
         for t in verb.doc[verb.i + 1 : sentence.end]
         if t.pos_ in VERB_POS
         and t.i not in adjuncts
-        and t.dep_ not in NOUN_CLAUSE_DEPS  # "well short of the 125,000 that economists had forecast"
+        # "well short of the 125,000 that economists had forecast": a relative clause on a figure is the figure's
+        and not (t.dep_ in NOUN_CLAUSE_DEPS and t.head.like_num)
         and any(c.dep_ in SUBJECT_DEPS for c in t.children)
     ]
     if trailing:
