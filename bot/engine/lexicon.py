@@ -308,6 +308,9 @@ SAYING_VERBS = frozenset("say tell add".split())
 # The verb of being: "three of the eight victims were children" sorts a count, it says nothing happened.
 COPULA_VERBS = frozenset({"be"})
 
+# The marks of a possessive written apart from its noun: "the organisers’ estimate".
+POSSESSIVE_MARKS = frozenset({"’", "'"})
+
 # "the official toll": a figure the authorities give, whoever repeats it; keyed as `OFFICIAL_SOURCE`.
 OFFICIAL_WORDS = frozenset({"official"})
 OFFICIAL_SOURCE = "officials"

@@ -215,6 +215,10 @@ COMPARISON_WORDS = frozenset("compared versus than".split())
 SET_AGAINST_PREPOSITIONS = frozenset("below above beneath against versus vs than".split())
 SHORT_WORDS = frozenset("short".split())
 
+# Prepositions after a word of direction that name a level, not a change: "revised down to 1,200", "up from
+# 40 million".
+LEVEL_PREPOSITIONS = frozenset({"to", "from"})
+
 # The preposition of a change's starting point: "down 2% from the same time last year".
 BASELINE_PREPOSITIONS = frozenset({"from"})
 # How far above a time marker the phrase of a starting point may be ("last" -> "year" -> "time" -> "from").

@@ -48,6 +48,7 @@ from bot.engine.lexicon import (
     NAME_NUMBER_WORDS,
     OFFICIAL_WORDS,
     PART_WORDS,
+    POSSESSIVE_MARKS,
     PUBLISHING_VERBS,
     RELATIVE_PART_WORDS,
     SHOWING_VERBS,
@@ -305,7 +306,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
         [
             {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
             {"LEFT_ID": "figure", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nmod"}},
-            {"LEFT_ID": "holder", "REL_OP": ">", "RIGHT_ID": "mark", "RIGHT_ATTRS": {"ORTH": {"IN": ["’", "'"]}}},
+            {"LEFT_ID": "holder", "REL_OP": ">", "RIGHT_ID": "mark", "RIGHT_ATTRS": {"ORTH": {"IN": sorted(POSSESSIVE_MARKS)}}},
         ],
     ),
     # "a police estimate of 55,000", "union figures"

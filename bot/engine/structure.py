@@ -104,6 +104,7 @@ from bot.engine.measures import (
     JOB_HOLDER_NOUNS,
     LATER_WORDS,
     LEAK_WORDS,
+    LEVEL_PREPOSITIONS,
     LOSING_VERBS,
     LOSS_BY_COUNTED,
     MASS_NOUNS,
@@ -675,7 +676,7 @@ def _climb(anchor: Token, structure: Structure) -> None:
             structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
         # "closed 3.2% higher" is a change; "revised down to 1,200" moves to a level, and "up from 40 million"
         # names the level it moved from.
-        moved_to = any(c.dep_ == "prep" and c.lower_ in ("to", "from") for c in node.children)
+        moved_to = any(c.dep_ == "prep" and c.lower_ in LEVEL_PREPOSITIONS for c in node.children)
         if (node.dep_ == "advmod" and not moved_to) or (node.dep_ == "npadvmod" and head.lower_ in DIRECTION_WORDS):
             structure.change = True
         comparative = node.tag_ in COMPARATIVE_TAGS and node.dep_ in MODIFIER_DEPS
