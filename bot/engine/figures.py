@@ -361,7 +361,7 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
     by_clause = {}
     for figure in figures:
         by_clause.setdefault(figure.structure.clause, figure)
-    for figure in figures:
+    for index, figure in enumerate(figures):
         structure = figure.structure
         number = doc[figure.token]
         # "5 million protesters across the country, including 750,000 in Los Angeles": a bare part counts what
@@ -388,16 +388,7 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
         if earlier is None and set_against:
             # "Employers added 96,000 jobs, the office said, well short of the 125,000 economists had forecast":
             # the figure it is set against comes before it in its sentence, wherever the parser hung it.
-            earlier = next(
-                (
-                    other
-                    for other in reversed(figures)
-                    if other.token < figure.token
-                    and other.sentence_start == figure.sentence_start
-                    and other.structure.known
-                ),
-                None,
-            )
+            earlier = _known_before_in_sentence(figures, index)
         if earlier is None or earlier is figure or not earlier.structure.known:
             continue
         for name in ("counted", "quantity", "unit", "period", "change", "place"):
@@ -451,6 +442,28 @@ def _figure_noun_preposition(of: Token) -> Token:
     if of.lower_ == "of" and noun.lemma_.lower() in RESTATING_NOUNS and noun.dep_ == "pobj":
         return noun.head
     return of
+
+
+def _known_before_in_sentence(figures: list[FoundFigure], index: int) -> FoundFigure | None:
+    """The nearest figure before `figures[index]` in its sentence whose structure is known."""
+    for k in range(index - 1, -1, -1):
+        if figures[k].sentence_start != figures[index].sentence_start:
+            return None
+        if figures[k].structure.known:
+            return figures[k]
+    return None
+
+
+def _within_window_before(figures: list[FoundFigure], index: int) -> list[FoundFigure]:
+    """The figures before `figures[index]`, nearest first, whose sentences start within `RESTATED_WINDOW`
+    characters of its own: a walk back that stops at the window, so a text of many figures stays linear."""
+    start = figures[index].sentence_start
+    found = []
+    for k in range(index - 1, -1, -1):
+        if start - figures[k].sentence_start >= RESTATED_WINDOW:
+            break
+        found.append(figures[k])
+    return found
 
 
 def _restates_in_unit(unit: str | None, earlier: str | None) -> bool:
@@ -540,12 +553,11 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
             # nearest that says what it counts, in an earlier sentence within the window.
             candidates = [
                 f
-                for f in reversed(figures[:index])
+                for f in _within_window_before(figures, index)
                 if f.structure.known
                 and not f.structure.baseline
                 and not f.subset
                 and f.structure.clause != structure.clause
-                and figure.sentence_start - f.sentence_start < RESTATED_WINDOW
             ]
             # One in its own unit first ("measured it at 6.4" restates a magnitude, not "a depth of 10 km"); a
             # bare number may still restate a measured figure when no figure in its unit is near ("raised to
@@ -568,7 +580,8 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
         if figure.measure != _SAME_AS_BEFORE:
             continue
         earlier = next(
-            (f for f in reversed(figures[:index]) if f.measure and f.measure != _SAME_AS_BEFORE), None
+            (figures[k] for k in range(index - 1, -1, -1) if figures[k].measure not in (None, _SAME_AS_BEFORE)),
+            None,
         )
         if earlier is not None and figure.sentence_start - earlier.sentence_start < RESTATED_WINDOW:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
