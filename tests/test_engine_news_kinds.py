@@ -213,6 +213,7 @@ NOT_DIFFERING = [
     'Officials said about 6,000 people had been evacuated. The fire service said 5,800 people had left their homes.',
     'The central bank raised interest rates to 5 percent from 4.5 percent, the bank said.',
     'The union said 74 percent of workers joined the strike against a bill that would raise the retirement age from 63 to 65.',
+    'Kelvar reported earnings of $4.10 a share, above the $3.90 that analysts had expected. Morrow reported a profit of $1.25 a share, above the $1.05 a share that analysts had forecast.',
 ]
 
 

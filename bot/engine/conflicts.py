@@ -231,6 +231,20 @@ def _without_parts(indexes: list[int], figures: list[Figure], structures: list[S
     return sorted(kept)
 
 
+def _several_own_results(readings: list[int], figures: list[Figure], keys: dict[int, str]) -> bool:
+    """Sums of money stated as facts by several sources ("Alphabet reported earnings of $8.42 a share ... Amazon
+    reported a profit of $1.78 per share"): most often each one's own result, and an expectation in the group
+    can't be told apart as one company's or another's. Precision first: such a group flags nothing."""
+    stated = {
+        keys[i]
+        for i in readings
+        if figures[i].status not in GUESSED_STATUSES
+        and figures[i].unit is not None
+        and figures[i].unit.split(" per ")[0] in CURRENCY_CODES
+    }
+    return len([key for key in stated if not any(same_source(key, other) for other in stated if other < key)]) > 1
+
+
 def _opposite_bounds(members: list[int], figures: list[Figure]) -> bool:
     """Whether a lower bound and an upper bound stand among the figures: 'at least 60,000 and up to 100,000'."""
     qualifiers = {figures[i].qualifier for i in members}
@@ -258,6 +272,8 @@ def find_conflicts(
         readings = _readings(indexes, figures, keys, newer)
         # Sources disagreeing give a few values; a dozen values of one measure is a table or a list of parts.
         if not 2 <= len(readings) <= MAX_READINGS:
+            continue
+        if _several_own_results(readings, figures, keys):
             continue
         differing = [
             (i, j)
