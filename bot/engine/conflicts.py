@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 from bot.engine.lexicon import APPROXIMATE_QUALIFIERS
 from bot.engine.measures import CURRENCY_CODES, EARLIER_WORDS, PERSON_EVENTS
-from bot.engine.structure import Structure, compatible, later_statement, one_name
+from bot.engine.structure import Structure, compatible, in_currency, later_statement, one_name
 from bot.report import Claim, Conflict, Figure, format_figure
 
 # Qualifiers that make a figure a bound: "at least 17" agrees with 17 and with 18.
@@ -239,8 +239,7 @@ def _several_own_results(readings: list[int], figures: list[Figure], keys: dict[
         keys[i]
         for i in readings
         if figures[i].status not in GUESSED_STATUSES
-        and figures[i].unit is not None
-        and figures[i].unit.split(" per ")[0] in CURRENCY_CODES
+        and in_currency(figures[i].unit)
     }
     return len([key for key in stated if not any(same_source(key, other) for other in stated if other < key)]) > 1
 

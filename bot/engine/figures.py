@@ -70,7 +70,6 @@ from bot.engine.measures import (
     BASELINE_PREPOSITIONS,
     CHANGE_WORDS,
     COMPARISON_WORDS,
-    CURRENCY_CODES,
     DIRECTION_WORDS,
     FIGURE_CHANGING_VERBS,
     MAX_BASELINE_CLIMB,
@@ -83,7 +82,14 @@ from bot.engine.measures import (
     SHORT_WORDS,
 )
 from bot.engine.rules import TRAILING_SOURCE_MARKS, DocRules, Holder, holder_of, read_rules
-from bot.engine.structure import GENERIC_COUNTED, Structure, figure_path, figure_structure, party_of_votes
+from bot.engine.structure import (
+    GENERIC_COUNTED,
+    Structure,
+    figure_path,
+    figure_structure,
+    in_currency,
+    party_of_votes,
+)
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -470,7 +476,7 @@ def _restates_in_unit(unit: str | None, earlier: str | None) -> bool:
     """Whether a figure in `unit` restates one in `earlier` in the same unit: a bare number restates a bare count,
     a share or a sum whose currency it leaves out, not a measurement ("a depth of 10 km")."""
     if unit is None:
-        return earlier is None or earlier == "%" or earlier.split(" per ")[0] in CURRENCY_CODES
+        return earlier is None or earlier == "%" or in_currency(earlier)
     return earlier in (None, unit)
 
 

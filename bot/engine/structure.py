@@ -331,13 +331,14 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         # "held $214.9 billion offshore", "the spill released 2,000 barrels": what happens to people doesn't
         # happen to money or to measured stuff
         structure.quantity = None
-    if not structure.quantity and structure.unit and structure.unit.split(" per ")[0] in CURRENCY_CODES:
-        structure.quantity = _money_verb_quantity(figure_path(number)[-1])
+    path = figure_path(number)
+    verb = path[-1]
+    if not structure.quantity and in_currency(structure.unit):
+        structure.quantity = _money_verb_quantity(verb)
     if not structure.quantity and noun is not None and not structure.unit:
         # "146 passengers", "4,000 strikers": nouns that say what happened to the people they count, when the
         # clause says nothing else ("17 passengers were killed" is a toll).
         structure.quantity = QUANTITY_OF_COUNTED.get(_lemma(noun))
-    verb = figure_path(number)[-1]
     if structure.counted is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         # "put the number of kidnappers killed at 29", the value hung on the participle: its noun is counted.
         lemma = _lemma(verb.head)
@@ -345,10 +346,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
             structure.counted = family_of(lemma, COUNTED_FAMILIES) or lemma
     if structure.quantity == "won":
         structure.belongs_to = party_of_votes(number)
-    if structure.quantity == "affected" and structure.unit in FLUID_UNITS and _leaks(number):
+    if structure.quantity == "affected" and structure.unit in FLUID_UNITS and _leaks(path):
         structure.quantity = "spilled"  # "5,000 barrels were leaking" from a well, not a data leak
     if not structure.quantity and not structure.unit:
-        structure.quantity = _measure_of_event(figure_path(number)[-1])
+        structure.quantity = _measure_of_event(verb)
     if structure.quantity == "created" and structure.unit is None:
         structure.change = False  # "a gain of 180,000 jobs" is a count of jobs created, not a change in a level
     if structure.quantity == "cut" and structure.counted in JOB_HOLDER_NOUNS:
@@ -366,8 +367,13 @@ def _measure_of_event(verb: Token) -> str | None:
     return MEASURE_OF_EVENT.get(family_of(_lemma(subject), EVENT_KINDS) or "")
 
 
-def _leaks(number: Token) -> bool:
-    return any(_lemma(t) in LEAK_WORDS for node in figure_path(number) for t in (node, *node.children))
+def _leaks(path: list[Token]) -> bool:
+    return any(_lemma(t) in LEAK_WORDS for node in path for t in (node, *node.children))
+
+
+def in_currency(unit: str | None) -> bool:
+    """Whether a unit is a sum of money, alone or as a rate: 'USD', 'USD per share'."""
+    return unit is not None and unit.split(" per ")[0] in CURRENCY_CODES
 
 
 def party_of_votes(number: Token) -> str | None:
