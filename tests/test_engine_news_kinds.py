@@ -144,6 +144,15 @@ DIFFERING = [
     'The bank said in January it expected growth of 1.8 percent. In April it raised its growth forecast to 2.1 percent from 1.8 percent.',
     'The economy grew by 0.6 per cent in the third quarter, the statistics office said on Friday, revising up its initial estimate of 0.5 per cent.',
     'Police in Brel said they had detained 210 people at unauthorised rallies on Saturday. The monitoring group Vesta said at least 532 people had been detained across the city.',
+    "The pipeline operator said 300,000 gallons of diesel had leaked. It revised that estimate upward to 900,000 gallons in March.",
+    "Officials said 40 people died in the landslide. Officials later revised that count to 75.",
+    "The survey first measured the quake at magnitude 6.9, the institute said. The quake was later upgraded to 7.2, the institute said.",
+    "The jobless rate in Tessen for May was 4 per cent, the statistics bureau said, although this figure was revised up to 4.3 per cent on Friday.",
+    "The rate for May, reported a month ago, was 4 per cent, although this figure was revised up to 4.3 per cent in the new data.",
+    "The opposition said only 31 percent of voters had cast ballots. The electoral board put it at 48 percent.",
+
+    "A 6.1-magnitude quake struck the Tessen region on Monday, the geological survey said. The national seismology institute put the magnitude at 6.6.",
+    "A day after an 8.2 quake killed six people, a 7.4 aftershock struck the coast, the survey said. The national institute said the aftershock measured 7.9.",
 ]
 
 NOT_DIFFERING = [
@@ -214,6 +223,16 @@ NOT_DIFFERING = [
     'The central bank raised interest rates to 5 percent from 4.5 percent, the bank said.',
     'The union said 74 percent of workers joined the strike against a bill that would raise the retirement age from 63 to 65.',
     'Kelvar reported earnings of $4.10 a share, above the $3.90 that analysts had expected. Morrow reported a profit of $1.25 a share, above the $1.05 a share that analysts had forecast.',
+    "The water level in the river reached 7.2 metres on Friday, the agency said. Officials said 300 homes were destroyed.",
+    "The ship's log recorded 312 passengers, the company said. Officials said 290 people were rescued.",
+    "The school board approved 45 new teachers, officials said. The union said 45 teachers had left.",
+    "Police arrested 40 protesters and charged 12, the ministry said.",
+
+    "A day after an 8.2 quake killed six people in the north, the survey said, a 7.6 aftershock struck the coast. Officials said six people died in the first quake.",
+    "A 500-lb bomb killed 12 people, police said. Officials said a 25-year-old man was among the 12 dead.",
+    "Unemployment fell to 5.2 per cent, and last month's figure was revised to 5.4 per cent.",
+    "Employers added 96,000 jobs in August, and the July figure was revised down to 141,000.",
+    "The economy added 150,000 jobs in March, and the number for the month before was revised down to 100,000.",
 ]
 
 

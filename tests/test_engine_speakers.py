@@ -140,6 +140,15 @@ def test_the_company_resolves_to_the_operator_named_before() -> None:
     assert claim_saying(report, "contain the spill").speaker == "Varnirail"
 
 
+def test_the_agency_is_never_a_business_named_before() -> None:
+    text = (
+        "The national rail operator Varnirail said 23 wagons had derailed. "
+        "Imports would make up the shortfall, the agency said."
+    )
+    report = analyze(text)
+    assert claim_saying(report, "Imports would make up the shortfall").speaker != "Varnirail"
+
+
 def test_the_official_resolves_back_and_stays_anonymous() -> None:
     text = (
         "A senior police official said the suspect had been arrested near the station. "

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from bot.engine import analyze
 from bot.engine.measures import COUNTED_FAMILIES, EVENT_FAMILIES, EVENT_KINDS, NAMED_QUANTITIES
-from bot.engine.structure import Structure, compatible, figure_structure
+from bot.engine.structure import Structure, compatible, figure_path, figure_structure
 from bot.report import Report
 
 
@@ -100,6 +100,64 @@ def test_baseline_of_a_growing_quantity_on_a_hand_built_parse() -> None:
     )
     assert figure_structure(doc[9], doc[9], None).baseline
     assert figure_structure(doc[4], doc[4], doc[5]).unit == "ha"
+
+
+def test_a_noun_that_names_a_body_or_a_height_tells_no_event_on_a_hand_built_parse() -> None:
+    # "The water level reached 7.2 metres ." / "The board counted 45 teachers ."
+    doc = _doc(
+        ["The", "water", "level", "reached", "7.2", "metres", "."],
+        [2, 2, 3, 3, 5, 3, 3],
+        ["det", "compound", "nsubj", "ROOT", "nummod", "dobj", "punct"],
+        ["DET", "NOUN", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
+        ["the", "water", "level", "reach", "7.2", "metre", "."],
+    )
+    assert figure_structure(doc[4], doc[4], doc[5]).quantity is None
+    doc = _doc(
+        ["45", "people", "were", "on", "board", "."],
+        [1, 2, 2, 2, 3, 2],
+        ["nummod", "nsubj", "ROOT", "prep", "pobj", "punct"],
+        ["NUM", "NOUN", "AUX", "ADP", "NOUN", "PUNCT"],
+        ["45", "people", "be", "on", "board", "."],
+    )
+    assert figure_structure(doc[0], doc[0], doc[1]).quantity == "on board"
+
+
+def test_a_figure_noun_misread_as_a_verb_under_a_revising_verb_on_a_hand_built_parse() -> None:
+    # "It revised that estimate upward to 900 ." with "that" read as a subject and "estimate" as a clause
+    doc = _doc(
+        ["It", "revised", "that", "estimate", "upward", "to", "900", "."],
+        [1, 1, 3, 1, 3, 3, 5, 1],
+        ["nsubj", "ROOT", "nsubj", "ccomp", "advmod", "prep", "pobj", "punct"],
+        ["PRON", "VERB", "PRON", "VERB", "ADV", "ADP", "NUM", "PUNCT"],
+        ["it", "revise", "that", "estimate", "upward", "to", "900", "."],
+    )
+    structure = figure_structure(doc[6], doc[6], None)
+    assert structure.revises and structure.points_back
+    assert [t.text for t in figure_path(doc[6])][-1] == "revised"
+
+
+def test_a_joined_verb_shares_the_subject_of_the_verb_before_on_a_hand_built_parse() -> None:
+    # "The rate , reported a month ago , was 4 % ." parsed as "reported" with "was" joined to it
+    doc = _doc(
+        ["The", "rate", ",", "reported", "earlier", ",", "was", "4", "%", "."],
+        [1, 3, 3, 3, 3, 3, 3, 8, 6, 3],
+        ["det", "nsubj", "punct", "ROOT", "advmod", "punct", "conj", "nummod", "attr", "punct"],
+        ["DET", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT", "AUX", "NUM", "NOUN", "PUNCT"],
+        ["the", "rate", ",", "report", "earlier", ",", "be", "4", "%", "."],
+    )
+    assert figure_structure(doc[7], doc[7], doc[8]).quantity == "rate"
+
+
+def test_an_event_revised_to_a_bare_number_is_its_measure_on_a_hand_built_parse() -> None:
+    # "The quake was upgraded to 7.2 ."
+    doc = _doc(
+        ["The", "quake", "was", "upgraded", "to", "7.2", "."],
+        [1, 3, 3, 3, 3, 4, 3],
+        ["det", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "NUM", "PUNCT"],
+        ["the", "quake", "be", "upgrade", "to", "7.2", "."],
+    )
+    assert figure_structure(doc[5], doc[5], None).quantity == "magnitude"
 
 
 def test_compatibility_rules() -> None:

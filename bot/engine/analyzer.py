@@ -67,6 +67,7 @@ def analyze_doc(doc: Doc) -> Report:
         if whole is not None and owners[index] is None and figure.holder is None:
             owners[index] = owners[whole]
             figure.holder = found[whole].holder
+        _revised_by_its_giver(figure, index, owners, position)
     figures = _figures(found, owners, claims, sentence_starts)
     structures = [figure.structure for figure in found]
     headline = find_headline(text)
@@ -154,6 +155,29 @@ def _own_scope(structures: list, figures: list[Figure], event: Event | None, dat
         if structure.event_place and len(places[structure.quantity]) >= MIN_EVENT_PLACES:
             structure.place = structure.event_place
         figure.place = structure.place
+
+
+def _revised_by_its_giver(
+    figure: FoundFigure, index: int, owners: list[int | None], position: dict[int, int]
+) -> None:
+    """A figure revised with no reviser named ("this figure was revised up to 4.3 per cent") is revised by whoever
+    gave the figure it revises; when no one did and both are in one sentence, the two are one unnamed source's
+    revision."""
+    earlier = figure.revises_figure
+    if earlier is None or owners[index] is not None or figure.holder is not None:
+        return
+    before = position[id(earlier)]
+    if owners[before] is not None or earlier.holder is not None:
+        owners[index], figure.holder = owners[before], earlier.holder
+    elif (
+        figure.sentence_start == earlier.sentence_start
+        and not earlier.background
+        and figure.structure.revision_pair is None
+        and earlier.structure.revision_pair is None
+    ):
+        # Only within one sentence ("was 3 per cent, although this figure was revised up to 3.1 per cent"): with
+        # no source named, a sentence further on may revise another count than the one just before it.
+        figure.structure.revision_pair = earlier.structure.revision_pair = earlier.start
 
 
 def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:

@@ -65,6 +65,7 @@ from bot.engine.lexicon import (
     RANGE_OPENERS,
     SINGULAR_FRACTIONS,
     TOLL_NOUNS,
+    WEEKDAY_NAMES,
 )
 from bot.engine.measures import (
     BASELINE_PREPOSITIONS,
@@ -72,6 +73,7 @@ from bot.engine.measures import (
     COMPARISON_WORDS,
     DIRECTION_WORDS,
     FIGURE_CHANGING_VERBS,
+    HYPHENATED_QUANTITY_NAMES,
     MAX_BASELINE_CLIMB,
     NAMED_QUANTITIES,
     OWNED_FIGURE_NOUNS,
@@ -85,6 +87,7 @@ from bot.engine.rules import TRAILING_SOURCE_MARKS, DocRules, Holder, holder_of,
 from bot.engine.structure import (
     GENERIC_COUNTED,
     Structure,
+    dated_restatement,
     figure_path,
     figure_structure,
     in_currency,
@@ -157,6 +160,9 @@ class FoundFigure:
     # The figure whose words this one leaves out ("12,000, according to the organisers", "including 750,000 in
     # Los Angeles"): its source gives this one when nothing else does.
     shares_words_with: FoundFigure | None = None
+    # The earlier figure this one revises when its own words name no source ("this figure was revised up to
+    # 4.3 per cent"): a figure is revised by whoever gave it.
+    revises_figure: FoundFigure | None = None
 
 
 def find_figures(doc: Doc) -> list[FoundFigure]:
@@ -263,7 +269,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         i = range_end + 1
     _resolve_elliptical(doc, figures)
     _resolve_expectations(doc, figures)
-    _resolve_restated(figures)
+    _resolve_restated(doc, figures)
     _pair_revisions(doc, figures)
     _contrast_kinds(figures)
     return figures
@@ -549,7 +555,7 @@ def _restates_a_figure(number: Token) -> bool:
 RESTATED_WINDOW = 600
 
 
-def _resolve_restated(figures: list[FoundFigure]) -> None:
+def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
     """A restated figure counts what the figure before it counted."""
     for index, figure in enumerate(figures):
         structure = figure.structure
@@ -573,9 +579,17 @@ def _resolve_restated(figures: list[FoundFigure]) -> None:
                 iter(candidates), None
             )
             if earlier is not None:
+                # "this figure was revised up to 4.3 per cent on Friday": a weekday on a revision dates the revising,
+                # and the figure keeps the period of the one it revises. A figure noun dated on its own ("the July
+                # figure", "last month's figure was revised") is another period's figure, not that one revised.
+                revised_on = structure.revises and (structure.period or "").lower() in WEEKDAY_NAMES
+                dated = figure.token is not None and dated_restatement(doc[figure.token])
+                if structure.revises and figure.holder is None and not dated:
+                    figure.revises_figure = earlier
                 structure.counted, structure.quantity = earlier.structure.counted, earlier.structure.quantity
                 structure.unit = structure.unit or earlier.structure.unit
-                structure.period = structure.period or earlier.structure.period
+                if revised_on or not structure.period:
+                    structure.period = earlier.structure.period
                 structure.change = earlier.structure.change
                 if figure.measure in {None, _SAME_AS_BEFORE} and earlier.measure not in {
                     None,
@@ -754,7 +768,7 @@ def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
     if after is not None and after.text in HYPHENS and not end.whitespace_:
         following = doc[last + 2] if last + 2 < len(doc) else None
         if following is not None and not _is_number_token(following):
-            return True
+            return following.lower_ not in HYPHENATED_QUANTITY_NAMES
         if following is not None and following.text.isdigit():
             return True
     # "10:30", "3/4"; but "rises to 63: ministry" ends a headline with its source after the colon.

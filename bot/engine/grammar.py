@@ -93,6 +93,8 @@ MODIFIER_DEPS = frozenset({"amod", "advmod"})
 VALUE_OF_NOUN_DEPS = frozenset({"pobj", "appos", "nummod", "compound", "npadvmod", "attr"})
 # A clause hung on a verb of saying that may carry a figure's scope: "said the toll in the north was 40".
 SAID_CLAUSE_DEPS = frozenset({"ccomp", "conj"})
+# How a verb's object misread as a verb hangs on it: "revised that estimate upward to 900,000" (a clause or object).
+MISREAD_OBJECT_DEPS = frozenset({"ccomp", "dobj"})
 # Modifiers that can date a figure's own phrase: "third-quarter growth", "next year", "a 2025 budget".
 PERIOD_MODIFIER_DEPS = frozenset({"npadvmod", "amod", "compound", "nmod", "advmod"})
 

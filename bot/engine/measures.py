@@ -345,7 +345,15 @@ EVENT_KINDS: dict[str, frozenset[str]] = {
 # What an event "measures" or "registers", or is "put at": "the quake measured 7.8" is its magnitude.
 MEASURING_VERBS = frozenset("measure register put estimate rate".split())
 MEASURE_OF_EVENT = {"earthquake": "magnitude"}
+# Quantities whose name follows the value with a hyphen, as a count never does: "a 6.1-magnitude quake" (where
+# "a 500-lb bomb", "a 25-year-old" are modifiers).
+HYPHENATED_QUANTITY_NAMES = frozenset("magnitude".split())
 
 # Words of `EVENT_KINDS` that name the event only as nouns: "went on strike", not "the deadliest event to ever
 # strike the pilgrimage"; "a crush at the gates", not "crushed by a wall".
 NOUN_ONLY_EVENT_WORDS = frozenset("strike crush".split())
+
+# Words of `EVENT_FAMILIES` that tell what happened only as verbs (and "board" after "on"): as nouns they name
+# something else, a body of people ("the electoral board put it at 48%"), a height ("the water level reached
+# 7.2 metres"), a record ("the ship's log recorded 312 passengers").
+VERB_ONLY_EVENT_WORDS = frozenset("board level log".split())

@@ -65,7 +65,7 @@ from bot.engine.measures import (
     RESTATING_NOUNS,
     REVISION_VERBS,
 )
-from bot.engine.structure import relative_clauses
+from bot.engine.structure import misread_figure_noun, relative_clauses
 
 # A token that may be (part of) a number: the figure finder decides which are counts.
 _NUMBER = {"LIKE_NUM": True}
@@ -738,7 +738,11 @@ def holder_of(
     below = path[-2] if len(path) > 1 else number
     if below.lower_ in DIRECTION_WORDS and len(path) > 2:
         below = path[-3]  # "revised the figure down to 36,000": the direction, then "to" the value
-    given = below.dep_ in GIVEN_DEPS or (below.dep_ == "prep" and below.lower_ in GIVEN_PREPOSITIONS)
+    given = (
+        below.dep_ in GIVEN_DEPS
+        or (below.dep_ == "prep" and below.lower_ in GIVEN_PREPOSITIONS)
+        or misread_figure_noun(below)  # "it revised that estimate upward to 900,000": the verb's object
+    )
     if holder is not None and given and not place_tally and not _inside(number, holder.head):
         if _can_speak(holder.head):
             return holder

@@ -422,6 +422,8 @@ def _gender(name: str | None, role: str | None, mention_text: str) -> str | None
 _GENERIC_ORGANISATION_HEADS = frozenset(
     """group monitor organisation organization agency body watchdog observatory outfit militia""".split()
 )
+# Generic heads that name a kind of organisation no business is: "the agency", "the watchdog".
+_KINDS_NO_BUSINESS_IS = frozenset("monitor agency watchdog observatory militia".split())
 # "the company" may stand for any business named before as an operator, an airline, a firm ...
 _BUSINESS_NOUNS = frozenset(
     """company firm operator airline carrier utility manufacturer insurer lender broadcaster publisher
@@ -546,7 +548,9 @@ class SourceTracker:
                     return source
         if head in _GENERIC_ORGANISATION_HEADS:
             for source in recent:
-                if source.kind == "organisation":
+                # "the agency" after "the pipeline operator said": a business is no agency, monitor or militia.
+                business = bool(source.words & _BUSINESS_NOUNS) and head not in _BUSINESS_NOUNS
+                if source.kind == "organisation" and not (business and head in _KINDS_NO_BUSINESS_IS):
                     return source
         return None
 

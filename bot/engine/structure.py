@@ -26,6 +26,7 @@ from bot.engine.grammar import (
     CHANGE_POS,
     COMPARATIVE_TAGS,
     EVENT_MODIFIER_DEPS,
+    MISREAD_OBJECT_DEPS,
     MODIFIER_DEPS,
     NAME_PART_DEPS,
     NOUN_CLAUSE_DEPS,
@@ -37,6 +38,7 @@ from bot.engine.grammar import (
     PERIOD_MODIFIER_DEPS,
     PHRASE_ONLY_COMPLETION_DEPS,
     PLACES_MISTAGGED_AS,
+    PLURAL_NOUN_TAGS,
     PREDICATE_POS,
     PRENOMINAL_MODIFIER_DEPS,
     RATE_GAP_POS,
@@ -57,6 +59,7 @@ from bot.engine.lexicon import (
     COMBINED_SCOPE,
     COMBINED_WORDS,
     CUE_VERBS,
+    DEMONSTRATIVE_WORDS,
     ESTIMATE_PREPOSITIONS,
     FIGURE_GIVING_VERBS,
     IT_THEY_PRONOUNS,
@@ -137,6 +140,7 @@ from bot.engine.measures import (
     TARGET_WORDS,
     UNIT_WORDS,
     VEHICLE_WORDS,
+    VERB_ONLY_EVENT_WORDS,
     VOTING_VERBS,
     WINNING_VERBS,
     family_of,
@@ -261,6 +265,9 @@ def _lemma(token: Token) -> str:
 def _event(token: Token) -> str | None:
     if token.tag_ in COMPARATIVE_TAGS:
         return None  # "closer to 950": a comparative qualifies the number, it is no event
+    aboard = token.dep_ == "pobj" and token.head.lower_ in BOARDING_PREPOSITIONS
+    if token.pos_ in NOUN_POS and _lemma(token) in VERB_ONLY_EVENT_WORDS and not aboard:
+        return None
     found = family_of(_lemma(token), EVENT_FAMILIES) or family_of(token.lower_, EVENT_FAMILIES)
     if found is None and token.lower_.endswith("ed") and token.pos_ == "ADJ":
         # "the number of evacuated families": a participle the tagger took for an adjective keeps its "-ed".
@@ -311,6 +318,11 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         noun = _of_object(doc[number.i + 1])
     if noun is not None:
         _read_noun(noun, structure)
+        # "a day after an 8.2 quake killed six": a decimal on one event is no count of events but its measure.
+        measure = MEASURE_OF_EVENT.get(family_of(_lemma(noun), EVENT_KINDS) or "")
+        one_event = noun.tag_ not in PLURAL_NOUN_TAGS and "." in number.text and number.head.i == noun.i
+        if measure and one_event and not structure.unit:
+            structure.quantity = measure
     per = _per_what(anchor)
     if per:
         structure.unit = f"{structure.unit or ''} per {per}".strip()  # "34,000 per claimant"
@@ -358,8 +370,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
 
 
 def _measure_of_event(verb: Token) -> str | None:
-    """'The quake measured 7.8' -> magnitude (`MEASURE_OF_EVENT`)."""
-    if _lemma(verb) not in MEASURING_VERBS:
+    """'The quake measured 7.8', 'the quake was later upgraded to 7.2' -> magnitude (`MEASURE_OF_EVENT`)."""
+    if _lemma(verb) not in MEASURING_VERBS | REVISION_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None:
@@ -715,9 +727,35 @@ def _climb(anchor: Token, structure: Structure) -> None:
         if head.pos_ in PREDICATE_POS:
             if head.dep_ in AUXILIARY_DEPS and head.head.i != head.i:
                 node, head = head, head.head  # "about 40 were unaccounted for": the main verb decides
+            elif misread_figure_noun(head):
+                node, head = head, head.head  # "revised that estimate upward to 900,000": the verb decides
             _read_verb(head, node, structure)
             return
         node = head
+
+
+def dated_restatement(number: Token) -> bool:
+    """Whether the figure noun a number restates carries a date of its own: "last month's figure was revised to
+    5.4 per cent", "the July figure", "the number for the month before"."""
+    verb = figure_path(number)[-1]
+    return any(
+        t.ent_type_ in TIME_ENTITIES
+        for child in verb.children
+        if child.dep_ in SUBJECT_DEPS | PATIENT_DEPS and _lemma(child) in RESTATING_NOUNS
+        for t in child.subtree
+        if t.i != child.i
+    )
+
+
+def misread_figure_noun(token: Token) -> bool:
+    """'It revised that estimate upward to 900,000': the parser read the figure's noun as a verb (with "that" as
+    its subject or determiner) under the revising verb; it is the revising verb's object."""
+    return (
+        _lemma(token) in RESTATING_NOUNS
+        and token.dep_ in MISREAD_OBJECT_DEPS
+        and _lemma(token.head) in FIGURE_CHANGING_VERBS
+        and any(c.i < token.i and c.lower_ in DEMONSTRATIVE_WORDS for c in token.children)
+    )
 
 
 def _take_noun(noun: Token, structure: Structure) -> None:
@@ -812,6 +850,10 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
                 arguments += [c for c in before[-1].children if c.dep_ in SUBJECT_DEPS]
         else:
             arguments += [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    elif not any(c.dep_ in SUBJECT_DEPS for c in arguments) and verb.dep_ == "conj":
+        # "The rate for May, reported a month ago, was 4 per cent", "the toll rose to 40 and reached 52": a verb
+        # joined to another with no subject of its own shares that verb's subject.
+        arguments += [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
     for child in arguments:
         if child.i == node.i or child.dep_ not in VERB_ARGUMENT_DEPS:
             continue
@@ -863,7 +905,7 @@ def figure_path(number: Token) -> list[Token]:
     path = [number]
     node = number
     for _ in range(MAX_CLIMB + 2):
-        if node.head.i == node.i or node.pos_ in VERB_POS:
+        if node.head.i == node.i or (node.pos_ in VERB_POS and not misread_figure_noun(node)):
             break
         node = node.head
         path.append(node)
