@@ -153,6 +153,8 @@ DIFFERING = [
 
     "A 6.1-magnitude quake struck the Tessen region on Monday, the geological survey said. The national seismology institute put the magnitude at 6.6.",
     "A day after an 8.2 quake killed six people, a 7.4 aftershock struck the coast, the survey said. The national institute said the aftershock measured 7.9.",
+    "The spill released an estimated 10,000 barrels of oil, the company said, but environmental groups said it was closer to 50,000 barrels.",
+    "The army said 5 soldiers died in the ambush. A local official said 14 troops were killed.",
 ]
 
 NOT_DIFFERING = [
@@ -233,6 +235,12 @@ NOT_DIFFERING = [
     "Unemployment fell to 5.2 per cent, and last month's figure was revised to 5.4 per cent.",
     "Employers added 96,000 jobs in August, and the July figure was revised down to 141,000.",
     "The economy added 150,000 jobs in March, and the number for the month before was revised down to 100,000.",
+    "The company said third-quarter revenue was $4.1 billion. For the full year, it expects revenue of $16 billion.",
+    "About 5,000 people attended the vigil, police said. The day before, 20,000 people marched through the capital, organisers said.",
+    "Police said 4 officers were injured. Medics said 30 protesters were hurt.",
+    "The fire department said 3 firefighters were hurt. Police said 12 officers were injured in clashes elsewhere in the city.",
+    "The storm left 400,000 customers without power at its peak, the utility said. By Sunday evening, 90,000 remained without power, the utility said.",
+    "The agency said 70 percent of the city was without power on Monday. By Wednesday, 20 percent remained without power, it said.",
 ]
 
 

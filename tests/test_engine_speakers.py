@@ -149,6 +149,23 @@ def test_the_agency_is_never_a_business_named_before() -> None:
     assert claim_saying(report, "Imports would make up the shortfall").speaker != "Varnirail"
 
 
+def test_the_one_quoted_as_saying_is_the_source_via_the_quoting_outlet() -> None:
+    report = analyze("“The camps are still full,” the Varta news agency quoted Elin Dorsey as saying.")
+    claim = claim_saying(report, "The camps are still full")
+    assert claim.speaker == "Elin Dorsey"
+    assert claim.via is not None and "Varta" in claim.via
+
+
+def test_a_statement_issued_speaks_for_its_issuer() -> None:
+    report = analyze("The Kessia Rail Company issued a statement on Friday saying 23 wagons had derailed.")
+    assert claim_saying(report, "23 wagons had derailed").speaker == "Kessia Rail Company"
+
+
+def test_a_name_inside_a_things_phrase_is_not_the_speaker() -> None:
+    report = analyze("The flight manifest of the Orla Vesk charter plane has shown that 146 passengers were on board.")
+    assert claim_saying(report, "146 passengers were on board").speaker != "Orla Vesk"
+
+
 def test_the_official_resolves_back_and_stays_anonymous() -> None:
     text = (
         "A senior police official said the suspect had been arrested near the station. "

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from bot.engine import analyze
-from bot.engine.measures import COUNTED_FAMILIES, EVENT_FAMILIES, EVENT_KINDS, NAMED_QUANTITIES
+from bot.engine.measures import COUNTED_FAMILIES, EVENT_FAMILIES, EVENT_KINDS, NAMED_QUANTITIES, PERSON_GROUPS
 from bot.engine.structure import Structure, compatible, figure_path, figure_structure
 from bot.report import Report
 
@@ -28,7 +28,7 @@ def figure_at(report: Report, words: str):
 # --- word families are data and don't overlap -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("families", [EVENT_FAMILIES, NAMED_QUANTITIES, COUNTED_FAMILIES, EVENT_KINDS])
+@pytest.mark.parametrize("families", [EVENT_FAMILIES, NAMED_QUANTITIES, COUNTED_FAMILIES, EVENT_KINDS, PERSON_GROUPS])
 def test_families_do_not_overlap(families: dict[str, frozenset[str]]) -> None:
     for (a, words_a), (b, words_b) in itertools.combinations(families.items(), 2):
         assert not words_a & words_b, f"{a} and {b} share {words_a & words_b}"
@@ -175,6 +175,37 @@ def test_compatibility_rules() -> None:
     assert not compatible(
         Structure(quantity="profit", unit="EUR", change=True), Structure(quantity="profit", unit="EUR")
     )
+    # Two groups' counts differ; one group's nouns and a group against "people" may count one toll.
+    officers = Structure(counted="officer", quantity="wounded")
+    assert not compatible(officers, Structure(counted="protester", quantity="wounded"))
+    assert compatible(Structure(counted="soldier", quantity="killed"), Structure(counted="troop", quantity="killed"))
+    assert compatible(officers, Structure(counted="people", quantity="wounded"))
+
+
+def test_it_was_points_back_on_a_hand_built_parse() -> None:
+    # "It was 5,000 ."
+    doc = _doc(
+        ["It", "was", "5,000", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "attr", "punct"],
+        ["PRON", "AUX", "NUM", "PUNCT"],
+        ["it", "be", "5,000", "."],
+    )
+    structure = figure_structure(doc[2], doc[2], None)
+    assert structure.points_back and not structure.known
+
+
+def test_what_happens_to_people_leaves_a_measure_to_the_subject_on_a_hand_built_parse() -> None:
+    # "The spill released 900 barrels ." ("release" frees hostages; barrels are spilled)
+    doc = _doc(
+        ["The", "spill", "released", "900", "barrels", "."],
+        [1, 2, 2, 4, 2, 2],
+        ["det", "nsubj", "ROOT", "nummod", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
+        ["the", "spill", "release", "900", "barrel", "."],
+    )
+    structure = figure_structure(doc[3], doc[3], doc[4])
+    assert (structure.quantity, structure.unit) == ("spilled", "barrel")
 
 
 # --- short texts ----------------------------------------------------------------------------------------

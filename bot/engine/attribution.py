@@ -299,7 +299,7 @@ def _trailing_attribution(doc: Doc, quote_end: int, index: QuoteIndex):
         return None
     inside = {t.i for t in tokens}
     for position, token in enumerate(tokens[:_TRAILER_CUE_WITHIN]):
-        if _is_cue_verb(token):
+        if _is_cue_verb(token) or _quoted_as_saying(token) is not None:
             subject = _subject(token)
             if subject is None or subject.i not in inside:
                 # "“…,” said the minister": the subject may follow the verb.
@@ -775,7 +775,17 @@ def _mostly_covered(content: list[tuple[int, int]], spans: list[tuple[int, int]]
     return covered / total > 0.5
 
 
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """'Xinhua quoted Nesirky as saying': the one quoted, who is the source (the quoting outlet passes it on)."""
+    if verb.lemma_.lower() != "quote" or not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def _subject(verb: Token) -> Token | None:
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     subjects = [
         child
         for child in verb.children
@@ -843,6 +853,8 @@ def _via(verb: Token) -> str | None:
     candidates: list[Token] = []
     if lemma == "tell":
         candidates = [c for c in verb.children if c.dep_ in RECIPIENT_DEPS]
+    if _quoted_as_saying(verb) is not None:
+        candidates = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]  # "Xinhua quoted Nesirky as saying"
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "to" and lemma in SPEAKING_TO_VERBS:
             candidates.extend(c for c in child.children if c.dep_ == "pobj")
@@ -852,8 +864,11 @@ def _via(verb: Token) -> str | None:
                     for prep in pobj.children:
                         if prep.dep_ == "prep" and prep.lower_ in OUTLET_PREPOSITIONS:
                             candidates.extend(c for c in prep.children if c.dep_ == "pobj")
+    quoting = _quoted_as_saying(verb) is not None
     for candidate in candidates:
-        if candidate.pos_ != "PROPN" or (
+        # "the Varta news agency quoted ...": a quoting outlet's common noun with its name before it.
+        named_noun = quoting and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in candidate.lefts)
+        if (candidate.pos_ != "PROPN" and not named_noun) or (
             candidate.lower_ in GENERIC_AUDIENCE_NOUNS and not candidate.ent_type_
         ):
             continue

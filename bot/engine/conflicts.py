@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from bot.engine.lexicon import APPROXIMATE_QUALIFIERS
-from bot.engine.measures import CURRENCY_CODES, EARLIER_WORDS, PERSON_EVENTS
+from bot.engine.measures import CURRENCY_CODES, EARLIER_WORDS, PASSING_STATES, PERSON_EVENTS
 from bot.engine.structure import Structure, compatible, in_currency, later_statement, one_name
 from bot.report import Claim, Conflict, Figure, format_figure
 
@@ -343,15 +343,14 @@ def _one_reading_per_source(
 
 
 def _count_goes_on(before: Figure, after: Figure, earlier: Structure, later: Structure) -> bool:
-    """Whether one source's later figure continues its count rather than revising it: a toll or a count of what
-    happened to people that rises, with no verb of revising ("revised", "raised", "lowered")."""
-    return (
-        later.quantity in PERSON_EVENTS
-        and not (earlier.revises or later.revises)
-        and earlier.revision_pair is None
-        and later.revision_pair is None
-        and after.value > (before.upper if before.upper is not None else before.value)
+    """Whether one source's later figure continues its count rather than revising it, with no verb of revising
+    ("revised", "raised", "lowered"): a toll or a count of what happened to people that rises, or a passing state
+    at its new level (`PASSING_STATES`)."""
+    unrevised = (
+        not (earlier.revises or later.revises) and earlier.revision_pair is None and later.revision_pair is None
     )
+    rises = after.value > (before.upper if before.upper is not None else before.value)
+    return unrevised and ((later.quantity in PERSON_EVENTS and rises) or later.quantity in PASSING_STATES)
 
 
 def _stated_order(figure: Figure, structure: Structure) -> float:

@@ -243,6 +243,9 @@ QUALIFIERS = (
 # Words in a sentence that place what it reports in an earlier or separate event.
 # Verbs that put figures out: "numbers released last week" dates the release, not the event counted.
 PUBLISHING_VERBS = frozenset("release publish issue compile".split())
+# Verbs by which a source puts out a statement of its own: "the company issued a statement saying ..." is the
+# company's ("read a statement" or "received a letter" is not the reader's or the receiver's).
+ISSUING_VERBS = frozenset("issue release publish post send make".split())
 
 OTHER_EVENT_MARKERS = (
     " ago",
@@ -266,6 +269,9 @@ OTHER_EVENT_MARKERS = (
     "months ago",
     "weeks ago",
     "days ago",
+    "the day before",  # "The day before, 20,000 people marched": another day's count
+    "a day earlier",
+    "the night before",
 )
 
 # Months, as written in dates: "May 4", "4 Sept". The one list every date reader uses.
@@ -391,8 +397,9 @@ WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 # Personal pronouns that refer to several people or to a body: "they said", "we will".
 PLURAL_PRONOUNS = frozenset("they we".split())
-# Personal pronouns that say their referent's gender, and the gender they say.
-PRONOUN_GENDERS = {"he": "m", "she": "f"}
+# Personal pronouns that say their referent's gender, and the gender they say; "him" names a source only as an
+# object ("the paper quoted him as saying"). ("her" is also possessive: `POSSESSIVE_PRONOUNS`.)
+PRONOUN_GENDERS = {"he": "m", "she": "f", "him": "m"}
 # Possessive pronouns owning a source ("his office said"), and the personal pronoun each resolves like.
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # Determiners that make a description point back to something named before: "the group", "this official".

@@ -161,6 +161,18 @@ COUNTED_FAMILIES: dict[str, frozenset[str]] = {
     "user": frozenset("user customer account subscriber".split()),
 }
 
+# Groups of people a toll may count apart: one group's count is no other group's ("4 officers were injured",
+# "30 protesters were hurt"), while nouns of one group name it alike ("troops", "soldiers").
+PERSON_GROUPS: dict[str, frozenset[str]] = {
+    "security forces": frozenset("soldier troop officer policeman policewoman guard serviceman trooper".split()),
+    "fighters": frozenset("militant fighter rebel insurgent gunman jihadist extremist attacker".split()),
+    "rescue workers": frozenset("firefighter rescuer paramedic medic".split()),
+    "protesters": frozenset("protester protestor demonstrator marcher".split()),
+    "children": frozenset("child minor kid boy girl infant".split()),
+    "women": frozenset("woman".split()),
+    "journalists": frozenset("journalist reporter".split()),
+}
+
 # Units: the counted noun (lemma or lower-case form) that makes a figure a measurement, not a count.
 UNIT_WORDS: dict[str, str] = {
     "percent": "%", "%": "%", "per": "%", "point": "points",
@@ -295,6 +307,9 @@ EVENT_PEOPLE_NOUNS = PARTICIPANT_NOUNS | frozenset({"survivor"})
 EVENT_ITEM_NOUNS = frozenset("death fatality body injury case".split())
 # Quantities (keys of `EVENT_FAMILIES`) that are states the counted things are in, not things done to them.
 STATE_QUANTITIES = frozenset({"on board", "without power"})
+# States that come and go as an event goes on: one source's later count is the state's new level, up or down
+# ("400,000 customers without power at its peak ... by Sunday, 90,000 remained without power").
+PASSING_STATES = frozenset({"without power"})
 # Adverbs and prepositions of being on a vehicle: "had been aboard", "were onboard".
 ABOARD_WORDS = frozenset("aboard onboard".split())
 # Prepositions of getting on a vehicle: "crowded onto the boat", "were on the train".

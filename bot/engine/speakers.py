@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from bot.engine.doccache import entities_within, entity_at
 from bot.engine.grammar import (
@@ -33,6 +33,7 @@ from bot.engine.lexicon import (
     DEFINITE_DETERMINERS,
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
+    ISSUING_VERBS,
     MALE_FIRST_NAMES,
     MALE_WORDS,
     MENTION_END_MARKS,
@@ -131,6 +132,8 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
         )
 
     person = _entity_in(mention_tokens, PERSON_ENTITIES)
+    if person is not None and _named_behind_a_thing(head, person):
+        person = None
     if person is not None and (person.root == head or head.lemma_.lower() not in ANONYMOUS_SOURCE_NOUNS):
         name = _clean_name(person.text)
         role = _role_before(mention_tokens, person) or _appositive_role(head)
@@ -202,6 +205,20 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
     )
 
 
+def _named_behind_a_thing(head: Token, person: Span) -> bool:
+    """'The official manifest of the Douglas MD-83 plane showed': a name in a phrase hung on a thing's noun, not
+    on a person's or an organisation's, is not who speaks."""
+    lemma = head.lemma_.lower()
+    if head.pos_ not in NOUN_POS or lemma in ROLE_NOUNS | ANONYMOUS_SOURCE_NOUNS | ORGANISATION_NOUNS:
+        return False
+    node = person.root
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "prep":
+            return True
+        node = node.head
+    return False
+
+
 def _could_be_a_persons_name(head: Token, name: str) -> bool:
     """'Ivo Brandt' tagged ORG: two or three capitalised words with nothing organisational about them."""
     words = name.split()
@@ -234,6 +251,11 @@ def _through_vehicle(head: Token) -> Token:
     compounds = [c for c in head.children if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)]
     if compounds:
         return compounds[-1]
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in ISSUING_VERBS:
+        # "The company issued a statement saying ...": who issued it.
+        issuer = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ in NOUN_POS), None)
+        if issuer is not None:
+            return issuer
     return head
 
 

@@ -124,6 +124,7 @@ from bot.engine.measures import (
     PERCENT_WORDS,
     PERIOD_PREPOSITIONS,
     PERSON_EVENTS,
+    PERSON_GROUPS,
     PHRASAL_EVENTS,
     PRIOR_STATEMENT_NOUNS,
     QUANTITY_OF_COUNTED,
@@ -339,12 +340,14 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = "share"  # "54% of the vote"
     if structure.quantity == "share":
         structure.belongs_to = _share_owner(number)
-    if structure.quantity in HAPPENS_TO_PEOPLE and structure.unit not in (None, "%"):
-        # "held $214.9 billion offshore", "the spill released 2,000 barrels": what happens to people doesn't
-        # happen to money or to measured stuff
-        structure.quantity = None
     path = figure_path(number)
     verb = path[-1]
+    if structure.quantity in HAPPENS_TO_PEOPLE and structure.unit not in (None, "%"):
+        # "held $214.9 billion offshore", "the spill released 2,000 barrels": what happens to people doesn't
+        # happen to money or to measured stuff; the verb's subject may still say what happened ("the spill").
+        structure.quantity = None
+        for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
+            _take_noun(subject, structure)
     if not structure.quantity and in_currency(structure.unit):
         structure.quantity = _money_verb_quantity(verb)
     if not structure.quantity and noun is not None and not structure.unit:
@@ -364,6 +367,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = _measure_of_event(verb)
     if structure.quantity == "created" and structure.unit is None:
         structure.change = False  # "a gain of 180,000 jobs" is a count of jobs created, not a change in a level
+    if structure.quantity == "took part" and structure.counted in PARTICIPANT_NOUNS:
+        # Marchers and protesters are the people who took part; "30 protesters were hurt" is one group's count,
+        # not "4 officers were injured".
+        structure.counted = GENERIC_COUNTED
     if structure.quantity == "cut" and structure.counted in JOB_HOLDER_NOUNS:
         structure.counted = "job"  # "lay off 2,000 workers" cuts 2,000 jobs
     return structure
@@ -601,7 +608,7 @@ def _read_noun(noun: Token, structure: Structure) -> None:
             (_event(c) for c in noun.children if c.dep_ in ADJECTIVAL_MODIFIER_DEPS and _event(c)), None
         )
         structure.quantity = structure.quantity or happened
-        structure.counted = "people"
+        structure.counted = lemma  # "people" once they took part (`figure_structure`)
         return
     if lemma in RESTATING_NOUNS and lemma != "it":
         target = _restated(noun)
@@ -859,8 +866,9 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
             continue
         if structure.quantity:
             break
-        if child.pos_ == "PRON" and child.dep_ == "dobj" and not structure.known:
-            structure.points_back = True  # "puts it at 6.2"
+        it_was = child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and lemma == "be"
+        if child.pos_ == "PRON" and (child.dep_ == "dobj" or it_was) and not structure.known:
+            structure.points_back = True  # "puts it at 6.2", "said it was closer to 50,000 barrels"
             continue
         _take_noun(child, structure)
         if structure.quantity:
@@ -891,13 +899,13 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b", re.IGNORECASE)
+_QUARTER = re.compile(r"\b(first|second|third|fourth)(?:\s*-\s*|\s+)quarter\b|\bQ([1-4])\b", re.IGNORECASE)
 _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:this|next|last) (?:year|month|week|quarter|season)\b|\bso far this year\b|\bsince "
-                       r"january\b", re.IGNORECASE)  # fmt: skip
+                       r"january\b|\b(?:full|fiscal|financial|whole)[- ]year\b", re.IGNORECASE)  # fmt: skip
 
 
 def figure_path(number: Token) -> list[Token]:
@@ -915,6 +923,8 @@ def figure_path(number: Token) -> list[Token]:
 def _period_words(path: list[Token]) -> str:
     """Time words attached to the figure's own phrase: 'in 2025', 'next year', 'third-quarter'."""
     on_path = {t.i for t in path}
+    # "$4.1 billion": the number's own parts ("4.1" on "billion") are no time words.
+    on_path |= {c.i for c in path[0].children if c.like_num or c.is_currency}
     words = _time_phrases(path, on_path)
     verb = path[-1]
     if not words and verb.pos_ in VERB_POS:
@@ -1278,6 +1288,11 @@ def compatible(a: Structure, b: Structure) -> bool:
         return False
     other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
     if other_things and (GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None):
+        return False
+    # "3 firefighters were hurt" and "12 officers were injured" are two groups' counts; "troops" and "soldiers",
+    # one group's.
+    groups = {family_of(a.counted or "", PERSON_GROUPS), family_of(b.counted or "", PERSON_GROUPS)}
+    if None not in groups and len(groups) == 2:
         return False
     # Without a quantity, only a specific counted thing says what is measured; "people" alone does not.
     if a.quantity is None and (a.counted in {None, GENERIC_COUNTED} or b.counted in {None, GENERIC_COUNTED}):
