@@ -155,6 +155,14 @@ DIFFERING = [
     "A day after an 8.2 quake killed six people, a 7.4 aftershock struck the coast, the survey said. The national institute said the aftershock measured 7.9.",
     "The spill released an estimated 10,000 barrels of oil, the company said, but environmental groups said it was closer to 50,000 barrels.",
     "The army said 5 soldiers died in the ambush. A local official said 14 troops were killed.",
+    "The statistics bureau said the number of people employed increased by 54,000 in May. Economists had expected 20,000 jobs to be added.",
+    "Payrolls rose by 96,000 in August, the Labor Department said. Economists had forecast a gain of 125,000 jobs.",
+    "According to the interior ministry, 1,200 people were detained. Human rights groups put the number of detainees at over 3,000.",
+    "Some 450 homes were destroyed, according to the provincial governor, while the UN estimated that 1,100 homes had been destroyed.",
+    "The hurricane caused an estimated $25 billion in damage, according to Tessen Risk. Another modeler, Orla Analytics, put damage at $40 billion.",
+    "The coast guard said 17 bodies had been found on the boat. Seventeen of the passengers were dead when rescuers arrived, the coast guard said, revising its initial count of 18 bodies.",
+    "The ministry said 40 people were killed in the attack. Its initial count of 35 dead was revised after hospitals reported more deaths, the ministry said.",
+    "The fire has scorched 14,000 acres, the state fire agency said on Tuesday. The national forest service put the size of the blaze at 19,500 acres.",
 ]
 
 NOT_DIFFERING = [
@@ -241,6 +249,9 @@ NOT_DIFFERING = [
     "The fire department said 3 firefighters were hurt. Police said 12 officers were injured in clashes elsewhere in the city.",
     "The storm left 400,000 customers without power at its peak, the utility said. By Sunday evening, 90,000 remained without power, the utility said.",
     "The agency said 70 percent of the city was without power on Monday. By Wednesday, 20 percent remained without power, it said.",
+    "Payrolls rose by 96,000 in August to 151.2 million, the Labor Department said.",
+    "The company has $2 billion in cash, it said. Analysts expect revenue of $4 billion.",
+    "The senator said the bill would cost $1.2 trillion over ten years. The budget office estimated the cost at $900 billion over five years.",
 ]
 
 

@@ -160,6 +160,33 @@ def test_an_event_revised_to_a_bare_number_is_its_measure_on_a_hand_built_parse(
     assert figure_structure(doc[5], doc[5], None).quantity == "magnitude"
 
 
+def test_a_rise_in_employment_counts_jobs_created_on_a_hand_built_parse() -> None:
+    # "Payrolls rose by 96,000 to 151 million ."
+    doc = _doc(
+        ["Payrolls", "rose", "by", "96,000", "to", "151", "million", "."],
+        [1, 1, 1, 2, 1, 6, 4, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "prep", "compound", "pobj", "punct"],
+        ["NOUN", "VERB", "ADP", "NUM", "ADP", "NUM", "NUM", "PUNCT"],
+        ["payroll", "rise", "by", "96,000", "to", "151", "million", "."],
+    )
+    amount = figure_structure(doc[3], doc[3], None)
+    assert (amount.quantity, amount.counted, amount.change) == ("created", "job", False)
+    assert figure_structure(doc[6], doc[5], None).quantity != "created"  # the level reached, not jobs created
+
+
+def test_a_sum_says_what_it_is_after_in_on_a_hand_built_parse() -> None:
+    # "The storm caused $ 25 billion in damage ."
+    doc = _doc(
+        ["The", "storm", "caused", "$", "25", "billion", "in", "damage", "."],
+        [1, 2, 2, 5, 5, 2, 5, 6, 2],
+        ["det", "nsubj", "ROOT", "quantmod", "compound", "dobj", "prep", "pobj", "punct"],
+        ["DET", "NOUN", "VERB", "SYM", "NUM", "NUM", "ADP", "NOUN", "PUNCT"],
+        ["the", "storm", "cause", "$", "25", "billion", "in", "damage", "."],
+    )
+    structure = figure_structure(doc[5], doc[4], None)
+    assert (structure.quantity, structure.unit) == ("damaged", "USD")
+
+
 def test_compatibility_rules() -> None:
     toll = Structure(counted="people", quantity="killed")
     miners = Structure(counted="miner", quantity="killed")

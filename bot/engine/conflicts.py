@@ -346,8 +346,11 @@ def _count_goes_on(before: Figure, after: Figure, earlier: Structure, later: Str
     """Whether one source's later figure continues its count rather than revising it, with no verb of revising
     ("revised", "raised", "lowered"): a toll or a count of what happened to people that rises, or a passing state
     at its new level (`PASSING_STATES`)."""
+    # A prior statement ("its initial count of 35 was revised") was revised, whichever way its count went.
     unrevised = (
-        not (earlier.revises or later.revises) and earlier.revision_pair is None and later.revision_pair is None
+        not (earlier.revises or later.revises or earlier.prior)
+        and earlier.revision_pair is None
+        and later.revision_pair is None
     )
     rises = after.value > (before.upper if before.upper is not None else before.value)
     return unrevised and ((later.quantity in PERSON_EVENTS and rises) or later.quantity in PASSING_STATES)
@@ -356,10 +359,11 @@ def _count_goes_on(before: Figure, after: Figure, earlier: Structure, later: Str
 def _stated_order(figure: Figure, structure: Structure) -> float:
     """Where a figure stands in the order its source stated them: text order, except that a revised value
     ("revised up to 7.8 percent from 7.7 percent") was stated after the prior one beside it, and a statement
-    marked as earlier ("initially said", "had earlier put") before every unmarked one."""
+    marked as earlier ("initially said", "had earlier put", "revising its initial count of 18") before every
+    unmarked one."""
     if structure.revision_pair is not None and not structure.prior:
         return max(figure.span.start, structure.revision_pair) + 0.5
-    if structure.time_marker in EARLIER_WORDS:
+    if structure.time_marker in EARLIER_WORDS or structure.prior:
         return figure.span.start - STATED_EARLIER  # "had earlier put the number at 400,000"
     return figure.span.start
 

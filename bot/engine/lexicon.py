@@ -484,6 +484,8 @@ CLAUSE_BREAK_MARKS = frozenset({",", "—", "–"})
 MENTION_END_MARKS = frozenset({",", "(", "–", "—"})
 # A hyphen or an en dash glued to a number: "500-lb", "15–20".
 HYPHENS = frozenset({"-", "–"})
+# Marks that open the lines of a list: "- Revenue was $18.8 billion", "• Earnings: $3.42 a share".
+BULLET_MARKS = frozenset({"-", "–", "—", "•", "*", "·"})
 # Marks that glue a number into a time, a score or a code: "10:30", "3/4".
 NUMBER_GLUE_MARKS = frozenset({":", "/"})
 # Marks or abbreviations glued before a number that make it a code: "#3", "No.7", ":30", "/4".

@@ -264,7 +264,8 @@ TARGET_WORDS = NAMED_QUANTITIES["target"] | frozenset("limit cap quota ceiling".
 FORECAST_PHRASES = frozenset({("look", "for")})
 FORECAST_LEMMA = "expect"
 FORECAST_WORDS = frozenset(
-    "forecast expect expectation projection project predict prediction outlook consensus assume anticipate".split()
+    "forecast expect expectation projection project predict prediction outlook consensus assume anticipate "
+    "guidance".split()
 )
 
 # Periods that make an event count an aggregate over time rather than one event's toll.
@@ -297,6 +298,10 @@ SQUARABLE_UNITS = frozenset("km mile m".split())
 SQUARE_WORDS = frozenset("square sq sq.".split())
 # Adverbs of where a quantity closed after a change: "closed 3.2% higher", "4% down".
 DIRECTION_WORDS = frozenset("higher lower up down".split())
+# A rise in employment by N is N jobs created: "payrolls rose by 96,000", "the number of people employed increased
+# by 54,600" (statistics releases say it so; forecasts say "20,000 jobs to be added").
+GROWTH_WORDS = frozenset("rise grow increase climb gain jump".split())
+EMPLOYMENT_WORDS = frozenset("employment payroll employ employed job".split())
 # People counted by the event they take part in: "4,000 protesters" took part, and they are people.
 PARTICIPANT_NOUNS = frozenset("protester protestor demonstrator marcher spectator".split())
 # They took part, unless their clause says something else happened ("300 protesters were detained").
@@ -314,8 +319,9 @@ PASSING_STATES = frozenset({"without power"})
 ABOARD_WORDS = frozenset("aboard onboard".split())
 # Prepositions of getting on a vehicle: "crowded onto the boat", "were on the train".
 BOARDING_PREPOSITIONS = frozenset("on onto aboard into".split())
-# Prepositions that tie a figure to who or what it concerns, never to a place: "of 40", "to 19", "with 12".
-CONCERNING_PREPOSITIONS = frozenset("of to with".split())
+# Prepositions that tie a figure to who or what it concerns, never to a place: "of 40", "to 19", "with 12", "by
+# 54,600 people".
+CONCERNING_PREPOSITIONS = frozenset("of to with by".split())
 # Prepositions that give a figure's period: "in 2025", "for the year", "during the quarter", "over 2024".
 PERIOD_PREPOSITIONS = frozenset("in for during over".split())
 # Prepositions setting a time or a cause beside an event: "355 people died after 3,600 patients flooded in" - the
@@ -360,6 +366,8 @@ EVENT_KINDS: dict[str, frozenset[str]] = {
 # What an event "measures" or "registers", or is "put at": "the quake measured 7.8" is its magnitude.
 MEASURING_VERBS = frozenset("measure register put estimate rate".split())
 MEASURE_OF_EVENT = {"earthquake": "magnitude"}
+# What an event's size is in units of area: "put the size of the blaze at 19,500 acres" is the area burned.
+AREA_OF_EVENT = {"fire": "burned"}
 # Quantities whose name follows the value with a hyphen, as a count never does: "a 6.1-magnitude quake" (where
 # "a 500-lb bomb", "a 25-year-old" are modifiers).
 HYPHENATED_QUANTITY_NAMES = frozenset("magnitude".split())

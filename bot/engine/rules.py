@@ -36,9 +36,11 @@ from bot.engine.grammar import (
 )
 from bot.engine.lexicon import (
     AGE_WORDS,
+    BULLET_MARKS,
     CLAIM_NOUNS,
     CLOCK_WORDS,
     COLON_CUE_VERBS,
+    CUE_VERBS,
     DIFFERENCE_WORDS,
     FIGURE_GIVING_VERBS,
     INCREMENT_WORDS,
@@ -590,15 +592,22 @@ class FigureRules:
 
 
 def _regions(doc: Doc, numbers: list[int]) -> list[Span]:
-    """Runs of consecutive sentences that hold a number word, in document order."""
+    """Runs of consecutive sentences that hold a number word, in document order, each with the sentence before
+    it when that one ends in a colon ("Here's what the company reported:" opening a list of figures)."""
     regions: list[Span] = []
     for index in numbers:
         sentence = sentence_of(doc[index])
-        if regions and sentence.start <= regions[-1].end:
+        start = sentence.start
+        if regions and start <= regions[-1].end:
             if sentence.end > regions[-1].end:
                 regions[-1] = doc[regions[-1].start : sentence.end]
             continue
-        regions.append(doc[sentence.start : sentence.end])
+        if start > 0:
+            previous = sentence_of(doc[start - 1])
+            last = next((t for t in reversed(previous) if not t.is_space), None)
+            if last is not None and last.text == ":":
+                start = previous.start
+        regions.append(doc[start : sentence.end])
     return regions
 
 
@@ -726,6 +735,11 @@ def holder_of(
         )
         if shown is not None and verb.head.lemma_.lower() in SHOWING_VERBS:
             return shown
+        # "the UN estimated that 1,100 homes had been destroyed": who estimates or counts gives what the clause
+        # counts.
+        estimator = rules.by_verb.get(verb.head.i)
+        if estimator is not None and verb.head.lemma_.lower() in FIGURE_GIVING_VERBS and _can_speak(estimator.head):
+            return estimator
     # "With 152 cases, Veracruz recorded the most", "China is expecting 6.5 percent growth": a place that tallies
     # or expects is the figure's scope, not its source.
     place_tally = (
@@ -782,12 +796,28 @@ def _trailing(number: Token, rules: DocRules) -> Holder | None:
     return None
 
 
+# How far (in characters) a list introduced by a clause of saying ("Here's what the company reported:") may run.
+LIST_REACH = 3000
+
+
 def _before_colon(number: Token, rules: DocRules) -> Holder | None:
-    """The holder of a clause of saying that ends in a colon before the figure, in its sentence."""
+    """The holder of a clause of saying that ends in a colon before the figure, in its sentence or opening a
+    list whose line the figure is on ("Here's what IBM reported:" then "- Revenue was $18.8 billion")."""
     before = bisect.bisect_left(rules.before_colon_starts, number.i) - 1
-    if before >= 0 and rules.before_colon[before][0] >= sentence_of(number).start:
-        return rules.before_colon[before][1]
-    return None
+    if before < 0:
+        return None
+    colon, holder = rules.before_colon[before]
+    if colon >= sentence_of(number).start:
+        return holder
+    doc = number.doc
+    start = doc[colon].idx + 1
+    if number.idx - start > LIST_REACH:
+        return None
+    rest_of_line, *lines = doc.text[start : number.idx].split("\n")
+    lines = [line.strip() for line in lines if line.strip()]
+    if rest_of_line.strip() or not lines or any(line[0] not in BULLET_MARKS for line in lines):
+        return None
+    return holder
 
 
 def _can_speak(head: Token) -> bool:
@@ -826,11 +856,27 @@ def _according_to(number: Token, first: int, rules: DocRules, numbers: list[int]
         before -= 1
     if before >= 0 and phrases[before][0] >= sentence.start:
         i, holder = phrases[before]
+        if _said_after(number, i):
+            return None  # "450, according to the governor, while the UN estimated that 1,100 ...": the UN's
         # "According to police, 3,000 came; organisers said 12,000": a far phrase with other figures between
         # speaks for those.
         if not _any_between(numbers, i, first) or first - i <= ACCORDING_TO_REACH:
             return holder
     return None
+
+
+def _said_after(number: Token, phrase: int) -> bool:
+    """Whether the figure is in what a source after token `phrase` says or estimates ("..., while the UN
+    estimated that 1,100 homes had been destroyed"): a clause of its own speaker."""
+    for ancestor in number.ancestors:
+        if ancestor.i <= phrase:
+            return False
+        if ancestor.dep_ == "ccomp":
+            verb = ancestor.head
+            speaks = verb.lemma_.lower() in CUE_VERBS | FIGURE_GIVING_VERBS
+            if speaks and verb.i > phrase and any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                return True
+    return False
 
 
 def _inside(number: Token, head: Token) -> bool:

@@ -82,6 +82,7 @@ from bot.engine.measures import (
     ABOARD_WORDS,
     AGGREGATE_PATTERN,
     AGGREGATE_PERIODS,
+    AREA_OF_EVENT,
     BOARDING_PREPOSITIONS,
     CENT_WORDS,
     CHANGE_WORDS,
@@ -93,6 +94,7 @@ from bot.engine.measures import (
     CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
     EARLIER_WORDS,
+    EMPLOYMENT_WORDS,
     ESTIMATE_WORDS,
     EVENT_FAMILIES,
     EVENT_ITEM_NOUNS,
@@ -103,6 +105,7 @@ from bot.engine.measures import (
     FORECAST_LEMMA,
     FORECAST_PHRASES,
     FORECAST_WORDS,
+    GROWTH_WORDS,
     HAPPENS_TO_PEOPLE,
     JOB_HOLDER_NOUNS,
     LATER_WORDS,
@@ -149,6 +152,10 @@ from bot.engine.measures import (
 
 # How far up the dependency tree a number's quantity is looked for (number -> noun -> preposition -> verb).
 MAX_CLIMB = 5
+# How many words of a subject's phrase may hold the period of the figure its verb gives.
+SUBJECT_PERIOD_REACH = 12
+# "Revenue for the quarter": the quarter a results story reports on, one with any quarter it names ("Q3").
+OWN_QUARTER = "the quarter"
 # How far up the tree a verb of expecting makes a figure a forecast ("expects the economy to grow by 1.2%").
 MAX_STATUS_CLIMB = 8
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "appos", "npadvmod", "acomp"}
@@ -349,11 +356,17 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
             _take_noun(subject, structure)
     if not structure.quantity and in_currency(structure.unit):
+        # "caused $25 billion in damage", "$3 billion in insured losses": what the sum is, after "in".
+        for pobj in (g for c in number.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children):
+            if pobj.dep_ == "pobj":
+                _take_noun(pobj, structure)
+    if not structure.quantity and in_currency(structure.unit):
         structure.quantity = _money_verb_quantity(verb)
-    if not structure.quantity and noun is not None and not structure.unit:
-        # "146 passengers", "4,000 strikers": nouns that say what happened to the people they count, when the
-        # clause says nothing else ("17 passengers were killed" is a toll).
-        structure.quantity = QUANTITY_OF_COUNTED.get(_lemma(noun))
+    if not structure.quantity and not structure.unit:
+        # "146 passengers", "4,000 strikers", "put the number of detainees at 3,000": nouns that say what happened
+        # to the people they count, when the clause says nothing else ("17 passengers were killed" is a toll).
+        counted_word = _lemma(noun) if noun is not None else structure.counted
+        structure.quantity = QUANTITY_OF_COUNTED.get(counted_word or "")
     if structure.counted is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         # "put the number of kidnappers killed at 29", the value hung on the participle: its noun is counted.
         lemma = _lemma(verb.head)
@@ -365,6 +378,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = "spilled"  # "5,000 barrels were leaking" from a well, not a data leak
     if not structure.quantity and not structure.unit:
         structure.quantity = _measure_of_event(verb)
+    if not structure.quantity and structure.unit in AREA_UNITS:
+        structure.quantity = AREA_OF_EVENT.get(family_of(structure.counted or "", EVENT_KINDS) or "")
     if structure.quantity == "created" and structure.unit is None:
         structure.change = False  # "a gain of 180,000 jobs" is a count of jobs created, not a change in a level
     if structure.quantity == "took part" and structure.counted in PARTICIPANT_NOUNS:
@@ -794,6 +809,16 @@ def _take_noun(noun: Token, structure: Structure) -> None:
             structure.points_back = True
 
 
+def _employment_grows(verb: Token, node: Token) -> bool:
+    """'Payrolls rose by 96,000', 'the number of people employed increased by 54,600 people': the amount a verb of
+    growth says employment grew by (`EMPLOYMENT_WORDS`), not the level it reached ("to 11.4 million")."""
+    amount = node.dep_ in CHANGE_AMOUNT_DEPS or (node.dep_ == "prep" and node.lower_ == "by")
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return amount and any(
+        _lemma(t) in EMPLOYMENT_WORDS or t.lower_ in EMPLOYMENT_WORDS for s in subjects for t in s.subtree
+    )
+
+
 def _boarded(verb: Token) -> bool:
     return any(
         child.dep_ == "prep"
@@ -877,6 +902,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
                     target = _of_object(child)
                     if target is not None and not _named(target):
                         structure.counted = family_of(_lemma(target), COUNTED_FAMILIES) or _lemma(target)
+    if not structure.quantity and lemma in GROWTH_WORDS and _employment_grows(verb, node):
+        structure.quantity, structure.counted, structure.change = "created", "job", False
     if not structure.known and structure.revises:
         structure.points_back = True  # "later upgraded to 6.0"
     if not structure.quantity and node.dep_ in SUBJECT_DEPS:
@@ -905,7 +932,10 @@ _MONTH = re.compile(
 )
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:this|next|last) (?:year|month|week|quarter|season)\b|\bso far this year\b|\bsince "
-                       r"january\b|\b(?:full|fiscal|financial|whole)[- ]year\b", re.IGNORECASE)  # fmt: skip
+                       r"january\b|\b(?:full|fiscal|financial|whole)[- ]year\b"
+                       r"|\b(?:over|in|within) (?:the (?:next|coming|past|last) )?\w+ (?:years|months|decades)\b"
+                       r"|\bthe quarter\b",
+                       re.IGNORECASE)  # fmt: skip
 
 
 def figure_path(number: Token) -> list[Token]:
@@ -932,6 +962,10 @@ def _period_words(path: list[Token]) -> str:
         # quantity, holds its period when the figure's own phrase has none.
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in on_path]
         words = _time_phrases(subjects, on_path)
+        if not words:
+            # "Earnings per share guidance for 2018 is $13.80": a period deeper in the subject's own phrase.
+            phrases = [" ".join(t.text for t in itertools.islice(s.subtree, SUBJECT_PERIOD_REACH)) for s in subjects]
+            words = [p for p in phrases if any(when.search(p) for when in (_YEAR, _QUARTER, _RELATIVE, _MONTH))]
     return " ".join(words)
 
 
@@ -1221,8 +1255,10 @@ def later_statement(earlier: Structure, later: Structure) -> bool:
     to 29'), or its sentence is marked as later ('later', 'now', another day or time)."""
     if later.revises:
         return True
-    if earlier.time_marker in EARLIER_WORDS and later.time_marker not in EARLIER_WORDS:
-        return True  # "had earlier put the number at 400,000", then the latest figure
+    if (earlier.time_marker in EARLIER_WORDS or earlier.prior) and not (
+        later.time_marker in EARLIER_WORDS or later.prior
+    ):
+        return True  # "had earlier put the number at 400,000", "revising its initial count of 18", then the latest
     return later.time_marker is not None and later.time_marker != earlier.time_marker
 
 
@@ -1300,4 +1336,11 @@ def compatible(a: Structure, b: Structure) -> bool:
     # A running total ("300 arrested since the protests began") is no count of one day ("40 on Saturday").
     if (a.aggregate or a.running_total) != (b.aggregate or b.running_total) and (a.period or b.period):
         return False
-    return not (a.period and b.period and a.period != b.period)
+    return not (a.period and b.period and not _one_period(a.period, b.period))
+
+
+def _one_period(a: str, b: str) -> bool:
+    """Whether two periods may be one: equal, or "the quarter" (a results story's own) and a named quarter."""
+    if a == b:
+        return True
+    return {a, b} & {OWN_QUARTER} != set() and any(_QUARTER.fullmatch(p) for p in (a, b))
