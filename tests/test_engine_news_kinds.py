@@ -163,6 +163,9 @@ DIFFERING = [
     "The coast guard said 17 bodies had been found on the boat. Seventeen of the passengers were dead when rescuers arrived, the coast guard said, revising its initial count of 18 bodies.",
     "The ministry said 40 people were killed in the attack. Its initial count of 35 dead was revised after hospitals reported more deaths, the ministry said.",
     "The fire has scorched 14,000 acres, the state fire agency said on Tuesday. The national forest service put the size of the blaze at 19,500 acres.",
+    "The ministry reported 412 confirmed cases, while the WHO listed 389 confirmed cases for the country.",
+    "Here's what Kelvar reported:\n\n- Revenue for the quarter was $4.2 billion. Analysts had expected $4.5 billion.\n\n- Earnings per share guidance for 2026 is $5.10.",
+    "Analysts had expected revenue of $4.5 billion. The company brought in just $4.2 billion, Kelvar said in its results statement.",
 ]
 
 NOT_DIFFERING = [

@@ -14,11 +14,12 @@ from bot.engine.attribution import Finding, find_attributions
 from bot.engine.boilerplate import boilerplate_ranges
 from bot.engine.conflicts import claim_source_key, claim_source_label, find_conflicts
 from bot.engine.context import byline_ranges, find_dateline, find_entities, find_event, find_headline
-from bot.engine.doccache import doc_text, sentence_of, sentence_text
+from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
 from bot.engine.figures import FoundFigure, find_figures
 from bot.engine.grammar import NOUN_POS, RELATIVE_CLAUSE_DEPS, VERB_POS
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import (
+    BUSINESS_NOUNS,
     IT_THEY_PRONOUNS,
     OFFICIAL_SOURCE,
     ORGANISATION_NOUNS,
@@ -517,9 +518,29 @@ def _holder_source(
     mention = describe_source(head, sentence_text(sentence_of(head)))
     if mention.kind == "pronoun" and head.lower_ in IT_THEY_PRONOUNS:
         return recent
+    if mention.kind == "description" and mention.definite and mention.head_lemma in BUSINESS_NOUNS:
+        # "the company brought in just $18.8 billion" after "Wall Street was not happy with IBM": the business
+        # named just before.
+        business = _organisation_named_before(head)
+        if business is not None:
+            return _named_holder(business, claims)
     if mention.kind in REFERRING_KINDS or not mention.name:
         return None
     return _named_holder(mention.name, claims, anonymous=mention.anonymous)
+
+
+# How far back (in tokens) "the company" looks for the business it stands for.
+BUSINESS_REFERENCE_REACH = 120
+
+
+def _organisation_named_before(head: Token) -> str | None:
+    """The nearest organisation's name before `head` within `BUSINESS_REFERENCE_REACH` tokens, or None."""
+    doc = head.doc
+    for i in range(head.i - 1, max(-1, head.i - BUSINESS_REFERENCE_REACH), -1):
+        if doc[i].ent_type_ == "ORG":
+            entity = entity_at(doc[i])
+            return entity.text if entity is not None else doc[i].text
+    return None
 
 
 def _named_holder(name: str, claims: list[Claim], *, anonymous: bool = False) -> tuple[str, str | None]:

@@ -61,6 +61,12 @@ VEHICLE_NOUNS = frozenset(
     audit""".split()
 )
 
+# "the company" may stand for any business named before as an operator, an airline, a firm ...
+BUSINESS_NOUNS = frozenset(
+    """company firm operator airline carrier utility manufacturer insurer lender broadcaster publisher
+    retailer developer business group""".split()
+)
+
 # Definite descriptions that refer back to an organisation already quoted ("the group said").
 ORGANISATION_NOUNS = frozenset(
     """group monitor organisation organization agency body watchdog observatory ministry department
@@ -304,7 +310,7 @@ RELATIVE_PART_WORDS = frozenset("which whom them those".split())
 # at 3,000", "the ministry registered 137". Their subject holds the figure.
 FIGURE_GIVING_VERBS = frozenset(
     """count estimate put register record tally number calculate reckon place peg give publish measure
-    announce report confirm expect anticipate predict forecast project verify document""".split()
+    announce report confirm expect anticipate predict forecast project verify document list""".split()
 )
 
 # Verbs of saying alone: the day they were said on ("said on Friday") dates the statement, not its figures

@@ -591,6 +591,10 @@ class FigureRules:
         return found
 
 
+# White-space and bullet tokens that may stand between a list's opening colon and its first figure.
+MAX_BLANK_TOKENS = 3
+
+
 def _regions(doc: Doc, numbers: list[int]) -> list[Span]:
     """Runs of consecutive sentences that hold a number word, in document order, each with the sentence before
     it when that one ends in a colon ("Here's what the company reported:" opening a list of figures)."""
@@ -602,11 +606,11 @@ def _regions(doc: Doc, numbers: list[int]) -> list[Span]:
             if sentence.end > regions[-1].end:
                 regions[-1] = doc[regions[-1].start : sentence.end]
             continue
-        if start > 0:
-            previous = sentence_of(doc[start - 1])
-            last = next((t for t in reversed(previous) if not t.is_space), None)
-            if last is not None and last.text == ":":
-                start = previous.start
+        last = start - 1
+        while last >= 0 and (doc[last].is_space or doc[last].text in BULLET_MARKS) and start - last <= MAX_BLANK_TOKENS:
+            last -= 1
+        if last >= 0 and doc[last].text == ":":
+            start = sentence_of(doc[last]).start
         regions.append(doc[start : sentence.end])
     return regions
 

@@ -29,6 +29,7 @@ from bot.engine.lexicon import (
     AFFILIATION_PREPOSITIONS,
     ANONYMOUS_SOURCE_NOUNS,
     AUTHOR_PREPOSITIONS,
+    BUSINESS_NOUNS,
     DASHES,
     DEFINITE_DETERMINERS,
     FEMALE_FIRST_NAMES,
@@ -111,7 +112,9 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
     start, end = mention_tokens.start_char, mention_tokens.end_char
     lower = head.lower_
     # "The WHO said": a name written in capitals is no pronoun, whatever its letters spell.
-    acronym = head.is_upper and len(head.text) > 1 and head.pos_ == "PROPN"
+    # ("the WHO listed": the tagger may take it for the pronoun; a word before it in lower case says it's a name.)
+    after_lower = head.i > 0 and head.doc[head.i - 1].is_lower
+    acronym = head.is_upper and len(head.text) > 1 and (head.pos_ == "PROPN" or after_lower)
     if (lower in _PRONOUNS or head.pos_ == "PRON") and not acronym:
         kind = "relative" if lower in RELATIVE_PRONOUNS else "pronoun"
         return SourceMention(
@@ -446,11 +449,6 @@ _GENERIC_ORGANISATION_HEADS = frozenset(
 )
 # Generic heads that name a kind of organisation no business is: "the agency", "the watchdog".
 _KINDS_NO_BUSINESS_IS = frozenset("monitor agency watchdog observatory militia".split())
-# "the company" may stand for any business named before as an operator, an airline, a firm ...
-_BUSINESS_NOUNS = frozenset(
-    """company firm operator airline carrier utility manufacturer insurer lender broadcaster publisher
-    retailer developer business group""".split()
-)
 
 
 class SourceTracker:
@@ -564,14 +562,14 @@ class SourceTracker:
             if head in source.words and (source.kind == "organisation") == wants_organisation:
                 return source
         recent = sorted(self._recent(sentence, 5), key=lambda s: -s.sentence)
-        if head in _BUSINESS_NOUNS and head != "group":
+        if head in BUSINESS_NOUNS and head != "group":
             for source in recent:
-                if source.kind == "organisation" and source.words & _BUSINESS_NOUNS:
+                if source.kind == "organisation" and source.words & BUSINESS_NOUNS:
                     return source
         if head in _GENERIC_ORGANISATION_HEADS:
             for source in recent:
                 # "the agency" after "the pipeline operator said": a business is no agency, monitor or militia.
-                business = bool(source.words & _BUSINESS_NOUNS) and head not in _BUSINESS_NOUNS
+                business = bool(source.words & BUSINESS_NOUNS) and head not in BUSINESS_NOUNS
                 if source.kind == "organisation" and not (business and head in _KINDS_NO_BUSINESS_IS):
                     return source
         return None
