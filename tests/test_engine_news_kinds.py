@@ -166,6 +166,11 @@ DIFFERING = [
     "The ministry reported 412 confirmed cases, while the WHO listed 389 confirmed cases for the country.",
     "Here's what Kelvar reported:\n\n- Revenue for the quarter was $4.2 billion. Analysts had expected $4.5 billion.\n\n- Earnings per share guidance for 2026 is $5.10.",
     "Analysts had expected revenue of $4.5 billion. The company brought in just $4.2 billion, Kelvar said in its results statement.",
+    "Ministry: 1,240 cases confirmed. WHO: 1,610 cases.",
+    "Crowd estimates for Saturday's march ranged from 25,000 (police) to 110,000 (organisers).",
+    "Turnout: 61.2% (electoral commission). Opposition estimate: 38%.",
+    "Lindau quake: USGS puts magnitude at 6.3; national institute says 6.0",
+    "Police said 40 people died in the blast; a hospital official said 62.",
 ]
 
 NOT_DIFFERING = [
@@ -255,6 +260,8 @@ NOT_DIFFERING = [
     "Payrolls rose by 96,000 in August to 151.2 million, the Labor Department said.",
     "The company has $2 billion in cash, it said. Analysts expect revenue of $4 billion.",
     "The senator said the bill would cost $1.2 trillion over ten years. The budget office estimated the cost at $900 billion over five years.",
+    "The union said 33 percent of white workers were unemployed. If they are Hispanic, the unemployment rate is 36 percent, the union said. Now it is 18.7%, the ministry said.",
+    "UPDATE: Death toll from Tessen floods rises to 58, officials say. Earlier, the toll stood at 41.",
 ]
 
 

@@ -134,6 +134,19 @@ def test_a_verb_of_giving_makes_its_subject_the_holder() -> None:
     assert (holder.head.text, holder.rule) == ("union", "holder:giving-verb")
 
 
+def test_a_bare_number_said_is_its_sayers() -> None:
+    # "A hospital official said 62 ."
+    doc = _doc(
+        ["A", "hospital", "official", "said", "62", "."],
+        [2, 2, 3, 3, 3, 3],
+        ["det", "compound", "nsubj", "ROOT", "dobj", "punct"],
+        ["DET", "NOUN", "NOUN", "VERB", "NUM", "PUNCT"],
+        ["a", "hospital", "official", "say", "62", "."],
+    )
+    holder = holder_of(doc[4], 4, [doc[4], doc[3]], read_rules(doc), [4])
+    assert (holder.head.text, holder.rule) == ("official", "holder:said-number")
+
+
 def test_who_revises_a_figure_holds_the_new_value_and_the_old() -> None:
     # "The bureau revised the rate from 3 to 3.1 ."
     words = ["The", "bureau", "revised", "the", "rate", "from", "3", "to", "3.1", "."]
@@ -467,6 +480,7 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:owned-figure-compound",
         "holder:figures-from",
         "holder:in-brackets",
+        "holder:said-number",
     }
     declared = {label for label, *_ in (*NOT_A_COUNT, *PARTS, *BASELINES, *INCREMENTS, *IN_BRACKETS, *HOLDERS)}
     assert declared <= tested, declared - tested

@@ -209,17 +209,38 @@ def test_compatibility_rules() -> None:
     assert compatible(officers, Structure(counted="people", quantity="wounded"))
 
 
-def test_it_was_points_back_on_a_hand_built_parse() -> None:
-    # "It was 5,000 ."
+def test_it_was_closer_to_points_back_on_a_hand_built_parse() -> None:
+    # "It was closer to 5,000 ." (a source disputing a figure); "It is 5,000 ." says nothing of what "it" is.
     doc = _doc(
-        ["It", "was", "5,000", "."],
+        ["It", "was", "closer", "to", "5,000", "."],
+        [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "acomp", "prep", "pobj", "punct"],
+        ["PRON", "AUX", "ADJ", "ADP", "NUM", "PUNCT"],
+        ["it", "be", "close", "to", "5,000", "."],
+    )
+    doc[2].tag_ = "JJR"
+    structure = figure_structure(doc[4], doc[4], None)
+    assert structure.points_back and not structure.known
+    bare = _doc(
+        ["It", "is", "5,000", "."],
         [1, 1, 1, 1],
         ["nsubj", "ROOT", "attr", "punct"],
         ["PRON", "AUX", "NUM", "PUNCT"],
         ["it", "be", "5,000", "."],
     )
-    structure = figure_structure(doc[2], doc[2], None)
-    assert structure.points_back and not structure.known
+    assert not figure_structure(bare[2], bare[2], None).points_back
+
+
+def test_the_main_clause_of_a_condition_is_hypothetical_on_a_hand_built_parse() -> None:
+    # "If they are white , the rate is 33 % ."
+    doc = _doc(
+        ["If", "they", "are", "white", ",", "the", "rate", "is", "33", "%", "."],
+        [2, 2, 7, 2, 7, 6, 7, 7, 9, 7, 7],
+        ["mark", "nsubj", "advcl", "acomp", "punct", "det", "nsubj", "ROOT", "nummod", "attr", "punct"],
+        ["SCONJ", "PRON", "AUX", "ADJ", "PUNCT", "DET", "NOUN", "AUX", "NUM", "NOUN", "PUNCT"],
+        ["if", "they", "be", "white", ",", "the", "rate", "be", "33", "%", "."],
+    )
+    assert figure_structure(doc[8], doc[8], doc[9]).hypothetical
 
 
 def test_what_happens_to_people_leaves_a_measure_to_the_subject_on_a_hand_built_parse() -> None:

@@ -951,7 +951,16 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
             continue
         if any(t.pos_ in VERB_POS for t in prefix) or prefix[0].lower_ in _LABELS:
             continue
-        heads = [t for t in prefix if t.pos_ in NOUN_POS]
+        # "WHO: 1,610 cases": a name in capitals before a figure labels it, however the tagger read it.
+        acronym = (
+            len(prefix) == 1
+            and prefix[0].is_upper
+            and len(prefix[0].text) > 1
+            and prefix[0].ent_type_ not in DATELINE_LABEL_ENTITIES
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].like_num
+        )
+        heads = [t for t in prefix if t.pos_ in NOUN_POS or acronym]
         if not heads or heads[-1].ent_type_ in DATELINE_LABEL_ENTITIES or heads[-1].lower_ in _LABELS:
             continue
         if len(prefix) == 1 and heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in SPEAKER_ENTITIES:
@@ -959,7 +968,7 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         line_end = _segment_end(doc_text(doc), token.idx)
         # A one-word place before a plain sentence is a dateline (headlines are title case); a word that names a
         # source ("Police: 1,200 detained") is a label whatever the case after it.
-        source_word = heads[-1].pos_ == "NOUN" and heads[-1].lemma_.lower() in SOURCE_NOUNS
+        source_word = (heads[-1].pos_ == "NOUN" and heads[-1].lemma_.lower() in SOURCE_NOUNS) or acronym
         if len(prefix) == 1 and not source_word and not _title_case(doc_text(doc)[token.idx + 1 : line_end]):
             continue
         if any(token.idx < offset < line_end for offset in cue_offsets):

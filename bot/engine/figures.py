@@ -869,7 +869,9 @@ def _counted_noun(number: Token) -> Token | None:
     for _ in range(3):
         if token.dep_ in NUMBER_ATTACHMENT_DEPS and token.head is not token:
             token = token.head
-            if token.pos_ in COUNTED_HEAD_POS and not _is_number_token(token):
+            # "25,000 (police)": a word in brackets after the number names who gives it, not what it counts.
+            bracketed = token.i > 0 and token.doc[token.i - 1].text == "(" and token.i > number.i
+            if token.pos_ in COUNTED_HEAD_POS and not _is_number_token(token) and not bracketed:
                 return token
         else:
             break

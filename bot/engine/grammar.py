@@ -139,6 +139,8 @@ OF_OBJECT_POS = NOUN_POS | frozenset({"ADJ", "VERB", "PRON", "DET"})
 
 # Every verb form: a cue verb the tagger called a verb though the coarse tag says otherwise.
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+# Participles: "the number of kidnappers killed", "people living in camps".
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 # A past participle or an adjective after a verb: "fighters reported killed", "reported dead".
 PARTICIPLE_OR_ADJECTIVE_TAGS = frozenset({"VBN", "JJ"})
 # Plural nouns, common and proper: "officials", "the Greens".

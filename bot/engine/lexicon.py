@@ -316,6 +316,9 @@ FIGURE_GIVING_VERBS = frozenset(
 # Verbs of saying alone: the day they were said on ("said on Friday") dates the statement, not its figures
 # ("reported 2,300 new infections on Friday" counts Friday's).
 SAYING_VERBS = frozenset("say tell add".split())
+# Verbs of saying whose bare number object is a figure said ("a hospital official said 62"); "added $1.2 trillion"
+# adds money.
+NUMBER_SAYING_VERBS = frozenset({"say"})
 
 # The verb of being: "three of the eight victims were children" sorts a count, it says nothing happened.
 COPULA_VERBS = frozenset({"be"})
@@ -349,7 +352,7 @@ SOURCE_NOUNS = (
     | frozenset(
         """organiser organisers organizer organizers union unions ministry spokesperson authorities rescuer
         rescuers scientist scientists seismologist seismologists researcher researchers bureau counterpart
-        counterparts""".split()
+        counterparts opposition""".split()
     )
 )
 # The prepositions of being inside a figure's scope: "600,000 in Washington", "across the north".

@@ -48,6 +48,7 @@ from bot.engine.lexicon import (
     MONTH_NAMES,
     MULTIPLIER_WORDS,
     NAME_NUMBER_WORDS,
+    NUMBER_SAYING_VERBS,
     OFFICIAL_WORDS,
     PART_WORDS,
     POSSESSIVE_MARKS,
@@ -155,7 +156,13 @@ IN_BRACKETS: tuple[TokenRule, ...] = (
     (
         "holder:in-brackets",
         # Anchored on the bracket; the figure's number or noun is the word before it.
-        [{"ORTH": "("}, {"LEMMA": {"IN": sorted(SOURCE_NOUNS)}}, {"ORTH": ")"}],
+        # "(police)", "(electoral commission)": a source noun, maybe with one word before it.
+        [
+            {"ORTH": "("},
+            {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "?"},
+            {"LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
+            {"ORTH": ")"},
+        ],
         -1,
     ),
 )
@@ -189,6 +196,15 @@ HOLDERS: tuple[DependencyRule, ...] = (
                 "RIGHT_ID": "verb",
                 "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_GIVING_VERBS)}, "POS": "VERB"},
             },
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
+    # "a hospital official said 62", "the national institute says 6.0": a bare number said is its sayer's figure.
+    (
+        "holder:said-number",
+        [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(NUMBER_SAYING_VERBS)}, "POS": "VERB"}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "number", "RIGHT_ATTRS": {"DEP": "dobj", "POS": "NUM"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
     ),
@@ -539,17 +555,19 @@ class FigureRules:
         strings = doc.vocab.strings
         regions = _regions(doc, numbers) if numbers is not None else [doc[:]]
         token_matches = [
-            (match_id, region.start + start)
+            (match_id, region.start + start, region.start + end)
             for region in regions
-            for match_id, start, _end in self.matcher(region)
+            for match_id, start, end in self.matcher(region)
         ]
-        for match_id, start in token_matches:
+        for match_id, start, end in token_matches:
             key = strings[match_id]
             family, offset = self._token_rules[key]
             label = key.split("#")[0]
             if family == "in_brackets":
                 if start > 0 and doc[start - 1].pos_ in BRACKETED_FIGURE_POS:
-                    found.in_brackets.setdefault(start + offset, Holder(doc[start + 1], label))
+                    # Named by the bracket's own words ("(police)"), whatever the parser hung on them.
+                    inside = doc[start + 1 : end - 1]
+                    found.in_brackets.setdefault(start + offset, Holder(inside[-1], label, inside.text))
             else:
                 getattr(found, family).setdefault(start + offset, label)
         cues: list[tuple[int, Holder]] = []
@@ -580,7 +598,12 @@ class FigureRules:
             elif "figure" in nodes:  # the pattern holds the figure's own noun: "the ministry's estimate"
                 found.by_figure_noun.setdefault(nodes["figure"].i, holder)
             else:
-                found.by_verb.setdefault(nodes["verb"].i, holder)
+                # Two subjects hung on one verb ("Lindau quake: ... national institute says 6.0"): the nearer one.
+                verb = nodes["verb"].i
+                existing = found.by_verb.get(verb)
+                nearer = existing is not None and abs(holder.head.i - verb) < abs(existing.head.i - verb)
+                if existing is None or (existing.rule == label and nearer):
+                    found.by_verb[verb] = holder
         found.according_to.sort(key=lambda pair: pair[0])
         marks = _mark_indexes(doc, regions)
         found.before_colon = _colon_holders(doc, sorted(cues, key=lambda pair: pair[0]), marks)

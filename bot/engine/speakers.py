@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from bot.engine.doccache import entities_within, entity_at
+from bot.engine.doccache import entities_within, entity_at, sentence_of
 from bot.engine.grammar import (
     DESCRIPTION_LEFT_DEPS,
     FUNCTION_DEPS,
@@ -112,9 +112,13 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
     start, end = mention_tokens.start_char, mention_tokens.end_char
     lower = head.lower_
     # "The WHO said": a name written in capitals is no pronoun, whatever its letters spell.
-    # ("the WHO listed": the tagger may take it for the pronoun; a word before it in lower case says it's a name.)
-    after_lower = head.i > 0 and head.doc[head.i - 1].is_lower
-    acronym = head.is_upper and len(head.text) > 1 and (head.pos_ == "PROPN" or after_lower)
+    # ("the WHO listed", "WHO: 1,610 cases": the tagger may take it for the pronoun; in a line not written all
+    # in capitals, it is a name.)
+    acronym = (
+        head.is_upper
+        and len(head.text) > 1
+        and (head.pos_ == "PROPN" or any(t.is_lower for t in sentence_of(head)))
+    )
     if (lower in _PRONOUNS or head.pos_ == "PRON") and not acronym:
         kind = "relative" if lower in RELATIVE_PRONOUNS else "pronoun"
         return SourceMention(

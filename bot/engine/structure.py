@@ -34,6 +34,7 @@ from bot.engine.grammar import (
     NUMBER_ATTACHMENT_DEPS,
     OBJECT_DEPS,
     OF_OBJECT_POS,
+    PARTICIPLE_TAGS,
     PATIENT_DEPS,
     PERIOD_MODIFIER_DEPS,
     PHRASE_ONLY_COMPLETION_DEPS,
@@ -66,6 +67,7 @@ from bot.engine.lexicon import (
     NATION_NOUNS,
     NATIONWIDE_SCOPE,
     NATIONWIDE_WORDS,
+    NUMBER_SAYING_VERBS,
     ORGANISATION_NOUNS,
     PLACE_NOUNS,
     RELATIVE_PRONOUNS,
@@ -367,7 +369,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         # to the people they count, when the clause says nothing else ("17 passengers were killed" is a toll).
         counted_word = _lemma(noun) if noun is not None else structure.counted
         structure.quantity = QUANTITY_OF_COUNTED.get(counted_word or "")
-    if structure.counted is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+    participle = verb.tag_ in PARTICIPLE_TAGS  # not "UPDATE: Death toll rises to 58" parsed as a clause on "UPDATE"
+    if structure.counted is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and participle:
         # "put the number of kidnappers killed at 29", the value hung on the participle: its noun is counted.
         lemma = _lemma(verb.head)
         if lemma not in RESTATING_NOUNS:
@@ -447,13 +450,19 @@ def _party_words(name: Token) -> str:
 
 
 def _conditional(number: Token) -> bool:
-    """Whether a verb above the number opens with "if" or "unless" (`CONDITION_MARKERS`)."""
-    return any(
-        child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS
-        for ancestor in number.ancestors
-        if ancestor.pos_ in VERB_POS
-        for child in ancestor.children
+    """Whether a verb above the number opens with "if" or "unless" (`CONDITION_MARKERS`), or is the main clause
+    of one that does ("If they are Hispanic, the unemployment rate is 36 percent")."""
+    verbs = [ancestor for ancestor in number.ancestors if ancestor.pos_ in VERB_POS]
+    opens = any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS for v in verbs for child in v.children)
+    return opens or any(
+        clause.dep_ == "advcl" and clause.i < number.i and _opens_with_condition(clause)
+        for v in verbs[:1]
+        for clause in v.children
     )
+
+
+def _opens_with_condition(clause: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS for child in clause.children)
 
 
 def _prior_statement(number: Token) -> bool:
@@ -834,6 +843,11 @@ def _changes(token: Token) -> bool:
 
 def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     lemma = _lemma(verb)
+    if lemma in NUMBER_SAYING_VERBS and node.dep_ in OBJECT_DEPS and node.pos_ == "NUM" and not structure.known:
+        # "USGS puts magnitude at 6.3; the national institute says 6.0", "a hospital official said 62": a bare
+        # number said restates the figure before it.
+        structure.points_back = True
+        return
     changed = next((c for c in verb.children if c.dep_ in PATIENT_DEPS and c.i != node.i and c.pos_ == "NOUN"), None)
     if lemma in REVISION_VERBS and changed is not None and not _a_figure_noun(changed):
         # "raise the retirement age from 63 to 65": a verb of raising changes a thing of the world, not a figure
@@ -891,7 +905,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
             continue
         if structure.quantity:
             break
-        it_was = child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and lemma == "be"
+        # "said it was closer to 50,000 barrels": a source disputing a figure (not "now it is 18.7%", whatever "it" is)
+        it_was = child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and lemma == "be" and node.tag_ in COMPARATIVE_TAGS
         if child.pos_ == "PRON" and (child.dep_ == "dobj" or it_was) and not structure.known:
             structure.points_back = True  # "puts it at 6.2", "said it was closer to 50,000 barrels"
             continue
