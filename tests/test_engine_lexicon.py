@@ -65,6 +65,8 @@ WORD_FAMILIES = {
     "range openers": lexicon.RANGE_OPENERS,
     "count entity words": lexicon.COUNT_ENTITY_WORDS,
     "pronoun one determiners": lexicon.PRONOUN_ONE_DETERMINERS,
+    "place nouns": lexicon.PLACE_NOUNS,
+    "sector nouns": lexicon.SECTOR_NOUNS,
 }
 MARKS = {
     "dashes": lexicon.DASHES,

@@ -171,6 +171,9 @@ DIFFERING = [
     "Turnout: 61.2% (electoral commission). Opposition estimate: 38%.",
     "Lindau quake: USGS puts magnitude at 6.3; national institute says 6.0",
     "Police said 40 people died in the blast; a hospital official said 62.",
+    "The union said 74 per cent of workers joined the walkout. The labour ministry estimated that 29% of employees had stopped work.",
+    "The union said 74 per cent of workers joined the walkout. The ministry said 29% of employees stopped work. Participation was highest in the public sector, where 41% of staff joined the strike, and lowest in the private sector, where 12% of staff did, the ministry said.",
+    "The flood killed 98 people, according to official figures, but aid workers estimated the toll at more than 300.",
 ]
 
 NOT_DIFFERING = [
@@ -262,6 +265,13 @@ NOT_DIFFERING = [
     "The senator said the bill would cost $1.2 trillion over ten years. The budget office estimated the cost at $900 billion over five years.",
     "The union said 33 percent of white workers were unemployed. If they are Hispanic, the unemployment rate is 36 percent, the union said. Now it is 18.7%, the ministry said.",
     "UPDATE: Death toll from Tessen floods rises to 58, officials say. Earlier, the toll stood at 41.",
+    "The ministry said 29% of employees stopped work. Participation was highest in the public sector, where 41% of staff joined the strike, the ministry said.",
+    "The death toll from the floods was lowered to 31 from 37 after six people were found alive, officials said. The dead include 12 children and 8 women, officials said.",
+    "The flow rate was estimated at 5,000 barrels a day in April, the company said. By June, government scientists said, the well was leaking 60,000 barrels a day. In total, 4.9 million barrels spilled, the government said.",
+    "The country has recorded 1,282 measles cases so far this year, the health ministry said. Last year, 1,109 cases were recorded. In March alone, 210 cases were reported.",
+    "Police said 1,200 people were detained, about 300 of them in the capital. Rights groups said nearly 1,200 people had been detained across the country.",
+    "The unrest has killed at least 80 people, officials said. On Monday, officials had put the toll at 30, and on Tuesday at 55.",
+    "The fire has burned 12,000 hectares, officials said: 8,000 hectares in Kessia and 4,000 hectares in Lindau.",
 ]
 
 

@@ -8,6 +8,7 @@ quantity, unit, level or change, period. Values are compared as numbers after no
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 
 from bot.engine.lexicon import APPROXIMATE_QUALIFIERS
@@ -263,6 +264,7 @@ def find_conflicts(
     article's event for the notes ('the Tormaine landslide').
     """
     candidates = [i for i, ok in enumerate(comparable) if ok]
+    starts = [figure.span.start for figure in figures]  # in text order: the figures are found in reading order
     conflicts = []
     for cluster in _clusters(candidates, structures):
         indexes = _on_one_scale(_without_parts(cluster, figures, structures), figures, structures)
@@ -282,6 +284,7 @@ def find_conflicts(
             and (same_scale(figures[i], figures[j]) or _one_revision(structures[i], structures[j]))
             and not _own_results(figures[i], figures[j], keys[i], keys[j])
             and (not same_source(keys[i], keys[j]) or j in newer or i in newer)
+            and not (same_source(keys[i], keys[j]) and _difference_stated(figures[i], figures[j], figures, starts))
         ]
         if not differing:
             continue
@@ -303,6 +306,26 @@ def find_conflicts(
             _conflict(indexes, figures, claims, structures[indexes[0]], between_sources, newer, event)
         )
     return conflicts
+
+
+# How far (in characters) from a revised figure the difference that explains it may be stated: "lowered to 31 from
+# 37 after six people were found alive".
+DIFFERENCE_WINDOW = 200
+
+
+def _difference_stated(a: Figure, b: Figure, figures: list[Figure], starts: list[int]) -> bool:
+    """Whether a source's two values differ by a number stated beside the later one ("lowered to 31 from 37
+    after six people were found alive", "12,400 acres, 600 acres less than reported"): the change is accounted
+    for, an update rather than two values at odds."""
+    if a.upper is not None or b.upper is not None:
+        return False
+    difference = abs(a.value - b.value)
+    later = max(a.span.start, b.span.start)
+    low = bisect.bisect_left(starts, later - DIFFERENCE_WINDOW)
+    high = bisect.bisect_right(starts, later + DIFFERENCE_WINDOW)
+    return any(
+        figures[k] is not a and figures[k] is not b and figures[k].value == difference for k in range(low, high)
+    )
 
 
 def _one_reading_per_source(

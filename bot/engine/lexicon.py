@@ -352,7 +352,7 @@ SOURCE_NOUNS = (
     | frozenset(
         """organiser organisers organizer organizers union unions ministry spokesperson authorities rescuer
         rescuers scientist scientists seismologist seismologists researcher researchers bureau counterpart
-        counterparts opposition""".split()
+        counterparts opposition worker workers""".split()
     )
 )
 # The prepositions of being inside a figure's scope: "600,000 in Washington", "across the north".
@@ -361,6 +361,9 @@ SCOPE_PREPOSITIONS = frozenset("in across throughout inside".split())
 # Words opening a clause about a place: "in Los Angeles, where police counted 100,000".
 WHERE_WORDS = frozenset("where".split())
 # Nouns of a part of a country or a settlement: "in the north", "in the capital", "in the province".
+# Nouns of a part of an economy that scopes a figure like a place: "in the public sector, where 41% of staff
+# joined the strike".
+SECTOR_NOUNS = frozenset("sector industry".split())
 PLACE_NOUNS = frozenset(
     """north south east west northeast northwest southeast southwest capital province region district
     state county city town village municipality prefecture governorate""".split()

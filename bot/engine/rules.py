@@ -894,15 +894,14 @@ def _according_to(number: Token, first: int, rules: DocRules, numbers: list[int]
 
 def _said_after(number: Token, phrase: int) -> bool:
     """Whether the figure is in what a source after token `phrase` says or estimates ("..., while the UN
-    estimated that 1,100 homes had been destroyed"): a clause of its own speaker."""
+    estimated that 1,100 homes had been destroyed", "but aid workers estimated the toll at more than 300"): a
+    clause of its own speaker."""
     for ancestor in number.ancestors:
         if ancestor.i <= phrase:
             return False
-        if ancestor.dep_ == "ccomp":
-            verb = ancestor.head
-            speaks = verb.lemma_.lower() in CUE_VERBS | FIGURE_GIVING_VERBS
-            if speaks and verb.i > phrase and any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-                return True
+        speaks = ancestor.lemma_.lower() in CUE_VERBS | FIGURE_GIVING_VERBS
+        if speaks and any(c.dep_ in SUBJECT_DEPS for c in ancestor.children):
+            return True
     return False
 
 

@@ -73,6 +73,7 @@ from bot.engine.lexicon import (
     RELATIVE_PRONOUNS,
     SAYING_VERBS,
     SCOPE_PREPOSITIONS,
+    SECTOR_NOUNS,
     SOURCE_NOUNS,
     TALLY_VERBS,
     TENTATIVE_WORDS,
@@ -1043,7 +1044,7 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
         structure.period = _WEEKDAY.search(text).group(0).capitalize()
     structure.time_marker = _time_marker(number)
     structure.place = _place(path)
-    structure.place_share = structure.place is not None and structure.place == _share_place(path)
+    structure.place_share = structure.place is not None and structure.place in (_share_place(path), _sector_of(path))
     # "put the combined total at 100,000": a sum over several places or events is a scope of its own.
     objects = [c for c in path[-1].children if c.dep_ == "dobj"]
     if any(c.lower_ in COMBINED_WORDS for node in path + objects for c in (node, *node.children)):
@@ -1117,6 +1118,9 @@ def _place(path: list[Token]) -> str | None:
     the counted noun ("Mexico's toll"). When the verb is a clause of saying, the clause above counts too."""
     nodes = list(path)
     verb = path[-1]
+    sector = _sector_of(path)
+    if sector is not None:
+        return sector
     if verb.dep_ in RELATIVE_CLAUSE_DEPS and any(c.lower_ in WHERE_WORDS for c in verb.children):
         # "750,000 in Los Angeles, where the police assessment is just 100,000": the place the clause hangs on
         place = verb.head  # "where" says it is a place, whatever the recogniser tagged
@@ -1127,6 +1131,28 @@ def _place(path: list[Token]) -> str | None:
     if verb.dep_ in SAID_CLAUSE_DEPS and verb.head.i != verb.i and verb.head.lemma_.lower() in CUE_VERBS:
         nodes.append(verb.head)
     return _share_place(path) or _place_of(nodes)
+
+
+def _sector_of(path: list[Token]) -> str | None:
+    """'in the public sector, where 41% of staff joined', '41% of staff in the public sector': a part of the
+    economy (`SECTOR_NOUNS`) named with its modifiers, a scope that is a share of the whole like a country's."""
+    verb = path[-1]
+    nouns = []
+    if verb.dep_ in RELATIVE_CLAUSE_DEPS and any(c.lower_ in WHERE_WORDS for c in verb.children):
+        nouns.append(verb.head)
+    nouns += [
+        pobj
+        for node in path
+        for child in node.children
+        if child.dep_ == "prep" and child.lower_ in SCOPE_PREPOSITIONS
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+    for noun in nouns:
+        if noun.lemma_.lower() in SECTOR_NOUNS:
+            modifiers = [c for c in noun.lefts if c.dep_ in PRENOMINAL_MODIFIER_DEPS]
+            return " ".join(t.lower_ for t in (*modifiers, noun))
+    return None
 
 
 def _share_place(path: list[Token]) -> str | None:
