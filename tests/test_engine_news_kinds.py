@@ -174,6 +174,7 @@ DIFFERING = [
     "The union said 74 per cent of workers joined the walkout. The labour ministry estimated that 29% of employees had stopped work.",
     "The union said 74 per cent of workers joined the walkout. The ministry said 29% of employees stopped work. Participation was highest in the public sector, where 41% of staff joined the strike, and lowest in the private sector, where 12% of staff did, the ministry said.",
     "The flood killed 98 people, according to official figures, but aid workers estimated the toll at more than 300.",
+    "The UN mission said 36 people were killed in the airstrike. That is lower than the original toll of 59 dead and 57 wounded given to the Varta agency by security sources.",
 ]
 
 NOT_DIFFERING = [

@@ -166,6 +166,13 @@ def test_a_name_inside_a_things_phrase_is_not_the_speaker() -> None:
     assert claim_saying(report, "146 passengers were on board").speaker != "Orla Vesk"
 
 
+def test_a_capitalised_preposition_runs_through_a_name() -> None:
+    report = analyze("The medical charity Healers Without Walls said 355 people had died.")
+    assert claim_saying(report, "355 people had died").speaker == "Healers Without Walls"
+    headline = analyze("Officials In Kessia said 40 people died.")
+    assert claim_saying(headline, "40 people died").speaker != "Officials In Kessia"
+
+
 def test_the_official_resolves_back_and_stays_anonymous() -> None:
     text = (
         "A senior police official said the suspect had been arrested near the station. "

@@ -112,6 +112,8 @@ VERB_POS = frozenset({"VERB", "AUX"})
 STAND_IN_POS = frozenset({"PRON", "DET"})
 # What continues a proper name: "Hezbollah", "'s" in a name.
 NAME_CONTINUATION_POS = frozenset({"PROPN", "PART"})
+# Capitalised words that may open a name with a preposition in it: "Medecins Sans", "Doctors Without Borders".
+NAME_OPENING_POS = frozenset({"PROPN", "NOUN"})
 # Words that can name an event: "the earthquake", "flooded", "Hurricane Ida".
 EVENT_TRIGGER_POS = NOUN_POS | frozenset({"VERB"})
 # A name or a pronoun: a source as written, resolved later when a pronoun.

@@ -732,6 +732,11 @@ def holder_of(
     for node in path:
         if node.i in rules.by_figure_noun and not _inside(number, rules.by_figure_noun[node.i].head):
             return rules.by_figure_noun[node.i]
+        # "the toll of 59 dead and 57 wounded given to AFP by security sources": a phrase on the last of joined
+        # figures gives them all.
+        for joined in (c for c in node.children if c.dep_ == "conj" and c.i > number.i):
+            if joined.i in rules.by_figure_noun and rules.by_figure_noun[joined.i].rule == "holder:given-by":
+                return rules.by_figure_noun[joined.i]
         if node.i in rules.in_brackets:
             return rules.in_brackets[node.i]
     verb = path[-1]

@@ -20,6 +20,7 @@ from bot.engine.grammar import (
     MENTION_LEFT_DEPS,
     MENTION_RIGHT_DEPS,
     NAME_CONTINUATION_POS,
+    NAME_OPENING_POS,
     NOUN_POS,
     ORGANISATION_ENTITIES,
     PERSON_ENTITIES,
@@ -132,6 +133,12 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
         )
     anonymous = _says_anonymous(sentence_text) if sentence_text else False
 
+    titled = _name_with_preposition(head)
+    if titled is not None:
+        # "Doctors Without Borders", "Reporters Without Borders": a preposition in capitals runs through a name.
+        return SourceMention(
+            start, end, titled, kind="organisation", anonymous=anonymous, head_lemma=head.lemma_.lower()
+        )
     called = _called_name(head)
     if called:
         return SourceMention(
@@ -224,6 +231,30 @@ def _named_behind_a_thing(head: Token, person: Span) -> bool:
             return True
         node = node.head
     return False
+
+
+# Headlines in title case capitalise the short prepositions ("In", "For", "From"); a name's own is longer ("Without",
+# "Against").
+MAX_HEADLINE_PREPOSITION = 4
+
+
+def _name_with_preposition(head: Token) -> str | None:
+    """'Doctors Without Borders said': a capitalised word, a capitalised preposition and a capitalised word make
+    one name (running text never capitalises a preposition), whatever the tagger made of its parts."""
+    doc = head.doc
+    if not head.is_title or head.i + 2 >= len(doc):
+        return None
+    preposition, after = doc[head.i + 1], doc[head.i + 2]
+    if preposition.pos_ != "ADP" or not preposition.is_title or not after.is_title:
+        return None
+    words = [t for t in sentence_of(head) if t.is_alpha]
+    if 2 * sum(t.is_title for t in words) >= len(words) or len(preposition) <= MAX_HEADLINE_PREPOSITION:
+        # "Officials In Kessia Say 40 Died": a headline capitalises every word, and its short prepositions
+        return None
+    first = head
+    while first.i > 0 and doc[first.i - 1].is_title and doc[first.i - 1].pos_ in NAME_OPENING_POS:
+        first = doc[first.i - 1]
+    return doc[first.i : after.i + 1].text
 
 
 def _could_be_a_persons_name(head: Token, name: str) -> bool:
