@@ -551,3 +551,10 @@ def test_the_day_a_statement_was_made_is_not_the_figures_period() -> None:
 def test_south_asian_scales_and_the_rupee() -> None:
     report = analyze("Unions said 15 crore workers joined the strike. Damage was put at Rs 1,200 crore, officials said.")
     assert [(figure.value, figure.unit) for figure in report.figures] == [(150_000_000, None), (12_000_000_000, "INR")]
+
+
+def test_who_estimates_gives_the_clause_unless_they_are_the_speakers_own_people() -> None:
+    report = analyze("The economy minister, Ada Kessel, said her officials estimated that around 900 jobs would go.")
+    assert [figure.source for figure in report.figures] == ["Ada Kessel"]
+    report = analyze("Some 450 homes were destroyed, according to the governor, while the UN estimated that 1,100 homes had been destroyed.")
+    assert [figure.source for figure in report.figures] == ["governor", "UN"]

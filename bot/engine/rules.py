@@ -770,7 +770,12 @@ def holder_of(
         # "the UN estimated that 1,100 homes had been destroyed": who estimates or counts gives what the clause
         # counts.
         estimator = rules.by_verb.get(verb.head.i)
-        if estimator is not None and verb.head.lemma_.lower() in FIGURE_GIVING_VERBS and _can_speak(estimator.head):
+        # ("Renn said her officials estimated that ...": the speaker's own people give the speaker's figure.)
+        own_people = estimator is not None and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in estimator.head.children
+        )
+        giving = verb.head.lemma_.lower() in FIGURE_GIVING_VERBS
+        if estimator is not None and giving and _can_speak(estimator.head) and not own_people:
             return estimator
     # "With 152 cases, Veracruz recorded the most", "China is expecting 6.5 percent growth": a place that tallies
     # or expects is the figure's scope, not its source.
