@@ -902,6 +902,9 @@ def _according_to(number: Token, first: int, rules: DocRules, numbers: list[int]
     return None
 
 
+_SAYING_OR_GIVING_VERBS = CUE_VERBS | FIGURE_GIVING_VERBS
+
+
 def _said_after(number: Token, phrase: int) -> bool:
     """Whether the figure is in what a source after token `phrase` says or estimates ("..., while the UN
     estimated that 1,100 homes had been destroyed", "but aid workers estimated the toll at more than 300"): a
@@ -909,7 +912,7 @@ def _said_after(number: Token, phrase: int) -> bool:
     for ancestor in number.ancestors:
         if ancestor.i <= phrase:
             return False
-        speaks = ancestor.lemma_.lower() in CUE_VERBS | FIGURE_GIVING_VERBS
+        speaks = ancestor.lemma_.lower() in _SAYING_OR_GIVING_VERBS
         if speaks and any(c.dep_ in SUBJECT_DEPS for c in ancestor.children):
             return True
     return False

@@ -395,9 +395,13 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     return structure
 
 
+# Verbs that give an event's measure, first or revised: "measured 7.8", "was later upgraded to 7.2".
+_EVENT_MEASURING_VERBS = MEASURING_VERBS | REVISION_VERBS
+
+
 def _measure_of_event(verb: Token) -> str | None:
     """'The quake measured 7.8', 'the quake was later upgraded to 7.2' -> magnitude (`MEASURE_OF_EVENT`)."""
-    if _lemma(verb) not in MEASURING_VERBS | REVISION_VERBS:
+    if _lemma(verb) not in _EVENT_MEASURING_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None:
@@ -454,8 +458,7 @@ def _conditional(number: Token) -> bool:
     """Whether a verb above the number opens with "if" or "unless" (`CONDITION_MARKERS`), or is the main clause
     of one that does ("If they are Hispanic, the unemployment rate is 36 percent")."""
     verbs = [ancestor for ancestor in number.ancestors if ancestor.pos_ in VERB_POS]
-    opens = any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS for v in verbs for child in v.children)
-    return opens or any(
+    return any(_opens_with_condition(v) for v in verbs) or any(
         clause.dep_ == "advcl" and clause.i < number.i and _opens_with_condition(clause)
         for v in verbs[:1]
         for clause in v.children
@@ -766,6 +769,9 @@ def _climb(anchor: Token, structure: Structure) -> None:
         node = head
 
 
+_SUBJECT_OR_PATIENT_DEPS = SUBJECT_DEPS | PATIENT_DEPS
+
+
 def dated_restatement(number: Token) -> bool:
     """Whether the figure noun a number restates carries a date of its own: "last month's figure was revised to
     5.4 per cent", "the July figure", "the number for the month before"."""
@@ -773,7 +779,7 @@ def dated_restatement(number: Token) -> bool:
     return any(
         t.ent_type_ in TIME_ENTITIES
         for child in verb.children
-        if child.dep_ in SUBJECT_DEPS | PATIENT_DEPS and _lemma(child) in RESTATING_NOUNS
+        if child.dep_ in _SUBJECT_OR_PATIENT_DEPS and _lemma(child) in RESTATING_NOUNS
         for t in child.subtree
         if t.i != child.i
     )
@@ -1043,8 +1049,9 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     elif _WEEKDAY.search(text):
         structure.period = _WEEKDAY.search(text).group(0).capitalize()
     structure.time_marker = _time_marker(number)
-    structure.place = _place(path)
-    structure.place_share = structure.place is not None and structure.place in (_share_place(path), _sector_of(path))
+    sector = _sector_of(path)
+    structure.place = sector or _place(path)
+    structure.place_share = structure.place is not None and structure.place in (_share_place(path), sector)
     # "put the combined total at 100,000": a sum over several places or events is a scope of its own.
     objects = [c for c in path[-1].children if c.dep_ == "dobj"]
     if any(c.lower_ in COMBINED_WORDS for node in path + objects for c in (node, *node.children)):
@@ -1118,9 +1125,6 @@ def _place(path: list[Token]) -> str | None:
     the counted noun ("Mexico's toll"). When the verb is a clause of saying, the clause above counts too."""
     nodes = list(path)
     verb = path[-1]
-    sector = _sector_of(path)
-    if sector is not None:
-        return sector
     if verb.dep_ in RELATIVE_CLAUSE_DEPS and any(c.lower_ in WHERE_WORDS for c in verb.children):
         # "750,000 in Los Angeles, where the police assessment is just 100,000": the place the clause hangs on
         place = verb.head  # "where" says it is a place, whatever the recogniser tagged
