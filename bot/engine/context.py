@@ -107,6 +107,8 @@ def find_event(doc: Doc, headline: Span | None, dateline: Dateline | None) -> Ev
         if zone is None:
             continue
         for token in zone:
+            if zone.end_char > lead_start > token.idx:
+                continue  # the lead's own sentence holds the byline and dateline before it ("KYIV, March 14")
             found = family_of(token.lemma_.lower(), EVENT_KINDS) or family_of(token.lower_, EVENT_KINDS)
             noun_only = token.lemma_.lower() in NOUN_ONLY_EVENT_WORDS and token.pos_ not in NOUN_POS
             if found and token.pos_ in EVENT_TRIGGER_POS and not noun_only:
