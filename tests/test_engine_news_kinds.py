@@ -9,6 +9,9 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    "A wildfire has scorched about 8,200 acres, fire officials said on Tuesday, far less than the 14,000 acres they estimated on Monday.",
+    "Hackers stole the records of up to 383 million guests, the hotel group said on Friday, fewer than the 500 million it had estimated in November.",
+    "PARIS (AFP) - Between 80,000 and 95,000 people marched in Paris on Thursday, according to the police, while an independent count for a group of media outlets put the crowd at 120,000 to 130,000. The union claimed 400,000 marchers in the capital and more than 2 million across France.",
     "Organisers said about 80,000 people joined the march in Kellport on Saturday. Police put the crowd at 25,000.",
     "The teachers' union said 70 percent of teachers walked out on Monday. The education ministry said only 18 percent of teachers joined the strike.",
     "Turnout in Sunday's election was 61.2 percent, the electoral commission said. The opposition said turnout was no higher than 35 percent.",
@@ -178,6 +181,10 @@ DIFFERING = [
 ]
 
 NOT_DIFFERING = [
+    "Russia's defence ministry said its forces had killed 450 Ukrainian soldiers. Ukraine's military said it had killed 620 Russian soldiers.",
+    "The army said 40 Kessian fighters were killed in the clashes. Rebel commanders said 15 Lorvan soldiers had died.",
+    "Across the three worst-hit countries, 4,951 people have died, the WHO said. The health ministry said 2,960 people had died across the country.",
+    "Prices rose 0.3 percent from the previous month, the statistics office said. Economists said inflation year on year was 2.9 percent.",
     "Police said 40 people were arrested in Kellport. In Varno, police said 120 people were detained.",
     "The ministry said 12 people died in the floods, including 5 children. Rescuers said 12 people were killed.",
     "The company said it would cut 1,800 jobs this year. It cut 900 jobs last year.",

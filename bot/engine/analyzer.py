@@ -20,6 +20,7 @@ from bot.engine.grammar import NOUN_POS, RELATIVE_CLAUSE_DEPS, VERB_POS
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import (
     BUSINESS_NOUNS,
+    DATELINE_PLACE_NOUNS,
     IT_THEY_PRONOUNS,
     OFFICIAL_SOURCE,
     ORGANISATION_NOUNS,
@@ -75,7 +76,7 @@ def analyze_doc(doc: Doc) -> Report:
     dateline = find_dateline(text)
     event = find_event(doc, headline, dateline)
     moment = event is not None and event.kind in MOMENT_EVENTS
-    _own_scope(structures, figures, event, dateline)
+    own_placed = _own_scope(structures, figures, event, dateline)
     # A quantity the article counts at several places for its own event: a figure that names none may be any one
     # of them.
     places: dict[str | None, set[str]] = defaultdict(set)
@@ -83,10 +84,16 @@ def analyze_doc(doc: Doc) -> Report:
         # Countries' shares of one toll ("Egypt lost 148") are parts of it, not counts of other events.
         if found_figure.structure.place and not found_figure.background and not found_figure.structure.place_share:
             places[found_figure.structure.quantity].add(found_figure.structure.place)
+    # A figure whose clause named the article's own place ("80,000 marched in Paris" datelined PARIS) is that
+    # place's, however many others the article counts.
     comparable = [
         _comparable(found_figure, figure, moment)
-        and not (figure.place is None and len(places[found_figure.structure.quantity]) >= MIN_EVENT_PLACES)
-        for found_figure, figure in zip(found, figures, strict=True)
+        and not (
+            figure.place is None
+            and index not in own_placed
+            and len(places[found_figure.structure.quantity]) >= MIN_EVENT_PLACES
+        )
+        for index, (found_figure, figure) in enumerate(zip(found, figures, strict=True))
     ]
     for figure, ok in zip(figures, comparable, strict=True):
         figure.comparable = ok
@@ -129,21 +136,26 @@ def event_label(event: Event | None) -> str | None:
 MIN_EVENT_PLACES = 2
 
 
-def _own_scope(structures: list, figures: list[Figure], event: Event | None, dateline) -> None:
+def _own_scope(structures: list, figures: list[Figure], event: Event | None, dateline) -> set[int]:
     """A place that is the article's own (its dateline's, or its event's when no figure names another place) is
     no narrower scope: "3,000 marched in Moscow" in an article about the Moscow protest holds where the article's
-    other figures hold."""
+    other figures hold. Returns the indexes of the figures whose clause named the article's own place."""
     own = {re.sub(r"^the\s+", "", dateline.place.lower())} if dateline and dateline.place else set()
     named = {structure.place for structure in structures if structure.place and not structure.place_share}
     if event and event.place and len(named) == 1:
         # The lead's place is the article's own only when the figures name no other.
         own.add(re.sub(r"^the\s+", "", event.place.lower()))
-    def own_place(place: str) -> bool:
-        return any(place in own_place or own_place in place for own_place in own)
+    # "in the capital", "in the city" with no name: the dateline's city.
+    own_nouns = DATELINE_PLACE_NOUNS if dateline and dateline.place else frozenset()
 
-    for structure in structures:
+    def own_place(place: str) -> bool:
+        return place in own_nouns or any(place in own_place or own_place in place for own_place in own)
+
+    own_placed = set()
+    for index, structure in enumerate(structures):
         if structure.place and own_place(structure.place):
             structure.place = None
+            own_placed.add(index)
     # The place of an event a clause's subject names ("A march in Berlin drew 60,000") scopes the figure only
     # when the article counts that quantity at several places (its own among them): then each place's event is
     # its own, and the dateline's city is one of them.
@@ -156,6 +168,7 @@ def _own_scope(structures: list, figures: list[Figure], event: Event | None, dat
         if structure.event_place and len(places[structure.quantity]) >= MIN_EVENT_PLACES:
             structure.place = structure.event_place
         figure.place = structure.place
+    return own_placed
 
 
 def _revised_by_its_giver(

@@ -90,8 +90,13 @@ def _own_results(a: Figure, b: Figure, key_a: str, key_b: str) -> bool:
     bodies' budgets), not one sum they disagree on. Sums disagree when one is an estimate or an expectation
     ("analysts had expected $19.1 billion", "AIR put losses at $2-8 billion") or one source revises its own."""
     money = any(unit is not None and unit.split()[0] in CURRENCY_CODES for unit in (a.unit, b.unit))
-    stated = a.status not in GUESSED_STATUSES and b.status not in GUESSED_STATUSES
-    return money and stated and not same_source(key_a, key_b)
+    return money and _stated_sum(a) and _stated_sum(b) and not same_source(key_a, key_b)
+
+
+def _stated_sum(figure: Figure) -> bool:
+    """A sum stated as a fact: not guessed, and not a bound ("will cost at least 2.9 billion euros" is an
+    estimate however it is worded; a source's own result is stated exactly)."""
+    return figure.status not in GUESSED_STATUSES and figure.qualifier not in _LOWER_BOUNDS | _UPPER_BOUNDS
 
 
 def same_source(a: str, b: str) -> bool:
@@ -236,12 +241,7 @@ def _several_own_results(readings: list[int], figures: list[Figure], keys: dict[
     """Sums of money stated as facts by several sources ("Alphabet reported earnings of $8.42 a share ... Amazon
     reported a profit of $1.78 per share"): most often each one's own result, and an expectation in the group
     can't be told apart as one company's or another's. Precision first: such a group flags nothing."""
-    stated = {
-        keys[i]
-        for i in readings
-        if figures[i].status not in GUESSED_STATUSES
-        and in_currency(figures[i].unit)
-    }
+    stated = {keys[i] for i in readings if _stated_sum(figures[i]) and in_currency(figures[i].unit)}
     return len([key for key in stated if not any(same_source(key, other) for other in stated if other < key)]) > 1
 
 

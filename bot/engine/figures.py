@@ -50,6 +50,7 @@ from bot.engine.lexicon import (
     FRACTIONABLE_SCALES,
     HYPHENS,
     INDEFINITE_ARTICLES,
+    IT_THEY_PRONOUNS,
     MEASURE_LEMMAS,
     MEASURE_NOUNS,
     NUMBER_CODE_PREFIXES,
@@ -303,6 +304,8 @@ def _one_statement(doc: Doc, prior_clause: int | None, clause: int | None) -> bo
     if prior_clause == clause:
         return True
     verb = doc[prior_clause]
+    if verb.lemma_.lower() in CUE_VERBS and doc[clause].head.i == verb.i:
+        return True  # "has scorched 8,200 acres, officials said, far less than the 14,000 they estimated"
     if verb.dep_ not in PARTICIPLE_DEPS:
         return False
     # "The economy grew by 0.6 per cent, the office said, revising up its initial estimate": the participle may
@@ -338,6 +341,9 @@ def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
         if not partners:
             continue
         revised = partners[0].structure
+        if figure.holder is not None and figure.holder.head.lower_ in IT_THEY_PRONOUNS:
+            # "far less than the 14,000 acres they estimated": "they" are whoever gives the revised value.
+            figure.holder, figure.shares_words_with = None, partners[0]
         if figure.holder is None:
             figure.holder = partners[
                 0
@@ -1016,14 +1022,30 @@ def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:
     """Whether a marker of another event (`OTHER_EVENT_MARKERS`: "two weeks ago", "an earlier attack") in the
     figure's sentence is about another event rather than about a statement: a marker dating a statement ('the
     previous estimate was', 'figures released last week', 'Human Rights Watch last week estimated') leaves the
-    figure the article's own. Any other marker in the sentence counts (precision first: which clause it dates
-    is often a parse away)."""
+    figure the article's own. A marker inside a clause of its own that doesn't hold the figure dates that clause
+    ("grew 0.6 percent, while growth in the previous three months was revised down"); any other marker in the
+    sentence counts (precision first)."""
+    verb = doc[clause] if clause is not None else None
     return any(
         marker.lemma_.lower() not in _STATEMENT_WORDS
         and marker.head.lemma_.lower() not in _STATEMENT_WORDS
         and not _dates_a_baseline(marker)
+        and (verb is None or _clause_holds(_clause_head(marker), verb))
         for marker in _marker_heads(doc, sentence.start, sentence.end)
     )
+
+
+def _clause_head(token: Token) -> Token:
+    """The head of the clause `token` is in: the first ancestor (or itself) joined to its head as a clause."""
+    node = token
+    while node.head.i != node.i and node.dep_ not in _CLAUSE_BOUNDARIES:
+        node = node.head
+    return node
+
+
+def _clause_holds(clause: Token, verb: Token) -> bool:
+    """Whether the clause headed by `clause` holds `verb`: it is that verb or one of its ancestors."""
+    return clause.i == verb.i or clause.is_ancestor(verb)
 
 
 def _dates_a_baseline(marker: Token) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 # A verb's subject, active or passive: "the minister said", "it was announced".
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How a clause set against another hangs on it: "..., while X put it at ..." (advcl), "..., but X put ..." (conj).
+CONTRAST_CLAUSE_DEPS = frozenset({"advcl", "conj"})
 # A clause's subject slot, filled by a subject or by a dummy "it"/"there": a clause that has one is complete.
 SUBJECT_OR_EXPLETIVE_DEPS = SUBJECT_DEPS | frozenset({"expl"})
 # Ways a participle or a second verb hangs on the verb whose subject it shares: "..., saying", "and warned".
@@ -158,6 +160,9 @@ SOURCE_ENTITIES = frozenset("PERSON ORG NORP GPE".split())
 PLACE_ENTITIES = frozenset("GPE LOC FAC".split())
 # A figure's scope: a country, region or city ("600,000 in Washington"), not a building.
 SCOPE_ENTITIES = frozenset("GPE LOC".split())
+# A nation or people a counted noun belongs to ("Ukrainian servicemen", "Russia's soldiers"), and how it hangs.
+SIDE_ENTITIES = frozenset("NORP GPE".split())
+SIDE_DEPS = frozenset("amod compound poss".split())
 # What the small model tags many foreign places as: a person, or nothing (""); proper nouns so tagged after a
 # preposition of scope count as places. Not all labels: "" is no entity.
 PLACES_MISTAGGED_AS = frozenset({"PERSON", ""})

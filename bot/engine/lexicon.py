@@ -368,6 +368,8 @@ PLACE_NOUNS = frozenset(
     """north south east west northeast northwest southeast southwest capital province region district
     state county city town village municipality prefecture governorate""".split()
 )
+# Place nouns that, unnamed, are the dateline's city: "marched in the capital" in a story datelined from there.
+DATELINE_PLACE_NOUNS = frozenset({"capital", "city"})
 
 # A whole country as a figure's scope: "nationwide", "across the country" (not "in the country", which most often
 # names the article's own scope). Such figures hold for the scope `NATIONWIDE_SCOPE`.
@@ -407,6 +409,8 @@ WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 
 # Pronouns that open a relative clause about a source: "the minister, who said ...".
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+# Words opening a clause set against the one it hangs on: "..., while an independent count put the crowd at ...".
+CONTRAST_MARKERS = frozenset("while whereas although though but".split())
 # Personal pronouns that refer to several people or to a body: "they said", "we will".
 PLURAL_PRONOUNS = frozenset("they we".split())
 # Personal pronouns that say their referent's gender, and the gender they say; "him" names a source only as an

@@ -280,6 +280,20 @@ AGGREGATE_PATTERN = (
 # A count since its story began ("300 arrested since the protests began"): a running total, set apart from a
 # count of one day, though not from the story's own toll (a war's dead "since the fighting began" are its toll).
 RUNNING_TOTAL_PATTERN = r"\bsince the (?:\w+ ){1,3}(?:began|started|erupted|broke out)\b"
+# A change measured against the same time a year before ("1.9 percent larger than a year earlier", "up 4%
+# year-on-year") is another measure than a change over the quarter or month just gone; a rate at an annual pace
+# ("grew at a 2.4% annualised rate") another again. The basis is read from the figure's sentence.
+GROWTH_QUANTITIES = frozenset({"growth", "inflation"})
+MONTH_ON_MONTH = "month on month"
+YEAR_ON_YEAR = "year on year"
+ANNUALISED = "annualised"
+CHANGE_BASIS_PATTERNS = {
+    YEAR_ON_YEAR: r"\b(?:a|one) year (?:earlier|ago|before)\b|\byear[- ](?:on|over)[- ]year\b"
+    r"|\b(?:from|on|over|than|with) the same (?:period|quarter|month|time) (?:of |in )?(?:last|a|the previous) year\b"
+    r"|\bon an annual basis\b",
+    ANNUALISED: r"\bannuali[sz]ed\b|\bannual (?:rate|pace)\b",
+    MONTH_ON_MONTH: r"\bmonth[- ](?:on|over)[- ]month\b|\b(?:from|than) (?:a|the previous) month\b",
+}
 
 
 # --- words around a figure that say its unit, rate or state --------------------------------------------------

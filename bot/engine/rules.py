@@ -27,6 +27,7 @@ from spacy.vocab import Vocab
 
 from bot.engine.doccache import sentence_of
 from bot.engine.grammar import (
+    CONTRAST_CLAUSE_DEPS,
     NAME_OR_PRONOUN_POS,
     NOT_SOURCE_ENTITIES,
     NOUN_POS,
@@ -40,6 +41,7 @@ from bot.engine.lexicon import (
     CLAIM_NOUNS,
     CLOCK_WORDS,
     COLON_CUE_VERBS,
+    CONTRAST_MARKERS,
     CUE_VERBS,
     DIFFERENCE_WORDS,
     FIGURE_GIVING_VERBS,
@@ -583,7 +585,7 @@ class FigureRules:
             label = strings[match_id].split("#")[0]
             pattern = HOLDERS[int(strings[match_id].split("#")[1])][1]
             nodes = {p["RIGHT_ID"]: doc[i] for p, i in zip(pattern, token_ids, strict=True)}
-            holder = Holder(nodes["holder"], label)
+            holder = Holder(_past_dateline(nodes["holder"]), label)
             if label == "holder:official-figure":
                 # Named as the text names it ("official estimates", "the official toll"), keyed as the officials'.
                 holder = Holder(nodes["holder"], label, f"{nodes['holder'].text} {nodes['figure'].text}")
@@ -612,6 +614,17 @@ class FigureRules:
         found.before_colon_starts = [i for i, _holder in found.before_colon]
         found.according_to_starts = [i for i, _holder in found.according_to]
         return found
+
+
+def _past_dateline(head: Token) -> Token:
+    """'GENEVA (AP) — The World Health Organization on Wednesday revised ...': the parser may take the dateline's
+    place for the subject, with the real one beside it; the place in capitals, followed by its bracket, is no
+    source."""
+    doc = head.doc
+    dateline = head.is_upper and len(head.text) > 1 and head.i + 1 < len(doc) and doc[head.i + 1].text == "("
+    if not dateline:
+        return head
+    return next((c for c in reversed(list(head.children)) if c.dep_ == "appos" and c.i > head.i + 3), head)
 
 
 # White-space and bullet tokens that may stand between a list's opening colon and its first figure.
@@ -802,10 +815,24 @@ def holder_of(
         owner = rules.by_figure_noun.get(holder.head.i)
         if owner is not None:
             return owner
+        if _counted_apart(holder.head, path):
+            return holder
     return (
         _according_to(number, first, rules, numbers)
         or _before_colon(number, rules)
         or _trailing(number, rules)
+    )
+
+
+def _counted_apart(figure_noun: Token, path: list[Token]) -> bool:
+    """'..., while an independent count for media outlets put the crowd at 120,000': a count, in a clause of its
+    own set against the sentence's main clause, is no one's but its own; the speaker of the main clause didn't give
+    it."""
+    verb = path[-1]
+    return (
+        figure_noun.lemma_.lower() in OWNED_FIGURE_NOUNS
+        and verb.dep_ in CONTRAST_CLAUSE_DEPS
+        and any(c.dep_ in ("mark", "cc") and c.lower_ in CONTRAST_MARKERS for c in (*verb.children, *verb.head.children))
     )
 
 

@@ -47,6 +47,8 @@ from bot.engine.grammar import (
     SAID_CLAUSE_DEPS,
     SCOPE_ENTITIES,
     SHARE_OWNER_DEPS,
+    SIDE_DEPS,
+    SIDE_ENTITIES,
     STAND_IN_POS,
     STATE_POS,
     SUBJECT_DEPS,
@@ -63,6 +65,7 @@ from bot.engine.lexicon import (
     DEMONSTRATIVE_WORDS,
     ESTIMATE_PREPOSITIONS,
     FIGURE_GIVING_VERBS,
+    FULL_MONTH_NAMES,
     IT_THEY_PRONOUNS,
     NATION_NOUNS,
     NATIONWIDE_SCOPE,
@@ -88,6 +91,7 @@ from bot.engine.measures import (
     AREA_OF_EVENT,
     BOARDING_PREPOSITIONS,
     CENT_WORDS,
+    CHANGE_BASIS_PATTERNS,
     CHANGE_WORDS,
     CIRCUMSTANCE_PREPOSITIONS,
     CONCERNING_PREPOSITIONS,
@@ -108,6 +112,7 @@ from bot.engine.measures import (
     FORECAST_LEMMA,
     FORECAST_PHRASES,
     FORECAST_WORDS,
+    GROWTH_QUANTITIES,
     GROWTH_WORDS,
     HAPPENS_TO_PEOPLE,
     JOB_HOLDER_NOUNS,
@@ -217,13 +222,16 @@ class Structure:
     # Other kinds of the counted thing its sentence lists beside it ("35 foreigners and 15 kidnappers were
     # killed"): the text itself tells those groups apart, wherever else they are counted.
     contrasted: frozenset[str] = frozenset()
+    # Whose people are counted, when a word of nationality says it ("Ukrainian servicemen", "Russia's soldiers",
+    # "1,400 Israelis"): two sides' dead in one war are two counts, whoever gives them.
+    side: str | None = None
 
     def signature(self) -> tuple:
         """The fields `compatible` reads: two structures with one signature compare alike with any other."""
         return (
             self.counted, self.quantity, self.unit, self.period, self.status, self.change,
             self.baseline, self.increment, self.place, self.belongs_to, self.revision_pair, self.contrasted,
-            self.hypothetical, self.aggregate, self.running_total,
+            self.hypothetical, self.aggregate, self.running_total, self.side,
         )  # fmt: skip
 
     @property
@@ -345,6 +353,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     structure.hypothetical = _conditional(number)
     if _prior_statement(number):
         structure.prior, structure.baseline = True, False
+        if _own_earlier_word(number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number):
+            structure.change = False  # "less than the 14,000 they estimated": a statement, not a change
     _read_period_and_status(number, structure)
     if structure.unit == "%" and structure.counted and not structure.quantity:
         structure.quantity = "share"  # "54% of the vote"
@@ -473,6 +483,8 @@ def _prior_statement(number: Token) -> bool:
     """'from 8.3 percent' after a verb revising a statement, 'from earlier calculations of 1,800', 'upped the
     figure to 50 from the original figure of 42': the value a source gave before revising it."""
     node = number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number  # "8.3 percent", "1.8 per cent"
+    if _own_earlier_word(node):
+        return True
     for _ in range(MAX_CLIMB):
         head = node.head
         if head.i == node.i or node.dep_ != "pobj":
@@ -492,6 +504,19 @@ def _prior_statement(number: Token) -> bool:
             return reported or _revises_a_statement(head.head)
         node = head.head  # through "of" to the noun it hangs on ("the original figure of 42")
     return False
+
+
+def _own_earlier_word(node: Token) -> bool:
+    """'far less than the 14,000 acres they estimated on Monday', 'fewer than the 500 million it had estimated':
+    a value set against the figure as what the same source ("it", "they") said before."""
+    if node.dep_ != "pobj" or node.head.lower_ != "than":
+        return False
+    return any(
+        c.dep_ in RELATIVE_CLAUSE_DEPS
+        and _lemma(c) in CUE_VERBS | FIGURE_GIVING_VERBS
+        and any(s.dep_ in SUBJECT_DEPS and s.lower_ in IT_THEY_PRONOUNS for s in c.children)
+        for c in node.children
+    )
 
 
 def _revises_a_statement(verb: Token) -> bool:
@@ -587,7 +612,9 @@ def _restated(noun: Token) -> Token | None:
         return target
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "for":
-            return next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in OF_OBJECT_POS), None)
+            target = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in OF_OBJECT_POS), None)
+            # "a count for a group of media outlets": who the count was made for, not what it counts.
+            return None if target is None or _lemma(target) in ORGANISATION_NOUNS else target
     return None
 
 
@@ -647,12 +674,32 @@ def _read_noun(noun: Token, structure: Structure) -> None:
         return
     if noun.ent_type_ == "NORP":
         structure.counted = "people"  # "80,000 Ostrandis"
+        structure.side = noun.lower_
         return
+    structure.side = _side_of(noun)
     if noun.pos_ in STAND_IN_POS:
         return  # "those missing", "which": a pronoun names no counted thing of its own
     structure.counted = (
         family_of(lemma, COUNTED_FAMILIES) or family_of(noun.lower_, COUNTED_FAMILIES) or lemma
     )
+
+
+def _side_of(noun: Token) -> str | None:
+    """The nation or people a counted noun belongs to: 'Ukrainian' in 'Ukrainian servicemen', 'Russia' in
+    "Russia's soldiers"."""
+    for child in noun.children:
+        if child.dep_ in SIDE_DEPS and child.ent_type_ in SIDE_ENTITIES and child.i < noun.i:
+            return child.lower_
+    return None
+
+
+def _one_side(a: str | None, b: str | None) -> bool:
+    """Whether two sides may be one: unknown, or one word of a nation in two forms ('ukraine', 'ukrainian'): the
+    shorter word, but for its last two letters, opens the longer."""
+    if a is None or b is None:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return longer.startswith(shorter[: max(len(shorter) - 2, 3)])
 
 
 def _read_modifiers(noun: Token, structure: Structure) -> None:
@@ -949,9 +996,10 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _QUARTER = re.compile(r"\b(first|second|third|fourth)(?:\s*-\s*|\s+)quarter\b|\bQ([1-4])\b", re.IGNORECASE)
-_MONTH = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
+_MONTH_WORDS = "|".join(name.capitalize() for name in FULL_MONTH_NAMES)
+_MONTH = re.compile(rf"\b(?:{_MONTH_WORDS})\b")
+# "the April-June period", "the July-September quarter": three months from a quarter's first month are that quarter.
+_MONTH_RANGE = re.compile(rf"\b({_MONTH_WORDS})\s*-\s*({_MONTH_WORDS})\b")
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:this|next|last) (?:year|month|week|quarter|season)\b|\bso far this year\b|\bsince "
                        r"january\b|\b(?:full|fiscal|financial|whole)[- ]year\b"
@@ -988,6 +1036,11 @@ def _period_words(path: list[Token]) -> str:
             # "Earnings per share guidance for 2018 is $13.80": a period deeper in the subject's own phrase.
             phrases = [" ".join(t.text for t in itertools.islice(s.subtree, SUBJECT_PERIOD_REACH)) for s in subjects]
             words = [p for p in phrases if any(when.search(p) for when in (_YEAR, _QUARTER, _RELATIVE, _MONTH))]
+        if not subjects and verb.dep_ == "ccomp" and _lemma(verb.head) in SAYING_VERBS and verb.head.i < verb.i:
+            # "said growth in the first quarter was revised": the parser took the clause's subject for the saying
+            # verb's object, so the words between the two verbs are that subject.
+            phrase = " ".join(t.text for t in verb.doc[verb.head.i + 1 : verb.i][:SUBJECT_PERIOD_REACH])
+            words = [phrase] if any(when.search(phrase) for when in (_YEAR, _QUARTER, _RELATIVE, _MONTH)) else []
     return " ".join(words)
 
 
@@ -1037,6 +1090,11 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     ):
         lemmas.add(FORECAST_LEMMA)
     quarter = _QUARTER.search(text)
+    months = _MONTH_RANGE.search(text)
+    if months and not quarter:
+        first, last = (FULL_MONTH_NAMES.index(m.lower()) for m in months.groups())
+        if first % 3 == 0 and last == first + 2:
+            quarter = _QUARTER.search(f"Q{first // 3 + 1}")
     years = [m.group(0) for m in _YEAR.finditer(text) if m.group(0) != number.text]
     if quarter:
         structure.period = _QUARTERS.get((quarter.group(1) or "").lower()) or f"Q{quarter.group(2)}"
@@ -1072,6 +1130,11 @@ def _read_period_and_status(number: Token, structure: Structure) -> None:
     if over_time and structure.quantity in EVENT_FAMILIES and not structure.unit:
         structure.aggregate = True
     structure.running_total = _running_total_sentence(sentence_text(sentence_of(number)))
+    basis = _change_basis(sentence_text(sentence_of(number)))
+    # (A percentage that names no quantity of its own may restate a change: "it was 1.9 percent larger".)
+    growth = structure.quantity in GROWTH_QUANTITIES or structure.change or structure.quantity is None
+    if basis and growth and structure.unit == "%":
+        structure.period = f"{structure.period}, {basis}" if structure.period else basis
 
 
 def _a_figure_noun(noun: Token) -> bool:
@@ -1134,7 +1197,34 @@ def _place(path: list[Token]) -> str | None:
             return place.lemma_.lower()
     if verb.dep_ in SAID_CLAUSE_DEPS and verb.head.i != verb.i and verb.head.lemma_.lower() in CUE_VERBS:
         nodes.append(verb.head)
-    return _share_place(path) or _place_of(nodes)
+    return _share_place(path) or _place_of(nodes, _others_places(path))
+
+
+def _others_places(path: list[Token]) -> set[int]:
+    """The verb's place phrases that belong to its other figures: "claimed 400,000 marchers in the capital and
+    more than 2 million across France" hangs both places on the verb, each after its own figure. A place before
+    the first figure ("In the north, 40 were killed and 12 hurt") is all of theirs."""
+    if len(path) < 2:
+        return set()
+    verb, own = path[-1], path[-2]
+    counts = [c for c in verb.children if c.dep_ in _FIGURE_ARGUMENT_DEPS and _holds_number(c)]
+    if own not in counts or len(counts) < 2:
+        return set()
+    after = [c.i for c in counts if c.i > own.i]
+    end = min(after) if after else len(verb.doc)
+    return {
+        c.i
+        for c in verb.children
+        if c.dep_ == "prep" and c.i > counts[0].i and not own.i < c.i < end
+    }
+
+
+# How the figures a verb lists hang on it: "claimed 400,000 marchers ... and more than 2 million".
+_FIGURE_ARGUMENT_DEPS = frozenset({"dobj", "conj", "nsubj", "nsubjpass"})
+
+
+def _holds_number(token: Token) -> bool:
+    return token.like_num or any(c.like_num for c in token.children)
 
 
 def _sector_of(path: list[Token]) -> str | None:
@@ -1194,10 +1284,13 @@ def _subject_place(path: list[Token]) -> str | None:
     return _place_of(subjects)
 
 
-def _place_of(nodes: list[Token]) -> str | None:
-    """A place name (or region noun) after a scope preposition on one of `nodes`, or a place owning one."""
+def _place_of(nodes: list[Token], skip: set[int] = frozenset()) -> str | None:
+    """A place name (or region noun) after a scope preposition on one of `nodes`, or a place owning one; the
+    phrases at `skip` are other figures'."""
     for node in nodes:
         for child in node.children:
+            if child.i in skip:
+                continue
             if child.dep_ == "poss" and child.ent_type_ in SCOPE_ENTITIES:
                 return _entity_words(child)
             if child.dep_ == "prep" and child.lower_ in SCOPE_PREPOSITIONS:
@@ -1217,7 +1310,8 @@ def _place_of(nodes: list[Token]) -> str | None:
                             continue  # "across the city": the whole of the article's own place
                         return named or pobj.lemma_.lower()
                     if pobj.lemma_.lower() in NATION_NOUNS and child.lower_ in WHOLE_PREPOSITIONS:
-                        return NATIONWIDE_SCOPE
+                        # "across the country"; "across the three worst-hit countries" sums several
+                        return COMBINED_SCOPE if pobj.tag_ in PLURAL_NOUN_TAGS else NATIONWIDE_SCOPE
             if child.dep_ == "advmod" and child.lower_ in NATIONWIDE_WORDS:
                 return NATIONWIDE_SCOPE
     return None
@@ -1256,6 +1350,12 @@ def _entity_words(token: Token) -> str:
 @lru_cache(maxsize=256)
 def _running_total_sentence(sentence: str) -> bool:
     return re.search(RUNNING_TOTAL_PATTERN, sentence, re.I) is not None
+
+
+@lru_cache(maxsize=256)
+def _change_basis(sentence: str) -> str | None:
+    """What a change in the sentence is measured against, when it says (`CHANGE_BASIS_PATTERNS`)."""
+    return next((basis for basis, pattern in CHANGE_BASIS_PATTERNS.items() if re.search(pattern, sentence, re.I)), None)
 
 
 @lru_cache(maxsize=256)
@@ -1366,6 +1466,8 @@ def compatible(a: Structure, b: Structure) -> bool:
         return False
     # "people" counts any kind of person: "17 people killed" and "22 fighters killed" are one toll.
     if a.counted in b.contrasted or b.counted in a.contrasted:
+        return False
+    if not _one_side(a.side, b.side):
         return False
     other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
     if other_things and (GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None):
