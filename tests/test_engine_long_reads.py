@@ -228,3 +228,91 @@ def test_a_sources_earlier_word_is_older_than_its_latest() -> None:
     (conflict,) = report.conflicts
     latest = figure_at(report, "383")
     assert conflict.newer == [report.figures.index(latest)]
+
+
+def test_job_growth_counted_in_jobs_is_the_jobs_created() -> None:
+    # "Job growth was revised to 165,000 ."
+    doc = _doc(
+        ["Job", "growth", "was", "revised", "to", "165,000", "."],
+        [1, 3, 3, 3, 3, 4, 3],
+        ["compound", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+        ["NOUN", "NOUN", "AUX", "VERB", "ADP", "NUM", "PUNCT"],
+        ["job", "growth", "be", "revise", "to", "165,000", "."],
+    )
+    structure = figure_structure(doc[5], doc[5], None)
+    assert (structure.quantity, structure.counted, structure.change) == ("created", "job", False)
+
+
+def test_the_bare_rate_is_the_rate_named_before() -> None:
+    # "Economists expected the rate to fall to 6.3 % ."
+    doc = _doc(
+        ["Economists", "expected", "the", "rate", "to", "fall", "to", "6.3", "%", "."],
+        [1, 1, 3, 5, 5, 1, 5, 8, 6, 1],
+        ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "prep", "nummod", "pobj", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "PART", "VERB", "ADP", "NUM", "NOUN", "PUNCT"],
+        ["economist", "expect", "the", "rate", "to", "fall", "to", "6.3", "%", "."],
+    )
+    bare = figure_structure(doc[7], doc[7], doc[8])
+    assert bare.points_back and bare.quantity is None
+    # "Economists expected the jobless rate to fall to 6.3 % ."
+    doc = _doc(
+        ["Economists", "expected", "the", "jobless", "rate", "to", "fall", "to", "6.3", "%", "."],
+        [1, 1, 4, 4, 6, 6, 1, 6, 9, 7, 1],
+        ["nsubj", "ROOT", "det", "amod", "nsubj", "aux", "ccomp", "prep", "nummod", "pobj", "punct"],
+        ["NOUN", "VERB", "DET", "ADJ", "NOUN", "PART", "VERB", "ADP", "NUM", "NOUN", "PUNCT"],
+        ["economist", "expect", "the", "jobless", "rate", "to", "fall", "to", "6.3", "%", "."],
+    )
+    named = figure_structure(doc[8], doc[8], doc[9])
+    assert named.quantity == "unemployment" and not named.points_back
+
+
+def test_a_result_is_set_against_the_expectation_beside_it() -> None:
+    report = analyze(
+        "The jobless rate fell to 6.2 percent in March, the statistics office said. Economists polled by the "
+        "newspaper had expected the rate to fall to 6.3 percent."
+    )
+    assert len(report.conflicts) == 1
+    report = analyze(
+        "Employers added 150,000 jobs last month, the Labor Department said, fewer than the 180,000 economists "
+        "polled by Reuters had forecast."
+    )
+    assert len(report.conflicts) == 1
+    assert figure_at(report, "180,000").source == "economists"
+    report = analyze(
+        "Third-quarter revenue came in at 1.02 billion euros, below the 1.09 billion euros analysts had expected, "
+        "while adjusted earnings per share were 0.61 euros."
+    )
+    assert figure_at(report, "1.02").comparable and len(report.conflicts) == 1
+
+
+def test_a_sum_converted_to_another_currency_is_no_figure_of_its_own() -> None:
+    report = analyze(
+        "Kelvar on Thursday cut its full-year revenue forecast to between 4.1 billion euros and 4.3 billion euros "
+        "($4.4 billion to $4.6 billion), from 4.5 billion to 4.8 billion euros previously."
+    )
+    ranged = figure_at(report, "4.1 billion")
+    assert (ranged.value, ranged.upper) == (4.1e9, 4.3e9)
+    assert not figure_at(report, "$4.4").comparable
+    (conflict,) = report.conflicts
+    assert conflict.newer == [report.figures.index(ranged)]
+
+
+def test_a_change_by_an_amount_to_a_level_is_no_range() -> None:
+    report = analyze("The number of registered unemployed fell by 21,000 to 412,000, the office said.")
+    assert [(f.value, f.upper) for f in report.figures] == [(21000, None), (412000, None)]
+    report = analyze("India lowered the estimated death toll by more than 20% to 15,537, officials said.")
+    assert figure_at(report, "15,537").upper is None
+
+
+def test_a_value_first_reported_is_the_one_a_revision_replaces() -> None:
+    report = analyze(
+        "Job growth in August was revised down to 165,000 from the 187,000 first reported, the Labor Department "
+        "said."
+    )
+    (conflict,) = report.conflicts
+    assert conflict.newer == [report.figures.index(figure_at(report, "165,000"))]
+
+
+def test_a_month_names_no_march() -> None:
+    report = analyze("Jobless rate edges down in March\n\nThe jobless rate fell to 6.2 percent in March, officials said.")
+    assert report.event is None or report.event.kind is None

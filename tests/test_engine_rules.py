@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from bot.engine import lexicon
 from bot.engine.rules import (
     BASELINES,
+    EXPECTED_BY,
     HOLDERS,
     IN_BRACKETS,
     INCREMENTS,
@@ -163,7 +164,7 @@ def test_who_revises_a_figure_holds_the_new_value_and_the_old() -> None:
         assert (holder.head.text, holder.rule) == ("bureau", "holder:revising-verb")
 
 
-@pytest.mark.parametrize(("revised", "holds"), [("estimate", True), ("rate", False)])
+@pytest.mark.parametrize(("revised", "holds"), [("estimate", True), ("forecast", True), ("rate", False)])
 def test_a_verb_that_moves_prices_revises_only_a_figure(revised: str, holds: bool) -> None:
     # "the officials cut their estimate to 310 ." / "the bank cut its rate to 310 ."
     owner = "officials" if holds else "bank"
@@ -481,8 +482,11 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:figures-from",
         "holder:in-brackets",
         "holder:said-number",
+        "holder:expected-by",
     }
-    declared = {label for label, *_ in (*NOT_A_COUNT, *PARTS, *BASELINES, *INCREMENTS, *IN_BRACKETS, *HOLDERS)}
+    declared = {
+        label for label, *_ in (*NOT_A_COUNT, *PARTS, *BASELINES, *INCREMENTS, *IN_BRACKETS, *EXPECTED_BY, *HOLDERS)
+    }
     assert declared <= tested, declared - tested
 
 
@@ -524,3 +528,30 @@ def test_rules_read_only_where_numbers_are_find_what_the_whole_document_gives_th
             k: v.head.i for k, v in getattr(regions, family).items()
         }
     assert [i for i, _ in whole.according_to if i in kept] == [i for i, _ in regions.according_to]
+
+
+@pytest.mark.parametrize(
+    ("words", "forecasters"),
+    [
+        # "fewer than the 180,000 economists polled by Reuters had forecast"
+        (["the", "180,000", "economists", "polled", "by", "Reuters", "had", "forecast", "."], "economists"),
+        # "below the 1.09 billion euros analysts had expected"
+        (["the", "1.09", "billion", "euros", "analysts", "had", "expected", "."], "analysts"),
+    ],
+)
+def test_a_value_written_before_its_forecasters_is_theirs(words: list[str], forecasters: str) -> None:
+    lemmas = [{"economists": "economist", "analysts": "analyst", "expected": "expect"}.get(w, w) for w in words]
+    pos = ["PROPN" if w == "Reuters" else "VERB" if w in ("forecast", "expected") else "PUNCT" if w == "." else "X"
+           for w in words]  # fmt: skip
+    doc = _doc(words, pos=pos, lemmas=lemmas)
+    holder = read_rules(doc).expected_by[1]
+    assert (holder.head.text, holder.rule) == (forecasters, "holder:expected-by")
+
+
+def test_forecasters_counted_are_no_expectation() -> None:
+    # "Reuters polled 40 economists ." / "40 economists expected growth": a count of forecasters, with an object
+    for words in (["Reuters", "polled", "the", "40", "economists", "."], ["the", "40", "economists", "expected", "growth"]):
+        lemmas = [{"economists": "economist", "expected": "expect"}.get(w, w) for w in words]
+        pos = ["VERB" if w == "expected" else "NOUN" if w == "growth" else "X" for w in words]
+        doc = _doc(words, pos=pos, lemmas=lemmas)
+        assert read_rules(doc).expected_by == {}

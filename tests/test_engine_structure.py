@@ -137,15 +137,15 @@ def test_a_figure_noun_misread_as_a_verb_under_a_revising_verb_on_a_hand_built_p
 
 
 def test_a_joined_verb_shares_the_subject_of_the_verb_before_on_a_hand_built_parse() -> None:
-    # "The rate , reported a month ago , was 4 % ." parsed as "reported" with "was" joined to it
+    # "The jobless rate , reported a month ago , was 4 % ." parsed as "reported" with "was" joined to it
     doc = _doc(
-        ["The", "rate", ",", "reported", "earlier", ",", "was", "4", "%", "."],
-        [1, 3, 3, 3, 3, 3, 3, 8, 6, 3],
-        ["det", "nsubj", "punct", "ROOT", "advmod", "punct", "conj", "nummod", "attr", "punct"],
-        ["DET", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT", "AUX", "NUM", "NOUN", "PUNCT"],
-        ["the", "rate", ",", "report", "earlier", ",", "be", "4", "%", "."],
+        ["The", "jobless", "rate", ",", "reported", "earlier", ",", "was", "4", "%", "."],
+        [2, 2, 4, 4, 4, 4, 4, 4, 9, 7, 4],
+        ["det", "amod", "nsubj", "punct", "ROOT", "advmod", "punct", "conj", "nummod", "attr", "punct"],
+        ["DET", "ADJ", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT", "AUX", "NUM", "NOUN", "PUNCT"],
+        ["the", "jobless", "rate", ",", "report", "earlier", ",", "be", "4", "%", "."],
     )
-    assert figure_structure(doc[7], doc[7], doc[8]).quantity == "rate"
+    assert figure_structure(doc[8], doc[8], doc[9]).quantity == "unemployment"
 
 
 def test_an_event_revised_to_a_bare_number_is_its_measure_on_a_hand_built_parse() -> None:

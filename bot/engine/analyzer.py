@@ -15,7 +15,7 @@ from bot.engine.boilerplate import boilerplate_ranges
 from bot.engine.conflicts import claim_source_key, claim_source_label, find_conflicts
 from bot.engine.context import byline_ranges, find_dateline, find_entities, find_event, find_headline
 from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
-from bot.engine.figures import FoundFigure, find_figures
+from bot.engine.figures import CONVERSION, RESULT_AGAINST_EXPECTATION, FoundFigure, find_figures
 from bot.engine.grammar import NOUN_POS, RELATIVE_CLAUSE_DEPS, VERB_POS
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import (
@@ -206,7 +206,13 @@ def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
         # "5 million across the country, including 750,000 in Los Angeles": a part for a place of its own is
         # that place's total.
         or (found.subset and figure.place is None)
-        or (figure.claim is None and figure.source is None and structure.revision_pair is None)
+        or (
+            figure.claim is None
+            and figure.source is None
+            and structure.revision_pair is None
+            and RESULT_AGAINST_EXPECTATION not in found.rules
+        )
+        or CONVERSION in found.rules
         or not structure.known
     ):
         return False

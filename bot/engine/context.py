@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
-from bot.engine.grammar import EVENT_TRIGGER_POS, NOUN_POS, PLACE_ENTITIES, REPORTED_ENTITIES
+from bot.engine.grammar import EVENT_TRIGGER_POS, NOUN_POS, PLACE_ENTITIES, REPORTED_ENTITIES, TIME_ENTITIES
 from bot.engine.lexicon import FULL_MONTH_NAMES, WEEKDAY_NAMES
 from bot.engine.measures import EVENT_KINDS, NOUN_ONLY_EVENT_WORDS, family_of
 from bot.report import Dateline, Entity, Event, Span
@@ -109,6 +109,8 @@ def find_event(doc: Doc, headline: Span | None, dateline: Dateline | None) -> Ev
         for token in zone:
             if zone.end_char > lead_start > token.idx:
                 continue  # the lead's own sentence holds the byline and dateline before it ("KYIV, March 14")
+            if token.ent_type_ in TIME_ENTITIES:
+                continue  # "Jobless rate edges down in March": a month, not a march
             found = family_of(token.lemma_.lower(), EVENT_KINDS) or family_of(token.lower_, EVENT_KINDS)
             noun_only = token.lemma_.lower() in NOUN_ONLY_EVENT_WORDS and token.pos_ not in NOUN_POS
             if found and token.pos_ in EVENT_TRIGGER_POS and not noun_only:

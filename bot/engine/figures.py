@@ -72,6 +72,7 @@ from bot.engine.measures import (
     BASELINE_PREPOSITIONS,
     CHANGE_WORDS,
     COMPARISON_WORDS,
+    COUNTED_FAMILIES,
     DIRECTION_WORDS,
     FIGURE_CHANGING_VERBS,
     HYPHENATED_QUANTITY_NAMES,
@@ -83,10 +84,13 @@ from bot.engine.measures import (
     REVISION_VERBS,
     SET_AGAINST_PREPOSITIONS,
     SHORT_WORDS,
+    UNIT_WORDS,
+    family_of,
 )
 from bot.engine.rules import TRAILING_SOURCE_MARKS, DocRules, Holder, holder_of, read_rules
 from bot.engine.structure import (
     GENERIC_COUNTED,
+    MAX_CLIMB,
     Structure,
     dated_restatement,
     figure_path,
@@ -191,18 +195,26 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         range_end = last
         # "between 15 and 20", "15 to 20", "15-20", "$3 billion to $5 billion": the second number may repeat the
         # first's currency symbol.
-        second_at = last + 2
+        joiner_at = last + 1
+        if joiner_at + 1 < n and doc[joiner_at].lemma_.lower() in UNIT_WORDS and doc[joiner_at + 1].lower_ in _RANGE_WORDS:
+            joiner_at += 1  # "between 4.1 billion euros and 4.3 billion euros": the unit said twice
+        second_at = joiner_at + 1
         if second_at < n and doc[second_at].text in _MONEY_SYMBOLS and _money_symbol(doc, first):
             second_at += 1
-        if second_at < n and doc[last + 1].lower_ in _RANGE_WORDS and _is_number_token(doc[second_at]):
+        if second_at < n and doc[joiner_at].lower_ in _RANGE_WORDS and _is_number_token(doc[second_at]):
             lead = first - 1 if _money_symbol(doc, first) else first  # "$" opens the phrase
             between = lead > 0 and doc[lead - 1].lower_ in RANGE_OPENERS
-            joiner = doc[last + 1].lower_
+            joiner = doc[joiner_at].lower_
             if _moves_from(doc, lead):
                 pass  # "raised the toll from 12 to 19", "grew from 12,500 to 31,000": two values, not a range
             elif joiner != "and" or between:
                 _second_first, second_last, second = _number_phrase(doc, second_at)
-                if second is not None and second > value:
+                # A unit said after the first value must be said after the second ("4.1 billion euros and 4.3
+                # billion euros"): "cut by 20% to 15,537" is a change and a level, no range.
+                unit_said = joiner_at == last + 1 or (
+                    second_last + 1 < n and doc[second_last + 1].lemma_.lower() == doc[last + 1].lemma_.lower()
+                )
+                if second is not None and second > value and unit_said:
                     upper = second
                     range_end = second_last
                     if between:
@@ -219,8 +231,20 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         marks = doc[scale_head.i + 1 : counted.i] if counted is not None else []
         if any(t.text in TRAILING_SOURCE_MARKS for t in marks):
             counted = None  # "rises to 63 - ministry": the source after a dash, not what is counted
+        expected_by = rules.expected_by.get(first)
+        if expected_by is not None and counted is not None and counted.i == expected_by.head.i:
+            counted = None  # "the 180,000 economists had forecast": the forecasters are no counted thing
         structure = figure_structure(scale_head, doc[first], counted)
         labels = []
+        if expected_by is not None:
+            structure.status = "forecast"
+            if structure.counted == family_of(expected_by.head.lemma_.lower(), COUNTED_FAMILIES) or (
+                structure.counted == expected_by.head.lemma_.lower()
+            ):
+                structure.counted = None
+            # "the 1.09 billion euros analysts had expected": the unit the parser gave to the forecasters
+            units = (UNIT_WORDS.get(t.lemma_.lower()) for t in doc[scale_head.i + 1 : expected_by.head.i])
+            structure.unit = structure.unit or next((unit for unit in units if unit), None)
         baseline = rules.baselines.get(first)
         if baseline and not structure.prior:  # "down from the 230 deaths it reported": a prior statement
             structure.baseline = True
@@ -236,7 +260,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         subset = part is not None and (not _names_its_measure(doc[last]) or _measure_of_its_whole(doc, first))
         if subset:
             labels.append(part)
-        holder = holder_of(scale_head, first, figure_path(scale_head), rules, numbers)
+        holder = expected_by or holder_of(scale_head, first, figure_path(scale_head), rules, numbers)
         if holder is not None:
             labels.append(holder.rule)
         other_event, past_year = _background_markers(sentence_text(sentence))
@@ -268,6 +292,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             )
         )
         i = range_end + 1
+    _mark_conversions(doc, figures)
     _resolve_elliptical(doc, figures)
     _resolve_expectations(doc, figures)
     _resolve_restated(doc, figures)
@@ -306,6 +331,8 @@ def _one_statement(doc: Doc, prior_clause: int | None, clause: int | None) -> bo
     verb = doc[prior_clause]
     if verb.lemma_.lower() in CUE_VERBS and doc[clause].head.i == verb.i:
         return True  # "has scorched 8,200 acres, officials said, far less than the 14,000 they estimated"
+    if verb.dep_ == "pobj" and verb.head.head.i == clause:
+        return True  # "revised down to 165,000 from the 187,000 first reported", "reported" taken for a noun
     if verb.dep_ not in PARTICIPLE_DEPS:
         return False
     # "The economy grew by 0.6 per cent, the office said, revising up its initial estimate": the participle may
@@ -335,6 +362,7 @@ def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
             other
             for other in neighbours[:index][::-1] + neighbours[index + 1 :]
             if not other.structure.prior
+            and CONVERSION not in other.rules
             and _one_statement(doc, prior.clause, other.structure.clause)
             and other.structure.revision_pair is None
         ]
@@ -499,6 +527,47 @@ def _sets_against(preposition: Token) -> bool:
     return preposition.lower_ == "of" and preposition.head.lower_ in SHORT_WORDS
 
 
+# Prepositions opening a value a changing verb moves from, or moves by: "from 12 to 19", "by 21,000 to 412,000".
+CHANGE_PREPOSITIONS = frozenset({"from", "by"})
+
+
+# The label of a sum restated in another currency: "4.3 billion euros ($4.6 billion)", "€1.2 billion, or $1.3
+# billion". A conversion is no figure of its own.
+CONVERSION = "relation:conversion"
+# What stands between a sum and its conversion.
+_CONVERSION_JOINS = frozenset({"(", ", or", "or"})
+
+
+def _mark_conversions(doc: Doc, figures: list[FoundFigure]) -> None:
+    for before, figure in itertools.pairwise(figures):
+        units = before.structure.unit, figure.structure.unit
+        if not all(in_currency(unit) for unit in units) or units[0] == units[1]:
+            continue
+        between = doc.text[before.end : figure.start].split(maxsplit=1)
+        if between and between[0].rstrip(",").lower().removesuffix("s") in UNIT_WORDS:
+            between = between[1:]  # "4.3 billion euros ($4.6 billion)": the first sum's unit word
+        if " ".join(between).strip() in _CONVERSION_JOINS:
+            figure.rules = (*figure.rules, CONVERSION)
+
+
+# The label of a result the article states in its own voice against an expectation in its sentence.
+RESULT_AGAINST_EXPECTATION = "relation:result-against-expectation"
+
+
+def _set_against_clause(number: Token) -> int | None:
+    """The verb a value is set against by its preposition ("came in at 1.02 billion, below the 1.09 billion"), when
+    it hangs on one within a few heads."""
+    node = number
+    for _ in range(MAX_CLIMB):
+        if node.dep_ in ("pobj", "pcomp") and _sets_against(node.head):
+            verb = node.head.head
+            return verb.i if verb.pos_ in VERB_POS else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
     """'Tarvex earned $1.12 a share, below the $1.20 analysts had expected', 'Analysts were expecting $4.3 billion
     but the company brought in $4.1 billion': an expectation whose own words name no quantity is of the one
@@ -510,7 +579,10 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
     starts = sorted(by_sentence)
     for figure in figures:
         structure = figure.structure
-        if structure.quantity is not None or structure.status != "forecast" or structure.unit is None:
+        # Without a unit, only a value set before its forecasters ("the 180,000 economists had forecast") says
+        # it is the expectation of a figure beside it.
+        unitless = structure.unit is None and "holder:expected-by" not in figure.rules
+        if structure.quantity is not None or structure.status != "forecast" or unitless:
             continue
         sentence = sentence_of(doc[figure.token])
         at = bisect.bisect_left(starts, figure.sentence_start)
@@ -527,13 +599,22 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
                 and other.structure.quantity is not None
                 and not other.structure.baseline
                 and not other.subset
-                and _same_currency(structure.unit, other.structure.unit)
+                and (_same_currency(structure.unit, other.structure.unit) or structure.unit == other.structure.unit)
             ]
             if measured:
                 break
         if len({(other.structure.quantity, other.structure.change) for other in measured}) != 1:
-            continue
+            # "revenue came in at 1.02 billion euros, below the 1.09 billion analysts had expected, while earnings
+            # were 0.61 euros": the one measure whose clause the expectation is set against.
+            against = _set_against_clause(doc[figure.token])
+            measured = [other for other in measured if against is not None and other.structure.clause == against]
+            if len(measured) != 1:
+                continue
         nearest = min(measured, key=lambda other: abs(other.token - figure.token))
+        if nearest.sentence_start == figure.sentence_start:
+            # "came in at 1.02 billion euros, below the 1.09 billion analysts had expected": the article states the
+            # result against the expectation beside it.
+            nearest.rules = (*nearest.rules, RESULT_AGAINST_EXPECTATION)
         for name in ("counted", "quantity", "change", "unit"):
             setattr(structure, name, getattr(nearest.structure, name))
         if structure.period is None:
@@ -646,8 +727,9 @@ def _fraction_before(doc: Doc, first: int) -> tuple[float, int] | None:
 
 
 def _moves_from(doc: Doc, first: int) -> bool:
-    """'from N' after a verb of revising or changing: the value before the change."""
-    if first == 0 or doc[first - 1].lower_ != "from":
+    """'from N' after a verb of revising or changing: the value before the change; 'by N' after one: the change,
+    with the level it reached next ("fell by 21,000 to 412,000")."""
+    if first == 0 or doc[first - 1].lower_ not in CHANGE_PREPOSITIONS:
         return False
     verb = doc[first - 1].head
     lemma = verb.lemma_.lower()

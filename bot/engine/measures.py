@@ -265,6 +265,12 @@ TARGET_WORDS = NAMED_QUANTITIES["target"] | frozenset("limit cap quota ceiling".
 # is a forecast, as if its words held `FORECAST_LEMMA`.
 FORECAST_PHRASES = frozenset({("look", "for")})
 FORECAST_LEMMA = "expect"
+# People whose figures are expectations: "the 180,000 economists polled by Reuters had forecast" is no count of
+# economists but the value they forecast (the parser hangs the number on them).
+FORECASTER_NOUNS = frozenset("economist analyst forecaster strategist".split())
+# Verbs of expecting that may end such a clause, and what may stand between the forecasters and their verb.
+EXPECTING_VERBS = frozenset("expect forecast predict anticipate project estimate".split())
+POLLING_WORDS = frozenset("polled surveyed questioned".split())
 FORECAST_WORDS = frozenset(
     "forecast expect expectation projection project predict prediction outlook consensus assume anticipate "
     "guidance".split()
@@ -390,7 +396,7 @@ HYPHENATED_QUANTITY_NAMES = frozenset("magnitude".split())
 
 # Words of `EVENT_KINDS` that name the event only as nouns: "went on strike", not "the deadliest event to ever
 # strike the pilgrimage"; "a crush at the gates", not "crushed by a wall".
-NOUN_ONLY_EVENT_WORDS = frozenset("strike crush".split())
+NOUN_ONLY_EVENT_WORDS = frozenset("strike crush poll".split())  # "economists polled by Reuters"
 
 # Words of `EVENT_FAMILIES` that tell what happened only as verbs (and "board" after "on"): as nouns they name
 # something else, a body of people ("the electoral board put it at 48%"), a height ("the water level reached

@@ -45,6 +45,7 @@ from bot.engine.lexicon import (
     CUE_VERBS,
     DIFFERENCE_WORDS,
     FIGURE_GIVING_VERBS,
+    FRACTIONABLE_SCALES,
     INCREMENT_WORDS,
     INDEFINITE_ARTICLES,
     MONTH_NAMES,
@@ -62,13 +63,19 @@ from bot.engine.lexicon import (
 )
 from bot.engine.measures import (
     DIRECTION_WORDS,
+    EXPECTING_VERBS,
     FIGURE_CHANGING_VERBS,
     FORECAST_PHRASES,
     FORECAST_WORDS,
+    FORECASTER_NOUNS,
     MONEY_VERB_QUANTITIES,
     OWNED_FIGURE_NOUNS,
+    PER_CENT_WORDS,
+    PERCENT_WORDS,
+    POLLING_WORDS,
     RESTATING_NOUNS,
     REVISION_VERBS,
+    UNIT_WORDS,
 )
 from bot.engine.structure import misread_figure_noun, relative_clauses
 
@@ -169,6 +176,38 @@ IN_BRACKETS: tuple[TokenRule, ...] = (
     ),
 )
 
+# "the 180,000 economists polled by Reuters had forecast", "the 1.09 billion euros analysts had expected": the
+# value forecasters expected, written before them with no "that"; the holder is the forecasters' noun.
+_AUXILIARY = {"LOWER": {"IN": ["had", "have", "has", "were", "are", "been"]}, "OP": "*"}
+_SCALE_OR_UNIT = {
+    "LOWER": {"IN": sorted(FRACTIONABLE_SCALES | set(UNIT_WORDS) | {f"{unit}s" for unit in UNIT_WORDS} | PERCENT_WORDS
+                           | PER_CENT_WORDS)},
+    "OP": "*",
+}  # fmt: skip
+_FORECASTERS = {"LEMMA": {"IN": sorted(FORECASTER_NOUNS)}}
+_EXPECTING = {"LEMMA": {"IN": sorted(EXPECTING_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}
+# The verb ends the clause: "40 economists expected growth of 2%" counts economists who expected something.
+_NO_OBJECT = {"POS": {"NOT_IN": ["NOUN", "PROPN", "NUM", "DET", "ADJ", "PRON"]}}
+EXPECTED_BY: tuple[TokenRule, ...] = (
+    ("holder:expected-by", [{"LOWER": "the"}, _NUMBER, _SCALE_OR_UNIT, _FORECASTERS, _AUXILIARY, _EXPECTING, _NO_OBJECT], 1),
+    (
+        "holder:expected-by",
+        [
+            {"LOWER": "the"},
+            _NUMBER,
+            _SCALE_OR_UNIT,
+            _FORECASTERS,
+            {"LOWER": {"IN": sorted(POLLING_WORDS)}},
+            {"LOWER": "by"},
+            {"POS": "PROPN", "OP": "+"},
+            _AUXILIARY,
+            _EXPECTING,
+            _NO_OBJECT,
+        ],
+        1,
+    ),
+)
+
 # What may stand right before a bracketed source: the figure's number or its noun.
 BRACKETED_FIGURE_POS = frozenset({"NUM", "NOUN", "PROPN"})
 
@@ -260,8 +299,8 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
     ),
-    # "officials cut their estimate of those missing to about 940", "the union upped the figure to 50": a verb that
-    # moves prices too revises a figure when its object is one.
+    # "officials cut their estimate of those missing to about 940", "the union upped the figure to 50", "cut its
+    # revenue forecast to ...": a verb that moves prices too revises a figure when its object is one.
     (
         "holder:revising-verb",
         [
@@ -277,7 +316,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
                 "LEFT_ID": "verb",
                 "REL_OP": ">",
                 "RIGHT_ID": "revised",
-                "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": sorted(RESTATING_NOUNS)}},
+                "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": sorted(RESTATING_NOUNS | OWNED_FIGURE_NOUNS)}},
             },
         ],
     ),
@@ -521,6 +560,8 @@ class DocRules:
     by_figure_noun: dict[int, Holder] = field(default_factory=dict)
     by_claim_noun: dict[int, Holder] = field(default_factory=dict)
     in_brackets: dict[int, Holder] = field(default_factory=dict)
+    # The first number word of a value forecasters expected, written before them -> the forecasters.
+    expected_by: dict[int, Holder] = field(default_factory=dict)
     # (index of a colon, the holder of the clause of saying before it in its sentence), in order
     before_colon: list[tuple[int, Holder]] = field(default_factory=list)
     before_colon_starts: list[int] = field(default_factory=list)
@@ -541,6 +582,7 @@ class FigureRules:
             ("baselines", BASELINES),
             ("increments", INCREMENTS),
             ("in_brackets", IN_BRACKETS),
+            ("expected_by", EXPECTED_BY),
         ):
             for number, (label, pattern, offset) in enumerate(rules):
                 key = f"{label}#{number}"
@@ -570,6 +612,9 @@ class FigureRules:
                     # Named by the bracket's own words ("(police)"), whatever the parser hung on them.
                     inside = doc[start + 1 : end - 1]
                     found.in_brackets.setdefault(start + offset, Holder(inside[-1], label, inside.text))
+            elif family == "expected_by":
+                forecasters = next(t for t in doc[start:end] if t.lemma_.lower() in FORECASTER_NOUNS)
+                found.expected_by.setdefault(start + offset, Holder(forecasters, label, forecasters.text))
             else:
                 getattr(found, family).setdefault(start + offset, label)
         cues: list[tuple[int, Holder]] = []

@@ -170,6 +170,7 @@ _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", 
 _LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "around", "about", "near"}
 GENERIC_COUNTED = "people"
 GENERIC_AREA = "area"
+GENERIC_RATE = "rate"
 AREA_UNITS = frozenset({"ha", "km2", "acre", "mile2", "m2"})
 _QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
 
@@ -639,6 +640,8 @@ def _read_noun(noun: Token, structure: Structure) -> None:
         return
     named = _named(noun)
     event = _event(noun)
+    if _employment_growth(noun, structure) or _bare_rate(noun, structure):
+        return
     if named:
         structure.quantity = structure.quantity or named
         return
@@ -844,7 +847,7 @@ def misread_figure_noun(token: Token) -> bool:
 
 
 def _take_noun(noun: Token, structure: Structure) -> None:
-    if structure.quantity:
+    if structure.quantity or _employment_growth(noun, structure) or _bare_rate(noun, structure):
         return
     named = _named(noun)
     if named:
@@ -870,6 +873,30 @@ def _take_noun(noun: Token, structure: Structure) -> None:
                 _read_modifiers(target, structure)
         elif not structure.known:
             structure.points_back = True
+
+
+def _bare_rate(noun: Token, structure: Structure) -> bool:
+    """'The unemployment rate fell to 6.2 percent ... Economists had expected the rate to fall to 6.3 percent': "the
+    rate" with nothing naming which is the rate the article named before. Reads it into `structure` when so."""
+    if structure.quantity or _lemma(noun) != GENERIC_RATE:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    if any(c.dep_ in PRENOMINAL_MODIFIER_DEPS or c.dep_ == "prep" for c in noun.children):
+        return False  # "the jobless rate", "the rate of inflation", "the rate for November" name their own
+    structure.points_back = True
+    return True
+
+
+def _employment_growth(noun: Token, structure: Structure) -> bool:
+    """'Job growth in August was revised to 165,000', 'payroll growth of 150,000': growth in jobs counted, not as a
+    rate, is the jobs created (`_employment_grows`). Reads it into `structure` when so."""
+    if structure.quantity or structure.unit is not None or _named(noun) != "growth":
+        return False
+    if not any(c.dep_ in PRENOMINAL_MODIFIER_DEPS and _lemma(c) in EMPLOYMENT_WORDS for c in noun.children):
+        return False
+    structure.quantity, structure.counted, structure.change = "created", "job", False
+    return True
 
 
 def _employment_grows(verb: Token, node: Token) -> bool:
