@@ -316,3 +316,67 @@ def test_a_value_first_reported_is_the_one_a_revision_replaces() -> None:
 def test_a_month_names_no_march() -> None:
     report = analyze("Jobless rate edges down in March\n\nThe jobless rate fell to 6.2 percent in March, officials said.")
     assert report.event is None or report.event.kind is None
+
+
+def test_a_time_on_the_verb_of_foreseeing_is_the_period_foreseen() -> None:
+    # "Next year , the bank sees inflation falling to 4.5 % ."
+    doc = _doc(
+        ["Next", "year", ",", "the", "bank", "sees", "inflation", "falling", "to", "4.5", "%", "."],
+        [1, 5, 5, 4, 5, 5, 7, 5, 7, 10, 8, 5],
+        ["amod", "npadvmod", "punct", "det", "nsubj", "ROOT", "nsubj", "ccomp", "prep", "nummod", "pobj", "punct"],
+        ["ADJ", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "NOUN", "VERB", "ADP", "NUM", "NOUN", "PUNCT"],
+        ["next", "year", ",", "the", "bank", "see", "inflation", "fall", "to", "4.5", "%", "."],
+    )
+    assert figure_structure(doc[9], doc[9], doc[10]).period == "next year"
+    # A time on a verb of saying dates the saying: "Last year , the bank said inflation fell to 4.5 % ."
+    doc = _doc(
+        ["Last", "year", ",", "the", "bank", "said", "inflation", "fell", "to", "4.5", "%", "."],
+        [1, 5, 5, 4, 5, 5, 7, 5, 7, 10, 8, 5],
+        ["amod", "npadvmod", "punct", "det", "nsubj", "ROOT", "nsubj", "ccomp", "prep", "nummod", "pobj", "punct"],
+        ["ADJ", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "NOUN", "VERB", "ADP", "NUM", "NOUN", "PUNCT"],
+        ["last", "year", ",", "the", "bank", "say", "inflation", "fall", "to", "4.5", "%", "."],
+    )
+    assert figure_structure(doc[9], doc[9], doc[10]).period is None
+
+
+def test_prices_in_general_rising_are_inflation() -> None:
+    # "Consumer prices rose 2.9 % ." / "House prices rose 2.9 % ."
+    def rose(words: list[str]) -> Structure:
+        doc = _doc(
+            words,
+            [1, 2, 2, 4, 2, 2],
+            ["compound", "nsubj", "ROOT", "nummod", "dobj", "punct"],
+            ["NOUN", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
+            [words[0].lower(), "price", "rise", "2.9", "%", "."],
+        )
+        return figure_structure(doc[3], doc[3], doc[4])
+
+    assert rose(["Consumer", "prices", "rose", "2.9", "%", "."]).quantity == "inflation"
+    assert rose(["House", "prices", "rose", "2.9", "%", "."]).quantity != "inflation"
+
+
+def test_all_there_are_behind_a_share_is_no_count_of_what_happened() -> None:
+    report = analyze(
+        "About 70 percent of the country's 46,000 nurses joined the strike, the union said. Police estimated the "
+        "march in the capital at 3,500."
+    )
+    assert not figure_at(report, "46,000").comparable
+    assert report.conflicts == []
+
+
+def test_a_description_with_words_of_its_own_is_no_business_named_before() -> None:
+    report = analyze(
+        "KESSPORT, May 4 (Reuters) - Arlen United said 61,200 fans had attended the derby, but figures from the "
+        "stadium operator showed 54,870 people attended."
+    )
+    assert figure_at(report, "54,870").source == "stadium operator"
+
+
+def test_a_year_in_a_clause_on_the_figures_phrase_dates_it() -> None:
+    report = analyze(
+        "The bridge will cost 640 million euros, nearly twice the 340 million euros approved by the council in "
+        "2019, the audit office said. A councillor said the bridge would cost 455 million euros."
+    )
+    assert figure_at(report, "340 million").background
+    assert not figure_at(report, "640 million").background
+    assert len(report.conflicts) == 1

@@ -16,7 +16,7 @@ from bot.engine.conflicts import claim_source_key, claim_source_label, find_conf
 from bot.engine.context import byline_ranges, find_dateline, find_entities, find_event, find_headline
 from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
 from bot.engine.figures import CONVERSION, RESULT_AGAINST_EXPECTATION, FoundFigure, find_figures
-from bot.engine.grammar import NOUN_POS, RELATIVE_CLAUSE_DEPS, VERB_POS
+from bot.engine.grammar import NOUN_POS, PRENOMINAL_MODIFIER_DEPS, RELATIVE_CLAUSE_DEPS, VERB_POS
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import (
     BUSINESS_NOUNS,
@@ -537,7 +537,8 @@ def _holder_source(
     mention = describe_source(head, sentence_text(sentence_of(head)))
     if mention.kind == "pronoun" and head.lower_ in IT_THEY_PRONOUNS:
         return recent
-    if mention.kind == "description" and mention.definite and mention.head_lemma in BUSINESS_NOUNS:
+    bare = not any(c.dep_ in PRENOMINAL_MODIFIER_DEPS for c in head.children)  # not "the stadium operator"
+    if mention.kind == "description" and mention.definite and mention.head_lemma in BUSINESS_NOUNS and bare:
         # "the company brought in just $18.8 billion" after "Wall Street was not happy with IBM": the business
         # named just before.
         business = _organisation_named_before(head)
@@ -556,7 +557,7 @@ def _organisation_named_before(head: Token) -> str | None:
     """The nearest organisation's name before `head` within `BUSINESS_REFERENCE_REACH` tokens, or None."""
     doc = head.doc
     for i in range(head.i - 1, max(-1, head.i - BUSINESS_REFERENCE_REACH), -1):
-        if doc[i].ent_type_ == "ORG":
+        if doc[i].ent_type_ == "ORG" and not (i > 0 and doc[i - 1].text == "("):  # not "(Reuters)", the outlet
             entity = entity_at(doc[i])
             return entity.text if entity is not None else doc[i].text
     return None

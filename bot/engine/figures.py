@@ -79,7 +79,9 @@ from bot.engine.measures import (
     MAX_BASELINE_CLIMB,
     NAMED_QUANTITIES,
     OWNED_FIGURE_NOUNS,
+    PER_CENT_WORDS,
     PERCENT_OPENERS,
+    PERCENT_WORDS,
     RESTATING_NOUNS,
     REVISION_VERBS,
     SET_AGAINST_PREPOSITIONS,
@@ -265,7 +267,9 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             labels.append(holder.rule)
         other_event, past_year = _background_markers(sentence_text(sentence))
         other_event = other_event and _other_event_applies(doc, structure.clause, sentence)
-        background = other_event or (past_year and _past_year_applies(doc, structure.clause, sentence))
+        background = other_event or (
+            past_year and _past_year_applies(doc, structure.clause, sentence, figure_path(scale_head))
+        )
         if structure.status == "forecast" and not structure.baseline:
             background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's
             # period is what it is about, not a past event
@@ -468,6 +472,8 @@ def _is_population(number: Token) -> bool:
     if number.dep_ not in NUMBER_ATTACHMENT_DEPS or noun.dep_ != "pobj" or noun.head.lower_ != "of":
         return False
     part = noun.head.head
+    if part.lower_ in PERCENT_WORDS | PER_CENT_WORDS and any(c.like_num for c in part.children):
+        return True  # "70 percent of the country's 46,000 nurses": all there are, a share of which took part
     population = _of_a_population(part) if part.like_num else None
     return population is not None and population.i == noun.i
 
@@ -1069,9 +1075,10 @@ def _in_clause(token: Token, verb: Token) -> bool:
     return node.i == verb.i and not crossed
 
 
-def _past_year_applies(doc: Doc, clause: int | None, sentence) -> bool:
+def _past_year_applies(doc: Doc, clause: int | None, sentence, path: list[Token]) -> bool:
     """Whether a past year in the sentence dates the figure: it sits in the figure's own clause ('In 2011, a
-    quake killed'), or modifies a thing whose clause holds the figure ('the 2019 election, when turnout was').
+    quake killed'), modifies a thing whose clause holds the figure ('the 2019 election, when turnout was'), or
+    sits in a clause on the figure's own phrase ('twice the 340 million crowns approved by the council in 2019').
     A year in a clause beside the figure's ('..., a budget line approved in 2021') dates something else."""
     if clause is None:
         return True
@@ -1085,8 +1092,11 @@ def _past_year_applies(doc: Doc, clause: int | None, sentence) -> bool:
     ]
     if not years:
         return True  # "In February, ...": a month opening the sentence dates all of it
+    phrase = {t.i for t in path[:-1]}
     for token in years:
         if _in_clause(token, verb):
+            return True
+        if _clause_head(token).head.i in phrase:
             return True
         # "the 2019 election, when turnout was ...", "the primary of 2008, when 42% participated"
         dated = token.head.head if token.head.pos_ == "ADP" else token.head

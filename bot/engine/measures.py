@@ -271,6 +271,8 @@ FORECASTER_NOUNS = frozenset("economist analyst forecaster strategist".split())
 # Verbs of expecting that may end such a clause, and what may stand between the forecasters and their verb.
 EXPECTING_VERBS = frozenset("expect forecast predict anticipate project estimate".split())
 POLLING_WORDS = frozenset("polled surveyed questioned".split())
+# Verbs whose time is the time of what they foresee: "Next year, the bank sees inflation falling to 4.5 percent".
+FORESEEING_VERBS = EXPECTING_VERBS | frozenset("see foresee".split())
 FORECAST_WORDS = frozenset(
     "forecast expect expectation projection project predict prediction outlook consensus assume anticipate "
     "guidance".split()
@@ -290,6 +292,10 @@ RUNNING_TOTAL_PATTERN = r"\bsince the (?:\w+ ){1,3}(?:began|started|erupted|brok
 # year-on-year") is another measure than a change over the quarter or month just gone; a rate at an annual pace
 # ("grew at a 2.4% annualised rate") another again. The basis is read from the figure's sentence.
 GROWTH_QUANTITIES = frozenset({"growth", "inflation"})
+# Modal verbs of what is still to come: "will cost", "would cost".
+FUTURE_MODALS = frozenset("will would 'll".split())
+# Words before "prices" that keep them prices in general: "consumer prices rose 2.9 percent" is inflation.
+GENERAL_PRICE_WORDS = frozenset("consumer retail".split())
 MONTH_ON_MONTH = "month on month"
 YEAR_ON_YEAR = "year on year"
 ANNUALISED = "annualised"

@@ -112,6 +112,9 @@ from bot.engine.measures import (
     FORECAST_LEMMA,
     FORECAST_PHRASES,
     FORECAST_WORDS,
+    FORESEEING_VERBS,
+    FUTURE_MODALS,
+    GENERAL_PRICE_WORDS,
     GROWTH_QUANTITIES,
     GROWTH_WORDS,
     HAPPENS_TO_PEOPLE,
@@ -401,6 +404,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         # Marchers and protesters are the people who took part; "30 protesters were hurt" is one group's count,
         # not "4 officers were injured".
         structure.counted = GENERIC_COUNTED
+    if structure.quantity == "cost" and structure.status is None and _said_of_the_future(verb):
+        structure.status = "estimate"  # "the bridge will cost 640 million euros": a cost to come is an estimate
+    if structure.quantity == "cost" and structure.unit == "%" and _prices_in_general(verb):
+        structure.quantity, structure.change = "inflation", False  # "expected prices to rise by 6 percent"
     if structure.quantity == "cut" and structure.counted in JOB_HOLDER_NOUNS:
         structure.counted = "job"  # "lay off 2,000 workers" cuts 2,000 jobs
     return structure
@@ -888,6 +895,23 @@ def _bare_rate(noun: Token, structure: Structure) -> bool:
     return True
 
 
+def _said_of_the_future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
+
+
+def _prices_in_general(verb: Token) -> bool:
+    """'prices rose 2.9 percent', 'consumer prices to rise by 6 percent': prices of nothing in particular, rising or
+    falling, are inflation ("the price of bread", "house prices" are a thing's price)."""
+    if _lemma(verb) not in CHANGE_WORDS:
+        return False
+    for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
+        if subject.lower_ == "prices" and all(
+            c.dep_ not in PRENOMINAL_MODIFIER_DEPS | {"prep"} or c.lower_ in GENERAL_PRICE_WORDS for c in subject.children
+        ):
+            return True
+    return False
+
+
 def _employment_growth(noun: Token, structure: Structure) -> bool:
     """'Job growth in August was revised to 165,000', 'payroll growth of 150,000': growth in jobs counted, not as a
     rate, is the jobs created (`_employment_grows`). Reads it into `structure` when so."""
@@ -1063,12 +1087,25 @@ def _period_words(path: list[Token]) -> str:
             # "Earnings per share guidance for 2018 is $13.80": a period deeper in the subject's own phrase.
             phrases = [" ".join(t.text for t in itertools.islice(s.subtree, SUBJECT_PERIOD_REACH)) for s in subjects]
             words = [p for p in phrases if any(when.search(p) for when in (_YEAR, _QUARTER, _RELATIVE, _MONTH))]
+        above = verb.head
+        if not words and verb.dep_ in FORECAST_CLAUSE_DEPS and _lemma(above) in FORESEEING_VERBS and above.i != verb.i:
+            # "Next year, the central bank sees inflation falling to 4.5 percent": a time on the verb of seeing or
+            # expecting above the figure's clause is the period it is about (on a verb of saying, it dates the saying).
+            words = [w for w in _time_phrases([above], on_path | {verb.i}) if _names_a_period(w)]
         if not subjects and verb.dep_ == "ccomp" and _lemma(verb.head) in SAYING_VERBS and verb.head.i < verb.i:
             # "said growth in the first quarter was revised": the parser took the clause's subject for the saying
             # verb's object, so the words between the two verbs are that subject.
             phrase = " ".join(t.text for t in verb.doc[verb.head.i + 1 : verb.i][:SUBJECT_PERIOD_REACH])
             words = [phrase] if any(when.search(phrase) for when in (_YEAR, _QUARTER, _RELATIVE, _MONTH)) else []
     return " ".join(words)
+
+
+# How a clause of what is expected hangs on its verb: "sees inflation falling to", "expects prices to rise".
+FORECAST_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+
+
+def _names_a_period(words: str) -> bool:
+    return any(when.search(words) for when in (_YEAR, _QUARTER, _RELATIVE, _MONTH))
 
 
 def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
