@@ -380,3 +380,62 @@ def test_a_year_in_a_clause_on_the_figures_phrase_dates_it() -> None:
     assert figure_at(report, "340 million").background
     assert not figure_at(report, "640 million").background
     assert len(report.conflicts) == 1
+
+
+def test_the_verb_the_people_are_object_of_says_what_happened_to_them() -> None:
+    # "Kidnappers released 37 people abducted last month ."
+    doc = _doc(
+        ["Kidnappers", "released", "37", "people", "abducted", "last", "month", "."],
+        [1, 1, 3, 1, 3, 6, 4, 1],
+        ["nsubj", "ROOT", "nummod", "dobj", "acl", "amod", "npadvmod", "punct"],
+        ["NOUN", "VERB", "NUM", "NOUN", "VERB", "ADJ", "NOUN", "PUNCT"],
+        ["kidnapper", "release", "37", "people", "abduct", "last", "month", "."],
+    )
+    assert figure_structure(doc[2], doc[2], doc[3]).quantity == "freed"
+    # A verb that tells nothing happened: the participle says it. "Police found 17 people killed ."
+    doc = _doc(
+        ["Police", "found", "17", "people", "killed", "."],
+        [1, 1, 3, 1, 3, 1],
+        ["nsubj", "ROOT", "nummod", "dobj", "acl", "punct"],
+        ["NOUN", "VERB", "NUM", "NOUN", "VERB", "PUNCT"],
+        ["police", "find", "17", "people", "kill", "."],
+    )
+    assert figure_structure(doc[2], doc[2], doc[3]).quantity == "killed"
+
+
+def test_a_gapped_clause_takes_its_own_place() -> None:
+    # "police counted 6,000 marchers , and in Hollen about 4,500", the parser hanging "4,500" on "in"
+    doc = _doc(
+        ["In", "Tarn", "police", "counted", "6,000", "marchers", "and", "in", "Hollen", "about", "4,500", "."],
+        [3, 0, 3, 3, 5, 3, 3, 3, 7, 10, 7, 3],
+        ["prep", "pobj", "nsubj", "ROOT", "nummod", "dobj", "cc", "prep", "pobj", "advmod", "pobj", "punct"],
+        ["ADP", "PROPN", "NOUN", "VERB", "NUM", "NOUN", "CCONJ", "ADP", "PROPN", "ADP", "NUM", "PUNCT"],
+        ["in", "Tarn", "police", "count", "6,000", "marcher", "and", "in", "Hollen", "about", "4,500", "."],
+        ents=["O", "B-GPE", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O"],
+    )
+    assert figure_structure(doc[10], doc[10], None).place == "hollen"
+    assert figure_structure(doc[4], doc[4], doc[5]).place == "tarn"
+
+
+def test_the_lead_paragraphs_figures_are_the_lead_events_among_other_places() -> None:
+    report = analyze(
+        "Sides at odds over size of climate march\n\nTens of thousands of people marched through central Lindau on "
+        "Sunday. Organisers said 120,000 people took part; city police put the figure at 38,000.\n\nSmaller marches "
+        "took place in other cities. In Tarn, police counted 6,000 marchers, and in Hollen about 4,500, according to "
+        "local media."
+    )
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[38000, 120000]]
+
+
+def test_a_month_in_a_headline_is_no_march_but_a_march_is() -> None:
+    assert analyze("Jobless rate edges down in March\n\nThe rate fell to 6.2 percent, officials said.").event is None
+    report = analyze("Officials at odds over size of climate march\n\nOrganisers said 120,000 people took part.")
+    assert report.event is not None and report.event.kind == "protest"
+
+
+def test_it_points_back_to_a_secretariat() -> None:
+    report = analyze(
+        "A gunman killed at least nine people, the state security secretariat said. It said 16 people were "
+        "wounded, four of them seriously."
+    )
+    assert figure_at(report, "16").source == "state security secretariat"

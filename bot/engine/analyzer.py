@@ -13,7 +13,14 @@ from spacy.tokens import Doc, Token
 from bot.engine.attribution import Finding, find_attributions
 from bot.engine.boilerplate import boilerplate_ranges
 from bot.engine.conflicts import claim_source_key, claim_source_label, find_conflicts
-from bot.engine.context import byline_ranges, find_dateline, find_entities, find_event, find_headline
+from bot.engine.context import (
+    byline_ranges,
+    find_dateline,
+    find_entities,
+    find_event,
+    find_headline,
+    lead_paragraph,
+)
 from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
 from bot.engine.figures import CONVERSION, RESULT_AGAINST_EXPECTATION, FoundFigure, find_figures
 from bot.engine.grammar import NOUN_POS, PRENOMINAL_MODIFIER_DEPS, RELATIVE_CLAUSE_DEPS, VERB_POS
@@ -77,6 +84,15 @@ def analyze_doc(doc: Doc) -> Report:
     event = find_event(doc, headline, dateline)
     moment = event is not None and event.kind in MOMENT_EVENTS
     own_placed = _own_scope(structures, figures, event, dateline)
+    if event is not None and event.kind:
+        # "Tens of thousands marched through central Lindau on Sunday. Organisers said 120,000 took part": a figure
+        # of the lead paragraph that names no place is the lead's event's, however many places come after.
+        # (Only when the lead paragraph names no place of its own: "In Kellport, 40,000 marched ... Organisers said
+        # 90,000" counts several places in the lead itself.)
+        lead = lead_paragraph(text, headline, dateline)
+        in_lead = [i for i, figure in enumerate(figures) if lead and lead[0] <= figure.span.start < lead[1]]
+        if not any(figures[i].place for i in in_lead):
+            own_placed |= set(in_lead)
     # A quantity the article counts at several places for its own event: a figure that names none may be any one
     # of them.
     places: dict[str | None, set[str]] = defaultdict(set)

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc
 
 from bot.engine.grammar import EVENT_TRIGGER_POS, NOUN_POS, PLACE_ENTITIES, REPORTED_ENTITIES, TIME_ENTITIES
-from bot.engine.lexicon import FULL_MONTH_NAMES, WEEKDAY_NAMES
+from bot.engine.lexicon import FULL_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES
 from bot.engine.measures import EVENT_KINDS, NOUN_ONLY_EVENT_WORDS, family_of
 from bot.report import Dateline, Entity, Event, Span
 
@@ -52,6 +52,19 @@ def find_headline(text: str) -> Span | None:
     if "\n" in line or len(line) > MAX_HEADLINE_CHARS or line.rstrip().endswith("."):
         return None
     return Span(start=start, end=end)
+
+
+def lead_paragraph(text: str, headline: Span | None, dateline: Dateline | None) -> tuple[int, int] | None:
+    """The paragraph that opens the story: the one holding the dateline, else the first after the headline and any
+    byline."""
+    if dateline is not None:
+        return next(((s, e) for s, e in _paragraphs(text) if s <= dateline.span.start < e), None)
+    bylines = set(byline_ranges(text))
+    for start, end in _paragraphs(text)[: LEAD_PARAGRAPHS + 1]:
+        if (headline is not None and start < headline.end) or (start, end) in bylines:
+            continue
+        return start, end
+    return None
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -109,7 +122,7 @@ def find_event(doc: Doc, headline: Span | None, dateline: Dateline | None) -> Ev
         for token in zone:
             if zone.end_char > lead_start > token.idx:
                 continue  # the lead's own sentence holds the byline and dateline before it ("KYIV, March 14")
-            if token.ent_type_ in TIME_ENTITIES:
+            if token.ent_type_ in TIME_ENTITIES and token.is_title and token.lower_ in MONTH_NAMES:
                 continue  # "Jobless rate edges down in March": a month, not a march
             found = family_of(token.lemma_.lower(), EVENT_KINDS) or family_of(token.lower_, EVENT_KINDS)
             noun_only = token.lemma_.lower() in NOUN_ONLY_EVENT_WORDS and token.pos_ not in NOUN_POS

@@ -74,7 +74,8 @@ ORGANISATION_NOUNS = frozenset(
     commission government administration military army force forces police service campaign party
     movement coalition alliance institute center centre authority authorities court union
     association federation bank board team
-    operator airline carrier utility manufacturer insurer lender broadcaster publisher retailer developer""".split()
+    operator airline carrier utility manufacturer insurer lender broadcaster publisher retailer developer
+    secretariat directorate inspectorate headquarters bureau hospital""".split()
 )
 
 # Nouns naming a person by office or role, used to split "Pentagon spokesman John Kirby" into role and name.

@@ -352,7 +352,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     # "magnitude 5.9": the quantity's name just before the number.
     if first.i > 0 and _named(doc[first.i - 1]) and not structure.quantity:
         structure.quantity = _named(doc[first.i - 1])
-    _read_modifiers(noun if noun is not None else number, structure)
+    if noun is None or not _done_to_by_its_verb(noun):
+        _read_modifiers(noun if noun is not None else number, structure)
     _climb(anchor, structure)
     structure.hypothetical = _conditional(number)
     if _prior_statement(number):
@@ -733,6 +734,18 @@ def _read_modifiers(noun: Token, structure: Structure) -> None:
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if following is not None and following.pos_ in STATE_POS and _event(following):
         structure.quantity = _event(following)  # "people missing" parsed loosely
+
+
+def _done_to_by_its_verb(noun: Token) -> bool:
+    """'released 37 people abducted last month', 'rescued 40 people trapped under rubble': the verb whose object the
+    counted people are says what happened to them; the participle on them, what they had been through."""
+    verb = noun.head
+    return (
+        noun.dep_ in PATIENT_DEPS
+        and verb.pos_ in VERB_POS
+        and _event(verb) in HAPPENS_TO_PEOPLE
+        and any(c.dep_ in EVENT_MODIFIER_DEPS and _event(c) for c in noun.children)
+    )
 
 
 def _verb_particle_event(verb: Token) -> str | None:
@@ -1261,7 +1274,21 @@ def _place(path: list[Token]) -> str | None:
             return place.lemma_.lower()
     if verb.dep_ in SAID_CLAUSE_DEPS and verb.head.i != verb.i and verb.head.lemma_.lower() in CUE_VERBS:
         nodes.append(verb.head)
-    return _share_place(path) or _place_of(nodes, _others_places(path))
+    return _share_place(path) or _gapped_place(path) or _place_of(nodes, _others_places(path))
+
+
+def _gapped_place(path: list[Token]) -> str | None:
+    """'police counted 6,000 marchers in Tarn, and in Hollen about 4,500': the gapped clause's place and figure
+    hang together on one preposition."""
+    on_path = {t.i for t in path}
+    for node in path[1:-1]:
+        if node.dep_ != "prep" or node.lower_ not in SCOPE_PREPOSITIONS:
+            continue
+        for place in node.children:
+            named = place.ent_type_ in SCOPE_ENTITIES or (place.pos_ == "PROPN" and place.ent_type_ in PLACES_MISTAGGED_AS)
+            if place.dep_ == "pobj" and place.i not in on_path and named:
+                return _entity_words(place)
+    return None
 
 
 def _others_places(path: list[Token]) -> set[int]:
