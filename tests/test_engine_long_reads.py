@@ -439,3 +439,22 @@ def test_it_points_back_to_a_secretariat() -> None:
         "wounded, four of them seriously."
     )
     assert figure_at(report, "16").source == "state security secretariat"
+
+
+def test_a_name_set_after_a_listed_count_is_the_speaker() -> None:
+    report = analyze(
+        "A car bomb killed 48 people, among them 41 civilians, four rebels and three police officers, the Kessian "
+        "Observatory for Human Rights said. The governor put the death toll at 52."
+    )
+    assert figure_at(report, "48").source == "Kessian Observatory for Human Rights"
+    # A counted subject with no name after it still speaks: "two officials said".
+    assert analyze("Two officials said 14 people were killed.").figures[-1].source.startswith("Two officials")
+
+
+def test_the_place_of_a_restated_figure_noun_is_the_figures() -> None:
+    report = analyze(
+        "The WHO revised down the number of Ebola deaths in Marania to 3,145 from 4,181. In Telsa, 1,259 people "
+        "have died, and in Olvara 926, the WHO said."
+    )
+    assert figure_at(report, "3,145").place == "marania"
+    assert len(report.conflicts) == 1

@@ -783,6 +783,29 @@ def _quoted_as_saying(verb: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
+    subject = _parsed_subject(verb)
+    if subject is None or any(c.dep_ == "nummod" for c in subject.children):
+        # "killing 48 people, among them 41 civilians, four rebels and three police officers, the Syrian Observatory
+        # said": the parser hangs the list's end on the verb (or nothing), and the source on the list as an
+        # apposition. A counted subject, or none, with a name set after a comma just before the verb: the name.
+        return _name_before(verb) or subject
+    return subject
+
+
+def _name_before(verb: Token) -> Token | None:
+    doc = verb.doc
+    if verb.i == 0:
+        return None
+    for token in doc[verb.i - 1].ancestors if doc[verb.i - 1].dep_ != "appos" else [doc[verb.i - 1]]:
+        if token.dep_ == "appos":
+            break
+    else:
+        return None
+    named = token.pos_ == "PROPN" and token.right_edge.i == verb.i - 1 and token.left_edge.i > 0
+    return token if named and doc[token.left_edge.i - 1].text == "," else None
+
+
+def _parsed_subject(verb: Token) -> Token | None:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted

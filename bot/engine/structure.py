@@ -1274,6 +1274,12 @@ def _place(path: list[Token]) -> str | None:
             return place.lemma_.lower()
     if verb.dep_ in SAID_CLAUSE_DEPS and verb.head.i != verb.i and verb.head.lemma_.lower() in CUE_VERBS:
         nodes.append(verb.head)
+    # "revised down the number of Ebola deaths in Marania to 3,145": the place of the figure noun the verb restates.
+    for restated in (c for c in verb.children if c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS):
+        nodes.append(restated)
+        counted = _of_object(restated)
+        if counted is not None:
+            nodes.append(counted)
     return _share_place(path) or _gapped_place(path) or _place_of(nodes, _others_places(path))
 
 
