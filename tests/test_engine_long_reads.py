@@ -458,3 +458,25 @@ def test_the_place_of_a_restated_figure_noun_is_the_figures() -> None:
     )
     assert figure_at(report, "3,145").place == "marania"
     assert len(report.conflicts) == 1
+
+
+def test_the_one_place_the_lead_names_is_the_articles_own() -> None:
+    report = analyze(
+        "Tens of thousands rally against judicial overhaul\n\nBetween 15,000 and 20,000 people joined the rally in "
+        "central Vessa on Saturday, according to city authorities. The independent group Crowd Watch estimated the "
+        "turnout at 60,000 to 70,000."
+    )
+    assert figure_at(report, "15,000").place is None
+    assert len(report.conflicts) == 1
+
+
+def test_a_revision_stated_in_its_clause_is_one_whatever_its_bounds() -> None:
+    report = analyze(
+        "The hotel group said on Friday that the records of no more than 383 million guests had been exposed, "
+        "down from its earlier estimate of up to 500 million."
+    )
+    (conflict,) = report.conflicts
+    assert conflict.newer == [report.figures.index(figure_at(report, "383"))]
+    # One source's bound and its later value that can both be true, with no revision stated, agree.
+    report = analyze("The ministry said more than 3 debates were held. Later it said 11 debates were held.")
+    assert report.conflicts == []

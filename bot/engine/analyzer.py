@@ -32,6 +32,7 @@ from bot.engine.lexicon import (
     OFFICIAL_SOURCE,
     ORGANISATION_NOUNS,
     RELATIVE_PRONOUNS,
+    SCOPE_PREPOSITIONS,
     VEHICLE_NOUNS,
 )
 from bot.engine.measures import MOMENT_EVENTS
@@ -83,16 +84,17 @@ def analyze_doc(doc: Doc) -> Report:
     dateline = find_dateline(text)
     event = find_event(doc, headline, dateline)
     moment = event is not None and event.kind in MOMENT_EVENTS
-    own_placed = _own_scope(structures, figures, event, dateline)
-    if event is not None and event.kind:
+    lead = lead_paragraph(text, headline, dateline)
+    in_lead = [i for i, figure in enumerate(figures) if lead and lead[0] <= figure.span.start < lead[1]]
+    # (A place set at the head of its sentence, "In Ostrava, 40 were killed", sets its figure apart from the rest.)
+    unfronted = [i for i in in_lead if found[i].token is None or not _fronted_place(doc[found[i].token])]
+    own_placed = _own_scope(structures, figures, event, dateline, unfronted)
+    if event is not None and event.kind and not any(figures[i].place for i in in_lead):
         # "Tens of thousands marched through central Lindau on Sunday. Organisers said 120,000 took part": a figure
         # of the lead paragraph that names no place is the lead's event's, however many places come after.
         # (Only when the lead paragraph names no place of its own: "In Kellport, 40,000 marched ... Organisers said
         # 90,000" counts several places in the lead itself.)
-        lead = lead_paragraph(text, headline, dateline)
-        in_lead = [i for i, figure in enumerate(figures) if lead and lead[0] <= figure.span.start < lead[1]]
-        if not any(figures[i].place for i in in_lead):
-            own_placed |= set(in_lead)
+        own_placed |= set(in_lead)
     # A quantity the article counts at several places for its own event: a figure that names none may be any one
     # of them.
     places: dict[str | None, set[str]] = defaultdict(set)
@@ -152,15 +154,28 @@ def event_label(event: Event | None) -> str | None:
 MIN_EVENT_PLACES = 2
 
 
-def _own_scope(structures: list, figures: list[Figure], event: Event | None, dateline) -> set[int]:
+def _fronted_place(token) -> bool:
+    """Whether the token's sentence opens with a preposition of place ("In Ostrava, 40 people were killed")."""
+    first = sentence_of(token)[0]
+    return first.pos_ == "ADP" and first.lower_ in SCOPE_PREPOSITIONS
+
+
+def _own_scope(
+    structures: list, figures: list[Figure], event: Event | None, dateline, in_lead: list[int]
+) -> set[int]:
     """A place that is the article's own (its dateline's, or its event's when no figure names another place) is
     no narrower scope: "3,000 marched in Moscow" in an article about the Moscow protest holds where the article's
-    other figures hold. Returns the indexes of the figures whose clause named the article's own place."""
+    other figures hold. Returns the indexes of the figures whose clause named the article's own place.
+    `in_lead`: the indexes of the figures in the lead paragraph."""
     own = {re.sub(r"^the\s+", "", dateline.place.lower())} if dateline and dateline.place else set()
     named = {structure.place for structure in structures if structure.place and not structure.place_share}
     if event and event.place and len(named) == 1:
         # The lead's place is the article's own only when the figures name no other.
         own.add(re.sub(r"^the\s+", "", event.place.lower()))
+    elif len(named) == 1 and any(structures[i].place in named for i in in_lead):
+        # "Between 15,000 and 20,000 people joined the rally in central Vessa": the one place named, named in the
+        # lead, is the article's own, whatever the recogniser made of the name.
+        own |= named
     # "in the capital", "in the city" with no name: the dateline's city.
     own_nouns = DATELINE_PLACE_NOUNS if dateline and dateline.place else frozenset()
 

@@ -168,6 +168,10 @@ def _same_scale_values(a: float, b: float) -> bool:
     return low > 0 and high / low <= MAX_SOURCE_RATIO
 
 
+def _values(figure: Figure) -> tuple:
+    return figure.value, figure.upper
+
+
 def _one_revision(a: Structure, b: Structure) -> bool:
     """Two values of one revision stated in one clause ("revised from 0.1 per cent to zero"): one measure,
     however far apart."""
@@ -280,7 +284,12 @@ def find_conflicts(
             (i, j)
             for a, i in enumerate(readings)
             for j in readings[a + 1 :]
-            if not values_agree(figures[i], figures[j], one_source=same_source(keys[i], keys[j]))
+            if (
+                not values_agree(figures[i], figures[j], one_source=same_source(keys[i], keys[j]))
+                # "no more than 383 million, down from its earlier estimate of up to 500 million": a revision the
+                # clause states is one, bounds or not
+                or (_one_revision(structures[i], structures[j]) and _values(figures[i]) != _values(figures[j]))
+            )
             and (same_scale(figures[i], figures[j]) or _one_revision(structures[i], structures[j]))
             and not _own_results(figures[i], figures[j], keys[i], keys[j])
             and (not same_source(keys[i], keys[j]) or j in newer or i in newer)
@@ -343,7 +352,11 @@ def _one_reading_per_source(
         earlier_by_value = seen[keys[i]]
         earlier = list(earlier_by_value.values())  # the latest figure of each value, latest value last
         same_claim = figures[i].claim in claims_seen[keys[i]]
-        agrees = any(values_agree(figures[e], figures[i], one_source=True) for e in earlier)
+        agrees = any(
+            values_agree(figures[e], figures[i], one_source=True)
+            and not (_one_revision(structures[e], structures[i]) and _values(figures[e]) != _values(figures[i]))
+            for e in earlier
+        )
         if keys[i] == ARTICLE_KEY or not earlier or agrees:
             kept.append(i)
         elif later_statement(structures[earlier[-1]], structures[i]):
