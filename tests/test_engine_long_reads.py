@@ -480,3 +480,21 @@ def test_a_revision_stated_in_its_clause_is_one_whatever_its_bounds() -> None:
     # One source's bound and its later value that can both be true, with no revision stated, agree.
     report = analyze("The ministry said more than 3 debates were held. Later it said 11 debates were held.")
     assert report.conflicts == []
+
+
+def test_a_post_gives_each_line_its_source() -> None:
+    report = analyze(
+        "BREAKING: Explosion at chemical plant in Ardell\n\n"
+        "Death toll rises to 14 — regional emergency ministry\nLocal hospital says 19 bodies brought in\n"
+    )
+    assert figure_at(report, "19").source == "Local hospital"
+    assert len(report.conflicts) == 1
+    report = analyze("Strike day in Lindau\n\nUnions: 65% of teachers on strike\nEducation ministry: 28%\n")
+    assert figure_at(report, "28").source == "Education ministry"
+    assert figure_at(report, "28").quantity == figure_at(report, "65").quantity == "took part"
+    assert len(report.conflicts) == 1
+
+
+def test_several_thousand_is_no_figure() -> None:
+    report = analyze("Police said about 3,000 people attended. Reporters estimated the crowd at several thousand.")
+    assert [f.value for f in report.figures] == [3000]

@@ -44,6 +44,8 @@ TOKEN_CASES = [
     ("not-a-count:date-month-day", ["on", "March", "6", "police", "said"], 2),
     ("not-a-count:date-day-month", ["on", "6", "March", "police", "said"], 1),
     ("not-a-count:clock-time", ["at", "10", "pm", "on", "Friday"], 1),
+    ("not-a-count:vague-scale", ["the", "crowd", "at", "several", "thousand", "."], 4),
+    ("not-a-count:vague-scale", ["a", "few", "hundred", "people"], 2),
     ("not-a-count:name-number", ["Flight", "370", "vanished"], 1),
     ("not-a-count:code-leading-zero", ["call", "0800", "for", "help"], 1),
     ("not-a-count:digit-run", ["call", "555", "0199", "now"], 1),
@@ -483,6 +485,7 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:in-brackets",
         "holder:said-number",
         "holder:expected-by",
+        "holder:said-count",
     }
     declared = {
         label for label, *_ in (*NOT_A_COUNT, *PARTS, *BASELINES, *INCREMENTS, *IN_BRACKETS, *EXPECTED_BY, *HOLDERS)
@@ -555,3 +558,17 @@ def test_forecasters_counted_are_no_expectation() -> None:
         pos = ["VERB" if w == "expected" else "NOUN" if w == "growth" else "X" for w in words]
         doc = _doc(words, pos=pos, lemmas=lemmas)
         assert read_rules(doc).expected_by == {}
+
+
+def test_a_count_said_as_the_verbs_object_is_its_sayers() -> None:
+    # "Local hospital says 19 bodies brought in"
+    words = ["Local", "hospital", "says", "19", "bodies", "brought", "in"]
+    doc = _doc(
+        words,
+        [1, 2, 2, 4, 2, 4, 5],
+        ["amod", "nsubj", "ROOT", "nummod", "dobj", "acl", "prt"],
+        ["ADJ", "NOUN", "VERB", "NUM", "NOUN", "VERB", "ADP"],
+        ["local", "hospital", "say", "19", "body", "bring", "in"],
+    )
+    holder = holder_of(doc[3], 3, [doc[3], doc[4], doc[2]], read_rules(doc), [3])
+    assert (holder.head.text, holder.rule) == ("hospital", "holder:said-count")

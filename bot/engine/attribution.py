@@ -960,6 +960,10 @@ _LABELS = frozenset(
 )
 
 
+# The shortest claim a label before a colon may introduce, in characters ("Minister: talks resume").
+MIN_LABELLED_CHARS = 8
+
+
 def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
     """Headline style attribution: 'Minister: talks will resume next week'."""
     cue_offsets = [finding.cue[0] for finding in found if finding.cue]
@@ -986,12 +990,13 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         heads = [t for t in prefix if t.pos_ in NOUN_POS or acronym]
         if not heads or heads[-1].ent_type_ in DATELINE_LABEL_ENTITIES or heads[-1].lower_ in _LABELS:
             continue
-        if len(prefix) == 1 and heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in SPEAKER_ENTITIES:
+        # A one-word place before a plain sentence is a dateline (headlines are title case); a word that names a
+        # source ("Police: 1,200 detained", "Unions: 65% on strike") is a label whatever the case after it.
+        source_word = (heads[-1].pos_ in NOUN_POS and heads[-1].lemma_.lower() in SOURCE_NOUNS) or acronym
+        unknown_name = heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in SPEAKER_ENTITIES
+        if len(prefix) == 1 and unknown_name and not source_word:
             continue  # "Orsk: The council approved ...": a dateline, not a speaker
         line_end = _segment_end(doc_text(doc), token.idx)
-        # A one-word place before a plain sentence is a dateline (headlines are title case); a word that names a
-        # source ("Police: 1,200 detained") is a label whatever the case after it.
-        source_word = (heads[-1].pos_ == "NOUN" and heads[-1].lemma_.lower() in SOURCE_NOUNS) or acronym
         if len(prefix) == 1 and not source_word and not _title_case(doc_text(doc)[token.idx + 1 : line_end]):
             continue
         if any(token.idx < offset < line_end for offset in cue_offsets):
@@ -999,7 +1004,8 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         content = doc_text(doc)[token.idx + 1 : line_end]
         start = token.idx + 1 + (len(content) - len(content.lstrip()))
         end = token.idx + 1 + len(content.rstrip())
-        if end - start < 8:
+        # A few characters are no claim, unless they are a figure: "Education ministry: 28%".
+        if end - start < MIN_LABELLED_CHARS and not any(ch.isdigit() for ch in content):
             continue
         findings.append(
             Finding(

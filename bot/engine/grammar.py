@@ -160,6 +160,8 @@ SOURCE_ENTITIES = frozenset("PERSON ORG NORP GPE".split())
 PLACE_ENTITIES = frozenset("GPE LOC FAC".split())
 # A figure's scope: a country, region or city ("600,000 in Washington"), not a building.
 SCOPE_ENTITIES = frozenset("GPE LOC".split())
+# Entities that may label a figure as its source: "Kessia Health: 28%".
+SPEAKING_ENTITIES = frozenset("ORG PERSON".split())
 # A nation or people a counted noun belongs to ("Ukrainian servicemen", "Russia's soldiers"), and how it hangs.
 SIDE_ENTITIES = frozenset("NORP GPE".split())
 SIDE_DEPS = frozenset("amod compound poss".split())

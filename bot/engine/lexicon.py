@@ -458,6 +458,9 @@ TOPIC_PREPOSITIONS = frozenset("about on against for".split())
 
 # Scales a fraction can take: "half a million", "a quarter of a billion".
 FRACTIONABLE_SCALES = frozenset("thousand million billion trillion".split())
+# Words that leave a scale word a vague amount, no figure: "several thousand", "a few hundred", "many millions".
+VAGUE_QUANTIFIERS = frozenset("several few many numerous".split())
+SCALE_WORDS = FRACTIONABLE_SCALES | frozenset({"hundred"})
 # Scales after which "and" goes on with the number: "two hundred and five", "a thousand and one".
 AND_SCALES = frozenset("hundred thousand".split())
 # The indefinite article: "half a million".

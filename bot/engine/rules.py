@@ -57,9 +57,11 @@ from bot.engine.lexicon import (
     POSSESSIVE_MARKS,
     PUBLISHING_VERBS,
     RELATIVE_PART_WORDS,
+    SCALE_WORDS,
     SHOWING_VERBS,
     SOURCE_NOUNS,
     TALLY_VERBS,
+    VAGUE_QUANTIFIERS,
 )
 from bot.engine.measures import (
     DIRECTION_WORDS,
@@ -103,6 +105,12 @@ NOT_A_COUNT: tuple[TokenRule, ...] = (
     ("not-a-count:digit-run", [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 0),
     ("not-a-count:digit-run", [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 1),
     ("not-a-count:multiplier", [_NUMBER, {"LOWER": {"IN": sorted(MULTIPLIER_WORDS)}}], 0),
+    # "estimated the crowd at several thousand": an amount no one counted, not a thousand
+    (
+        "not-a-count:vague-scale",
+        [{"LOWER": {"IN": sorted(VAGUE_QUANTIFIERS)}}, {"LOWER": {"IN": sorted(SCALE_WORDS | {f"{w}s" for w in SCALE_WORDS})}}],
+        1,
+    ),
     # "146 passengers, seven fewer than the 153 given by officials": a difference between two figures
     ("not-a-count:difference", [_NUMBER, {"LOWER": {"IN": sorted(DIFFERENCE_WORDS)}}, {"LOWER": "than"}], 0),
 )
@@ -246,6 +254,17 @@ HOLDERS: tuple[DependencyRule, ...] = (
         [
             {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(NUMBER_SAYING_VERBS)}, "POS": "VERB"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "number", "RIGHT_ATTRS": {"DEP": "dobj", "POS": "NUM"}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
+    # "Local hospital says 19 bodies brought in", "ministry says 40 dead": a count said as the verb's object, in
+    # the clipped style of headlines and posts, is its sayer's figure.
+    (
+        "holder:said-count",
+        [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(NUMBER_SAYING_VERBS)}, "POS": "VERB"}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "count", "RIGHT_ATTRS": {"DEP": "dobj", "POS": "NOUN"}},
+            {"LEFT_ID": "count", "REL_OP": ">", "RIGHT_ID": "number", "RIGHT_ATTRS": {"DEP": "nummod", "POS": "NUM"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
     ),

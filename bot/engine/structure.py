@@ -49,6 +49,7 @@ from bot.engine.grammar import (
     SHARE_OWNER_DEPS,
     SIDE_DEPS,
     SIDE_ENTITIES,
+    SPEAKING_ENTITIES,
     STAND_IN_POS,
     STATE_POS,
     SUBJECT_DEPS,
@@ -355,6 +356,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if noun is None or not _done_to_by_its_verb(noun):
         _read_modifiers(noun if noun is not None else number, structure)
     _climb(anchor, structure)
+    if not structure.known and _labelled_by_a_source(anchor):
+        structure.points_back = True  # "Unions: 65% of teachers on strike / Education ministry: 28%"
     structure.hypothetical = _conditional(number)
     if _prior_statement(number):
         structure.prior, structure.baseline = True, False
@@ -731,9 +734,24 @@ def _read_modifiers(noun: Token, structure: Structure) -> None:
             if deprived:
                 structure.quantity = f"without {_lemma(deprived[0])}"  # "homes without power"
                 return
+        if child.dep_ == "prep":
+            # "65% of teachers on strike", "people in camps": the state the counted are in
+            states = (STATE_PHRASES.get((child.lower_, _lemma(t))) for t in child.children if t.dep_ in ("pobj", "dep"))
+            state = next((found for found in states if found), None)
+            if state:
+                structure.quantity = state
+                return
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if following is not None and following.pos_ in STATE_POS and _event(following):
         structure.quantity = _event(following)  # "people missing" parsed loosely
+
+
+def _labelled_by_a_source(anchor: Token) -> bool:
+    """A bare figure after a source's label and a colon: 'Education ministry: 28%', 'Police: 3,000'."""
+    label, doc = anchor.head, anchor.doc
+    colon = label.i + 1 < len(doc) and doc[label.i + 1].text == ":"
+    speaks = _lemma(label) in SOURCE_NOUNS or label.ent_type_ in SPEAKING_ENTITIES
+    return anchor.dep_ in ("appos", "dep") and label.i < anchor.i and colon and speaks
 
 
 def _done_to_by_its_verb(noun: Token) -> bool:
