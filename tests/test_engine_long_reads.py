@@ -498,3 +498,28 @@ def test_a_post_gives_each_line_its_source() -> None:
 def test_several_thousand_is_no_figure() -> None:
     report = analyze("Police said about 3,000 people attended. Reporters estimated the crowd at several thousand.")
     assert [f.value for f in report.figures] == [3000]
+
+
+def test_a_deadline_is_a_period() -> None:
+    # "The bank expects it to fall to 4.5 % by 2026 ."
+    doc = _doc(
+        ["The", "bank", "expects", "it", "to", "fall", "to", "4.5", "%", "by", "2026", "."],
+        [1, 2, 2, 5, 5, 2, 5, 8, 6, 5, 9, 2],
+        ["det", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "prep", "nummod", "pobj", "prep", "pobj", "punct"],
+        ["DET", "NOUN", "VERB", "PRON", "PART", "VERB", "ADP", "NUM", "NOUN", "ADP", "NUM", "PUNCT"],
+        ["the", "bank", "expect", "it", "to", "fall", "to", "4.5", "%", "by", "2026", "."],
+    )
+    assert figure_structure(doc[7], doc[7], doc[8]).period == "2026"
+
+
+def test_gross_domestic_product_is_growth() -> None:
+    # "Gross domestic product expanded 0.4 % ."
+    doc = _doc(
+        ["Gross", "domestic", "product", "expanded", "0.4", "%", "."],
+        [2, 2, 3, 3, 5, 3, 3],
+        ["amod", "amod", "nsubj", "ROOT", "nummod", "npadvmod", "punct"],
+        ["ADJ", "ADJ", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
+        ["gross", "domestic", "product", "expand", "0.4", "%", "."],
+    )
+    structure = figure_structure(doc[4], doc[4], doc[5])
+    assert (structure.quantity, structure.change) == ("growth", False)

@@ -9,6 +9,12 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    "U.S. employers added 150,000 jobs last month. Economists polled by Reuters had forecast payrolls increasing by 180,000 jobs.",
+    "Gross domestic product expanded 0.4 percent in the quarter. Analysts had expected growth of 0.6 percent.",
+    "Earnings per share came in at $1.12, compared with the $1.20 expected by analysts.",
+    "The jobless rate rose to 4.1 percent in June, from 4.0 percent in May. Economists had forecast it would hold at 4.0 percent.",
+    "Retail sales fell 0.9 percent in May, the statistics office said, against a forecast 0.3 percent rise in a Reuters poll.",
+    "Second-quarter growth was revised up to 0.6 percent from an initial estimate of 0.4 percent, the statistics office said.",
     "A wildfire has scorched about 8,200 acres, fire officials said on Tuesday, far less than the 14,000 acres they estimated on Monday.",
     "Hackers stole the records of up to 383 million guests, the hotel group said on Friday, fewer than the 500 million it had estimated in November.",
     "PARIS (AFP) - Between 80,000 and 95,000 people marched in Paris on Thursday, according to the police, while an independent count for a group of media outlets put the crowd at 120,000 to 130,000. The union claimed 400,000 marchers in the capital and more than 2 million across France.",
@@ -181,6 +187,13 @@ DIFFERING = [
 ]
 
 NOT_DIFFERING = [
+    "The company earned $1.12 a share in the quarter. Analysts expect $1.50 a share next year.",
+    "Sales rose 3 percent last year, the company said. It expects sales to rise 5 percent this year.",
+    "Growth was 0.4 percent in the first quarter, the office said. Economists expect 0.6 percent in the second quarter.",
+    "The economy grew 0.5 percent in the quarter, exactly as economists had expected.",
+    "Exports rose 4 percent in May. Economists had forecast imports to rise 2 percent.",
+    "Employers added 150,000 jobs in March. Economists had forecast a jobless rate of 4.1 percent.",
+    "The company said revenue was $4.1 billion in 2023. Analysts had expected profit of $1.2 billion.",
     "Russia's defence ministry said its forces had killed 450 Ukrainian soldiers. Ukraine's military said it had killed 620 Russian soldiers.",
     "The army said 40 Kessian fighters were killed in the clashes. Rebel commanders said 15 Lorvan soldiers had died.",
     "Across the three worst-hit countries, 4,951 people have died, the WHO said. The health ministry said 2,960 people had died across the country.",

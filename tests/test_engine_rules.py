@@ -486,6 +486,7 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:said-number",
         "holder:expected-by",
         "holder:said-count",
+        "holder:in-a-poll",
     }
     declared = {
         label for label, *_ in (*NOT_A_COUNT, *PARTS, *BASELINES, *INCREMENTS, *IN_BRACKETS, *EXPECTED_BY, *HOLDERS)
@@ -572,3 +573,17 @@ def test_a_count_said_as_the_verbs_object_is_its_sayers() -> None:
     )
     holder = holder_of(doc[3], 3, [doc[3], doc[4], doc[2]], read_rules(doc), [3])
     assert (holder.head.text, holder.rule) == ("hospital", "holder:said-count")
+
+
+def test_a_poll_holds_the_figure_in_it() -> None:
+    # "a forecast 0.3 percent rise in a Reuters poll"
+    words = ["a", "forecast", "0.3", "percent", "rise", "in", "a", "Reuters", "poll"]
+    doc = _doc(
+        words,
+        [4, 4, 3, 4, 4, 4, 8, 8, 5],
+        ["det", "amod", "nummod", "compound", "ROOT", "prep", "det", "compound", "pobj"],
+        ["DET", "NOUN", "NUM", "NOUN", "NOUN", "ADP", "DET", "PROPN", "NOUN"],
+        ["a", "forecast", "0.3", "percent", "rise", "in", "a", "Reuters", "poll"],
+    )
+    holder = holder_of(doc[2], 2, [doc[2], doc[3], doc[4]], read_rules(doc), [2])
+    assert (holder.head.text, holder.rule) == ("poll", "holder:in-a-poll")

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from bot.engine.attribution import Finding, find_attributions
 from bot.engine.boilerplate import boilerplate_ranges
-from bot.engine.conflicts import claim_source_key, claim_source_label, find_conflicts
+from bot.engine.conflicts import ANONYMOUS_MARK, claim_source_key, claim_source_label, find_conflicts
 from bot.engine.context import (
     byline_ranges,
     find_dateline,
@@ -601,7 +601,7 @@ def _named_holder(name: str, claims: list[Claim], *, anonymous: bool = False) ->
     for claim in claims:
         if claim.speaker and not claim.anonymous and words <= set(claim.speaker.lower().split()):
             return claim_source_label(claim), claim_source_key(claim)
-    label = f"{name} (anonymous)" if anonymous and "anonymous" not in name.lower() else name
+    label = f"{name}{ANONYMOUS_MARK}" if anonymous and "anonymous" not in name.lower() else name
     return label, None if anonymous else " ".join(name.lower().split())
 
 

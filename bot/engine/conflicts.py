@@ -38,6 +38,10 @@ STATED_EARLIER = 10**9
 MAX_READINGS = 12
 
 
+# How a label marks an unnamed source: "officials (anonymous)".
+ANONYMOUS_MARK = " (anonymous)"
+
+
 def source_label(figure: Figure, claims: list[Claim]) -> str:
     """Who gives a figure, as a person reads it: 'medical source (anonymous) via Reuters', 'the article'."""
     if figure.source is not None:
@@ -51,7 +55,7 @@ def claim_source_label(claim: Claim) -> str:
     """'health ministry', 'a trader (anonymous) via Reuters', 'an unnamed source'."""
     label = claim.speaker or "an unnamed source"
     if claim.anonymous and "anonymous" not in label.lower() and "unnamed" not in label.lower():
-        label += " (anonymous)"
+        label += ANONYMOUS_MARK
     if claim.via:
         label += f" via {claim.via}"
     return label
@@ -67,7 +71,11 @@ def claim_source_key(claim: Claim) -> str | None:
 def source_key(figure: Figure, claims: list[Claim]) -> str:
     """Identity of a figure's source within one article, for telling sources apart."""
     if figure.claim is None:
-        return figure.source_key or ARTICLE_KEY
+        # An unnamed holder ("expected by analysts") has no key of its own, but is not the article's voice: it is
+        # keyed as a claim by the same words would be ("officials").
+        if figure.source_key or not figure.source:
+            return figure.source_key or ARTICLE_KEY
+        return " ".join(figure.source.lower().removesuffix(ANONYMOUS_MARK).split())
     claim = claims[figure.claim]
     if figure.source is not None and figure.source != claim_source_label(claim):
         # The figure's own construction names its source ("..., above analysts, who had predicted $1.10"):

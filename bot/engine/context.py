@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from bot.engine.grammar import EVENT_TRIGGER_POS, NOUN_POS, PLACE_ENTITIES, REPORTED_ENTITIES, TIME_ENTITIES
 from bot.engine.lexicon import FULL_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES
-from bot.engine.measures import EVENT_KINDS, NOUN_ONLY_EVENT_WORDS, family_of
+from bot.engine.measures import EVENT_KINDS, NOUN_ONLY_EVENT_WORDS, POLL_NOUNS, family_of
 from bot.report import Dateline, Entity, Event, Span
 
 # Months by their first three letters, in calendar order: "Sept. 22", "29 April", "Dec 3".
@@ -124,6 +124,8 @@ def find_event(doc: Doc, headline: Span | None, dateline: Dateline | None) -> Ev
                 continue  # the lead's own sentence holds the byline and dateline before it ("KYIV, March 14")
             if token.ent_type_ in TIME_ENTITIES and token.is_title and token.lower_ in MONTH_NAMES:
                 continue  # "Jobless rate edges down in March": a month, not a march
+            if token.lemma_.lower() in POLL_NOUNS and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+                continue  # "a Reuters poll", "a Gallup poll": a survey, not a vote
             found = family_of(token.lemma_.lower(), EVENT_KINDS) or family_of(token.lower_, EVENT_KINDS)
             noun_only = token.lemma_.lower() in NOUN_ONLY_EVENT_WORDS and token.pos_ not in NOUN_POS
             if found and token.pos_ in EVENT_TRIGGER_POS and not noun_only:

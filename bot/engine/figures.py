@@ -300,6 +300,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
     _resolve_elliptical(doc, figures)
     _resolve_expectations(doc, figures)
     _resolve_restated(doc, figures)
+    _results_expected(doc, figures)
     _pair_revisions(doc, figures)
     _contrast_kinds(figures)
     return figures
@@ -558,6 +559,48 @@ def _mark_conversions(doc: Doc, figures: list[FoundFigure]) -> None:
 
 # The label of a result the article states in its own voice against an expectation in its sentence.
 RESULT_AGAINST_EXPECTATION = "relation:result-against-expectation"
+
+
+def _results_expected(doc: Doc, figures: list[FoundFigure]) -> None:
+    """'U.S. employers added 150,000 jobs last month. Economists had forecast 180,000': what forecasters had
+    expected (the pluperfect looks back to the result) is set against the result just stated, in its sentence or
+    the one before, though the article states the result in its own voice. The nearest such result is marked."""
+    starts = sorted({figure.sentence_start for figure in figures})
+    for figure in figures:
+        structure = figure.structure
+        if structure.status != "forecast" or structure.quantity is None:
+            continue
+        # In its own sentence, a value set against the result ("compared with the $1.20 expected by analysts")
+        # is expected of it whatever the tense.
+        sentences = set()
+        if figure.token is not None and _set_against_clause(doc[figure.token]) is not None:
+            sentences.add(figure.sentence_start)
+        if _had_expected(doc, structure.clause):
+            at = bisect.bisect_left(starts, figure.sentence_start)
+            sentences |= {figure.sentence_start, starts[at - 1] if at > 0 else figure.sentence_start}
+        results = [
+            other
+            for other in figures
+            if other.sentence_start in sentences
+            and other.start < figure.start
+            and other.structure.status is None
+            and other.structure.quantity == structure.quantity
+            and other.structure.unit == structure.unit
+            and not other.structure.baseline
+            and not other.subset
+        ]
+        if results:
+            nearest = results[-1]
+            nearest.rules = (*nearest.rules, RESULT_AGAINST_EXPECTATION)
+
+
+def _had_expected(doc: Doc, clause: int | None) -> bool:
+    """Whether the figure's clause, or the clause it hangs from, is a pluperfect: 'had forecast', 'had expected'."""
+    if clause is None:
+        return False
+    verb = doc[clause]
+    clauses = [verb, *itertools.islice(verb.ancestors, MAX_CLIMB)]
+    return any(c.dep_ == "aux" and c.lower_ == "had" for v in clauses for c in v.children)
 
 
 def _set_against_clause(number: Token) -> int | None:

@@ -96,6 +96,9 @@ NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "area": frozenset("area".split()),
 }
 
+# Quantities named by two words, (the word before, the head's lemma): "gross domestic product".
+NAMED_QUANTITY_PHRASES: dict[tuple[str, str], str] = {("domestic", "product"): "growth"}
+
 # A verb with its particle or object that says what happened: (verb lemma, particle or object lemma).
 PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("take", "part"): "took part",
@@ -271,6 +274,8 @@ FORECASTER_NOUNS = frozenset("economist analyst forecaster strategist".split())
 # Verbs of expecting that may end such a clause, and what may stand between the forecasters and their verb.
 EXPECTING_VERBS = frozenset("expect forecast predict anticipate project estimate".split())
 POLLING_WORDS = frozenset("polled surveyed questioned".split())
+# What a poll of forecasters is called: "a forecast 0.3 percent rise in a Reuters poll".
+POLL_NOUNS = frozenset("poll survey".split())
 # Verbs whose time is the time of what they foresee: "Next year, the bank sees inflation falling to 4.5 percent".
 FORESEEING_VERBS = EXPECTING_VERBS | frozenset("see foresee".split())
 FORECAST_WORDS = frozenset(

@@ -74,6 +74,7 @@ from bot.engine.measures import (
     OWNED_FIGURE_NOUNS,
     PER_CENT_WORDS,
     PERCENT_WORDS,
+    POLL_NOUNS,
     POLLING_WORDS,
     RESTATING_NOUNS,
     REVISION_VERBS,
@@ -266,6 +267,21 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "count", "RIGHT_ATTRS": {"DEP": "dobj", "POS": "NOUN"}},
             {"LEFT_ID": "count", "REL_OP": ">", "RIGHT_ID": "number", "RIGHT_ATTRS": {"DEP": "nummod", "POS": "NUM"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
+    # "a forecast 0.3 percent rise in a Reuters poll", "the 1.8% expected in a survey of economists": the poll
+    # gives the figure it holds.
+    (
+        "holder:in-a-poll",
+        [
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"POS": "NOUN"}},
+            {"LEFT_ID": "figure", "REL_OP": ">", "RIGHT_ID": "in", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "in"}},
+            {
+                "LEFT_ID": "in",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(POLL_NOUNS)}},
+            },
         ],
     ),
     # "the $1.11 a share that analysts were looking for": who expects a figure gives it.

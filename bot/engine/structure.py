@@ -131,6 +131,7 @@ from bot.engine.measures import (
     MONEY_QUANTITIES,
     MONEY_VERB_QUANTITIES,
     NAMED_QUANTITIES,
+    NAMED_QUANTITY_PHRASES,
     OWNED_FIGURE_NOUNS,
     PARTICIPANT_NOUNS,
     PARTY_PREPOSITIONS,
@@ -300,7 +301,11 @@ def _event(token: Token) -> str | None:
 
 
 def _named(token: Token) -> str | None:
-    return family_of(_lemma(token), NAMED_QUANTITIES) or family_of(token.lower_, NAMED_QUANTITIES)
+    named = family_of(_lemma(token), NAMED_QUANTITIES) or family_of(token.lower_, NAMED_QUANTITIES)
+    if named is None and token.i > 0:
+        # "gross domestic product": a name of two words
+        named = NAMED_QUANTITY_PHRASES.get((token.doc[token.i - 1].lower_, _lemma(token)))
+    return named
 
 
 def _unit(token: Token) -> str | None:
@@ -370,7 +375,9 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.belongs_to = _share_owner(number)
     path = figure_path(number)
     verb = path[-1]
-    if structure.quantity in HAPPENS_TO_PEOPLE and structure.unit not in (None, "%"):
+    # ("30% of the hostages were freed" is a share of people; "it would hold at 4.0 percent" is a level.)
+    level = structure.unit == "%" and structure.counted is None
+    if structure.quantity in HAPPENS_TO_PEOPLE and (structure.unit not in (None, "%") or level):
         # "held $214.9 billion offshore", "the spill released 2,000 barrels": what happens to people doesn't
         # happen to money or to measured stuff; the verb's subject may still say what happened ("the spill").
         structure.quantity = None
@@ -408,6 +415,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         # Marchers and protesters are the people who took part; "30 protesters were hurt" is one group's count,
         # not "4 officers were injured".
         structure.counted = GENERIC_COUNTED
+    if structure.quantity == "growth" and structure.change and any(
+        _named(c) == "growth" for c in verb.children if c.dep_ in SUBJECT_DEPS
+    ):
+        structure.change = False  # "Gross domestic product expanded 0.4 percent": the economy's growth itself
     if structure.quantity == "cost" and structure.status is None and _said_of_the_future(verb):
         structure.status = "estimate"  # "the bridge will cost 640 million euros": a cost to come is an estimate
     if structure.quantity == "cost" and structure.unit == "%" and _prices_in_general(verb):
@@ -959,6 +970,8 @@ def _employment_grows(verb: Token, node: Token) -> bool:
     growth says employment grew by (`EMPLOYMENT_WORDS`), not the level it reached ("to 11.4 million")."""
     amount = node.dep_ in CHANGE_AMOUNT_DEPS or (node.dep_ == "prep" and node.lower_ == "by")
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if verb.dep_ == "acl":
+        subjects.append(verb.head)  # "had forecast payrolls increasing by 180,000 jobs"
     return amount and any(
         _lemma(t) in EMPLOYMENT_WORDS or t.lower_ in EMPLOYMENT_WORDS for s in subjects for t in s.subtree
     )
@@ -1131,6 +1144,7 @@ def _period_words(path: list[Token]) -> str:
     return " ".join(words)
 
 
+DEADLINE_PREPOSITION = "by"
 # How a clause of what is expected hangs on its verb: "sees inflation falling to", "expects prices to rise".
 FORECAST_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 
@@ -1148,8 +1162,10 @@ def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
                 continue
             # "said on Friday" dates the statement, not the figure.
             on_a_day = _on_a_day(child) and _lemma(node) not in SAYING_VERBS
+            # "to fall to 4.5 percent by 2026": a deadline is a period; "by the police" is none.
+            deadline = child.lower_ == DEADLINE_PREPOSITION and _names_a_period(" ".join(t.text for t in child.subtree))
             if child.dep_ in PERIOD_MODIFIER_DEPS or (
-                child.dep_ == "prep" and (child.lower_ in PERIOD_PREPOSITIONS or on_a_day)
+                child.dep_ == "prep" and (child.lower_ in PERIOD_PREPOSITIONS or on_a_day or deadline)
             ):
                 words.append(" ".join(t.text for t in child.subtree))
     return words
