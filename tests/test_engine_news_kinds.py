@@ -9,6 +9,15 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    'The economy grew 2.1 percent in the third quarter, beating forecasts of 1.8 percent.',
+    'Inflation rose to 3.4 percent in March, above the 3.1 percent median estimate of economists surveyed by Bloomberg.',
+    'Retail sales rose 0.6 percent in April, compared with expectations for 0.3 percent, the Commerce Department said.',
+    'Industrial output fell 0.4 percent in May, the statistics office said. The median forecast in a Reuters poll was for a 0.2 percent rise.',
+    'Norcap reported earnings of $1.12 a share. Analysts on average had expected earnings of $1.05 a share, according to LSEG data.',
+    'Employers added 88,000 jobs in June, well below the 175,000 jobs forecast by economists, the Labor Department said.',
+    "Revenue rose 8% to $2.3 billion, topping analysts' estimates of $2.2 billion.",
+    'The unemployment rate fell to 5.2 percent, the bureau said. A Reuters poll had forecast 5.4 percent.',
+    'Quarterly profit came to 412 million euros, short of the 440 million euros expected in a company-compiled consensus.',
     "U.S. employers added 150,000 jobs last month. Economists polled by Reuters had forecast payrolls increasing by 180,000 jobs.",
     "Gross domestic product expanded 0.4 percent in the quarter. Analysts had expected growth of 0.6 percent.",
     "Earnings per share came in at $1.12, compared with the $1.20 expected by analysts.",
@@ -187,6 +196,11 @@ DIFFERING = [
 ]
 
 NOT_DIFFERING = [
+    'Inflation came in at 2.9 percent in March, in line with expectations, the statistics office said.',
+    'The economy grew 2.1 percent in the third quarter. Economists expect growth of 1.5 percent next year.',
+    'Revenue rose 8% to $2.3 billion. The company expects revenue of $2.6 billion next year.',
+    'Employers added 88,000 jobs in June. In May they added 175,000 jobs, the Labor Department said.',
+    'Sales rose 4 percent in the quarter, matching the 4 percent analysts had expected.',
     "The company earned $1.12 a share in the quarter. Analysts expect $1.50 a share next year.",
     "Sales rose 3 percent last year, the company said. It expects sales to rise 5 percent this year.",
     "Growth was 0.4 percent in the first quarter, the office said. Economists expect 0.6 percent in the second quarter.",

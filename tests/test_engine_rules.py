@@ -487,6 +487,7 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:expected-by",
         "holder:said-count",
         "holder:in-a-poll",
+        "holder:unowned-expectation",
     }
     declared = {
         label for label, *_ in (*NOT_A_COUNT, *PARTS, *BASELINES, *INCREMENTS, *IN_BRACKETS, *EXPECTED_BY, *HOLDERS)
@@ -587,3 +588,26 @@ def test_a_poll_holds_the_figure_in_it() -> None:
     )
     holder = holder_of(doc[2], 2, [doc[2], doc[3], doc[4]], read_rules(doc), [2])
     assert (holder.head.text, holder.rule) == ("poll", "holder:in-a-poll")
+
+
+def test_expectations_no_one_is_named_for_hold_their_value() -> None:
+    # "beating forecasts of 1.8 %"
+    words = ["beating", "forecasts", "of", "1.8", "%"]
+    doc = _doc(
+        words,
+        [0, 0, 1, 4, 2],
+        ["ROOT", "dobj", "prep", "nummod", "pobj"],
+        ["VERB", "NOUN", "ADP", "NUM", "NOUN"],
+        ["beat", "forecast", "of", "1.8", "%"],
+    )
+    holder = holder_of(doc[3], 3, [doc[3], doc[4], doc[2], doc[1], doc[0]], read_rules(doc), [3])
+    assert (holder.text, holder.rule) == ("forecasts", "holder:unowned-expectation")
+    # "beating the forecast of 1.8 %": one forecast, someone's, named elsewhere
+    doc = _doc(
+        ["beating", "forecast", "of", "1.8", "%"],
+        [0, 0, 1, 4, 2],
+        ["ROOT", "dobj", "prep", "nummod", "pobj"],
+        ["VERB", "NOUN", "ADP", "NUM", "NOUN"],
+        ["beat", "forecast", "of", "1.8", "%"],
+    )
+    assert holder_of(doc[3], 3, [doc[3], doc[4], doc[2], doc[1], doc[0]], read_rules(doc), [3]) is None

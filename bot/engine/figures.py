@@ -75,6 +75,7 @@ from bot.engine.measures import (
     COUNTED_FAMILIES,
     DIRECTION_WORDS,
     FIGURE_CHANGING_VERBS,
+    FORECASTER_NOUNS,
     HYPHENATED_QUANTITY_NAMES,
     MAX_BASELINE_CLIMB,
     NAMED_QUANTITIES,
@@ -85,6 +86,7 @@ from bot.engine.measures import (
     RESTATING_NOUNS,
     REVISION_VERBS,
     SET_AGAINST_PREPOSITIONS,
+    SET_AGAINST_VERBS,
     SHORT_WORDS,
     UNIT_WORDS,
     family_of,
@@ -263,6 +265,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if subset:
             labels.append(part)
         holder = expected_by or holder_of(scale_head, first, figure_path(scale_head), rules, numbers)
+        if holder is not None and structure.status == "estimate" and holder.head.lemma_.lower() in FORECASTER_NOUNS:
+            structure.status = "forecast"  # "the median estimate of economists": what forecasters expect
         if holder is not None:
             labels.append(holder.rule)
         other_event, past_year = _background_markers(sentence_text(sentence))
@@ -610,6 +614,9 @@ def _set_against_clause(number: Token) -> int | None:
     for _ in range(MAX_CLIMB):
         if node.dep_ in ("pobj", "pcomp") and _sets_against(node.head):
             verb = node.head.head
+            return verb.i if verb.pos_ in VERB_POS else None
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in SET_AGAINST_VERBS and node.head.head.i != node.head.i:
+            verb = node.head.head  # "rose to $2.3 billion, topping analysts' estimates of $2.2 billion"
             return verb.i if verb.pos_ in VERB_POS else None
         if node.head.i == node.i:
             return None

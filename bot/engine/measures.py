@@ -275,7 +275,11 @@ FORECASTER_NOUNS = frozenset("economist analyst forecaster strategist".split())
 EXPECTING_VERBS = frozenset("expect forecast predict anticipate project estimate".split())
 POLLING_WORDS = frozenset("polled surveyed questioned".split())
 # What a poll of forecasters is called: "a forecast 0.3 percent rise in a Reuters poll".
-POLL_NOUNS = frozenset("poll survey".split())
+POLL_NOUNS = frozenset("poll survey consensus".split())
+# Verbs setting a result against an expectation: "beating forecasts of 1.8 percent", "topping estimates of $2.2bn".
+SET_AGAINST_VERBS = frozenset("beat top miss exceed surpass trail".split())
+# Nouns of what was expected, with no one's name on them: "beating forecasts of 1.8 percent", "expectations of".
+EXPECTATION_NOUNS = frozenset("forecast expectation estimate projection".split())
 # Verbs whose time is the time of what they foresee: "Next year, the bank sees inflation falling to 4.5 percent".
 FORESEEING_VERBS = EXPECTING_VERBS | frozenset("see foresee".split())
 FORECAST_WORDS = frozenset(

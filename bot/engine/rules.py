@@ -65,6 +65,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.measures import (
     DIRECTION_WORDS,
+    EXPECTATION_NOUNS,
     EXPECTING_VERBS,
     FIGURE_CHANGING_VERBS,
     FORECAST_PHRASES,
@@ -547,6 +548,36 @@ HOLDERS: tuple[DependencyRule, ...] = (
             },
         ],
     ),
+    # "beating forecasts of 1.8 percent", "expectations for 0.3 percent": expectations no one is named for are the
+    # market's, a source of their own beside the result (the patterns naming an owner come first and win).
+    (
+        "holder:unowned-expectation",
+        [
+            # plural: "beating the forecast of 1.8 percent" is one forecast, someone's, named elsewhere
+            {"RIGHT_ID": "holder", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(f"{noun}s" for noun in EXPECTATION_NOUNS)}}},
+            {
+                "LEFT_ID": "holder",
+                "REL_OP": ">",
+                "RIGHT_ID": "of",
+                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["of", "for"]}},
+            },
+            {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "value", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+    ),
+    # "the 440 million euros expected in a company-compiled consensus": a poll holds what is expected in it.
+    (
+        "holder:in-a-poll",
+        [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(EXPECTING_VERBS)}, "POS": "VERB"}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "in", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "in"}},
+            {
+                "LEFT_ID": "in",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(POLL_NOUNS)}},
+            },
+        ],
+    ),
 )
 
 # A statement noun's content clause ("claims that ...", "a report that ..."), and how many clauses a figure's verb
@@ -555,6 +586,8 @@ CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
 MAX_CONTENT_CLIMB = 3
 
 # How the figure hangs from a verb of giving when the verb's subject holds it: its object, or "at"/"to" a value.
+# Holders whose own phrase holds the value ("forecasts of 1.8 percent"): the number inside them is theirs.
+VALUE_IN_HOLDER_RULES = frozenset({"holder:unowned-expectation"})
 GIVEN_DEPS = frozenset("dobj attr oprd nsubjpass dative".split())
 GIVEN_PREPOSITIONS = frozenset("at to from on".split())  # "on revenue of $4.1 billion"
 
@@ -666,6 +699,10 @@ class FigureRules:
             pattern = HOLDERS[int(strings[match_id].split("#")[1])][1]
             nodes = {p["RIGHT_ID"]: doc[i] for p, i in zip(pattern, token_ids, strict=True)}
             holder = Holder(_past_dateline(nodes["holder"]), label)
+            if label == "holder:unowned-expectation":
+                # Named as written ("forecasts"), and keyed by its own noun, after any owner's pattern.
+                found.by_figure_noun.setdefault(nodes["holder"].i, Holder(nodes["holder"], label, nodes["holder"].text))
+                continue
             if label == "holder:official-figure":
                 # Named as the text names it ("official estimates", "the official toll"), keyed as the officials'.
                 holder = Holder(nodes["holder"], label, f"{nodes['holder'].text} {nodes['figure'].text}")
@@ -817,13 +854,18 @@ def holder_of(
         return rules.by_figure_noun[first - 2]
     # "the 300 that police had counted", "the $1.20 analysts had expected": a relative clause that gives the
     # figure it hangs on.
-    for child in relative_clauses(number, path):
+    # (and a participle on it: "the 440 million euros expected in a company-compiled consensus")
+    participles = [c for node in path[1:-1] for c in node.children if c.dep_ == "acl" and c.i in rules.by_verb]
+    for child in [*relative_clauses(number, path), *participles]:
         if child.i in rules.by_verb:
             holder = rules.by_verb[child.i]
             if _can_speak(holder.head) and not _inside(number, holder.head):
                 return holder
     for node in path:
-        if node.i in rules.by_figure_noun and not _inside(number, rules.by_figure_noun[node.i].head):
+        if node.i in rules.by_figure_noun and (
+            not _inside(number, rules.by_figure_noun[node.i].head)
+            or rules.by_figure_noun[node.i].rule in VALUE_IN_HOLDER_RULES
+        ):
             return rules.by_figure_noun[node.i]
         # "the toll of 59 dead and 57 wounded given to AFP by security sources": a phrase on the last of joined
         # figures gives them all.
@@ -882,9 +924,13 @@ def holder_of(
     below = path[-2] if len(path) > 1 else number
     if below.lower_ in DIRECTION_WORDS and len(path) > 2:
         below = path[-3]  # "revised the figure down to 36,000": the direction, then "to" the value
+    # "The median forecast in a Reuters poll was for a 0.2 percent rise": what a forecast is "for".
+    forecast_for = below.lower_ == "for" and any(
+        c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in FORECAST_WORDS for c in verb.children
+    )
     given = (
         below.dep_ in GIVEN_DEPS
-        or (below.dep_ == "prep" and below.lower_ in GIVEN_PREPOSITIONS)
+        or (below.dep_ == "prep" and (below.lower_ in GIVEN_PREPOSITIONS or forecast_for))
         or misread_figure_noun(below)  # "it revised that estimate upward to 900,000": the verb's object
     )
     if holder is not None and given and not place_tally and not _inside(number, holder.head):
@@ -973,7 +1019,7 @@ def _can_speak(head: Token) -> bool:
     return (
         head.pos_ in NAME_OR_PRONOUN_POS
         or head.ent_type_ in SOURCE_ENTITIES
-        or head.lemma_.lower() in SOURCE_NOUNS
+        or head.lemma_.lower() in SOURCE_NOUNS | POLL_NOUNS  # "expected in a Reuters poll"
         or head.lower_ in SOURCE_NOUNS
     )
 

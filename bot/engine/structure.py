@@ -113,6 +113,7 @@ from bot.engine.measures import (
     FORECAST_LEMMA,
     FORECAST_PHRASES,
     FORECAST_WORDS,
+    FORECASTER_NOUNS,
     FORESEEING_VERBS,
     FUTURE_MODALS,
     GENERAL_PRICE_WORDS,
@@ -631,6 +632,8 @@ def _restated(noun: Token) -> Token | None:
         target.like_num or any(c.dep_ in NUMBER_ATTACHMENT_DEPS and c.like_num for c in target.children)
     ):
         return None
+    if target is not None and _lemma(target) in FORECASTER_NOUNS:
+        return None  # "the median estimate of economists": whose estimate, not what it counts
     if target is not None:
         return target
     for child in noun.children:
