@@ -9,6 +9,14 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    'The company now sees full-year revenue of $8.1 billion to $8.3 billion, down from its previous forecast of $8.6 billion to $8.8 billion.',
+    'Kelvar raised its full-year profit outlook to 2.4 billion euros from 2.1 billion euros.',
+    'Adjusted earnings per share were $2.05, ahead of the $1.98 that analysts had on average expected.',
+    "The government's second estimate showed the economy grew 1.1 percent in the first quarter, down from the first estimate of 1.3 percent.",
+    "June's payrolls figure was revised down to 118,000 from 206,000, the Labor Department said.",
+    'Nonfarm payrolls increased by 187,000 jobs last month, the Labor Department said. Economists polled by Reuters had forecast 170,000 jobs.',
+    "The company forecast second-quarter revenue of $12.1 billion to $12.3 billion, below analysts' average estimate of $13.1 billion.",
+    'Annual inflation slowed to 2.4 percent in April, the statistics office said. Economists polled by Reuters had expected a rate of 2.6 percent.',
     'The economy grew 2.1 percent in the third quarter, beating forecasts of 1.8 percent.',
     'Inflation rose to 3.4 percent in March, above the 3.1 percent median estimate of economists surveyed by Bloomberg.',
     'Retail sales rose 0.6 percent in April, compared with expectations for 0.3 percent, the Commerce Department said.',
@@ -196,6 +204,11 @@ DIFFERING = [
 ]
 
 NOT_DIFFERING = [
+    'Employment in July was revised down by 49,000 to 89,000, the Labor Department said.',
+    'The company earned 84 cents a share in the quarter, up from 71 cents a year earlier.',
+    'Revenue rose 6 percent to 1.93 billion euros. Operating profit was 210 million euros.',
+    'The economy grew 1.1 percent in the first quarter and 0.7 percent in the fourth quarter of last year, the agency said.',
+    'The company expects revenue of $8.1 billion this year and $9 billion next year.',
     'Inflation came in at 2.9 percent in March, in line with expectations, the statistics office said.',
     'The economy grew 2.1 percent in the third quarter. Economists expect growth of 1.5 percent next year.',
     'Revenue rose 8% to $2.3 billion. The company expects revenue of $2.6 billion next year.',

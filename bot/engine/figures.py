@@ -277,8 +277,10 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if structure.status == "forecast" and not structure.baseline:
             background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's
             # period is what it is about, not a past event
-        if structure.period and structure.quantity in NAMED_QUANTITIES and not other_event:
+        if structure.period and structure.quantity in DATED_STATISTICS and not other_event:
             background = False  # "output growth was 2.1 per cent in 2010": the year is the figure's period
+        elif structure.period and structure.quantity in DATED_STATISTICS and structure.period in RELATIVE_MARKERS:
+            background = False  # "payrolls increased by 187,000 jobs last month": the month the figure is about
         figures.append(
             FoundFigure(
                 value=value,
@@ -447,7 +449,8 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
         if earlier is None or earlier is figure or not earlier.structure.known:
             continue
         for name in ("counted", "quantity", "unit", "period", "change", "place"):
-            if not (own_scope and name in ("period", "place") and getattr(structure, name)):
+            # A period or place of its own stays ("$8.1 billion this year and $9 billion next year").
+            if not (name in ("period", "place") and getattr(structure, name)):
                 setattr(structure, name, getattr(earlier.structure, name))
         if structure.quantity == "won" and structure.belongs_to is None:
             structure.belongs_to = party_of_votes(number)  # "and 6.27 million for his rival, Edmundo Gonzalez"
@@ -561,6 +564,13 @@ def _mark_conversions(doc: Doc, figures: list[FoundFigure]) -> None:
             figure.rules = (*figure.rules, CONVERSION)
 
 
+# Quantities a statistics release dates by their period ("growth in 2010", "jobs created last month"), whatever
+# marker of another time names it.
+DATED_STATISTICS = frozenset(NAMED_QUANTITIES) | {"created"}
+# Periods that are also markers of another time: "last month", "last year", "last week".
+RELATIVE_MARKERS = frozenset(marker.strip() for marker in OTHER_EVENT_MARKERS if marker.strip().startswith("last "))
+
+
 # The label of a result the article states in its own voice against an expectation in its sentence.
 RESULT_AGAINST_EXPECTATION = "relation:result-against-expectation"
 
@@ -614,6 +624,8 @@ def _set_against_clause(number: Token) -> int | None:
     for _ in range(MAX_CLIMB):
         if node.dep_ in ("pobj", "pcomp") and _sets_against(node.head):
             verb = node.head.head
+            if verb.lower_ in SHORT_WORDS:
+                verb = verb.head  # "were $2.05, ahead of the $1.98"
             return verb.i if verb.pos_ in VERB_POS else None
         if node.dep_ == "dobj" and node.head.lemma_.lower() in SET_AGAINST_VERBS and node.head.head.i != node.head.i:
             verb = node.head.head  # "rose to $2.3 billion, topping analysts' estimates of $2.2 billion"
@@ -637,7 +649,8 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
         structure = figure.structure
         # Without a unit, only a value set before its forecasters ("the 180,000 economists had forecast") says
         # it is the expectation of a figure beside it.
-        unitless = structure.unit is None and "holder:expected-by" not in figure.rules
+        # (or a count of its own things: "Economists had forecast 170,000 jobs")
+        unitless = structure.unit is None and "holder:expected-by" not in figure.rules and structure.counted is None
         if structure.quantity is not None or structure.status != "forecast" or unitless:
             continue
         sentence = sentence_of(doc[figure.token])
@@ -656,6 +669,7 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
                 and not other.structure.baseline
                 and not other.subset
                 and (_same_currency(structure.unit, other.structure.unit) or structure.unit == other.structure.unit)
+                and structure.counted in (None, other.structure.counted)
             ]
             if measured:
                 break

@@ -230,7 +230,7 @@ COMPARISON_WORDS = frozenset("compared versus than".split())
 # Prepositions that set one value against another of the same measure: "far below the 300 rescuers counted",
 # "short of the $1.20 analysts expected" ("short" takes "of").
 SET_AGAINST_PREPOSITIONS = frozenset("below above beneath against versus vs than".split())
-SHORT_WORDS = frozenset("short".split())
+SHORT_WORDS = frozenset("short ahead".split())  # "short of the 440 million", "ahead of the $1.98"
 
 # Prepositions after a word of direction that name a level, not a change: "revised down to 1,200", "up from
 # 40 million".
@@ -251,7 +251,8 @@ VEHICLE_WORDS = frozenset("boat ship vessel ferry train bus coach plane aircraft
 
 # Nouns for someone's figure: "the ministry's latest estimate of 2.15 billion" gives the ministry's figure.
 OWNED_FIGURE_NOUNS = frozenset(
-    "estimate figure count tally forecast projection calculation number expectation assessment data statistic toll"
+    "estimate figure count tally forecast projection calculation number expectation assessment data statistic toll "
+    "outlook guidance"
     .split()
 )
 

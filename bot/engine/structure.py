@@ -150,6 +150,7 @@ from bot.engine.measures import (
     RESTATING_NOUNS,
     REVISION_VERBS,
     RUNNING_TOTAL_PATTERN,
+    SHORT_WORDS,
     SQUARABLE_UNITS,
     SQUARE_WORDS,
     STATE_PHRASES,
@@ -832,7 +833,11 @@ def _climb(anchor: Token, structure: Structure) -> None:
         # "closed 3.2% higher" is a change; "revised down to 1,200" moves to a level, and "up from 40 million"
         # names the level it moved from.
         moved_to = any(c.dep_ == "prep" and c.lower_ in LEVEL_PREPOSITIONS for c in node.children)
-        if (node.dep_ == "advmod" and not moved_to) or (node.dep_ == "npadvmod" and head.lower_ in DIRECTION_WORDS):
+        # ("ahead of the $1.98", "short of the 440 million" set a value against another: no change)
+        set_against = node.lower_ in SHORT_WORDS
+        if (node.dep_ == "advmod" and not moved_to and not set_against) or (
+            node.dep_ == "npadvmod" and head.lower_ in DIRECTION_WORDS
+        ):
             structure.change = True
         comparative = node.tag_ in COMPARATIVE_TAGS and node.dep_ in MODIFIER_DEPS
         if head.pos_ == "NOUN" and _changes(head) and node.dep_ == "pobj":
@@ -932,10 +937,14 @@ def _bare_rate(noun: Token, structure: Structure) -> bool:
     rate" with nothing naming which is the rate the article named before. Reads it into `structure` when so."""
     if structure.quantity or _lemma(noun) != GENERIC_RATE:
         return False
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a") for c in noun.children):
         return False
-    if any(c.dep_ in PRENOMINAL_MODIFIER_DEPS or c.dep_ == "prep" for c in noun.children):
-        return False  # "the jobless rate", "the rate of inflation", "the rate for November" name their own
+    # "the jobless rate", "the rate of inflation", "the rate for November" name their own ("a rate of 2.6 percent"
+    # names only its value)
+    if any(
+        c.dep_ in PRENOMINAL_MODIFIER_DEPS or (c.dep_ == "prep" and not _holds_value(c)) for c in noun.children
+    ):
+        return False
     structure.points_back = True
     return True
 
@@ -957,10 +966,18 @@ def _prices_in_general(verb: Token) -> bool:
     return False
 
 
+def _holds_value(preposition: Token) -> bool:
+    """'of 2.6 percent': a preposition whose object is the figure's value."""
+    return preposition.lower_ == "of" and any(
+        c.dep_ == "pobj" and (c.like_num or any(g.like_num for g in c.children)) for c in preposition.children
+    )
+
+
 def _employment_growth(noun: Token, structure: Structure) -> bool:
     """'Job growth in August was revised to 165,000', 'payroll growth of 150,000': growth in jobs counted, not as a
     rate, is the jobs created (`_employment_grows`). Reads it into `structure` when so."""
-    if structure.quantity or structure.unit is not None or _named(noun) != "growth":
+    figure_noun = _lemma(noun) in RESTATING_NOUNS | OWNED_FIGURE_NOUNS  # "June's payrolls figure was revised"
+    if structure.quantity or structure.unit is not None or not (_named(noun) == "growth" or figure_noun):
         return False
     if not any(c.dep_ in PRENOMINAL_MODIFIER_DEPS and _lemma(c) in EMPLOYMENT_WORDS for c in noun.children):
         return False
