@@ -523,3 +523,14 @@ def test_gross_domestic_product_is_growth() -> None:
     )
     structure = figure_structure(doc[4], doc[4], doc[5])
     assert (structure.quantity, structure.change) == ("growth", False)
+
+
+def test_cents_a_share_are_a_hundredth_of_the_currency() -> None:
+    report = analyze(
+        "The company earned 84 cents a share, excluding items, versus the average analyst estimate of 79 cents, "
+        "according to LSEG data."
+    )
+    assert [f.value for f in report.figures] == [0.84, 0.79]
+    assert len(report.conflicts) == 1
+    # "per cent" is no coin.
+    assert analyze("Turnout was 61 per cent, the commission said.").figures[0].unit == "%"

@@ -9,6 +9,7 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    'The company earned 84 cents a share, excluding items, versus the average analyst estimate of 79 cents, according to LSEG data.',
     'The company now sees full-year revenue of $8.1 billion to $8.3 billion, down from its previous forecast of $8.6 billion to $8.8 billion.',
     'Kelvar raised its full-year profit outlook to 2.4 billion euros from 2.1 billion euros.',
     'Adjusted earnings per share were $2.05, ahead of the $1.98 that analysts had on average expected.',

@@ -88,6 +88,7 @@ from bot.engine.measures import (
     SET_AGAINST_PREPOSITIONS,
     SET_AGAINST_VERBS,
     SHORT_WORDS,
+    SUBUNITS,
     UNIT_WORDS,
     family_of,
 )
@@ -239,6 +240,10 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if expected_by is not None and counted is not None and counted.i == expected_by.head.i:
             counted = None  # "the 180,000 economists had forecast": the forecasters are no counted thing
         structure = figure_structure(scale_head, doc[first], counted)
+        coin = SUBUNITS.get(counted.lemma_.lower()) if counted is not None else None
+        if coin is not None and structure.unit is not None and structure.unit.startswith(coin[0]):
+            # "84 cents a share": the value in the currency itself, to set against "$0.79"
+            value, upper = value * coin[1], upper * coin[1] if upper is not None else None
         labels = []
         if expected_by is not None:
             structure.status = "forecast"

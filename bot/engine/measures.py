@@ -178,6 +178,9 @@ PERSON_GROUPS: dict[str, frozenset[str]] = {
     "journalists": frozenset("journalist reporter".split()),
 }
 
+# Coins that are a hundredth of a currency: "84 cents a share" is $0.84 a share.
+SUBUNITS: dict[str, tuple[str, float]] = {"cent": ("USD", 0.01), "penny": ("GBP", 0.01), "pence": ("GBP", 0.01)}
+
 # Units: the counted noun (lemma or lower-case form) that makes a figure a measurement, not a count.
 UNIT_WORDS: dict[str, str] = {
     "percent": "%", "%": "%", "per": "%", "point": "points",

@@ -156,6 +156,7 @@ from bot.engine.measures import (
     STATE_PHRASES,
     STATE_QUANTITIES,
     STATEMENT_REVISING_VERBS,
+    SUBUNITS,
     TARGET_WORDS,
     UNIT_WORDS,
     VEHICLE_WORDS,
@@ -178,6 +179,7 @@ _LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "arou
 GENERIC_COUNTED = "people"
 GENERIC_AREA = "area"
 GENERIC_RATE = "rate"
+PER_SHARE = "per share"
 AREA_UNITS = frozenset({"ha", "km2", "acre", "mile2", "m2"})
 _QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
 
@@ -311,6 +313,9 @@ def _named(token: Token) -> str | None:
 
 
 def _unit(token: Token) -> str | None:
+    coin = SUBUNITS.get(_lemma(token)) or SUBUNITS.get(token.lower_)
+    if coin is not None and token.i > 0 and token.doc[token.i - 1].lower_ != "per":  # not "per cent"
+        return coin[0]
     return UNIT_WORDS.get(_lemma(token)) or UNIT_WORDS.get(token.lower_)
 
 
@@ -1613,7 +1618,9 @@ def compatible(a: Structure, b: Structure) -> bool:
     generic_area = a.unit in AREA_UNITS and GENERIC_AREA in {a.quantity, b.quantity}
     if (a.quantity != b.quantity and not generic_area) or a.change != b.change:
         return False
-    if a.unit != b.unit and not (a.quantity in MONEY_QUANTITIES and None in {a.unit, b.unit}):
+    if a.unit != b.unit and not (a.quantity in MONEY_QUANTITIES and None in {a.unit, b.unit}) and not _share_rate_unsaid(
+        a.unit, b.unit
+    ):
         return False
     # "people" counts any kind of person: "17 people killed" and "22 fighters killed" are one toll.
     if a.counted in b.contrasted or b.counted in a.contrasted:
@@ -1635,6 +1642,15 @@ def compatible(a: Structure, b: Structure) -> bool:
     if (a.aggregate or a.running_total) != (b.aggregate or b.running_total) and (a.period or b.period):
         return False
     return not (a.period and b.period and not _one_period(a.period, b.period))
+
+
+def _share_rate_unsaid(a: str | None, b: str | None) -> bool:
+    """'84 cents a share' against 'the average estimate of 79 cents': a sum a share, its 'a share' left unsaid the
+    second time (values far apart in scale are told apart by the conflict finder)."""
+    if a is None or b is None:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    return in_currency(shorter) and longer == f"{shorter} {PER_SHARE}"
 
 
 def _one_period(a: str, b: str) -> bool:
