@@ -9,6 +9,14 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    'An Associated Press count put the number of dead at 36. The provincial health minister said 29 people had been killed.',
+    'Officials said 23 bodies had been recovered. But residents told the BBC that at least 40 people had died.',
+    'The organisers estimated that half a million people had joined the march, while the authorities spoke of 150,000.',
+    "According to the education ministry, 120 schools were closed on Monday. The teachers' union put the figure at more than 300.",
+    'The boat, which was designed to carry 30 people, had about 90 migrants on board, the coast guard said. Survivors said there were more than 150 people aboard.',
+    'Local officials said 17 people were confirmed dead, while hospital sources put the toll at 24.',
+    'The interior ministry reported 1,204 arrests nationwide. Human rights groups counted more than 2,000.',
+    'The death toll stood at 61, according to the government. The opposition said the real figure was closer to 200.',
     'The company earned 84 cents a share, excluding items, versus the average analyst estimate of 79 cents, according to LSEG data.',
     'The company now sees full-year revenue of $8.1 billion to $8.3 billion, down from its previous forecast of $8.6 billion to $8.8 billion.',
     'Kelvar raised its full-year profit outlook to 2.4 billion euros from 2.1 billion euros.',
@@ -205,6 +213,8 @@ DIFFERING = [
 ]
 
 NOT_DIFFERING = [
+    'The ferry, which is licensed to carry 400 passengers, had 212 people on board, the port authority said.',
+    'Seventeen of the passengers on board were already dead, the coast guard said. The boat had 34 people on board, survivors said.',
     'Employment in July was revised down by 49,000 to 89,000, the Labor Department said.',
     'The company earned 84 cents a share in the quarter, up from 71 cents a year earlier.',
     'Revenue rose 6 percent to 1.93 billion euros. Operating profit was 210 million euros.',

@@ -488,6 +488,7 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:said-count",
         "holder:in-a-poll",
         "holder:unowned-expectation",
+        "holder:spoke-of",
     }
     declared = {
         label for label, *_ in (*NOT_A_COUNT, *PARTS, *BASELINES, *INCREMENTS, *IN_BRACKETS, *EXPECTED_BY, *HOLDERS)
@@ -611,3 +612,17 @@ def test_expectations_no_one_is_named_for_hold_their_value() -> None:
         ["beat", "forecast", "of", "1.8", "%"],
     )
     assert holder_of(doc[3], 3, [doc[3], doc[4], doc[2], doc[1], doc[0]], read_rules(doc), [3]) is None
+
+
+def test_who_speaks_of_a_number_gives_it() -> None:
+    # "the authorities spoke of 150,000"
+    words = ["the", "authorities", "spoke", "of", "150,000"]
+    doc = _doc(
+        words,
+        [1, 2, 2, 2, 3],
+        ["det", "nsubj", "ROOT", "prep", "pobj"],
+        ["DET", "NOUN", "VERB", "ADP", "NUM"],
+        ["the", "authority", "speak", "of", "150,000"],
+    )
+    holder = holder_of(doc[4], 4, [doc[4], doc[3], doc[2]], read_rules(doc), [4])
+    assert (holder.head.text, holder.rule) == ("authorities", "holder:spoke-of")

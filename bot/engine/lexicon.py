@@ -320,6 +320,10 @@ SAYING_VERBS = frozenset("say tell add".split())
 # Verbs of saying whose bare number object is a figure said ("a hospital official said 62"); "added $1.2 trillion"
 # adds money.
 NUMBER_SAYING_VERBS = frozenset({"say"})
+# Verbs of counting whose bare number object restates the figure before ("Human rights groups counted more than
+# 2,000" after "1,204 arrests"), and phrases of giving a bare number ("the authorities spoke of 150,000").
+NUMBER_COUNTING_VERBS = frozenset("count tally record".split())
+NUMBER_SPEAKING_PHRASES = frozenset({("speak", "of"), ("talk", "of")})
 
 # The verb of being: "three of the eight victims were children" sorts a count, it says nothing happened.
 COPULA_VERBS = frozenset({"be"})

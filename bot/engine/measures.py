@@ -178,6 +178,9 @@ PERSON_GROUPS: dict[str, frozenset[str]] = {
     "journalists": frozenset("journalist reporter".split()),
 }
 
+# Verbs of what something is made or allowed for: "designed to carry 30 people" is a capacity.
+CAPACITY_VERBS = frozenset("design build license licence certify rate equip".split())
+
 # Coins that are a hundredth of a currency: "84 cents a share" is $0.84 a share.
 SUBUNITS: dict[str, tuple[str, float]] = {"cent": ("USD", 0.01), "penny": ("GBP", 0.01), "pence": ("GBP", 0.01)}
 

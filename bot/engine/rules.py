@@ -52,6 +52,7 @@ from bot.engine.lexicon import (
     MULTIPLIER_WORDS,
     NAME_NUMBER_WORDS,
     NUMBER_SAYING_VERBS,
+    NUMBER_SPEAKING_PHRASES,
     OFFICIAL_WORDS,
     PART_WORDS,
     POSSESSIVE_MARKS,
@@ -256,6 +257,24 @@ HOLDERS: tuple[DependencyRule, ...] = (
         [
             {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(NUMBER_SAYING_VERBS)}, "POS": "VERB"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "number", "RIGHT_ATTRS": {"DEP": "dobj", "POS": "NUM"}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
+    # "while the authorities spoke of 150,000": who speaks of a number gives it.
+    (
+        "holder:spoke-of",
+        [
+            {
+                "RIGHT_ID": "verb",
+                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(verb for verb, _of in NUMBER_SPEAKING_PHRASES)}, "POS": "VERB"},
+            },
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "of",
+                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": sorted(of for _verb, of in NUMBER_SPEAKING_PHRASES)}},
+            },
+            {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "number", "RIGHT_ATTRS": {"DEP": "pobj", "POS": "NUM"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
     ),
@@ -928,9 +947,10 @@ def holder_of(
     forecast_for = below.lower_ == "for" and any(
         c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in FORECAST_WORDS for c in verb.children
     )
+    spoke_of = (verb.lemma_.lower(), below.lower_) in NUMBER_SPEAKING_PHRASES  # "spoke of 150,000"
     given = (
         below.dep_ in GIVEN_DEPS
-        or (below.dep_ == "prep" and (below.lower_ in GIVEN_PREPOSITIONS or forecast_for))
+        or (below.dep_ == "prep" and (below.lower_ in GIVEN_PREPOSITIONS or forecast_for or spoke_of))
         or misread_figure_noun(below)  # "it revised that estimate upward to 900,000": the verb's object
     )
     if holder is not None and given and not place_tally and not _inside(number, holder.head):

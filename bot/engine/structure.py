@@ -71,7 +71,9 @@ from bot.engine.lexicon import (
     NATION_NOUNS,
     NATIONWIDE_SCOPE,
     NATIONWIDE_WORDS,
+    NUMBER_COUNTING_VERBS,
     NUMBER_SAYING_VERBS,
+    NUMBER_SPEAKING_PHRASES,
     ORGANISATION_NOUNS,
     PLACE_NOUNS,
     RELATIVE_PRONOUNS,
@@ -91,6 +93,7 @@ from bot.engine.measures import (
     AGGREGATE_PERIODS,
     AREA_OF_EVENT,
     BOARDING_PREPOSITIONS,
+    CAPACITY_VERBS,
     CENT_WORDS,
     CHANGE_BASIS_PATTERNS,
     CHANGE_WORDS,
@@ -368,6 +371,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if noun is None or not _done_to_by_its_verb(noun):
         _read_modifiers(noun if noun is not None else number, structure)
     _climb(anchor, structure)
+    if not structure.quantity and noun is not None:
+        _read_state(noun, structure)
     if not structure.known and _labelled_by_a_source(anchor):
         structure.points_back = True  # "Unions: 65% of teachers on strike / Education ministry: 28%"
     structure.hypothetical = _conditional(number)
@@ -430,6 +435,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.status = "estimate"  # "the bridge will cost 640 million euros": a cost to come is an estimate
     if structure.quantity == "cost" and structure.unit == "%" and _prices_in_general(verb):
         structure.quantity, structure.change = "inflation", False  # "expected prices to rise by 6 percent"
+    if structure.quantity == "on board" and _designed_for(verb):
+        structure.quantity = "capacity"  # "a boat designed to carry 30 people": what it may carry, not carried
     if structure.quantity == "cut" and structure.counted in JOB_HOLDER_NOUNS:
         structure.counted = "job"  # "lay off 2,000 workers" cuts 2,000 jobs
     return structure
@@ -754,13 +761,6 @@ def _read_modifiers(noun: Token, structure: Structure) -> None:
             if deprived:
                 structure.quantity = f"without {_lemma(deprived[0])}"  # "homes without power"
                 return
-        if child.dep_ == "prep":
-            # "65% of teachers on strike", "people in camps": the state the counted are in
-            states = (STATE_PHRASES.get((child.lower_, _lemma(t))) for t in child.children if t.dep_ in ("pobj", "dep"))
-            state = next((found for found in states if found), None)
-            if state:
-                structure.quantity = state
-                return
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if following is not None and following.pos_ in STATE_POS and _event(following):
         structure.quantity = _event(following)  # "people missing" parsed loosely
@@ -784,6 +784,24 @@ def _done_to_by_its_verb(noun: Token) -> bool:
         and _event(verb) in HAPPENS_TO_PEOPLE
         and any(c.dep_ in EVENT_MODIFIER_DEPS and _event(c) for c in noun.children)
     )
+
+
+def _read_state(noun: Token, structure: Structure) -> None:
+    """'65% of teachers on strike', 'people in camps', '90 migrants on board', '150 people aboard': the state the
+    counted are in, when nothing in the clause says what happened to them ("Seventeen of the passengers on board
+    were already dead" are dead)."""
+    for child in noun.children:
+        if child.dep_ == "prep":
+            objects = [t for t in child.children if t.dep_ in ("pobj", "dep")]
+            states = (STATE_PHRASES.get((child.lower_, _lemma(t))) for t in objects)
+            state = next((found for found in states if found), None)
+            state = state or next((_event(t) for t in objects if _event(t) in STATE_QUANTITIES), None)
+            if state:
+                structure.quantity = state
+                return
+        if child.lower_ in ABOARD_WORDS and child.i > noun.i:
+            structure.quantity = "on board"
+            return
 
 
 def _verb_particle_event(verb: Token) -> str | None:
@@ -958,6 +976,11 @@ def _said_of_the_future(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
 
 
+def _designed_for(verb: Token) -> bool:
+    """'designed to carry', 'built to hold', 'licensed to carry': the verb states a capacity."""
+    return verb.dep_ == "xcomp" and _lemma(verb.head) in CAPACITY_VERBS
+
+
 def _prices_in_general(verb: Token) -> bool:
     """'prices rose 2.9 percent', 'consumer prices to rise by 6 percent': prices of nothing in particular, rising or
     falling, are inflation ("the price of bread", "house prices" are a thing's price)."""
@@ -1017,7 +1040,9 @@ def _changes(token: Token) -> bool:
 
 def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     lemma = _lemma(verb)
-    if lemma in NUMBER_SAYING_VERBS and node.dep_ in OBJECT_DEPS and node.pos_ == "NUM" and not structure.known:
+    spoke_of = node.dep_ == "prep" and (lemma, node.lower_) in NUMBER_SPEAKING_PHRASES and node.i > verb.i
+    said_number = lemma in NUMBER_SAYING_VERBS | NUMBER_COUNTING_VERBS and node.dep_ in OBJECT_DEPS
+    if ((said_number and node.pos_ == "NUM") or spoke_of) and not structure.known:
         # "USGS puts magnitude at 6.3; the national institute says 6.0", "a hospital official said 62": a bare
         # number said restates the figure before it.
         structure.points_back = True
