@@ -9,6 +9,11 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    "The U.S. Geological Survey initially reported the quake's magnitude as 7.3, then downgraded it to 7.0. Japan's Meteorological Agency put it at 6.9.",
+    'The quake measured 6.4 on the Richter scale, according to the state seismological bureau, while the USGS measured it at 6.1.',
+    'Parents said 234 girls were missing, while education officials put the number at 85.',
+    "Israel's military says 1,200 people were killed in the attack, revising an earlier figure of 1,400.",
+    "Ukraine's general staff said 1,020 Russian troops were killed over the past day. Russia did not comment, but its defence ministry said it had killed 360 Ukrainian soldiers.",
     'An Associated Press count put the number of dead at 36. The provincial health minister said 29 people had been killed.',
     'Officials said 23 bodies had been recovered. But residents told the BBC that at least 40 people had died.',
     'The organisers estimated that half a million people had joined the march, while the authorities spoke of 150,000.',
@@ -213,6 +218,8 @@ DIFFERING = [
 ]
 
 NOT_DIFFERING = [
+    'Russia said it had killed 480 Ukrainian servicemen in the past day. Kyiv said it had killed 620 Russian troops.',
+    'The quake measured 6.4, the bureau said. A 5.1-magnitude aftershock struck an hour later, the USGS said.',
     'The ferry, which is licensed to carry 400 passengers, had 212 people on board, the port authority said.',
     'Seventeen of the passengers on board were already dead, the coast guard said. The boat had 34 people on board, survivors said.',
     'Employment in July was revised down by 49,000 to 89,000, the Labor Department said.',

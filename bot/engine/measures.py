@@ -164,6 +164,8 @@ COUNTED_FAMILIES: dict[str, frozenset[str]] = {
     "user": frozenset("user customer account subscriber".split()),
     # "74 per cent of workers", "29 percent of the workforce", "29% of employees": one working population.
     "worker": frozenset("worker employee workforce staff staffer labourer laborer".split()),
+    # A main shock by any name; its aftershocks are other quakes.
+    "earthquake": frozenset("earthquake quake tremor temblor".split()),
 }
 
 # Groups of people a toll may count apart: one group's count is no other group's ("4 officers were injured",

@@ -178,7 +178,7 @@ OWN_QUARTER = "the quarter"
 # How far up the tree a verb of expecting makes a figure a forecast ("expects the economy to grow by 1.2%").
 MAX_STATUS_CLIMB = 8
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "appos", "npadvmod", "acomp"}
-_LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "around", "about", "near"}
+_LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "around", "about", "near", "as"}
 GENERIC_COUNTED = "people"
 GENERIC_AREA = "area"
 GENERIC_RATE = "rate"
@@ -435,6 +435,11 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.status = "estimate"  # "the bridge will cost 640 million euros": a cost to come is an estimate
     if structure.quantity == "cost" and structure.unit == "%" and _prices_in_general(verb):
         structure.quantity, structure.change = "inflation", False  # "expected prices to rise by 6 percent"
+    if structure.quantity in MEASURE_OF_EVENT.values() and structure.counted is None:
+        # "A 5.1-magnitude aftershock": the event the magnitude is of, told apart from the main quake.
+        measured = _measured_event(noun if noun is not None else number, verb)
+        if measured is not None:
+            structure.counted = family_of(_lemma(measured), COUNTED_FAMILIES) or _lemma(measured)
     if structure.quantity == "on board" and _designed_for(verb):
         structure.quantity = "capacity"  # "a boat designed to carry 30 people": what it may carry, not carried
     if structure.quantity == "cut" and structure.counted in JOB_HOLDER_NOUNS:
@@ -874,7 +879,8 @@ def _climb(anchor: Token, structure: Structure) -> None:
             grand = head.head
             if grand.pos_ == "NOUN" and head.lower_ == "of" and _changes(grand):
                 structure.change = True  # "an increase of 9%"
-            if grand.pos_ in NOUN_POS and (head.lower_ == "of" or head.lower_ in ESTIMATE_PREPOSITIONS):
+            # ("reported the quake's magnitude as 7.3": the value a figure noun is given "as")
+            if grand.pos_ in NOUN_POS and (head.lower_ in ("of", "as") or head.lower_ in ESTIMATE_PREPOSITIONS):
                 _take_noun(grand, structure)  # "a toll of 17", "estimated damage at 2.1 billion euros"
                 if structure.quantity or structure.points_back:
                     return
@@ -974,6 +980,15 @@ def _bare_rate(noun: Token, structure: Structure) -> bool:
 
 def _said_of_the_future(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
+
+
+def _measured_event(noun: Token, verb: Token) -> Token | None:
+    """The event a measure is of: the noun the measure's name modifies ('a 5.1-magnitude aftershock'), or the
+    subject of the verb that measures it ('the quake measured 6.4')."""
+    for candidate in (noun.head, *(c for c in verb.children if c.dep_ in SUBJECT_DEPS)):
+        if family_of(_lemma(candidate), EVENT_KINDS) in MEASURE_OF_EVENT:
+            return candidate
+    return None
 
 
 def _designed_for(verb: Token) -> bool:
@@ -1083,6 +1098,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         if found and not (found == "cut" and lemma in LOSING_VERBS and not structure.counted):
             if found == "cut" and lemma in LOSING_VERBS:
                 found = LOSS_BY_COUNTED.get(structure.counted or "", found)
+                if family_of(structure.counted or "", PERSON_GROUPS):
+                    found = "killed"  # "Ukraine had lost up to 480 servicemen": an army's losses are its dead
             structure.quantity = found
     # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
     arguments = list(verb.children)
