@@ -536,9 +536,9 @@ def test_cents_a_share_are_a_hundredth_of_the_currency() -> None:
     assert analyze("Turnout was 61 per cent, the commission said.").figures[0].unit == "%"
 
 
-def test_an_aftershock_is_another_quake_and_an_armys_losses_are_its_dead() -> None:
+def test_an_aftershock_is_another_quake_and_an_armys_losses_are_no_jobs_cut() -> None:
     report = analyze("A 5.1-magnitude aftershock struck an hour later, the USGS said. The quake measured 6.4, the bureau said.")
     assert [f.counted for f in report.figures] == ["aftershock", "earthquake"]
     assert report.conflicts == []
     report = analyze("Russia's defence ministry said Ukraine had lost up to 480 servicemen in the past 24 hours.")
-    assert report.figures[0].quantity == "killed"
+    assert report.figures[0].quantity == "loss"  # its dead and wounded, as "its losses" count them

@@ -182,6 +182,7 @@ _LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "arou
 GENERIC_COUNTED = "people"
 GENERIC_AREA = "area"
 GENERIC_RATE = "rate"
+MILITARY_LOSS = "loss"
 PER_SHARE = "per share"
 AREA_UNITS = frozenset({"ha", "km2", "acre", "mile2", "m2"})
 _QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
@@ -1099,7 +1100,9 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
             if found == "cut" and lemma in LOSING_VERBS:
                 found = LOSS_BY_COUNTED.get(structure.counted or "", found)
                 if family_of(structure.counted or "", PERSON_GROUPS):
-                    found = "killed"  # "Ukraine had lost up to 480 servicemen": an army's losses are its dead
+                    # "Ukraine had lost up to 480 servicemen": an army's losses (its dead and wounded), what "its
+                    # losses" count too; no count of jobs cut
+                    found = MILITARY_LOSS
             structure.quantity = found
     # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
     arguments = list(verb.children)
