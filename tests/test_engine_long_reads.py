@@ -542,3 +542,8 @@ def test_an_aftershock_is_another_quake_and_an_armys_losses_are_no_jobs_cut() ->
     assert report.conflicts == []
     report = analyze("Russia's defence ministry said Ukraine had lost up to 480 servicemen in the past 24 hours.")
     assert report.figures[0].quantity == "loss"  # its dead and wounded, as "its losses" count them
+
+
+def test_a_figure_hung_on_the_cue_after_its_content_is_the_speakers() -> None:
+    report = analyze("The commission said 4.1 million people voted, a turnout of 60.3 percent.")
+    assert figure_at(report, "60.3").source == "commission"

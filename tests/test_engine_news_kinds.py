@@ -9,6 +9,11 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    'The electoral commission put turnout at 52.3 percent. Opposition monitors said no more than 30 percent of voters had cast ballots.',
+    'Turnout was 41 percent, according to official figures, but the opposition alliance said its observers had recorded a turnout of about 25 percent.',
+    'The ministry said 9,500 teachers, or 12 percent of the total, had joined the strike. The union said participation was above 60 percent.',
+    'About 1,800 schools were closed, the union said, while the education ministry said only 640 had shut.',
+    'The commission said 4.1 million people voted, a turnout of 60.3 percent. Independent observers estimated turnout at 48 percent.',
     "The U.S. Geological Survey initially reported the quake's magnitude as 7.3, then downgraded it to 7.0. Japan's Meteorological Agency put it at 6.9.",
     'The quake measured 6.4 on the Richter scale, according to the state seismological bureau, while the USGS measured it at 6.1.',
     'Parents said 234 girls were missing, while education officials put the number at 85.',
