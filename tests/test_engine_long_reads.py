@@ -547,3 +547,10 @@ def test_an_aftershock_is_another_quake_and_an_armys_losses_are_no_jobs_cut() ->
 def test_a_figure_hung_on_the_cue_after_its_content_is_the_speakers() -> None:
     report = analyze("The commission said 4.1 million people voted, a turnout of 60.3 percent.")
     assert figure_at(report, "60.3").source == "commission"
+
+
+def test_a_poll_that_is_the_vote_holds_no_figure() -> None:
+    report = analyze("Turnout in Sunday's poll was 74.3 percent, the election commission said.")
+    assert report.figures[0].source == "election commission"
+    report = analyze("Retail sales fell 0.9 percent in May, against a forecast 0.3 percent rise in a Reuters poll.")
+    assert report.figures[1].source == "Reuters"

@@ -7,6 +7,7 @@ content. Naming the source (and resolving "he", "the group") happens later, in r
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -792,11 +793,16 @@ def _subject(verb: Token) -> Token | None:
     return subject
 
 
+# How many heads up from the word before a cue the apposition naming its speaker is looked for.
+MAX_NAME_CLIMB = 6
+
+
 def _name_before(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i == 0:
         return None
-    for token in doc[verb.i - 1].ancestors if doc[verb.i - 1].dep_ != "appos" else [doc[verb.i - 1]]:
+    last = doc[verb.i - 1]
+    for token in [last] if last.dep_ == "appos" else itertools.islice(last.ancestors, MAX_NAME_CLIMB):
         if token.dep_ == "appos":
             break
     else:

@@ -584,7 +584,10 @@ def _results_expected(doc: Doc, figures: list[FoundFigure]) -> None:
     """'U.S. employers added 150,000 jobs last month. Economists had forecast 180,000': what forecasters had
     expected (the pluperfect looks back to the result) is set against the result just stated, in its sentence or
     the one before, though the article states the result in its own voice. The nearest such result is marked."""
-    starts = sorted({figure.sentence_start for figure in figures})
+    by_sentence: dict[int, list[FoundFigure]] = defaultdict(list)
+    for figure in figures:
+        by_sentence[figure.sentence_start].append(figure)
+    starts = sorted(by_sentence)
     for figure in figures:
         structure = figure.structure
         if structure.status != "forecast" or structure.quantity is None:
@@ -599,9 +602,9 @@ def _results_expected(doc: Doc, figures: list[FoundFigure]) -> None:
             sentences |= {figure.sentence_start, starts[at - 1] if at > 0 else figure.sentence_start}
         results = [
             other
-            for other in figures
-            if other.sentence_start in sentences
-            and other.start < figure.start
+            for start in sorted(sentences)
+            for other in by_sentence[start]
+            if other.start < figure.start
             and other.structure.status is None
             and other.structure.quantity == structure.quantity
             and other.structure.unit == structure.unit
@@ -1197,16 +1200,24 @@ def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:
 
 
 def _clause_head(token: Token) -> Token:
-    """The head of the clause `token` is in: the first ancestor (or itself) joined to its head as a clause."""
+    """The head of the clause `token` is in: the first ancestor (or itself) joined to its head as a clause; the
+    sentence's root past `MAX_CLAUSE_CLIMB` heads (a hostile text's deep chains cost no more)."""
     node = token
-    while node.head.i != node.i and node.dep_ not in _CLAUSE_BOUNDARIES:
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if node.head.i == node.i or node.dep_ in _CLAUSE_BOUNDARIES:
+            return node
         node = node.head
-    return node
+    return node.sent.root
 
 
 def _clause_holds(clause: Token, verb: Token) -> bool:
-    """Whether the clause headed by `clause` holds `verb`: it is that verb or one of its ancestors."""
-    return clause.i == verb.i or clause.is_ancestor(verb)
+    """Whether the clause headed by `clause` holds `verb`: it is that verb or one of its ancestors (a parse's
+    subtrees are contiguous, so the clause's edges tell)."""
+    return clause.left_edge.i <= verb.i <= clause.right_edge.i
+
+
+# How many heads up the head of a marker's clause is looked for.
+MAX_CLAUSE_CLIMB = 12
 
 
 def _dates_a_baseline(marker: Token) -> bool:

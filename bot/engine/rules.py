@@ -718,6 +718,8 @@ class FigureRules:
             pattern = HOLDERS[int(strings[match_id].split("#")[1])][1]
             nodes = {p["RIGHT_ID"]: doc[i] for p, i in zip(pattern, token_ids, strict=True)}
             holder = Holder(_past_dateline(nodes["holder"]), label)
+            if label == "holder:in-a-poll" and not _a_survey(nodes["holder"]):
+                continue  # "turnout in Sunday's poll", "in the poll": the vote itself, no survey
             if label == "holder:unowned-expectation":
                 # Named as written ("forecasts"), and keyed by its own noun, after any owner's pattern.
                 found.by_figure_noun.setdefault(nodes["holder"].i, Holder(nodes["holder"], label, nodes["holder"].text))
@@ -750,6 +752,14 @@ class FigureRules:
         found.before_colon_starts = [i for i, _holder in found.before_colon]
         found.according_to_starts = [i for i, _holder in found.according_to]
         return found
+
+
+def _a_survey(poll: Token) -> bool:
+    """'a Reuters poll', 'a company-compiled consensus', 'a survey of economists': a survey, named as one ("a")
+    or by who ran it; 'Sunday's poll', 'the poll' are most often the vote itself."""
+    if any(c.dep_ == "poss" for c in poll.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in poll.children)
 
 
 def _past_dateline(head: Token) -> Token:

@@ -1408,6 +1408,8 @@ def _others_places(path: list[Token]) -> set[int]:
     if len(path) < 2:
         return set()
     verb, own = path[-1], path[-2]
+    if verb.n_lefts + verb.n_rights > MAX_SHARED_VERB_CHILDREN:
+        return set()  # a list hung on one verb (a hostile text's): no sharing out
     counts = [c for c in verb.children if c.dep_ in _FIGURE_ARGUMENT_DEPS and _holds_number(c)]
     if own not in counts or len(counts) < 2:
         return set()
@@ -1420,6 +1422,8 @@ def _others_places(path: list[Token]) -> set[int]:
     }
 
 
+# How many words a verb may hold for its places to be shared out among its figures.
+MAX_SHARED_VERB_CHILDREN = 24
 # How the figures a verb lists hang on it: "claimed 400,000 marchers ... and more than 2 million".
 _FIGURE_ARGUMENT_DEPS = frozenset({"dobj", "conj", "nsubj", "nsubjpass"})
 
