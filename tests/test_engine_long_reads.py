@@ -554,3 +554,13 @@ def test_a_poll_that_is_the_vote_holds_no_figure() -> None:
     assert report.figures[0].source == "election commission"
     report = analyze("Retail sales fell 0.9 percent in May, against a forecast 0.3 percent rise in a Reuters poll.")
     assert report.figures[1].source == "Reuters"
+
+
+def test_unowned_forecasts_are_the_forecasters_named_just_before() -> None:
+    report = analyze(
+        "Economists polled by Reuters saw slower growth. The economy grew 2.1 percent in the third quarter, beating "
+        "forecasts of 1.8 percent."
+    )
+    assert figure_at(report, "1.8").source == "Economists"
+    report = analyze("The economy grew 2.1 percent in the third quarter, beating forecasts of 1.8 percent.")
+    assert figure_at(report, "1.8").source == "forecasts"

@@ -35,7 +35,7 @@ from bot.engine.lexicon import (
     SCOPE_PREPOSITIONS,
     VEHICLE_NOUNS,
 )
-from bot.engine.measures import MOMENT_EVENTS
+from bot.engine.measures import FORECASTER_NOUNS, MOMENT_EVENTS
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.ranges import RangeSet
 from bot.engine.speakers import (
@@ -579,6 +579,14 @@ def _holder_source(
     head = found.holder.head
     if found.holder.rule == "holder:official-figure":
         return found.holder.text, OFFICIAL_SOURCE  # "official estimates", "the official toll": the officials'
+    if found.holder.rule == "holder:unowned-expectation":
+        # "Economists polled by Reuters ... , beating forecasts of 1.8 percent": the forecasters named just before
+        # made the forecasts; with none named, the forecasts are all the reader is told.
+        forecasters = _forecasters_before(head)
+        if forecasters is not None:
+            mention = describe_source(forecasters, sentence_text(sentence_of(forecasters)))
+            if mention.name:
+                return _named_holder(mention.name, claims, anonymous=mention.anonymous)
     if found.holder.text is not None:
         return _named_holder(found.holder.text, claims)
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in RELATIVE_CLAUSE_DEPS:
@@ -600,6 +608,16 @@ def _holder_source(
 
 # How far back (in tokens) "the company" looks for the business it stands for.
 BUSINESS_REFERENCE_REACH = 120
+
+
+def _forecasters_before(head: Token) -> Token | None:
+    """The nearest forecasters ('economists', 'analysts') named in the sentence of `head` or the one before it."""
+    sentence = sentence_of(head)
+    start = sentence_of(head.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+    for i in range(head.i - 1, start - 1, -1):
+        if head.doc[i].lemma_.lower() in FORECASTER_NOUNS:
+            return head.doc[i]
+    return None
 
 
 def _organisation_named_before(head: Token) -> str | None:
