@@ -626,3 +626,21 @@ def test_who_speaks_of_a_number_gives_it() -> None:
     )
     holder = holder_of(doc[4], 4, [doc[4], doc[3], doc[2]], read_rules(doc), [4])
     assert (holder.head.text, holder.rule) == ("authorities", "holder:spoke-of")
+
+
+def test_a_poll_holds_what_is_expected_in_it() -> None:
+    # "Kelvar earned 440 euros expected in a consensus" / "... in the consensus": only a survey named as one holds it
+    def holder(det: str):
+        words = ["Kelvar", "earned", "440", "euros", "expected", "in", det, "consensus"]
+        doc = _doc(
+            words,
+            [1, 1, 3, 1, 3, 4, 7, 5],
+            ["nsubj", "ROOT", "nummod", "dobj", "acl", "prep", "det", "pobj"],
+            ["PROPN", "VERB", "NUM", "NOUN", "VERB", "ADP", "DET", "NOUN"],
+            ["Kelvar", "earn", "440", "euro", "expect", "in", det, "consensus"],
+        )
+        return holder_of(doc[2], 2, [doc[2], doc[3], doc[1]], read_rules(doc), [2])
+
+    found = holder("a")
+    assert (found.head.text, found.rule) == ("consensus", "holder:in-a-poll")
+    assert holder("the").rule != "holder:in-a-poll"
