@@ -580,14 +580,19 @@ RELATIVE_MARKERS = frozenset(marker.strip() for marker in OTHER_EVENT_MARKERS if
 RESULT_AGAINST_EXPECTATION = "relation:result-against-expectation"
 
 
+def _by_sentence(figures: list[FoundFigure]) -> tuple[dict[int, list[FoundFigure]], list[int]]:
+    """The figures of each sentence (by its start), and the sentence starts in order."""
+    by_sentence: dict[int, list[FoundFigure]] = defaultdict(list)
+    for figure in figures:
+        by_sentence[figure.sentence_start].append(figure)
+    return by_sentence, sorted(by_sentence)
+
+
 def _results_expected(doc: Doc, figures: list[FoundFigure]) -> None:
     """'U.S. employers added 150,000 jobs last month. Economists had forecast 180,000': what forecasters had
     expected (the pluperfect looks back to the result) is set against the result just stated, in its sentence or
     the one before, though the article states the result in its own voice. The nearest such result is marked."""
-    by_sentence: dict[int, list[FoundFigure]] = defaultdict(list)
-    for figure in figures:
-        by_sentence[figure.sentence_start].append(figure)
-    starts = sorted(by_sentence)
+    by_sentence, starts = _by_sentence(figures)
     for figure in figures:
         structure = figure.structure
         if structure.status != "forecast" or structure.quantity is None:
@@ -649,10 +654,7 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
     but the company brought in $4.1 billion': an expectation whose own words name no quantity is of the one
     measure its sentence gives in its unit, or else the nearest sentence before that gives one ("Analysts had
     expected 214 million euros"). With two measures in that unit to choose from, it stays unknown."""
-    by_sentence: dict[int, list[FoundFigure]] = defaultdict(list)
-    for figure in figures:
-        by_sentence[figure.sentence_start].append(figure)
-    starts = sorted(by_sentence)
+    by_sentence, starts = _by_sentence(figures)
     for figure in figures:
         structure = figure.structure
         # Without a unit, only a value set before its forecasters ("the 180,000 economists had forecast") says
