@@ -269,7 +269,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         subset = part is not None and (not _names_its_measure(doc[last]) or _measure_of_its_whole(doc, first))
         if subset:
             labels.append(part)
-        holder = expected_by or holder_of(scale_head, first, figure_path(scale_head), rules, numbers)
+        path = figure_path(scale_head)
+        holder = expected_by or holder_of(scale_head, first, path, rules, numbers)
         if holder is not None and structure.status == "estimate" and holder.head.lemma_.lower() in FORECASTER_NOUNS:
             structure.status = "forecast"  # "the median estimate of economists": what forecasters expect
         if holder is not None:
@@ -277,7 +278,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         other_event, past_year = _background_markers(sentence_text(sentence))
         other_event = other_event and _other_event_applies(doc, structure.clause, sentence)
         background = other_event or (
-            past_year and _past_year_applies(doc, structure.clause, sentence, figure_path(scale_head))
+            past_year and _past_year_applies(doc, structure.clause, sentence, path)
         )
         if structure.status == "forecast" and not structure.baseline:
             background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's

@@ -1200,7 +1200,7 @@ def _period_words(path: list[Token]) -> str:
         if not words:
             # "Earnings per share guidance for 2018 is $13.80": a period deeper in the subject's own phrase.
             phrases = [" ".join(t.text for t in itertools.islice(s.subtree, SUBJECT_PERIOD_REACH)) for s in subjects]
-            words = [p for p in phrases if any(when.search(p) for when in (_YEAR, _QUARTER, _RELATIVE, _MONTH))]
+            words = [p for p in phrases if _names_a_period(p)]
         above = verb.head
         if not words and verb.dep_ in FORECAST_CLAUSE_DEPS and _lemma(above) in FORESEEING_VERBS and above.i != verb.i:
             # "Next year, the central bank sees inflation falling to 4.5 percent": a time on the verb of seeing or
@@ -1210,7 +1210,7 @@ def _period_words(path: list[Token]) -> str:
             # "said growth in the first quarter was revised": the parser took the clause's subject for the saying
             # verb's object, so the words between the two verbs are that subject.
             phrase = " ".join(t.text for t in verb.doc[verb.head.i + 1 : verb.i][:SUBJECT_PERIOD_REACH])
-            words = [phrase] if any(when.search(phrase) for when in (_YEAR, _QUARTER, _RELATIVE, _MONTH)) else []
+            words = [phrase] if _names_a_period(phrase) else []
     return " ".join(words)
 
 
