@@ -220,6 +220,10 @@ DIFFERING = [
     "The union said 74 per cent of workers joined the walkout. The ministry said 29% of employees stopped work. Participation was highest in the public sector, where 41% of staff joined the strike, and lowest in the private sector, where 12% of staff did, the ministry said.",
     "The flood killed 98 people, according to official figures, but aid workers estimated the toll at more than 300.",
     "The UN mission said 36 people were killed in the airstrike. That is lower than the original toll of 59 dead and 57 wounded given to the Varta agency by security sources.",
+    "For the second quarter, Norvane reported an adjusted EPS of $0.87, slightly above the expectations of analysts, who had predicted an EPS of $0.84.",
+    "For the third quarter, Norvane is forecasting an adjusted EPS between $0.84 and $0.86. Analysts had expected an EPS of $0.91.",
+    "Delmont's diluted EPS came in at $1.45, compared with the $1.52 analysts had forecast on average.",
+    "Norvane now expects adjusted earnings per share of between $3.68 and $3.74 for the full year, down from its previous forecast of $3.87 to $3.93.",
 ]
 
 NOT_DIFFERING = [
@@ -343,6 +347,9 @@ NOT_DIFFERING = [
     "Police said 1,200 people were detained, about 300 of them in the capital. Rights groups said nearly 1,200 people had been detained across the country.",
     "The unrest has killed at least 80 people, officials said. On Monday, officials had put the toll at 30, and on Tuesday at 55.",
     "The fire has burned 12,000 hectares, officials said: 8,000 hectares in Kessia and 4,000 hectares in Lindau.",
+    "For the second quarter, Norvane reported an adjusted EPS of $0.87 on revenue of $12.8 billion. A year earlier it reported an EPS of $0.81 on revenue of $11.9 billion.",
+    "Delmont's diluted EPS came in at $1.45, while its adjusted EPS was $1.62.",
+    "Harlow said 4,200 people were treated for heat stroke in July. A month earlier, 2,900 were treated.",
 ]
 
 

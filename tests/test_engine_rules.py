@@ -543,6 +543,8 @@ def test_rules_read_only_where_numbers_are_find_what_the_whole_document_gives_th
         (["the", "180,000", "economists", "polled", "by", "Reuters", "had", "forecast", "."], "economists"),
         # "below the 1.09 billion euros analysts had expected"
         (["the", "1.09", "billion", "euros", "analysts", "had", "expected", "."], "analysts"),
+        # "beating the $12.5 billion analysts had forecast": keyed on the number after its currency symbol
+        (["the", "$", "12.5", "billion", "analysts", "had", "forecast", "."], "analysts"),
     ],
 )
 def test_a_value_written_before_its_forecasters_is_theirs(words: list[str], forecasters: str) -> None:
@@ -550,7 +552,8 @@ def test_a_value_written_before_its_forecasters_is_theirs(words: list[str], fore
     pos = ["PROPN" if w == "Reuters" else "VERB" if w in ("forecast", "expected") else "PUNCT" if w == "." else "X"
            for w in words]  # fmt: skip
     doc = _doc(words, pos=pos, lemmas=lemmas)
-    holder = read_rules(doc).expected_by[1]
+    number = next(i for i, w in enumerate(words) if w[0].isdigit())
+    holder = read_rules(doc).expected_by[number]
     assert (holder.head.text, holder.rule) == (forecasters, "holder:expected-by")
 
 
@@ -612,6 +615,31 @@ def test_expectations_no_one_is_named_for_hold_their_value() -> None:
         ["beat", "forecast", "of", "1.8", "%"],
     )
     assert holder_of(doc[3], 3, [doc[3], doc[4], doc[2], doc[1], doc[0]], read_rules(doc), [3]) is None
+
+
+def test_a_consensus_estimate_is_an_expectation_no_one_is_named_for() -> None:
+    # "missing the consensus estimate of 70 cents"
+    words = ["missing", "the", "consensus", "estimate", "of", "70", "cents"]
+    doc = _doc(
+        words,
+        [0, 3, 3, 0, 3, 6, 4],
+        ["ROOT", "det", "compound", "dobj", "prep", "nummod", "pobj"],
+        ["VERB", "DET", "NOUN", "NOUN", "ADP", "NUM", "NOUN"],
+        ["miss", "the", "consensus", "estimate", "of", "70", "cent"],
+    )
+    path = [doc[5], doc[6], doc[4], doc[3], doc[0]]
+    holder = holder_of(doc[5], 5, path, read_rules(doc), [5])
+    assert (holder.text, holder.rule) == ("estimate", "holder:unowned-expectation")
+    # "missing the estimate of 70 cents": one estimate, someone's, named elsewhere
+    words = ["missing", "the", "estimate", "of", "70", "cents"]
+    doc = _doc(
+        words,
+        [0, 2, 0, 2, 5, 3],
+        ["ROOT", "det", "dobj", "prep", "nummod", "pobj"],
+        ["VERB", "DET", "NOUN", "ADP", "NUM", "NOUN"],
+        ["miss", "the", "estimate", "of", "70", "cent"],
+    )
+    assert holder_of(doc[4], 4, [doc[4], doc[5], doc[3], doc[2], doc[0]], read_rules(doc), [4]) is None
 
 
 def test_who_speaks_of_a_number_gives_it() -> None:

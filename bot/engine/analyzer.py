@@ -31,11 +31,12 @@ from bot.engine.lexicon import (
     IT_THEY_PRONOUNS,
     OFFICIAL_SOURCE,
     ORGANISATION_NOUNS,
+    POSSESSIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     SCOPE_PREPOSITIONS,
     VEHICLE_NOUNS,
 )
-from bot.engine.measures import FORECASTER_NOUNS, MOMENT_EVENTS
+from bot.engine.measures import EXPECTATION_NOUNS, FORECASTER_NOUNS, MOMENT_EVENTS
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.ranges import RangeSet
 from bot.engine.speakers import (
@@ -591,9 +592,16 @@ def _holder_source(
         return _named_holder(found.holder.text, claims)
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in RELATIVE_CLAUSE_DEPS:
         head = head.head.head  # "analysts, who had predicted $0.84": the noun the clause hangs on
+    if head.lemma_.lower() in EXPECTATION_NOUNS:
+        # "previous forecasts, which expected an EPS between $3.87 and $3.93": a forecast expects nothing; whose
+        # it is, only forecasters named before may say.
+        forecasters = _forecasters_before(head)
+        if forecasters is None:
+            return None
+        head = forecasters
     mention = describe_source(head, sentence_text(sentence_of(head)))
-    if mention.kind == "pronoun" and head.lower_ in IT_THEY_PRONOUNS:
-        return recent
+    if mention.kind == "pronoun" and POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_) in IT_THEY_PRONOUNS:
+        return recent  # "it revised the figure to 7.9", "its previous forecast was for 4.1 billion"
     bare = not any(c.dep_ in PRENOMINAL_MODIFIER_DEPS for c in head.children)  # not "the stadium operator"
     if mention.kind == "description" and mention.definite and mention.head_lemma in BUSINESS_NOUNS and bare:
         # "the company brought in just $18.8 billion" after "Wall Street was not happy with IBM": the business

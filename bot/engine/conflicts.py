@@ -12,7 +12,13 @@ import bisect
 from collections import Counter, defaultdict
 
 from bot.engine.lexicon import APPROXIMATE_QUALIFIERS
-from bot.engine.measures import CURRENCY_CODES, EARLIER_WORDS, PASSING_STATES, PERSON_EVENTS
+from bot.engine.measures import (
+    CURRENCY_CODES,
+    EARLIER_WORDS,
+    PASSING_STATES,
+    PERSON_EVENTS,
+    same_scale_values,
+)
 from bot.engine.structure import Structure, compatible, in_currency, later_statement, one_name
 from bot.report import Claim, Conflict, Figure, format_figure
 
@@ -24,9 +30,6 @@ _UPPER_BOUNDS = frozenset({"at most", "up to", "fewer than"})
 BOUND_TOLERANCE = 0.1
 # How far a rounded figure ("nearly 50", "about 6,000") may lie from a precise one and still be the same count.
 APPROXIMATION_TOLERANCE = 0.1
-# Two sources' counts of one thing differ by a few times at most; values 50 times apart measure different
-# things ("$0.84" a share against "$12.8 billion" of revenue, "3 times" against "1.6 million").
-MAX_SOURCE_RATIO = 50
 # Statuses of a figure that is a source's guess rather than a count or a result.
 GUESSED_STATUSES = frozenset({"forecast", "estimate"})
 # The source key of a figure the article gives in its own voice, and of one revised with no source named.
@@ -168,12 +171,7 @@ def _on_one_scale(indexes: list[int], figures: list[Figure], structures: list[St
     # A revision's two values stand together ("revised from 0.1 per cent to zero") when they are all there is.
     if len(paired) == 1 and all(structures[i].revision_pair in paired for i in indexes):
         return indexes
-    return [i for i in indexes if _same_scale_values(abs(figures[i].value), median)]
-
-
-def _same_scale_values(a: float, b: float) -> bool:
-    low, high = sorted((a, b))
-    return low > 0 and high / low <= MAX_SOURCE_RATIO
+    return [i for i in indexes if same_scale_values(abs(figures[i].value), median)]
 
 
 def _values(figure: Figure) -> tuple:
@@ -188,7 +186,7 @@ def _one_revision(a: Structure, b: Structure) -> bool:
 
 def same_scale(a: Figure, b: Figure) -> bool:
     """Whether two values are near enough (`MAX_SOURCE_RATIO`) to count one thing."""
-    return _same_scale_values(abs(a.value), abs(b.value))
+    return same_scale_values(abs(a.value), abs(b.value))
 
 
 def _within(bound: Figure, other: Figure) -> bool:

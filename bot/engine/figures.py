@@ -59,6 +59,7 @@ from bot.engine.lexicon import (
     ONE_WORDS,
     OTHER_EVENT_MARKERS,
     PART_WORDS,
+    PERIOD_OFFSET_MARKERS,
     PLURAL_FRACTIONS,
     PRONOUN_ONE_DETERMINERS,
     PUBLISHING_VERBS,
@@ -91,6 +92,7 @@ from bot.engine.measures import (
     SUBUNITS,
     UNIT_WORDS,
     family_of,
+    same_scale_values,
 )
 from bot.engine.rules import TRAILING_SOURCE_MARKS, DocRules, Holder, holder_of, read_rules
 from bot.engine.structure import (
@@ -634,16 +636,21 @@ def _had_expected(doc: Doc, clause: int | None) -> bool:
 def _set_against_clause(number: Token) -> int | None:
     """The verb a value is set against by its preposition ("came in at 1.02 billion, below the 1.09 billion"), when
     it hangs on one within a few heads."""
+    verb = _set_against_head(number)
+    return verb.i if verb is not None and verb.pos_ in VERB_POS else None
+
+
+def _set_against_head(number: Token) -> Token | None:
+    """What a value is set against by a preposition or a verb of beating within a few heads: its verb, or the noun
+    the parser hung the words on ("412 million euros, short of the 440 million"); None when it is set against
+    nothing."""
     node = number
     for _ in range(MAX_CLIMB):
         if node.dep_ in ("pobj", "pcomp") and _sets_against(node.head):
             verb = node.head.head
-            if verb.lower_ in SHORT_WORDS:
-                verb = verb.head  # "were $2.05, ahead of the $1.98"
-            return verb.i if verb.pos_ in VERB_POS else None
+            return verb.head if verb.lower_ in SHORT_WORDS else verb  # "were $2.05, ahead of the $1.98"
         if node.dep_ == "dobj" and node.head.lemma_.lower() in SET_AGAINST_VERBS and node.head.head.i != node.head.i:
-            verb = node.head.head  # "rose to $2.3 billion, topping analysts' estimates of $2.2 billion"
-            return verb.i if verb.pos_ in VERB_POS else None
+            return node.head.head  # "rose to $2.3 billion, topping analysts' estimates of $2.2 billion"
         if node.head.i == node.i:
             return None
         node = node.head
@@ -679,7 +686,11 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
                 and other.structure.quantity is not None
                 and not other.structure.baseline
                 and not other.subset
-                and (_same_currency(structure.unit, other.structure.unit) or structure.unit == other.structure.unit)
+                # ("84 cents" against "$0.79 a share" leaves its "a share" unsaid; "$12.1 billion" cannot)
+                and (
+                    structure.unit == other.structure.unit
+                    or (_same_currency(structure.unit, other.structure.unit) and same_scale_values(figure.value, other.value))
+                )
                 and structure.counted in (None, other.structure.counted)
             ]
             if measured:
@@ -692,9 +703,12 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
             if len(measured) != 1:
                 continue
         nearest = min(measured, key=lambda other: abs(other.token - figure.token))
-        if nearest.sentence_start == figure.sentence_start:
+        set_against = nearest.structure.clause != structure.clause or _set_against_head(doc[figure.token]) is not None
+        if nearest.sentence_start == figure.sentence_start and set_against:
             # "came in at 1.02 billion euros, below the 1.09 billion analysts had expected": the article states the
-            # result against the expectation beside it.
+            # result against the expectation beside it. (In the expectation's own clause, "expects revenue between
+            # $4.1 billion and $4.3 billion in the third quarter and between $4.4 billion and ... in the fourth", a
+            # figure is expected too.)
             nearest.rules = (*nearest.rules, RESULT_AGAINST_EXPECTATION)
         for name in ("counted", "quantity", "change", "unit"):
             setattr(structure, name, getattr(nearest.structure, name))
@@ -1194,8 +1208,10 @@ def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:
     sentence counts (precision first)."""
     verb = doc[clause] if clause is not None else None
     return any(
-        marker.lemma_.lower() not in _STATEMENT_WORDS
-        and marker.head.lemma_.lower() not in _STATEMENT_WORDS
+        (
+            (marker.lemma_.lower() not in _STATEMENT_WORDS and marker.head.lemma_.lower() not in _STATEMENT_WORDS)
+            or doc[marker.left_edge.i : marker.i + 1].text.lower() in PERIOD_OFFSET_MARKERS
+        )
         and not _dates_a_baseline(marker)
         and (verb is None or _clause_holds(_clause_head(marker), verb))
         for marker in _marker_heads(doc, sentence.start, sentence.end)

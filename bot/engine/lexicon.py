@@ -254,7 +254,11 @@ PUBLISHING_VERBS = frozenset("release publish issue compile".split())
 # company's ("read a statement" or "received a letter" is not the reader's or the receiver's).
 ISSUING_VERBS = frozenset("issue release publish post send make".split())
 
+# Markers that shift a figure's own period back, whoever reports it: "A year earlier it reported revenue of $11.9
+# billion" is the revenue of a year before, not an earlier statement of this year's.
+PERIOD_OFFSET_MARKERS = ("a day earlier", "a week earlier", "a month earlier", "a year earlier")
 OTHER_EVENT_MARKERS = (
+    *PERIOD_OFFSET_MARKERS,
     " ago",
     "earlier attack",
     "previous",
@@ -277,7 +281,6 @@ OTHER_EVENT_MARKERS = (
     "weeks ago",
     "days ago",
     "the day before",  # "The day before, 20,000 people marched": another day's count
-    "a day earlier",
     "the night before",
 )
 

@@ -218,6 +218,10 @@ STATEMENT_REVISING_VERBS = frozenset("revise upgrade downgrade correct update".s
 # Nouns naming an earlier statement of a figure: "up from an initial estimate of 0.5 per cent", "from earlier
 # calculations of 1,800". A value after one of them is what a source said before, not an earlier state.
 PRIOR_STATEMENT_NOUNS = frozenset("estimate calculation reading assessment projection forecast".split())
+# A source's statement marked as one it made before: "its previous forecast of $53.8 billion", "the initial
+# estimate was 1,400". ("the previous reading of 5.4%" is last month's value, a baseline, not a statement revised.)
+REVISABLE_STATEMENT_NOUNS = frozenset("estimate calculation assessment projection forecast guidance outlook".split())
+EARLIER_STATEMENT_ADJECTIVES = frozenset("previous earlier initial original prior".split())
 
 # Subordinators of a condition: a figure under one is supposed, not reported ("If the ministry says the rate was
 # 7.7 percent, ...", "unless more than 40 turn up").
@@ -338,6 +342,8 @@ CENT_WORDS = frozenset("cent centum".split())
 RATE_WORDS = frozenset("per each a an".split())
 # Nouns that make "a" a rate rather than an article: "0.42 euros a share", "300 a head".
 RATE_NOUNS = frozenset("share head".split())
+# Abbreviations that name a quantity per something: "an adjusted EPS of $0.87" is profit per share.
+PER_UNIT_ABBREVIATIONS: dict[str, tuple[str, str]] = {"eps": ("profit", "share")}
 # Units of length that make an area after "square": "square kilometres", "sq miles".
 SQUARABLE_UNITS = frozenset("km mile m".split())
 # Words making a unit of length one of area.
@@ -373,6 +379,17 @@ PERIOD_PREPOSITIONS = frozenset("in for during over".split())
 # Prepositions setting a time or a cause beside an event: "355 people died after 3,600 patients flooded in" - the
 # patients are not the dead.
 CIRCUMSTANCE_PREPOSITIONS = frozenset("after before since until despite amid following".split())
+
+
+# Two sources' counts of one thing differ by a few times at most; values 50 times apart measure different
+# things ("$0.84" a share against "$12.8 billion" of revenue, "3 times" against "1.6 million").
+MAX_SOURCE_RATIO = 50
+
+
+def same_scale_values(a: float, b: float) -> bool:
+    """Whether two values are near enough (`MAX_SOURCE_RATIO`) to count one thing."""
+    low, high = sorted((abs(a), abs(b)))
+    return low > 0 and high / low <= MAX_SOURCE_RATIO
 
 
 def family_of(lemma: str, families: dict[str, frozenset[str]]) -> str | None:

@@ -65,6 +65,7 @@ from bot.engine.lexicon import (
     VAGUE_QUANTIFIERS,
 )
 from bot.engine.measures import (
+    CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
     EXPECTATION_NOUNS,
     EXPECTING_VERBS,
@@ -196,15 +197,21 @@ _SCALE_OR_UNIT = {
     "OP": "*",
 }  # fmt: skip
 _FORECASTERS = {"LEMMA": {"IN": sorted(FORECASTER_NOUNS)}}
+_CURRENCY = {"ORTH": {"IN": sorted(CURRENCY_SYMBOLS)}, "OP": "?"}  # "the $12.5 billion analysts had forecast"
 _EXPECTING = {"LEMMA": {"IN": sorted(EXPECTING_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}
 # The verb ends the clause: "40 economists expected growth of 2%" counts economists who expected something.
 _NO_OBJECT = {"POS": {"NOT_IN": ["NOUN", "PROPN", "NUM", "DET", "ADJ", "PRON"]}}
 EXPECTED_BY: tuple[TokenRule, ...] = (
-    ("holder:expected-by", [{"LOWER": "the"}, _NUMBER, _SCALE_OR_UNIT, _FORECASTERS, _AUXILIARY, _EXPECTING, _NO_OBJECT], 1),
+    (
+        "holder:expected-by",
+        [{"LOWER": "the"}, _CURRENCY, _NUMBER, _SCALE_OR_UNIT, _FORECASTERS, _AUXILIARY, _EXPECTING, _NO_OBJECT],
+        1,
+    ),
     (
         "holder:expected-by",
         [
             {"LOWER": "the"},
+            _CURRENCY,
             _NUMBER,
             _SCALE_OR_UNIT,
             _FORECASTERS,
@@ -583,6 +590,21 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "value", "RIGHT_ATTRS": {"DEP": "pobj"}},
         ],
     ),
+    # "missing the consensus estimate of 70 cents": one forecast, but a consensus of forecasters, named by none.
+    (
+        "holder:unowned-expectation",
+        [
+            {"RIGHT_ID": "holder", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(EXPECTATION_NOUNS)}}},
+            {
+                "LEFT_ID": "holder",
+                "REL_OP": ">",
+                "RIGHT_ID": "poll",
+                "RIGHT_ATTRS": {"DEP": "compound", "LEMMA": {"IN": sorted(POLL_NOUNS)}},
+            },
+            {"LEFT_ID": "holder", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "of"}},
+            {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "value", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+    ),
     # "the 440 million euros expected in a company-compiled consensus": a poll holds what is expected in it.
     (
         "holder:in-a-poll",
@@ -608,7 +630,7 @@ MAX_CONTENT_CLIMB = 3
 # Holders whose own phrase holds the value ("forecasts of 1.8 percent"): the number inside them is theirs.
 VALUE_IN_HOLDER_RULES = frozenset({"holder:unowned-expectation"})
 GIVEN_DEPS = frozenset("dobj attr oprd nsubjpass dative".split())
-GIVEN_PREPOSITIONS = frozenset("at to from on".split())  # "on revenue of $4.1 billion"
+GIVEN_PREPOSITIONS = frozenset("at to from on between".split())  # "on revenue of $4.1 billion", "EPS between $0.84 and $0.86"
 
 # The most sentence runs the parse patterns are matched in one by one; past it, in the whole document at once.
 MAX_DEPENDENCY_REGIONS = 8
@@ -701,7 +723,8 @@ class FigureRules:
                     found.in_brackets.setdefault(start + offset, Holder(inside[-1], label, inside.text))
             elif family == "expected_by":
                 forecasters = next(t for t in doc[start:end] if t.lemma_.lower() in FORECASTER_NOUNS)
-                found.expected_by.setdefault(start + offset, Holder(forecasters, label, forecasters.text))
+                number = next(t for t in doc[start:end] if t.like_num)  # after a currency symbol, if any
+                found.expected_by.setdefault(number.i, Holder(forecasters, label, forecasters.text))
             else:
                 getattr(found, family).setdefault(start + offset, label)
         cues: list[tuple[int, Holder]] = []

@@ -62,6 +62,7 @@ from bot.engine.grammar import (
 from bot.engine.lexicon import (
     COMBINED_SCOPE,
     COMBINED_WORDS,
+    COPULA_VERBS,
     CUE_VERBS,
     DEMONSTRATIVE_WORDS,
     ESTIMATE_PREPOSITIONS,
@@ -104,6 +105,7 @@ from bot.engine.measures import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
+    EARLIER_STATEMENT_ADJECTIVES,
     EARLIER_WORDS,
     EMPLOYMENT_WORDS,
     ESTIMATE_WORDS,
@@ -141,6 +143,7 @@ from bot.engine.measures import (
     PARTY_PREPOSITIONS,
     PARTY_QUANTITIES,
     PER_CENT_WORDS,
+    PER_UNIT_ABBREVIATIONS,
     PERCENT_WORDS,
     PERIOD_PREPOSITIONS,
     PERSON_EVENTS,
@@ -151,6 +154,7 @@ from bot.engine.measures import (
     RATE_NOUNS,
     RATE_WORDS,
     RESTATING_NOUNS,
+    REVISABLE_STATEMENT_NOUNS,
     REVISION_VERBS,
     RUNNING_TOTAL_PATTERN,
     SHORT_WORDS,
@@ -178,7 +182,10 @@ OWN_QUARTER = "the quarter"
 # How far up the tree a verb of expecting makes a figure a forecast ("expects the economy to grow by 1.2%").
 MAX_STATUS_CLIMB = 8
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "appos", "npadvmod", "acomp"}
-_LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "around", "about", "near", "as"}
+_LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "around", "about", "near", "as", "between"}
+# Prepositions by which a noun takes its value: "a toll of 17", "reported the magnitude as 7.3", "an adjusted EPS
+# between $3.87 and $3.93".
+_VALUE_PREPOSITIONS = frozenset({"of", "as", "between"})
 GENERIC_COUNTED = "people"
 GENERIC_AREA = "area"
 GENERIC_RATE = "rate"
@@ -526,7 +533,7 @@ def _prior_statement(number: Token) -> bool:
     """'from 8.3 percent' after a verb revising a statement, 'from earlier calculations of 1,800', 'upped the
     figure to 50 from the original figure of 42': the value a source gave before revising it."""
     node = number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number  # "8.3 percent", "1.8 per cent"
-    if _own_earlier_word(node):
+    if _own_earlier_word(node) or _marked_earlier_statement(number):
         return True
     for _ in range(MAX_CLIMB):
         head = node.head
@@ -547,6 +554,20 @@ def _prior_statement(number: Token) -> bool:
             return reported or _revises_a_statement(head.head)
         node = head.head  # through "of" to the noun it hangs on ("the original figure of 42")
     return False
+
+
+def _marked_earlier_statement(number: Token) -> bool:
+    """'its previous forecast of $53.8 billion', 'Its previous forecast was for revenue of $53.8 billion', 'the
+    initial estimate was 1,400': the value of a statement its adjective marks as made before."""
+    path = figure_path(number)
+    statements = [t for t in path if t.pos_ in NOUN_POS]
+    if _lemma(path[-1]) in COPULA_VERBS:
+        statements += [c for c in path[-1].children if c.dep_ in SUBJECT_DEPS]
+    return any(
+        _lemma(statement) in REVISABLE_STATEMENT_NOUNS
+        and any(c.dep_ == "amod" and c.lower_ in EARLIER_STATEMENT_ADJECTIVES for c in statement.children)
+        for statement in statements
+    )
 
 
 def _own_earlier_word(node: Token) -> bool:
@@ -678,6 +699,8 @@ def _modifier_quantity(noun: Token) -> str | None:
 def _read_noun(noun: Token, structure: Structure) -> None:
     if noun.lower_ in CENT_WORDS and structure.unit == "%":
         return  # "an estimate of 1.8 per cent" parsed with "cent" as a noun: the unit, not a counted thing
+    if _per_unit_quantity(noun, structure):
+        return
     modifier = _modifier_quantity(noun) if _named(noun) else None
     if modifier:
         structure.quantity = structure.quantity or modifier
@@ -881,7 +904,7 @@ def _climb(anchor: Token, structure: Structure) -> None:
             if grand.pos_ == "NOUN" and head.lower_ == "of" and _changes(grand):
                 structure.change = True  # "an increase of 9%"
             # ("reported the quake's magnitude as 7.3": the value a figure noun is given "as")
-            if grand.pos_ in NOUN_POS and (head.lower_ in ("of", "as") or head.lower_ in ESTIMATE_PREPOSITIONS):
+            if grand.pos_ in NOUN_POS and (head.lower_ in _VALUE_PREPOSITIONS or head.lower_ in ESTIMATE_PREPOSITIONS):
                 _take_noun(grand, structure)  # "a toll of 17", "estimated damage at 2.1 billion euros"
                 if structure.quantity or structure.points_back:
                     return
@@ -933,8 +956,26 @@ def misread_figure_noun(token: Token) -> bool:
     )
 
 
+def _per_unit_quantity(noun: Token, structure: Structure) -> bool:
+    """'earnings per share of $3.68', 'an adjusted EPS of $0.87': a quantity per unit, named by the noun the rate
+    hangs on (not by "share") or by an abbreviation."""
+    per: str | None
+    quantity, per = PER_UNIT_ABBREVIATIONS.get(noun.lower_, (None, None))
+    rate = _lemma(noun) in RATE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in RATE_WORDS
+    if quantity is None and rate:
+        quantity, per = _named(noun.head.head), _lemma(noun)
+    if quantity is None:
+        return False
+    structure.quantity = quantity
+    if structure.unit and " per " not in structure.unit:
+        structure.unit = f"{structure.unit} per {per}"
+    return True
+
+
 def _take_noun(noun: Token, structure: Structure) -> None:
     if structure.quantity or _employment_growth(noun, structure) or _bare_rate(noun, structure):
+        return
+    if _per_unit_quantity(noun, structure):
         return
     named = _named(noun)
     if named:

@@ -1,0 +1,151 @@
+"""Company results and guidance as wire stories write them: earnings per share (or "EPS") against what analysts
+expected, a forecast against the company's previous one, the same quarter a year earlier, and a consensus
+estimate. Rules first on hand-built parses (so a failure tells rule from model), then on sentences of our own
+(invented companies and numbers)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from bot.engine import analyze
+from bot.engine.structure import figure_structure
+from bot.report import Report
+
+_VOCAB = spacy.blank("en").vocab
+
+
+def _doc(words, heads, deps, pos, lemmas) -> Doc:
+    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def figure_at(report: Report, words: str):
+    start = report.text.index(words)
+    return next(f for f in report.figures if f.span.start <= start < f.span.end)
+
+
+# --- hand-built parses ----------------------------------------------------------------------------------
+
+
+def test_earnings_per_share_are_profit_a_share_not_a_share_of_something() -> None:
+    # "Norvane expects earnings per share of $ 3.68 ."
+    doc = _doc(
+        ["Norvane", "expects", "earnings", "per", "share", "of", "$", "3.68", "."],
+        [1, 1, 1, 2, 3, 4, 7, 5, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "nmod", "pobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "ADP", "NOUN", "ADP", "SYM", "NUM", "PUNCT"],
+        ["Norvane", "expect", "earning", "per", "share", "of", "$", "3.68", "."],
+    )
+    structure = figure_structure(doc[7], doc[7], None)
+    assert (structure.quantity, structure.unit) == ("profit", "USD per share")
+
+
+def test_an_abbreviation_names_a_quantity_per_unit() -> None:
+    # "Norvane reported an adjusted EPS of $ 0.87 ."
+    doc = _doc(
+        ["Norvane", "reported", "an", "adjusted", "EPS", "of", "$", "0.87", "."],
+        [1, 1, 4, 4, 1, 4, 7, 5, 1],
+        ["nsubj", "ROOT", "det", "amod", "dobj", "prep", "nmod", "pobj", "punct"],
+        ["PROPN", "VERB", "DET", "ADJ", "PROPN", "ADP", "SYM", "NUM", "PUNCT"],
+        ["Norvane", "report", "an", "adjusted", "EPS", "of", "$", "0.87", "."],
+    )
+    structure = figure_structure(doc[7], doc[7], None)
+    assert (structure.quantity, structure.unit) == ("profit", "USD per share")
+
+
+def test_a_noun_takes_a_range_after_between_as_its_value() -> None:
+    # "forecasts , which expected an EPS between $ 3.87 and $ 3.93"
+    doc = _doc(
+        ["forecasts", ",", "which", "expected", "an", "EPS", "between", "$", "3.87", "and", "$", "3.93"],
+        [0, 0, 3, 0, 5, 3, 5, 8, 6, 8, 11, 8],
+        ["ROOT", "punct", "nsubj", "relcl", "det", "dobj", "prep", "nmod", "pobj", "cc", "nmod", "conj"],
+        ["NOUN", "PUNCT", "PRON", "VERB", "DET", "PROPN", "ADP", "SYM", "NUM", "CCONJ", "SYM", "NUM"],
+        ["forecast", ",", "which", "expect", "an", "EPS", "between", "$", "3.87", "and", "$", "3.93"],
+    )
+    assert figure_structure(doc[8], doc[8], None).quantity == "profit"
+
+
+def test_a_statement_marked_as_made_before_holds_an_earlier_value() -> None:
+    # "Its previous forecast was for revenue of $ 53.8 billion ."
+    words = ["Its", "previous", "forecast", "was", "for", "revenue", "of", "$", "53.8", "billion", "."]
+    heads = [2, 2, 3, 3, 3, 4, 5, 9, 9, 6, 3]
+    deps = ["poss", "amod", "nsubj", "ROOT", "prep", "pobj", "prep", "quantmod", "compound", "pobj", "punct"]
+    pos = ["PRON", "ADJ", "NOUN", "AUX", "ADP", "NOUN", "ADP", "SYM", "NUM", "NUM", "PUNCT"]
+    lemmas = ["its", "previous", "forecast", "be", "for", "revenue", "of", "$", "53.8", "billion", "."]
+    doc = _doc(words, heads, deps, pos, lemmas)
+    assert figure_structure(doc[9], doc[8], None).prior
+    # "Its latest forecast was for ...": no mark of an earlier statement
+    lemmas[1] = words[1] = "latest"
+    doc = _doc(words, heads, deps, pos, lemmas)
+    assert not figure_structure(doc[9], doc[8], None).prior
+    # "The previous reading was 5.4 %" is last month's value, not a statement revised: only statements count.
+    words = ["The", "previous", "reading", "was", "5.4", "%"]
+    doc = _doc(
+        words,
+        [2, 2, 3, 3, 5, 3],
+        ["det", "amod", "nsubj", "ROOT", "nummod", "attr"],
+        ["DET", "ADJ", "NOUN", "AUX", "NUM", "NOUN"],
+        ["the", "previous", "reading", "be", "5.4", "%"],
+    )
+    assert not figure_structure(doc[4], doc[4], doc[5]).prior
+
+
+# --- sentences of our own -------------------------------------------------------------------------------
+
+
+def test_reported_earnings_per_share_differ_from_what_analysts_expected() -> None:
+    report = analyze("Norvane reported an adjusted EPS of $0.87 for the quarter. Analysts had expected an EPS of $0.84.")
+    assert len(report.conflicts) == 1
+    assert figure_at(report, "0.84").source == "Analysts (anonymous)"
+
+
+def test_a_forecast_differs_from_the_sources_previous_one() -> None:
+    report = analyze(
+        "Norvane now expects full-year revenue of between $51.5 billion and $52.5 billion. Its previous forecast "
+        "was for revenue of $53.8 billion to $55 billion."
+    )
+    assert figure_at(report, "53.8").source == "Norvane"
+    assert len(report.conflicts) == 1 and report.conflicts[0].newer
+
+
+def test_the_same_quarter_a_year_earlier_is_another_period() -> None:
+    report = analyze(
+        "For the second quarter, Norvane reported revenue of $12.8 billion. A year earlier it reported revenue of "
+        "$11.9 billion."
+    )
+    assert figure_at(report, "11.9").background
+    assert report.conflicts == []
+    # A change from a year earlier dates its starting point only.
+    report = analyze(
+        "Norvane's revenue rose 9% from a year earlier to $12.8 billion, the company said. Analysts had expected "
+        "$12.5 billion."
+    )
+    assert len(report.conflicts) == 1
+
+
+def test_a_consensus_estimate_and_a_figure_analysts_had_forecast_are_expectations() -> None:
+    report = analyze("Delmont posted quarterly earnings per share of 62 cents, missing the consensus estimate of 70 cents.")
+    assert len(report.conflicts) == 1
+    report = analyze(
+        "Revenue was $12.8 billion, up from $11.9 billion a year earlier, Norvane said, beating the $12.5 billion "
+        "analysts had forecast."
+    )
+    assert figure_at(report, "12.5").counted is None
+    assert len(report.conflicts) == 1
+
+
+def test_a_sum_in_billions_is_no_expectation_of_earnings_a_share() -> None:
+    report = analyze(
+        "For the third quarter, Norvane is forecasting an adjusted EPS between $0.84 and $0.86, with revenue "
+        "expected to be in the range of $12.1 billion to $12.3 billion."
+    )
+    assert figure_at(report, "12.1").unit == "USD"
+    assert report.conflicts == []
+
+
+def test_figures_of_one_forecast_are_no_result_against_it() -> None:
+    report = analyze(
+        "Norvane expects revenue between $4.1 billion and $4.3 billion in the third quarter and between $4.4 "
+        "billion and $4.6 billion in the fourth."
+    )
+    assert report.conflicts == []
