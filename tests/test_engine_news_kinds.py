@@ -224,6 +224,7 @@ DIFFERING = [
     "For the third quarter, Norvane is forecasting an adjusted EPS between $0.84 and $0.86. Analysts had expected an EPS of $0.91.",
     "Delmont's diluted EPS came in at $1.45, compared with the $1.52 analysts had forecast on average.",
     "Norvane now expects adjusted earnings per share of between $3.68 and $3.74 for the full year, down from its previous forecast of $3.87 to $3.93.",
+    "Thousands marched in Lindau on Saturday (organisers’ estimate: 80,000 people; police estimate: 25,000).",
 ]
 
 NOT_DIFFERING = [
@@ -350,6 +351,7 @@ NOT_DIFFERING = [
     "For the second quarter, Norvane reported an adjusted EPS of $0.87 on revenue of $12.8 billion. A year earlier it reported an EPS of $0.81 on revenue of $11.9 billion.",
     "Delmont's diluted EPS came in at $1.45, while its adjusted EPS was $1.62.",
     "Harlow said 4,200 people were treated for heat stroke in July. A month earlier, 2,900 were treated.",
+    "Protesters marched in Lindau (organisers’ estimate: 80,000 people) and in Kessel (police estimate: 25,000).",
 ]
 
 

@@ -319,10 +319,12 @@ def test_the_owner_of_an_estimate_holds_its_figure(owner: str, dep: str, pos: st
     assert (holder.head.text, holder.rule) == (owner, label)
 
 
-def test_an_owner_hung_as_a_modifier_that_keeps_its_possessive_mark_holds_the_estimate() -> None:
-    # "( organisers ’ estimate of 200,000 )": in brackets the parser may hang the owner as "nmod", mark and all
+@pytest.mark.parametrize("dep", ["nmod", "nsubj"])
+def test_an_owner_hung_as_a_modifier_that_keeps_its_possessive_mark_holds_the_estimate(dep: str) -> None:
+    # "( organisers ’ estimate of 200,000 )": in brackets the parser may hang the owner as "nmod" or even as a
+    # subject, mark and all
     words = ["(", "organisers", "’", "estimate", "of", "200,000", ")"]
-    doc = _doc(words, [3, 3, 1, 3, 3, 4, 3], ["punct", "nmod", "punct", "ROOT", "prep", "pobj", "punct"],
+    doc = _doc(words, [3, 3, 1, 3, 3, 4, 3], ["punct", dep, "punct", "ROOT", "prep", "pobj", "punct"],
                ["PUNCT", "NOUN", "PUNCT", "NOUN", "ADP", "NUM", "PUNCT"], ["(", "organiser", "’", "estimate", "of", "200,000", ")"])  # fmt: skip
     holder = holder_of(doc[5], 5, [doc[5], doc[4], doc[3]], read_rules(doc), [5])
     assert (holder.head.text, holder.rule) == ("organisers", "holder:owned-figure")

@@ -735,6 +735,8 @@ def _restates_a_figure(number: Token) -> bool:
 # How far back (in characters, sentence start to sentence start) a restated figure looks for the figure it
 # disputes: "Police said 18,000 took part. The organisers put the figure at 120,000."
 RESTATED_WINDOW = 600
+# How many characters before a figure its label's colon may stand ("estimate: 25,000").
+LABEL_REACH = 3
 
 
 def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
@@ -744,14 +746,17 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
         # A revision's prior value takes its frame from the revised value beside it (`_pair_revisions`).
         if structure.points_back and not structure.known and not structure.prior:
             # The disputed figure: the nearest earlier one that says what happened (a quantity), else the
-            # nearest that says what it counts, in an earlier sentence within the window.
+            # nearest that says what it counts, in an earlier clause within the window. (A figure after a label's
+            # colon restates the labelled one before it, whatever clause the parser gave both: "(organisers'
+            # estimate: 80,000 people; police estimate: 25,000)".)
+            labelled = doc.text[max(0, figure.start - LABEL_REACH) : figure.start].rstrip().endswith(":")
             candidates = [
                 f
                 for f in _within_window_before(figures, index)
                 if f.structure.known
                 and not f.structure.baseline
                 and not f.subset
-                and f.structure.clause != structure.clause
+                and (f.structure.clause != structure.clause or labelled)
             ]
             # One in its own unit first ("measured it at 6.4" restates a magnitude, not "a depth of 10 km"); a
             # bare number may still restate a measured figure when no figure in its unit is near ("raised to
@@ -770,6 +775,8 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
                     figure.revises_figure = earlier
                 structure.counted, structure.quantity = earlier.structure.counted, earlier.structure.quantity
                 structure.unit = structure.unit or earlier.structure.unit
+                if labelled:  # "in Lindau (organisers' estimate: 80,000 people; police estimate: 25,000)"
+                    structure.place = structure.place or earlier.structure.place
                 if revised_on or not structure.period:
                     structure.period = earlier.structure.period
                 structure.change = earlier.structure.change

@@ -420,13 +420,13 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "figure", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "poss"}},
         ],
     ),
-    # "(the organisers’ estimate: 200,000)": in brackets the parser may hang the owner as a modifier that keeps
-    # its possessive mark.
+    # "(the organisers’ estimate: 200,000)": in brackets the parser may hang the owner as a modifier (or a subject)
+    # that keeps its possessive mark.
     (
         "holder:owned-figure",
         [
             {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
-            {"LEFT_ID": "figure", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nmod"}},
+            {"LEFT_ID": "figure", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": {"IN": ["nmod", "nsubj"]}}},
             {"LEFT_ID": "holder", "REL_OP": ">", "RIGHT_ID": "mark", "RIGHT_ATTRS": {"ORTH": {"IN": sorted(POSSESSIVE_MARKS)}}},
         ],
     ),
