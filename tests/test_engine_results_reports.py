@@ -149,3 +149,11 @@ def test_figures_of_one_forecast_are_no_result_against_it() -> None:
         "billion and $4.6 billion in the fourth."
     )
     assert report.conflicts == []
+
+
+def test_a_total_moved_up_from_one_value_to_another_is_two_values_not_a_range() -> None:
+    report = analyze(
+        "Final results brought the number of customers affected up from 143 million to 145.5 million, Kelvar said."
+    )
+    assert [f.value for f in report.figures] == [143_000_000, 145_500_000]
+    assert all(f.upper is None for f in report.figures)

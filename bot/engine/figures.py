@@ -835,7 +835,10 @@ def _moves_from(doc: Doc, first: int) -> bool:
         return False
     verb = doc[first - 1].head
     lemma = verb.lemma_.lower()
-    return lemma in REVISION_VERBS or lemma in CHANGE_WORDS
+    # "brought the total up from 143 million to 145.5 million": a direction says it moved, whatever the parser
+    # hung "from" on.
+    direction = first >= 2 and doc[first - 2].lower_ in DIRECTION_WORDS
+    return lemma in REVISION_VERBS or lemma in CHANGE_WORDS or direction
 
 
 def _number_indexes(doc: Doc) -> list[int]:
