@@ -28,6 +28,8 @@ def figure_at(report: Report, words: str) -> Figure:
         ("About 40 people were injured in the clashes.", "About 40", 40, "about"),
         ("Twenty-three people were injured in the crash.", "Twenty-three", 23, None),
         ("The storm left 1.2 million people without power.", "1.2 million", 1_200_000, None),
+        ("Aid groups said as high as 3,000 homes were destroyed.", "as high as 3,000", 3000, "up to"),
+        ("Aid groups said as few as 300 homes were destroyed.", "as few as 300", 300, "at least"),
     ],
 )  # fmt: skip
 def test_numbers_in_digits_and_words(text: str, words: str, value: float, qualifier: str | None) -> None:

@@ -231,6 +231,10 @@ QUALIFIERS = (
     ("above", "more than"),
     ("up to", "up to"),
     ("as many as", "up to"),
+    ("as high as", "up to"),  # "the toll could be as high as 10,000"
+    ("as much as", "up to"),
+    ("as few as", "at least"),
+    ("as low as", "at least"),
     ("nearly", "nearly"),
     ("almost", "nearly"),
     ("close to", "nearly"),
