@@ -157,3 +157,15 @@ def test_a_total_moved_up_from_one_value_to_another_is_two_values_not_a_range() 
     )
     assert [f.value for f in report.figures] == [143_000_000, 145_500_000]
     assert all(f.upper is None for f in report.figures)
+
+
+def test_expectations_set_in_a_clause_on_them_are_the_forecasters_of_the_figures_pointed_at() -> None:
+    report = analyze(
+        "Kelvar reported second-quarter revenue of $4.1 billion, above analyst expectations of $4.0 billion. For "
+        "the third quarter, Kelvar forecast an adjusted EPS between $1.10 and $1.14. These figures fall short of "
+        "analyst expectations, which were set at an EPS of $1.25."
+    )
+    assert figure_at(report, "4.0 billion").source == "analysts (anonymous)"  # not one "analyst"
+    expected = figure_at(report, "1.25")
+    assert (expected.source, expected.period) == ("analysts (anonymous)", "Q3")
+    assert sorted(len(c.figures) for c in report.conflicts) == [2, 2]

@@ -611,6 +611,9 @@ def _holder_source(
             return _named_holder(business, claims)
     if mention.kind in REFERRING_KINDS or not mention.name:
         return None
+    if head.dep_ == "compound" and head.lemma_.lower() in FORECASTER_NOUNS and head.lower_ == head.lemma_.lower():
+        # "analyst expectations of $19.1 billion": what analysts expect, not one analyst
+        return _named_holder(f"{head.text}s", claims, anonymous=mention.anonymous)
     return _named_holder(mention.name, claims, anonymous=mention.anonymous)
 
 

@@ -669,10 +669,24 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
         # it is the expectation of a figure beside it.
         # (or a count of its own things: "Economists had forecast 170,000 jobs")
         unitless = structure.unit is None and "holder:expected-by" not in figure.rules and structure.counted is None
-        if structure.quantity is not None or structure.status != "forecast" or unitless:
+        if structure.status != "forecast" or figure.token is None:
             continue
         sentence = sentence_of(doc[figure.token])
         at = bisect.bisect_left(starts, figure.sentence_start)
+        if structure.quantity is not None:
+            if structure.period is None and sentence[0].lower_ in DEMONSTRATIVE_WORDS and at > 0:
+                # "For the third quarter, Norvane forecast revenue of ... These figures fall short of analyst
+                # expectations, which were set at revenue of $13.13 billion": expected of the figures pointed at.
+                # (the one period that sentence names, if its figure of this measure names none)
+                before = by_sentence[starts[at - 1]]
+                same = [o.structure.period for o in before if o.structure.quantity == structure.quantity]
+                named = {o.structure.period for o in before} - {None}
+                structure.period = next((p for p in reversed(same) if p), None) or (
+                    next(iter(named)) if len(named) == 1 else None
+                )
+            continue
+        if unitless:
+            continue
         # Its own sentence, unless it opens with "This compares with ...", then the sentences before it (within
         # `RESTATED_WINDOW` characters): the first that measures something in its unit.
         own = [] if sentence[0].lower_ in DEMONSTRATIVE_WORDS else [figure.sentence_start]

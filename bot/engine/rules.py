@@ -32,6 +32,7 @@ from bot.engine.grammar import (
     NOT_SOURCE_ENTITIES,
     NOUN_POS,
     PLACE_ENTITIES,
+    RELATIVE_CLAUSE_DEPS,
     SOURCE_ENTITIES,
     SUBJECT_DEPS,
 )
@@ -942,6 +943,9 @@ def holder_of(
     owner = _content_owner(verb, rules)
     if owner is not None:
         return owner
+    if holder is None and verb.dep_ in RELATIVE_CLAUSE_DEPS and verb.head.i in rules.by_figure_noun:
+        # "analyst expectations, which were set at an EPS of $0.91": the clause gives the owned figure's value.
+        return rules.by_figure_noun[verb.head.i]
     if holder is None and verb.dep_ == "ccomp":
         # "The AP count shows at least 1,453 people died": the clause a figure noun shows is its owner's.
         shown = next(
