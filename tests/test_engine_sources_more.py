@@ -109,3 +109,17 @@ def test_a_restated_figure_counts_what_the_figure_before_it_counted() -> None:
     labels = {report.figure_label(report.figures[i]) for c in report.conflicts for i in c.figures}
     assert labels == {"2,300", "about 4,000"}
     assert claim_saying(report, "a figure closer to 4,000").speaker == "local media"
+
+
+def test_a_description_holding_a_word_of_an_organisation_named_before_is_that_organisation() -> None:
+    report = analyze(
+        "The economy grew 0.6 per cent in the third quarter, the Office for National Statistics said. Growth in the "
+        "three months to June was revised down by the statistics body from 0.1 per cent to zero."
+    )
+    assert {figure.source for figure in report.figures} == {"Office for National Statistics"}
+    # A description sharing no word with it stays what it says.
+    report = analyze(
+        "The economy grew 0.6 per cent in the third quarter, the Office for National Statistics said. Growth was "
+        "put at 0.4 per cent by the central bank."
+    )
+    assert report.figures[1].source == "central bank"

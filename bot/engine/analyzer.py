@@ -609,6 +609,12 @@ def _holder_source(
         business = _organisation_named_before(head)
         if business is not None:
             return _named_holder(business, claims)
+    if mention.kind == "description" and mention.definite:
+        # "revised down by the statistics body" after "the Office for National Statistics said": the organisation
+        # named before whose name holds the description's modifier.
+        named = _organisation_named_with(head)
+        if named is not None:
+            return _named_holder(named, claims)
     if mention.kind in REFERRING_KINDS or not mention.name:
         return None
     if head.dep_ == "compound" and head.lemma_.lower() in FORECASTER_NOUNS and head.lower_ == head.lemma_.lower():
@@ -628,6 +634,25 @@ def _forecasters_before(head: Token) -> Token | None:
     for i in range(head.i - 1, start - 1, -1):
         if head.doc[i].lemma_.lower() in FORECASTER_NOUNS:
             return head.doc[i]
+    return None
+
+
+def _organisation_named_with(head: Token) -> str | None:
+    """The nearest organisation named before `head` (within `BUSINESS_REFERENCE_REACH` tokens) whose name holds a
+    modifier of `head` ('the statistics body', 'the electoral commission'), or None."""
+    modifiers = {
+        word
+        for c in head.children
+        if c.dep_ in PRENOMINAL_MODIFIER_DEPS and c.i < head.i
+        for word in (c.lower_, c.lemma_.lower())
+    }
+    if not modifiers:
+        return None
+    doc = head.doc
+    for i in range(head.i - 1, max(-1, head.i - BUSINESS_REFERENCE_REACH), -1):
+        if doc[i].ent_type_ == "ORG" and {doc[i].lower_, doc[i].lemma_.lower()} & modifiers:
+            entity = entity_at(doc[i])
+            return entity.text if entity is not None else doc[i].text
     return None
 
 
