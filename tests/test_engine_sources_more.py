@@ -123,3 +123,18 @@ def test_a_description_holding_a_word_of_an_organisation_named_before_is_that_or
         "put at 0.4 per cent by the central bank."
     )
     assert report.figures[1].source == "central bank"
+
+
+def test_who_revised_the_figures_gives_the_revised_values_the_next_sentence_states() -> None:
+    report = analyze(
+        "On Friday, the statistics agency revised the jobless rates for two months. The rate for March was revised "
+        "up to 6.1 percent from 5.9 percent."
+    )
+    assert {figure.source for figure in report.figures} == {"statistics agency"}
+    assert len(report.conflicts) == 1 and "statistics agency" in report.conflicts[0].note
+    # Someone merely named before gives nothing: "met" neither revises nor publishes.
+    report = analyze(
+        "On Friday, the statistics agency met union leaders. The rate for March was revised up to 6.1 percent from "
+        "5.9 percent."
+    )
+    assert {figure.source for figure in report.figures} == {None}

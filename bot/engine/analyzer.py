@@ -32,11 +32,12 @@ from bot.engine.lexicon import (
     OFFICIAL_SOURCE,
     ORGANISATION_NOUNS,
     POSSESSIVE_PRONOUNS,
+    PUBLISHING_VERBS,
     RELATIVE_PRONOUNS,
     SCOPE_PREPOSITIONS,
     VEHICLE_NOUNS,
 )
-from bot.engine.measures import EXPECTATION_NOUNS, FORECASTER_NOUNS, MOMENT_EVENTS
+from bot.engine.measures import EXPECTATION_NOUNS, FORECASTER_NOUNS, MOMENT_EVENTS, STATEMENT_REVISING_VERBS
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.ranges import RangeSet
 from bot.engine.speakers import (
@@ -118,7 +119,7 @@ def analyze_doc(doc: Doc) -> Report:
     ]
     for figure, ok in zip(figures, comparable, strict=True):
         figure.comparable = ok
-    _carry_sources(figures, claims, sentence_starts, text)
+    _carry_sources(figures, claims, sentence_starts, text, _revisers(doc, sentence_starts, claims))
     _headline_sources(figures, headline)
     excluded = byline_ranges(text) + ([(dateline.span.start, dateline.span.end)] if dateline else [])
     conflicts = find_conflicts(figures, claims, structures, comparable, event_label(event))
@@ -467,13 +468,32 @@ def _figures(
     return figures
 
 
+def _revisers(doc: Doc, sentence_starts: list[int], claims: list[Claim]) -> dict[int, set[tuple[str, str | None]]]:
+    """Who revises or publishes figures in each sentence, by sentence number: "On Friday, the government revised
+    the unemployment rates for two months" names the source of the revised rates the next sentences give."""
+    found: dict[int, set[tuple[str, str | None]]] = {}
+    for token in doc:
+        if token.lemma_.lower() not in STATEMENT_REVISING_VERBS | PUBLISHING_VERBS or token.pos_ != "VERB":
+            continue
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            mention = describe_source(subject, sentence_text(sentence_of(subject)))
+            if mention.name and mention.kind not in REFERRING_KINDS:
+                sentence = bisect.bisect_right(sentence_starts, subject.idx) - 1
+                found.setdefault(sentence, set()).add(_named_holder(mention.name, claims, anonymous=mention.anonymous))
+    return found
+
+
 def _carry_sources(
-    figures: list[Figure], claims: list[Claim], sentence_starts: list[int], text: str
+    figures: list[Figure],
+    claims: list[Claim],
+    sentence_starts: list[int],
+    text: str,
+    revisers: dict[int, set[tuple[str, str | None]]],
 ) -> None:
     """Name who most likely gives a figure the article states in its own voice: the one source of the sentence
     before ("On Friday, the government revised the rates. The rate for November was revised up to 7.8
     percent"). For the reader only: whether a figure may be compared was decided before, on its own words."""
-    by_sentence: dict[int, set[tuple[str, str | None]]] = {}
+    by_sentence: dict[int, set[tuple[str, str | None]]] = {k: set(v) for k, v in revisers.items()}
     for claim in claims:
         if not claim.speaker:
             continue
