@@ -225,6 +225,9 @@ DIFFERING = [
     "Delmont's diluted EPS came in at $1.45, compared with the $1.52 analysts had forecast on average.",
     "Norvane now expects adjusted earnings per share of between $3.68 and $3.74 for the full year, down from its previous forecast of $3.87 to $3.93.",
     "Thousands marched in Lindau on Saturday (organisers’ estimate: 80,000 people; police estimate: 25,000).",
+    "Employers added 143,000 jobs in January, the Labor Department said. Economists polled by Reuters had expected 170,000.",
+    "The independent monitor estimated the crowd at between 40,000 and 50,000. The authorities said 12,000 people attended.",
+    "Fire officials initially said the blaze had burned 12,000 acres. On Tuesday they revised the figure down to 9,800 acres after mapping it from the air.",
 ]
 
 NOT_DIFFERING = [

@@ -666,9 +666,14 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
     for figure in figures:
         structure = figure.structure
         # Without a unit, only a value set before its forecasters ("the 180,000 economists had forecast") says
-        # it is the expectation of a figure beside it.
-        # (or a count of its own things: "Economists had forecast 170,000 jobs")
-        unitless = structure.unit is None and "holder:expected-by" not in figure.rules and structure.counted is None
+        # it is the expectation of a figure beside it (or a count of its own things: "Economists had forecast
+        # 170,000 jobs", or a pluperfect looking back at the result just stated: "had expected 170,000").
+        unitless = (
+            structure.unit is None
+            and "holder:expected-by" not in figure.rules
+            and structure.counted is None
+            and not _had_expected(doc, structure.clause)
+        )
         if structure.status != "forecast" or figure.token is None:
             continue
         sentence = sentence_of(doc[figure.token])
@@ -702,7 +707,7 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
                 and not other.subset
                 # ("84 cents" against "$0.79 a share" leaves its "a share" unsaid; "$12.1 billion" cannot)
                 and (
-                    structure.unit == other.structure.unit
+                    (structure.unit == other.structure.unit and (structure.unit or same_scale_values(figure.value, other.value)))
                     or (_same_currency(structure.unit, other.structure.unit) and same_scale_values(figure.value, other.value))
                 )
                 and structure.counted in (None, other.structure.counted)
