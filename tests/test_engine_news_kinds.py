@@ -355,6 +355,10 @@ NOT_DIFFERING = [
     "Delmont's diluted EPS came in at $1.45, while its adjusted EPS was $1.62.",
     "Harlow said 4,200 people were treated for heat stroke in July. A month earlier, 2,900 were treated.",
     "Protesters marched in Lindau (organisers’ estimate: 80,000 people) and in Kessel (police estimate: 25,000).",
+    "Norvane raised its full-year revenue forecast to $17 billion. For the fourth quarter, it expects revenue of $4.4 billion.",
+    "Delmont reported diluted EPS of $1.45 and adjusted EPS of $1.62. Analysts had expected adjusted EPS of $1.62.",
+    "The agency said 1,200 homes were destroyed. Its earlier estimate, from Tuesday, counted damaged buildings at 3,400.",
+    "Analysts expect earnings per share of $4.80 for the full year. For the third quarter, Norvane forecast earnings per share of $1.20.",
 ]
 
 

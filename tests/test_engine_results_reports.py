@@ -169,3 +169,12 @@ def test_expectations_set_in_a_clause_on_them_are_the_forecasters_of_the_figures
     expected = figure_at(report, "1.25")
     assert (expected.source, expected.period) == ("analysts (anonymous)", "Q3")
     assert sorted(len(c.figures) for c in report.conflicts) == [2, 2]
+
+
+def test_two_accounting_bases_are_two_measures() -> None:
+    report = analyze("Delmont reported diluted EPS of $1.45 and adjusted EPS of $1.62.")
+    assert [f.value for f in report.figures] == [1.45, 1.62]
+    assert report.conflicts == []
+    # A basis named on one side only may be the same measure: "adjusted EPS of $0.87" against "an EPS of $0.84".
+    report = analyze("Norvane reported an adjusted EPS of $0.87. Analysts had expected an EPS of $0.84.")
+    assert len(report.conflicts) == 1

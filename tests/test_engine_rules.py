@@ -631,7 +631,7 @@ def test_a_consensus_estimate_is_an_expectation_no_one_is_named_for() -> None:
     )
     path = [doc[5], doc[6], doc[4], doc[3], doc[0]]
     holder = holder_of(doc[5], 5, path, read_rules(doc), [5])
-    assert (holder.text, holder.rule) == ("estimate", "holder:unowned-expectation")
+    assert (holder.text, holder.rule) == ("consensus estimate", "holder:unowned-expectation")
     # "missing the estimate of 70 cents": one estimate, someone's, named elsewhere
     words = ["missing", "the", "estimate", "of", "70", "cents"]
     doc = _doc(

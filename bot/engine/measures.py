@@ -342,6 +342,9 @@ CENT_WORDS = frozenset("cent centum".split())
 RATE_WORDS = frozenset("per each a an".split())
 # Nouns that make "a" a rate rather than an article: "0.42 euros a share", "300 a head".
 RATE_NOUNS = frozenset("share head".split())
+# Accounting bases of a money measure, named before its noun: "adjusted EPS", "diluted earnings", "operating profit".
+# Two figures on two bases measure two things.
+BASES = frozenset("adjusted diluted underlying core operating net gross pretax pre-tax".split())
 # Abbreviations that name a quantity per something: "an adjusted EPS of $0.87" is profit per share.
 PER_UNIT_ABBREVIATIONS: dict[str, tuple[str, str]] = {"eps": ("profit", "share")}
 # Units of length that make an area after "square": "square kilometres", "sq miles".

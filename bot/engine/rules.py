@@ -745,8 +745,10 @@ class FigureRules:
             if label == "holder:in-a-poll" and not _a_survey(nodes["holder"]):
                 continue  # "turnout in Sunday's poll", "in the poll": the vote itself, no survey
             if label == "holder:unowned-expectation":
-                # Named as written ("forecasts"), and keyed by its own noun, after any owner's pattern.
-                found.by_figure_noun.setdefault(nodes["holder"].i, Holder(nodes["holder"], label, nodes["holder"].text))
+                # Named as written ("forecasts", "consensus estimate"), and keyed by its own noun, after any owner's
+                # pattern.
+                written = f"{nodes['poll'].text} {nodes['holder'].text}" if "poll" in nodes else nodes["holder"].text
+                found.by_figure_noun.setdefault(nodes["holder"].i, Holder(nodes["holder"], label, written))
                 continue
             if label == "holder:official-figure":
                 # Named as the text names it ("official estimates", "the official toll"), keyed as the officials'.

@@ -93,6 +93,7 @@ from bot.engine.measures import (
     AGGREGATE_PATTERN,
     AGGREGATE_PERIODS,
     AREA_OF_EVENT,
+    BASES,
     BOARDING_PREPOSITIONS,
     CAPACITY_VERBS,
     CENT_WORDS,
@@ -246,13 +247,16 @@ class Structure:
     # Whose people are counted, when a word of nationality says it ("Ukrainian servicemen", "Russia's soldiers",
     # "1,400 Israelis"): two sides' dead in one war are two counts, whoever gives them.
     side: str | None = None
+    # The accounting basis a money measure's noun names ("adjusted EPS", "diluted earnings", "operating profit"):
+    # two bases are two measures; one named and one not may be one.
+    basis: str | None = None
 
     def signature(self) -> tuple:
         """The fields `compatible` reads: two structures with one signature compare alike with any other."""
         return (
             self.counted, self.quantity, self.unit, self.period, self.status, self.change,
             self.baseline, self.increment, self.place, self.belongs_to, self.revision_pair, self.contrasted,
-            self.hypothetical, self.aggregate, self.running_total, self.side,
+            self.hypothetical, self.aggregate, self.running_total, self.side, self.basis,
         )  # fmt: skip
 
     @property
@@ -711,6 +715,7 @@ def _read_noun(noun: Token, structure: Structure) -> None:
         return
     if named:
         structure.quantity = structure.quantity or named
+        structure.basis = structure.basis or _basis(noun)
         return
     if event and noun.pos_ in STATE_POS:
         structure.quantity = structure.quantity or event  # "9 dead", "22 injured"
@@ -957,6 +962,14 @@ def misread_figure_noun(token: Token) -> bool:
     )
 
 
+def _basis(noun: Token) -> str | None:
+    """The accounting basis a modifier before the noun names: 'adjusted EPS', 'diluted earnings', 'net profit'."""
+    return next(
+        (c.lower_ for c in noun.children if c.i < noun.i and c.dep_ in PRENOMINAL_MODIFIER_DEPS and c.lower_ in BASES),
+        None,
+    )
+
+
 def _per_unit_quantity(noun: Token, structure: Structure) -> bool:
     """'earnings per share of $3.68', 'an adjusted EPS of $0.87': a quantity per unit, named by the noun the rate
     hangs on (not by "share") or by an abbreviation."""
@@ -968,6 +981,7 @@ def _per_unit_quantity(noun: Token, structure: Structure) -> bool:
     if quantity is None:
         return False
     structure.quantity = quantity
+    structure.basis = _basis(noun) or (_basis(noun.head.head) if rate else None)
     if structure.unit and " per " not in structure.unit:
         structure.unit = f"{structure.unit} per {per}"
     return True
@@ -981,6 +995,7 @@ def _take_noun(noun: Token, structure: Structure) -> None:
     named = _named(noun)
     if named:
         structure.quantity = _modifier_quantity(noun) or named
+        structure.basis = _basis(noun)
         if structure.quantity in NAMED_QUANTITIES["loss"] and structure.unit is None:
             # "job losses", "home losses": what losing means depends on what is lost (`LOSS_BY_COUNTED`)
             lost = next((_lemma(c) for c in noun.children if c.dep_ == "compound" and c.i < noun.i), None)
@@ -1161,6 +1176,11 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         # "The rate for May, reported a month ago, was 4 per cent", "the toll rose to 40 and reached 52": a verb
         # joined to another with no subject of its own shares that verb's subject.
         arguments += [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    # "Its earlier estimate counted damaged buildings at 3,400": the thing valued "at" the figure is the verb's
+    # object, whoever gives it.
+    valued_at = node.dep_ == "prep" and node.lower_ in ESTIMATE_PREPOSITIONS
+    if valued_at:
+        arguments.sort(key=lambda c: c.dep_ not in PATIENT_DEPS)
     for child in arguments:
         if child.i == node.i or child.dep_ not in VERB_ARGUMENT_DEPS:
             continue
@@ -1172,6 +1192,10 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
             structure.points_back = True  # "puts it at 6.2", "said it was closer to 50,000 barrels"
             continue
         _take_noun(child, structure)
+        if valued_at and not structure.known and child.dep_ in PATIENT_DEPS and child.pos_ == "NOUN":
+            structure.quantity = _modifier_quantity(child)  # "damaged buildings"
+            if structure.quantity:
+                structure.counted = family_of(_lemma(child), COUNTED_FAMILIES) or _lemma(child)
         if structure.quantity:
             for grandchild in child.children:
                 if grandchild.dep_ == "prep" and grandchild.lower_ == "of" and not structure.counted:
@@ -1253,6 +1277,12 @@ def _period_words(path: list[Token]) -> str:
             # verb's object, so the words between the two verbs are that subject.
             phrase = " ".join(t.text for t in verb.doc[verb.head.i + 1 : verb.i][:SUBJECT_PERIOD_REACH])
             words = [phrase] if _names_a_period(phrase) else []
+        if not words:
+            # "raised its full-year revenue forecast to $17 billion": the figure noun the verb changes holds it.
+            changed = [c for c in verb.children if c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS | OWNED_FIGURE_NOUNS]
+            doc = verb.doc
+            phrases = [doc[n.left_edge.i : min(n.right_edge.i + 1, n.left_edge.i + SUBJECT_PERIOD_REACH)].text for n in changed]
+            words = [p for p in phrases if _names_a_period(p)]
     return " ".join(words)
 
 
@@ -1718,6 +1748,8 @@ def compatible(a: Structure, b: Structure) -> bool:
         return False
     if not _one_side(a.side, b.side):
         return False
+    if a.basis and b.basis and a.basis != b.basis:
+        return False  # "diluted EPS of $1.45" and "adjusted EPS of $1.62"
     other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
     if other_things and (GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None):
         return False
