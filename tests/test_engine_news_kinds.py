@@ -228,6 +228,8 @@ DIFFERING = [
     "Employers added 143,000 jobs in January, the Labor Department said. Economists polled by Reuters had expected 170,000.",
     "The independent monitor estimated the crowd at between 40,000 and 50,000. The authorities said 12,000 people attended.",
     "Fire officials initially said the blaze had burned 12,000 acres. On Tuesday they revised the figure down to 9,800 acres after mapping it from the air.",
+    "The quake was initially reported as magnitude 7.1 but was later downgraded. The USGS put it at 6.8.",
+    "The spill was originally estimated at 5,000 barrels. The coast guard now says 8,000 barrels leaked.",
 ]
 
 NOT_DIFFERING = [
@@ -359,6 +361,8 @@ NOT_DIFFERING = [
     "Delmont reported diluted EPS of $1.45 and adjusted EPS of $1.62. Analysts had expected adjusted EPS of $1.62.",
     "The agency said 1,200 homes were destroyed. Its earlier estimate, from Tuesday, counted damaged buildings at 3,400.",
     "Analysts expect earnings per share of $4.80 for the full year. For the third quarter, Norvane forecast earnings per share of $1.20.",
+    "The fire initially burned 200 acres on Monday. By Wednesday it had burned 5,000 acres, firefighters said.",
+    "Police initially detained 40 people on Saturday. On Sunday, officers arrested 25 more, the police said.",
 ]
 
 

@@ -138,3 +138,10 @@ def test_who_revised_the_figures_gives_the_revised_values_the_next_sentence_stat
         "5.9 percent."
     )
     assert {figure.source for figure in report.figures} == {None}
+
+
+def test_a_said_clause_the_parser_took_for_an_object_is_still_what_was_said() -> None:
+    # The parser reads "says 8,000 barrels leaked" as an object with a participle on it.
+    report = analyze("The coast guard now says 8,000 barrels leaked.")
+    assert [claim.speaker for claim in report.claims] == ["coast guard"]
+    assert (report.figures[0].source, report.figures[0].quantity) == ("coast guard", "spilled")

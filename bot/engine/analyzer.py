@@ -22,7 +22,13 @@ from bot.engine.context import (
     lead_paragraph,
 )
 from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
-from bot.engine.figures import CONVERSION, RESULT_AGAINST_EXPECTATION, FoundFigure, find_figures
+from bot.engine.figures import (
+    CONVERSION,
+    EARLIER_REPORT,
+    RESULT_AGAINST_EXPECTATION,
+    FoundFigure,
+    find_figures,
+)
 from bot.engine.grammar import NOUN_POS, PRENOMINAL_MODIFIER_DEPS, RELATIVE_CLAUSE_DEPS, VERB_POS
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import (
@@ -37,7 +43,12 @@ from bot.engine.lexicon import (
     SCOPE_PREPOSITIONS,
     VEHICLE_NOUNS,
 )
-from bot.engine.measures import EXPECTATION_NOUNS, FORECASTER_NOUNS, MOMENT_EVENTS, STATEMENT_REVISING_VERBS
+from bot.engine.measures import (
+    EXPECTATION_NOUNS,
+    FORECASTER_NOUNS,
+    MOMENT_EVENTS,
+    STATEMENT_REVISING_VERBS,
+)
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.ranges import RangeSet
 from bot.engine.speakers import (
@@ -246,6 +257,8 @@ def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
             and figure.source is None
             and structure.revision_pair is None
             and RESULT_AGAINST_EXPECTATION not in found.rules
+            # "The aftershock was originally reported as 7.8": a value someone gave before, whoever it was
+            and EARLIER_REPORT not in found.rules
         )
         or CONVERSION in found.rules
         or not structure.known

@@ -58,6 +58,7 @@ from bot.engine.lexicon import (
     ESTIMATE_PREPOSITIONS,
     GENERIC_AUDIENCE_NOUNS,
     INTERVIEW_PREPOSITIONS,
+    NUMBER_SAYING_VERBS,
     OBJECT_CONTENT_VERBS,
     OUTLET_PREPOSITIONS,
     OUTLET_VEHICLE_NOUNS,
@@ -581,6 +582,9 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
         return preceding
     if lemma in CLAUSE_ONLY_VERBS:
         return []
+    misread = _clause_misread_as_object(verb)
+    if misread:
+        return misread
     if lemma == "call" and any(c.lower_ in _REFLEXIVES for c in verb.children):
         return []  # "a group calling itself X" names the group
     for child in verb.children:
@@ -656,6 +660,18 @@ def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
     if trailing:
         return []
     return _trimmed(verb.doc, sentence.start, comma - 1)
+
+
+def _clause_misread_as_object(verb: Token) -> list[tuple[int, int]]:
+    """'The coast guard now says 8,000 barrels leaked': the parser took the said clause's subject for the verb's
+    object, and its verb for a participle on it; the object and its participle are what was said."""
+    if verb.lemma_.lower() not in NUMBER_SAYING_VERBS:
+        return []
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i):
+        counted = any(c.dep_ == "nummod" for c in obj.children)
+        if counted and any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i > obj.i for c in obj.children):
+            return _trimmed(verb.doc, obj.left_edge.i, obj.right_edge.i)
+    return []
 
 
 def _object_content(verb: Token) -> list[tuple[int, int]]:

@@ -75,6 +75,7 @@ from bot.engine.measures import (
     COMPARISON_WORDS,
     COUNTED_FAMILIES,
     DIRECTION_WORDS,
+    EARLIER_WORDS,
     FIGURE_CHANGING_VERBS,
     FORECASTER_NOUNS,
     HYPHENATED_QUANTITY_NAMES,
@@ -277,6 +278,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             structure.status = "forecast"  # "the median estimate of economists": what forecasters expect
         if holder is not None:
             labels.append(holder.rule)
+        elif _reported_earlier(doc, structure):
+            labels.append(EARLIER_REPORT)
         other_event, past_year = _background_markers(sentence_text(sentence))
         other_event = other_event and _other_event_applies(doc, structure.clause, sentence)
         background = other_event or (
@@ -577,6 +580,21 @@ def _mark_conversions(doc: Doc, figures: list[FoundFigure]) -> None:
 DATED_STATISTICS = frozenset(NAMED_QUANTITIES) | {"created"}
 # Periods that are also markers of another time: "last month", "last year", "last week".
 RELATIVE_MARKERS = frozenset(marker.strip() for marker in OTHER_EVENT_MARKERS if marker.strip().startswith("last "))
+
+
+# The label of a value reported earlier by someone the sentence doesn't name: "The aftershock was originally
+# reported as 7.8".
+EARLIER_REPORT = "relation:earlier-report"
+
+
+def _reported_earlier(doc: Doc, structure: Structure) -> bool:
+    """'was originally reported as 7.8', 'was initially estimated at 5,000 barrels': a passive verb of reporting
+    marked as earlier, its reporter unnamed ("the fire initially burned 200 acres" reports nothing)."""
+    if structure.time_marker not in EARLIER_WORDS or structure.clause is None:
+        return False
+    verb = doc[structure.clause]
+    reporting = verb.lemma_.lower() in CUE_VERBS | FIGURE_GIVING_VERBS
+    return reporting and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 # The label of a result the article states in its own voice against an expectation in its sentence.

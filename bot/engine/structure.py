@@ -381,7 +381,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if first.i > 0 and _named(doc[first.i - 1]) and not structure.quantity:
         structure.quantity = _named(doc[first.i - 1])
     if noun is None or not _done_to_by_its_verb(noun):
-        _read_modifiers(noun if noun is not None else number, structure)
+        _read_modifiers(noun if noun is not None else anchor, structure)  # "8,000 barrels leaked"
     _climb(anchor, structure)
     if not structure.quantity and noun is not None:
         _read_state(noun, structure)
