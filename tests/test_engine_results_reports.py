@@ -178,3 +178,18 @@ def test_two_accounting_bases_are_two_measures() -> None:
     # A basis named on one side only may be the same measure: "adjusted EPS of $0.87" against "an EPS of $0.84".
     report = analyze("Norvane reported an adjusted EPS of $0.87. Analysts had expected an EPS of $0.84.")
     assert len(report.conflicts) == 1
+
+
+def test_a_results_story_sets_each_result_against_its_own_expectation() -> None:
+    report = analyze(
+        "The company now expects fiscal 2026 revenue of $14.2 billion to $14.5 billion, down from its previous "
+        "forecast of $15 billion to $15.4 billion. Revenue in the third quarter rose 4 percent to $3.6 billion, "
+        "compared with estimates of $3.8 billion. Excluding items, Norvane earned 91 cents per share, beating "
+        "expectations of 88 cents."
+    )
+    assert figure_at(report, "14.2").period == "2026"  # the year the parser took for a count of revenue
+    assert figure_at(report, "3.6").period == "Q3"  # "4 percent" names no time; the subject does
+    assert figure_at(report, "3.8").period == "Q3"  # expected of the result it is compared with
+    assert figure_at(report, "91").quantity == "profit"  # only a company earns a sum per share
+    notes = sorted(c.note.split(":")[0] for c in report.conflicts)
+    assert notes == ["profit (USD per share)", "revenue (USD), 2026", "revenue (USD), Q3"]

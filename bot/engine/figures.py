@@ -459,6 +459,8 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
             earlier = _known_before_in_sentence(figures, index)
         if earlier is None or earlier is figure or not earlier.structure.known:
             continue
+        if structure.unit and structure.unit != earlier.structure.unit:
+            continue  # "rose 4 percent to $3.6 billion, compared with estimates of $3.8 billion": not the 4 percent
         for name in ("counted", "quantity", "unit", "period", "change", "place"):
             # A period or place of its own stays ("$8.1 billion this year and $9 billion next year").
             if not (name in ("period", "place") and getattr(structure, name)):
@@ -549,9 +551,13 @@ def _sets_against(preposition: Token) -> bool:
     """'below the 300', 'short of the $1.20', 'against 1,400': a preposition setting one value against another."""
     if preposition.lower_ in SET_AGAINST_PREPOSITIONS:
         return True
+    if preposition.lower_ in COMPARED_PREPOSITIONS and preposition.head.lower_ in COMPARISON_WORDS:
+        return True  # "rose to $3.6 billion, compared with estimates of $3.8 billion"
     return preposition.lower_ == "of" and preposition.head.lower_ in SHORT_WORDS
 
 
+# Prepositions after "compared": "compared with", "compared to".
+COMPARED_PREPOSITIONS = frozenset({"with", "to"})
 # Prepositions opening a value a changing verb moves from, or moves by: "from 12 to 19", "by 21,000 to 412,000".
 CHANGE_PREPOSITIONS = frozenset({"from", "by"})
 
@@ -616,7 +622,9 @@ def _results_expected(doc: Doc, figures: list[FoundFigure]) -> None:
     by_sentence, starts = _by_sentence(figures)
     for figure in figures:
         structure = figure.structure
-        if structure.status != "forecast" or structure.quantity is None:
+        # ("compared with estimates of $3.8 billion": estimates no one is named for are the market's expectations)
+        expected = structure.status == "forecast" or "holder:unowned-expectation" in figure.rules
+        if not expected or structure.quantity is None:
             continue
         # In its own sentence, a value set against the result ("compared with the $1.20 expected by analysts")
         # is expected of it whatever the tense.
@@ -640,6 +648,7 @@ def _results_expected(doc: Doc, figures: list[FoundFigure]) -> None:
         if results:
             nearest = results[-1]
             nearest.rules = (*nearest.rules, RESULT_AGAINST_EXPECTATION)
+            structure.period = structure.period or nearest.structure.period  # expected of the result's period
 
 
 def _had_expected(doc: Doc, clause: int | None) -> bool:

@@ -413,7 +413,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
             if pobj.dep_ == "pobj":
                 _take_noun(pobj, structure)
     if not structure.quantity and in_currency(structure.unit):
-        structure.quantity = _money_verb_quantity(verb)
+        structure.quantity = _money_verb_quantity(verb, per_share=(structure.unit or "").endswith(PER_SHARE))
     if not structure.quantity and not structure.unit:
         # "146 passengers", "4,000 strikers", "put the number of detainees at 3,000": nouns that say what happened
         # to the people they count, when the clause says nothing else ("17 passengers were killed" is a toll).
@@ -1258,6 +1258,8 @@ def _period_words(path: list[Token]) -> str:
     on_path |= {c.i for c in path[0].children if c.like_num or c.is_currency}
     words = _time_phrases(path, on_path)
     verb = path[-1]
+    # ("rose 4 percent to $3.6 billion": a modifier that names no time leaves the subject to date the figure)
+    words = [w for w in words if _names_a_period(w) or _WEEKDAY.search(w)]
     if not words and verb.pos_ in VERB_POS:
         # "The rate for November was revised up to 7.8 percent": the verb's subject, which names the figure's
         # quantity, holds its period when the figure's own phrase has none.
@@ -1306,7 +1308,9 @@ def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
             on_a_day = _on_a_day(child) and _lemma(node) not in SAYING_VERBS
             # "to fall to 4.5 percent by 2026": a deadline is a period; "by the police" is none.
             deadline = child.lower_ == DEADLINE_PREPOSITION and _names_a_period(" ".join(t.text for t in child.subtree))
-            if child.dep_ in PERIOD_MODIFIER_DEPS or (
+            # "fiscal 2026 revenue of $14.2 billion": a year the parser took for a count of the noun the figure values
+            year = child.dep_ == "nummod" and node.i != nodes[0].i and _YEAR.fullmatch(child.text) is not None
+            if child.dep_ in PERIOD_MODIFIER_DEPS or year or (
                 child.dep_ == "prep" and (child.lower_ in PERIOD_PREPOSITIONS or on_a_day or deadline)
             ):
                 words.append(" ".join(t.text for t in child.subtree))
@@ -1397,14 +1401,21 @@ def _a_figure_noun(noun: Token) -> bool:
     return lemma in RESTATING_NOUNS or lemma in OWNED_FIGURE_NOUNS or _event(noun) is not None
 
 
-def _money_verb_quantity(verb: Token) -> str | None:
+def _money_verb_quantity(verb: Token, per_share: bool = False) -> str | None:
     """'Tarvex earned $1.12 a share' -> profit, 'the company brought in $18.8 billion' -> revenue
-    (`MONEY_VERB_QUANTITIES`). Only a company's or an organisation's: what a worker earns is a wage."""
+    (`MONEY_VERB_QUANTITIES`). Only a company's or an organisation's (what a worker earns is a wage), or a sum a
+    share, which only a company earns."""
     if verb.pos_ not in VERB_POS:
         return None
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    # (a name the tagger put in no class, "Norvane earned 91 cents per share", is most often a company's)
+    unclassed_name = subject is not None and subject.pos_ == "PROPN" and not subject.ent_type_
     if subject is None or not (
-        subject.ent_type_ == "ORG" or _lemma(subject) in ORGANISATION_NOUNS or subject.lower_ in IT_THEY_PRONOUNS
+        per_share
+        or subject.ent_type_ == "ORG"
+        or unclassed_name
+        or _lemma(subject) in ORGANISATION_NOUNS
+        or subject.lower_ in IT_THEY_PRONOUNS
     ):
         return None
     particles = [_lemma(c) for c in verb.children if c.dep_ == "prt"]
