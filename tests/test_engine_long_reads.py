@@ -564,3 +564,19 @@ def test_unowned_forecasts_are_the_forecasters_named_just_before() -> None:
     assert figure_at(report, "1.8").source == "Economists"
     report = analyze("The economy grew 2.1 percent in the third quarter, beating forecasts of 1.8 percent.")
     assert figure_at(report, "1.8").source == "forecasts"
+
+
+def test_a_countrywide_story_datelined_in_its_capital_counts_the_capital_apart() -> None:
+    report = analyze(
+        "Teachers strike shuts schools across Varnia\n\n"
+        "ORSKA, Varnia (AP) - Thousands of schools across Varnia stayed shut on Monday as teachers walked out over "
+        "pay.\n\n"
+        "The education ministry said 1,140 of the country's 4,900 schools were closed, or about 23 percent. The "
+        "teachers' union said more than 2,600 schools had shut.\n\n"
+        "In the capital, city officials said 212 schools were closed."
+    )
+    assert figure_at(report, "212").place == "capital"
+    assert not figure_at(report, "4,900").comparable  # all the schools there are, not the ones closed
+    assert [[report.figure_label(report.figures[i]) for i in c.figures] for c in report.conflicts] == [
+        ["1,140", "more than 2,600"]
+    ]

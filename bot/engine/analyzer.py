@@ -103,7 +103,7 @@ def analyze_doc(doc: Doc) -> Report:
     in_lead = [i for i, figure in enumerate(figures) if lead and lead[0] <= figure.span.start < lead[1]]
     # (A place set at the head of its sentence, "In Ostrava, 40 were killed", sets its figure apart from the rest.)
     unfronted = [i for i in in_lead if found[i].token is None or not _fronted_place(doc[found[i].token])]
-    own_placed = _own_scope(structures, figures, event, dateline, unfronted)
+    own_placed = _own_scope(structures, figures, event, dateline, unfronted, text)
     if event is not None and event.kind and not any(figures[i].place for i in in_lead):
         # "Tens of thousands marched through central Lindau on Sunday. Organisers said 120,000 took part": a figure
         # of the lead paragraph that names no place is the lead's event's, however many places come after.
@@ -176,13 +176,25 @@ def _fronted_place(token) -> bool:
 
 
 def _own_scope(
-    structures: list, figures: list[Figure], event: Event | None, dateline, in_lead: list[int]
+    structures: list, figures: list[Figure], event: Event | None, dateline, in_lead: list[int], text: str
 ) -> set[int]:
     """A place that is the article's own (its dateline's, or its event's when no figure names another place) is
     no narrower scope: "3,000 marched in Moscow" in an article about the Moscow protest holds where the article's
     other figures hold. Returns the indexes of the figures whose clause named the article's own place.
     `in_lead`: the indexes of the figures in the lead paragraph."""
-    own = {re.sub(r"^the\s+", "", dateline.place.lower())} if dateline and dateline.place else set()
+    city = dateline.place if dateline and dateline.place else None
+    # "ORSKA, Varnia (AP) - Thousands of schools across Varnia stayed shut": an event of the dateline's country
+    # holds the city as one of its parts.
+    countrywide = (
+        city is not None
+        and event is not None
+        and event.place is not None
+        and event.place.lower() != city.lower()
+        and event.place.lower() in text[dateline.span.start : dateline.span.end].lower()
+    )
+    if countrywide:
+        city = None
+    own = {re.sub(r"^the\s+", "", city.lower())} if city else set()
     named = {structure.place for structure in structures if structure.place and not structure.place_share}
     if event and event.place and len(named) == 1:
         # The lead's place is the article's own only when the figures name no other.
@@ -192,7 +204,7 @@ def _own_scope(
         # lead, is the article's own, whatever the recogniser made of the name.
         own |= named
     # "in the capital", "in the city" with no name: the dateline's city.
-    own_nouns = DATELINE_PLACE_NOUNS if dateline and dateline.place else frozenset()
+    own_nouns = DATELINE_PLACE_NOUNS if city else frozenset()
 
     def own_place(place: str) -> bool:
         return place in own_nouns or any(place in own_place or own_place in place for own_place in own)

@@ -101,6 +101,7 @@ from bot.engine.structure import (
     MAX_CLIMB,
     Structure,
     dated_restatement,
+    event_of,
     figure_path,
     figure_structure,
     in_currency,
@@ -484,7 +485,11 @@ def _of_a_population(number: Token) -> Token | None:
         return None
     whole = any(c.dep_ == "poss" or (c.dep_ in NUMBER_ATTACHMENT_DEPS and c.like_num) for c in noun.children)
     verb = figure_path(number)[-1]
-    return noun if whole and verb.pos_ in VERB_POS and verb.lemma_.lower() not in COPULA_VERBS else None
+    # ("were closed" parsed as a copula and an adjective says what happened as "were shut" does)
+    happened = verb.lemma_.lower() not in COPULA_VERBS or any(
+        c.dep_ == "acomp" and event_of(c) for c in verb.children
+    )
+    return noun if whole and verb.pos_ in VERB_POS and happened else None
 
 
 def _is_population(number: Token) -> bool:

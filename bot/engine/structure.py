@@ -319,6 +319,11 @@ def _event(token: Token) -> str | None:
     return found
 
 
+def event_of(token: Token) -> str | None:
+    """What happened, as the word names it ("killed", "closed" from "were closed"), or None."""
+    return _event(token)
+
+
 def _named(token: Token) -> str | None:
     named = family_of(_lemma(token), NAMED_QUANTITIES) or family_of(token.lower_, NAMED_QUANTITIES)
     if named is None and token.i > 0:
@@ -1452,6 +1457,9 @@ def _place(path: list[Token]) -> str | None:
     the counted noun ("Mexico's toll"). When the verb is a clause of saying, the clause above counts too."""
     nodes = list(path)
     verb = path[-1]
+    if verb.dep_ in AUXILIARY_DEPS and verb.head.i != verb.i:
+        verb = verb.head  # "212 schools were closed" with the subject hung on "were": the main verb's clause
+        nodes.append(verb)
     if verb.dep_ in RELATIVE_CLAUSE_DEPS and any(c.lower_ in WHERE_WORDS for c in verb.children):
         # "750,000 in Los Angeles, where the police assessment is just 100,000": the place the clause hangs on
         place = verb.head  # "where" says it is a place, whatever the recogniser tagged
