@@ -580,3 +580,13 @@ def test_a_countrywide_story_datelined_in_its_capital_counts_the_capital_apart()
     assert [[report.figure_label(report.figures[i]) for i in c.figures] for c in report.conflicts] == [
         ["1,140", "more than 2,600"]
     ]
+
+
+def test_a_jobs_report_reads_the_rate_that_held_and_pay_apart_from_profit() -> None:
+    report = analyze(
+        "U.S. employers added 126,000 jobs in March, the Labor Department said. The unemployment rate held at 5.5 "
+        "percent. Average hourly earnings rose 0.3 percent."
+    )
+    assert figure_at(report, "5.5").quantity == "unemployment"  # "held" parsed as a participle on "rate"
+    assert figure_at(report, "0.3").quantity == "wages"
+    assert report.conflicts == []

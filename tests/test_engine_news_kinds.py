@@ -363,6 +363,8 @@ NOT_DIFFERING = [
     "Analysts expect earnings per share of $4.80 for the full year. For the third quarter, Norvane forecast earnings per share of $1.20.",
     "The fire initially burned 200 acres on Monday. By Wednesday it had burned 5,000 acres, firefighters said.",
     "Police initially detained 40 people on Saturday. On Sunday, officers arrested 25 more, the police said.",
+    "Average hourly earnings rose 0.3 percent in March, the Labor Department said. Norvane's earnings rose 2 percent, the company said.",
+    "The coast guard said 41 migrants drowned. A coast guard official later said the number of bodies recovered had risen to 46.",
 ]
 
 

@@ -236,6 +236,15 @@ def test_the_expectations_of_analysts_are_theirs() -> None:
     )
     holder = holder_of(doc[5], 5, [doc[5], doc[4], doc[1]], read_rules(doc), [5])
     assert (holder.head.text, holder.rule) == ("analysts", "holder:figures-of")
+    # "the number of bodies of 46": a number's "of" names what it counts ("bodies" are no body that speaks)
+    doc = _doc(
+        ["the", "number", "of", "bodies", "of", "46"],
+        [1, 1, 1, 2, 1, 4],
+        ["det", "ROOT", "prep", "pobj", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "NOUN", "ADP", "NUM"],
+        ["the", "number", "of", "body", "of", "46"],
+    )
+    assert holder_of(doc[5], 5, [doc[5], doc[4], doc[1]], read_rules(doc), [5]) is None
 
 
 def test_a_figure_given_by_a_source_is_its_figure() -> None:

@@ -92,12 +92,17 @@ NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "share": frozenset("share stake".split()),
     "target": frozenset("target goal".split()),
     "damages": frozenset("damages compensation award settlement".split()),
+    "wages": frozenset("wage wages salary salaries".split()),
     "depth": frozenset("depth".split()),
     "area": frozenset("area".split()),
 }
 
 # Quantities named by two words, (the word before, the head's lemma): "gross domestic product".
-NAMED_QUANTITY_PHRASES: dict[tuple[str, str], str] = {("domestic", "product"): "growth"}
+NAMED_QUANTITY_PHRASES: dict[tuple[str, str], str] = {
+    ("domestic", "product"): "growth",
+    ("hourly", "earnings"): "wages",  # "average hourly earnings rose 0.3 percent": pay, not a company's profit
+    ("weekly", "earnings"): "wages",
+}
 
 # A verb with its particle or object that says what happened: (verb lemma, particle or object lemma).
 PHRASAL_EVENTS: dict[tuple[str, str], str] = {
@@ -267,6 +272,9 @@ OWNED_FIGURE_NOUNS = frozenset(
     "outlook guidance"
     .split()
 )
+
+# Figure nouns whose "of" names what they count, never who gives them: "the number of bodies recovered".
+COUNTING_NOUNS = frozenset("number count tally toll total".split())
 
 # Words that make a figure an estimate: a source's reckoning of what can't be counted ("put losses at", "an
 # estimated 3.2 million", "assessed the damage at").

@@ -66,6 +66,7 @@ from bot.engine.lexicon import (
     VAGUE_QUANTIFIERS,
 )
 from bot.engine.measures import (
+    COUNTING_NOUNS,
     CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
     EXPECTATION_NOUNS,
@@ -502,7 +503,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
     (
         "holder:figures-of",
         [
-            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS - COUNTING_NOUNS)}}},
             {
                 "LEFT_ID": "figure",
                 "REL_OP": ">",

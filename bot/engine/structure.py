@@ -325,11 +325,13 @@ def event_of(token: Token) -> str | None:
 
 
 def _named(token: Token) -> str | None:
-    named = family_of(_lemma(token), NAMED_QUANTITIES) or family_of(token.lower_, NAMED_QUANTITIES)
-    if named is None and token.i > 0:
-        # "gross domestic product": a name of two words
-        named = NAMED_QUANTITY_PHRASES.get((token.doc[token.i - 1].lower_, _lemma(token)))
-    return named
+    # "gross domestic product", "hourly earnings": a name of two words, before the one word's
+    if token.i > 0:
+        before = token.doc[token.i - 1].lower_
+        named = NAMED_QUANTITY_PHRASES.get((before, _lemma(token))) or NAMED_QUANTITY_PHRASES.get((before, token.lower_))
+        if named:
+            return named
+    return family_of(_lemma(token), NAMED_QUANTITIES) or family_of(token.lower_, NAMED_QUANTITIES)
 
 
 def _unit(token: Token) -> str | None:
@@ -410,7 +412,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         # "held $214.9 billion offshore", "the spill released 2,000 barrels": what happens to people doesn't
         # happen to money or to measured stuff; the verb's subject may still say what happened ("the spill").
         structure.quantity = None
-        for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and verb.dep_ == "acl" and verb.head.pos_ in NOUN_POS:
+            subjects = [verb.head]  # "The unemployment rate held at 5.5 percent" parsed as a participle on "rate"
+        for subject in subjects:
             _take_noun(subject, structure)
     if not structure.quantity and in_currency(structure.unit):
         # "caused $25 billion in damage", "$3 billion in insured losses": what the sum is, after "in".
