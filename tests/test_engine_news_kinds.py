@@ -230,6 +230,7 @@ DIFFERING = [
     "Fire officials initially said the blaze had burned 12,000 acres. On Tuesday they revised the figure down to 9,800 acres after mapping it from the air.",
     "The quake was initially reported as magnitude 7.1 but was later downgraded. The USGS put it at 6.8.",
     "The spill was originally estimated at 5,000 barrels. The coast guard now says 8,000 barrels leaked.",
+    "The U.S. Geological Survey measured the quake at magnitude 7.1, while the European-Mediterranean Seismological Centre gave 7.2.",
 ]
 
 NOT_DIFFERING = [
@@ -365,6 +366,7 @@ NOT_DIFFERING = [
     "Police initially detained 40 people on Saturday. On Sunday, officers arrested 25 more, the police said.",
     "Average hourly earnings rose 0.3 percent in March, the Labor Department said. Norvane's earnings rose 2 percent, the company said.",
     "The coast guard said 41 migrants drowned. A coast guard official later said the number of bodies recovered had risen to 46.",
+    "The company lost $2 billion last year, its chief executive said. Its founder gave $50 million to charity.",
 ]
 
 

@@ -145,3 +145,11 @@ def test_a_said_clause_the_parser_took_for_an_object_is_still_what_was_said() ->
     report = analyze("The coast guard now says 8,000 barrels leaked.")
     assert [claim.speaker for claim in report.claims] == ["coast guard"]
     assert (report.figures[0].source, report.figures[0].quantity) == ("coast guard", "spilled")
+
+
+def test_a_dateline_the_parser_hung_on_a_described_source_is_no_part_of_it() -> None:
+    report = analyze(
+        "KYIV (Reuters) - Ukraine's military said on Tuesday its forces had killed 640 Russian soldiers in the past "
+        "24 hours."
+    )
+    assert [claim.speaker for claim in report.claims] == ["Ukraine's military"]

@@ -331,6 +331,9 @@ NUMBER_SAYING_VERBS = frozenset({"say"})
 # 2,000" after "1,204 arrests"), and phrases of giving a bare number ("the authorities spoke of 150,000").
 NUMBER_COUNTING_VERBS = frozenset("count tally record".split())
 NUMBER_SPEAKING_PHRASES = frozenset({("speak", "of"), ("talk", "of")})
+# Verbs whose bare number object, with no unit, restates the figure before: "while the centre gave 7.2" ("gave $50
+# million" gives money).
+NUMBER_GIVING_VERBS = frozenset({"give"})
 
 # The verb of being: "three of the eight victims were children" sorts a count, it says nothing happened.
 COPULA_VERBS = frozenset({"be"})

@@ -446,6 +446,10 @@ def _np_core(head: Token) -> str:
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS and short:
             right = child.right_edge.i
         break
+    # "KYIV (Reuters) - Ukraine's military said": a dateline's dash ends what may describe the source.
+    for token in head.doc[left : head.i]:
+        if token.text in DASHES:
+            left = token.i + 1
     words = head.doc[left : right + 1]
     if words[0].lower_ in _DETERMINERS and len(words) > 1:
         words = head.doc[left + 1 : right + 1]

@@ -73,6 +73,7 @@ from bot.engine.lexicon import (
     NATIONWIDE_SCOPE,
     NATIONWIDE_WORDS,
     NUMBER_COUNTING_VERBS,
+    NUMBER_GIVING_VERBS,
     NUMBER_SAYING_VERBS,
     NUMBER_SPEAKING_PHRASES,
     ORGANISATION_NOUNS,
@@ -1124,7 +1125,8 @@ def _changes(token: Token) -> bool:
 def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     lemma = _lemma(verb)
     spoke_of = node.dep_ == "prep" and (lemma, node.lower_) in NUMBER_SPEAKING_PHRASES and node.i > verb.i
-    said_number = lemma in NUMBER_SAYING_VERBS | NUMBER_COUNTING_VERBS and node.dep_ in OBJECT_DEPS
+    given = lemma in NUMBER_GIVING_VERBS and structure.unit is None
+    said_number = (lemma in NUMBER_SAYING_VERBS | NUMBER_COUNTING_VERBS or given) and node.dep_ in OBJECT_DEPS
     if ((said_number and node.pos_ == "NUM") or spoke_of) and not structure.known:
         # "USGS puts magnitude at 6.3; the national institute says 6.0", "a hospital official said 62": a bare
         # number said restates the figure before it.
