@@ -590,3 +590,12 @@ def test_a_jobs_report_reads_the_rate_that_held_and_pay_apart_from_profit() -> N
     assert figure_at(report, "5.5").quantity == "unemployment"  # "held" parsed as a participle on "rate"
     assert figure_at(report, "0.3").quantity == "wages"
     assert report.conflicts == []
+
+
+def test_a_part_after_a_whole_takes_the_place_after_it_and_the_whole_keeps_none() -> None:
+    report = analyze(
+        "PARIS (AP) - Hundreds of thousands of people marched across France on Saturday.\n\n"
+        "The CGT union said 3.5 million people had marched, 500,000 of them in the capital."
+    )
+    assert figure_at(report, "3.5 million").place is None
+    assert figure_at(report, "500,000").place == "capital"

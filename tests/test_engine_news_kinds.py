@@ -231,6 +231,9 @@ DIFFERING = [
     "The quake was initially reported as magnitude 7.1 but was later downgraded. The USGS put it at 6.8.",
     "The spill was originally estimated at 5,000 barrels. The coast guard now says 8,000 barrels leaked.",
     "The U.S. Geological Survey measured the quake at magnitude 7.1, while the European-Mediterranean Seismological Centre gave 7.2.",
+    "Pipeline operator Kessel Energy had put the flow at 1,000 barrels a day. Independent scientists estimated it at between 20,000 and 40,000 barrels a day.",
+    "In Marseille, police counted 16,000 marchers while organisers claimed 245,000.",
+    "The interior ministry said 1.1 million people took part nationwide. The CGT union said 900,000 marched in the whole country.",
 ]
 
 NOT_DIFFERING = [
@@ -367,6 +370,9 @@ NOT_DIFFERING = [
     "Average hourly earnings rose 0.3 percent in March, the Labor Department said. Norvane's earnings rose 2 percent, the company said.",
     "The coast guard said 41 migrants drowned. A coast guard official later said the number of bodies recovered had risen to 46.",
     "The company lost $2 billion last year, its chief executive said. Its founder gave $50 million to charity.",
+    "PARIS (AP) - Hundreds of thousands of people marched across France on Saturday.\n\nThe interior ministry said 1.1 million people took part nationwide. In Nantes, police counted 35,000 marchers. Organisers said 60,000 had joined.",
+    "In Marseille, police counted 16,000 marchers. In Lyon, organisers claimed 45,000.",
+    "The pipeline leaked 5,000 barrels a day in April, the company said. In total, 400,000 barrels spilled, the government said.",
 ]
 
 

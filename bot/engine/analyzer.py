@@ -42,6 +42,7 @@ from bot.engine.lexicon import (
     RELATIVE_PRONOUNS,
     SCOPE_PREPOSITIONS,
     VEHICLE_NOUNS,
+    WHOLE_PREPOSITIONS,
 )
 from bot.engine.measures import (
     EXPECTATION_NOUNS,
@@ -103,7 +104,8 @@ def analyze_doc(doc: Doc) -> Report:
     in_lead = [i for i, figure in enumerate(figures) if lead and lead[0] <= figure.span.start < lead[1]]
     # (A place set at the head of its sentence, "In Ostrava, 40 were killed", sets its figure apart from the rest.)
     unfronted = [i for i in in_lead if found[i].token is None or not _fronted_place(doc[found[i].token])]
-    own_placed = _own_scope(structures, figures, event, dateline, unfronted, text)
+    lead_text = text[lead[0] : lead[1]] if lead else ""
+    own_placed = _own_scope(structures, figures, event, dateline, unfronted, text, lead_text)
     if event is not None and event.kind and not any(figures[i].place for i in in_lead):
         # "Tens of thousands marched through central Lindau on Sunday. Organisers said 120,000 took part": a figure
         # of the lead paragraph that names no place is the lead's event's, however many places come after.
@@ -176,21 +178,32 @@ def _fronted_place(token) -> bool:
 
 
 def _own_scope(
-    structures: list, figures: list[Figure], event: Event | None, dateline, in_lead: list[int], text: str
+    structures: list,
+    figures: list[Figure],
+    event: Event | None,
+    dateline,
+    in_lead: list[int],
+    text: str,
+    lead_text: str,
 ) -> set[int]:
     """A place that is the article's own (its dateline's, or its event's when no figure names another place) is
     no narrower scope: "3,000 marched in Moscow" in an article about the Moscow protest holds where the article's
     other figures hold. Returns the indexes of the figures whose clause named the article's own place.
     `in_lead`: the indexes of the figures in the lead paragraph."""
     city = dateline.place if dateline and dateline.place else None
-    # "ORSKA, Varnia (AP) - Thousands of schools across Varnia stayed shut": an event of the dateline's country
-    # holds the city as one of its parts.
+    # "ORSKA, Varnia (AP) - Thousands of schools across Varnia stayed shut", "PARIS (AP) - Hundreds of thousands
+    # marched across France": an event of the dateline's country, or of a whole land, holds the city as one of its
+    # parts. (A figure for the whole land, "nationwide", stays a scope of its own: a figure naming no place may
+    # be any city's, "In Nantes, police counted 35,000. Organisers said 60,000 had joined.")
     countrywide = (
         city is not None
         and event is not None
         and event.place is not None
         and event.place.lower() != city.lower()
-        and event.place.lower() in text[dateline.span.start : dateline.span.end].lower()
+        and (
+            event.place.lower() in text[dateline.span.start : dateline.span.end].lower()
+            or re.search(rf"\b(?:{'|'.join(WHOLE_PREPOSITIONS)})\s+{re.escape(event.place)}\b", lead_text) is not None
+        )
     )
     if countrywide:
         city = None

@@ -326,7 +326,7 @@ FIGURE_GIVING_VERBS = frozenset(
 SAYING_VERBS = frozenset("say tell add".split())
 # Verbs of saying whose bare number object is a figure said ("a hospital official said 62"); "added $1.2 trillion"
 # adds money.
-NUMBER_SAYING_VERBS = frozenset({"say"})
+NUMBER_SAYING_VERBS = frozenset({"say", "claim"})  # "while organisers claimed 245,000"
 # Verbs of counting whose bare number object restates the figure before ("Human rights groups counted more than
 # 2,000" after "1,204 arrests"), and phrases of giving a bare number ("the authorities spoke of 150,000").
 NUMBER_COUNTING_VERBS = frozenset("count tally record".split())
@@ -391,6 +391,8 @@ DATELINE_PLACE_NOUNS = frozenset({"capital", "city"})
 NATIONWIDE_WORDS = frozenset("nationwide countrywide nationally".split())
 NATION_NOUNS = frozenset("country nation".split())
 WHOLE_PREPOSITIONS = frozenset("across throughout".split())
+# Words that make a place its whole: "in the whole country", "in the entire country".
+WHOLE_WORDS = frozenset("whole entire".split())
 NATIONWIDE_SCOPE = "nationwide"
 
 # Words that make a figure a sum over several places or events ("the combined total", "a combined 300,000"),

@@ -93,6 +93,7 @@ NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "target": frozenset("target goal".split()),
     "damages": frozenset("damages compensation award settlement".split()),
     "wages": frozenset("wage wages salary salaries".split()),
+    "flow": frozenset("flow".split()),  # "put the flow at 1,000 barrels a day"
     "depth": frozenset("depth".split()),
     "area": frozenset("area".split()),
 }
@@ -349,7 +350,7 @@ CENT_WORDS = frozenset("cent centum".split())
 # Words of a rate after a figure: "34,000 crowns per claimant", "0.42 euros a share", "five each".
 RATE_WORDS = frozenset("per each a an".split())
 # Nouns that make "a" a rate rather than an article: "0.42 euros a share", "300 a head".
-RATE_NOUNS = frozenset("share head".split())
+RATE_NOUNS = frozenset("share head day week month year hour".split())  # "5,000 barrels a day"
 # Accounting bases of a money measure, named before its noun: "adjusted EPS", "diluted earnings", "operating profit".
 # Two figures on two bases measure two things.
 BASES = frozenset("adjusted diluted underlying core operating net gross pretax pre-tax".split())

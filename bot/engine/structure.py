@@ -88,6 +88,7 @@ from bot.engine.lexicon import (
     WEEKDAY_NAMES,
     WHERE_WORDS,
     WHOLE_PREPOSITIONS,
+    WHOLE_WORDS,
 )
 from bot.engine.measures import (
     ABOARD_WORDS,
@@ -382,7 +383,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         one_event = noun.tag_ not in PLURAL_NOUN_TAGS and "." in number.text and number.head.i == noun.i
         if measure and one_event and not structure.unit:
             structure.quantity = measure
-    per = _per_what(anchor)
+    per = _per_what(anchor) or (_per_what(noun) if noun is not None else None)  # "5,000 barrels of oil a day"
     if per:
         structure.unit = f"{structure.unit or ''} per {per}".strip()  # "34,000 per claimant"
     # "magnitude 5.9": the quantity's name just before the number.
@@ -438,7 +439,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
             structure.counted = family_of(lemma, COUNTED_FAMILIES) or lemma
     if structure.quantity == "won":
         structure.belongs_to = party_of_votes(number)
-    if structure.quantity == "affected" and structure.unit in FLUID_UNITS and _leaks(path):
+    if structure.quantity == "affected" and (structure.unit or "").split(" per ")[0] in FLUID_UNITS and _leaks(path):
         structure.quantity = "spilled"  # "5,000 barrels were leaking" from a well, not a data leak
     if not structure.quantity and not structure.unit:
         structure.quantity = _measure_of_event(verb)
@@ -1482,7 +1483,24 @@ def _place(path: list[Token]) -> str | None:
         counted = _of_object(restated)
         if counted is not None:
             nodes.append(counted)
-    return _share_place(path) or _gapped_place(path) or _place_of(nodes, _others_places(path))
+    return (
+        _share_place(path)
+        or _gapped_place(path)
+        or _place_of(nodes, _others_places(path))
+        or _fronted_sentence_place(path[0])
+    )
+
+
+def _fronted_sentence_place(number: Token) -> str | None:
+    """'In Marseille, police counted 16,000 marchers while organisers claimed 245,000': a place set at the head of
+    the sentence scopes every clause in it."""
+    first = sentence_of(number)[0]
+    if first.pos_ != "ADP" or first.lower_ not in SCOPE_PREPOSITIONS or first.i == number.i:
+        return None
+    if first.head.i == first.i:
+        return None
+    others = {c.i for c in first.head.children if c.i != first.i}  # the fronted phrase only, not the verb's own
+    return _place_of([first.head], others)
 
 
 def _gapped_place(path: list[Token]) -> str | None:
@@ -1523,7 +1541,7 @@ def _others_places(path: list[Token]) -> set[int]:
 # How many words a verb may hold for its places to be shared out among its figures.
 MAX_SHARED_VERB_CHILDREN = 24
 # How the figures a verb lists hang on it: "claimed 400,000 marchers ... and more than 2 million".
-_FIGURE_ARGUMENT_DEPS = frozenset({"dobj", "conj", "nsubj", "nsubjpass"})
+_FIGURE_ARGUMENT_DEPS = frozenset({"dobj", "conj", "nsubj", "nsubjpass", "npadvmod"})  # "..., 500,000 of them in the capital"
 
 
 def _holds_number(token: Token) -> bool:
@@ -1612,7 +1630,8 @@ def _place_of(nodes: list[Token], skip: set[int] = frozenset()) -> str | None:
                         if named is None and child.lower_ in WHOLE_PREPOSITIONS:
                             continue  # "across the city": the whole of the article's own place
                         return named or pobj.lemma_.lower()
-                    if pobj.lemma_.lower() in NATION_NOUNS and child.lower_ in WHOLE_PREPOSITIONS:
+                    whole = child.lower_ in WHOLE_PREPOSITIONS or any(c.lower_ in WHOLE_WORDS for c in pobj.children)
+                    if pobj.lemma_.lower() in NATION_NOUNS and whole:  # "across the country", "in the whole country"
                         # "across the country"; "across the three worst-hit countries" sums several
                         return COMBINED_SCOPE if pobj.tag_ in PLURAL_NOUN_TAGS else NATIONWIDE_SCOPE
             if child.dep_ == "advmod" and child.lower_ in NATIONWIDE_WORDS:
