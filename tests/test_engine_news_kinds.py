@@ -234,6 +234,8 @@ DIFFERING = [
     "Pipeline operator Kessel Energy had put the flow at 1,000 barrels a day. Independent scientists estimated it at between 20,000 and 40,000 barrels a day.",
     "In Marseille, police counted 16,000 marchers while organisers claimed 245,000.",
     "The interior ministry said 1.1 million people took part nationwide. The CGT union said 900,000 marched in the whole country.",
+    "The ministry's report listed 40 deaths in the floods. Aid groups said 75 people had died.",
+    "According to the flight manifest, 147 passengers were on board. The minister later said there were 153 people on the plane.",
 ]
 
 NOT_DIFFERING = [
@@ -373,6 +375,8 @@ NOT_DIFFERING = [
     "PARIS (AP) - Hundreds of thousands of people marched across France on Saturday.\n\nThe interior ministry said 1.1 million people took part nationwide. In Nantes, police counted 35,000 marchers. Organisers said 60,000 had joined.",
     "In Marseille, police counted 16,000 marchers. In Lyon, organisers claimed 45,000.",
     "The pipeline leaked 5,000 barrels a day in April, the company said. In total, 400,000 barrels spilled, the government said.",
+    "There were 153 people on the plane, the airline said. Of them, 12 were crew.",
+    "The ferry was carrying 310 passengers, the coast guard said. Another ferry on the same route had 120 people on board.",
 ]
 
 

@@ -64,6 +64,7 @@ from bot.engine.lexicon import (
     SOURCE_NOUNS,
     TALLY_VERBS,
     VAGUE_QUANTIFIERS,
+    VEHICLE_NOUNS,
 )
 from bot.engine.measures import (
     COUNTING_NOUNS,
@@ -1001,6 +1002,11 @@ def holder_of(
         owner = rules.by_figure_noun.get(holder.head.i)
         if owner is not None:
             return owner
+        # "The airline's manifest listed 153 passengers": a document's owner gives what it lists.
+        if holder.head.lemma_.lower() in VEHICLE_NOUNS:
+            author = next((c for c in holder.head.children if c.dep_ == "poss" and _can_speak(c)), None)
+            if author is not None:
+                return Holder(author, holder.rule)
         if _counted_apart(holder.head, path):
             return holder
     return (

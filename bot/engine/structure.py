@@ -843,6 +843,8 @@ def _read_state(noun: Token, structure: Structure) -> None:
             states = (STATE_PHRASES.get((child.lower_, _lemma(t))) for t in objects)
             state = next((found for found in states if found), None)
             state = state or next((_event(t) for t in objects if _event(t) in STATE_QUANTITIES), None)
+            if child.lower_ in BOARDING_PREPOSITIONS and any(_lemma(t) in VEHICLE_WORDS for t in objects):
+                state = "on board"  # "153 people on the plane"
             if state:
                 structure.quantity = state
                 return
@@ -1110,6 +1112,11 @@ def _employment_grows(verb: Token, node: Token) -> bool:
     )
 
 
+def _existential(verb: Token, node: Token) -> bool:
+    """'there were 153 people': the noun after an existential "there" is what the clause is about."""
+    return node.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)
+
+
 def _boarded(verb: Token) -> bool:
     return any(
         child.dep_ == "prep"
@@ -1156,7 +1163,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     moved_to = any(c.dep_ == "prep" and c.lower_ == "to" and c.i != node.head.i for c in verb.children)
     if lemma in CHANGE_WORDS and node.dep_ in CHANGE_AMOUNT_DEPS and not structure.change and not moved_to:
         structure.change = True
-    if not structure.quantity and node.dep_ in SUBJECT_DEPS and _boarded(verb):
+    # ("there were 153 people on the plane": the existential's noun is its subject)
+    if not structure.quantity and (node.dep_ in SUBJECT_DEPS or _existential(verb, node)) and _boarded(verb):
         structure.quantity = "on board"  # "110 people had crowded onto the boat"
     if not structure.quantity and _lemma(verb) in NAMED_QUANTITIES["cost"]:
         structure.quantity = "cost"  # "will cost at least 900 million euros"
