@@ -147,6 +147,28 @@ def test_each_figure_of_one_verb_takes_the_place_after_it() -> None:
     assert figure_structure(doc[9], doc[8], None).place == "lorvania"
 
 
+def test_what_a_source_does_itself_is_its_own_action_and_what_it_counts_is_not() -> None:
+    # "it would cut 4,000 jobs" / "it counted 4,000 jobs"
+    for verb, lemma, own in (("cut", "cut", True), ("counted", "count", False)):
+        doc = _doc(
+            ["it", "would", verb, "4,000", "jobs"],
+            [2, 2, 2, 4, 2],
+            ["nsubj", "aux", "ROOT", "nummod", "dobj"],
+            ["PRON", "AUX", "VERB", "NUM", "NOUN"],
+            ["it", "would", lemma, "4,000", "job"],
+        )
+        assert figure_structure(doc[3], doc[3], doc[4]).own_action is own
+    # "180,000 of its customers lost power"
+    doc = _doc(
+        ["180,000", "of", "its", "customers", "lost", "power"],
+        [4, 0, 3, 1, 4, 4],
+        ["nsubj", "prep", "poss", "pobj", "ROOT", "dobj"],
+        ["NUM", "ADP", "PRON", "NOUN", "VERB", "NOUN"],
+        ["180,000", "of", "its", "customer", "lose", "power"],
+    )
+    assert figure_structure(doc[0], doc[0], None).own_action
+
+
 # --- sentences of our own -------------------------------------------------------------------------------
 
 

@@ -236,6 +236,8 @@ DIFFERING = [
     "The interior ministry said 1.1 million people took part nationwide. The CGT union said 900,000 marched in the whole country.",
     "The ministry's report listed 40 deaths in the floods. Aid groups said 75 people had died.",
     "According to the flight manifest, 147 passengers were on board. The minister later said there were 153 people on the plane.",
+    "The union said Kelvar would cut 4,000 jobs. Kelvar said it would cut 2,500 jobs.",
+    "Consumer price inflation eased to 3.1 percent in October, the statistics office said, slightly below the 3.2 percent forecast by economists in a Reuters poll.",
 ]
 
 NOT_DIFFERING = [
@@ -377,6 +379,9 @@ NOT_DIFFERING = [
     "The pipeline leaked 5,000 barrels a day in April, the company said. In total, 400,000 barrels spilled, the government said.",
     "There were 153 people on the plane, the airline said. Of them, 12 were crew.",
     "The ferry was carrying 310 passengers, the coast guard said. Another ferry on the same route had 120 people on board.",
+    "Duke Energy said 180,000 customers had lost power in its service area. Florida Power & Light said 95,000 customers in its territory were without power.",
+    "Kelvar said it would cut 4,000 jobs. Its rival Morrow said it would cut 2,500 jobs.",
+    "Consumer price inflation eased to 3.1 percent in October, the statistics office said. Core inflation slowed to 3.3 percent.",
 ]
 
 

@@ -373,6 +373,10 @@ SOURCE_NOUNS = (
 # The prepositions of being inside a figure's scope: "600,000 in Washington", "across the north".
 # The entity labels of places and times (`PLACE_ENTITIES`, `SCOPE_ENTITIES`, ...) are in `bot.engine.grammar`.
 SCOPE_PREPOSITIONS = frozenset("in across throughout inside".split())
+# Pronouns by which a source speaks of itself as the one acting or owning: "it would cut 4,000 jobs", "its
+# customers".
+SELF_PRONOUNS = frozenset("it they we".split())
+SELF_POSSESSIVES = frozenset("its their our".split())
 # Words opening a clause about a place: "in Los Angeles, where police counted 100,000".
 WHERE_WORDS = frozenset("where".split())
 # Nouns of a part of a country or a settlement: "in the north", "in the capital", "in the province".

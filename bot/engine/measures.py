@@ -274,6 +274,10 @@ OWNED_FIGURE_NOUNS = frozenset(
     .split()
 )
 
+# Heads that name only that a quantity is measured, or how it moves: "unemployment rate", "death toll", "price
+# growth" take their modifier's name; other named heads keep theirs ("consumer price inflation" is inflation).
+GENERIC_MEASURE_HEADS = frozenset("rate toll figure number total count level tally growth".split())
+
 # Figure nouns whose "of" names what they count, never who gives them: "the number of bodies recovered".
 COUNTING_NOUNS = frozenset("number count tally toll total".split())
 

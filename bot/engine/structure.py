@@ -82,6 +82,8 @@ from bot.engine.lexicon import (
     SAYING_VERBS,
     SCOPE_PREPOSITIONS,
     SECTOR_NOUNS,
+    SELF_POSSESSIVES,
+    SELF_PRONOUNS,
     SOURCE_NOUNS,
     TALLY_VERBS,
     TENTATIVE_WORDS,
@@ -125,6 +127,7 @@ from bot.engine.measures import (
     FORESEEING_VERBS,
     FUTURE_MODALS,
     GENERAL_PRICE_WORDS,
+    GENERIC_MEASURE_HEADS,
     GROWTH_QUANTITIES,
     GROWTH_WORDS,
     HAPPENS_TO_PEOPLE,
@@ -252,6 +255,9 @@ class Structure:
     # The accounting basis a money measure's noun names ("adjusted EPS", "diluted earnings", "operating profit"):
     # two bases are two measures; one named and one not may be one.
     basis: str | None = None
+    # What its source says of itself ("Kelvar said it would cut 4,000 jobs", "180,000 of its customers"): two
+    # sources each telling of their own are two events (`conflicts`).
+    own_action: bool = False
 
     def signature(self) -> tuple:
         """The fields `compatible` reads: two structures with one signature compare alike with any other."""
@@ -397,6 +403,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if not structure.known and _labelled_by_a_source(anchor):
         structure.points_back = True  # "Unions: 65% of teachers on strike / Education ministry: 28%"
     structure.hypothetical = _conditional(number)
+    structure.own_action = _own_action(figure_path(number))
     if _prior_statement(number):
         structure.prior, structure.baseline = True, False
         if _own_earlier_word(number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number):
@@ -717,7 +724,7 @@ def _read_noun(noun: Token, structure: Structure) -> None:
         return  # "an estimate of 1.8 per cent" parsed with "cent" as a noun: the unit, not a counted thing
     if _per_unit_quantity(noun, structure):
         return
-    modifier = _modifier_quantity(noun) if _named(noun) else None
+    modifier = _modifier_quantity(noun) if _named(noun) and _lemma(noun) in GENERIC_MEASURE_HEADS else None
     if modifier:
         structure.quantity = structure.quantity or modifier
         return
@@ -1008,7 +1015,10 @@ def _take_noun(noun: Token, structure: Structure) -> None:
         return
     named = _named(noun)
     if named:
-        structure.quantity = _modifier_quantity(noun) or named
+        # "unemployment rate", "death toll": a generic head takes its modifier's name; "consumer price inflation"
+        # is inflation
+        generic = _lemma(noun) in GENERIC_MEASURE_HEADS
+        structure.quantity = (_modifier_quantity(noun) if generic else None) or named
         structure.basis = _basis(noun)
         if structure.quantity in NAMED_QUANTITIES["loss"] and structure.unit is None:
             # "job losses", "home losses": what losing means depends on what is lost (`LOSS_BY_COUNTED`)
@@ -1110,6 +1120,20 @@ def _employment_grows(verb: Token, node: Token) -> bool:
     return amount and any(
         _lemma(t) in EMPLOYMENT_WORDS or t.lower_ in EMPLOYMENT_WORDS for s in subjects for t in s.subtree
     )
+
+
+def _own_action(path: list[Token]) -> bool:
+    """'it would cut 4,000 jobs', '180,000 of its customers', '95,000 customers in its territory': what the
+    clause's subject does as itself, or things its possessive makes its own (not "it counted", a statement)."""
+    verb = path[-1]
+    acts = _lemma(verb) not in CUE_VERBS | FIGURE_GIVING_VERBS
+    if acts and any(c.dep_ in SUBJECT_DEPS and c.lower_ in SELF_PRONOUNS for c in verb.children):
+        return True
+    for node in path:
+        nouns = [node, *(g for c in node.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+        if any(c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES for noun in nouns for c in noun.children):
+            return True
+    return False
 
 
 def _existential(verb: Token, node: Token) -> bool:
