@@ -14,18 +14,13 @@ from bot.engine import analyze
 from bot.engine.lexicon import COMBINED_SCOPE
 from bot.engine.measures import YEAR_ON_YEAR
 from bot.engine.structure import Structure, compatible, figure_structure
-from bot.report import Report
+from tests.support.engine_checks import figure_at
 
 _VOCAB = spacy.blank("en").vocab
 
 
 def _doc(words, heads, deps, pos, lemmas, ents=None) -> Doc:
     return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
-
-
-def figure_at(report: Report, words: str):
-    start = report.text.index(words)
-    return next(f for f in report.figures if f.span.start <= start < f.span.end)
 
 
 # --- hand-built parses ----------------------------------------------------------------------------------

@@ -10,18 +10,13 @@ from spacy.tokens import Doc
 
 from bot.engine import analyze
 from bot.engine.structure import figure_structure
-from bot.report import Report
+from tests.support.engine_checks import figure_at
 
 _VOCAB = spacy.blank("en").vocab
 
 
 def _doc(words, heads, deps, pos, lemmas) -> Doc:
     return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-
-
-def figure_at(report: Report, words: str):
-    start = report.text.index(words)
-    return next(f for f in report.figures if f.span.start <= start < f.span.end)
 
 
 # --- hand-built parses ----------------------------------------------------------------------------------

@@ -192,7 +192,8 @@ IN_BRACKETS: tuple[TokenRule, ...] = (
 )
 
 # "the 180,000 economists polled by Reuters had forecast", "the 1.09 billion euros analysts had expected": the
-# value forecasters expected, written before them with no "that"; the holder is the forecasters' noun.
+# value forecasters expected, written before them with no "that"; the holder is the forecasters' noun. (Keyed by
+# the number, after any currency symbol, whatever the offset says.)
 _AUXILIARY = {"LOWER": {"IN": ["had", "have", "has", "were", "are", "been"]}, "OP": "*"}
 _SCALE_OR_UNIT = {
     "LOWER": {"IN": sorted(FRACTIONABLE_SCALES | set(UNIT_WORDS) | {f"{unit}s" for unit in UNIT_WORDS} | PERCENT_WORDS

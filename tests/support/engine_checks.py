@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.report import Claim, Report
+from bot.report import Claim, Figure, Report
 
 
 def claim_saying(report: Report, words: str) -> Claim:
@@ -20,3 +20,9 @@ def contents(report: Report, claim: Claim) -> list[str]:
 def mention(report: Report, claim: Claim) -> str | None:
     """The words that name a claim's source, or None."""
     return report.quote(claim.speaker_mention) if claim.speaker_mention else None
+
+
+def figure_at(report: Report, words: str) -> Figure:
+    """The figure whose span holds the first character of `words` (their first occurrence in the text)."""
+    start = report.text.index(words)
+    return next(f for f in report.figures if f.span.start <= start < f.span.end)
