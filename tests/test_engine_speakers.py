@@ -349,3 +349,15 @@ def test_train_story_furniture_is_ignored(train: Report) -> None:
 
 def test_train_story_the_company_is_the_operator(train: Report) -> None:
     assert claim_saying(train, "The driver applied the emergency brakes").speaker == "Varnirail"
+
+
+def test_a_surname_first_then_the_full_name_then_the_surname_is_one_source_among_many() -> None:
+    # The tracker looks sources up by name and by last word: the full name that replaces a surname stays findable,
+    # and a source named between them is not taken for it.
+    text = (
+        "Varga said the border would reopen at noon. Mayor Piet Holm said traffic was heavy. Interior Ministry "
+        "spokeswoman Lena Varga said queues were expected. Varga said buses would run."
+    )
+    report = analyze(text)
+    assert claim_saying(report, "buses would run").speaker == "Lena Varga"
+    assert claim_saying(report, "traffic was heavy").speaker == "Piet Holm"

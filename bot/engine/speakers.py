@@ -495,6 +495,12 @@ class SourceTracker:
 
     def __init__(self) -> None:
         self._sources: list[Source] = []
+        # Where a new mention may find its earlier source (`_same_name` decides): by the whole name, by the last
+        # word of a person's name, and every organisation. A text naming thousands of sources costs a look-up per
+        # mention, not a pass over all of them.
+        self._by_name: dict[str, set[int]] = {}
+        self._by_surname: dict[str, set[int]] = {}
+        self._organisations: set[int] = set()
 
     def resolve(self, mention: SourceMention, sentence: int) -> Source | None:
         """The source a mention names or points back to; registers newly named sources. None: unresolved."""
@@ -525,8 +531,10 @@ class SourceTracker:
 
     def _register(self, mention: SourceMention, sentence: int) -> Source:
         name = mention.name or ""
-        for source in reversed(self._sources):
+        for index in self._candidates(mention):
+            source = self._sources[index]
             if _same_name(source, mention):
+                self._index(index)  # a surname may have given way to the full name
                 source.sentence = sentence
                 if mention.role and not source.role:
                     source.role = mention.role
@@ -551,7 +559,29 @@ class SourceTracker:
             maybe_person=mention.maybe_person,
         )
         self._sources.append(source)
+        self._index(len(self._sources) - 1)
         return source
+
+    def _candidates(self, mention: SourceMention) -> list[int]:
+        """The sources `_same_name` may match `mention` with, latest first: the same name, the same last word, or
+        (for an organisation) any organisation."""
+        name = mention.name or ""
+        found = set(self._by_name.get(name.lower(), ()))
+        words = _HONORIFICS.sub("", name).split()
+        if words:
+            found.update(self._by_surname.get(words[-1], ()))
+        if mention.kind == "organisation":
+            found.update(self._organisations)
+        return sorted(found, reverse=True)
+
+    def _index(self, index: int) -> None:
+        source = self._sources[index]
+        self._by_name.setdefault(source.name.lower(), set()).add(index)
+        words = _HONORIFICS.sub("", source.name).split()
+        if words:
+            self._by_surname.setdefault(words[-1], set()).add(index)
+        if source.kind == "organisation":
+            self._organisations.add(index)
 
     def _recent(self, sentence: int, window: int):
         for source in reversed(self._sources):
