@@ -5,6 +5,7 @@ estimate. Rules first on hand-built parses (so a failure tells rule from model),
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -22,28 +23,29 @@ def _doc(words, heads, deps, pos, lemmas) -> Doc:
 # --- hand-built parses ----------------------------------------------------------------------------------
 
 
-def test_earnings_per_share_are_profit_a_share_not_a_share_of_something() -> None:
-    # "Norvane expects earnings per share of $ 3.68 ."
-    doc = _doc(
-        ["Norvane", "expects", "earnings", "per", "share", "of", "$", "3.68", "."],
-        [1, 1, 1, 2, 3, 4, 7, 5, 1],
-        ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "nmod", "pobj", "punct"],
-        ["PROPN", "VERB", "NOUN", "ADP", "NOUN", "ADP", "SYM", "NUM", "PUNCT"],
-        ["Norvane", "expect", "earning", "per", "share", "of", "$", "3.68", "."],
-    )
-    structure = figure_structure(doc[7], doc[7], None)
-    assert (structure.quantity, structure.unit) == ("profit", "USD per share")
-
-
-def test_an_abbreviation_names_a_quantity_per_unit() -> None:
-    # "Norvane reported an adjusted EPS of $ 0.87 ."
-    doc = _doc(
-        ["Norvane", "reported", "an", "adjusted", "EPS", "of", "$", "0.87", "."],
-        [1, 1, 4, 4, 1, 4, 7, 5, 1],
-        ["nsubj", "ROOT", "det", "amod", "dobj", "prep", "nmod", "pobj", "punct"],
-        ["PROPN", "VERB", "DET", "ADJ", "PROPN", "ADP", "SYM", "NUM", "PUNCT"],
-        ["Norvane", "report", "an", "adjusted", "EPS", "of", "$", "0.87", "."],
-    )
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "lemmas"),
+    [
+        # "Norvane expects earnings per share of $ 3.68 .": profit a share, not a share of something
+        (
+            ["Norvane", "expects", "earnings", "per", "share", "of", "$", "3.68", "."],
+            [1, 1, 1, 2, 3, 4, 7, 5, 1],
+            ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "nmod", "pobj", "punct"],
+            ["PROPN", "VERB", "NOUN", "ADP", "NOUN", "ADP", "SYM", "NUM", "PUNCT"],
+            ["Norvane", "expect", "earning", "per", "share", "of", "$", "3.68", "."],
+        ),
+        # "Norvane reported an adjusted EPS of $ 0.87 .": an abbreviation names a quantity per unit
+        (
+            ["Norvane", "reported", "an", "adjusted", "EPS", "of", "$", "0.87", "."],
+            [1, 1, 4, 4, 1, 4, 7, 5, 1],
+            ["nsubj", "ROOT", "det", "amod", "dobj", "prep", "nmod", "pobj", "punct"],
+            ["PROPN", "VERB", "DET", "ADJ", "PROPN", "ADP", "SYM", "NUM", "PUNCT"],
+            ["Norvane", "report", "an", "adjusted", "EPS", "of", "$", "0.87", "."],
+        ),
+    ],
+)
+def test_earnings_per_share_are_profit_a_share(words, heads, deps, pos, lemmas) -> None:
+    doc = _doc(words, heads, deps, pos, lemmas)
     structure = figure_structure(doc[7], doc[7], None)
     assert (structure.quantity, structure.unit) == ("profit", "USD per share")
 

@@ -737,11 +737,7 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
                 and other.structure.quantity is not None
                 and not other.structure.baseline
                 and not other.subset
-                # ("84 cents" against "$0.79 a share" leaves its "a share" unsaid; "$12.1 billion" cannot)
-                and (
-                    (structure.unit == other.structure.unit and (structure.unit or same_scale_values(figure.value, other.value)))
-                    or (_same_currency(structure.unit, other.structure.unit) and same_scale_values(figure.value, other.value))
-                )
+                and _expected_in_unit(figure, other)
                 and structure.counted in (None, other.structure.counted)
             ]
             if measured:
@@ -766,6 +762,15 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
         if structure.period is None:
             structure.period = nearest.structure.period
         figure.rules = (*figure.rules, "relation:expectation-of")
+
+
+def _expected_in_unit(expected: FoundFigure, result: FoundFigure) -> bool:
+    """Whether an expectation is in a result's unit: the same one, or none, or a sum whose "a share" went unsaid
+    ("84 cents" against "$0.79 a share") at the result's scale ("$12.1 billion" is no sum a share)."""
+    unit, other = expected.structure.unit, result.structure.unit
+    if unit is not None and unit == other:
+        return True
+    return (unit == other or _same_currency(unit, other)) and same_scale_values(expected.value, result.value)
 
 
 def _same_currency(unit: str, other: str | None) -> bool:

@@ -403,17 +403,17 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if not structure.known and _labelled_by_a_source(anchor):
         structure.points_back = True  # "Unions: 65% of teachers on strike / Education ministry: 28%"
     structure.hypothetical = _conditional(number)
-    structure.own_action = _own_action(figure_path(number))
-    if _prior_statement(number):
+    path = figure_path(number)  # the parse's, read once for every step below
+    structure.own_action = _own_action(path)
+    if _prior_statement(number, path):
         structure.prior, structure.baseline = True, False
         if _own_earlier_word(number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number):
             structure.change = False  # "less than the 14,000 they estimated": a statement, not a change
-    _read_period_and_status(number, structure)
+    _read_period_and_status(number, structure, path)
     if structure.unit == "%" and structure.counted and not structure.quantity:
         structure.quantity = "share"  # "54% of the vote"
     if structure.quantity == "share":
         structure.belongs_to = _share_owner(number)
-    path = figure_path(number)
     verb = path[-1]
     # ("30% of the hostages were freed" is a share of people; "it would hold at 4.0 percent" is a level.)
     level = structure.unit == "%" and structure.counted is None
@@ -552,11 +552,11 @@ def _opens_with_condition(clause: Token) -> bool:
     return any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS for child in clause.children)
 
 
-def _prior_statement(number: Token) -> bool:
+def _prior_statement(number: Token, path: list[Token]) -> bool:
     """'from 8.3 percent' after a verb revising a statement, 'from earlier calculations of 1,800', 'upped the
     figure to 50 from the original figure of 42': the value a source gave before revising it."""
     node = number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number  # "8.3 percent", "1.8 per cent"
-    if _own_earlier_word(node) or _marked_earlier_statement(number):
+    if _own_earlier_word(node) or _marked_earlier_statement(path):
         return True
     for _ in range(MAX_CLIMB):
         head = node.head
@@ -579,10 +579,10 @@ def _prior_statement(number: Token) -> bool:
     return False
 
 
-def _marked_earlier_statement(number: Token) -> bool:
+def _marked_earlier_statement(path: list[Token]) -> bool:
     """'its previous forecast of $53.8 billion', 'Its previous forecast was for revenue of $53.8 billion', 'the
-    initial estimate was 1,400': the value of a statement its adjective marks as made before."""
-    path = figure_path(number)
+    initial estimate was 1,400': the value of a statement its adjective marks as made before (`path`: the figure
+    number's, `figure_path`)."""
     statements = [t for t in path if t.pos_ in NOUN_POS]
     if _lemma(path[-1]) in COPULA_VERBS:
         statements += [c for c in path[-1].children if c.dep_ in SUBJECT_DEPS]
@@ -1367,8 +1367,7 @@ def _on_a_day(preposition: Token) -> bool:
     return preposition.lower_ == "on" and any(c.lower_ in WEEKDAY_NAMES for c in preposition.children)
 
 
-def _read_period_and_status(number: Token, structure: Structure) -> None:
-    path = figure_path(number)
+def _read_period_and_status(number: Token, structure: Structure, path: list[Token]) -> None:
     structure.clause = path[-1].i
     text = _period_words(path)
     words = [t for node in path for t in [node, *node.children]]
