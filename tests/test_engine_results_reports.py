@@ -62,6 +62,36 @@ def test_a_noun_takes_a_range_after_between_as_its_value() -> None:
     assert figure_structure(doc[8], doc[8], None).quantity == "profit"
 
 
+def test_a_value_on_a_named_noun_with_a_rate_below_it_is_that_quantity_a_unit() -> None:
+    # "expects earnings per share ( EPS ) between $ 2.10 and $ 2.20": the value hangs on "earnings", the rate
+    # ("per share") below it
+    words = ["expects", "earnings", "per", "share", "(", "EPS", ")", "between", "$", "2.10", "and", "$", "2.20"]
+    doc = _doc(
+        words,
+        [0, 0, 1, 2, 3, 3, 1, 1, 9, 7, 9, 12, 9],
+        ["ROOT", "dobj", "prep", "pobj", "punct", "appos", "punct", "prep", "nmod", "pobj", "cc", "nmod", "conj"],
+        ["VERB", "NOUN", "ADP", "NOUN", "PUNCT", "PROPN", "PUNCT", "ADP", "SYM", "NUM", "CCONJ", "SYM", "NUM"],
+        ["expect", "earning", "per", "share", "(", "EPS", ")", "between", "$", "2.10", "and", "$", "2.20"],
+    )
+    structure = figure_structure(doc[9], doc[9], None)
+    assert (structure.quantity, structure.unit) == ("profit", "USD per share")
+
+
+@pytest.mark.parametrize(("verb", "lemma", "quantity"), [("ranging", "range", "revenue"), ("running", "run", None)])
+def test_a_noun_spans_the_values_of_a_ranging_participle_on_it(verb, lemma, quantity) -> None:
+    # "on revenue ranging from $ 33 billion to $ 34 billion": the participle hands its values to the noun; a
+    # participle of another verb ("running from") hands it nothing
+    words = ["on", "revenue", verb, "from", "$", "33", "billion", "to", "$", "34", "billion"]
+    doc = _doc(
+        words,
+        [0, 0, 1, 2, 6, 6, 3, 6, 10, 10, 6],
+        ["ROOT", "pobj", "acl", "prep", "quantmod", "compound", "pobj", "prep", "quantmod", "compound", "pobj"],
+        ["ADP", "NOUN", "VERB", "ADP", "SYM", "NUM", "NUM", "ADP", "SYM", "NUM", "NUM"],
+        ["on", "revenue", lemma, "from", "$", "33", "billion", "to", "$", "34", "billion"],
+    )
+    assert figure_structure(doc[6], doc[5], None).quantity == quantity
+
+
 def test_a_statement_marked_as_made_before_holds_an_earlier_value() -> None:
     # "Its previous forecast was for revenue of $ 53.8 billion ."
     words = ["Its", "previous", "forecast", "was", "for", "revenue", "of", "$", "53.8", "billion", "."]
@@ -190,3 +220,21 @@ def test_a_results_story_sets_each_result_against_its_own_expectation() -> None:
     assert figure_at(report, "91").quantity == "profit"  # only a company earns a sum per share
     notes = sorted(c.note.split(":")[0] for c in report.conflicts)
     assert notes == ["profit (USD per share)", "revenue (USD), 2026", "revenue (USD), Q3"]
+
+
+def test_guidance_with_no_owner_named_is_the_business_named_before() -> None:
+    text = (
+        "Halvorsen Systems cut its full-year forecast on Tuesday and said it would shed 4% of its staff. The revised "
+        "full-year outlook now anticipates adjusted earnings per share (EPS) between $2.10 and $2.20. This is below "
+        "the previous outlook, which anticipated an adjusted EPS between $2.40 and $2.50."
+    )
+    report = analyze(text)
+    revised, previous = figure_at(report, "2.10"), figure_at(report, "2.40")
+    assert (revised.source, revised.period, revised.unit) == ("Halvorsen Systems", "full-year", "USD per share")
+    assert previous.source == "Halvorsen Systems"
+    # the earlier outlook's value, which the revised one replaces
+    assert len(report.conflicts) == 1 and report.conflicts[0].newer
+    # Forecasts are analysts' as often as a company's: with no owner named, no one is made to give them.
+    report = analyze(text.replace("the previous outlook", "previous forecasts"))
+    assert not figure_at(report, "2.40").comparable
+    assert report.conflicts == []

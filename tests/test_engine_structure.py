@@ -486,3 +486,16 @@ def test_growing_from_one_number_to_another_is_no_conflict() -> None:
         "7,000 hectares had burned."
     )
     assert report.conflicts == []
+
+
+def test_what_is_revised_is_a_figure_and_what_is_raised_may_be_a_thing_of_the_world() -> None:
+    report = analyze(
+        "The statistics office said the unemployment rate for November was revised up to 7.8 percent from 7.7 "
+        "percent."
+    )
+    [conflict] = report.conflicts
+    assert conflict.reason == "revision"
+    assert conflict.note.startswith("unemployment (%), November:")  # the rate's name, not "rates unemployment"
+    # A bank raising rates moves a rate of the world from one level to another: two values, no revision.
+    report = analyze("The central bank raised interest rates from 4.5 percent to 5 percent, the governor said.")
+    assert report.conflicts == []

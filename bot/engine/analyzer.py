@@ -34,6 +34,7 @@ from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import (
     BUSINESS_NOUNS,
     DATELINE_PLACE_NOUNS,
+    GUIDANCE_NOUNS,
     IT_THEY_PRONOUNS,
     OFFICIAL_SOURCE,
     ORGANISATION_NOUNS,
@@ -661,6 +662,10 @@ def _holder_source(
     if mention.kind == "pronoun" and POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_) in IT_THEY_PRONOUNS:
         return recent  # "it revised the figure to 7.9", "its previous forecast was for 4.1 billion"
     bare = not any(c.dep_ in PRENOMINAL_MODIFIER_DEPS for c in head.children)  # not "the stadium operator"
+    if head.lemma_.lower() in GUIDANCE_NOUNS:
+        # "The revised outlook now anticipates ...": the business named just before gives its own guidance.
+        business = _organisation_named_before(head)
+        return _named_holder(business, claims) if business is not None else None
     if mention.kind == "description" and mention.definite and mention.head_lemma in BUSINESS_NOUNS and bare:
         # "the company brought in just $18.8 billion" after "Wall Street was not happy with IBM": the business
         # named just before.

@@ -66,6 +66,9 @@ BUSINESS_NOUNS = frozenset(
     """company firm operator airline carrier utility manufacturer insurer lender broadcaster publisher
     retailer developer business group""".split()
 )
+# A business's word on its own coming results: "The revised outlook anticipates EPS between $2.10 and $2.20", with
+# no owner named, is the business's named just before (analysts give forecasts and estimates, not guidance).
+GUIDANCE_NOUNS = frozenset("guidance outlook".split())
 
 # Definite descriptions that refer back to an organisation already quoted ("the group said").
 ORGANISATION_NOUNS = frozenset(

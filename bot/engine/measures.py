@@ -360,6 +360,8 @@ RATE_NOUNS = frozenset("share head day week month year hour".split())  # "5,000 
 BASES = frozenset("adjusted diluted underlying core operating net gross pretax pre-tax".split())
 # Abbreviations that name a quantity per something: "an adjusted EPS of $0.87" is profit per share.
 PER_UNIT_ABBREVIATIONS: dict[str, tuple[str, str]] = {"eps": ("profit", "share")}
+# Verbs by which a noun spans its values: "revenue ranging from $33 billion to $34 billion".
+RANGING_VERBS = frozenset("range vary".split())
 # Units of length that make an area after "square": "square kilometres", "sq miles".
 SQUARABLE_UNITS = frozenset("km mile m".split())
 # Words making a unit of length one of area.

@@ -47,6 +47,7 @@ from bot.engine.lexicon import (
     DIFFERENCE_WORDS,
     FIGURE_GIVING_VERBS,
     FRACTIONABLE_SCALES,
+    GUIDANCE_NOUNS,
     INCREMENT_WORDS,
     INDEFINITE_ARTICLES,
     MONTH_NAMES,
@@ -1003,6 +1004,10 @@ def holder_of(
         owner = rules.by_figure_noun.get(holder.head.i)
         if owner is not None:
             return owner
+        # "The revised outlook anticipates EPS of $2.10": guidance with no owner named is a business's own word;
+        # which business, the analysis finds before it.
+        if holder.head.lemma_.lower() in GUIDANCE_NOUNS and not any(c.dep_ == "poss" for c in holder.head.children):
+            return holder
         # "The airline's manifest listed 153 passengers": a document's owner gives what it lists.
         if holder.head.lemma_.lower() in VEHICLE_NOUNS:
             author = next((c for c in holder.head.children if c.dep_ == "poss" and _can_speak(c)), None)

@@ -157,6 +157,7 @@ from bot.engine.measures import (
     PHRASAL_EVENTS,
     PRIOR_STATEMENT_NOUNS,
     QUANTITY_OF_COUNTED,
+    RANGING_VERBS,
     RATE_NOUNS,
     RATE_WORDS,
     RESTATING_NOUNS,
@@ -282,6 +283,8 @@ class Structure:
             quantity = self.quantity
         if counted and self.quantity and family_of(self.counted, EVENT_FAMILIES) == self.quantity:
             counted = None  # "the number of dead": "killed", not "deads killed"
+        if counted and self.counted == self.quantity:
+            counted = None  # "the rate for November": "rate", not "rates rate"
         text = f"{counted} {quantity}" if quantity and counted else quantity or counted or "figure"
         if self.quantity == "won" and self.belongs_to:
             text += f" by {string.capwords(self.belongs_to)}"  # "votes won by Maduro"
@@ -586,6 +589,8 @@ def _marked_earlier_statement(path: list[Token]) -> bool:
     statements = [t for t in path if t.pos_ in NOUN_POS]
     if _lemma(path[-1]) in COPULA_VERBS:
         statements += [c for c in path[-1].children if c.dep_ in SUBJECT_DEPS]
+    if path[-1].dep_ in RELATIVE_CLAUSE_DEPS:
+        statements.append(path[-1].head)  # "the previous outlook, which anticipated an EPS between $2.40 and $2.50"
     return any(
         _lemma(statement) in REVISABLE_STATEMENT_NOUNS
         and any(c.dep_ == "amod" and c.lower_ in EARLIER_STATEMENT_ADJECTIVES for c in statement.children)
@@ -946,6 +951,10 @@ def _climb(anchor: Token, structure: Structure) -> None:
         if head.tag_ in COMPARATIVE_TAGS:
             node = head  # "closer to 950": look past the comparative
             continue
+        if _lemma(head) in RANGING_VERBS and head.dep_ in ADJECTIVAL_MODIFIER_DEPS and head.head.pos_ in NOUN_POS:
+            _take_noun(head.head, structure)  # "revenue ranging from $33 billion to $34 billion"
+            if structure.quantity or structure.points_back:
+                return
         if head.pos_ in PREDICATE_POS:
             if head.dep_ in AUXILIARY_DEPS and head.head.i != head.i:
                 node, head = head, head.head  # "about 40 were unaccounted for": the main verb decides
@@ -983,6 +992,20 @@ def misread_figure_noun(token: Token) -> bool:
     )
 
 
+def _rate_of(noun: Token) -> Token | None:
+    """The unit a named noun is a rate of: 'share' in 'earnings per share'."""
+    return next(
+        (
+            pobj
+            for child in noun.children
+            if child.dep_ == "prep" and child.lower_ in RATE_WORDS and child.i > noun.i
+            for pobj in child.children
+            if pobj.dep_ == "pobj" and _lemma(pobj) in RATE_NOUNS
+        ),
+        None,
+    )
+
+
 def _basis(noun: Token) -> str | None:
     """The accounting basis a modifier before the noun names: 'adjusted EPS', 'diluted earnings', 'net profit'."""
     return next(
@@ -999,6 +1022,10 @@ def _per_unit_quantity(noun: Token, structure: Structure) -> bool:
     rate = _lemma(noun) in RATE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in RATE_WORDS
     if quantity is None and rate:
         quantity, per = _named(noun.head.head), _lemma(noun)
+    # ("earnings per share (EPS) between $2.10 and $2.20": the value hangs on the named noun, the rate below it)
+    rate_below = _rate_of(noun)
+    if quantity is None and rate_below is not None and _named(noun):
+        quantity, per = _named(noun), _lemma(rate_below)
     if quantity is None:
         return False
     structure.quantity = quantity
@@ -1165,9 +1192,11 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         structure.points_back = True
         return
     changed = next((c for c in verb.children if c.dep_ in PATIENT_DEPS and c.i != node.i and c.pos_ == "NOUN"), None)
-    if lemma in REVISION_VERBS and changed is not None and not _a_figure_noun(changed):
+    world_moved = lemma not in STATEMENT_REVISING_VERBS and changed is not None and not _a_figure_noun(changed)
+    if lemma in REVISION_VERBS and world_moved:
         # "raise the retirement age from 63 to 65": a verb of raising changes a thing of the world, not a figure
-        # given before; the figure measures that thing.
+        # given before; the figure measures that thing. What is revised is always a figure ("the unemployment
+        # rate for November was revised up to 7.8 percent").
         structure.counted = structure.counted or _lemma(changed)
     elif lemma in REVISION_VERBS:
         structure.revises = True
@@ -1278,7 +1307,7 @@ _MONTH = re.compile(rf"\b(?:{_MONTH_WORDS})\b")
 _MONTH_RANGE = re.compile(rf"\b({_MONTH_WORDS})\s*-\s*({_MONTH_WORDS})\b")
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:this|next|last) (?:year|month|week|quarter|season)\b|\bso far this year\b|\bsince "
-                       r"january\b|\b(?:full|fiscal|financial|whole)[- ]year\b"
+                       r"january\b|\b(?:full|fiscal|financial|whole)(?:\s*-\s*|\s+)year\b"
                        r"|\b(?:over|in|within) (?:the (?:next|coming|past|last) )?\w+ (?:years|months|decades)\b"
                        r"|\bthe quarter\b",
                        re.IGNORECASE)  # fmt: skip
@@ -1402,7 +1431,8 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
     elif years:
         structure.period = years[0]
     elif _RELATIVE.search(text):
-        structure.period = _RELATIVE.search(text).group(0).lower()
+        # ("full - year": words the parse joined with spaces keep their hyphen as written)
+        structure.period = re.sub(r"\s*-\s*", "-", _RELATIVE.search(text).group(0).lower())
     elif _MONTH.search(text):
         structure.period = _MONTH.search(text).group(0)
     elif _WEEKDAY.search(text):
