@@ -328,6 +328,21 @@ def test_the_owner_of_an_estimate_holds_its_figure(owner: str, dep: str, pos: st
     assert (holder.head.text, holder.rule) == (owner, label)
 
 
+def test_a_day_owns_no_figure() -> None:
+    # "October 's figure was 5.4 %" / "the ministry 's figure was 40 dead": a date before "'s" names the figure's
+    # time; an owner gives it, as the complement of the verb of being whatever its part of speech
+    words = ["October", "'s", "figure", "was", "5.4", "%"]
+    doc = Doc(_VOCAB, words=words, heads=[2, 0, 3, 3, 5, 3], deps=["poss", "case", "nsubj", "ROOT", "nummod", "attr"],
+              pos=["PROPN", "PART", "NOUN", "AUX", "NUM", "NOUN"], lemmas=["October", "'s", "figure", "be", "5.4", "%"],
+              ents=["B-DATE", "O", "O", "O", "O", "O"])  # fmt: skip
+    assert holder_of(doc[4], 4, [doc[4], doc[5], doc[3]], read_rules(doc), [4]) is None
+    words = ["the", "ministry", "'s", "figure", "was", "40", "dead"]
+    doc = _doc(words, [1, 3, 1, 4, 4, 6, 4], ["det", "poss", "case", "nsubj", "ROOT", "nummod", "acomp"],
+               ["DET", "NOUN", "PART", "NOUN", "AUX", "NUM", "ADJ"], ["the", "ministry", "'s", "figure", "be", "40", "dead"])  # fmt: skip
+    holder = holder_of(doc[5], 5, [doc[5], doc[6], doc[4]], read_rules(doc), [5])
+    assert (holder.head.text, holder.rule) == ("ministry", "holder:owned-figure")
+
+
 @pytest.mark.parametrize("dep", ["nmod", "nsubj"])
 def test_an_owner_hung_as_a_modifier_that_keeps_its_possessive_mark_holds_the_estimate(dep: str) -> None:
     # "( organisers ’ estimate of 200,000 )": in brackets the parser may hang the owner as "nmod" or even as a

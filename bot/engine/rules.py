@@ -35,6 +35,7 @@ from bot.engine.grammar import (
     RELATIVE_CLAUSE_DEPS,
     SOURCE_ENTITIES,
     SUBJECT_DEPS,
+    TIME_ENTITIES,
 )
 from bot.engine.lexicon import (
     AGE_WORDS,
@@ -417,12 +418,17 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
         ],
     ),
-    # "the ministry's estimate of 2,000"
+    # "the ministry's estimate of 2,000" (not "Today's data", "October's figure": a day owns no figure)
     (
         "holder:owned-figure",
         [
             {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
-            {"LEFT_ID": "figure", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "poss"}},
+            {
+                "LEFT_ID": "figure",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "poss", "ENT_TYPE": {"NOT_IN": sorted(TIME_ENTITIES)}},
+            },
         ],
     ),
     # "(the organisers’ estimate: 200,000)": in brackets the parser may hang the owner as a modifier (or a subject)
@@ -634,7 +640,7 @@ MAX_CONTENT_CLIMB = 3
 # How the figure hangs from a verb of giving when the verb's subject holds it: its object, or "at"/"to" a value.
 # Holders whose own phrase holds the value ("forecasts of 1.8 percent"): the number inside them is theirs.
 VALUE_IN_HOLDER_RULES = frozenset({"holder:unowned-expectation"})
-GIVEN_DEPS = frozenset("dobj attr oprd nsubjpass dative".split())
+GIVEN_DEPS = frozenset("dobj attr oprd acomp nsubjpass dative".split())  # "The estimate was 40 dead": acomp
 GIVEN_PREPOSITIONS = frozenset("at to from on between".split())  # "on revenue of $4.1 billion", "EPS between $0.84 and $0.86"
 
 # The most sentence runs the parse patterns are matched in one by one; past it, in the whole document at once.
