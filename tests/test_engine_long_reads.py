@@ -7,10 +7,12 @@ Rules first on hand-built parses (so a failure tells rule from model), then on s
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
 from bot.engine import analyze
+from bot.engine.context import past_dateline
 from bot.engine.lexicon import COMBINED_SCOPE
 from bot.engine.measures import YEAR_ON_YEAR
 from bot.engine.structure import Structure, compatible, figure_structure
@@ -208,12 +210,40 @@ def test_a_figure_in_the_datelines_city_stays_comparable_among_other_places() ->
     assert len(report.conflicts) == 1
 
 
-def test_a_dateline_taken_for_the_subject_is_no_source() -> None:
+@pytest.mark.parametrize("dateline", ["GENEVA (AP) - ", "GENEVA, Vellor (AP) - "])
+def test_a_dateline_taken_for_the_subject_is_no_source(dateline: str) -> None:
     report = analyze(
-        "GENEVA (AP) - The World Health Organization on Wednesday raised the number of cholera deaths in Kessia to "
-        "412 from 380."
+        f"{dateline}The World Health Organization on Wednesday raised the number of cholera deaths in Kessia to "
+        "412 from 380, saying some deaths had gone unreported."
     )
     assert figure_at(report, "412").source == "World Health Organization"
+    assert {claim.speaker for claim in report.claims} == {"World Health Organization"}
+
+
+def test_a_ministry_revising_its_count_and_an_agency_disputing_it() -> None:
+    report = analyze(
+        "LUMBA, Tessaly (Reuters) - Tessaly's health ministry on Friday lowered its count of deaths from a cholera "
+        "outbreak to 212 from 286, saying some deaths had been counted twice. The WHO said it had recorded 301 "
+        "deaths and more than 9,400 suspected cases since the outbreak began in March. The ministry put suspected "
+        "cases at 7,800."
+    )
+    # The day of a revision dates the statement, not the count; "suspected" on what "put" values is its status.
+    assert figure_at(report, "212").period is None
+    assert figure_at(report, "7,800").status == "suspected"
+    deaths, cases = report.conflicts
+    assert [report.figures[i].value for i in deaths.figures] == [212, 286, 301]
+    assert [report.figures[i].value for i in cases.figures] == [9400, 7800]
+
+
+def test_an_abbreviation_is_the_name_it_abbreviates() -> None:
+    report = analyze(
+        "The U.S. Geological Survey put the magnitude at 7.1. The national institute said 6.9. The USGS later "
+        "revised its reading down to 6.8."
+    )
+    [conflict] = report.conflicts
+    assert [report.figures[i].value for i in conflict.newer] == [6.8]  # the survey's own revision
+    report = analyze("The World Health Organisation (WHO) said 40 people had died. Local officials said 52 had died.")
+    assert figure_at(report, "40").source == "World Health Organisation"  # no bracket left open
 
 
 def test_the_datelines_month_names_no_event() -> None:
@@ -616,3 +646,29 @@ def test_a_part_after_a_whole_takes_the_place_after_it_and_the_whole_keeps_none(
     )
     assert figure_at(report, "3.5 million").place is None
     assert figure_at(report, "500,000").place == "capital"
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "source"),
+    [
+        # "LUMBA , Tessaly ( Reuters ) - the ministry lowered": the place, its region and the outlet's bracket
+        (
+            ["LUMBA", ",", "Tessaly", "(", "Reuters", ")", "-", "the", "ministry", "lowered"],
+            [9, 0, 0, 4, 2, 4, 0, 8, 0, 9],
+            ["nsubj", "punct", "appos", "punct", "appos", "punct", "punct", "det", "appos", "ROOT"],
+            ["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "DET", "NOUN", "VERB"],
+            "ministry",
+        ),
+        # "NATO , the alliance , said": a name in capitals with no bracket after it is a source
+        (
+            ["NATO", ",", "the", "alliance", ",", "said"],
+            [5, 0, 3, 0, 0, 5],
+            ["nsubj", "punct", "det", "appos", "punct", "ROOT"],
+            ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"],
+            "NATO",
+        ),
+    ],
+)
+def test_the_source_beside_a_dateline_on_a_hand_built_parse(words, heads, deps, pos, source) -> None:
+    doc = _doc(words, heads, deps, pos, [w.lower() for w in words])
+    assert past_dateline(doc[0]).text == source

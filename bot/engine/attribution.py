@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.engine.context import past_dateline
 from bot.engine.doccache import doc_text, entity_at, sentence_of
 from bot.engine.grammar import (
     ADJUNCT_CLAUSE_DEPS,
@@ -845,7 +846,8 @@ def _parsed_subject(verb: Token) -> Token | None:
             for child in subjects
             if not (child.i < verb.i and any(t.text in DASHES for t in doc[child.i : verb.i]))
         ]
-        joined = joined or subjects
+        # ("LUMBA, Tessaly (Reuters) - Tessaly's health ministry on Friday lowered": the source beside the place)
+        joined = joined or [past_dateline(child) for child in subjects]
         before = [c for c in joined if c.i < verb.i]
         if len(before) < 2:
             return joined[0]

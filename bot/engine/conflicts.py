@@ -19,7 +19,7 @@ from bot.engine.measures import (
     PERSON_EVENTS,
     same_scale_values,
 )
-from bot.engine.structure import Structure, compatible, in_currency, later_statement, one_name
+from bot.engine.structure import Structure, abbreviates, compatible, in_currency, later_statement, one_name
 from bot.report import Claim, Conflict, Figure, format_figure
 
 # Qualifiers that make a figure a bound: "at least 17" agrees with 17 and with 18.
@@ -293,7 +293,7 @@ def find_conflicts(
     conflicts = []
     for cluster in _clusters(candidates, structures):
         indexes = _on_one_scale(_without_parts(cluster, figures, structures), figures, structures)
-        keys = {i: _source_key(figures[i], claims, structures[i]) for i in indexes}
+        keys = _one_key_per_abbreviation({i: _source_key(figures[i], claims, structures[i]) for i in indexes})
         indexes, newer = _one_reading_per_source(indexes, figures, structures, keys)
         readings = _readings(indexes, figures, keys, newer)
         # Sources disagreeing give a few values; a dozen values of one measure is a table or a list of parts.
@@ -356,6 +356,14 @@ def _difference_stated(a: Figure, b: Figure, figures: list[Figure], starts: list
     return any(
         figures[k] is not a and figures[k] is not b and figures[k].value == difference for k in range(low, high)
     )
+
+
+def _one_key_per_abbreviation(keys: dict[int, str]) -> dict[int, str]:
+    """'usgs' and 'u.s. geological survey' are one source, whose revision ("The USGS later revised its reading
+    down to 6.8") is its own: each abbreviation takes the key of the name it abbreviates."""
+    names = {key for key in keys.values() if " " in key}
+    full = {key: next((name for name in sorted(names) if abbreviates(key, name)), key) for key in set(keys.values())}
+    return {i: full[key] for i, key in keys.items()}
 
 
 def _one_reading_per_source(

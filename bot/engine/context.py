@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from bot.engine.grammar import EVENT_TRIGGER_POS, NOUN_POS, PLACE_ENTITIES, REPORTED_ENTITIES, TIME_ENTITIES
 from bot.engine.lexicon import FULL_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES
@@ -65,6 +65,27 @@ def lead_paragraph(text: str, headline: Span | None, dateline: Dateline | None) 
             continue
         return start, end
     return None
+
+
+# Tokens a dateline's region may take between its place and the outlet's bracket: "LUMBA, Tessaly (Reuters)".
+DATELINE_REGION_TOKENS = 4
+
+
+def past_dateline(head: Token) -> Token:
+    """'GENEVA (AP) — The World Health Organization on Wednesday revised ...', 'LUMBA, Tessaly (Reuters) -
+    Tessaly's health ministry lowered ...': the parser may take the dateline's place for the subject, with the
+    real one beside it; the place in capitals, followed by its region and its outlet's bracket, is no source."""
+    doc = head.doc
+    if not (head.is_upper and len(head.text) > 1):
+        return head
+    bracket = head.i + 1
+    while bracket < min(len(doc), head.i + 1 + DATELINE_REGION_TOKENS) and (
+        doc[bracket].text == "," or doc[bracket].pos_ == "PROPN"
+    ):
+        bracket += 1
+    if bracket >= len(doc) or doc[bracket].text != "(":
+        return head
+    return next((c for c in reversed(list(head.children)) if c.dep_ == "appos" and c.i > bracket + 2), head)
 
 
 def find_dateline(text: str) -> Dateline | None:

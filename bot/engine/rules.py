@@ -25,6 +25,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from bot.engine.context import past_dateline
 from bot.engine.doccache import sentence_of
 from bot.engine.grammar import (
     CONTRAST_CLAUSE_DEPS,
@@ -751,7 +752,7 @@ class FigureRules:
             label = strings[match_id].split("#")[0]
             pattern = HOLDERS[int(strings[match_id].split("#")[1])][1]
             nodes = {p["RIGHT_ID"]: doc[i] for p, i in zip(pattern, token_ids, strict=True)}
-            holder = Holder(_past_dateline(nodes["holder"]), label)
+            holder = Holder(past_dateline(nodes["holder"]), label)
             if label == "holder:in-a-poll" and not _a_survey(nodes["holder"]):
                 continue  # "turnout in Sunday's poll", "in the poll": the vote itself, no survey
             if label == "holder:unowned-expectation":
@@ -796,17 +797,6 @@ def _a_survey(poll: Token) -> bool:
     if any(c.dep_ == "poss" for c in poll.children):
         return False
     return any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in poll.children)
-
-
-def _past_dateline(head: Token) -> Token:
-    """'GENEVA (AP) — The World Health Organization on Wednesday revised ...': the parser may take the dateline's
-    place for the subject, with the real one beside it; the place in capitals, followed by its bracket, is no
-    source."""
-    doc = head.doc
-    dateline = head.is_upper and len(head.text) > 1 and head.i + 1 < len(doc) and doc[head.i + 1].text == "("
-    if not dateline:
-        return head
-    return next((c for c in reversed(list(head.children)) if c.dep_ == "appos" and c.i > head.i + 3), head)
 
 
 # White-space and bullet tokens that may stand between a list's opening colon and its first figure.

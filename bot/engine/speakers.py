@@ -49,6 +49,7 @@ from bot.engine.lexicon import (
     SOURCE_PHRASE_PREPOSITIONS,
     VEHICLE_NOUNS,
 )
+from bot.engine.structure import initials_of
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"}) | RELATIVE_PRONOUNS
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many", "another"}
@@ -458,6 +459,7 @@ def _np_core(head: Token) -> str:
 
 def _clean_name(text: str) -> str:
     text = text.strip().strip(",;:")
+    text = re.sub(r"\s*\([^)]*$", "", text)  # "World Health Organisation (WHO": a bracket the mention cut open
     for suffix in POSSESSIVE_SUFFIXES:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
@@ -668,6 +670,10 @@ def _same_name(source: Source, mention: SourceMention) -> bool:
             return True
     if mention.kind == "organisation" and source.kind == "organisation":
         return (
-            mention.name.lower() in source.name.lower().split() or source.name.lower() in mention.name.lower()
+            mention.name.lower() in source.name.lower().split()
+            or source.name.lower() in mention.name.lower()
+            or initials_of(mention.name, source.name)
+            or initials_of(source.name, mention.name)
         )
     return False
+

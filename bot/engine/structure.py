@@ -1378,8 +1378,8 @@ def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
             # "were $18.8 billion, down 2% from the same time last year": a change's phrase dates its starting point.
             if child.i in skip or _lemma(child) in CHANGE_WORDS:
                 continue
-            # "said on Friday" dates the statement, not the figure.
-            on_a_day = _on_a_day(child) and _lemma(node) not in SAYING_VERBS
+            # "said on Friday", "on Friday lowered its count of deaths to 212" date the statement, not the figure.
+            on_a_day = _on_a_day(child) and _lemma(node) not in SAYING_VERBS and not _revises_a_statement(node)
             # "to fall to 4.5 percent by 2026": a deadline is a period; "by the police" is none.
             deadline = child.lower_ == DEADLINE_PREPOSITION and _names_a_period(" ".join(t.text for t in child.subtree))
             # "fiscal 2026 revenue of $14.2 billion": a year the parser took for a count of the noun the figure values
@@ -1408,6 +1408,8 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
     # "revised the number of suspected cases down to 1,200": the figure noun the verb restates says what it is.
     restated = [c for c in path[-1].children if c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS]
     words += [t for noun in restated for t in noun.subtree]
+    # "The ministry put suspected cases at 7,800": the adjectives on what the verb values say what it counts.
+    words += [c for o in path[-1].children if o.dep_ == "dobj" for c in o.children if c.dep_ == "amod"]
     # "4,000 suspects were killed": the people a crime is suspected of, no tentative count.
     lemmas = {_lemma(t) for t in words if not (t.pos_ in NOUN_POS and _lemma(t) in TENTATIVE_WORDS)}
     # "the $1.11 a share that analysts were looking for": a phrase of expecting (`FORECAST_PHRASES`) whose
@@ -1796,14 +1798,29 @@ def one_name(a: str, b: str) -> bool:
     if a == b:
         return True
     shorter, longer = sorted((a.split(), b.split()), key=len)
-    if len(shorter) == 1 and len(longer) > 1 and shorter[0] == _initials(longer):
-        return True  # "who" and "world health organisation"
+    if len(shorter) == 1 and abbreviates(shorter[0], " ".join(longer)):
+        return True  # "who" and "world health organisation", "usgs" and "u.s. geological survey"
     return any(longer[k : k + len(shorter)] == shorter for k in range(len(longer) - len(shorter) + 1))
 
 
 def _initials(words: list[str]) -> str:
-    """Every word's first letter: 'world health organisation' -> 'who'."""
-    return "".join(word[0] for word in words if word[:1].isalpha())
+    """Every word's first letter, all the letters of a dotted one: 'world health organisation' -> 'who',
+    'u.s. geological survey' -> 'usgs'."""
+    return "".join(word.replace(".", "") if "." in word.rstrip(".") else word[0] for word in words if word[:1].isalpha())
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Whether a one-word lower-case name ('usgs') is the initials of a name of several words ('u.s. geological
+    survey')."""
+    words = name.split()
+    return " " not in short and len(words) > 1 and short.replace(".", "") == _initials(words)
+
+
+def initials_of(short: str, name: str) -> bool:
+    """Whether a name written as capitals ('USGS', 'WHO') stands for a name of several words ('U.S. Geological
+    Survey', 'World Health Organization'): the initials of its capitalised words."""
+    capitalised = " ".join(w for w in name.split() if w[:1].isupper())
+    return short.isupper() and len(short) > 1 and abbreviates(short.lower(), capitalised.lower())
 
 
 def _one_party(a: str | None, b: str | None) -> bool:
