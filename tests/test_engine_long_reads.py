@@ -672,3 +672,19 @@ def test_a_part_after_a_whole_takes_the_place_after_it_and_the_whole_keeps_none(
 def test_the_source_beside_a_dateline_on_a_hand_built_parse(words, heads, deps, pos, source) -> None:
     doc = _doc(words, heads, deps, pos, [w.lower() for w in words])
     assert past_dateline(doc[0]).text == source
+
+
+def test_a_strike_across_the_land_counts_its_capital_apart_and_two_sources_named_together_are_neither() -> None:
+    report = analyze(
+        "Thousands of teachers strike over pay; union and ministry disagree on turnout\n\n"
+        "VELSK (Reuters) - Teachers across Marbania walked out on Wednesday in the largest strike in a decade.\n\n"
+        "The Teachers' Union said about 1,900 of the country's 3,100 schools were shut. The education ministry "
+        "said 620 schools were closed.\n\n"
+        "In the capital, the city council said 140 of its 212 schools had closed. The ministry put the figure for "
+        "the capital at 96."
+    )
+    # "The ministry" is the education ministry, not the headline's "union and ministry".
+    assert figure_at(report, "620").source == figure_at(report, "96").source == "education ministry"
+    # Across the land, the dateline's city is one place among others: its counts are its own.
+    assert figure_at(report, "140").place == figure_at(report, "96").place == "capital"
+    assert sorted(len(c.figures) for c in report.conflicts) == [2, 2]

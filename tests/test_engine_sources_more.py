@@ -147,6 +147,16 @@ def test_a_said_clause_the_parser_took_for_an_object_is_still_what_was_said() ->
     assert (report.figures[0].source, report.figures[0].quantity) == ("coast guard", "spilled")
 
 
+def test_a_said_clause_the_parser_took_for_an_adverbial_one_is_still_what_was_said() -> None:
+    # The parser reads "were shut" as an adverbial clause on "said".
+    report = analyze("The Teachers' Union said about 1,900 of the country's 3,100 schools were shut.")
+    assert [claim.speaker for claim in report.claims] == ["Teachers' Union"]
+    assert report.figures[0].source == "Teachers' Union"
+    # A clause a wh-word opens, under a verb of saying negated, tells nothing.
+    report = analyze("Korvo, which says it has 14 million users, has not said when it will notify those affected.")
+    assert not any("notify" in report.text[c.content[0].start : c.content[-1].end] for c in report.claims)
+
+
 def test_a_dateline_the_parser_hung_on_a_described_source_is_no_part_of_it() -> None:
     report = analyze(
         "KYIV (Reuters) - Ukraine's military said on Tuesday its forces had killed 640 Russian soldiers in the past "

@@ -36,6 +36,8 @@ from bot.engine.lexicon import (
     DATELINE_PLACE_NOUNS,
     GUIDANCE_NOUNS,
     IT_THEY_PRONOUNS,
+    NATION_NOUNS,
+    NATIONWIDE_SCOPE,
     OFFICIAL_SOURCE,
     ORGANISATION_NOUNS,
     POSSESSIVE_PRONOUNS,
@@ -57,6 +59,7 @@ from bot.engine.speakers import (
     REFERRING_KINDS,
     SourceMention,
     SourceTracker,
+    coordinated,
     describe_source,
     possessive_pronoun,
 )
@@ -206,6 +209,17 @@ def _own_scope(
             or re.search(rf"\b(?:{'|'.join(WHOLE_PREPOSITIONS)})\s+{re.escape(event.place)}\b", lead_text) is not None
         )
     )
+    # "VELSK (Reuters) - Teachers across Marbania walked out", "... across the country": the lead spreads the
+    # event over a land other than the dateline's city, whatever place the event was given (not when the land
+    # scopes a figure of its own: "400,000 in the capital and more than 2 million across France").
+    spread = re.search(
+        rf"\b(?:{'|'.join(WHOLE_PREPOSITIONS)})\s+(?:the\s+(?:{'|'.join(NATION_NOUNS)})\b|(?P<land>[A-Z][\w'’-]+))",
+        lead_text,
+    )
+    if city is not None and spread is not None:
+        land = (spread.group("land") or NATIONWIDE_SCOPE).lower()
+        counted_apart = any(structure.place and structure.place.lower() == land for structure in structures)
+        countrywide = countrywide or (land != city.lower() and not counted_apart)
     if countrywide:
         city = None
     own = {re.sub(r"^the\s+", "", city.lower())} if city else set()
@@ -734,6 +748,8 @@ def _named_holder(name: str, claims: list[Claim], *, anonymous: bool = False) ->
     name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
     words = set(name.lower().split())
     for claim in claims:
+        if claim.speaker and coordinated(claim.speaker):
+            continue  # "The ministry" is not "union and ministry"
         if claim.speaker and not claim.anonymous and words <= set(claim.speaker.lower().split()):
             return claim_source_label(claim), claim_source_key(claim)
     label = f"{name}{ANONYMOUS_MARK}" if anonymous and "anonymous" not in name.lower() else name

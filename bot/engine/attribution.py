@@ -23,6 +23,7 @@ from bot.engine.grammar import (
     FOLLOWING_CLAUSE_DEPS,
     LOOSE_ATTACHMENT_DEPS,
     NAME_PREFIX_DEPS,
+    NEGATION_DEPS,
     NOUN_CLAUSE_DEPS,
     NOUN_MODIFIER_DEPS,
     NOUN_OR_COMPLEMENT_CLAUSE_DEPS,
@@ -44,6 +45,7 @@ from bot.engine.grammar import (
     SUBJECT_OR_EXPLETIVE_DEPS,
     VERB_POS,
     VERB_TAGS,
+    WH_TAGS,
 )
 from bot.engine.lexicon import (
     BARE_OBJECT_REFERENCES,
@@ -583,7 +585,7 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
         return preceding
     if lemma in CLAUSE_ONLY_VERBS:
         return []
-    misread = _clause_misread_as_object(verb)
+    misread = _clause_misread_as_object(verb) or _clause_misread_as_adverbial(verb)
     if misread:
         return misread
     if lemma == "call" and any(c.lower_ in _REFLEXIVES for c in verb.children):
@@ -672,6 +674,20 @@ def _clause_misread_as_object(verb: Token) -> list[tuple[int, int]]:
         counted = any(c.dep_ == "nummod" for c in obj.children)
         if counted and any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i > obj.i for c in obj.children):
             return _trimmed(verb.doc, obj.left_edge.i, obj.right_edge.i)
+    return []
+
+
+def _clause_misread_as_adverbial(verb: Token) -> list[tuple[int, int]]:
+    """'The union said about 1,900 of the country's 3,100 schools were shut': the parser took the said clause for
+    an adverbial one ("shut" read as a participle); a clause right after the verb of saying, with a subject of its
+    own and no word subordinating it ("because", "when"), is what was said."""
+    if verb.lemma_.lower() not in NUMBER_SAYING_VERBS or any(c.dep_ in NEGATION_DEPS for c in verb.children):
+        return []  # ("has not said when it will notify those affected")
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == verb.i + 1):
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+        asks = clause.left_edge.tag_ in WH_TAGS
+        if own_subject and not asks and not any(c.dep_ in CLAUSE_MARKER_DEPS for c in clause.children):
+            return _trimmed(verb.doc, clause.left_edge.i, clause.right_edge.i)
     return []
 
 

@@ -151,6 +151,10 @@ PARTICIPLE_OR_ADJECTIVE_TAGS = frozenset({"VBN", "JJ"})
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 # Comparatives, adjectival or adverbial: "closer to 950", "more than 3".
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+# Wh-words opening a clause: "has not said when it will notify" asks, it tells nothing.
+WH_TAGS = frozenset({"WRB", "WDT", "WP", "WP$"})
+# A negation on a verb: "has not said".
+NEGATION_DEPS = frozenset({"neg"})
 
 # --- entity labels --------------------------------------------------------------------------------------------
 

@@ -376,6 +376,8 @@ SOURCE_NOUNS = (
 # The prepositions of being inside a figure's scope: "600,000 in Washington", "across the north".
 # The entity labels of places and times (`PLACE_ENTITIES`, `SCOPE_ENTITIES`, ...) are in `bot.engine.grammar`.
 SCOPE_PREPOSITIONS = frozenset("in across throughout inside".split())
+# A figure noun is also "for" its place: "put the figure for the capital at 96", "the toll for the province".
+FIGURE_SCOPE_PREPOSITIONS = SCOPE_PREPOSITIONS | frozenset({"for"})
 # Pronouns by which a source speaks of itself as the one acting or owning: "it would cut 4,000 jobs", "its
 # customers".
 SELF_PRONOUNS = frozenset("it they we".split())

@@ -7,6 +7,7 @@ named — or leaves them unresolved, never guessing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -630,6 +631,9 @@ class SourceTracker:
         # points to an organisation quoted just before.
         wants_organisation = head in ORGANISATION_NOUNS
         for source in sorted(self._recent(sentence, 60), key=lambda s: -s.sentence):
+            # ("the ministry" after "union and ministry disagree": one of two sources named together is neither)
+            if coordinated(source.name):
+                continue
             if head in source.words and (source.kind == "organisation") == wants_organisation:
                 return source
         recent = sorted(self._recent(sentence, 5), key=lambda s: -s.sentence)
@@ -644,6 +648,12 @@ class SourceTracker:
                 if source.kind == "organisation" and not (business and head in _KINDS_NO_BUSINESS_IS):
                     return source
         return None
+
+
+def coordinated(name: str) -> bool:
+    """'union and ministry', 'police and organisers': several sources named as one ("Department of Health and
+    Human Services" goes on with a capital: one name)."""
+    return any(word == "and" and later[:1].islower() for word, later in itertools.pairwise(name.split()))
 
 
 def _is_organisation(mention: SourceMention) -> bool:

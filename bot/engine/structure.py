@@ -67,6 +67,7 @@ from bot.engine.lexicon import (
     DEMONSTRATIVE_WORDS,
     ESTIMATE_PREPOSITIONS,
     FIGURE_GIVING_VERBS,
+    FIGURE_SCOPE_PREPOSITIONS,
     FULL_MONTH_NAMES,
     IT_THEY_PRONOUNS,
     NATION_NOUNS,
@@ -1541,7 +1542,8 @@ def _place(path: list[Token]) -> str | None:
     if verb.dep_ in SAID_CLAUSE_DEPS and verb.head.i != verb.i and verb.head.lemma_.lower() in CUE_VERBS:
         nodes.append(verb.head)
     # "revised down the number of Ebola deaths in Marania to 3,145": the place of the figure noun the verb restates.
-    for restated in (c for c in verb.children if c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS):
+    restated_nouns = [c for c in verb.children if c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS]
+    for restated in restated_nouns:
         nodes.append(restated)
         counted = _of_object(restated)
         if counted is not None:
@@ -1550,6 +1552,8 @@ def _place(path: list[Token]) -> str | None:
         _share_place(path)
         or _gapped_place(path)
         or _place_of(nodes, _others_places(path))
+        # ("put the figure for the capital at 96", the parser hanging "for" on the figure noun or on its verb)
+        or _place_of([*restated_nouns, verb] if restated_nouns else [], prepositions=FIGURE_SCOPE_PREPOSITIONS)
         or _fronted_sentence_place(path[0])
     )
 
@@ -1668,7 +1672,9 @@ def _subject_place(path: list[Token]) -> str | None:
     return _place_of(subjects)
 
 
-def _place_of(nodes: list[Token], skip: set[int] = frozenset()) -> str | None:
+def _place_of(
+    nodes: list[Token], skip: set[int] = frozenset(), prepositions: frozenset[str] = SCOPE_PREPOSITIONS
+) -> str | None:
     """A place name (or region noun) after a scope preposition on one of `nodes`, or a place owning one; the
     phrases at `skip` are other figures'."""
     for node in nodes:
@@ -1677,7 +1683,7 @@ def _place_of(nodes: list[Token], skip: set[int] = frozenset()) -> str | None:
                 continue
             if child.dep_ == "poss" and child.ent_type_ in SCOPE_ENTITIES:
                 return _entity_words(child)
-            if child.dep_ == "prep" and child.lower_ in SCOPE_PREPOSITIONS:
+            if child.dep_ == "prep" and child.lower_ in prepositions:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
