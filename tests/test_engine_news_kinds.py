@@ -238,6 +238,7 @@ DIFFERING = [
     "According to the flight manifest, 147 passengers were on board. The minister later said there were 153 people on the plane.",
     "The union said Kelvar would cut 4,000 jobs. Kelvar said it would cut 2,500 jobs.",
     "Consumer price inflation eased to 3.1 percent in October, the statistics office said, slightly below the 3.2 percent forecast by economists in a Reuters poll.",
+    "Kessia's defence ministry said 35 of its soldiers were killed. Lorvan said it had killed 480 Kessian soldiers.",
 ]
 
 NOT_DIFFERING = [
@@ -382,6 +383,8 @@ NOT_DIFFERING = [
     "Duke Energy said 180,000 customers had lost power in its service area. Florida Power & Light said 95,000 customers in its territory were without power.",
     "Kelvar said it would cut 4,000 jobs. Its rival Morrow said it would cut 2,500 jobs.",
     "Consumer price inflation eased to 3.1 percent in October, the statistics office said. Core inflation slowed to 3.3 percent.",
+    "Riyalia's health ministry has put the number of dead at 769. Veltria said 464 of its citizens had died, and Marenia said 182 of its pilgrims were killed.",
+    "Three people were killed in the stampede, the city said. The province said 12 of its residents had died in the crush.",
 ]
 
 

@@ -51,6 +51,7 @@ from bot.engine.measures import (
     EXPECTATION_NOUNS,
     FORECASTER_NOUNS,
     MOMENT_EVENTS,
+    PERSON_EVENTS,
     STATEMENT_REVISING_VERBS,
 )
 from bot.engine.quotes import Quotation, find_quotations
@@ -292,6 +293,8 @@ def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
         # "5 million across the country, including 750,000 in Los Angeles": a part for a place of its own is
         # that place's total.
         or (found.subset and figure.place is None)
+        # "Veltria said 464 of its citizens had died": one country's part of a toll others give whole
+        or (structure.own_people and structure.quantity in PERSON_EVENTS)
         or (
             figure.claim is None
             and figure.source is None

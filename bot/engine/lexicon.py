@@ -382,6 +382,9 @@ FIGURE_SCOPE_PREPOSITIONS = SCOPE_PREPOSITIONS | frozenset({"for"})
 # customers".
 SELF_PRONOUNS = frozenset("it they we".split())
 SELF_POSSESSIVES = frozenset("its their our".split())
+# A country's or a body's own people: "464 of its citizens died", "it had 465 pilgrims killed" count one part of a
+# toll that others give whole.
+OWN_PEOPLE_NOUNS = frozenset("citizen national pilgrim resident member".split())
 # Words opening a clause about a place: "in Los Angeles, where police counted 100,000".
 WHERE_WORDS = frozenset("where".split())
 # Nouns of a part of a country or a settlement: "in the north", "in the capital", "in the province".

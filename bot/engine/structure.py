@@ -78,6 +78,7 @@ from bot.engine.lexicon import (
     NUMBER_SAYING_VERBS,
     NUMBER_SPEAKING_PHRASES,
     ORGANISATION_NOUNS,
+    OWN_PEOPLE_NOUNS,
     PLACE_NOUNS,
     RELATIVE_PRONOUNS,
     SAYING_VERBS,
@@ -260,6 +261,8 @@ class Structure:
     # What its source says of itself ("Kelvar said it would cut 4,000 jobs", "180,000 of its customers"): two
     # sources each telling of their own are two events (`conflicts`).
     own_action: bool = False
+    # "464 of its citizens died": the source's own people, one part of a toll (`OWN_PEOPLE_NOUNS`)
+    own_people: bool = False
 
     def signature(self) -> tuple:
         """The fields `compatible` reads: two structures with one signature compare alike with any other."""
@@ -409,6 +412,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     structure.hypothetical = _conditional(number)
     path = figure_path(number)  # the parse's, read once for every step below
     structure.own_action = _own_action(path)
+    structure.own_people = structure.own_action and any(_lemma(t) in OWN_PEOPLE_NOUNS for t in _path_nouns(path))
     if _prior_statement(number, path):
         structure.prior, structure.baseline = True, False
         if _own_earlier_word(number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number):
@@ -1157,11 +1161,16 @@ def _own_action(path: list[Token]) -> bool:
     acts = _lemma(verb) not in CUE_VERBS | FIGURE_GIVING_VERBS
     if acts and any(c.dep_ in SUBJECT_DEPS and c.lower_ in SELF_PRONOUNS for c in verb.children):
         return True
-    for node in path:
-        nouns = [node, *(g for c in node.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
-        if any(c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES for noun in nouns for c in noun.children):
-            return True
-    return False
+    return any(c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES for noun in _path_nouns(path) for c in noun.children)
+
+
+def _path_nouns(path: list[Token]) -> list[Token]:
+    """The words of a figure's path and the objects of their prepositions ('464 of its citizens')."""
+    return [
+        noun
+        for node in path
+        for noun in (node, *(g for c in node.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"))
+    ]
 
 
 def _existential(verb: Token, node: Token) -> bool:
