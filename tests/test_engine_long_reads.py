@@ -688,3 +688,18 @@ def test_a_strike_across_the_land_counts_its_capital_apart_and_two_sources_named
     # Across the land, the dateline's city is one place among others: its counts are its own.
     assert figure_at(report, "140").place == figure_at(report, "96").place == "capital"
     assert sorted(len(c.figures) for c in report.conflicts) == [2, 2]
+
+
+def test_a_follow_up_counts_the_event_it_follows_and_a_tally_is_its_compilers() -> None:
+    report = analyze(
+        "The death toll from last week's crush at the shrine has reached at least 1,100, according to a tally "
+        "compiled by Reuters. The health ministry has put the number of dead at 769."
+    )
+    assert not figure_at(report, "1,100").background  # "last week's crush" is the crush reported on
+    assert figure_at(report, "1,100").source == "Reuters"
+    assert len(report.conflicts) == 1
+    # Another time owning an event noun still marks another event.
+    report = analyze(
+        "The flood has killed 40 people, officials said. Last year's flood killed 200 people, the ministry said."
+    )
+    assert figure_at(report, "200").background

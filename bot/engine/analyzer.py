@@ -51,6 +51,7 @@ from bot.engine.measures import (
     EXPECTATION_NOUNS,
     FORECASTER_NOUNS,
     MOMENT_EVENTS,
+    OWNED_FIGURE_NOUNS,
     PERSON_EVENTS,
     STATEMENT_REVISING_VERBS,
 )
@@ -666,6 +667,7 @@ def _holder_source(
                 return _named_holder(mention.name, claims, anonymous=mention.anonymous)
     if found.holder.text is not None:
         return _named_holder(found.holder.text, claims)
+    head = _maker_of(head)
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in RELATIVE_CLAUSE_DEPS:
         head = head.head.head  # "analysts, who had predicted $0.84": the noun the clause hangs on
     if head.lemma_.lower() in EXPECTATION_NOUNS:
@@ -701,6 +703,25 @@ def _holder_source(
         # "analyst expectations of $19.1 billion": what analysts expect, not one analyst
         return _named_holder(f"{head.text}s", claims, anonymous=mention.anonymous)
     return _named_holder(mention.name, claims, anonymous=mention.anonymous)
+
+
+def _maker_of(figure_noun: Token) -> Token:
+    """'according to a tally compiled by Reuters', 'figures released by the ministry': who made a figure the
+    holder names; the holder itself when no one is said to."""
+    if figure_noun.lemma_.lower() not in OWNED_FIGURE_NOUNS:
+        return figure_noun
+    return next(
+        (
+            maker
+            for participle in figure_noun.children
+            if participle.dep_ == "acl"
+            for agent in participle.children
+            if agent.dep_ == "agent"
+            for maker in agent.children
+            if maker.dep_ == "pobj"
+        ),
+        figure_noun,
+    )
 
 
 # How far back (in tokens) "the company" looks for the business it stands for.

@@ -46,6 +46,7 @@ from bot.engine.lexicon import (
     CUE_VERBS,
     DEMONSTRATIVE_WORDS,
     FIGURE_GIVING_VERBS,
+    FOLLOW_UP_MARKERS,
     FRACTION_COUNTS,
     FRACTIONABLE_SCALES,
     HYPHENS,
@@ -76,6 +77,7 @@ from bot.engine.measures import (
     COUNTED_FAMILIES,
     DIRECTION_WORDS,
     EARLIER_WORDS,
+    EVENT_KINDS,
     FIGURE_CHANGING_VERBS,
     FORECASTER_NOUNS,
     HYPHENATED_QUANTITY_NAMES,
@@ -1279,8 +1281,21 @@ def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:
             or doc[marker.left_edge.i : marker.i + 1].text.lower() in PERIOD_OFFSET_MARKERS
         )
         and not _dates_a_baseline(marker)
+        and not _dates_the_followed_event(marker)
         and (verb is None or _clause_holds(_clause_head(marker), verb))
         for marker in _marker_heads(doc, sentence.start, sentence.end)
+    )
+
+
+def _dates_the_followed_event(marker: Token) -> bool:
+    """'the toll from last week's crush': a marker owning an event noun (`FOLLOW_UP_MARKERS`) dates the event the
+    story follows up, not another one."""
+    phrase = marker.doc[marker.left_edge.i : marker.i + 1].text.lower()
+    event_noun = marker.head if marker.dep_ == "poss" else None
+    return (
+        phrase in FOLLOW_UP_MARKERS
+        and event_noun is not None
+        and family_of(event_noun.lemma_.lower(), EVENT_KINDS) is not None
     )
 
 

@@ -264,6 +264,9 @@ ISSUING_VERBS = frozenset("issue release publish post send make".split())
 # Markers that shift a figure's own period back, whoever reports it: "A year earlier it reported revenue of $11.9
 # billion" is the revenue of a year before, not an earlier statement of this year's.
 PERIOD_OFFSET_MARKERS = ("a day earlier", "a week earlier", "a month earlier", "a year earlier")
+# A marker of time that, owning an event noun, dates the event a follow-up story reports on rather than another
+# one: "the death toll from last week's crush has reached 1,100", "survivors of last week's floods".
+FOLLOW_UP_MARKERS = frozenset({"last week"})
 OTHER_EVENT_MARKERS = (
     *PERIOD_OFFSET_MARKERS,
     " ago",
