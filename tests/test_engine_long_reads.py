@@ -703,3 +703,27 @@ def test_a_follow_up_counts_the_event_it_follows_and_a_tally_is_its_compilers() 
         "The flood has killed 40 people, officials said. Last year's flood killed 200 people, the ministry said."
     )
     assert figure_at(report, "200").background
+
+
+def test_a_counting_noun_under_a_clausal_subject_on_a_hand_built_parse() -> None:
+    # "The number of people still missing is 85": "missing" parsed as the clausal subject of "is", with "number"
+    # as its own subject
+    words = ["The", "number", "of", "people", "still", "missing", "is", "85"]
+    doc = _doc(
+        words,
+        [1, 5, 1, 2, 5, 6, 6, 6],
+        ["det", "nsubj", "prep", "pobj", "advmod", "csubj", "ROOT", "attr"],
+        ["DET", "NOUN", "ADP", "NOUN", "ADV", "VERB", "AUX", "NUM"],
+        ["the", "number", "of", "people", "still", "miss", "be", "85"],
+    )
+    structure = figure_structure(doc[7], doc[7], None)
+    assert (structure.quantity, structure.counted) == ("missing", "people")
+
+
+def test_gunmen_storming_a_school_is_no_storm() -> None:
+    report = analyze(
+        "Gunmen stormed a school in Maidari and abducted 276 girls, parents said. The state commissioner said the "
+        "number of girls still missing was 85."
+    )
+    assert figure_at(report, "85").quantity == "missing"
+    assert report.event is None or report.event.kind != "storm"

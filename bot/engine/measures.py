@@ -454,8 +454,9 @@ AREA_OF_EVENT = {"fire": "burned"}
 HYPHENATED_QUANTITY_NAMES = frozenset("magnitude".split())
 
 # Words of `EVENT_KINDS` that name the event only as nouns: "went on strike", not "the deadliest event to ever
-# strike the pilgrimage"; "a crush at the gates", not "crushed by a wall".
-NOUN_ONLY_EVENT_WORDS = frozenset("strike crush poll".split())  # "economists polled by Reuters"
+# strike the pilgrimage"; "a crush at the gates", not "crushed by a wall"; "a storm", not "gunmen stormed a
+# school".
+NOUN_ONLY_EVENT_WORDS = frozenset("strike crush poll storm".split())  # "economists polled by Reuters"
 
 # Words of `EVENT_FAMILIES` that tell what happened only as verbs (and "board" after "on"): as nouns they name
 # something else, a body of people ("the electoral board put it at 48%"), a height ("the water level reached

@@ -109,6 +109,7 @@ from bot.engine.measures import (
     CONCERNING_PREPOSITIONS,
     CONDITION_MARKERS,
     COUNTED_FAMILIES,
+    COUNTING_NOUNS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
@@ -1173,6 +1174,26 @@ def _path_nouns(path: list[Token]) -> list[Token]:
     ]
 
 
+def _read_counting_clause(copula: Token, structure: Structure) -> None:
+    """'The number of people still missing is 85': the parser made "missing" a clausal subject of "is" (or, after
+    a verb of saying, a clause of its own before "is"), with the counting noun as its own subject; the clause says
+    what happened, the noun's "of" what is counted."""
+    clauses = [c for c in copula.children if c.dep_ == "csubj"]
+    if copula.dep_ == "ccomp" and not any(c.dep_ in SUBJECT_DEPS for c in copula.children):
+        # "told reporters the number still missing was 85"
+        clauses += [c for c in copula.head.children if c.dep_ == "ccomp" and c.i < copula.i][-1:]
+    for clause in clauses:
+        counter = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and _lemma(c) in COUNTING_NOUNS), None)
+        happened = _event(clause)
+        if counter is None or happened is None:
+            continue
+        structure.quantity = happened
+        counted = _of_object(counter)
+        if counted is not None:
+            structure.counted = family_of(_lemma(counted), COUNTED_FAMILIES) or _lemma(counted)
+        return
+
+
 def _existential(verb: Token, node: Token) -> bool:
     """'there were 153 people': the noun after an existential "there" is what the clause is about."""
     return node.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)
@@ -1245,6 +1266,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
                     # losses" count too; no count of jobs cut
                     found = MILITARY_LOSS
             structure.quantity = found
+    if not structure.quantity and lemma in COPULA_VERBS:
+        _read_counting_clause(verb, structure)  # "the number of girls still missing was 85"
     # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
     arguments = list(verb.children)
     if not any(c.dep_ in SUBJECT_DEPS for c in arguments) and verb.dep_ == "ccomp":
