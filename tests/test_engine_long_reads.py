@@ -727,3 +727,19 @@ def test_gunmen_storming_a_school_is_no_storm() -> None:
     )
     assert figure_at(report, "85").quantity == "missing"
     assert report.event is None or report.event.kind != "storm"
+
+
+def test_a_relative_pronoun_stands_for_the_noun_its_clause_hangs_on() -> None:
+    report = analyze("Business investment, which grew by 0.3 per cent over the quarter, was revised, the office said.")
+    assert figure_at(report, "0.3").quantity == "investment"
+    report = analyze("Exports, which rose 4 percent in May, were revised, the office said.")
+    assert figure_at(report, "4").quantity == "exports"
+
+
+def test_people_not_found_are_missing() -> None:
+    report = analyze(
+        "Officials said 160 people were missing on Monday. On Friday the county judge said only three people still "
+        "had not been found."
+    )
+    assert figure_at(report, "three").quantity == "missing"
+    assert analyze("Police found 12 bodies in the river.").figures[0].quantity != "missing"

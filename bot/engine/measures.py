@@ -96,6 +96,10 @@ NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "flow": frozenset("flow".split()),  # "put the flow at 1,000 barrels a day"
     "depth": frozenset("depth".split()),
     "area": frozenset("area".split()),
+    # the parts of an economy's output a statistics release gives: "business investment grew by 0.3 per cent"
+    "investment": frozenset("investment".split()),
+    "exports": frozenset("export exports".split()),
+    "imports": frozenset("import imports".split()),
 }
 
 # Quantities named by two words, (the word before, the head's lemma): "gross domestic product".
@@ -130,6 +134,9 @@ STATE_PHRASES: dict[tuple[str, str], str] = {
 }
 
 # Verbs of losing: what losing means depends on what is lost (`LOSS_BY_COUNTED`).
+# Verbs whose negation leaves people missing: "only three people still haven't been found".
+FINDING_VERBS = frozenset("find locate trace".split())
+MISSING = "missing"
 LOSING_VERBS = frozenset("go lose".split())
 
 # What "lost" or "gone" means for what is counted: jobs are cut, homes destroyed, people killed.

@@ -29,6 +29,7 @@ from bot.engine.grammar import (
     MISREAD_OBJECT_DEPS,
     MODIFIER_DEPS,
     NAME_PART_DEPS,
+    NEGATION_DEPS,
     NOUN_CLAUSE_DEPS,
     NOUN_POS,
     NUMBER_ATTACHMENT_DEPS,
@@ -122,6 +123,7 @@ from bot.engine.measures import (
     EVENT_KINDS,
     EVENT_PEOPLE_NOUNS,
     FIGURE_CHANGING_VERBS,
+    FINDING_VERBS,
     FLUID_UNITS,
     FORECAST_LEMMA,
     FORECAST_PHRASES,
@@ -143,6 +145,7 @@ from bot.engine.measures import (
     MASS_NOUNS,
     MEASURE_OF_EVENT,
     MEASURING_VERBS,
+    MISSING,
     MONEY_QUANTITIES,
     MONEY_VERB_QUANTITIES,
     NAMED_QUANTITIES,
@@ -1256,6 +1259,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS for c in verb.children
     ):
         structure.quantity = "took part"  # "38 percent of the electorate had voted": turnout
+    if not structure.quantity and lemma in FINDING_VERBS and any(c.dep_ in NEGATION_DEPS for c in verb.children):
+        structure.quantity = MISSING  # "three people still haven't been found"
     if not structure.quantity:
         found = _event(verb) or _verb_particle_event(verb)
         if found and not (found == "cut" and lemma in LOSING_VERBS and not structure.counted):
@@ -1288,8 +1293,15 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     valued_at = node.dep_ == "prep" and node.lower_ in ESTIMATE_PREPOSITIONS
     if valued_at:
         arguments.sort(key=lambda c: c.dep_ not in PATIENT_DEPS)
+    if verb.dep_ in RELATIVE_CLAUSE_DEPS:
+        # "Business investment, which grew by 0.3 per cent": the relative pronoun stands for the noun the clause
+        # hangs on.
+        arguments = [
+            verb.head if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS and verb.head.pos_ in NOUN_POS else c
+            for c in arguments
+        ]
     for child in arguments:
-        if child.i == node.i or child.dep_ not in VERB_ARGUMENT_DEPS:
+        if child.i == node.i or (child.dep_ not in VERB_ARGUMENT_DEPS and child.i != verb.head.i):
             continue
         if structure.quantity:
             break
