@@ -743,3 +743,26 @@ def test_people_not_found_are_missing() -> None:
     )
     assert figure_at(report, "three").quantity == "missing"
     assert analyze("Police found 12 bodies in the river.").figures[0].quantity != "missing"
+
+
+def test_a_headline_figure_a_body_source_gives_is_that_sources_and_an_aftershock_reported_earlier_differs() -> None:
+    report = analyze(
+        "7.4 aftershock jolts Pelora coast\n\nA magnitude 7.4 aftershock struck off the coast of Pelora on "
+        "Wednesday, the U.S. Geological Survey said.\n\nThe aftershock was originally reported as 7.6 but was "
+        "downgraded as scientists studied the readings."
+    )
+    headline = report.figures[0]
+    assert (headline.source, headline.comparable) == ("U.S. Geological Survey", True)
+    assert figure_at(report, "7.6").quantity == "magnitude"  # "was reported as 7.6"
+    [conflict] = report.conflicts
+    assert conflict.note.startswith("magnitude of the aftershock")
+
+
+def test_a_sum_raised_is_no_revision_and_a_sum_restates_or_expects_only_a_sum_of_its_scale() -> None:
+    report = analyze(
+        "Firms may deduct up to $1 million in capital investments.\n\nThe Tax Policy Center estimates that the plan "
+        "would raise $1.1 trillion; the Tax Foundation puts the figure at $498 billion."
+    )
+    assert figure_at(report, "1.1 trillion").quantity is None  # no revision of the $1 million
+    assert figure_at(report, "498").quantity is None  # the figure it restates names no quantity
+    assert report.conflicts == []

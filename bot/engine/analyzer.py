@@ -127,19 +127,20 @@ def analyze_doc(doc: Doc) -> Report:
             places[found_figure.structure.quantity].add(found_figure.structure.place)
     # A figure whose clause named the article's own place ("80,000 marched in Paris" datelined PARIS) is that
     # place's, however many others the article counts.
-    comparable = [
-        _comparable(found_figure, figure, moment)
-        and not (
+    def comparable_at(index: int) -> bool:
+        found_figure, figure = found[index], figures[index]
+        return _comparable(found_figure, figure, moment) and not (
             figure.place is None
             and index not in own_placed
             and len(places[found_figure.structure.quantity]) >= MIN_EVENT_PLACES
         )
-        for index, (found_figure, figure) in enumerate(zip(found, figures, strict=True))
-    ]
+
+    comparable = [comparable_at(index) for index in range(len(figures))]
     for figure, ok in zip(figures, comparable, strict=True):
         figure.comparable = ok
     _carry_sources(figures, claims, sentence_starts, text, _revisers(doc, sentence_starts, claims))
-    _headline_sources(figures, headline)
+    for index in _headline_sources(figures, headline):
+        comparable[index] = figures[index].comparable = comparable_at(index)
     excluded = byline_ranges(text) + ([(dateline.span.start, dateline.span.end)] if dateline else [])
     conflicts = find_conflicts(figures, claims, structures, comparable, event_label(event))
     return Report(
@@ -585,12 +586,14 @@ def _paragraph_break(text: str, start: int, end: int) -> bool:
     return "\n\n" in text[start:end] or "\n" in text[start:end].strip()
 
 
-def _headline_sources(figures: list[Figure], headline: Span | None) -> None:
+def _headline_sources(figures: list[Figure], headline: Span | None) -> list[int]:
     """A headline's figure with no source of its own ("7.6 aftershock strikes Chile") is the body's figure of the
-    same value, and its source is the body's. For the reader only, as `_carry_sources`."""
+    same value, and its source is the body's. Returns the indexes of the headline figures whose body figure may be
+    compared: they may be too, with the headline's own reading ("aftershock" where the body says "earthquake")."""
+    carried = []
     if headline is None:
-        return
-    for figure in figures:
+        return carried
+    for index, figure in enumerate(figures):
         if figure.source is not None or not headline.start <= figure.span.start < headline.end:
             continue
         body = next(
@@ -607,6 +610,9 @@ def _headline_sources(figures: list[Figure], headline: Span | None) -> None:
         if body is not None:
             figure.source, figure.source_key = body.source, body.source_key
             figure.rules = [*figure.rules, "holder:headline-body"]
+            if body.comparable:
+                carried.append(index)
+    return carried
 
 
 def _figure(

@@ -770,8 +770,8 @@ def _expected_in_unit(expected: FoundFigure, result: FoundFigure) -> bool:
     """Whether an expectation is in a result's unit: the same one, or none, or a sum whose "a share" went unsaid
     ("84 cents" against "$0.79 a share") at the result's scale ("$12.1 billion" is no sum a share)."""
     unit, other = expected.structure.unit, result.structure.unit
-    if unit is not None and unit == other:
-        return True
+    if unit is not None and unit == other and not in_currency(unit):
+        return True  # (a sum is expected of a sum of its scale: "$498 billion" of no "$1 million")
     return (unit == other or _same_currency(unit, other)) and same_scale_values(expected.value, result.value)
 
 
@@ -815,6 +815,8 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
                 and not f.structure.baseline
                 and not f.subset
                 and (f.structure.clause != structure.clause or labelled)
+                # ("puts the figure at $498 billion" restates no "$1 million in capital investments")
+                and not (in_currency(structure.unit) and not same_scale_values(f.value, figure.value))
             ]
             # One in its own unit first ("measured it at 6.4" restates a magnitude, not "a depth of 10 km"); a
             # bare number may still restate a measured figure when no figure in its unit is near ("raised to

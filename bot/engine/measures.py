@@ -453,6 +453,8 @@ EVENT_KINDS: dict[str, frozenset[str]] = {
 }
 # What an event "measures" or "registers", or is "put at": "the quake measured 7.8" is its magnitude.
 MEASURING_VERBS = frozenset("measure register put estimate rate".split())
+# Verbs by which an event is said to have measured something: "the aftershock was originally reported as 7.6".
+EVENT_REPORTING_VERBS = frozenset("report record".split())
 MEASURE_OF_EVENT = {"earthquake": "magnitude"}
 # What an event's size is in units of area: "put the size of the blaze at 19,500 acres" is the area burned.
 AREA_OF_EVENT = {"fire": "burned"}

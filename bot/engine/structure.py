@@ -122,6 +122,7 @@ from bot.engine.measures import (
     EVENT_ITEM_NOUNS,
     EVENT_KINDS,
     EVENT_PEOPLE_NOUNS,
+    EVENT_REPORTING_VERBS,
     FIGURE_CHANGING_VERBS,
     FINDING_VERBS,
     FLUID_UNITS,
@@ -293,7 +294,10 @@ class Structure:
             counted = None  # "the number of dead": "killed", not "deads killed"
         if counted and self.counted == self.quantity:
             counted = None  # "the rate for November": "rate", not "rates rate"
-        text = f"{counted} {quantity}" if quantity and counted else quantity or counted or "figure"
+        if quantity in MEASURE_OF_EVENT.values() and counted:
+            text = f"{quantity} of the {self.counted}"  # "magnitude of the aftershock", not "aftershocks magnitude"
+        else:
+            text = f"{counted} {quantity}" if quantity and counted else quantity or counted or "figure"
         if self.quantity == "won" and self.belongs_to:
             text += f" by {string.capwords(self.belongs_to)}"  # "votes won by Maduro"
         if self.change:
@@ -490,8 +494,9 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     return structure
 
 
-# Verbs that give an event's measure, first or revised: "measured 7.8", "was later upgraded to 7.2".
-_EVENT_MEASURING_VERBS = MEASURING_VERBS | REVISION_VERBS
+# Verbs that give an event's measure, first or revised: "measured 7.8", "was later upgraded to 7.2", "was reported
+# as 7.6".
+_EVENT_MEASURING_VERBS = MEASURING_VERBS | REVISION_VERBS | EVENT_REPORTING_VERBS
 
 
 def _measure_of_event(verb: Token) -> str | None:
@@ -1232,7 +1237,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         # given before; the figure measures that thing. What is revised is always a figure ("the unemployment
         # rate for November was revised up to 7.8 percent").
         structure.counted = structure.counted or _lemma(changed)
-    elif lemma in REVISION_VERBS:
+    elif lemma in REVISION_VERBS and not (node.dep_ in OBJECT_DEPS and in_currency(structure.unit)):
+        # ("the plan would raise $1.1 trillion": a sum raised is money, no figure revised)
         structure.revises = True
     # "cut their estimate of those missing to about 940", "raised the toll to 19": a verb changing a figure
     # revises it, and the figure says what is counted.
