@@ -294,7 +294,10 @@ ESTIMATE_WORDS = frozenset("estimate estimated put reckon assess calculate gauge
 
 # Words that make a figure a goal or a bound set in advance rather than a count: "reached its goal of accepting
 # 10,000 refugees", "15 percent over the limit of 10,000".
-TARGET_WORDS = NAMED_QUANTITIES["target"] | frozenset("limit cap quota ceiling".split())
+TARGET_WORDS = NAMED_QUANTITIES["target"] | frozenset("limit cap quota ceiling threshold".split())
+# Participles that make the figure they modify a bar to clear: "above the 50 percent needed for the vote to be
+# valid", "the two-thirds majority required" (as the verb, "12 people needed treatment" counts people).
+THRESHOLD_PARTICIPLES = frozenset("need require".split())
 
 # Words that make a figure an expectation rather than a reported fact.
 # Verbs with a preposition that expect a figure: "the $1.11 a share that analysts were looking for". Such a figure
@@ -362,9 +365,10 @@ CENT_WORDS = frozenset("cent centum".split())
 RATE_WORDS = frozenset("per each a an".split())
 # Nouns that make "a" a rate rather than an article: "0.42 euros a share", "300 a head".
 RATE_NOUNS = frozenset("share head day week month year hour".split())  # "5,000 barrels a day"
-# Accounting bases of a money measure, named before its noun: "adjusted EPS", "diluted earnings", "operating profit".
-# Two figures on two bases measure two things.
-BASES = frozenset("adjusted diluted underlying core operating net gross pretax pre-tax".split())
+# Bases of a money measure, named before its noun: "adjusted EPS", "diluted earnings", "operating profit", and
+# "insured losses" against "economic losses" (what insurers pay against all the damage). Two figures on two bases
+# measure two things.
+BASES = frozenset("adjusted diluted underlying core operating net gross pretax pre-tax insured uninsured economic".split())
 # Abbreviations that name a quantity per something: "an adjusted EPS of $0.87" is profit per share.
 PER_UNIT_ABBREVIATIONS: dict[str, tuple[str, str]] = {"eps": ("profit", "share")}
 # Verbs by which a noun spans its values: "revenue ranging from $33 billion to $34 billion".

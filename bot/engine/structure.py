@@ -179,6 +179,7 @@ from bot.engine.measures import (
     STATEMENT_REVISING_VERBS,
     SUBUNITS,
     TARGET_WORDS,
+    THRESHOLD_PARTICIPLES,
     UNIT_WORDS,
     VEHICLE_WORDS,
     VERB_ONLY_EVENT_WORDS,
@@ -452,7 +453,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if not structure.quantity and not structure.unit:
         # "146 passengers", "4,000 strikers", "put the number of detainees at 3,000": nouns that say what happened
         # to the people they count, when the clause says nothing else ("17 passengers were killed" is a toll).
-        counted_word = _lemma(noun) if noun is not None else structure.counted
+        counted_word = _lemma(noun) if noun is not None else _counted_by_verb(verb) or structure.counted
         structure.quantity = QUANTITY_OF_COUNTED.get(counted_word or "")
     participle = verb.tag_ in PARTICIPLE_TAGS  # not "UPDATE: Death toll rises to 58" parsed as a clause on "UPDATE"
     if structure.counted is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and participle:
@@ -1182,6 +1183,16 @@ def _path_nouns(path: list[Token]) -> list[Token]:
     ]
 
 
+def _counted_by_verb(verb: Token) -> str | None:
+    """'put the number of passengers at 160', 'the number of passengers was 160': the word a counting noun of the
+    verb's is "of", before its family's name ("passenger", not "people")."""
+    counter = next(
+        (c for c in verb.children if c.dep_ in _SUBJECT_OR_PATIENT_DEPS and _lemma(c) in COUNTING_NOUNS), None
+    )
+    counted = _of_object(counter) if counter is not None else None
+    return _lemma(counted) if counted is not None else None
+
+
 def _read_counting_clause(copula: Token, structure: Structure) -> None:
     """'The number of people still missing is 85': the parser made "missing" a clausal subject of "is" (or, after
     a verb of saying, a clause of its own before "is"), with the counting noun as its own subject; the clause says
@@ -1500,7 +1511,10 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
         structure.place = COMBINED_SCOPE
     if structure.place is None:
         structure.event_place = _subject_place(path)
-    if lemmas & TARGET_WORDS and structure.quantity != "target":
+    threshold = any(
+        c.dep_ in ADJECTIVAL_MODIFIER_DEPS and _lemma(c) in THRESHOLD_PARTICIPLES for node in path[:-1] for c in node.children
+    )
+    if (lemmas & TARGET_WORDS or threshold) and structure.quantity != "target":
         structure.status = "target"  # a goal is no count: "reached its goal of accepting 10,000 refugees"
     elif lemmas & FORECAST_WORDS:
         structure.status = "forecast"
