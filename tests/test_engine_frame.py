@@ -462,7 +462,9 @@ def test_a_figure_the_speaker_rejects_is_not_theirs() -> None:
 
 def test_what_leaks_from_a_well_is_spilled_and_what_leaks_from_a_bank_is_data() -> None:
     report = analyze("About 4,000 barrels a day were leaking, the company said. Hackers leaked the records of 9,000 customers.")
-    assert [figure.quantity for figure in report.figures] == ["spilled", "affected"]
+    assert [figure.quantity for figure in report.figures] == ["flow", "affected"]  # a spill's rate is its flow
+    report = analyze("About 4,000 barrels were leaking, the company said.")
+    assert [figure.quantity for figure in report.figures] == ["spilled"]
 
 
 def test_laid_off_workers_are_jobs_cut() -> None:

@@ -766,3 +766,47 @@ def test_a_sum_raised_is_no_revision_and_a_sum_restates_or_expects_only_a_sum_of
     assert figure_at(report, "1.1 trillion").quantity is None  # no revision of the $1 million
     assert figure_at(report, "498").quantity is None  # the figure it restates names no quantity
     assert report.conflicts == []
+
+
+def test_a_headline_clause_before_a_speaker_is_the_writers_and_a_count_compared_with_another_moves_nothing() -> None:
+    report = analyze(
+        "Kelvar to cut 2,400 jobs, unions say losses will be higher\n\nMARLOW (Reuters) - Carmaker Kelvar said on "
+        "Tuesday it would cut 2,400 jobs. The Amalgamated Workers Union said the real figure was closer to 3,500."
+    )
+    assert report.figures[0].source == "Carmaker Kelvar"  # not the unions', who speak after the comma
+    report = analyze(
+        "Police detained more than 1,380 people at protests on Saturday, an independent monitoring group said, far "
+        "more than the 420 arrests reported by the city's police."
+    )
+    assert not figure_at(report, "420").change
+    assert len(report.conflicts) == 1
+
+
+def test_rallies_across_the_country_are_nationwide_and_a_published_estimate_was_not_freed() -> None:
+    report = analyze(
+        "The interior ministry said around 3,500 people had taken part in unauthorised rallies across the country, "
+        "while organisers put the turnout in the capital alone at 25,000."
+    )
+    assert figure_at(report, "3,500").place == "nationwide"
+    assert report.conflicts == []
+    report = analyze("The panel's previous estimate, released two weeks ago, was 12,000 to 19,000 barrels a day.")
+    assert figure_at(report, "12,000").quantity != "freed"
+    assert figure_at(report, "12,000").source == "panel"
+
+
+def test_a_spills_rate_is_its_flow() -> None:
+    report = analyze(
+        "As much as 40,000 barrels of oil a day may be gushing from the well, a government panel said. Independent "
+        "scientists said the flow could be as much as 100,000 barrels a day."
+    )
+    assert {f.quantity for f in report.figures} == {"flow"}
+    assert len(report.conflicts) == 1
+
+
+def test_a_time_opening_the_sentence_dates_its_figures() -> None:
+    report = analyze(
+        "The flow rate was estimated at 5,000 barrels a day in April, the company said. By June, government "
+        "scientists said, the well was leaking 60,000 barrels a day."
+    )
+    assert figure_at(report, "60,000").period == "June"
+    assert report.conflicts == []

@@ -544,7 +544,15 @@ def _is_cue_verb(token: Token) -> bool:
 def _content_of(verb: Token) -> list[tuple[int, int]]:
     lemma = verb.lemma_.lower()
     doc = verb.doc
+    # "Kelvar to cut 2,400 jobs, unions say losses will be higher": a clause after the verb with a subject of its
+    # own is what was said; the clause before it is the writer's.
+    said_after = any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for g in c.children)
+        for c in verb.children
+    )
     for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i and said_after:
+            continue
         if child.dep_ == "ccomp" and child.i < verb.i and _is_cue_verb(child) and _subject(child) is not None:
             continue  # "The office said X; local media reported Y": the parser chained two sources' claims
         if child.dep_ == "ccomp":

@@ -76,7 +76,7 @@ ORGANISATION_NOUNS = frozenset(
     company firm network outlet newspaper paper broadcaster channel office committee council
     commission government administration military army force forces police service campaign party
     movement coalition alliance institute center centre authority authorities court union
-    association federation bank board team
+    association federation bank board team panel
     operator airline carrier utility manufacturer insurer lender broadcaster publisher retailer developer
     secretariat directorate inspectorate headquarters bureau hospital""".split()
 )

@@ -107,6 +107,7 @@ from bot.engine.measures import (
     CHANGE_BASIS_PATTERNS,
     CHANGE_WORDS,
     CIRCUMSTANCE_PREPOSITIONS,
+    COMPARISON_WORDS,
     CONCERNING_PREPOSITIONS,
     CONDITION_MARKERS,
     COUNTED_FAMILIES,
@@ -202,6 +203,8 @@ _LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "arou
 # between $3.87 and $3.93".
 _VALUE_PREPOSITIONS = frozenset({"of", "as", "between"})
 GENERIC_COUNTED = "people"
+SPILLED = "spilled"
+FLOW = "flow"
 GENERIC_AREA = "area"
 GENERIC_RATE = "rate"
 MILITARY_LOSS = "loss"
@@ -464,9 +467,12 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if structure.quantity == "won":
         structure.belongs_to = party_of_votes(number)
     if structure.quantity == "affected" and (structure.unit or "").split(" per ")[0] in FLUID_UNITS and _leaks(path):
-        structure.quantity = "spilled"  # "5,000 barrels were leaking" from a well, not a data leak
+        structure.quantity = SPILLED  # "5,000 barrels were leaking" from a well, not a data leak
     if not structure.quantity and not structure.unit:
         structure.quantity = _measure_of_event(verb)
+    if structure.quantity in (SPILLED, FLOW) and _fluid_rate(structure.unit):
+        # "5,000 barrels a day were gushing", "put the flow at 40,000 barrels a day": a spill's rate is its flow
+        structure.quantity = FLOW
     if not structure.quantity and structure.unit in AREA_UNITS:
         structure.quantity = AREA_OF_EVENT.get(family_of(structure.counted or "", EVENT_KINDS) or "")
     if structure.quantity == "created" and structure.unit is None:
@@ -508,6 +514,12 @@ def _measure_of_event(verb: Token) -> str | None:
     if subject is None:
         return None
     return MEASURE_OF_EVENT.get(family_of(_lemma(subject), EVENT_KINDS) or "")
+
+
+def _fluid_rate(unit: str | None) -> bool:
+    """'barrel per day', 'gallon per hour': a unit of stuff that flows, per unit of time."""
+    amount, _, per = (unit or "").partition(" per ")
+    return amount in FLUID_UNITS and per in RATE_NOUNS
 
 
 def _leaks(path: list[Token]) -> bool:
@@ -727,14 +739,15 @@ def _restated(noun: Token) -> Token | None:
     return None
 
 
-def _modifier_quantity(noun: Token) -> str | None:
-    """'participation rate', 'death toll', 'area burned': a modifier naming the quantity wins."""
+def _modifier_quantity(noun: Token, *, after: bool = True) -> str | None:
+    """'participation rate', 'death toll', 'area burned': a modifier naming the quantity wins (`after`: one after
+    the noun too)."""
     for child in noun.children:
         if child.dep_ in PRENOMINAL_MODIFIER_DEPS and child.i < noun.i:
             found = _event(child) or _named(child)
             if found:
                 return found
-        if child.dep_ in ADJECTIVAL_MODIFIER_DEPS and child.i > noun.i and _event(child):
+        if after and child.dep_ in ADJECTIVAL_MODIFIER_DEPS and child.i > noun.i and _event(child):
             return _event(child)
     return None
 
@@ -933,7 +946,11 @@ def _climb(anchor: Token, structure: Structure) -> None:
         # names the level it moved from.
         moved_to = any(c.dep_ == "prep" and c.lower_ in LEVEL_PREPOSITIONS for c in node.children)
         # ("ahead of the $1.98", "short of the 440 million" set a value against another: no change)
-        set_against = node.lower_ in SHORT_WORDS
+        # ("far more than the 420 arrests reported by police": a comparative with its "than" compares, it moves
+        # nothing)
+        set_against = node.lower_ in SHORT_WORDS or (
+            node.tag_ in COMPARATIVE_TAGS and any(c.lower_ in COMPARISON_WORDS for c in node.children)
+        )
         if (node.dep_ == "advmod" and not moved_to and not set_against) or (
             node.dep_ == "npadvmod" and head.lower_ in DIRECTION_WORDS
         ):
@@ -1074,7 +1091,8 @@ def _take_noun(noun: Token, structure: Structure) -> None:
         return
     if _lemma(noun) in RESTATING_NOUNS | OWNED_FIGURE_NOUNS:
         target = _restated(noun)
-        modified = _modifier_quantity(noun)
+        # ("the number killed" counts the killed; "the estimate, released two weeks ago" was published)
+        modified = _modifier_quantity(noun, after=_lemma(noun) in COUNTING_NOUNS)
         if target is None and modified:
             structure.quantity = modified  # "a loss estimate of $2 billion", "a casualty count of 40"
         elif target is not None:
@@ -1416,6 +1434,10 @@ def _period_words(path: list[Token]) -> str:
             phrase = " ".join(t.text for t in verb.doc[verb.head.i + 1 : verb.i][:SUBJECT_PERIOD_REACH])
             words = [phrase] if _names_a_period(phrase) else []
         if not words:
+            # "By June, government scientists said, the well was leaking 60,000 barrels a day": a time set at the
+            # head of the sentence dates every clause in it, the parser hanging it where it likes.
+            words = _fronted_sentence_period(path[0])
+        if not words:
             # "raised its full-year revenue forecast to $17 billion": the figure noun the verb changes holds it.
             changed = [c for c in verb.children if c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS | OWNED_FIGURE_NOUNS]
             doc = verb.doc
@@ -1427,6 +1449,16 @@ def _period_words(path: list[Token]) -> str:
 DEADLINE_PREPOSITION = "by"
 # How a clause of what is expected hangs on its verb: "sees inflation falling to", "expects prices to rise".
 FORECAST_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+
+
+def _fronted_sentence_period(number: Token) -> list[str]:
+    """The period a phrase opening the figure's sentence names ("By June, ...", "In April, ..."), as a list of
+    words (empty when there is none)."""
+    first = sentence_of(number)[0]
+    if first.pos_ != "ADP" or first.lower_ not in PERIOD_PREPOSITIONS | {DEADLINE_PREPOSITION} or first.i == number.i:
+        return []
+    phrase = " ".join(t.text for t in first.subtree if t.i < number.i)
+    return [phrase] if _names_a_period(phrase) else []
 
 
 def _names_a_period(words: str) -> bool:
@@ -1767,6 +1799,11 @@ def _place_of(
                     if pobj.lemma_.lower() in NATION_NOUNS and whole:  # "across the country", "in the whole country"
                         # "across the country"; "across the three worst-hit countries" sums several
                         return COMBINED_SCOPE if pobj.tag_ in PLURAL_NOUN_TAGS else NATIONWIDE_SCOPE
+                    if family_of(pobj.lemma_.lower(), EVENT_KINDS) and pobj not in nodes:
+                        # "had taken part in rallies across the country": the place of the events taken part in
+                        found = _place_of([pobj], skip, prepositions)
+                        if found:
+                            return found
             if child.dep_ == "advmod" and child.lower_ in NATIONWIDE_WORDS:
                 return NATIONWIDE_SCOPE
     return None
