@@ -240,6 +240,7 @@ DIFFERING = [
     "Consumer price inflation eased to 3.1 percent in October, the statistics office said, slightly below the 3.2 percent forecast by economists in a Reuters poll.",
     "Kessia's defence ministry said 35 of its soldiers were killed. Lorvan said it had killed 480 Kessian soldiers.",
     "Survivors said more than 200 people had been on board the boat. The coast guard put the number of passengers at 160.",
+    "The UN said 41 civilians were killed in the strike. A security official said 36 people had been killed.",
     "The commission said 63.4 percent of voters took part, comfortably above the 50 percent needed for the vote to be valid. Opposition observers said turnout was no more than 38 percent.",
 ]
 
@@ -387,6 +388,7 @@ NOT_DIFFERING = [
     "Consumer price inflation eased to 3.1 percent in October, the statistics office said. Core inflation slowed to 3.3 percent.",
     "Riyalia's health ministry has put the number of dead at 769. Veltria said 464 of its citizens had died, and Marenia said 182 of its pilgrims were killed.",
     "Three people were killed in the stampede, the city said. The province said 12 of its residents had died in the crush.",
+    "The defence ministry said its forces had killed about 600 enemy soldiers on Thursday. A local official said at least 14 civilians had been killed by shelling.",
     "Insured losses from Hurricane Delia will be between $4.5 billion and $9 billion, catastrophe modeler Vantor Risk said on Tuesday. A rival firm, Calder Analytics, estimated insured losses at $6 billion to $7.5 billion. Total economic losses, including uninsured damage, could reach $20 billion, Vantor said.",
 ]
 

@@ -169,7 +169,7 @@ MONEY_QUANTITIES = frozenset("revenue profit loss cost damages".split())
 # Counted nouns that count the same thing.
 COUNTED_FAMILIES: dict[str, frozenset[str]] = {
     "people": frozenset(
-        "people person resident civilian passenger individual villager inhabitant citizen adult "
+        "people person resident passenger individual villager inhabitant citizen adult "
         "occupant".split()
     ),
     "home": frozenset("home house household dwelling".split()),
@@ -191,6 +191,8 @@ PERSON_GROUPS: dict[str, frozenset[str]] = {
     "children": frozenset("child minor kid boy girl infant".split()),
     "women": frozenset("woman".split()),
     "journalists": frozenset("journalist reporter".split()),
+    # (people, but no soldiers: "600 soldiers were killed" and "14 civilians were killed" are two counts)
+    "civilians": frozenset("civilian".split()),
 }
 
 # Verbs of what something is made or allowed for: "designed to carry 30 people" is a capacity.
