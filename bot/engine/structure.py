@@ -1976,6 +1976,9 @@ def compatible(a: Structure, b: Structure) -> bool:
     # "people" counts any kind of person: "17 people killed" and "22 fighters killed" are one toll.
     if a.counted in b.contrasted or b.counted in a.contrasted:
         return False
+    # "12 civilians and 3 soldiers were killed" lists the parts of a toll: none of them is a count of all "people".
+    if any(one.contrasted and one.counted != GENERIC_COUNTED and other.counted == GENERIC_COUNTED for one, other in ((a, b), (b, a))):
+        return False
     if not _one_side(a.side, b.side):
         return False
     if a.basis and b.basis and a.basis != b.basis:
