@@ -238,3 +238,15 @@ def test_guidance_with_no_owner_named_is_the_business_named_before() -> None:
     report = analyze(text.replace("the previous outlook", "previous forecasts"))
     assert not figure_at(report, "2.40").comparable
     assert report.conflicts == []
+
+
+def test_it_stands_for_no_plural_source_and_a_forecast_beside_a_result_leaves_the_result_a_result() -> None:
+    report = analyze(
+        "Marbania's unemployment rate rose to 6.4 percent in March, the national statistics office said, higher "
+        "than the 6.2 percent economists polled by Reuters had expected. The office also revised February's rate "
+        "up from the 6.0 percent it first reported. Employers cut 18,000 jobs in March, the office said, while "
+        "economists had forecast a gain of 5,000."
+    )
+    assert figure_at(report, "6.0").source == "national statistics office"  # "it", not "economists"
+    assert figure_at(report, "18,000").status is None  # the forecast is the economists', in a clause of its own
+    assert figure_at(report, "5,000").status == "forecast"

@@ -7,6 +7,7 @@ import heapq
 import math
 import re
 from collections import defaultdict
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -44,6 +45,7 @@ from bot.engine.lexicon import (
     PUBLISHING_VERBS,
     RELATIVE_PRONOUNS,
     SCOPE_PREPOSITIONS,
+    SINGULAR_PRONOUN,
     VEHICLE_NOUNS,
     WHOLE_PREPOSITIONS,
 )
@@ -516,14 +518,34 @@ def _figures(
     its sentence or the one before that has a source."""
     figures: list[Figure] = []
     latest: tuple[int, str, str | None] | None = None  # (sentence number, source, key)
+    latest_singular: tuple[int, str, str | None] | None = None  # the same, for "it": no "economists"
     for found_figure, owner in zip(found, owners, strict=True):
         sentence = bisect.bisect_right(sentence_starts, found_figure.start) - 1
-        recent = latest if latest is not None and sentence - latest[0] <= PRONOUN_HOLDER_REACH else None
-        figure = _figure(found_figure, owner, claims, recent[1:] if recent else None)
+
+        def near(candidate: tuple[int, str, str | None] | None) -> tuple[str, str | None] | None:
+            return candidate[1:] if candidate is not None and sentence - candidate[0] <= PRONOUN_HOLDER_REACH else None  # noqa: B023
+
+        figure = _figure(found_figure, owner, claims, RecentSources(near(latest), near(latest_singular)))
         figures.append(figure)
         if figure.source is not None:
             latest = (sentence, figure.source, figure.source_key)
+            if not _plural_label(figure.source):
+                latest_singular = latest
     return figures
+
+
+class RecentSources(NamedTuple):
+    """The latest sources before a figure a pronoun holder may stand for: any ("they"), and one that is no plural
+    noun ("it": the statistics office, not the economists quoted after it)."""
+
+    any: tuple[str, str | None] | None
+    singular: tuple[str, str | None] | None
+
+
+def _plural_label(label: str) -> bool:
+    """'economists', 'analysts (anonymous)': a source named by a plural common noun."""
+    last = re.sub(r"\s*\(.*\)$", "", label).split()[-1:] or [""]
+    return last[0].islower() and last[0].endswith("s") and not last[0].endswith("ss")
 
 
 def _revisers(doc: Doc, sentence_starts: list[int], claims: list[Claim]) -> dict[int, set[tuple[str, str | None]]]:
@@ -615,16 +637,15 @@ def _headline_sources(figures: list[Figure], headline: Span | None) -> list[int]
     return carried
 
 
-def _figure(
-    found: FoundFigure, owner: int | None, claims: list[Claim], recent: tuple[str, str | None] | None
-) -> Figure:
+def _figure(found: FoundFigure, owner: int | None, claims: list[Claim], recent: RecentSources) -> Figure:
     structure = found.structure
     claim = claims[owner] if owner is not None else None
     source = claim_source_label(claim) if claim is not None else None
     key = claim_source_key(claim) if claim is not None else None
     # "The state health department said it had confirmed 64 cases": "it" is the claim's speaker, when the
     # figure sits in a claim; otherwise the latest source before it.
-    held = _holder_source(found, claims, (source, key) if claim is not None and claim.speaker else recent)
+    speaker = (source, key) if claim is not None and claim.speaker else None
+    held = _holder_source(found, claims, RecentSources(speaker, speaker) if speaker else recent)
     if held is not None:
         # The figure's own source wins over the speaker of the sentence: "Smith said police counted 3,000".
         source, key = held
@@ -650,7 +671,7 @@ def _figure(
 
 
 def _holder_source(
-    found: FoundFigure, claims: list[Claim], recent: tuple[str, str | None] | None
+    found: FoundFigure, claims: list[Claim], recent: RecentSources
 ) -> tuple[str, str | None] | None:
     """(label, key) of the source a figure's own construction names, or None when it names none a reader can
     use. A pronoun holder ("it revised the figure to 7.9") is the `recent` source, when there is one.
@@ -684,8 +705,10 @@ def _holder_source(
             return None
         head = forecasters
     mention = describe_source(head, sentence_text(sentence_of(head)))
-    if mention.kind == "pronoun" and POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_) in IT_THEY_PRONOUNS:
-        return recent  # "it revised the figure to 7.9", "its previous forecast was for 4.1 billion"
+    pronoun = POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)
+    if mention.kind == "pronoun" and pronoun in IT_THEY_PRONOUNS:
+        # "it revised the figure to 7.9", "its previous forecast was for 4.1 billion"
+        return recent.singular if pronoun == SINGULAR_PRONOUN else recent.any
     bare = not any(c.dep_ in PRENOMINAL_MODIFIER_DEPS for c in head.children)  # not "the stadium operator"
     if head.lemma_.lower() in GUIDANCE_NOUNS:
         # "The revised outlook now anticipates ...": the business named just before gives its own guidance.

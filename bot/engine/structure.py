@@ -25,6 +25,7 @@ from bot.engine.grammar import (
     CHANGE_AMOUNT_DEPS,
     CHANGE_POS,
     COMPARATIVE_TAGS,
+    CONTRAST_CLAUSE_DEPS,
     EVENT_MODIFIER_DEPS,
     MISREAD_OBJECT_DEPS,
     MODIFIER_DEPS,
@@ -1451,6 +1452,11 @@ DEADLINE_PREPOSITION = "by"
 FORECAST_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 
 
+def _clause_of_its_own(token: Token) -> bool:
+    """A clause joined beside another with a subject of its own: 'while economists had forecast ...'."""
+    return token.dep_ in CONTRAST_CLAUSE_DEPS and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
 def _fronted_sentence_period(number: Token) -> list[str]:
     """The period a phrase opening the figure's sentence names ("By June, ...", "In April, ..."), as a list of
     words (empty when there is none)."""
@@ -1493,7 +1499,9 @@ def _on_a_day(preposition: Token) -> bool:
 def _read_period_and_status(number: Token, structure: Structure, path: list[Token]) -> None:
     structure.clause = path[-1].i
     text = _period_words(path)
-    words = [t for node in path for t in [node, *node.children]]
+    # (not the verb of a clause of its own beside the figure's: "Employers cut 18,000 jobs, while economists had
+    # forecast a gain of 5,000")
+    words = [t for node in path for t in [node, *(c for c in node.children if not _clause_of_its_own(c))]]
     # "It expects the economy to grow by 1.2%": a verb of expecting above the figure's own clause.
     words += _own_statement_ancestors(number)
     # "the $1.20 a share that analysts had expected": a relative clause inside the figure's own phrase.
