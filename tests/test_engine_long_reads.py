@@ -810,3 +810,14 @@ def test_a_time_opening_the_sentence_dates_its_figures() -> None:
     )
     assert figure_at(report, "60,000").period == "June"
     assert report.conflicts == []
+
+
+def test_the_two_values_of_a_revision_are_of_one_place() -> None:
+    report = analyze(
+        "A wildfire in the hills east of Calder has burned about 41,000 acres, fire officials said on Wednesday, "
+        "revising down an earlier estimate of 48,000 acres after more accurate mapping. A separate fire in the "
+        "north of the state has burned 3,200 acres."
+    )
+    assert figure_at(report, "48,000").place == figure_at(report, "41,000").place is not None
+    [conflict] = report.conflicts
+    assert conflict.reason == "revision"

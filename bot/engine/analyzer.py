@@ -255,9 +255,15 @@ def _own_scope(
         for place in (structure.place, structure.event_place):
             if place:
                 places[structure.quantity].add(place)
-    for structure, figure in zip(structures, figures, strict=True):
+    for structure in structures:
         if structure.event_place and len(places[structure.quantity]) >= MIN_EVENT_PLACES:
             structure.place = structure.event_place
+    # "has burned about 41,000 acres, ..., revising down an earlier estimate of 48,000 acres": a revision's two
+    # values are of one place.
+    pair_places = {s.revision_pair: s.place for s in structures if s.revision_pair is not None and s.place}
+    for structure, figure in zip(structures, figures, strict=True):
+        if structure.place is None and structure.revision_pair in pair_places:
+            structure.place = pair_places[structure.revision_pair]
         figure.place = structure.place
     return own_placed
 
