@@ -163,3 +163,14 @@ def test_a_dateline_the_parser_hung_on_a_described_source_is_no_part_of_it() -> 
         "24 hours."
     )
     assert [claim.speaker for claim in report.claims] == ["Ukraine's military"]
+
+
+def test_a_contrasting_clause_after_what_was_said_was_said_too() -> None:
+    report = analyze(
+        "The Ostrian military disputed the claims. An army spokeswoman said an inquiry determined that 1,166 people "
+        "were killed. It found that 709 were Kessa militants, while 295 were civilians, including 89 minors and 49 women."
+    )
+    assert claim_saying(report, "709 were Kessa militants").speaker == claim_saying(report, "295 were civilians").speaker
+    # A contrasting clause with a verb of saying of its own is its own speaker's.
+    report = analyze("Police said 40 people were arrested, while the organisers said 120 had been detained.")
+    assert [figure.source for figure in report.figures] == ["Police", "organisers"]

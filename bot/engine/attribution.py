@@ -56,6 +56,7 @@ from bot.engine.lexicon import (
     CLAUSE_ONLY_VERBS,
     COGNITION_VERBS,
     CONTENT_PREPOSITIONS,
+    CONTRAST_MARKS,
     CUE_VERBS,
     DASHES,
     ESTIMATE_PREPOSITIONS,
@@ -574,6 +575,8 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
             if child.i > verb.i and following:
                 end = max(c.right_edge.i for c in following)
                 child = following[-1]
+            if child.i > verb.i:
+                end = max(end, _contrast_said_along(verb, end))
             for conj in child.children:
                 # "said teams had reached X and warned Y": the warning is a claim of its own.
                 if (
@@ -683,6 +686,19 @@ def _clause_misread_as_object(verb: Token) -> list[tuple[int, int]]:
         if counted and any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i > obj.i for c in obj.children):
             return _trimmed(verb.doc, obj.left_edge.i, obj.right_edge.i)
     return []
+
+
+def _contrast_said_along(verb: Token, end: int) -> int:
+    """'It found that 709 were militants, while 295 were civilians': a contrasting clause the parser hung on the
+    verb of saying, right after what was said, with a subject of its own and no verb of saying in it, was said
+    too. Returns the index its said part ends at (or `end`)."""
+    for clause in verb.children:
+        opens = clause.dep_ in ADJUNCT_CLAUSE_DEPS and clause.left_edge.i <= end + 2 and clause.i > end
+        marked = any(c.dep_ in CLAUSE_MARKER_DEPS and c.lower_ in CONTRAST_MARKS for c in clause.children)
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+        if opens and marked and own_subject and not any(_is_cue_verb(t) for t in clause.subtree):
+            return clause.right_edge.i
+    return end
 
 
 def _clause_misread_as_adverbial(verb: Token) -> list[tuple[int, int]]:
