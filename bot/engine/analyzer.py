@@ -527,11 +527,8 @@ def _figures(
     latest_singular: tuple[int, str, str | None] | None = None  # the same, for "it": no "economists"
     for found_figure, owner in zip(found, owners, strict=True):
         sentence = bisect.bisect_right(sentence_starts, found_figure.start) - 1
-
-        def near(candidate: tuple[int, str, str | None] | None) -> tuple[str, str | None] | None:
-            return candidate[1:] if candidate is not None and sentence - candidate[0] <= PRONOUN_HOLDER_REACH else None  # noqa: B023
-
-        figure = _figure(found_figure, owner, claims, RecentSources(near(latest), near(latest_singular)))
+        recent = RecentSources(_near(latest, sentence), _near(latest_singular, sentence))
+        figure = _figure(found_figure, owner, claims, recent)
         figures.append(figure)
         if figure.source is not None:
             latest = (sentence, figure.source, figure.source_key)
@@ -546,6 +543,11 @@ class RecentSources(NamedTuple):
 
     any: tuple[str, str | None] | None
     singular: tuple[str, str | None] | None
+
+
+def _near(latest: tuple[int, str, str | None] | None, sentence: int) -> tuple[str, str | None] | None:
+    """(source, key) of `latest` when its sentence is within `PRONOUN_HOLDER_REACH` of `sentence`."""
+    return latest[1:] if latest is not None and sentence - latest[0] <= PRONOUN_HOLDER_REACH else None
 
 
 def _plural_label(label: str) -> bool:

@@ -432,9 +432,9 @@ APPROXIMATE_QUALIFIERS = frozenset("about nearly".split())
 
 # Pronouns that stand for an organisation or a group giving a figure: "it later revised the toll to 61".
 IT_THEY_PRONOUNS = frozenset("it they".split())
+SINGULAR_PRONOUN = "it"  # stands for no source named by a plural noun ("economists")
 # Marks of a clause set against another: "709 were militants, while 295 were civilians".
 CONTRAST_MARKS = frozenset("while whereas".split())
-SINGULAR_PRONOUN = "it"  # stands for no source named by a plural noun ("economists")
 # Words that open a sentence pointing back at the one before: "This compares with analyst expectations of ...".
 DEMONSTRATIVE_WORDS = frozenset("this that these those".split())
 # Days of the week in calendar order, Monday first (as `datetime.date.weekday` counts): "on Tuesday".

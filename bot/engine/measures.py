@@ -133,10 +133,10 @@ STATE_PHRASES: dict[tuple[str, str], str] = {
     ("without", "power"): "without power",  # "left 320,000 homes without power"
 }
 
-# Verbs of losing: what losing means depends on what is lost (`LOSS_BY_COUNTED`).
 # Verbs whose negation leaves people missing: "only three people still haven't been found".
 FINDING_VERBS = frozenset("find locate trace".split())
 MISSING = "missing"
+# Verbs of losing: what losing means depends on what is lost (`LOSS_BY_COUNTED`).
 LOSING_VERBS = frozenset("go lose".split())
 
 # What "lost" or "gone" means for what is counted: jobs are cut, homes destroyed, people killed.
