@@ -250,3 +250,12 @@ def test_it_stands_for_no_plural_source_and_a_forecast_beside_a_result_leaves_th
     assert figure_at(report, "6.0").source == "national statistics office"  # "it", not "economists"
     assert figure_at(report, "18,000").status is None  # the forecast is the economists', in a clause of its own
     assert figure_at(report, "5,000").status == "forecast"
+
+
+def test_an_expectation_on_the_sentences_basis_takes_the_results_period() -> None:
+    report = analyze(
+        "Marenia's economy grew 1.9 percent year on year in the third quarter, the statistics office said on "
+        "Friday, faster than the 1.5 percent expected by economists in a Reuters poll."
+    )
+    assert figure_at(report, "1.5").period == figure_at(report, "1.9").period == "Q3, year on year"
+    assert len(report.conflicts) == 1

@@ -174,3 +174,11 @@ def test_a_contrasting_clause_after_what_was_said_was_said_too() -> None:
     # A contrasting clause with a verb of saying of its own is its own speaker's.
     report = analyze("Police said 40 people were arrested, while the organisers said 120 had been detained.")
     assert [figure.source for figure in report.figures] == ["Police", "organisers"]
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_speaker_after_it_says() -> None:
+    report = analyze(
+        "Death toll from Orsk mine blast rises to 31; union says 40 still trapped\n\nORSK (Reuters) - The death toll "
+        "from an explosion at a coal mine rose to 31 on Tuesday, the emergencies ministry said."
+    )
+    assert report.figures[0].source == "emergencies ministry"  # the body's, not the union's

@@ -552,7 +552,9 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
         for c in verb.children
     )
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.i < verb.i and said_after:
+        # ("Death toll rises to 31; union says 40 still trapped": a clause before a semicolon is another's)
+        cut_off = child.i < verb.i and any(t.text == ";" for t in doc[child.right_edge.i + 1 : verb.i])
+        if child.dep_ == "ccomp" and child.i < verb.i and (said_after or cut_off):
             continue
         if child.dep_ == "ccomp" and child.i < verb.i and _is_cue_verb(child) and _subject(child) is not None:
             continue  # "The office said X; local media reported Y": the parser chained two sources' claims

@@ -72,6 +72,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.measures import (
     BASELINE_PREPOSITIONS,
+    CHANGE_BASIS_PATTERNS,
     CHANGE_WORDS,
     COMPARISON_WORDS,
     COUNTED_FAMILIES,
@@ -761,7 +762,10 @@ def _resolve_expectations(doc: Doc, figures: list[FoundFigure]) -> None:
             nearest.rules = (*nearest.rules, RESULT_AGAINST_EXPECTATION)
         for name in ("counted", "quantity", "change", "unit"):
             setattr(structure, name, getattr(nearest.structure, name))
-        if structure.period is None:
+        # ("1.9 percent year on year in the third quarter ..., faster than the 1.5 percent expected": the
+        # sentence's basis alone names no period; the result's period with that basis does)
+        basis_only = structure.period in CHANGE_BASIS_PATTERNS
+        if structure.period is None or (basis_only and (nearest.structure.period or "").endswith(structure.period)):
             structure.period = nearest.structure.period
         figure.rules = (*figure.rules, "relation:expectation-of")
 
