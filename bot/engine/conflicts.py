@@ -361,9 +361,11 @@ def _difference_stated(a: Figure, b: Figure, figures: list[Figure], starts: list
 def _one_key_per_abbreviation(keys: dict[int, str]) -> dict[int, str]:
     """'usgs' and 'u.s. geological survey' are one source, whose revision ("The USGS later revised its reading
     down to 6.8") is its own: each abbreviation takes the key of the name it abbreviates."""
-    names = {key for key in keys.values() if " " in key}
-    full = {key: next((name for name in sorted(names) if abbreviates(key, name)), key) for key in set(keys.values())}
-    return {i: full[key] for i, key in keys.items()}
+    distinct = set(keys.values())
+    names = sorted(key for key in distinct if " " in key)
+    # (only a one-word key may abbreviate; most groups have none, or one or two)
+    full = {key: next((name for name in names if abbreviates(key, name)), key) for key in distinct if " " not in key}
+    return {i: full.get(key, key) for i, key in keys.items()}
 
 
 def _one_reading_per_source(

@@ -1934,8 +1934,10 @@ def abbreviates(short: str, name: str) -> bool:
 def initials_of(short: str, name: str) -> bool:
     """Whether a name written as capitals ('USGS', 'WHO') stands for a name of several words ('U.S. Geological
     Survey', 'World Health Organization'): the initials of its capitalised words."""
+    if not short.isupper() or len(short) < 2 or " " in short:
+        return False  # (most names: no capitals alone, and nothing to compute)
     capitalised = " ".join(w for w in name.split() if w[:1].isupper())
-    return short.isupper() and len(short) > 1 and abbreviates(short.lower(), capitalised.lower())
+    return abbreviates(short.lower(), capitalised.lower())
 
 
 def _one_party(a: str | None, b: str | None) -> bool:
