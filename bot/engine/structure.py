@@ -1205,11 +1205,14 @@ def _path_nouns(path: list[Token]) -> list[Token]:
 def _counted_by_verb(verb: Token) -> str | None:
     """'put the number of passengers at 160', 'the number of passengers was 160': the word a counting noun of the
     verb's is "of", before its family's name ("passenger", not "people")."""
-    counter = next(
-        (c for c in verb.children if c.dep_ in _SUBJECT_OR_PATIENT_DEPS and _lemma(c) in COUNTING_NOUNS), None
-    )
+    counter = _counter_of(verb, _SUBJECT_OR_PATIENT_DEPS)
     counted = _of_object(counter) if counter is not None else None
     return _lemma(counted) if counted is not None else None
+
+
+def _counter_of(verb: Token, deps: frozenset[str]) -> Token | None:
+    """The counting noun ("number", "toll", ...) hung on `verb` by one of `deps`, or None."""
+    return next((c for c in verb.children if c.dep_ in deps and _lemma(c) in COUNTING_NOUNS), None)
 
 
 def _read_counting_clause(copula: Token, structure: Structure) -> None:
@@ -1221,7 +1224,7 @@ def _read_counting_clause(copula: Token, structure: Structure) -> None:
         # "told reporters the number still missing was 85"
         clauses += [c for c in copula.head.children if c.dep_ == "ccomp" and c.i < copula.i][-1:]
     for clause in clauses:
-        counter = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and _lemma(c) in COUNTING_NOUNS), None)
+        counter = _counter_of(clause, SUBJECT_DEPS)
         happened = _event(clause)
         if counter is None or happened is None:
             continue
@@ -1457,11 +1460,18 @@ def _clause_of_its_own(token: Token) -> bool:
     return token.dep_ in CONTRAST_CLAUSE_DEPS and any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
+def _opening_preposition(number: Token, prepositions: frozenset[str]) -> Token | None:
+    """The preposition opening the figure's sentence ("In Marseille, ...", "By June, ..."), when it is one of
+    `prepositions` and not the figure's own word."""
+    first = sentence_of(number)[0]
+    return first if first.pos_ == "ADP" and first.lower_ in prepositions and first.i != number.i else None
+
+
 def _fronted_sentence_period(number: Token) -> list[str]:
     """The period a phrase opening the figure's sentence names ("By June, ...", "In April, ..."), as a list of
     words (empty when there is none)."""
-    first = sentence_of(number)[0]
-    if first.pos_ != "ADP" or first.lower_ not in PERIOD_PREPOSITIONS | {DEADLINE_PREPOSITION} or first.i == number.i:
+    first = _opening_preposition(number, PERIOD_PREPOSITIONS | {DEADLINE_PREPOSITION})
+    if first is None:
         return []
     phrase = " ".join(t.text for t in first.subtree if t.i < number.i)
     return [phrase] if _names_a_period(phrase) else []
@@ -1665,8 +1675,8 @@ def _place(path: list[Token]) -> str | None:
 def _fronted_sentence_place(number: Token) -> str | None:
     """'In Marseille, police counted 16,000 marchers while organisers claimed 245,000': a place set at the head of
     the sentence scopes every clause in it."""
-    first = sentence_of(number)[0]
-    if first.pos_ != "ADP" or first.lower_ not in SCOPE_PREPOSITIONS or first.i == number.i:
+    first = _opening_preposition(number, SCOPE_PREPOSITIONS)
+    if first is None:
         return None
     if first.head.i == first.i:
         return None
