@@ -821,3 +821,26 @@ def test_the_two_values_of_a_revision_are_of_one_place() -> None:
     assert figure_at(report, "48,000").place == figure_at(report, "41,000").place is not None
     [conflict] = report.conflicts
     assert conflict.reason == "revision"
+
+
+def test_a_lead_reporting_last_months_attack_counts_that_attack() -> None:
+    report = analyze(
+        "Twenty-two people, 14 of them women, were killed in a mortar attack last month on a market in eastern "
+        "Dorvan, the United Nations said in a report on Tuesday.\n\n"
+        "Provincial officials had told reporters at the time that 31 people died in the shelling."
+    )
+    assert not figure_at(report, "Twenty-two").background  # the lead's own event, however long ago
+    assert figure_at(report, "31").source.startswith("Provincial officials")  # said "at the time that"
+    [conflict] = report.conflicts
+    assert len(conflict.figures) == 2
+    # Past the lead, or in a clause of its own, last month is another event.
+    report = analyze(
+        "A car bomb killed 12 people in central Dorvan on Tuesday, police said.\n\n"
+        "A similar bomb killed 30 people in the same square last month, officials said."
+    )
+    assert figure_at(report, "30").background
+    report = analyze(
+        "A car bomb killed 12 people in Dorvan on Tuesday, weeks after a bombing last month killed 30, police said."
+    )
+    assert figure_at(report, "30").background
+    assert not figure_at(report, "12").background

@@ -66,6 +66,20 @@ def test_said_in_a_statement_that() -> None:
     assert claim.speaker == "Amelia Stone"
 
 
+def test_what_was_said_hung_on_a_preposition_as_a_relative_clause() -> None:
+    # The parser hangs "that ..." on "time" or "briefing" as a relative clause; with no clause of its own, the
+    # verb of saying said it.
+    report = analyze(
+        "The mayor told reporters at the time that 12 people were missing. "
+        "Colonel Ada Marr said at a briefing that 31 people were killed."
+    )
+    assert claim_saying(report, "12 people were missing").speaker == "mayor"
+    assert claim_saying(report, "31 people were killed").speaker == "Ada Marr"
+    # 'that' as the object of a real relative clause is no claim.
+    report = analyze("Colonel Ada Marr said at a briefing that she gave on Monday.")
+    assert not any("she gave" in claim.text for claim in report.claims)
+
+
 def test_surname_at_the_start_of_a_sentence_joins_the_full_name() -> None:
     report = analyze(
         "Opposition leader Derek Havers said the bill was reckless. "

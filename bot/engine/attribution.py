@@ -590,7 +590,7 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
             spans = _trimmed(doc, start, end)
             if spans:
                 return spans
-    vehicle_clause = _clause_on_vehicle(verb)
+    vehicle_clause = _clause_on_vehicle(verb) or _clause_misread_as_relative(verb)
     if vehicle_clause:
         return vehicle_clause
     preceding = _preceding_clause(verb)
@@ -644,6 +644,28 @@ def _clause_on_vehicle(verb: Token) -> list[tuple[int, int]]:
                     marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
                     if clause.dep_ in NOUN_OR_COMPLEMENT_CLAUSE_DEPS and marked:
                         return _trimmed(verb.doc, clause.left_edge.i, clause.right_edge.i)
+    return []
+
+
+# A clause with one of these has no room for an object: passive ("were killed") or copular ("were missing").
+_NO_OBJECT_DEPS = frozenset({"auxpass", "acomp", "attr"})
+
+
+def _clause_misread_as_relative(verb: Token) -> list[tuple[int, int]]:
+    """'told reporters at the time that 31 people died', 'said at a briefing that 31 people died': with no clause of
+    its own, the verb of saying had what it said hung on the noun of its preposition as a relative clause. A
+    relative clause opening with 'that' and holding a subject of its own (besides 'that') is what was said."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
+                opener = clause.left_edge
+                subject = any(c.dep_ in SUBJECT_DEPS and c.i != opener.i for c in clause.children)
+                between = verb.doc[noun.i + 1 : opener.i]
+                # ("said at a briefing that he gave": 'that' as the clause's object is a real relative clause,
+                # unless the clause is passive or copular and has no room for one: "that 40 were killed")
+                gap = opener.dep_ in OBJECT_DEPS and not any(c.dep_ in _NO_OBJECT_DEPS for c in clause.children)
+                if opener.lower_ == "that" and subject and not gap and not any(t.pos_ in VERB_POS for t in between):
+                    return _trimmed(verb.doc, opener.i + 1, clause.right_edge.i)
     return []
 
 

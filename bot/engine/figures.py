@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from bot.engine.context import find_dateline, find_headline
 from bot.engine.doccache import entity_at, sentence_of, sentence_text
 from bot.engine.grammar import (
     ADJECTIVAL_MODIFIER_DEPS,
@@ -1295,14 +1296,31 @@ def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:
 
 def _dates_the_followed_event(marker: Token) -> bool:
     """'the toll from last week's crush': a marker owning an event noun (`FOLLOW_UP_MARKERS`) dates the event the
-    story follows up, not another one."""
+    story follows up, not another one. So does one dating the main clause of the story's lead sentence:
+    "Twenty people were killed in an airstrike last month, the U.N. said in a report on Monday" reports on last
+    month's airstrike (a marker in a clause of its own, "... a month after an attack last month killed 40", still
+    dates another event)."""
     phrase = marker.doc[marker.left_edge.i : marker.i + 1].text.lower()
-    event_noun = marker.head if marker.dep_ == "poss" else None
-    return (
-        phrase in FOLLOW_UP_MARKERS
-        and event_noun is not None
-        and family_of(event_noun.lemma_.lower(), EVENT_KINDS) is not None
-    )
+    if phrase not in FOLLOW_UP_MARKERS:
+        return False
+    if marker.dep_ == "poss":
+        return family_of(marker.head.lemma_.lower(), EVENT_KINDS) is not None
+    clause = _clause_head(marker)
+    root = marker.sent.root
+    main = clause.i == root.i or (clause.dep_ == "ccomp" and clause.head.i == root.i)
+    return main and marker.sent.start == _lead_sentence_start(marker.doc)
+
+
+def _lead_sentence_start(doc: Doc) -> int | None:
+    """The index of the token opening the story's lead sentence: the first sentence past the headline and the
+    dateline. Found once per document."""
+    if "whosaid_lead_sentence" not in doc.user_data:
+        text = doc.text
+        headline, dateline = find_headline(text), find_dateline(text)
+        opening = dateline.span.end if dateline else (headline.end if headline else 0)
+        first = next((t for t in doc if t.idx >= opening and not t.is_space), None)
+        doc.user_data["whosaid_lead_sentence"] = first.sent.start if first is not None else None
+    return doc.user_data["whosaid_lead_sentence"]
 
 
 def _clause_head(token: Token) -> Token:

@@ -266,7 +266,7 @@ ISSUING_VERBS = frozenset("issue release publish post send make".split())
 PERIOD_OFFSET_MARKERS = ("a day earlier", "a week earlier", "a month earlier", "a year earlier")
 # A marker of time that, owning an event noun, dates the event a follow-up story reports on rather than another
 # one: "the death toll from last week's crush has reached 1,100", "survivors of last week's floods".
-FOLLOW_UP_MARKERS = frozenset({"last week"})
+FOLLOW_UP_MARKERS = frozenset({"last week", "last month"})
 OTHER_EVENT_MARKERS = (
     *PERIOD_OFFSET_MARKERS,
     " ago",
