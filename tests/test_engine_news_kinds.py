@@ -79,6 +79,8 @@ DIFFERING = [
     "Fire officials said the blaze had burned 12,000 acres by Thursday. They later revised the figure to 9,500 acres after mapping.",
     "At the peak of the floods, about 3.3 million people were living in camps, the U.N. said. The government said 2.1 million people were in camps.",
     "Police said 300 people were arrested during the protests. A monitoring group said 1,100 people were detained.",
+    "The rebels said they still held 19 people. The government says 23 people remain in the group's hands.",
+    "The militia said it was holding 12 hostages. Aid workers said 30 people remain in captivity.",
     "The company now expects full-year sales of $12 billion to $12.5 billion, down from its previous forecast of $13 billion.",
     "Officials said 48 people were still missing after the floods. The county sheriff said 160 people remained unaccounted for.",
     "The ministry said 21 workers were killed in the mine blast. The miners' union said 36 miners had died.",

@@ -131,6 +131,8 @@ STATE_PHRASES: dict[tuple[str, str], str] = {
     ("in", "camp"): "displaced",  # "3.3 million people were living in camps"
     ("in", "shelter"): "displaced",
     ("without", "power"): "without power",  # "left 320,000 homes without power"
+    ("in", "captivity"): "held",  # "23 people remain in captivity"
+    ("in", "hand"): "held",  # "23 people remain in the group's hands"
 }
 
 # Verbs whose negation leaves people missing: "only three people still haven't been found".
