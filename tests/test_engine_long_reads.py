@@ -844,3 +844,43 @@ def test_a_lead_reporting_last_months_attack_counts_that_attack() -> None:
     )
     assert figure_at(report, "30").background
     assert not figure_at(report, "12").background
+
+
+def test_an_earlier_estimate_alone_after_a_revision_is_the_revised_figures_prior() -> None:
+    report = analyze(
+        "Marbania lowered its estimated death toll from the January earthquake to 9,412 on Friday. The previous "
+        "estimate, issued in February, was 12,030. Aid agencies had put the toll at more than 15,000."
+    )
+    prior = figure_at(report, "12,030")
+    assert prior.quantity == "killed" and prior.source == "Marbania"
+    [conflict] = report.conflicts
+    assert len(conflict.figures) == 3
+    # With no revision before it, an earlier estimate names nothing it counts.
+    report = analyze("The ministry counted 9,412 dead. The previous estimate, issued in February, was 12,030.")
+    assert figure_at(report, "12,030").quantity is None
+
+
+def test_a_toll_as_high_as_a_number_is_that_toll() -> None:
+    report = analyze(
+        "Officials said 412 people were killed. The defence minister said the toll could be as high as 2,000."
+    )
+    assert figure_at(report, "2,000").quantity == "killed"
+    assert len(report.conflicts) == 1
+    # Losses that could be as low as a number leave what is lost to the losses, not to a toll.
+    report = analyze("The union said manufacturing job losses in the region could be as low as 100.")
+    assert figure_at(report, "100").quantity != "killed"
+
+
+def test_another_partys_votes_compared_to_a_partys_are_no_earlier_value() -> None:
+    report = analyze(
+        "Tallies collected by the opposition showed 3.1 million votes for Orsten and 5.4 million for his rival, "
+        "former judge Lina Vallin, opposition leader Ada Ruse said. The electoral council said Orsten had won "
+        "4.9 million votes, compared "
+        "to 3.6 million for Vallin."
+    )
+    assert figure_at(report, "3.6 million").comparable
+    assert "vallin" in figure_at(report, "5.4 million").belongs_to  # the rival named after the comma
+    assert sorted(len(c.figures) for c in report.conflicts) == [2, 2]
+    # The same party's figure a year before is still a baseline.
+    report = analyze("The electoral council said Orsten won 4.9 million votes, compared to 3.6 million in 2019.")
+    assert not figure_at(report, "3.6 million").comparable

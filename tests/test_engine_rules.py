@@ -47,6 +47,8 @@ TOKEN_CASES = [
     ("not-a-count:vague-scale", ["the", "crowd", "at", "several", "thousand", "."], 4),
     ("not-a-count:vague-scale", ["a", "few", "hundred", "people"], 2),
     ("not-a-count:name-number", ["Flight", "370", "vanished"], 1),
+    ("not-a-count:street-address", ["at", "88", "Wharfside", "Road", "in", "Osland"], 1),
+    ("not-a-count:street-address", ["at", "10", "Upper", "Mill", "Lane"], 1),
     ("not-a-count:code-leading-zero", ["call", "0800", "for", "help"], 1),
     ("not-a-count:digit-run", ["call", "555", "0199", "now"], 1),
     ("not-a-count:multiplier", ["three", "times", "more", "people"], 0),

@@ -86,6 +86,7 @@ from bot.engine.measures import (
     MAX_BASELINE_CLIMB,
     NAMED_QUANTITIES,
     OWNED_FIGURE_NOUNS,
+    PARTY_QUANTITIES,
     PER_CENT_WORDS,
     PERCENT_OPENERS,
     PERCENT_WORDS,
@@ -99,7 +100,15 @@ from bot.engine.measures import (
     family_of,
     same_scale_values,
 )
-from bot.engine.rules import TRAILING_SOURCE_MARKS, DocRules, Holder, holder_of, read_rules
+from bot.engine.rules import (
+    BASELINE_LABEL_PREFIX,
+    REVISING_HOLDER,
+    TRAILING_SOURCE_MARKS,
+    DocRules,
+    Holder,
+    holder_of,
+    read_rules,
+)
 from bot.engine.structure import (
     GENERIC_COUNTED,
     MAX_CLIMB,
@@ -393,6 +402,8 @@ def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
             and _one_statement(doc, prior.clause, other.structure.clause)
             and other.structure.revision_pair is None
         ]
+        if not partners and not prior.quantity:
+            partners = _revised_just_before(doc, figure, by_sentence)
         if not partners:
             continue
         revised = partners[0].structure
@@ -417,6 +428,22 @@ def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
         prior.points_back = revised.points_back = False
         prior.revision_pair = revised.revision_pair = figure.start
         figure.rules = (*figure.rules, "relation:revised-from")
+
+
+def _revised_just_before(doc: Doc, prior: FoundFigure, by_sentence: dict[int, list[FoundFigure]]) -> list[FoundFigure]:
+    """'India lowered its estimated death toll to 15,537. The previous estimate ... was 20,085.': a source's
+    earlier word that names nothing it counts, alone after a sentence revising a figure by a revising verb, is
+    that figure's prior value."""
+    sentence = sentence_of(doc[prior.token])
+    if sentence.start == 0:
+        return []
+    before = by_sentence.get(doc[sentence.start - 1].sent.start_char, [])
+    revised = [
+        other
+        for other in before
+        if REVISING_HOLDER in other.rules and not other.structure.prior and other.structure.revision_pair is None
+    ]
+    return revised[-1:]
 
 
 # How far up from a bare conjoined number the figure it shares words with is looked for.
@@ -472,6 +499,12 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
                 setattr(structure, name, getattr(earlier.structure, name))
         if structure.quantity == "won" and structure.belongs_to is None:
             structure.belongs_to = party_of_votes(number)  # "and 6.27 million for his rival, Edmundo Gonzalez"
+        other_party = structure.belongs_to not in (None, earlier.structure.belongs_to)
+        if structure.baseline and structure.quantity in PARTY_QUANTITIES and other_party:
+            # "the 5.15 million votes Maduro had won, compared to 4.45 million for Gonzalez": another party's
+            # figure set beside it, no earlier value of it
+            structure.baseline = False
+            figure.rules = tuple(rule for rule in figure.rules if not rule.startswith(BASELINE_LABEL_PREFIX))
         if figure.measure is None:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
         if not set_against:

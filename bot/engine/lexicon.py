@@ -310,6 +310,8 @@ AGE_WORDS = frozenset("aged age ages".split())
 CLOCK_WORDS = frozenset("am pm a.m. p.m. o'clock gmt utc".split())
 
 # Nouns before a number that make it a name, not a count: "Flight 370", "Article 5", "magnitude" is a quantity.
+# The last word of a street's name, after its house number: "88 Wharfside Road", "10 Downing Street".
+STREET_WORDS = frozenset("street road avenue lane boulevard drive".split())
 NAME_NUMBER_WORDS = frozenset(
     """flight article section route highway number no no. resolution chapter level category grade room
     page platform""".split()

@@ -65,6 +65,7 @@ from bot.engine.lexicon import (
     SCALE_WORDS,
     SHOWING_VERBS,
     SOURCE_NOUNS,
+    STREET_WORDS,
     TALLY_VERBS,
     VAGUE_QUANTIFIERS,
     VEHICLE_NOUNS,
@@ -95,6 +96,11 @@ from bot.engine.structure import misread_figure_noun, relative_clauses
 _NUMBER = {"LIKE_NUM": True}
 _MONTHS_CAPITALISED = {"LOWER": {"IN": sorted(MONTH_NAMES)}, "IS_TITLE": True}
 
+# What the labels of the baseline patterns (`BASELINES`) begin with.
+BASELINE_LABEL_PREFIX = "baseline:"
+# The label of a holder who revises a figure: the value is a revised one.
+REVISING_HOLDER = "holder:revising-verb"
+
 # Token patterns: (label, pattern, position of the number within the match).
 TokenRule = tuple[str, list[dict], int]
 
@@ -111,6 +117,12 @@ NOT_A_COUNT: tuple[TokenRule, ...] = (
     ),
     ("not-a-count:clock-time", [_NUMBER, {"LOWER": {"IN": sorted(CLOCK_WORDS)}}], 0),
     ("not-a-count:name-number", [{"LOWER": {"IN": sorted(NAME_NUMBER_WORDS)}}, _NUMBER], 1),
+    # "the headquarters at 88 Wharfside Road": a house number, named streets of one to three words
+    (
+        "not-a-count:street-address",
+        [_NUMBER, {"IS_TITLE": True, "OP": "{1,3}"}, {"LOWER": {"IN": sorted(STREET_WORDS)}, "IS_TITLE": True}],
+        0,
+    ),
     ("not-a-count:code-leading-zero", [{"IS_DIGIT": True, "TEXT": {"REGEX": r"^0\d"}}], 0),
     ("not-a-count:digit-run", [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 0),
     ("not-a-count:digit-run", [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 1),
@@ -362,7 +374,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
     # "the bureau revised the rate up to 3.1 per cent", "the agency upgraded it from 7.5 to 7.9": who revises a
     # figure gives the new value and the old.
     (
-        "holder:revising-verb",
+        REVISING_HOLDER,
         [
             {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(REVISION_VERBS)}, "POS": "VERB"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
@@ -371,7 +383,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
     # "officials cut their estimate of those missing to about 940", "the union upped the figure to 50", "cut its
     # revenue forecast to ...": a verb that moves prices too revises a figure when its object is one.
     (
-        "holder:revising-verb",
+        REVISING_HOLDER,
         [
             {
                 "RIGHT_ID": "verb",

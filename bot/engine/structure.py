@@ -546,8 +546,10 @@ def party_of_votes(number: Token) -> str | None:
         if preposition.i < number.i:
             continue
         for pobj in (c for c in preposition.children if c.dep_ == "pobj"):
-            named = _named_party(pobj) or next(
-                (_named_party(c) for c in (*pobj.children, *number.children) if c.dep_ == "appos"), None
+            named = (
+                _named_party(pobj)
+                or next((_named_party(c) for c in (*pobj.children, *number.children) if c.dep_ == "appos"), None)
+                or _name_set_beside(pobj)
             )
             if named is not None:
                 return _party_words(named)
@@ -561,6 +563,27 @@ def party_of_votes(number: Token) -> str | None:
             if subject is not None and _named_party(subject) is not None and verb.lemma_.lower() in WINNING_VERBS:
                 return _party_words(_named_party(subject))
     return None
+
+
+# How many words after a noun and its comma an apposition's name may end: "his rival, former diplomat Edmundo
+# Gonzalez".
+APPOSITION_NAME_WINDOW = 5
+
+
+def _name_set_beside(noun: Token) -> Token | None:
+    """'for his rival, former diplomat Edmundo Gonzalez', the name parsed apart from the noun: a name after the
+    noun's comma, within a few words (`APPOSITION_NAME_WINDOW`) of its role, ends the apposition."""
+    doc = noun.doc
+    comma = noun.right_edge.i + 1
+    if noun.pos_ == "PROPN" or comma >= len(doc) or doc[comma].text != ",":
+        return None
+    last = None
+    for token in doc[comma + 1 : min(len(doc), comma + 1 + APPOSITION_NAME_WINDOW)]:
+        if token.pos_ == "PROPN":
+            last = token
+        elif last is not None or token.is_punct or token.pos_ in VERB_POS:
+            break
+    return last if last is not None and last.ent_type_ not in TIME_ENTITIES | SCOPE_ENTITIES else None
 
 
 def _party_words(name: Token) -> str:
@@ -988,6 +1011,9 @@ def _climb(anchor: Token, structure: Structure) -> None:
             _take_noun(head.head, structure)  # "revenue ranging from $33 billion to $34 billion"
             if structure.quantity or structure.points_back:
                 return
+        if node.lower_ == "as" and head.dep_ == "acomp" and _subject_restates_a_figure(head.head):
+            node = head  # "the toll could be as high as 100,000": the value of the copula's subject
+            continue
         if head.pos_ in PREDICATE_POS:
             if head.dep_ in AUXILIARY_DEPS and head.head.i != head.i:
                 node, head = head, head.head  # "about 40 were unaccounted for": the main verb decides
@@ -999,6 +1025,12 @@ def _climb(anchor: Token, structure: Structure) -> None:
 
 
 _SUBJECT_OR_PATIENT_DEPS = SUBJECT_DEPS | PATIENT_DEPS
+
+
+def _subject_restates_a_figure(verb: Token) -> bool:
+    """'the toll could be ...', 'the number may be ...': a verb whose subject is a noun for a figure
+    (`RESTATING_NOUNS`); "job losses could be as low as 100" leaves what is lost to the losses."""
+    return verb.pos_ in VERB_POS and any(c.dep_ in SUBJECT_DEPS and _lemma(c) in RESTATING_NOUNS for c in verb.children)
 
 
 def dated_restatement(number: Token) -> bool:
