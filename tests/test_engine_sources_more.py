@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.engine import analyze
-from tests.support.engine_checks import claim_saying
+from tests.support.engine_checks import claim_saying, figure_at
 
 
 def test_his_office_speaks_for_the_person_named_before() -> None:
@@ -78,6 +78,59 @@ def test_what_was_said_hung_on_a_preposition_as_a_relative_clause() -> None:
     # 'that' as the object of a real relative clause is no claim.
     report = analyze("Colonel Ada Marr said at a briefing that she gave on Monday.")
     assert not any("she gave" in claim.text for claim in report.claims)
+
+
+def test_the_report_named_before_speaks_for_its_author() -> None:
+    report = analyze(
+        "The United Nations said in a report on Tuesday that 22 people were killed in the shelling.\n\n"
+        "The report said the market was crowded at the time. The report added that 40 people were wounded."
+    )
+    assert claim_saying(report, "the market was crowded").speaker == "United Nations"
+    assert claim_saying(report, "40 people were wounded").speaker == "United Nations"
+    report = analyze(
+        "According to the Dorvan Monitoring Mission (DMM) report, 71 people were injured. The report said that "
+        "the ceremony was widely known."
+    )
+    assert claim_saying(report, "71 people were injured").speaker == "DMM"
+    assert claim_saying(report, "the ceremony was widely known").speaker == "DMM"
+    # A report introduced with no author is another report, and a title's words own nothing.
+    report = analyze(
+        "The United Nations said in a report that 22 people were killed. A report circulated on Friday. "
+        "The report said 40 people were wounded."
+    )
+    assert claim_saying(report, "40 people were wounded").speaker != "United Nations"
+    # "today's data" is the data named before, not today's.
+    report = analyze(
+        "Marbanian Bureau of Statistics data published today showed the jobless rate fell to 5.1 per cent. "
+        "The participation rate rose to 65.9 per cent in October, and today's data shows it rose further to "
+        "66.1 per cent in November."
+    )
+    assert figure_at(report, "66.1").source == "Marbanian Bureau of Statistics"
+    report = analyze("The union was sent a Section 188 Advance Notice. The notice says 160 jobs will go.")
+    assert claim_saying(report, "160 jobs will go").speaker != "Section 188 Advance"
+
+
+def test_an_affiliation_before_an_apposition_names_the_source_and_a_finding_was_said() -> None:
+    report = analyze(
+        "Researchers at Halvard Labs, a security firm, said they had obtained a copy of the database and found "
+        "records belonging to at least 6.1 million users. Organisers of the counter-rally said 30,000 people "
+        "took part."
+    )
+    # "found records" has no clause of its own: it was said with the rest.
+    assert "Halvard Labs" in claim_saying(report, "found records belonging").speaker
+    assert "Halvard Labs" in figure_at(report, "6.1 million").source
+    assert figure_at(report, "30,000").source == "Organisers of the counter-rally"
+    report = analyze(
+        "A spokesman for the ranchers' federation said owners may clear up to 20% of their land. The authors of "
+        'the "Growth Project" wrote that 40 people took part.'
+    )
+    assert figure_at(report, "20%").source == "spokesman for the ranchers' federation"
+    assert figure_at(report, "40").source == "authors"  # a title in quotes is left out of the source's name
+    # After 'of', only a name writes a statement: 'a poll of 800 voters' was answered by them, not written.
+    report = analyze(
+        "A poll of 800 likely voters was released on Monday. The poll shows 41 percent back the mayor."
+    )
+    assert figure_at(report, "41").source != "800 likely voters"
 
 
 def test_surname_at_the_start_of_a_sentence_joins_the_full_name() -> None:

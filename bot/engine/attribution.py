@@ -581,10 +581,13 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
                 end = max(end, _contrast_said_along(verb, end))
             for conj in child.children:
                 # "said teams had reached X and warned Y": the warning is a claim of its own.
+                # ("said they had obtained a copy and found records of 6.1 million users": a verb that attributes
+                # only with a clause of its own, and has none, is part of what was said)
                 if (
                     conj.dep_ == "conj"
                     and _is_cue_verb(conj)
                     and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+                    and (conj.lemma_.lower() not in CLAUSE_ONLY_VERBS or any(c.dep_ == "ccomp" for c in conj.children))
                 ):
                     end = min(end, conj.left_edge.i - 1)
             spans = _trimmed(doc, start, end)

@@ -49,6 +49,8 @@ LOOSE_ATTACHMENT_DEPS = frozenset({"npadvmod", "appos", "intj", "dep"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "poss"})
 # The part of a name before its head: "The Associated Press", "Pentagon spokesman".
 NAME_PREFIX_DEPS = frozenset({"compound", "det"})
+# A name set before a noun it owns: "the UNAMA report", "the U.N. Assistance Mission in Afghanistan (UNAMA) report".
+OWNER_NAME_DEPS = frozenset({"compound", "nmod"})
 # Everything before a noun that still belongs to its phrase as a description: "an Iraqi militia official".
 DESCRIPTION_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "quantmod", "det"})
 # Everything before a noun that belongs to a source's mention, including coordination: "the minister and ...".

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -24,8 +24,11 @@ from bot.engine.grammar import (
     NAME_OPENING_POS,
     NOUN_POS,
     ORGANISATION_ENTITIES,
+    OWNER_NAME_DEPS,
     PERSON_ENTITIES,
     PLURAL_NOUN_TAGS,
+    TIME_ENTITIES,
+    VERB_POS,
 )
 from bot.engine.lexicon import (
     AFFILIATION_PREPOSITIONS,
@@ -48,7 +51,9 @@ from bot.engine.lexicon import (
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     SOURCE_PHRASE_PREPOSITIONS,
+    SPEECH_VERBS,
     VEHICLE_NOUNS,
+    VEHICLE_PREPOSITIONS,
 )
 from bot.engine.structure import initials_of
 
@@ -108,7 +113,15 @@ def _says_anonymous(sentence_text: str) -> bool:
 
 def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
     """Read the noun phrase headed by `head` as a source."""
-    head = _through_vehicle(head)
+    owned = _through_vehicle(head)
+    if owned is head:
+        author = _owner_named_before(head)
+        if author is not None:
+            # The source is the author; the words that name it here are still "The report".
+            start_token, end_token = _mention_bounds(head)
+            mention = describe_source(author, sentence_of(author).text)
+            return replace(mention, start=head.doc[start_token].idx, end=head.doc[end_token].idx + len(head.doc[end_token]))
+    head = owned
     start_token, end_token = _mention_bounds(head)
     doc = head.doc
     mention_tokens = doc[start_token : end_token + 1]
@@ -278,25 +291,90 @@ _ORGANISATION_WORDS = frozenset(
 
 def _through_vehicle(head: Token) -> Token:
     """'The ministry's statement said' speaks for the ministry: follow a statement-like noun to its author."""
-    if head.lemma_.lower() not in VEHICLE_NOUNS:
+    if not _statement_like(head):
         return head
-    for child in head.children:
-        if child.dep_ == "poss" and child.pos_ in NOUN_POS:
-            return child
-    for child in head.children:
+    owner = _vehicle_owner(head)
+    return owner if owner is not None else head
+
+
+def _owner_named_before(head: Token) -> Token | None:
+    """'The United Nations said in a report on Tuesday ... The report said ... The report added': the author of
+    the report named before, through any 'the report' between (an earlier 'a report' with no author is another
+    report). None when 'the report' is no statement-like noun or no author was named."""
+    if not _statement_like(head) or not _definite(head):
+        return None
+    for earlier in reversed(head.doc[max(0, head.i - VEHICLE_LOOKBACK_TOKENS) : head.i]):
+        if earlier.lemma_.lower() != head.lemma_.lower():
+            continue
+        if earlier.pos_ == "PROPN":
+            break  # "The union was sent a Section 188 Advance Notice": the names before a title's word are its title
+        owner = _vehicle_owner(earlier)
+        if owner is not None:
+            return owner
+        if not _definite(earlier):
+            break
+    return None
+
+
+def _may_author(preposition: Token, noun: Token) -> bool:
+    """'a report by the agency', 'data from the bureau', 'a statement of the Foreign Office'; not 'a poll of 800
+    voters' (those asked) or 'a statement of concern' (what it says): after 'of', only a name is an author."""
+    counted = any(c.dep_ == "nummod" for c in noun.children)
+    return not counted and (preposition.lower_ != "of" or noun.pos_ == "PROPN" or bool(noun.ent_type_))
+
+
+def _statement_like(noun: Token) -> bool:
+    """A noun for a statement rather than a speaker (`VEHICLE_NOUNS`), as written or as lemmatised ('data' may
+    be lemmatised 'datum')."""
+    return noun.lemma_.lower() in VEHICLE_NOUNS or noun.lower_ in VEHICLE_NOUNS
+
+
+def _definite(noun: Token) -> bool:
+    """'the report', and "today's data", "Friday's report": a statement known from before."""
+    return any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and _dated(c)) for c in noun.children)
+
+
+def _dated(token: Token) -> bool:
+    """'today' in "today's data", 'Friday' in "Friday's report": a day, not an owner."""
+    return token.ent_type_ in TIME_ENTITIES
+
+
+# How far back (in tokens) 'the report' may look for the report whose author was named: a few sentences.
+VEHICLE_LOOKBACK_TOKENS = 150
+
+
+def _vehicle_owner(vehicle: Token) -> Token | None:
+    """Who wrote or gave a statement-like noun, where the words around it say so: "the ministry's statement", 'a
+    report by the agency', 'the UNAMA report', 'the company issued a statement', 'the United Nations said in a
+    report'; None when they don't."""
+    for child in vehicle.children:
+        if child.dep_ == "poss" and child.pos_ in NOUN_POS and not _dated(child):
+            return child  # ("today's data" is no one's)
+    for child in vehicle.children:
         if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ in NOUN_POS:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in NOUN_POS and _may_author(child, grandchild):
                     return grandchild
-    compounds = [c for c in head.children if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)]
+    compounds = [
+        c for c in vehicle.children if c.dep_ in OWNER_NAME_DEPS and c.i < vehicle.i and (c.pos_ == "PROPN" or c.ent_type_)
+    ]
     if compounds:
         return compounds[-1]
-    if head.dep_ == "dobj" and head.head.lemma_.lower() in ISSUING_VERBS:
+    named = vehicle.doc[vehicle.i - 1] if vehicle.i > 0 else vehicle
+    if vehicle.dep_ == "pobj" and vehicle.head.lower_ == "of" and named.pos_ == "PROPN" and named.i > vehicle.head.i:
+        # "Marbanian Bureau of Statistics data", "the Department of Labor report": the name's last word taken for
+        # the object of its 'of'; the name is the owner.
+        return vehicle.head.head if vehicle.head.head.pos_ == "PROPN" else None
+    if vehicle.dep_ == "dobj" and vehicle.head.lemma_.lower() in ISSUING_VERBS:
         # "The company issued a statement saying ...": who issued it.
-        issuer = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ in NOUN_POS), None)
-        if issuer is not None:
-            return issuer
-    return head
+        return next((c for c in vehicle.head.children if c.dep_ == "nsubj" and c.pos_ in NOUN_POS), None)
+    prep = vehicle.head
+    speaks = prep.head.pos_ in VERB_POS and prep.head.lemma_.lower() in SPEECH_VERBS
+    if vehicle.dep_ == "pobj" and prep.lower_ in VEHICLE_PREPOSITIONS and speaks:
+        # "The United Nations said in a report on Tuesday": who spoke through it ("Trump leads in the poll" does
+        # not).
+        return next((c for c in prep.head.children if c.dep_ == "nsubj" and c.pos_ in NOUN_POS), None)
+    return None
 
 
 def _mention_bounds(head: Token) -> tuple[int, int]:
@@ -436,6 +514,13 @@ def _description(head: Token) -> str:
     return " and ".join(part for part in parts if part)
 
 
+def _mark_between_words(token: Token) -> bool:
+    """A punctuation mark that sets words apart: not a hyphen inside a word ('counter-rally', no space on either
+    side) nor a possessive's apostrophe ("the ranchers' federation")."""
+    inside_a_word = token.text == "-" and not token.whitespace_ and not token.doc[token.i - 1].whitespace_
+    return token.is_punct and not inside_a_word and token.dep_ != "case"
+
+
 def _np_core(head: Token) -> str:
     left = head.i
     for child in head.lefts:
@@ -443,10 +528,14 @@ def _np_core(head: Token) -> str:
             left = min(left, child.left_edge.i)
     right = head.i
     for child in head.rights:
-        # "a spokesperson for the regional governor": a short attachment says whose source it is.
-        short = child.right_edge.i - child.i <= 4 and not any(t.is_punct for t in child.subtree)
-        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS and short:
-            right = child.right_edge.i
+        # "a spokesperson for the regional governor": a short attachment says whose source it is, up to any
+        # apposition on it ("Researchers at Blackvane Labs, a security firm,"); a hyphen inside a word goes on.
+        # (Any other mark inside, 'the authors of the "Growth Project"', leaves the words out.)
+        marks = [t for t in head.doc[child.i : child.right_edge.i + 1] if _mark_between_words(t)]
+        end = marks[0].i - 1 if marks and marks[0].text in MENTION_END_MARKS else child.right_edge.i
+        marked = any(t.i <= end for t in marks)
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS and end - child.i <= 4 and not marked:
+            right = end
         break
     # "KYIV (Reuters) - Ukraine's military said": a dateline's dash ends what may describe the source.
     for token in head.doc[left : head.i]:
