@@ -319,17 +319,21 @@ def figures_by_measure(report: Report) -> list[FigureLine]:
     for index, figure in enumerate(report.figures):
         by_measure.setdefault(figure.measure or "", []).append(index)
     differing = {line.measure: line for line in differing_figures(report)}
+    # A figure a conflict shows under its measure ("schools") is not listed again under its own ("schools
+    # closed").
+    in_conflicts = {entry.index for line in differing.values() for entry in line.entries}
     order = [measure for measure in by_measure if measure in differing]
     order += [measure for measure in by_measure if measure not in differing and measure]
     order += [""] if "" in by_measure else []
     lines = []
     for measure in order:
+        rest = [i for i in by_measure[measure] if i not in in_conflicts]
         if measure in differing:
-            shown = differing[measure].entries
-            rest = [i for i in by_measure[measure] if i not in {entry.index for entry in shown}]
-            entries = (*shown, *(_entry(report, i) for i in rest))
+            entries = (*differing[measure].entries, *(_entry(report, i) for i in rest))
+        elif rest:
+            entries = tuple(_entry(report, i) for i in rest)
         else:
-            entries = tuple(_entry(report, i) for i in by_measure[measure])
+            continue
         found = differing.get(measure)
         if found is not None:
             lines.append(FigureLine(measure, entries, True, found.about, found.revised_by, found.revised))

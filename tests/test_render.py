@@ -338,3 +338,16 @@ def test_every_differing_measure_is_still_one_line_first() -> None:
     lines = text.splitlines()
     assert lines[2].startswith("⚠️ Sources differ on ") and not lines[3].strip()
     assert text.index("⚠️") < text.index("Who said what")
+
+
+def test_a_figure_a_conflict_shows_is_not_listed_again_under_its_own_measure() -> None:
+    from bot.engine import analyze
+
+    report = analyze(
+        "The National Teachers Union said about 14,000 schools were closed. The education ministry put the number "
+        "of closed schools at 6,200."
+    )
+    assert len(report.conflicts) == 1
+    figures = unescape(re.sub(r"<[^>]+>", "", render_figures(report))).split("Figures", 1)[1]
+    assert figures.count("6,200") == 1
+    assert figures.count("14,000") == 1
