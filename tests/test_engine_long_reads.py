@@ -12,7 +12,7 @@ import spacy
 from spacy.tokens import Doc
 
 from bot.engine import analyze
-from bot.engine.context import past_dateline
+from bot.engine.context import past_dateline, past_places
 from bot.engine.lexicon import COMBINED_SCOPE
 from bot.engine.measures import YEAR_ON_YEAR
 from bot.engine.structure import Structure, compatible, figure_structure
@@ -884,3 +884,41 @@ def test_another_partys_votes_compared_to_a_partys_are_no_earlier_value() -> Non
     # The same party's figure a year before is still a baseline.
     report = analyze("The electoral council said Orsten won 4.9 million votes, compared to 3.6 million in 2019.")
     assert not figure_at(report, "3.6 million").comparable
+
+
+def test_the_source_beside_a_place_opening_the_sentence_on_a_hand_built_parse() -> None:
+    # "In the capital, Rellford, the board said ...": the parser took the city for the subject, the board for its
+    # apposition.
+    words = ["In", "the", "capital", ",", "Rellford", ",", "the", "board", "said"]
+    doc = _doc(
+        words,
+        [8, 2, 0, 8, 8, 4, 7, 4, 8],
+        ["prep", "det", "pobj", "punct", "nsubj", "punct", "det", "appos", "ROOT"],
+        ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "VERB"],
+        [w.lower() for w in words],
+    )
+    assert past_places(doc[4]).text == "board"
+    # A name subject after its own comma, with no place opening the sentence, is the source.
+    words = ["Yesterday", ",", "Rellford", ",", "the", "mayor", ",", "said"]
+    doc = _doc(
+        words,
+        [7, 7, 7, 2, 5, 2, 2, 7],
+        ["npadvmod", "punct", "nsubj", "punct", "det", "appos", "punct", "ROOT"],
+        ["NOUN", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"],
+        [w.lower() for w in words],
+    )
+    assert past_places(doc[2]).text == "Rellford"
+
+
+def test_a_school_board_in_the_capital_named_after_it_gives_its_count() -> None:
+    report = analyze("In the capital, Rellford, the city's school board said 312 of its 450 schools were shut.")
+    assert figure_at(report, "312").source == "city's school board"
+
+
+def test_a_march_that_stretched_for_kilometres_took_no_part_but_a_turnout_share_did() -> None:
+    report = analyze(
+        "Organisers said 210,000 had joined the march, which stretched for more than four kilometres along the "
+        "river. Turnout was 61.4 percent, the commission said."
+    )
+    assert figure_at(report, "four").quantity is None
+    assert figure_at(report, "61.4").quantity == "took part"

@@ -259,3 +259,18 @@ def test_an_expectation_on_the_sentences_basis_takes_the_results_period() -> Non
     )
     assert figure_at(report, "1.5").period == figure_at(report, "1.9").period == "Q3, year on year"
     assert len(report.conflicts) == 1
+
+
+def test_a_revised_quarter_named_on_what_is_revised_and_a_contraction_from_the_previous_quarter() -> None:
+    report = analyze(
+        "Marbania's economy contracted by 0.3 percent in the third quarter from the previous three months, "
+        "official data showed. Economists polled by Reuters had forecast growth of 0.2 percent in the third "
+        "quarter. The statistics office also revised second-quarter growth down to 0.1 percent from an initial "
+        "estimate of 0.4 percent."
+    )
+    assert figure_at(report, "0.1").period == figure_at(report, "0.4").period == "Q2"
+    assert not figure_at(report, "0.3").background  # "the previous three months" are the change's baseline
+    # The second quarter's revision is not set against the third quarter's forecast.
+    assert all(
+        {report.figures[i].period for i in conflict.figures} in ({"Q2"}, {"Q3"}) for conflict in report.conflicts
+    )

@@ -133,6 +133,19 @@ def test_an_affiliation_before_an_apposition_names_the_source_and_a_finding_was_
     assert figure_at(report, "41").source != "800 likely voters"
 
 
+def test_a_count_made_by_someone_is_theirs() -> None:
+    report = analyze(
+        "Police put the crowd at 38,000. An independent count by the Veska Media Observatory, using aerial "
+        "photographs, estimated that 61,000 people took part. A count commissioned by two newspapers from the "
+        "firm Crowdline estimated the crowd at 52,000."
+    )
+    assert figure_at(report, "61,000").source == "Veska Media Observatory"
+    assert figure_at(report, "52,000").source == "Crowdline"  # made by the firm, for the newspapers
+    # "The count by Friday" is no one's.
+    report = analyze("The count by Friday estimated that 61,000 people took part.")
+    assert figure_at(report, "61,000").source != "Friday"
+
+
 def test_surname_at_the_start_of_a_sentence_joins_the_full_name() -> None:
     report = analyze(
         "Opposition leader Derek Havers said the bill was reckless. "

@@ -65,6 +65,7 @@ from bot.engine.speakers import (
     SourceTracker,
     coordinated,
     describe_source,
+    made_by,
     possessive_pronoun,
 )
 from bot.engine.structure import figure_path
@@ -747,18 +748,7 @@ def _maker_of(figure_noun: Token) -> Token:
     holder names; the holder itself when no one is said to."""
     if figure_noun.lemma_.lower() not in OWNED_FIGURE_NOUNS:
         return figure_noun
-    return next(
-        (
-            maker
-            for participle in figure_noun.children
-            if participle.dep_ == "acl"
-            for agent in participle.children
-            if agent.dep_ == "agent"
-            for maker in agent.children
-            if maker.dep_ == "pobj"
-        ),
-        figure_noun,
-    )
+    return made_by(figure_noun) or figure_noun
 
 
 # How far back (in tokens) "the company" looks for the business it stands for.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.engine.context import past_dateline
+from bot.engine.context import past_places
 from bot.engine.doccache import doc_text, entity_at, sentence_of
 from bot.engine.grammar import (
     ADJUNCT_CLAUSE_DEPS,
@@ -43,6 +43,7 @@ from bot.engine.grammar import (
     STAND_IN_POS,
     SUBJECT_DEPS,
     SUBJECT_OR_EXPLETIVE_DEPS,
+    TIME_ENTITIES,
     VERB_POS,
     VERB_TAGS,
     WH_TAGS,
@@ -478,8 +479,11 @@ _ANONYMITY_FORMULA = re.compile(
 
 
 def _made_by_someone(noun: Token) -> bool:
-    """'A count commissioned by three newspapers estimated ...': a count made by someone is a study."""
-    return any(child.dep_ == "agent" for child in noun.subtree)
+    """'A count commissioned by three newspapers estimated ...', 'A count by the Media Observatory estimated ...':
+    a count made by someone is a study ('the count by Friday' is no one's)."""
+    made = any(child.dep_ == "agent" for child in noun.subtree)
+    by = (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by")
+    return made or any(o.dep_ == "pobj" and o.ent_type_ not in TIME_ENTITIES for p in by for o in p.children)
 
 
 def _misparsed_cue(token: Token) -> bool:
@@ -914,7 +918,7 @@ def _parsed_subject(verb: Token) -> Token | None:
             if not (child.i < verb.i and any(t.text in DASHES for t in doc[child.i : verb.i]))
         ]
         # ("LUMBA, Tessaly (Reuters) - Tessaly's health ministry on Friday lowered": the source beside the place)
-        joined = joined or [past_dateline(child) for child in subjects]
+        joined = [past_places(child) for child in joined or subjects]
         before = [c for c in joined if c.i < verb.i]
         if len(before) < 2:
             return joined[0]

@@ -88,6 +88,20 @@ def past_dateline(head: Token) -> Token:
     return next((c for c in reversed(list(head.children)) if c.dep_ == "appos" and c.i > bracket + 2), head)
 
 
+def past_places(head: Token) -> Token:
+    """The real subject behind a place the parser took for it: a dateline's (`past_dateline`), or one set beside
+    a place opening the sentence: "In the capital, Rellford, the city's school board said ..." reads 'Rellford'
+    as the subject and the board as its apposition."""
+    head = past_dateline(head)
+    doc = head.doc
+    opening = doc[head.sent.start]
+    # The name right after the opening phrase and its comma: "In the capital , Rellford"
+    fronted = opening.pos_ == "ADP" and opening.dep_ == "prep" and opening.right_edge.i == head.i - 2
+    if not (fronted and doc[head.i - 1].text == "," and head.pos_ == "PROPN"):
+        return head
+    return next((c for c in head.children if c.dep_ == "appos" and c.pos_ in NOUN_POS and c.i > head.i), head)
+
+
 def find_dateline(text: str) -> Dateline | None:
     """'TORVIK, May 4 (AP) -' at the start of one of the first paragraphs."""
     for start, end in _paragraphs(text)[:LEAD_PARAGRAPHS]:

@@ -58,7 +58,7 @@ VEHICLE_NOUNS = frozenset(
     """statement statements report reports study survey poll letter post tweet release memo document
     documents filing ruling data figures note notice announcement communique communiqué bulletin
     message video website account document transcript analysis assessment estimate estimates review
-    audit""".split()
+    audit count tally""".split()
 )
 
 # "the company" may stand for any business named before as an operator, an airline, a firm ...

@@ -76,6 +76,9 @@ PERSON_EVENTS = frozenset(
 )
 # What can happen only to people (or animals), never to money: "held $214.9 billion offshore" is no hostage count.
 HAPPENS_TO_PEOPLE = PERSON_EVENTS | frozenset({"held", "freed"})
+# Quantities counting people or their share, never a length or a sum: "the march stretched for four kilometres"
+# took no part.
+PEOPLE_OR_SHARE_QUANTITIES = frozenset({"took part"})
 
 # Quantities with a name of their own: the figure is their value ("turnout of 61%", "inflation stood at 6%").
 NAMED_QUANTITIES: dict[str, frozenset[str]] = {
@@ -271,7 +274,7 @@ BASELINE_PREPOSITIONS = frozenset({"from"})
 MAX_BASELINE_CLIMB = 3
 
 CHANGE_WORDS = frozenset(
-    "rise fall grow drop increase decrease climb decline gain jump slump slide shrink ease up down "
+    "rise fall grow drop increase decrease climb decline gain jump slump slide shrink contract expand ease up down "
     "higher lower".split()
 )
 

@@ -25,7 +25,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from bot.engine.context import past_dateline
+from bot.engine.context import past_places
 from bot.engine.doccache import sentence_of
 from bot.engine.grammar import (
     CONTRAST_CLAUSE_DEPS,
@@ -764,7 +764,7 @@ class FigureRules:
             label = strings[match_id].split("#")[0]
             pattern = HOLDERS[int(strings[match_id].split("#")[1])][1]
             nodes = {p["RIGHT_ID"]: doc[i] for p, i in zip(pattern, token_ids, strict=True)}
-            holder = Holder(past_dateline(nodes["holder"]), label)
+            holder = Holder(past_places(nodes["holder"]), label)
             if label == "holder:in-a-poll" and not _a_survey(nodes["holder"]):
                 continue  # "turnout in Sunday's poll", "in the poll": the vote itself, no survey
             if label == "holder:unowned-expectation":

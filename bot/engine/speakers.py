@@ -316,6 +316,24 @@ def _owner_named_before(head: Token) -> Token | None:
     return None
 
 
+def made_by(noun: Token) -> Token | None:
+    """Who a participle on the noun says made it: 'a tally compiled by Reuters', 'figures released by the
+    ministry'; 'a count commissioned by three newspapers from the firm Metrocount' was made by the firm."""
+    for participle in (c for c in noun.children if c.dep_ == "acl"):
+        agents = [o for a in participle.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if not agents:
+            continue
+        makers = [
+            o
+            for p in participle.children
+            if p.dep_ == "prep" and p.lower_ == "from"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        return (makers or agents)[0]
+    return None
+
+
 def _may_author(preposition: Token, noun: Token) -> bool:
     """'a report by the agency', 'data from the bureau', 'a statement of the Foreign Office'; not 'a poll of 800
     voters' (those asked) or 'a statement of concern' (what it says): after 'of', only a name is an author."""
@@ -355,6 +373,9 @@ def _vehicle_owner(vehicle: Token) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj" and grandchild.pos_ in NOUN_POS and _may_author(child, grandchild):
                     return grandchild
+    maker = made_by(vehicle)
+    if maker is not None:
+        return maker
     compounds = [
         c for c in vehicle.children if c.dep_ in OWNER_NAME_DEPS and c.i < vehicle.i and (c.pos_ == "PROPN" or c.ent_type_)
     ]

@@ -157,6 +157,7 @@ from bot.engine.measures import (
     PARTICIPANT_NOUNS,
     PARTY_PREPOSITIONS,
     PARTY_QUANTITIES,
+    PEOPLE_OR_SHARE_QUANTITIES,
     PER_CENT_WORDS,
     PER_UNIT_ABBREVIATIONS,
     PERCENT_WORDS,
@@ -447,6 +448,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
             subjects = [verb.head]  # "The unemployment rate held at 5.5 percent" parsed as a participle on "rate"
         for subject in subjects:
             _take_noun(subject, structure)
+    if structure.quantity in PEOPLE_OR_SHARE_QUANTITIES and structure.unit not in (None, "%"):
+        structure.quantity = None
     if not structure.quantity and in_currency(structure.unit):
         # "caused $25 billion in damage", "$3 billion in insured losses": what the sum is, after "in".
         for pobj in (g for c in number.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children):
@@ -1454,6 +1457,9 @@ def _period_words(path: list[Token]) -> str:
         # "The rate for November was revised up to 7.8 percent": the verb's subject, which names the figure's
         # quantity, holds its period when the figure's own phrase has none.
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in on_path]
+        if _lemma(verb) in REVISION_VERBS:
+            # "revised second-quarter growth down to 0.1 percent": what is revised names the figure
+            subjects += [c for c in verb.children if c.dep_ in PATIENT_DEPS and c.i not in on_path]
         words = _time_phrases(subjects, on_path)
         if not words:
             # "Earnings per share guidance for 2018 is $13.80": a period deeper in the subject's own phrase.
