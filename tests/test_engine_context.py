@@ -35,6 +35,11 @@ def test_a_sentence_opening_with_a_capitalised_word_is_no_dateline() -> None:
     assert find_dateline("Title\n\nMervan council said on Monday it would act.") is None
 
 
+@pytest.mark.parametrize("label", ["UPDATE", "BREAKING", "EXCLUSIVE"])
+def test_a_flash_label_in_capitals_is_no_dateline(label: str) -> None:
+    assert find_dateline(f"{label} — Dessel blast toll rises\n\nThe emergency service said 14 died.") is None
+
+
 def test_headline_is_a_short_first_line_without_a_full_stop() -> None:
     assert find_headline("Storm hits Mervan\n\nThe storm ...") == Span(start=0, end=17)
     assert find_headline("The storm hit Mervan on Monday.\n\nIt ...") is None

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from bot.engine.grammar import EVENT_TRIGGER_POS, NOUN_POS, PLACE_ENTITIES, REPORTED_ENTITIES, TIME_ENTITIES
-from bot.engine.lexicon import FULL_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES
+from bot.engine.lexicon import FLASH_LABELS, FULL_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES
 from bot.engine.measures import EVENT_KINDS, NOUN_ONLY_EVENT_WORDS, POLL_NOUNS, family_of
 from bot.report import Dateline, Entity, Event, Span
 
@@ -110,7 +110,7 @@ def find_dateline(text: str) -> Dateline | None:
             match = _TITLE_DATELINE.match(text, start, end)
             if match is not None and not match.group("outlet"):
                 match = None
-        if match is None or len(match.group("place").replace(" ", "")) < 3:
+        if match is None or len(match.group("place").replace(" ", "")) < 3 or match.group("place") in FLASH_LABELS:
             continue
         place = match.group("place").strip().title()
         return Dateline(

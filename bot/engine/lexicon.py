@@ -390,6 +390,17 @@ SELF_POSSESSIVES = frozenset("its their our".split())
 # A country's or a body's own people: "464 of its citizens died", "it had 465 pilgrims killed" count one part of a
 # toll that others give whole.
 OWN_PEOPLE_NOUNS = frozenset("citizen national pilgrim resident member".split())
+# Words a post or a wire story sets before its text in capitals, as a dateline sets its place: "UPDATE — Dessel
+# blast toll rises", "BREAKING - ...". They name no place.
+FLASH_LABELS = frozenset("UPDATE UPDATED BREAKING EXCLUSIVE LIVE ALERT FLASH WATCH DEVELOPING URGENT".split())
+# Bodies named without an article: "per police", "per authorities".
+MASS_BODY_NOUNS = frozenset("police authorities government military".split())
+# A source's own staff or bodies, who count for it: "Medics Abroad said its teams had recorded 390 deaths" ("their
+# counterparts in Europe" are others).
+OWN_STAFF_NOUNS = frozenset(
+    "team staff office official investigator researcher inspector monitor volunteer medic doctor worker "
+    "spokesman spokeswoman spokesperson".split()
+)
 # Words opening a clause about a place: "in Los Angeles, where police counted 100,000".
 WHERE_WORDS = frozenset("where".split())
 # Nouns of a part of a country or a settlement: "in the north", "in the capital", "in the province".
