@@ -922,3 +922,27 @@ def test_a_march_that_stretched_for_kilometres_took_no_part_but_a_turnout_share_
     )
     assert figure_at(report, "four").quantity is None
     assert figure_at(report, "61.4").quantity == "took part"
+
+
+def test_a_source_after_its_clause_gives_each_figure_in_it_and_suspected_stays_with_its_cases() -> None:
+    report = analyze(
+        "More than 3,000 residents have been evacuated from eight villages, according to the civil protection "
+        "agency. The WHO said there had been 11,800 suspected cases and 236 deaths as of Sunday."
+    )
+    assert figure_at(report, "3,000").source == "civil protection agency"
+    assert figure_at(report, "11,800").status == "suspected"
+    assert figure_at(report, "236").status is None  # the deaths are no suspected ones
+
+
+def test_a_sources_own_teams_count_for_it_and_their_counterparts_do_not() -> None:
+    report = analyze(
+        "The aid group Medics Abroad said its teams alone had recorded 390 deaths. The health ministry said "
+        "214 people had died."
+    )
+    assert figure_at(report, "390").source == "Medics Abroad"
+    assert len(report.conflicts) == 1
+    report = analyze(
+        "Scientists from Marbania measured the quake at 7.8, while their counterparts in Ostland revised their "
+        "reading from 7.5 to 7.9."
+    )
+    assert figure_at(report, "7.9").source != "Scientists from Marbania"

@@ -262,3 +262,17 @@ def test_a_clause_before_a_semicolon_is_not_what_the_speaker_after_it_says() -> 
         "from an explosion at a coal mine rose to 31 on Tuesday, the emergencies ministry said."
     )
     assert report.figures[0].source == "emergencies ministry"  # the body's, not the union's
+
+
+def test_a_posts_bullets_and_per_name_its_sources() -> None:
+    report = analyze(
+        "BREAKING: Blast at Dessel chemical plant\n\n"
+        "🔴 Regional emergency service: 9 dead, 31 injured\n"
+        "🔴 Local hospital sources tell us at least 12 bodies have been brought in\n\n"
+        'Injured: 31 per emergency service, "over 50" per the hospital.'
+    )
+    assert figure_at(report, "at least 12").source.startswith("Local hospital sources")
+    assert figure_at(report, "over 50").source == "hospital"
+    # A rate's "per" names no source.
+    report = analyze("The ministry said the fines came to $5 million per company and 40 per day.")
+    assert figure_at(report, "$5 million").unit.endswith("per company")

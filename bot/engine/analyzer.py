@@ -41,6 +41,7 @@ from bot.engine.lexicon import (
     NATIONWIDE_SCOPE,
     OFFICIAL_SOURCE,
     ORGANISATION_NOUNS,
+    OWN_STAFF_NOUNS,
     POSSESSIVE_PRONOUNS,
     PUBLISHING_VERBS,
     RELATIVE_PRONOUNS,
@@ -718,6 +719,12 @@ def _holder_source(
     if mention.kind == "pronoun" and pronoun in IT_THEY_PRONOUNS:
         # "it revised the figure to 7.9", "its previous forecast was for 4.1 billion"
         return recent.singular if pronoun == SINGULAR_PRONOUN else recent.any
+    owning = possessive_pronoun(head)
+    if mention.kind == "description" and owning in IT_THEY_PRONOUNS and head.lemma_.lower() in OWN_STAFF_NOUNS:
+        # "Medics Abroad said its teams had recorded 390 deaths": the teams are the source's own
+        owner = recent.singular if owning == SINGULAR_PRONOUN else recent.any
+        if owner is not None:
+            return owner
     bare = not any(c.dep_ in PRENOMINAL_MODIFIER_DEPS for c in head.children)  # not "the stadium operator"
     if head.lemma_.lower() in GUIDANCE_NOUNS:
         # "The revised outlook now anticipates ...": the business named just before gives its own guidance.

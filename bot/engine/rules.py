@@ -37,6 +37,7 @@ from bot.engine.grammar import (
     SOURCE_ENTITIES,
     SUBJECT_DEPS,
     TIME_ENTITIES,
+    VERB_POS,
 )
 from bot.engine.lexicon import (
     AGE_WORDS,
@@ -58,6 +59,7 @@ from bot.engine.lexicon import (
     NUMBER_SAYING_VERBS,
     NUMBER_SPEAKING_PHRASES,
     OFFICIAL_WORDS,
+    ORGANISATION_NOUNS,
     PART_WORDS,
     POSSESSIVE_MARKS,
     PUBLISHING_VERBS,
@@ -90,7 +92,7 @@ from bot.engine.measures import (
     REVISION_VERBS,
     UNIT_WORDS,
 )
-from bot.engine.structure import misread_figure_noun, relative_clauses
+from bot.engine.structure import misread_figure_noun, names_a_body, relative_clauses
 
 # A token that may be (part of) a number: the figure finder decides which are counts.
 _NUMBER = {"LIKE_NUM": True}
@@ -98,6 +100,8 @@ _MONTHS_CAPITALISED = {"LOWER": {"IN": sorted(MONTH_NAMES)}, "IS_TITLE": True}
 
 # What the labels of the baseline patterns (`BASELINES`) begin with.
 BASELINE_LABEL_PREFIX = "baseline:"
+# The label of a holder whose verb of giving the parser took for a participle on the figure noun.
+MISREAD_GIVING_VERB = "holder:giving-verb-misread"
 # The label of a holder who revises a figure: the value is a revised one.
 REVISING_HOLDER = "holder:revising-verb"
 
@@ -264,6 +268,36 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "according"}},
             {"LEFT_ID": "according", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to"}},
             {"LEFT_ID": "to", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+    ),
+    # "Injured: 31 per emergency service, 50 per the hospital": a post's "per" names the figure's source as
+    # "according to" does (a rate's "per day" names no source).
+    (
+        "holder:according-to",
+        [
+            {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "per"}},
+            {
+                "LEFT_ID": "according",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(ORGANISATION_NOUNS)}},
+            },
+        ],
+    ),
+    # "The Civic Watch network, an observer group with 2,300 volunteers, estimated turnout at 44%": after a long
+    # apposition the parser takes the verb for a participle on the figure noun; the sentence's subject gives it
+    # (see `_subject_before`).
+    (
+        MISREAD_GIVING_VERB,
+        [
+            {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"POS": "NOUN"}},
+            {
+                "LEFT_ID": "figure",
+                "REL_OP": ">",
+                "RIGHT_ID": "verb",
+                "RIGHT_ATTRS": {"DEP": "amod", "LEMMA": {"IN": sorted(FIGURE_GIVING_VERBS)}},
+            },
+            {"LEFT_ID": "figure", "REL_OP": ">", "RIGHT_ID": "at", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "at"}},
         ],
     ),
     # "the union counted 4,000 strikers", "organisers put the crowd at 120,000"
@@ -652,7 +686,7 @@ MAX_CONTENT_CLIMB = 3
 
 # How the figure hangs from a verb of giving when the verb's subject holds it: its object, or "at"/"to" a value.
 # Holders whose own phrase holds the value ("forecasts of 1.8 percent"): the number inside them is theirs.
-VALUE_IN_HOLDER_RULES = frozenset({"holder:unowned-expectation"})
+VALUE_IN_HOLDER_RULES = frozenset({"holder:unowned-expectation", MISREAD_GIVING_VERB})
 GIVEN_DEPS = frozenset("dobj attr oprd acomp nsubjpass dative".split())  # "The estimate was 40 dead": acomp
 GIVEN_PREPOSITIONS = frozenset("at to from on between".split())  # "on revenue of $4.1 billion", "EPS between $0.84 and $0.86"
 
@@ -764,6 +798,11 @@ class FigureRules:
             label = strings[match_id].split("#")[0]
             pattern = HOLDERS[int(strings[match_id].split("#")[1])][1]
             nodes = {p["RIGHT_ID"]: doc[i] for p, i in zip(pattern, token_ids, strict=True)}
+            if label == MISREAD_GIVING_VERB:
+                subject = _subject_before(nodes["verb"])
+                if subject is not None:
+                    found.by_figure_noun.setdefault(nodes["figure"].i, Holder(subject, label))
+                continue
             holder = Holder(past_places(nodes["holder"]), label)
             if label == "holder:in-a-poll" and not _a_survey(nodes["holder"]):
                 continue  # "turnout in Sunday's poll", "in the poll": the vote itself, no survey
@@ -779,6 +818,8 @@ class FigureRules:
             if holder.head.ent_type_ in NOT_SOURCE_ENTITIES:
                 continue  # "an estimate from Hurricane Irene by AIR Worldwide": the event is no source
             if label == "holder:according-to":
+                if nodes["according"].lower_ == "per" and not names_a_body(nodes["holder"]):
+                    continue  # "$5 million per company": a rate
                 found.according_to.append((nodes["according"].i, holder))
             elif label == "holder:cue-before-colon":
                 cues.append((nodes["cue"].i, holder))
@@ -1119,7 +1160,12 @@ def _according_to(number: Token, first: int, rules: DocRules, numbers: list[int]
     after = bisect.bisect_right(starts, number.i)
     if after < len(phrases):
         i, holder = phrases[after]
-        if i < sentence.end and i - number.i <= ACCORDING_TO_REACH and not _any_between(numbers, number.i, i):
+        # ("3,000 residents were evacuated from eight villages, according to the agency": a number between in the
+        # same clause is no figure with a phrase of its own)
+        own_clause = number.doc[i].head.i == _verb_above(number)
+        if i < sentence.end and i - number.i <= ACCORDING_TO_REACH and (
+            own_clause or not _any_between(numbers, number.i, i)
+        ):
             return holder
     before = bisect.bisect_left(starts, first) - 1
     while before >= 0 and _inside(number, phrases[before][1].head):
@@ -1133,6 +1179,21 @@ def _according_to(number: Token, first: int, rules: DocRules, numbers: list[int]
         if not _any_between(numbers, i, first) or first - i <= ACCORDING_TO_REACH:
             return holder
     return None
+
+
+def _subject_before(verb: Token) -> Token | None:
+    """The subject of the sentence's main verb, when it comes before `verb` and a comma sets `verb` off from the
+    words before it (", estimated turnout at 44%"); None otherwise ("the estimated turnout at 44%")."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    root = verb.sent.root
+    return next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+
+
+def _verb_above(number: Token) -> int | None:
+    """The index of the first verb above the number: the verb of its clause."""
+    return next((a.i for a in number.ancestors if a.pos_ in VERB_POS), None)
 
 
 _SAYING_OR_GIVING_VERBS = CUE_VERBS | FIGURE_GIVING_VERBS

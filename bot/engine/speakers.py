@@ -419,9 +419,14 @@ def _mention_bounds(head: Token) -> tuple[int, int]:
             left = token.i + 1
     while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
-    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
-        left += 1
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc" or _no_word(doc[left])):
+        left += 1  # ("🔴 Local hospital sources": a post's bullet is no part of the name)
     return left, right
+
+
+def _no_word(token: Token) -> bool:
+    """A token with no letter or digit in it: an emoji, a bullet."""
+    return not any(ch.isalnum() for ch in token.text)
 
 
 def _entity_in(tokens, labels: frozenset[str]):
@@ -562,6 +567,8 @@ def _np_core(head: Token) -> str:
     for token in head.doc[left : head.i]:
         if token.text in DASHES:
             left = token.i + 1
+    while left < head.i and _no_word(head.doc[left]):
+        left += 1
     words = head.doc[left : right + 1]
     if words[0].lower_ in _DETERMINERS and len(words) > 1:
         words = head.doc[left + 1 : right + 1]

@@ -72,6 +72,7 @@ from bot.engine.lexicon import (
     FIGURE_SCOPE_PREPOSITIONS,
     FULL_MONTH_NAMES,
     IT_THEY_PRONOUNS,
+    MASS_BODY_NOUNS,
     NATION_NOUNS,
     NATIONWIDE_SCOPE,
     NATIONWIDE_WORDS,
@@ -684,11 +685,22 @@ def _per_what(anchor: Token) -> str | None:
             following = doc[token.i + 1]
             if following.lower_ in CENT_WORDS:
                 return None  # "74 per cent" is a share, read as %
+            if names_a_body(following.head if following.dep_ == "compound" else following):
+                return None  # "31 per emergency service": who gives the figure, not what it is per
             if following.pos_ == "NOUN" and (token.lower_ == "per" or following.lemma_.lower() in RATE_NOUNS):
                 return following.lemma_.lower()
         if token.pos_ not in RATE_GAP_POS:
             break
     return None
+
+
+def names_a_body(noun: Token) -> bool:
+    """'per emergency service', 'per the hospital', 'per police': a body that gives figures, after 'per' in a
+    post; a bare one ('$5 million per company') is what a rate is per."""
+    if noun.lemma_.lower() not in ORGANISATION_NOUNS:
+        return False
+    marked = any(c.dep_ in ("det", "compound", "amod", "poss") for c in noun.children)
+    return marked or noun.lemma_.lower() in MASS_BODY_NOUNS
 
 
 POSSESSIVE_ENDING = re.compile(r"\s*['’]s$")
@@ -1544,12 +1556,22 @@ def _on_a_day(preposition: Token) -> bool:
     return preposition.lower_ == "on" and any(c.lower_ in WEEKDAY_NAMES for c in preposition.children)
 
 
+def _first_conjuncts(modifier: Token, below: Token | None) -> bool:
+    """'11,800 suspected cases and 236 deaths': reached from a conjunct below it, the words before the first
+    conjunct ('suspected') are its own, not the second's."""
+    return below is not None and below.dep_ == "conj" and modifier.i < modifier.head.i and modifier.dep_ in PRENOMINAL_MODIFIER_DEPS
+
+
 def _read_period_and_status(number: Token, structure: Structure, path: list[Token]) -> None:
     structure.clause = path[-1].i
     text = _period_words(path)
     # (not the verb of a clause of its own beside the figure's: "Employers cut 18,000 jobs, while economists had
     # forecast a gain of 5,000")
-    words = [t for node in path for t in [node, *(c for c in node.children if not _clause_of_its_own(c))]]
+    words = [
+        t
+        for below, node in zip([None, *path[:-1]], path, strict=True)
+        for t in [node, *(c for c in node.children if not _clause_of_its_own(c) and not _first_conjuncts(c, below))]
+    ]
     # "It expects the economy to grow by 1.2%": a verb of expecting above the figure's own clause.
     words += _own_statement_ancestors(number)
     # "the $1.20 a share that analysts had expected": a relative clause inside the figure's own phrase.
