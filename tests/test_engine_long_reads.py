@@ -946,3 +946,33 @@ def test_a_sources_own_teams_count_for_it_and_their_counterparts_do_not() -> Non
         "reading from 7.5 to 7.9."
     )
     assert figure_at(report, "7.9").source != "Scientists from Marbania"
+
+
+def test_a_source_putting_it_at_a_figure_names_what_the_sentence_before_named() -> None:
+    report = analyze(
+        "With counting still under way, the focus was on voter turnout after the opposition boycott. The "
+        "electoral commission put it at 51.5 percent, but the opposition said only 30 percent of voters had "
+        "turned out."
+    )
+    assert figure_at(report, "51.5").quantity == "took part"
+    assert len(report.conflicts) == 1
+    # With no source putting it, a number restated names nothing.
+    report = analyze("The rate is rarely revised. If the office says it was 7.7 percent, it normally stays 7.7 percent.")
+    assert report.conflicts == []
+
+
+def test_destruction_is_what_was_destroyed() -> None:
+    report = analyze(
+        "The disaster committee said floods had destroyed 10,000 hectares of rice paddy. \"The total destruction "
+        'is less than 6,000 hectares of rice paddy," the agriculture minister told reporters.'
+    )
+    assert figure_at(report, "6,000").quantity == "destroyed"
+    assert len(report.conflicts) == 1
+
+
+def test_a_part_hung_outside_what_was_said_is_given_by_its_wholes_source() -> None:
+    report = analyze(
+        "The figures contrast with numbers released last week by the Dorvan Rights Centre, which said 1,417 "
+        "people were killed, including more than 900 civilians."
+    )
+    assert figure_at(report, "900").source == "Dorvan Rights Centre"

@@ -100,6 +100,10 @@ def analyze_doc(doc: Doc) -> Report:
     position = {id(figure): index for index, figure in enumerate(found)}
     for index, figure in enumerate(found):
         whole = position.get(id(figure.shares_words_with))
+        if whole is None and figure.subset:
+            # "which said 1,417 people were killed, including more than 900 civilians": a part hung outside what
+            # was said is still part of the whole just before it, and given by its source.
+            whole = _whole_before(found, index)
         if whole is not None and owners[index] is None and figure.holder is None:
             owners[index] = owners[whole]
             figure.holder = found[whole].holder
@@ -163,6 +167,17 @@ def analyze_doc(doc: Doc) -> Report:
 # A quadrillion: beyond any count or sum a news story reports. Larger numbers ('1e308', a run of 400 digits) are
 # noise, and past a float's range they would not even survive JSON.
 MAX_FIGURE_VALUE = 1e15
+
+
+def _whole_before(found: list[FoundFigure], index: int) -> int | None:
+    """The index of the figure a part is part of: the nearest one before it in its sentence that is no part."""
+    part = found[index]
+    for k in range(index - 1, -1, -1):
+        if found[k].sentence_start != part.sentence_start:
+            return None
+        if not found[k].subset:
+            return k
+    return None
 
 
 def _sane(figure: FoundFigure) -> bool:

@@ -119,6 +119,7 @@ from bot.engine.structure import (
     figure_structure,
     in_currency,
     party_of_votes,
+    quantity_named_by,
 )
 
 _UNITS = {
@@ -569,6 +570,17 @@ def _known_before_in_sentence(figures: list[FoundFigure], index: int) -> FoundFi
     return None
 
 
+def _quantity_named_before(doc: Doc, figure: FoundFigure) -> str | None:
+    """The quantity the last noun naming one in the sentence before the figure's names ('voter turnout')."""
+    sentence = sentence_of(doc[figure.token]) if figure.token is not None else None
+    if sentence is None or sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    return next(
+        (quantity_named_by(t) for t in reversed(before) if t.pos_ in NOUN_POS and quantity_named_by(t)), None
+    )
+
+
 def _within_window_before(figures: list[FoundFigure], index: int) -> list[FoundFigure]:
     """The figures before `figures[index]`, nearest first, whose sentences start within `RESTATED_WINDOW`
     characters of its own: a walk back that stops at the window, so a text of many figures stays linear."""
@@ -863,6 +875,11 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
             earlier = next((f for f in candidates if f.structure.quantity), None) or next(
                 iter(candidates), None
             )
+            if earlier is None and not _within_window_before(figures, index) and figure.holder is not None:
+                # "the focus was on voter turnout ... The commission put it at 51.5 percent": with no figure
+                # before it, a figure a source restates names what the sentence before named.
+                structure.quantity = _quantity_named_before(doc, figure)
+                continue
             if earlier is not None:
                 # "this figure was revised up to 4.3 per cent on Friday": a weekday on a revision dates the revising,
                 # and the figure keeps the period of the one it revises. A figure noun dated on its own ("the July

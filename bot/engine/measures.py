@@ -31,7 +31,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
         "protester protestor demonstrator marcher spectator entry admission absent protest demonstration".split()
     ),
     "cut": frozenset("cut shed axe eliminate slash disappear redundancy layoff lay".split()),
-    "destroyed": frozenset("destroy raze flatten level".split()),
+    "destroyed": frozenset("destroy destruction raze flatten level".split()),
     "damaged": frozenset("damage".split()),
     "burned": frozenset("burn scorch char blacken consume".split()),
     "cleared": frozenset("clear deforest deforestation log".split()),

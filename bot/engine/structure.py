@@ -349,6 +349,11 @@ def _event(token: Token) -> str | None:
     return found
 
 
+def quantity_named_by(noun: Token) -> str | None:
+    """The quantity a noun names on its own: 'turnout' (took part), 'inflation', 'the toll' (killed)."""
+    return _named(noun) or _event(noun)
+
+
 def event_of(token: Token) -> str | None:
     """What happened, as the word names it ("killed", "closed" from "were closed"), or None."""
     return _event(token)
