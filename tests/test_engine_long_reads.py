@@ -976,3 +976,14 @@ def test_a_part_hung_outside_what_was_said_is_given_by_its_wholes_source() -> No
         "people were killed, including more than 900 civilians."
     )
     assert figure_at(report, "900").source == "Dorvan Rights Centre"
+
+
+def test_a_clause_opened_by_with_was_not_said_and_a_party_winning_a_percentage_wins_a_share() -> None:
+    report = analyze(
+        "The ruling Unity Party won 48.6 percent of the vote in Sunday's election, the election commission said on "
+        "Monday, with 98 percent of ballots counted."
+    )
+    assert figure_at(report, "48.6").source == "election commission"
+    report = analyze("The election commission said Unity won 48.6 percent.")
+    share = figure_at(report, "48.6")
+    assert (share.quantity, share.belongs_to) == ("share", "unity")

@@ -553,9 +553,12 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
     # own is what was said; the clause before it is the writer's.
     said_after = any(
         c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for g in c.children)
+        and not _absolute(c)
         for c in verb.children
     )
     for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i and _absolute(child):
+            continue  # ", with 98 percent of ballots counted": how things stood, not what was said
         # ("Death toll rises to 31; union says 40 still trapped": a clause before a semicolon is another's)
         cut_off = child.i < verb.i and any(t.text == ";" for t in doc[child.right_edge.i + 1 : verb.i])
         if child.dep_ == "ccomp" and child.i < verb.i and (said_after or cut_off):
@@ -638,6 +641,12 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
 
 
 _VEHICLES = frozenset("statement interview letter post speech briefing email tweet message release".split())
+
+
+def _absolute(clause: Token) -> bool:
+    """'with 98 percent of ballots counted': a clause opened by 'with' (parsed as a clause of the verb of
+    saying) tells how things stood; it is not what was said."""
+    return any(c.dep_ == "mark" and c.lower_ == "with" for c in clause.children)
 
 
 def _clause_on_vehicle(verb: Token) -> list[tuple[int, int]]:

@@ -1346,6 +1346,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         structure.quantity = "on board"  # "110 people had crowded onto the boat"
     if not structure.quantity and _lemma(verb) in NAMED_QUANTITIES["cost"]:
         structure.quantity = "cost"  # "will cost at least 900 million euros"
+    if not structure.quantity and structure.unit == "%" and lemma in WINNING_VERBS and node.dep_ in OBJECT_DEPS:
+        structure.quantity = "share"  # "the bloc said it had won 36 percent": a party's share of the vote
     if not structure.quantity and lemma in VOTING_VERBS and not any(
         c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS for c in verb.children
     ):
