@@ -987,3 +987,15 @@ def test_a_clause_opened_by_with_was_not_said_and_a_party_winning_a_percentage_w
     report = analyze("The election commission said Unity won 48.6 percent.")
     share = figure_at(report, "48.6")
     assert (share.quantity, share.belongs_to) == ("share", "unity")
+
+
+def test_a_states_votes_for_a_name_set_beside_a_title_are_no_party_share_and_a_dose_received_is_no_share() -> None:
+    report = analyze(
+        '"The great state of Varn is proud to cast its votes: 36 votes for the next president of Ostland, Ada '
+        'Rell!" Senator Jon Pask said. Minutes later, Kesland\'s delegation chairman announced four votes for Rell.'
+    )
+    assert report.conflicts == []  # each state's delegation gives its own votes
+    report = analyze(
+        "The aid agency said 1,200,000 children had received a dose, or 91 percent of the 1.32 million targeted."
+    )
+    assert figure_at(report, "91").quantity != "share"

@@ -65,6 +65,11 @@ QUANTITY_OF_COUNTED = {
 PARTY_QUANTITIES = frozenset({"share", "won"})
 # Verbs whose subject is the party that took the votes: "the 5.15 million votes the authority said Maduro had won".
 WINNING_VERBS = frozenset("win get receive take secure garner poll".split())
+# Roles in a race that an apposition names: "6.27 million for his rival, former diplomat Edmundo Gonzalez".
+CONTENDER_NOUNS = frozenset("rival opponent challenger candidate contender incumbent nominee frontrunner".split())
+# Verbs by which a party wins a share, even with no "of the vote": "the bloc said it had won 36 percent" (not
+# "received", which children do with "a dose, or 91 percent of those targeted").
+SHARE_WINNING_VERBS = frozenset("win secure garner poll".split())
 # The preposition naming whom votes went to: "2.75 million votes for Maduro".
 PARTY_PREPOSITIONS = frozenset({"for", "against"})
 # Verbs of voting: with no party named ("38 percent of the electorate had voted") they count turnout.

@@ -112,6 +112,7 @@ from bot.engine.measures import (
     COMPARISON_WORDS,
     CONCERNING_PREPOSITIONS,
     CONDITION_MARKERS,
+    CONTENDER_NOUNS,
     COUNTED_FAMILIES,
     COUNTING_NOUNS,
     CURRENCY_CODES,
@@ -175,6 +176,7 @@ from bot.engine.measures import (
     REVISABLE_STATEMENT_NOUNS,
     REVISION_VERBS,
     RUNNING_TOTAL_PATTERN,
+    SHARE_WINNING_VERBS,
     SHORT_WORDS,
     SQUARABLE_UNITS,
     SQUARE_WORDS,
@@ -584,8 +586,8 @@ def _name_set_beside(noun: Token) -> Token | None:
     noun's comma, within a few words (`APPOSITION_NAME_WINDOW`) of its role, ends the apposition."""
     doc = noun.doc
     comma = noun.right_edge.i + 1
-    if noun.pos_ == "PROPN" or comma >= len(doc) or doc[comma].text != ",":
-        return None
+    if _lemma(noun) not in CONTENDER_NOUNS or comma >= len(doc) or doc[comma].text != ",":
+        return None  # ("36 votes for the next president, Donald J. Trump": a state's votes, named by no race role)
     last = None
     for token in doc[comma + 1 : min(len(doc), comma + 1 + APPOSITION_NAME_WINDOW)]:
         if token.pos_ == "PROPN":
@@ -1346,7 +1348,7 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         structure.quantity = "on board"  # "110 people had crowded onto the boat"
     if not structure.quantity and _lemma(verb) in NAMED_QUANTITIES["cost"]:
         structure.quantity = "cost"  # "will cost at least 900 million euros"
-    if not structure.quantity and structure.unit == "%" and lemma in WINNING_VERBS and node.dep_ in OBJECT_DEPS:
+    if not structure.quantity and structure.unit == "%" and lemma in SHARE_WINNING_VERBS and node.dep_ in OBJECT_DEPS:
         structure.quantity = "share"  # "the bloc said it had won 36 percent": a party's share of the vote
     if not structure.quantity and lemma in VOTING_VERBS and not any(
         c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS for c in verb.children
