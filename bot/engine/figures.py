@@ -435,9 +435,9 @@ def _revised_just_before(doc: Doc, prior: FoundFigure, by_sentence: dict[int, li
     """'India lowered its estimated death toll to 15,537. The previous estimate ... was 20,085.': a source's
     earlier word that names nothing it counts, alone after a sentence revising a figure by a revising verb, is
     that figure's prior value."""
-    sentence = sentence_of(doc[prior.token])
-    if sentence.start == 0:
+    if prior.token is None or sentence_of(doc[prior.token]).start == 0:
         return []
+    sentence = sentence_of(doc[prior.token])
     before = by_sentence.get(doc[sentence.start - 1].sent.start_char, [])
     revised = [
         other
@@ -576,9 +576,7 @@ def _quantity_named_before(doc: Doc, figure: FoundFigure) -> str | None:
     if sentence is None or sentence.start == 0:
         return None
     before = doc[sentence.start - 1].sent
-    return next(
-        (quantity_named_by(t) for t in reversed(before) if t.pos_ in NOUN_POS and quantity_named_by(t)), None
-    )
+    return next((named for t in reversed(before) if t.pos_ in NOUN_POS and (named := quantity_named_by(t))), None)
 
 
 def _within_window_before(figures: list[FoundFigure], index: int) -> list[FoundFigure]:

@@ -116,7 +116,8 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
     owned = _through_vehicle(head)
     if owned is head:
         author = _owner_named_before(head)
-        if author is not None:
+        # (An author that is itself a statement's noun is not followed further: one step back, never a chain.)
+        if author is not None and not _statement_like(author):
             # The source is the author; the words that name it here are still "The report".
             start_token, end_token = _mention_bounds(head)
             mention = describe_source(author, sentence_of(author).text)
