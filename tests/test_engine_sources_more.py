@@ -141,6 +141,12 @@ def test_a_count_made_by_someone_is_theirs() -> None:
     )
     assert figure_at(report, "61,000").source == "Veska Media Observatory"
     assert figure_at(report, "52,000").source == "Crowdline"  # made by the firm, for the newspapers
+    # What is compiled "from statements" is made by its compiler, not by the statements.
+    report = analyze(
+        "The toll has reached at least 1,100, according to a tally compiled by Reuters from statements by 21 "
+        "countries. The health ministry has put the number of dead at 769."
+    )
+    assert figure_at(report, "1,100").source == "Reuters"
     # "The count by Friday" is no one's.
     report = analyze("The count by Friday estimated that 61,000 people took part.")
     assert figure_at(report, "61,000").source != "Friday"

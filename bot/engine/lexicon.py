@@ -393,6 +393,9 @@ OWN_PEOPLE_NOUNS = frozenset("citizen national pilgrim resident member".split())
 # Words a post or a wire story sets before its text in capitals, as a dateline sets its place: "UPDATE — Dessel
 # blast toll rises", "BREAKING - ...". They name no place.
 FLASH_LABELS = frozenset("UPDATE UPDATED BREAKING EXCLUSIVE LIVE ALERT FLASH WATCH DEVELOPING URGENT".split())
+# Verbs by which one party orders a count or a study from another, who makes it: "a count commissioned by three
+# newspapers from the firm Metrocount".
+COMMISSIONING_VERBS = frozenset("commission order".split())
 # Bodies named without an article: "per police", "per authorities".
 MASS_BODY_NOUNS = frozenset("police authorities government military".split())
 # A source's own staff or bodies, who count for it: "Medics Abroad said its teams had recorded 390 deaths" ("their

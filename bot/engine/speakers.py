@@ -35,6 +35,7 @@ from bot.engine.lexicon import (
     ANONYMOUS_SOURCE_NOUNS,
     AUTHOR_PREPOSITIONS,
     BUSINESS_NOUNS,
+    COMMISSIONING_VERBS,
     DASHES,
     DEFINITE_DETERMINERS,
     FEMALE_FIRST_NAMES,
@@ -318,8 +319,9 @@ def _owner_named_before(head: Token) -> Token | None:
 
 
 def made_by(noun: Token) -> Token | None:
-    """Who a participle on the noun says made it: 'a tally compiled by Reuters', 'figures released by the
-    ministry'; 'a count commissioned by three newspapers from the firm Metrocount' was made by the firm."""
+    """Who a participle on the noun says made it: 'a tally compiled by Reuters from statements', 'figures released
+    by the ministry'; 'a count commissioned by three newspapers from the firm Metrocount' was made by the firm
+    (`COMMISSIONING_VERBS`: what is compiled "from statements" is made of them, not by them)."""
     for participle in (c for c in noun.children if c.dep_ == "acl"):
         agents = [o for a in participle.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         if not agents:
@@ -327,7 +329,7 @@ def made_by(noun: Token) -> Token | None:
         makers = [
             o
             for p in participle.children
-            if p.dep_ == "prep" and p.lower_ == "from"
+            if p.dep_ == "prep" and p.lower_ == "from" and participle.lemma_.lower() in COMMISSIONING_VERBS
             for o in p.children
             if o.dep_ == "pobj"
         ]
