@@ -16,10 +16,9 @@ from bot.engine.boilerplate import boilerplate_ranges
 from bot.engine.conflicts import ANONYMOUS_MARK, claim_source_key, claim_source_label, find_conflicts
 from bot.engine.context import (
     byline_ranges,
-    find_dateline,
     find_entities,
     find_event,
-    find_headline,
+    headline_and_dateline,
     lead_paragraph,
 )
 from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
@@ -110,8 +109,7 @@ def analyze_doc(doc: Doc) -> Report:
         _revised_by_its_giver(figure, index, owners, position)
     figures = _figures(found, owners, claims, sentence_starts)
     structures = [figure.structure for figure in found]
-    headline = find_headline(text)
-    dateline = find_dateline(text)
+    headline, dateline = headline_and_dateline(doc)
     event = find_event(doc, headline, dateline)
     moment = event is not None and event.kind in MOMENT_EVENTS
     lead = lead_paragraph(text, headline, dateline)

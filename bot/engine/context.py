@@ -42,6 +42,15 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def headline_and_dateline(doc: Doc) -> tuple[Span | None, Dateline | None]:
+    """The article's headline and dateline, found once per document: the figure finder (for the lead sentence)
+    and the analysis both ask."""
+    found = doc.user_data.get("whosaid_headline_dateline")
+    if found is None:
+        found = doc.user_data["whosaid_headline_dateline"] = (find_headline(doc.text), find_dateline(doc.text))
+    return found
+
+
 def find_headline(text: str) -> Span | None:
     """The first line when it stands alone above the body, short and without a closing full stop."""
     paragraphs = _paragraphs(text)

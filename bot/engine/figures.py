@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from bot.engine.context import find_dateline, find_headline
+from bot.engine.context import headline_and_dateline
 from bot.engine.doccache import entity_at, sentence_of, sentence_text
 from bot.engine.grammar import (
     ADJECTIVAL_MODIFIER_DEPS,
@@ -1363,8 +1363,7 @@ def _lead_sentence_start(doc: Doc) -> int | None:
     """The index of the token opening the story's lead sentence: the first sentence past the headline and the
     dateline. Found once per document."""
     if "whosaid_lead_sentence" not in doc.user_data:
-        text = doc.text
-        headline, dateline = find_headline(text), find_dateline(text)
+        headline, dateline = headline_and_dateline(doc)
         opening = dateline.span.end if dateline else (headline.end if headline else 0)
         first = next((t for t in doc if t.idx >= opening and not t.is_space), None)
         doc.user_data["whosaid_lead_sentence"] = first.sent.start if first is not None else None

@@ -32,6 +32,7 @@ from bot.engine.grammar import (
     NAME_PART_DEPS,
     NEGATION_DEPS,
     NOUN_CLAUSE_DEPS,
+    NOUN_MODIFIER_DEPS,
     NOUN_POS,
     NUMBER_ATTACHMENT_DEPS,
     OBJECT_DEPS,
@@ -706,7 +707,7 @@ def names_a_body(noun: Token) -> bool:
     post; a bare one ('$5 million per company') is what a rate is per."""
     if noun.lemma_.lower() not in ORGANISATION_NOUNS:
         return False
-    marked = any(c.dep_ in ("det", "compound", "amod", "poss") for c in noun.children)
+    marked = any(c.dep_ == "det" or c.dep_ in NOUN_MODIFIER_DEPS for c in noun.children)
     return marked or noun.lemma_.lower() in MASS_BODY_NOUNS
 
 
