@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from bot.engine.attachment import VALUE_ATTACHMENT_COMPONENT
 from bot.engine.tokenizer import BoundedTokenizer
 from bot.errors import ConfigurationError
 
@@ -97,6 +98,8 @@ def _load(model: str) -> Language:
         nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, nlp.vocab)
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if VALUE_ATTACHMENT_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(VALUE_ATTACHMENT_COMPONENT, last=True)  # it reads lemmas and tags too
     # Long articles: the parser's memory grows with document length, but 200,000 characters is our own cap.
     nlp.max_length = max(nlp.max_length, 1_100_000)
     return nlp

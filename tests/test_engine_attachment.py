@@ -1,0 +1,76 @@
+"""The value-attachment component on hand-built parses: a failure here is the rule's, not the model's."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from bot.engine.attachment import VALUE_ATTACHMENTS, ValueAttachment
+
+_VOCAB = spacy.blank("en").vocab
+
+
+def _doc(words, heads, deps, pos, lemmas) -> Doc:
+    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_a_value_put_at_moves_from_the_describing_clause_to_the_verb_of_giving() -> None:
+    # "Officials put the number of deaths linked to the heat at 900 ." with "at 900" read under "linked"
+    doc = _doc(
+        ["Officials", "put", "the", "number", "of", "deaths", "linked", "to", "the", "heat", "at", "900", "."],
+        [1, 1, 3, 1, 3, 4, 5, 6, 9, 7, 6, 10, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "acl", "prep", "det", "pobj", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "ADP", "NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "NUM", "PUNCT"],
+        ["official", "put", "the", "number", "of", "death", "link", "to", "the", "heat", "at", "900", "."],
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert doc[10].head.text == "put"
+
+
+def test_a_revised_value_moves_from_the_relative_clause_to_the_revising_verb() -> None:
+    # "Scientists downgraded the magnitude of the quake that hit Lorn from 6.1 to 5.9 ." with "from" under "hit"
+    words = ["Scientists", "downgraded", "the", "magnitude", "of", "the", "quake", "that", "hit", "Lorn", "from"]
+    words += ["6.1", "to", "5.9", "."]
+    doc = _doc(
+        words,
+        [1, 1, 3, 1, 3, 6, 4, 8, 6, 8, 8, 10, 10, 12, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "nsubj", "relcl", "dobj", "prep", "pobj", "prep"]
+        + ["pobj", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PRON", "VERB", "PROPN", "ADP", "NUM", "ADP", "NUM"]
+        + ["PUNCT"],
+        ["scientist", "downgrade", "the", "magnitude", "of", "the", "quake", "that", "hit", "Lorn", "from", "6.1"]
+        + ["to", "5.9", "."],
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert doc[10].head.text == "downgraded"
+
+
+def test_a_clause_that_moves_a_figure_itself_keeps_its_values() -> None:
+    # "Officials revised the toll of the attack that rose from 40 ." : "rose from 40" is the clause's own
+    doc = _doc(
+        ["Officials", "revised", "the", "toll", "of", "the", "attack", "that", "rose", "from", "40", "."],
+        [1, 1, 3, 1, 3, 6, 4, 8, 6, 8, 9, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "nsubj", "relcl", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PRON", "VERB", "ADP", "NUM", "PUNCT"],
+        ["official", "revise", "the", "toll", "of", "the", "attack", "that", "rise", "from", "40", "."],
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert doc[9].head.text == "rose"
+
+
+def test_a_verb_with_a_value_of_its_own_leaves_the_clause_its_place() -> None:
+    # "Officials put the number of people living at the camp at 900 .": "at the camp" is the clause's place
+    words = ["Officials", "put", "the", "number", "of", "people", "living", "at", "the", "camp", "at", "900", "."]
+    doc = _doc(
+        words,
+        [1, 1, 3, 1, 3, 4, 5, 6, 9, 7, 1, 10, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "acl", "prep", "det", "pobj", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "ADP", "NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "NUM", "PUNCT"],
+        ["official", "put", "the", "number", "of", "people", "live", "at", "the", "camp", "at", "900", "."],
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert doc[7].head.text == "living"
+
+
+def test_every_attachment_is_labelled() -> None:
+    assert {label for label, _pattern in VALUE_ATTACHMENTS} == {"attach:valued-at", "attach:revised-from"}
