@@ -126,11 +126,18 @@ def test_figure_belongs_to_the_claim_that_says_it() -> None:
         "The attack came after COVID-19 restrictions were lifted.",
         "The Boeing 737 landed safely on Route 66 near Highway 12.",
         "Leaders of the G7 met under Article 5 of the treaty in the 1990s.",
+        "Hotline: 0 800 550 220.",
+        "Call the helpline on 555 123 4567 for details.",
     ],
 )
 def test_not_figures(text: str) -> None:
     report = analyze(text)
     assert report.figures == [], [report.quote(f.span) for f in report.figures]
+
+
+def test_thousands_set_apart_by_spaces_are_one_number() -> None:
+    report = analyze("Officials confirmed about 48 000 people died and 1 250 000 were displaced.")
+    assert [f.value for f in report.figures] == [48000, 1250000]
 
 
 def test_phone_number_with_spaces_is_not_a_figure() -> None:

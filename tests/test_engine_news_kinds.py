@@ -244,9 +244,23 @@ DIFFERING = [
     "Survivors said more than 200 people had been on board the boat. The coast guard put the number of passengers at 160.",
     "The UN said 41 civilians were killed in the strike. A security official said 36 people had been killed.",
     "The commission said 63.4 percent of voters took part, comfortably above the 50 percent needed for the vote to be valid. Opposition observers said turnout was no more than 38 percent.",
+    # a headline's second figure leaves out what the first counts; "striking teachers" took part
+    "Strike: 31% of striking teachers according to the ministry, 58% according to the unions\n\nTeachers walked out across Marbania on Tuesday.",
+    "The ministry said 31 percent of teachers went on strike on Tuesday. The unions said 58 percent of teachers had joined the strike.",
+    "The average rate of striking teachers was 31 percent, the ministry said. The unions put the share of striking teachers at 58 percent.",
+    # "one million" is a count, whatever the parser made of "one"
+    "Over one million people marched across Marbania on Saturday, the interior ministry said. The unions said 2.5 million people had marched.",
+    # the value hangs on a clause describing the object of the verb that gives or revises it
+    "The health agency put the number of deaths linked to the heatwave at 1,100. Doctors' groups said at least 1,900 people had died in the heat.",
+    "Seismologists downgraded the magnitude of the earthquake that struck the coast on Monday from 6.3 to 6.0.",
+    "The survey said the quake had a magnitude of 6.6. The national agency initially reported the quake as a 7.0 temblor.",
 ]
 
 NOT_DIFFERING = [
+    # the aftershock's earlier magnitude is the aftershock's: "that had been estimated to have" shares its subject
+    "The agency said the main quake had a magnitude of 6.1. It said an aftershock that had earlier been estimated to have a magnitude of 5.6 measured 5.1.",
+    # forecasters looking for a figure give it; the result after them is not theirs
+    "Revenue rose 7 percent to $436 million, the company said. Analysts were looking for $436 million.",
     'Russia said it had killed 480 Ukrainian servicemen in the past day. Kyiv said it had killed 620 Russian troops.',
     'The quake measured 6.4, the bureau said. A 5.1-magnitude aftershock struck an hour later, the USGS said.',
     'The ferry, which is licensed to carry 400 passengers, had 212 people on board, the port authority said.',
@@ -403,3 +417,13 @@ def test_sources_that_differ_are_flagged(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_DIFFERING)
 def test_figures_that_only_look_alike_are_not_flagged(text: str) -> None:
     assert analyze(text).conflicts == []
+
+
+def test_a_city_named_before_its_march_keeps_its_counts_apart_from_the_country() -> None:
+    # the city is named before the noun of what gathered the crowd, and the union's count leaves out its words
+    report = analyze(
+        "More than 900,000 people marched across Marbania on Thursday, the interior ministry said.\n\n"
+        "The Velsk march gathered around 90,000 people, according to the police, and 300,000, according to the union."
+    )
+    (conflict,) = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [90000, 300000]

@@ -557,6 +557,7 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:in-a-poll",
         "holder:unowned-expectation",
         "holder:spoke-of",
+        "holder:looking-for",
         "holder:giving-verb-misread",
     }
     declared = {
@@ -724,6 +725,24 @@ def test_who_speaks_of_a_number_gives_it() -> None:
     )
     holder = holder_of(doc[4], 4, [doc[4], doc[3], doc[2]], read_rules(doc), [4])
     assert (holder.head.text, holder.rule) == ("authorities", "holder:spoke-of")
+
+
+def test_forecasters_looking_for_a_figure_give_it() -> None:
+    # "analysts were looking for 538 million" / "buyers were looking for 538 million": only forecasters expect
+    def holder(subject: str, lemma: str):
+        words = [subject, "were", "looking", "for", "538", "million"]
+        doc = _doc(
+            words,
+            [2, 2, 2, 2, 5, 3],
+            ["nsubj", "aux", "ROOT", "prep", "compound", "pobj"],
+            ["NOUN", "AUX", "VERB", "ADP", "NUM", "NUM"],
+            [lemma, "be", "look", "for", "538", "million"],
+        )
+        return holder_of(doc[5], 4, [doc[5], doc[3], doc[2]], read_rules(doc), [4, 5])
+
+    found = holder("analysts", "analyst")
+    assert (found.head.text, found.rule) == ("analysts", "holder:looking-for")
+    assert holder("buyers", "buyer") is None
 
 
 def test_a_poll_holds_what_is_expected_in_it() -> None:

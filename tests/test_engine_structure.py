@@ -499,3 +499,44 @@ def test_what_is_revised_is_a_figure_and_what_is_raised_may_be_a_thing_of_the_wo
     # A bank raising rates moves a rate of the world from one level to another: two values, no revision.
     report = analyze("The central bank raised interest rates from 4.5 percent to 5 percent, the governor said.")
     assert report.conflicts == []
+
+
+def test_a_verb_completing_a_relative_clause_measures_the_noun_the_clause_hangs_on_on_a_hand_built_parse() -> None:
+    # "an aftershock that was estimated to have a magnitude of 5.6"
+    words = ["an", "aftershock", "that", "was", "estimated", "to", "have", "a", "magnitude", "of", "5.6"]
+    doc = _doc(
+        words,
+        [1, 1, 4, 4, 1, 6, 4, 8, 6, 8, 9],
+        ["det", "ROOT", "nsubjpass", "auxpass", "relcl", "aux", "xcomp", "det", "dobj", "prep", "pobj"],
+        ["DET", "NOUN", "PRON", "AUX", "VERB", "PART", "VERB", "DET", "NOUN", "ADP", "NUM"],
+        ["an", "aftershock", "that", "be", "estimate", "to", "have", "a", "magnitude", "of", "5.6"],
+    )
+    structure = figure_structure(doc[10], doc[10], None)
+    assert (structure.quantity, structure.counted) == ("magnitude", "aftershock")
+
+
+def test_forecasters_give_their_expectation_not_the_result_after_it() -> None:
+    report = analyze("Analysts had expected earnings of 4 cents a share. Revenue rose 7 percent to $436 million.")
+    assert figure_at(report, "$436 million").source is None
+
+
+def test_a_previous_event_set_against_the_figure_dates_that_event_not_the_figure() -> None:
+    report = analyze(
+        "The ministry said 1.2 million people marched on Thursday, double the number present at the previous "
+        "march on March 15."
+    )
+    assert not figure_at(report, "1.2 million").background
+
+
+def test_a_place_noun_takes_the_name_before_it_on_a_hand_built_parse() -> None:
+    # "Rebels killed 40 people in North West Frontier province ." with no entity on the name
+    words = ["Rebels", "killed", "40", "people", "in", "North", "West", "Frontier", "province", "."]
+    doc = _doc(
+        words,
+        [1, 1, 3, 1, 3, 7, 7, 8, 4, 1],
+        ["nsubj", "ROOT", "nummod", "dobj", "prep", "compound", "compound", "compound", "pobj", "punct"],
+        ["NOUN", "VERB", "NUM", "NOUN", "ADP", "PROPN", "PROPN", "PROPN", "NOUN", "PUNCT"],
+        ["rebel", "kill", "40", "people", "in", "North", "West", "Frontier", "province", "."],
+    )
+    structure = figure_structure(doc[2], doc[2], doc[3])
+    assert structure.place == "north west frontier province"

@@ -144,7 +144,12 @@ def analyze_doc(doc: Doc) -> Report:
     comparable = [comparable_at(index) for index in range(len(figures))]
     for figure, ok in zip(figures, comparable, strict=True):
         figure.comparable = ok
-    _carry_sources(figures, claims, sentence_starts, text, _revisers(doc, sentence_starts, claims))
+    # ("Analysts had expected 4 cents. Twitter's revenue rose 74 per cent": forecasters give their expectation,
+    # not the article's next result)
+    forecasters = {
+        i for i, f in enumerate(found) if f.holder is not None and f.holder.head.lemma_.lower() in FORECASTER_NOUNS
+    }
+    _carry_sources(figures, claims, sentence_starts, text, _revisers(doc, sentence_starts, claims), forecasters)
     for index in _headline_sources(figures, headline):
         comparable[index] = figures[index].comparable = comparable_at(index)
     excluded = byline_ranges(text) + ([(dateline.span.start, dateline.span.end)] if dateline else [])
@@ -258,18 +263,19 @@ def _own_scope(
         return place in own_nouns or any(place in own_place or own_place in place for own_place in own)
 
     own_placed = set()
+    # (the places figures named, the article's own among them: "900,000 marched across Marbania" and "The Velsk
+    # march gathered 90,000" count at two places)
+    places: dict[str | None, set[str]] = defaultdict(set)
     for index, structure in enumerate(structures):
+        for place in (structure.place, structure.event_place):
+            if place:
+                places[structure.quantity].add(place)
         if structure.place and own_place(structure.place):
             structure.place = None
             own_placed.add(index)
     # The place of an event a clause's subject names ("A march in Berlin drew 60,000") scopes the figure only
     # when the article counts that quantity at several places (its own among them): then each place's event is
     # its own, and the dateline's city is one of them.
-    places: dict[str | None, set[str]] = defaultdict(set)
-    for structure in structures:
-        for place in (structure.place, structure.event_place):
-            if place:
-                places[structure.quantity].add(place)
     for structure in structures:
         if structure.event_place and len(places[structure.quantity]) >= MIN_EVENT_PLACES:
             structure.place = structure.event_place
@@ -592,6 +598,7 @@ def _carry_sources(
     sentence_starts: list[int],
     text: str,
     revisers: dict[int, set[tuple[str, str | None]]],
+    forecasters: set[int],
 ) -> None:
     """Name who most likely gives a figure the article states in its own voice: the one source of the sentence
     before ("On Friday, the government revised the rates. The rate for November was revised up to 7.8
@@ -603,10 +610,14 @@ def _carry_sources(
         for span in claim.content:
             sentence = bisect.bisect_right(sentence_starts, span.start) - 1
             by_sentence.setdefault(sentence, set()).add((claim_source_label(claim), claim_source_key(claim)))
-    for figure in figures:
-        if figure.source is not None:
-            sentence = bisect.bisect_right(sentence_starts, figure.span.start) - 1
-            by_sentence.setdefault(sentence, set()).add((figure.source, figure.source_key))
+    expecting: set[int] = set()  # sentences where forecasters give a figure: none is carried on from them
+    for index, figure in enumerate(figures):
+        if figure.source is None:
+            continue
+        sentence = bisect.bisect_right(sentence_starts, figure.span.start) - 1
+        by_sentence.setdefault(sentence, set()).add((figure.source, figure.source_key))
+        if index in forecasters:
+            expecting.add(sentence)
     carried: dict[int, tuple[str, str | None]] = {}
     for figure in figures:
         if figure.source is not None or figure.claim is not None:
@@ -615,7 +626,7 @@ def _carry_sources(
         if sentence in by_sentence:
             continue
         before = by_sentence.get(sentence - 1, set())
-        if len(before) == 1:
+        if len(before) == 1 and sentence - 1 not in expecting:
             carried[sentence] = next(iter(before))
         elif sentence - 1 in carried and not _paragraph_break(text, sentence_starts[sentence - 1], figure.span.start):
             # "The government said ... The rate was revised ... The July rate was revised ...": a source named once

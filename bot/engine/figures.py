@@ -26,6 +26,7 @@ from bot.engine.grammar import (
     ELLIPSIS_HEAD_POS,
     EVENT_CLIMB_DEPS,
     EVENT_PARTICIPANT_DEPS,
+    LOOSE_ATTACHMENT_DEPS,
     NOUN_POS,
     NUMBER_ATTACHMENT_DEPS,
     PARTICIPLE_DEPS,
@@ -84,6 +85,7 @@ from bot.engine.measures import (
     FORECASTER_NOUNS,
     HYPHENATED_QUANTITY_NAMES,
     MAX_BASELINE_CLIMB,
+    MULTIPLE_WORDS,
     NAMED_QUANTITIES,
     OWNED_FIGURE_NOUNS,
     PARTY_QUANTITIES,
@@ -102,6 +104,7 @@ from bot.engine.measures import (
 )
 from bot.engine.rules import (
     BASELINE_LABEL_PREFIX,
+    HOLDER_ACCORDING_TO,
     REVISING_HOLDER,
     TRAILING_SOURCE_MARKS,
     DocRules,
@@ -474,6 +477,13 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
             _sets_against(number.head) or _sets_against(_figure_noun_preposition(number.head))
         )
         own_scope = bare_part or set_against
+        if not structure.known and _sourced_beside(number, figure):
+            # "32.7% of teachers according to the ministry, 60% according to the unions": each figure set beside
+            # the one before with a source of its own counts what that one counts.
+            earlier = _known_before_in_sentence(figures, index)
+            if earlier is not None and structure.unit == earlier.structure.unit and HOLDER_ACCORDING_TO in earlier.rules:
+                _share_frame(number, figure, earlier)
+            continue
         if structure.known or (number.dep_ != "conj" and not own_scope) or number.head.i == number.i:
             continue
         # The conjunct hangs on the figure, on its clause, or on a phrase of that clause ("according to").
@@ -494,23 +504,36 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
             continue
         if structure.unit and structure.unit != earlier.structure.unit:
             continue  # "rose 4 percent to $3.6 billion, compared with estimates of $3.8 billion": not the 4 percent
-        for name in ("counted", "quantity", "unit", "period", "change", "place"):
-            # A period or place of its own stays ("$8.1 billion this year and $9 billion next year").
-            if not (name in ("period", "place") and getattr(structure, name)):
-                setattr(structure, name, getattr(earlier.structure, name))
-        if structure.quantity == "won" and structure.belongs_to is None:
-            structure.belongs_to = party_of_votes(number)  # "and 6.27 million for his rival, Edmundo Gonzalez"
-        other_party = structure.belongs_to not in (None, earlier.structure.belongs_to)
-        if structure.baseline and structure.quantity in PARTY_QUANTITIES and other_party:
-            # "the 5.15 million votes Maduro had won, compared to 4.45 million for Gonzalez": another party's
-            # figure set beside it, no earlier value of it
-            structure.baseline = False
-            figure.rules = tuple(rule for rule in figure.rules if not rule.startswith(BASELINE_LABEL_PREFIX))
-        if figure.measure is None:
-            figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
-        if not set_against:
-            figure.shares_words_with = earlier  # a figure set against another is someone else's
-        figure.rules = (*figure.rules, "relation:elliptical")
+        _share_frame(number, figure, earlier, set_against=set_against)
+
+
+def _sourced_beside(number: Token, figure: FoundFigure) -> bool:
+    """Whether the figure stands loose beside the sentence's words (an apposition, a bare noun phrase), its unit
+    with it, and an "according to" of its own names who gives it."""
+    node = number.head if number.dep_ == "nummod" and number.head.pos_ in NOUN_POS else number
+    return node.dep_ in LOOSE_ATTACHMENT_DEPS and HOLDER_ACCORDING_TO in figure.rules and node.head.i != node.i
+
+
+def _share_frame(number: Token, figure: FoundFigure, earlier: FoundFigure, *, set_against: bool = False) -> None:
+    """Give an elliptical figure the frame of the figure whose words it leaves out."""
+    structure = figure.structure
+    for name in ("counted", "quantity", "unit", "period", "change", "place", "event_place"):
+        # A period or place of its own stays ("$8.1 billion this year and $9 billion next year").
+        if not (name in ("period", "place", "event_place") and getattr(structure, name)):
+            setattr(structure, name, getattr(earlier.structure, name))
+    if structure.quantity == "won" and structure.belongs_to is None:
+        structure.belongs_to = party_of_votes(number)  # "and 6.27 million for his rival, Edmundo Gonzalez"
+    other_party = structure.belongs_to not in (None, earlier.structure.belongs_to)
+    if structure.baseline and structure.quantity in PARTY_QUANTITIES and other_party:
+        # "the 5.15 million votes Maduro had won, compared to 4.45 million for Gonzalez": another party's
+        # figure set beside it, no earlier value of it
+        structure.baseline = False
+        figure.rules = tuple(rule for rule in figure.rules if not rule.startswith(BASELINE_LABEL_PREFIX))
+    if figure.measure is None:
+        figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
+    if not set_against:
+        figure.shares_words_with = earlier  # a figure set against another is someone else's
+    figure.rules = (*figure.rules, "relation:elliptical")
 
 
 def _of_a_population(number: Token) -> Token | None:
@@ -985,8 +1008,40 @@ def _is_number_token(token: Token) -> bool:
     return bool(re.match(r"^\d+(?:\.\d+)?(?:k|m|bn|mn)$", lower))
 
 
+# Thousands set apart by a space, as some outlets write them: "48 000", "1 250 000".
+_LEADING_GROUP = re.compile(r"^[1-9]\d{0,2}$")
+_THOUSANDS_GROUP = re.compile(r"^\d{3}$")
+
+
+# The not-a-count rules that read digit tokens as parts of a code, which digit groups are not.
+DIGIT_CODE_RULES = frozenset({"not-a-count:digit-run", "not-a-count:code-leading-zero"})
+
+
+def _space_grouped(doc: Doc, i: int) -> int:
+    """The last token of a number whose thousands are set apart by single spaces from token i ("48 000"), or i
+    (a day of a date before a number, "May 15 300", is no group)."""
+    if not _LEADING_GROUP.match(doc[i].text) or doc[i].ent_type_ in TIME_ENTITIES:
+        return i
+    if i > 0 and doc[i - 1].whitespace_ and doc[i - 1].text.isdigit():
+        return i  # "0 800 550 220": groups after another digit run are a phone number's
+    last = i
+    while (
+        last + 1 < len(doc)
+        and doc[last].whitespace_ == " "
+        and _THOUSANDS_GROUP.match(doc[last + 1].text)
+        and doc[last + 1].ent_type_ not in TIME_ENTITIES
+    ):
+        last += 1
+    # ("555 123 4567": a run of digit groups that goes on in other sizes is a phone number or a code too)
+    trailing = last + 1 < len(doc) and doc[last].whitespace_ and doc[last + 1].text.isdigit()
+    return i if trailing else last
+
+
 def _number_phrase(doc: Doc, i: int) -> tuple[int, int, float | None]:
-    """The longest run of number words from token i ('1.2 million', 'twenty - two', 'two hundred')."""
+    """The longest run of number words from token i ('1.2 million', 'twenty - two', 'two hundred', '48 000')."""
+    grouped = _space_grouped(doc, i)
+    if grouped > i:
+        return i, grouped, float("".join(t.text for t in doc[i : grouped + 1]))
     last = i
     j = i + 1
     while j < len(doc):
@@ -1058,7 +1113,9 @@ def _value_of(words: list[str]) -> float | None:
 
 
 def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
-    if any(k in rules.not_a_count for k in range(first, last + 1)):
+    # ("48 000": the digit groups of one number are no run of codes)
+    grouped = last > first and _space_grouped(doc, first) == last
+    if any(k in rules.not_a_count and not (grouped and rules.not_a_count[k] in DIGIT_CODE_RULES) for k in range(first, last + 1)):
         return True
     token = doc[first]
     end = doc[last]
@@ -1087,7 +1144,7 @@ def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
             return True  # "10.30", "1.2.3": a time or a version, not a count
     if first > 0 and doc[first - 1].text in NUMBER_CODE_PREFIXES and not doc[first - 1].whitespace_:
         return True
-    if token.lower_ == "one":
+    if token.lower_ == "one" and last == first:  # ("one million" counts, whatever the parser made of "one")
         if after is not None and after.lower_ in _PRONOUN_ONE_FOLLOWERS:
             return True
         if first > 0 and doc[first - 1].lower_ in PRONOUN_ONE_DETERMINERS:
@@ -1337,9 +1394,23 @@ def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:
         )
         and not _dates_a_baseline(marker)
         and not _dates_the_followed_event(marker)
-        and (verb is None or _clause_holds(_clause_head(marker), verb))
+        and (verb is None or (_clause_holds(_clause_head(marker), verb) and not _set_against_another(marker, verb)))
         for marker in _marker_heads(doc, sentence.start, sentence.end)
     )
+
+
+def _set_against_another(marker: Token, verb: Token) -> bool:
+    """'1.089 million took to the streets on Thursday, double the amount present at the previous protest', 'fewer
+    than at the previous march': a marker in a phrase setting the figure against another event's dates that one,
+    not the figure."""
+    for node in marker.ancestors:
+        if node.i == verb.i:
+            return False
+        if node.lower_ in SET_AGAINST_PREPOSITIONS or node.lower_ in COMPARISON_WORDS:
+            return True
+        if any(c.lower_ in MULTIPLE_WORDS for c in node.children):
+            return True
+    return False
 
 
 def _dates_the_followed_event(marker: Token) -> bool:

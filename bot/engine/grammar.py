@@ -11,6 +11,8 @@ from __future__ import annotations
 
 # A verb's subject, active or passive: "the minister said", "it was announced".
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A verb completing another, sharing its subject: "was estimated to have a magnitude of 5.5".
+OPEN_COMPLEMENT_DEPS = frozenset({"xcomp"})
 # How a clause set against another hangs on it: "..., while X put it at ..." (advcl), "..., but X put ..." (conj).
 CONTRAST_CLAUSE_DEPS = frozenset({"advcl", "conj"})
 # A clause's subject slot, filled by a subject or by a dummy "it"/"there": a clause that has one is complete.

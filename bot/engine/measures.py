@@ -267,6 +267,8 @@ COMPARISON_WORDS = frozenset("compared versus than".split())
 # Prepositions that set one value against another of the same measure: "far below the 300 rescuers counted",
 # "short of the $1.20 analysts expected" ("short" takes "of").
 SET_AGAINST_PREPOSITIONS = frozenset("below above beneath against versus vs than".split())
+# Multiples that set one amount against another: "double the amount present at the previous protest".
+MULTIPLE_WORDS = frozenset("double twice triple treble half".split())
 SHORT_WORDS = frozenset("short ahead".split())  # "short of the 440 million", "ahead of the $1.98"
 
 # Prepositions after a word of direction that name a level, not a change: "revised down to 1,200", "up from
@@ -322,6 +324,8 @@ FORECASTER_NOUNS = frozenset("economist analyst forecaster strategist".split())
 # Verbs of expecting that may end such a clause, and what may stand between the forecasters and their verb.
 EXPECTING_VERBS = frozenset("expect forecast predict anticipate project estimate".split())
 POLLING_WORDS = frozenset("polled surveyed questioned".split())
+# A phrase of expecting said of forecasters only: "Analysts were looking for $538 million".
+FORECASTERS_EXPECTING_PHRASE = ("look", "for")
 # What a poll of forecasters is called: "a forecast 0.3 percent rise in a Reuters poll".
 POLL_NOUNS = frozenset("poll survey consensus".split())
 # Verbs setting a result against an expectation: "beating forecasts of 1.8 percent", "topping estimates of $2.2bn".
@@ -399,6 +403,9 @@ EMPLOYMENT_WORDS = frozenset("employment payroll employ employed job".split())
 PARTICIPANT_NOUNS = frozenset("protester protestor demonstrator marcher spectator".split())
 # They took part, unless their clause says something else happened ("300 protesters were detained").
 QUANTITY_OF_COUNTED.update(dict.fromkeys(PARTICIPANT_NOUNS, "took part"))
+# Participles before a plural noun that say what the people counted are doing: "60% of striking teachers",
+# "2,000 protesting students" took part (not "a striking rise", which is singular and no activity).
+ACTIVITY_PARTICIPLES = {"striking": "took part", "protesting": "took part", "demonstrating": "took part"}
 # People named after an event whose number is not that event's count: "17 survivors" is no toll.
 EVENT_PEOPLE_NOUNS = PARTICIPANT_NOUNS | frozenset({"survivor"})
 # Nouns each of which is one item of an event's count: "17 deaths", "1,284 cases".
@@ -446,7 +453,7 @@ def family_of(lemma: str, families: dict[str, frozenset[str]]) -> str | None:
 EVENT_KINDS: dict[str, frozenset[str]] = {
     "explosion": frozenset("explosion blast explode blow".split()),
     "fire": frozenset("fire wildfire blaze".split()),
-    "earthquake": frozenset("earthquake quake tremor aftershock".split()),
+    "earthquake": frozenset("earthquake quake tremor temblor aftershock".split()),
     "flood": frozenset("flood flooding".split()),
     "landslide": frozenset("landslide mudslide avalanche".split()),
     "storm": frozenset("storm hurricane typhoon cyclone tornado blizzard".split()),

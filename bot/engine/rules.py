@@ -82,6 +82,7 @@ from bot.engine.measures import (
     FORECAST_PHRASES,
     FORECAST_WORDS,
     FORECASTER_NOUNS,
+    FORECASTERS_EXPECTING_PHRASE,
     MONEY_VERB_QUANTITIES,
     OWNED_FIGURE_NOUNS,
     PER_CENT_WORDS,
@@ -260,10 +261,13 @@ _MONEY_VERBS_ALONE = frozenset(verb for verb, particle in MONEY_VERB_QUANTITIES 
 _MONEY_VERBS_WITH_PARTICLE = frozenset(verb for verb, particle in MONEY_VERB_QUANTITIES if particle is not None)
 _MONEY_PARTICLES = frozenset(particle for _verb, particle in MONEY_VERB_QUANTITIES if particle is not None)
 
+# The label of the "according to X" holder, which other steps ask after: a figure with a source of its own.
+HOLDER_ACCORDING_TO = "holder:according-to"
+
 HOLDERS: tuple[DependencyRule, ...] = (
     # "3,000, according to police": the figure nearest to the phrase is the holder's.
     (
-        "holder:according-to",
+        HOLDER_ACCORDING_TO,
         [
             {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "according"}},
             {"LEFT_ID": "according", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to"}},
@@ -273,7 +277,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
     # "Injured: 31 per emergency service, 50 per the hospital": a post's "per" names the figure's source as
     # "according to" does (a rate's "per day" names no source).
     (
-        "holder:according-to",
+        HOLDER_ACCORDING_TO,
         [
             {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "per"}},
             {
@@ -328,6 +332,26 @@ HOLDERS: tuple[DependencyRule, ...] = (
             },
             {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "number", "RIGHT_ATTRS": {"DEP": "pobj", "POS": "NUM"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
+    # "Analysts were looking for $538 million": forecasters give what they look for.
+    (
+        "holder:looking-for",
+        [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": [FORECASTERS_EXPECTING_PHRASE[0]]}, "POS": "VERB"}},
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "for",
+                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": FORECASTERS_EXPECTING_PHRASE[1]},
+            },
+            {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "number", "RIGHT_ATTRS": {"DEP": "pobj", "POS": "NUM"}},
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "nsubj", "LEMMA": {"IN": sorted(FORECASTER_NOUNS)}},
+            },
         ],
     ),
     # "Local hospital says 19 bodies brought in", "ministry says 40 dead": a count said as the verb's object, in
@@ -811,7 +835,7 @@ class FigureRules:
                 holder = Holder(nodes["holder"], label, f"{nodes['holder'].text} {nodes['figure'].text}")
             if holder.head.ent_type_ in NOT_SOURCE_ENTITIES:
                 continue  # "an estimate from Hurricane Irene by AIR Worldwide": the event is no source
-            if label == "holder:according-to":
+            if label == HOLDER_ACCORDING_TO:
                 if nodes["according"].lower_ == "per" and not names_a_body(nodes["holder"]):
                     continue  # "$5 million per company": a rate
                 found.according_to.append((nodes["according"].i, holder))
@@ -1033,7 +1057,9 @@ def holder_of(
     forecast_for = below.lower_ == "for" and any(
         c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in FORECAST_WORDS for c in verb.children
     )
-    spoke_of = (verb.lemma_.lower(), below.lower_) in NUMBER_SPEAKING_PHRASES  # "spoke of 150,000"
+    # "spoke of 150,000", "were looking for $538 million"
+    phrase = (verb.lemma_.lower(), below.lower_)
+    spoke_of = phrase in NUMBER_SPEAKING_PHRASES or phrase == FORECASTERS_EXPECTING_PHRASE
     given = (
         below.dep_ in GIVEN_DEPS
         or (below.dep_ == "prep" and (below.lower_ in GIVEN_PREPOSITIONS or forecast_for or spoke_of))

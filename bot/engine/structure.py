@@ -37,6 +37,7 @@ from bot.engine.grammar import (
     NUMBER_ATTACHMENT_DEPS,
     OBJECT_DEPS,
     OF_OBJECT_POS,
+    OPEN_COMPLEMENT_DEPS,
     PARTICIPLE_TAGS,
     PATIENT_DEPS,
     PERIOD_MODIFIER_DEPS,
@@ -100,6 +101,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.measures import (
     ABOARD_WORDS,
+    ACTIVITY_PARTICIPLES,
     AGGREGATE_PATTERN,
     AGGREGATE_PERIODS,
     AREA_OF_EVENT,
@@ -135,6 +137,7 @@ from bot.engine.measures import (
     FORECAST_PHRASES,
     FORECAST_WORDS,
     FORECASTER_NOUNS,
+    FORECASTERS_EXPECTING_PHRASE,
     FORESEEING_VERBS,
     FUTURE_MODALS,
     GENERAL_PRICE_WORDS,
@@ -883,6 +886,8 @@ def _read_modifiers(noun: Token, structure: Structure) -> None:
     for child in noun.children:
         if child.dep_ in EVENT_MODIFIER_DEPS:
             found = _event(child)
+            if found is None and noun.tag_ in PLURAL_NOUN_TAGS:
+                found = ACTIVITY_PARTICIPLES.get(child.lower_)
             if found is None and child.dep_ in NOUN_CLAUSE_DEPS:
                 found = _verb_particle_event(child)
             if found:
@@ -953,10 +958,6 @@ def _verb_particle_event(verb: Token) -> str | None:
             found = _event(child)
             if found and child.dep_ not in PHRASE_ONLY_COMPLETION_DEPS:
                 return found
-    # "would go", "lost their jobs", "homes had been lost": the verb of losing; what losing means depends on
-    # what is lost.
-    if lemma in LOSING_VERBS:
-        return "cut"
     for child in verb.children:
         if child.dep_ == "prep":
             for pobj in child.children:
@@ -971,6 +972,10 @@ def _verb_particle_event(verb: Token) -> str | None:
                 return "on board"
         elif child.lower_ in ABOARD_WORDS and child.dep_ in ADVERB_COMPLETION_DEPS:
             return "on board"  # "180 people were aboard"
+    # "would go", "lost their jobs", "homes had been lost": the verb of losing; what losing means depends on
+    # what is lost. (A state named after it comes first: "32% of teachers went on strike" took part.)
+    if lemma in LOSING_VERBS:
+        return "cut"
     return None
 
 
@@ -1133,7 +1138,8 @@ def _take_noun(noun: Token, structure: Structure) -> None:
         # "unemployment rate", "death toll": a generic head takes its modifier's name; "consumer price inflation"
         # is inflation
         generic = _lemma(noun) in GENERIC_MEASURE_HEADS
-        structure.quantity = (_modifier_quantity(noun) if generic else None) or named
+        # ("the rate of striking teachers", "the share of striking teachers": what the people counted are doing)
+        structure.quantity = (_modifier_quantity(noun) if generic else None) or _activity_of(noun) or named
         structure.basis = _basis(noun)
         if structure.quantity in NAMED_QUANTITIES["loss"] and structure.unit is None:
             # "job losses", "home losses": what losing means depends on what is lost (`LOSS_BY_COUNTED`)
@@ -1157,6 +1163,14 @@ def _take_noun(noun: Token, structure: Structure) -> None:
                 _read_modifiers(target, structure)
         elif not structure.known:
             structure.points_back = True
+
+
+def _activity_of(noun: Token) -> str | None:
+    """'the rate of striking teachers': what the people counted after "of" are doing, named by a participle."""
+    target = _of_object(noun)
+    if target is None or target.tag_ not in PLURAL_NOUN_TAGS:
+        return None
+    return next((ACTIVITY_PARTICIPLES[c.lower_] for c in target.children if c.lower_ in ACTIVITY_PARTICIPLES), None)
 
 
 def _bare_rate(noun: Token, structure: Structure) -> bool:
@@ -1183,10 +1197,32 @@ def _said_of_the_future(verb: Token) -> bool:
 def _measured_event(noun: Token, verb: Token) -> Token | None:
     """The event a measure is of: the noun the measure's name modifies ('a 5.1-magnitude aftershock'), or the
     subject of the verb that measures it ('the quake measured 6.4')."""
-    for candidate in (noun.head, *(c for c in verb.children if c.dep_ in SUBJECT_DEPS)):
+    for candidate in (noun.head, *_subjects(verb)):
         if family_of(_lemma(candidate), EVENT_KINDS) in MEASURE_OF_EVENT:
             return candidate
     return None
+
+
+def _forecasters_looking_for(path: list[Token]) -> bool:
+    """'Analysts were looking for $538 million': what forecasters look for is what they expect."""
+    verb, particle = FORECASTERS_EXPECTING_PHRASE
+    if _lemma(path[-1]) != verb or not any(t.lower_ == particle and t.dep_ == "prep" for t in path):
+        return False
+    return any(_lemma(s) in FORECASTER_NOUNS for s in _subjects(path[-1]))
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects; a verb completing another with none of its own ("was estimated to have a magnitude of
+    5.5") shares that verb's, and a relative pronoun there stands for the noun its clause hangs on ("the aftershock
+    that was estimated to have")."""
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if own or verb.dep_ not in OPEN_COMPLEMENT_DEPS:
+        return own
+    head = verb.head
+    relative = head.dep_ in RELATIVE_CLAUSE_DEPS and head.head.pos_ in NOUN_POS
+    return [
+        head.head if relative and c.lower_ in RELATIVE_PRONOUNS else c for c in head.children if c.dep_ in SUBJECT_DEPS
+    ]
 
 
 def _designed_for(verb: Token) -> bool:
@@ -1380,6 +1416,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
                 arguments += [c for c in before[-1].children if c.dep_ in SUBJECT_DEPS]
         else:
             arguments += [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    elif not any(c.dep_ in SUBJECT_DEPS for c in arguments) and verb.dep_ in OPEN_COMPLEMENT_DEPS:
+        arguments[:0] = _subjects(verb)  # "the aftershock that was estimated to have a magnitude of 5.5"
     elif not any(c.dep_ in SUBJECT_DEPS for c in arguments) and verb.dep_ == "conj":
         # "The rate for May, reported a month ago, was 4 per cent", "the toll rose to 40 and reached 52": a verb
         # joined to another with no subject of its own shares that verb's subject.
@@ -1636,7 +1674,7 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
     )
     if (lemmas & TARGET_WORDS or threshold) and structure.quantity != "target":
         structure.status = "target"  # a goal is no count: "reached its goal of accepting 10,000 refugees"
-    elif lemmas & FORECAST_WORDS:
+    elif lemmas & FORECAST_WORDS or _forecasters_looking_for(path):
         structure.status = "forecast"
     elif lemmas & TENTATIVE_WORDS:
         structure.status = "suspected"  # "51 suspected cases" count something else than confirmed ones
@@ -1853,7 +1891,22 @@ def _subject_place(path: list[Token]) -> str | None:
         and c.ent_type_ == ""
         and c.lemma_.lower() not in SOURCE_NOUNS
     ]
-    return _place_of(subjects)
+    # "The Paris action gathered 120,000 people", "the Velsk march": a place named before the noun of what gathered
+    # them (the small model often tags a foreign place as a person, or not at all, before an event's noun)
+    named_before = next(
+        (
+            _entity_words(c)
+            for s in subjects
+            for c in s.children
+            if c.dep_ == "compound"
+            and (
+                c.ent_type_ in SCOPE_ENTITIES
+                or (c.pos_ == "PROPN" and c.ent_type_ in PLACES_MISTAGGED_AS and family_of(_lemma(s), EVENT_KINDS))
+            )
+        ),
+        None,
+    )
+    return _place_of(subjects) or named_before
 
 
 def _place_of(
@@ -1898,12 +1951,16 @@ def _place_of(
 
 
 def _named_place(noun: Token) -> str | None:
-    """'the German city of Munich', 'the province of Aleppo': the name a place noun is 'of'."""
+    """'the German city of Munich', 'the province of Aleppo': the name a place noun is 'of'; 'North West Frontier
+    province', 'Idlib province': the name before it."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             name = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
             if name is not None:
                 return _entity_words(name)
+    named_before = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+    if named_before:
+        return noun.doc[named_before[0].left_edge.i : noun.i + 1].text.lower()
     return None
 
 
