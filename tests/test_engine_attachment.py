@@ -29,17 +29,13 @@ def test_a_value_put_at_moves_from_the_describing_clause_to_the_verb_of_giving()
 
 def test_a_revised_value_moves_from_the_relative_clause_to_the_revising_verb() -> None:
     # "Scientists downgraded the magnitude of the quake that hit Lorn from 6.1 to 5.9 ." with "from" under "hit"
-    words = ["Scientists", "downgraded", "the", "magnitude", "of", "the", "quake", "that", "hit", "Lorn", "from"]
-    words += ["6.1", "to", "5.9", "."]
+    words = "Scientists downgraded the magnitude of the quake that hit Lorn from 6.1 to 5.9 .".split()
     doc = _doc(
         words,
         [1, 1, 3, 1, 3, 6, 4, 8, 6, 8, 8, 10, 10, 12, 1],
-        ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "nsubj", "relcl", "dobj", "prep", "pobj", "prep"]
-        + ["pobj", "punct"],
-        ["NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PRON", "VERB", "PROPN", "ADP", "NUM", "ADP", "NUM"]
-        + ["PUNCT"],
-        ["scientist", "downgrade", "the", "magnitude", "of", "the", "quake", "that", "hit", "Lorn", "from", "6.1"]
-        + ["to", "5.9", "."],
+        "nsubj ROOT det dobj prep det pobj nsubj relcl dobj prep pobj prep pobj punct".split(),
+        "NOUN VERB DET NOUN ADP DET NOUN PRON VERB PROPN ADP NUM ADP NUM PUNCT".split(),
+        "scientist downgrade the magnitude of the quake that hit Lorn from 6.1 to 5.9 .".split(),
     )
     ValueAttachment(_VOCAB)(doc)
     assert doc[10].head.text == "downgraded"

@@ -248,6 +248,8 @@ DIFFERING = [
     "Strike: 31% of striking teachers according to the ministry, 58% according to the unions\n\nTeachers walked out across Marbania on Tuesday.",
     "The ministry said 31 percent of teachers went on strike on Tuesday. The unions said 58 percent of teachers had joined the strike.",
     "The average rate of striking teachers was 31 percent, the ministry said. The unions put the share of striking teachers at 58 percent.",
+    # a people's name counts people, whatever the recogniser made of the number before it
+    "The government said that more than 8 million Kessians had voted. An exit poll put turnout at 3.5 million voters.",
     # "one million" is a count, whatever the parser made of "one"
     "Over one million people marched across Marbania on Saturday, the interior ministry said. The unions said 2.5 million people had marched.",
     # the value hangs on a clause describing the object of the verb that gives or revises it
@@ -257,6 +259,10 @@ DIFFERING = [
 ]
 
 NOT_DIFFERING = [
+    # a change "by" a percentage is no level: the youth rate's fall is not the rate
+    "The unemployment rate fell to 6.4% in March, the statistics office said. Unemployment among people aged 15-24 has fallen by 0.6% in a month.",
+    # "overstated by" gives a difference, not a count of its own
+    "The electoral council said more than 8 million Kessians had voted. The technology firm said turnout had been overstated by at least 1 million votes.",
     # the aftershock's earlier magnitude is the aftershock's: "that had been estimated to have" shares its subject
     "The agency said the main quake had a magnitude of 6.1. It said an aftershock that had earlier been estimated to have a magnitude of 5.6 measured 5.1.",
     # forecasters looking for a figure give it; the result after them is not theirs

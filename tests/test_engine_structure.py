@@ -540,3 +540,30 @@ def test_a_place_noun_takes_the_name_before_it_on_a_hand_built_parse() -> None:
     )
     structure = figure_structure(doc[2], doc[2], doc[3])
     assert structure.place == "north west frontier province"
+
+
+def test_a_change_by_an_amount_is_a_change_on_a_hand_built_parse() -> None:
+    # "Sales rose by 4 % ."
+    doc = _doc(
+        ["Sales", "rose", "by", "4", "%", "."],
+        [1, 1, 1, 4, 2, 1],
+        ["nsubj", "ROOT", "prep", "nummod", "pobj", "punct"],
+        ["NOUN", "VERB", "ADP", "NUM", "NOUN", "PUNCT"],
+        ["sale", "rise", "by", "4", "%", "."],
+    )
+    assert figure_structure(doc[3], doc[3], doc[4]).change
+
+
+def test_a_people_counted_after_a_number_read_as_money_is_no_currency_on_a_hand_built_parse() -> None:
+    # "8 million Kessians voted ." with the recogniser calling "8 million" money
+    doc = Doc(
+        _VOCAB,
+        words=["8", "million", "Kessians", "voted", "."],
+        heads=[1, 2, 3, 3, 3],
+        deps=["compound", "nummod", "nsubj", "ROOT", "punct"],
+        pos=["NUM", "NUM", "PROPN", "VERB", "PUNCT"],
+        lemmas=["8", "million", "Kessians", "vote", "."],
+        ents=["B-MONEY", "I-MONEY", "B-NORP", "O", "O"],
+    )
+    structure = figure_structure(doc[1], doc[0], doc[2])
+    assert (structure.unit, structure.counted) == (None, "people")

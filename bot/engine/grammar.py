@@ -172,6 +172,8 @@ SCOPE_ENTITIES = frozenset("GPE LOC".split())
 SPEAKING_ENTITIES = frozenset("ORG PERSON".split())
 # A nation or people a counted noun belongs to ("Ukrainian servicemen", "Russia's soldiers"), and how it hangs.
 SIDE_ENTITIES = frozenset("NORP GPE".split())
+# Entities that name a people: "8 million Venezuelans" counts people, whatever the recogniser made of the number.
+PEOPLE_ENTITIES = frozenset({"NORP"})
 SIDE_DEPS = frozenset("amod compound poss".split())
 # What the small model tags many foreign places as: a person, or nothing (""); proper nouns so tagged after a
 # preposition of scope count as places. Not all labels: "" is no entity.

@@ -282,7 +282,7 @@ MAX_BASELINE_CLIMB = 3
 
 CHANGE_WORDS = frozenset(
     "rise fall grow drop increase decrease climb decline gain jump slump slide shrink contract expand ease up down "
-    "higher lower".split()
+    "higher lower overstate understate".split()
 )
 
 # Vehicles: people "on", "onto" or "aboard" one are on board.

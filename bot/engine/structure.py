@@ -40,6 +40,7 @@ from bot.engine.grammar import (
     OPEN_COMPLEMENT_DEPS,
     PARTICIPLE_TAGS,
     PATIENT_DEPS,
+    PEOPLE_ENTITIES,
     PERIOD_MODIFIER_DEPS,
     PHRASE_ONLY_COMPLETION_DEPS,
     PLACES_MISTAGGED_AS,
@@ -216,6 +217,8 @@ SPILLED = "spilled"
 FLOW = "flow"
 GENERIC_AREA = "area"
 GENERIC_RATE = "rate"
+# The preposition of a change's amount after a verb of change: "rose by 4%".
+CHANGE_BY = "by"
 MILITARY_LOSS = "loss"
 PER_SHARE = "per share"
 AREA_UNITS = frozenset({"ha", "km2", "acre", "mile2", "m2"})
@@ -409,7 +412,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
             noun = _of_object(noun)
         elif unit:
             noun = _of_object(noun)
-        elif number.ent_type_ == "MONEY" and not structure.unit and noun.i == number.i + 1:
+        elif number.ent_type_ == "MONEY" and not structure.unit and noun.i == number.i + 1 and noun.ent_type_ not in PEOPLE_ENTITIES:
             structure.unit = noun.lower_  # a currency word the lists don't know ("780 million marks")
             noun = _of_object(noun)
     if noun is None and number.i + 1 < len(doc) and doc[number.i + 1].text == "%":
@@ -994,6 +997,8 @@ def _climb(anchor: Token, structure: Structure) -> None:
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod"
         ):
             structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
+        if node.dep_ == "pobj" and head.lower_ == CHANGE_BY and _lemma(head.head) in CHANGE_WORDS and head.head.pos_ in CHANGE_POS:
+            structure.change = True  # "rose by 4%", "has fallen by 0.6% in a month"
         # "closed 3.2% higher" is a change; "revised down to 1,200" moves to a level, and "up from 40 million"
         # names the level it moved from.
         moved_to = any(c.dep_ == "prep" and c.lower_ in LEVEL_PREPOSITIONS for c in node.children)
