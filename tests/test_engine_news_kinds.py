@@ -248,6 +248,12 @@ DIFFERING = [
     "Strike: 31% of striking teachers according to the ministry, 58% according to the unions\n\nTeachers walked out across Marbania on Tuesday.",
     "The ministry said 31 percent of teachers went on strike on Tuesday. The unions said 58 percent of teachers had joined the strike.",
     "The average rate of striking teachers was 31 percent, the ministry said. The unions put the share of striking teachers at 58 percent.",
+    # "the spill west of Lorn" parsed with the direction as the head: the spill released the oil
+    "The operator had estimated that the spill west of Port Lorn released up to 90,000 gallons. Regulators said the spill might have been up to 140,000 gallons.",
+    # "narrowed its estimate for the U.S.": a revision, of losses, in a place
+    "The modelling firm narrowed its insured loss estimate for the United States to between $25 billion and $35 billion. A rival firm put insured losses in the United States at $18 billion.",
+    # a participle describing the noun a figure is of is no verb of the figure's
+    "Gross domestic product grew at a 2.6 percent annualized pace in the second quarter, revised down from the previous estimate of 3.1 percent, the department said.",
     # a people's name counts people, whatever the recogniser made of the number before it
     "The government said that more than 8 million Kessians had voted. An exit poll put turnout at 3.5 million voters.",
     # "one million" is a count, whatever the parser made of "one"

@@ -567,3 +567,17 @@ def test_a_people_counted_after_a_number_read_as_money_is_no_currency_on_a_hand_
     )
     structure = figure_structure(doc[1], doc[0], doc[2])
     assert (structure.unit, structure.counted) == (None, "people")
+
+
+def test_a_participle_describing_the_figures_noun_is_no_verb_of_its_own_on_a_hand_built_parse() -> None:
+    # "Output grew at a 2.6 percent annualized pace ."
+    words = "Output grew at a 2.6 percent annualized pace .".split()
+    doc = _doc(
+        words,
+        [1, 1, 1, 7, 5, 6, 7, 2, 1],
+        "nsubj ROOT prep det nummod npadvmod amod pobj punct".split(),
+        "NOUN VERB ADP DET NUM NOUN VERB NOUN PUNCT".split(),
+        "output grow at a 2.6 percent annualize pace .".split(),
+    )
+    doc[6].tag_ = "VBN"
+    assert [t.text for t in figure_path(doc[4])][-1] == "grew"

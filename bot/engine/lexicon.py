@@ -410,9 +410,10 @@ WHERE_WORDS = frozenset("where".split())
 # Nouns of a part of an economy that scopes a figure like a place: "in the public sector, where 41% of staff
 # joined the strike".
 SECTOR_NOUNS = frozenset("sector industry".split())
-PLACE_NOUNS = frozenset(
-    """north south east west northeast northwest southeast southwest capital province region district
-    state county city town village municipality prefecture governorate""".split()
+# The points of the compass: "in the north", "the spill west of Santa Barbara".
+COMPASS_WORDS = frozenset("north south east west northeast northwest southeast southwest".split())
+PLACE_NOUNS = COMPASS_WORDS | frozenset(
+    """capital province region district state county city town village municipality prefecture governorate""".split()
 )
 # Place nouns that, unnamed, are the dateline's city: "marched in the capital" in a story datelined from there.
 DATELINE_PLACE_NOUNS = frozenset({"capital", "city"})

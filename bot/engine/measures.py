@@ -230,7 +230,7 @@ CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values())
 RESTATING_NOUNS = frozenset("figure number total tally estimate count size toll".split())
 
 # Verbs by which a source revises its own figure: "raised the toll to 19", "later upgraded to 6.0".
-REVISION_VERBS = frozenset("raise revise upgrade downgrade lower update correct adjust".split())
+REVISION_VERBS = frozenset("raise revise upgrade downgrade lower update correct adjust narrow widen".split())
 
 # Verbs that change a figure when their object is one ("cut its estimate to 940", "raised the toll to 19",
 # "lowered the number of missing"): the figure is revised.

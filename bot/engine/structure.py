@@ -67,6 +67,7 @@ from bot.engine.grammar import (
 from bot.engine.lexicon import (
     COMBINED_SCOPE,
     COMBINED_WORDS,
+    COMPASS_WORDS,
     COPULA_VERBS,
     CUE_VERBS,
     DEMONSTRATIVE_WORDS,
@@ -462,7 +463,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         if not subjects and verb.dep_ == "acl" and verb.head.pos_ in NOUN_POS:
             subjects = [verb.head]  # "The unemployment rate held at 5.5 percent" parsed as a participle on "rate"
         for subject in subjects:
-            _take_noun(subject, structure)
+            _take_noun(_compass_misread(subject), structure)
     if structure.quantity in PEOPLE_OR_SHARE_QUANTITIES and structure.unit not in (None, "%"):
         structure.quantity = None
     if not structure.quantity and in_currency(structure.unit):
@@ -787,8 +788,11 @@ def _restated(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "for":
             target = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in OF_OBJECT_POS), None)
-            # "a count for a group of media outlets": who the count was made for, not what it counts.
-            return None if target is None or _lemma(target) in ORGANISATION_NOUNS else target
+            # "a count for a group of media outlets": who the count was made for, not what it counts; "its loss
+            # estimate for the U.S.": where it holds.
+            if target is None or _lemma(target) in ORGANISATION_NOUNS or target.ent_type_ in SCOPE_ENTITIES:
+                return None
+            return target
     return None
 
 
@@ -1047,6 +1051,9 @@ def _climb(anchor: Token, structure: Structure) -> None:
         if node.lower_ == "as" and head.dep_ == "acomp" and _subject_restates_a_figure(head.head):
             node = head  # "the toll could be as high as 100,000": the value of the copula's subject
             continue
+        if _describing([node, head]):
+            node = head  # "at a 2.8 percent annualized pace": the participle describes the noun the figure is of
+            continue
         if head.pos_ in PREDICATE_POS:
             if head.dep_ in AUXILIARY_DEPS and head.head.i != head.i:
                 node, head = head, head.head  # "about 40 were unaccounted for": the main verb decides
@@ -1228,6 +1235,14 @@ def _subjects(verb: Token) -> list[Token]:
     return [
         head.head if relative and c.lower_ in RELATIVE_PRONOUNS else c for c in head.children if c.dep_ in SUBJECT_DEPS
     ]
+
+
+def _compass_misread(noun: Token) -> Token:
+    """'the spill west of Santa Barbara' parsed with "west" as the head and "spill" before it: the noun the
+    direction places, not the direction."""
+    if _lemma(noun) not in COMPASS_WORDS or not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return noun
+    return next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), noun)
 
 
 def _designed_for(verb: Token) -> bool:
@@ -1502,11 +1517,25 @@ def figure_path(number: Token) -> list[Token]:
     path = [number]
     node = number
     for _ in range(MAX_CLIMB + 2):
-        if node.head.i == node.i or (node.pos_ in VERB_POS and not misread_figure_noun(node)):
+        if node.head.i == node.i or (node.pos_ in VERB_POS and not misread_figure_noun(node) and not _describing(path)):
             break
         node = node.head
         path.append(node)
     return path
+
+
+def _describing(path: list[Token]) -> bool:
+    """'at a 2.8 percent annualized pace': the path reached a participle describing the noun the figure is of
+    (through the figure's "percent"), no verb of its own."""
+    node = path[-1]
+    below = path[-2] if len(path) > 1 else None
+    return (
+        below is not None
+        and below.dep_ == "npadvmod"
+        and node.dep_ == "amod"
+        and node.tag_ in PARTICIPLE_TAGS
+        and node.head.pos_ in NOUN_POS
+    )
 
 
 def _period_words(path: list[Token]) -> str:
