@@ -581,3 +581,19 @@ def test_a_participle_describing_the_figures_noun_is_no_verb_of_its_own_on_a_han
     )
     doc[6].tag_ = "VBN"
     assert [t.text for t in figure_path(doc[4])][-1] == "grew"
+
+
+def test_a_body_named_as_the_giver_of_an_official_figure_gives_it() -> None:
+    report = analyze("The last official death toll provided by the government, 12, came on Monday.")
+    assert figure_at(report, "12").source == "government"
+
+
+def test_a_claim_dismissed_is_its_owners_and_the_dismisser_gives_the_figure_put_after_it() -> None:
+    report = analyze(
+        "An army spokesman dismissed rebel claims that 40 soldiers had been killed in the fighting, putting the "
+        "death toll at nine."
+    )
+    assert figure_at(report, "40").source == "rebel"
+    assert "spokesman" in figure_at(report, "nine").source
+    (conflict,) = report.conflicts
+    assert len(conflict.figures) == 2

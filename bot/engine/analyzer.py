@@ -59,6 +59,7 @@ from bot.engine.measures import (
 )
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.ranges import RangeSet
+from bot.engine.rules import OFFICIAL_FIGURE
 from bot.engine.speakers import (
     REFERRING_KINDS,
     SourceMention,
@@ -716,7 +717,7 @@ def _holder_source(
     if found.holder is None:
         return None
     head = found.holder.head
-    if found.holder.rule == "holder:official-figure":
+    if found.holder.rule == OFFICIAL_FIGURE:
         return found.holder.text, OFFICIAL_SOURCE  # "official estimates", "the official toll": the officials'
     if found.holder.rule == "holder:unowned-expectation":
         # "Economists polled by Reuters ... , beating forecasts of 1.8 percent": the forecasters named just before

@@ -52,6 +52,7 @@ from bot.engine.lexicon import (
     BARE_OBJECT_REFERENCES,
     BARE_REFERENCES,
     CALL_PREPOSITIONS,
+    CLAIM_NOUNS,
     CLAUSE_BREAK_MARKS,
     CLAUSE_END_MARKS,
     CLAUSE_ONLY_VERBS,
@@ -952,6 +953,10 @@ def _parsed_subject(verb: Token) -> Token | None:
     if verb.dep_ in PARTICIPLE_DEPS and verb.head is not verb:
         head = verb.head
         if verb.dep_ in NOUN_CLAUSE_DEPS and head.pos_ in NOUN_PHRASE_HEAD_POS:
+            if head.lemma_.lower() in CLAIM_NOUNS and head.head.pos_ in VERB_POS and head.head is not head:
+                # "dismissed rebel claims that 15 soldiers had been killed, putting the toll at six": a statement
+                # says nothing itself; whoever answers it does
+                return _subject(head.head)
             return head
         if head.pos_ in VERB_POS:
             if (

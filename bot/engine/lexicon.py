@@ -364,7 +364,7 @@ SHOWING_VERBS = frozenset("show indicate suggest reveal find".split())
 
 # Verbs whose subject, in a clause ending in a colon, gives the figures after it: "Reuters reports lower
 # numbers: 25 hostages escaped", "the ministry gave its figures: 137 schools closed".
-COLON_CUE_VERBS = SPEECH_VERBS | FIGURE_GIVING_VERBS | frozenset({"give"})
+COLON_CUE_VERBS = SPEECH_VERBS | FIGURE_GIVING_VERBS | frozenset({"give", "provide"})
 
 # Nouns that can hold a figure ("a police estimate", "55,000 (police)"): organisations and the people who
 # speak for them, described rather than named.

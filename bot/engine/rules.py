@@ -87,6 +87,7 @@ from bot.engine.measures import (
     OWNED_FIGURE_NOUNS,
     PER_CENT_WORDS,
     PERCENT_WORDS,
+    PERSON_GROUPS,
     POLL_NOUNS,
     POLLING_WORDS,
     RESTATING_NOUNS,
@@ -105,6 +106,8 @@ BASELINE_LABEL_PREFIX = "baseline:"
 MISREAD_GIVING_VERB = "holder:giving-verb-misread"
 # The label of a holder who revises a figure: the value is a revised one.
 REVISING_HOLDER = "holder:revising-verb"
+# "the official toll of 61": the authorities' figure, whoever repeats it.
+OFFICIAL_FIGURE = "holder:official-figure"
 
 # Token patterns: (label, pattern, position of the number within the match).
 TokenRule = tuple[str, list[dict], int]
@@ -260,6 +263,9 @@ DependencyRule = tuple[str, list[dict]]
 _MONEY_VERBS_ALONE = frozenset(verb for verb, particle in MONEY_VERB_QUANTITIES if particle is None)
 _MONEY_VERBS_WITH_PARTICLE = frozenset(verb for verb, particle in MONEY_VERB_QUANTITIES if particle is not None)
 _MONEY_PARTICLES = frozenset(particle for _verb, particle in MONEY_VERB_QUANTITIES if particle is not None)
+
+# Nouns that may own a claim named before it: "union claims", "rebel claims that 15 soldiers had been killed".
+CLAIMANT_NOUNS = SOURCE_NOUNS | PERSON_GROUPS["fighters"]
 
 # The label of the "according to X" holder, which other steps ask after: a figure with a source of its own.
 HOLDER_ACCORDING_TO = "holder:according-to"
@@ -545,7 +551,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
     ),
     # "the official toll of 61", "the official figure of 300": the authorities' figure, whoever repeats it.
     (
-        "holder:official-figure",
+        OFFICIAL_FIGURE,
         [
             {"RIGHT_ID": "figure", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}}},
             {
@@ -644,7 +650,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
                 "LEFT_ID": "claim",
                 "REL_OP": ">",
                 "RIGHT_ID": "holder",
-                "RIGHT_ATTRS": {"DEP": "compound", "LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
+                "RIGHT_ATTRS": {"DEP": "compound", "LEMMA": {"IN": sorted(CLAIMANT_NOUNS)}},
             },
         ],
     ),
@@ -830,7 +836,7 @@ class FigureRules:
                 written = f"{nodes['poll'].text} {nodes['holder'].text}" if "poll" in nodes else nodes["holder"].text
                 found.by_figure_noun.setdefault(nodes["holder"].i, Holder(nodes["holder"], label, written))
                 continue
-            if label == "holder:official-figure":
+            if label == OFFICIAL_FIGURE:
                 # Named as the text names it ("official estimates", "the official toll"), keyed as the officials'.
                 holder = Holder(nodes["holder"], label, f"{nodes['holder'].text} {nodes['figure'].text}")
             if holder.head.ent_type_ in NOT_SOURCE_ENTITIES:
@@ -844,7 +850,10 @@ class FigureRules:
             elif "claim" in nodes:  # "union claims that ...": the statement's noun
                 found.by_claim_noun.setdefault(nodes["claim"].i, holder)
             elif "figure" in nodes:  # the pattern holds the figure's own noun: "the ministry's estimate"
-                found.by_figure_noun.setdefault(nodes["figure"].i, holder)
+                # ("the official death toll provided by the government": the body named beats "official")
+                existing = found.by_figure_noun.get(nodes["figure"].i)
+                if existing is None or (existing.rule == OFFICIAL_FIGURE and label != OFFICIAL_FIGURE):
+                    found.by_figure_noun[nodes["figure"].i] = holder
             else:
                 # Two subjects hung on one verb ("Lindau quake: ... national institute says 6.0"): the nearer one.
                 verb = nodes["verb"].i
