@@ -597,3 +597,22 @@ def test_a_claim_dismissed_is_its_owners_and_the_dismisser_gives_the_figure_put_
     assert "spokesman" in figure_at(report, "nine").source
     (conflict,) = report.conflicts
     assert len(conflict.figures) == 2
+
+
+def test_a_storm_named_by_its_kind_is_no_source() -> None:
+    report = analyze("The last official death toll from Cyclone Marla, issued on Monday, was 3,114.")
+    assert "Marla" not in (figure_at(report, "3,114").source or "")
+
+
+def test_an_earlier_estimate_of_another_measure_revises_nothing() -> None:
+    report = analyze(
+        "Three adults and eight children were missing under the landslide, a far cry from the first estimates "
+        "of up to 1,000 dead."
+    )
+    assert figure_at(report, "1,000").quantity == "killed"
+
+
+def test_a_conflict_names_children_in_the_plural() -> None:
+    report = analyze("Police said 8 children were missing. Rescuers said 12 children were missing.")
+    (conflict,) = report.conflicts
+    assert "children" in conflict.note and "childs" not in conflict.note

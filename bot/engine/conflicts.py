@@ -144,7 +144,9 @@ def _rounded(approximate: Figure, other: Figure) -> bool:
     from two sources ('around 100', 'about 110') are two estimates."""
     if approximate.qualifier not in APPROXIMATE_QUALIFIERS or approximate.upper is not None:
         return False
-    if other.qualifier is not None or other.upper is not None:
+    # ("nearly 180 passengers are missing" and "as many as 178": a bound near a rounded value says the same)
+    bound = other.qualifier in _LOWER_BOUNDS or other.qualifier in _UPPER_BOUNDS
+    if (other.qualifier is not None and not bound) or other.upper is not None:
         return False
     # "about 6,000" is rounded to the thousand and agrees with 5,800; "about 3.2 million" is rounded to the
     # hundred thousand and does not agree with 3.3 million.

@@ -43,6 +43,8 @@ from bot.engine.grammar import (
 )
 from bot.engine.lexicon import (
     AND_SCALES,
+    BEGINNING_VERBS,
+    CONFLICT_NOUNS,
     COPULA_VERBS,
     COUNT_ENTITY_WORDS,
     CUE_VERBS,
@@ -299,7 +301,9 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         elif _reported_earlier(doc, structure):
             labels.append(EARLIER_REPORT)
         other_event, past_year = _background_markers(sentence_text(sentence))
-        other_event = other_event and _other_event_applies(doc, structure.clause, sentence)
+        other_event = (other_event or bool(_conflict_beginnings(sentence))) and _other_event_applies(
+            doc, structure.clause, sentence
+        )
         background = other_event or (
             past_year and _past_year_applies(doc, structure.clause, sentence, path)
         )
@@ -405,6 +409,9 @@ def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
             and CONVERSION not in other.rules
             and _one_statement(doc, prior.clause, other.structure.clause)
             and other.structure.revision_pair is None
+            # ("eight children were missing, a far cry from the first estimates of up to 1,000 dead": what the
+            # earlier estimate's own words name is another measure)
+            and not (prior.quantity and other.structure.quantity and prior.quantity != other.structure.quantity)
         ]
         if not partners and not prior.quantity:
             partners = _revised_just_before(doc, figure, by_sentence)
@@ -1482,8 +1489,19 @@ def _marker_heads(doc: Doc, start: int, end: int) -> list[Token]:
     return cache[(start, end)]
 
 
+def _conflict_beginnings(sentence) -> list[Token]:
+    """'The war began on Oct. 7 when ...', 'The war was triggered when ...': the verb telling a conflict's start."""
+    return [
+        t
+        for t in sentence
+        if t.lemma_.lower() in BEGINNING_VERBS
+        and t.pos_ == "VERB"
+        and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONFLICT_NOUNS for c in t.children)
+    ]
+
+
 def _find_marker_heads(doc: Doc, start: int, end: int) -> list[Token]:
-    heads = []
+    heads = _conflict_beginnings(doc[start:end])
     words = [t.lower_ for t in doc[start:end]]
     for phrase in _MARKER_WORDS:
         for k in range(len(words) - len(phrase) + 1):

@@ -294,6 +294,11 @@ OTHER_EVENT_MARKERS = (
     "the night before",
 )
 
+# How a background paragraph tells a long conflict's start: "The war began on Oct. 7 when ... killing 1,200
+# people" is the conflict's first event, not the one the article reports.
+CONFLICT_NOUNS = frozenset("war conflict".split())
+BEGINNING_VERBS = frozenset("begin start trigger spark".split())
+
 # Months, as written in dates: "May 4", "4 Sept". The one list every date reader uses.
 MONTH_NAMES = frozenset(
     """january february march april may june july august september october november december

@@ -153,6 +153,8 @@ LOSING_VERBS = frozenset("go lose".split())
 LOSS_BY_COUNTED = {"job": "cut", "home": "destroyed", "people": "killed"}
 # Stuff counted by measure, never in the plural: "oil spilled", not "oils spilled".
 MASS_NOUNS = frozenset("oil gas gasoline petrol diesel fuel crude water rice grain wheat".split())
+# Nouns of people with plurals of their own: "children missing", "women killed".
+IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "people"}
 
 # Units of stuff that flows: what "leaks" of it is spilled, not a data leak ("5,000 barrels were leaking").
 FLUID_UNITS = frozenset("barrel gallon l".split())
@@ -450,13 +452,15 @@ def family_of(lemma: str, families: dict[str, frozenset[str]]) -> str | None:
 
 # Kinds of news event, for the article's own event ("an explosion at the depot" -> explosion). Lemmas of the
 # noun or verb that names the event.
+# The kind of event named by its kind and a name of its own: "Cyclone Sidr", "Hurricane Irene".
+STORM = "storm"
 EVENT_KINDS: dict[str, frozenset[str]] = {
     "explosion": frozenset("explosion blast explode blow".split()),
     "fire": frozenset("fire wildfire blaze".split()),
     "earthquake": frozenset("earthquake quake tremor temblor aftershock".split()),
     "flood": frozenset("flood flooding".split()),
     "landslide": frozenset("landslide mudslide avalanche".split()),
-    "storm": frozenset("storm hurricane typhoon cyclone tornado blizzard".split()),
+    STORM: frozenset("storm hurricane typhoon cyclone tornado blizzard".split()),
     "crash": frozenset("crash collision derailment derail collide".split()),
     "sinking": frozenset("shipwreck capsize sink".split()),
     "collapse": frozenset("collapse cave-in".split()),

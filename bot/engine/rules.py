@@ -76,6 +76,7 @@ from bot.engine.measures import (
     COUNTING_NOUNS,
     CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
+    EVENT_KINDS,
     EXPECTATION_NOUNS,
     EXPECTING_VERBS,
     FIGURE_CHANGING_VERBS,
@@ -92,6 +93,7 @@ from bot.engine.measures import (
     POLLING_WORDS,
     RESTATING_NOUNS,
     REVISION_VERBS,
+    STORM,
     UNIT_WORDS,
 )
 from bot.engine.structure import misread_figure_noun, names_a_body, relative_clauses
@@ -839,7 +841,7 @@ class FigureRules:
             if label == OFFICIAL_FIGURE:
                 # Named as the text names it ("official estimates", "the official toll"), keyed as the officials'.
                 holder = Holder(nodes["holder"], label, f"{nodes['holder'].text} {nodes['figure'].text}")
-            if holder.head.ent_type_ in NOT_SOURCE_ENTITIES:
+            if holder.head.ent_type_ in NOT_SOURCE_ENTITIES or _named_storm(holder.head):
                 continue  # "an estimate from Hurricane Irene by AIR Worldwide": the event is no source
             if label == HOLDER_ACCORDING_TO:
                 if nodes["according"].lower_ == "per" and not names_a_body(nodes["holder"]):
@@ -869,6 +871,11 @@ class FigureRules:
         found.before_colon_starts = [i for i, _holder in found.before_colon]
         found.according_to_starts = [i for i, _holder in found.according_to]
         return found
+
+
+def _named_storm(name: Token) -> bool:
+    """'the toll from Cyclone Sidr', whatever the recogniser made of the name: a storm named by its kind."""
+    return any(c.dep_ == "compound" and c.lemma_.lower() in EVENT_KINDS[STORM] for c in name.children)
 
 
 def _a_survey(poll: Token) -> bool:

@@ -147,6 +147,7 @@ from bot.engine.measures import (
     GROWTH_QUANTITIES,
     GROWTH_WORDS,
     HAPPENS_TO_PEOPLE,
+    IRREGULAR_PLURALS,
     JOB_HOLDER_NOUNS,
     LATER_WORDS,
     LEAK_WORDS,
@@ -335,6 +336,8 @@ class Structure:
 
 
 def _plural(noun: str) -> str:
+    if noun in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[noun]  # "children missing", not "childs"
     if noun in {"people"} or noun in MASS_NOUNS or noun.endswith("s"):
         return noun
     if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
