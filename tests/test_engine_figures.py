@@ -160,3 +160,8 @@ def test_figure_spans_quote_the_number() -> None:
     text = "Officials said more than 2,000 residents were evacuated and at least one firefighter was hurt."
     report = analyze(text)
     assert [report.quote(f.span) for f in report.figures] == ["more than 2,000", "at least one"]
+
+
+def test_two_short_numbers_joined_by_a_hyphen_before_per_cent_are_a_range() -> None:
+    report = analyze("The minister said turnout was in the 25-30 per cent range. The team lost 1-3 on Sunday.")
+    assert [(f.value, f.upper) for f in report.figures][:1] == [(25, 30)]

@@ -252,6 +252,11 @@ DIFFERING = [
     "The operator had estimated that the spill west of Port Lorn released up to 90,000 gallons. Regulators said the spill might have been up to 140,000 gallons.",
     # "narrowed its estimate for the U.S.": a revision, of losses, in a place
     "The modelling firm narrowed its insured loss estimate for the United States to between $25 billion and $35 billion. A rival firm put insured losses in the United States at $18 billion.",
+    # "the polling percentage" is turnout, even wrapped across a line; "as high as" a named measure is its value
+    "The president said that the polling\npercentage was 26. Observers said the voting percentage was as high as 40.",
+    "The commission said turnout was 61 percent. Opposition monitors said turnout was as low as 35 percent.",
+    # "there" is the place named last before it in its sentence
+    "The UN said on Friday that about 11,300 people had died in the city of Velka. The mayor of Velka said up to 20,000 people had died there. In Morren, 170 people died, officials said.",
     # a participle describing the noun a figure is of is no verb of the figure's
     "Gross domestic product grew at a 2.6 percent annualized pace in the second quarter, revised down from the previous estimate of 3.1 percent, the department said.",
     # a people's name counts people, whatever the recogniser made of the number before it

@@ -217,3 +217,17 @@ def test_dateline_before_reported_speech_does_not_become_the_speaker() -> None:
     )
     claim = claim_saying(report, "it would build a tram line")
     assert claim.speaker is not None and "council" in claim.speaker.lower()
+
+
+def test_a_verb_of_saying_after_a_long_apposition_is_a_cue_whatever_its_tag() -> None:
+    # the tagger reads "stated" after the long apposition as a bare participle
+    report = analyze(
+        "Maren Tolvik, the former prime minister and leader of the Commonwealth observers' delegation, stated at a "
+        "press conference that turnout was as low as 22 percent."
+    )
+    assert [claim.speaker for claim in report.claims] == ["Maren Tolvik"]
+
+
+def test_people_told_to_do_something_say_nothing() -> None:
+    report = analyze("Residents within 1 km told to keep windows closed.")
+    assert report.claims == []

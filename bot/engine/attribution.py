@@ -543,8 +543,12 @@ def _is_cue_verb(token: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in token.children):
         return False  # "it is written", "was told": the passive subject is not the source
     # A bare past participle ("fighters reported killed", "attacks often claimed by ...") describes, it
-    # doesn't attribute.
-    return not (token.tag_ == "VBN" and not any(c.dep_ in AUXILIARY_DEPS for c in token.children))
+    # doesn't attribute. (One with a subject of its own is a finite verb the tagger misread after a long
+    # apposition: "Fraser, leader of the observers' delegation, stated at a press conference that ...".)
+    bare = not any(c.dep_ in AUXILIARY_DEPS for c in token.children)
+    said = any(c.dep_ == "ccomp" for c in token.children) or bool(_clause_misread_as_relative(token))
+    finite = said and any(c.dep_ == "nsubj" for c in token.children)
+    return not (token.tag_ == "VBN" and bare and not finite)  # ("Residents told to keep windows closed": passive)
 
 
 def _content_of(verb: Token) -> list[tuple[int, int]]:

@@ -1139,7 +1139,7 @@ def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
         following = doc[last + 2] if last + 2 < len(doc) else None
         if following is not None and not _is_number_token(following):
             return following.lower_ not in HYPHENATED_QUANTITY_NAMES
-        if following is not None and following.text.isdigit():
+        if following is not None and following.text.isdigit() and not _hyphen_range(end, following):
             return True
     # "10:30", "3/4"; but "rises to 63: ministry" ends a headline with its source after the colon.
     headline_colon = after is not None and after.text == ":" and bool(after.whitespace_)
@@ -1159,6 +1159,18 @@ def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
         if token.dep_ not in COUNT_ONE_DEPS:
             return True
     return token.pos_ not in COUNT_POS and not _DIGITS.match(text)
+
+
+_SHORT_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
+
+
+def _hyphen_range(low: Token, high: Token) -> bool:
+    """'in the 25-30 per cent range', 'as high as 35-40 per cent': two short numbers, the second the larger, joined
+    by a hyphen are a range ("555-0134", "2-1" are a code and a score)."""
+    if not (_SHORT_NUMBER.match(low.text) and _SHORT_NUMBER.match(high.text)) or float(low.text) >= float(high.text):
+        return False
+    after = high.doc[high.i + 1] if high.i + 1 < len(high.doc) else None
+    return after is not None and (after.lower_ in PERCENT_WORDS | PER_CENT_WORDS or after.text == "%")  # not "lost 1-3"
 
 
 def _bare_number_entity(doc: Doc, first: int) -> bool:

@@ -411,6 +411,8 @@ OWN_STAFF_NOUNS = frozenset(
 )
 # Words opening a clause about a place: "in Los Angeles, where police counted 100,000".
 WHERE_WORDS = frozenset("where".split())
+# The adverb standing for a place named before: "up to 20,000 people had died there".
+THERE_WORDS = frozenset({"there"})
 # Nouns of a part of a country or a settlement: "in the north", "in the capital", "in the province".
 # Nouns of a part of an economy that scopes a figure like a place: "in the public sector, where 41% of staff
 # joined the strike".

@@ -115,6 +115,8 @@ NAMED_QUANTITY_PHRASES: dict[tuple[str, str], str] = {
     ("domestic", "product"): "growth",
     ("hourly", "earnings"): "wages",  # "average hourly earnings rose 0.3 percent": pay, not a company's profit
     ("weekly", "earnings"): "wages",
+    ("polling", "percentage"): "took part",  # "the polling percentage was 26": turnout, as South Asian papers say
+    ("voting", "percentage"): "took part",
 }
 
 # A verb with its particle or object that says what happened: (verb lemma, particle or object lemma).

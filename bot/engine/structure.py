@@ -96,6 +96,7 @@ from bot.engine.lexicon import (
     SOURCE_NOUNS,
     TALLY_VERBS,
     TENTATIVE_WORDS,
+    THERE_WORDS,
     WEEKDAY_NAMES,
     WHERE_WORDS,
     WHOLE_PREPOSITIONS,
@@ -219,6 +220,8 @@ SPILLED = "spilled"
 FLOW = "flow"
 GENERIC_AREA = "area"
 GENERIC_RATE = "rate"
+# Prepositions before a name that places what "there" stands for: "the mayor of Derna", "in Derna".
+PLACE_OF_PREPOSITIONS = frozenset({"of", "in"})
 # The preposition of a change's amount after a verb of change: "rose by 4%".
 CHANGE_BY = "by"
 MILITARY_LOSS = "loss"
@@ -375,7 +378,11 @@ def event_of(token: Token) -> str | None:
 def _named(token: Token) -> str | None:
     # "gross domestic product", "hourly earnings": a name of two words, before the one word's
     if token.i > 0:
-        before = token.doc[token.i - 1].lower_
+        # (a line break inside the name, in hard-wrapped text: "the polling\npercentage")
+        previous = token.doc[token.i - 1]
+        if previous.is_space and token.i > 1:
+            previous = token.doc[token.i - 2]
+        before = previous.lower_
         named = NAMED_QUANTITY_PHRASES.get((before, _lemma(token))) or NAMED_QUANTITY_PHRASES.get((before, token.lower_))
         if named:
             return named
@@ -1071,9 +1078,13 @@ _SUBJECT_OR_PATIENT_DEPS = SUBJECT_DEPS | PATIENT_DEPS
 
 
 def _subject_restates_a_figure(verb: Token) -> bool:
-    """'the toll could be ...', 'the number may be ...': a verb whose subject is a noun for a figure
-    (`RESTATING_NOUNS`); "job losses could be as low as 100" leaves what is lost to the losses."""
-    return verb.pos_ in VERB_POS and any(c.dep_ in SUBJECT_DEPS and _lemma(c) in RESTATING_NOUNS for c in verb.children)
+    """'the toll could be ...', 'the number may be ...', 'turnout was as high as 40 per cent': a verb whose subject
+    is a noun for a figure (`RESTATING_NOUNS`) or for what happened; "net job losses could be as low as 100" leaves
+    what is lost to the losses."""
+    return verb.pos_ in VERB_POS and any(
+        c.dep_ in SUBJECT_DEPS and (_lemma(c) in RESTATING_NOUNS or _event(c) or _named(c) in EVENT_FAMILIES)
+        for c in verb.children
+    )
 
 
 def dated_restatement(number: Token) -> bool:
@@ -1814,7 +1825,28 @@ def _place(path: list[Token]) -> str | None:
         # ("put the figure for the capital at 96", the parser hanging "for" on the figure noun or on its verb)
         or _place_of([*restated_nouns, verb] if restated_nouns else [], prepositions=FIGURE_SCOPE_PREPOSITIONS)
         or _fronted_sentence_place(path[0])
+        or _place_there(verb)
     )
+
+
+def _place_there(verb: Token) -> str | None:
+    """'the mayor of Derna said up to 20,000 people had died there': "there" is the place named last before it in
+    its sentence (none named: no place)."""
+    there = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in THERE_WORDS), None)
+    if there is None:
+        return None
+    sentence = sentence_of(there)
+    # (a name after "of" or "in" is taken for a place whatever the recogniser made of it: "the mayor of Derna")
+    named = [
+        t
+        for t in sentence
+        if t.i < there.i
+        and (
+            (t.ent_type_ in SCOPE_ENTITIES and t.ent_iob_ == "B")
+            or (t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in PLACE_OF_PREPOSITIONS)
+        )
+    ]
+    return _entity_words(named[-1]) if named else None
 
 
 def _fronted_sentence_place(number: Token) -> str | None:
