@@ -69,4 +69,18 @@ def test_a_verb_with_a_value_of_its_own_leaves_the_clause_its_place() -> None:
 
 
 def test_every_attachment_is_labelled() -> None:
-    assert {label for label, _pattern in VALUE_ATTACHMENTS} == {"attach:valued-at", "attach:revised-from"}
+    assert {label for label, _pattern in VALUE_ATTACHMENTS} == {"attach:valued-at", "attach:revised-from", "attach:revised-to"}
+
+
+def test_a_revised_value_moves_from_a_clause_on_the_verbs_adjunct() -> None:
+    # "Officials lowered the toll from the blaze that swept the club to 232 ." with "to 232" under "swept"
+    words = "Officials lowered the toll from the blaze that swept the club to 232 .".split()
+    doc = _doc(
+        words,
+        [1, 1, 3, 1, 1, 6, 4, 8, 6, 10, 8, 8, 11, 1],
+        "nsubj ROOT det dobj prep det pobj nsubj relcl det dobj prep pobj punct".split(),
+        "NOUN VERB DET NOUN ADP DET NOUN PRON VERB DET NOUN ADP NUM PUNCT".split(),
+        "official lower the toll from the blaze that sweep the club to 232 .".split(),
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert doc[11].head.text == "lowered"

@@ -23,17 +23,26 @@ VALUE_ATTACHMENT_COMPONENT = "whosaid_value_attachment"
 # gives a revised figure's earlier value ("revised it from 6.1 to 5.9").
 VALUED_AT = "at"
 REVISED_FROM = "from"
+REVISED_TO = "to"
 
 # Clauses on a noun that the parser gives a value meant for the verb above: "deaths linked to", "that rocked".
 _DESCRIBING_CLAUSE_DEPS = ["acl", "relcl"]
 
 
-def _pattern(verbs: frozenset[str], preposition: str, *, through_of: bool) -> list[dict]:
-    """verb > object (> "of" > counted) > describing clause > preposition > its object."""
-    nodes = [
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(verbs)}}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {"DEP": {"IN": sorted(PATIENT_DEPS)}}},
-    ]
+def _pattern(verbs: frozenset[str], preposition: str, *, through_of: bool = False, adjunct: bool = False) -> list[dict]:
+    """verb > object (> "of" > counted) > describing clause > preposition > its object; with `adjunct`, the noun
+    described is the object of one of the verb's prepositions ("lowered the toll from the blaze that swept the club
+    to 232")."""
+    nodes = [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(verbs)}}}]
+    if adjunct:
+        nodes += [
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "adjunct", "RIGHT_ATTRS": {"DEP": "prep"}},
+            {"LEFT_ID": "adjunct", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ]
+    else:
+        nodes.append(
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {"DEP": {"IN": sorted(PATIENT_DEPS)}}}
+        )
     described = "object"
     if through_of:
         nodes += [
@@ -56,10 +65,13 @@ def _pattern(verbs: frozenset[str], preposition: str, *, through_of: bool) -> li
 
 # (label, pattern): a value hung on a clause describing the object of the verb it belongs to.
 VALUE_ATTACHMENTS: tuple[tuple[str, list[dict]], ...] = (
-    ("attach:valued-at", _pattern(FIGURE_GIVING_VERBS, VALUED_AT, through_of=False)),
+    ("attach:valued-at", _pattern(FIGURE_GIVING_VERBS, VALUED_AT)),
     ("attach:valued-at", _pattern(FIGURE_GIVING_VERBS, VALUED_AT, through_of=True)),
-    ("attach:revised-from", _pattern(REVISION_VERBS, REVISED_FROM, through_of=False)),
+    ("attach:revised-from", _pattern(REVISION_VERBS, REVISED_FROM)),
     ("attach:revised-from", _pattern(REVISION_VERBS, REVISED_FROM, through_of=True)),
+    ("attach:revised-to", _pattern(REVISION_VERBS, REVISED_TO)),
+    ("attach:revised-to", _pattern(REVISION_VERBS, REVISED_TO, through_of=True)),
+    ("attach:revised-to", _pattern(REVISION_VERBS, REVISED_TO, adjunct=True)),
 )
 
 
