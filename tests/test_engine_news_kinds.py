@@ -456,3 +456,12 @@ def test_the_event_a_war_began_with_is_background() -> None:
     )
     (conflict,) = report.conflicts
     assert sorted(report.figures[i].value for i in conflict.figures) == [19, 40]
+
+
+def test_a_forecast_for_a_named_period_is_no_expectation_of_a_result_whose_period_went_unsaid() -> None:
+    report = analyze(
+        "Revenue rose to $436 million, the company said. Analysts had expected $456 million. The company now "
+        "expects revenue of $470 million to $485 million for the second quarter."
+    )
+    (conflict,) = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [436e6, 456e6]

@@ -2213,6 +2213,10 @@ def compatible(a: Structure, b: Structure) -> bool:
     # A running total ("300 arrested since the protests began") is no count of one day ("40 on Saturday").
     if (a.aggregate or a.running_total) != (b.aggregate or b.running_total) and (a.period or b.period):
         return False
+    # "The company now expects revenue of $470 million for the second quarter" against a result whose period
+    # went unsaid: a forecast for a period named is no expectation of a result that may be of another period.
+    if any(one.status == "forecast" and one.period and not other.period and other.status != "forecast" for one, other in ((a, b), (b, a))):
+        return False
     return not (a.period and b.period and not _one_period(a.period, b.period))
 
 
