@@ -149,6 +149,8 @@ OF_OBJECT_POS = NOUN_POS | frozenset({"ADJ", "VERB", "PRON", "DET"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 # Participles: "the number of kidnappers killed", "people living in camps".
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+# A present participle: "mapped using GPS at 2,483 acres".
+PRESENT_PARTICIPLE_TAGS = frozenset({"VBG"})
 # A past participle or an adjective after a verb: "fighters reported killed", "reported dead".
 PARTICIPLE_OR_ADJECTIVE_TAGS = frozenset({"VBN", "JJ"})
 # Plural nouns, common and proper: "officials", "the Greens".

@@ -487,9 +487,9 @@ EVENT_REPORTING_VERBS = frozenset("report record".split())
 MEASURE_OF_EVENT = {"earthquake": "magnitude"}
 # What an event's size is in units of area: "put the size of the blaze at 19,500 acres" is the area burned.
 AREA_OF_EVENT = {"fire": "burned"}
-# Quantities whose name follows the value with a hyphen, as a count never does: "a 6.1-magnitude quake" (where
-# "a 500-lb bomb", "a 25-year-old" are modifiers).
-HYPHENATED_QUANTITY_NAMES = frozenset("magnitude".split())
+# Quantities whose name follows the value with a hyphen, as a count never does: "a 6.1-magnitude quake", "the
+# 5,000-acre estimate" (where "a 500-lb bomb", "a 25-year-old" are modifiers).
+HYPHENATED_QUANTITY_NAMES = frozenset("magnitude acre hectare".split())
 
 # Words of `EVENT_KINDS` that name the event only as nouns: "went on strike", not "the deadliest event to ever
 # strike the pilgrimage"; "a crush at the gates", not "crushed by a wall"; "a storm", not "gunmen stormed a

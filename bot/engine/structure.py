@@ -47,6 +47,7 @@ from bot.engine.grammar import (
     PLURAL_NOUN_TAGS,
     PREDICATE_POS,
     PRENOMINAL_MODIFIER_DEPS,
+    PRESENT_PARTICIPLE_TAGS,
     RATE_GAP_POS,
     RELATIVE_CLAUSE_DEPS,
     SAID_CLAUSE_DEPS,
@@ -504,7 +505,11 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         # "5,000 barrels a day were gushing", "put the flow at 40,000 barrels a day": a spill's rate is its flow
         structure.quantity = FLOW
     if not structure.quantity and structure.unit in AREA_UNITS:
-        structure.quantity = AREA_OF_EVENT.get(family_of(structure.counted or "", EVENT_KINDS) or "")
+        # ("the wildfire was mapped at nearly 2,500 acres": the event the clause is about, if not the counted one)
+        events = [structure.counted or "", *(_lemma(s) for s in _subjects(verb))]
+        structure.quantity = next(
+            (AREA_OF_EVENT[kind] for event in events if (kind := family_of(event, EVENT_KINDS)) in AREA_OF_EVENT), None
+        )
     if structure.quantity == "created" and structure.unit is None:
         structure.change = False  # "a gain of 180,000 jobs" is a count of jobs created, not a change in a level
     if structure.quantity == "took part" and structure.counted in PARTICIPANT_NOUNS:
@@ -1239,10 +1244,13 @@ def _forecasters_looking_for(path: list[Token]) -> bool:
 
 def _subjects(verb: Token) -> list[Token]:
     """The verb's subjects; a verb completing another with none of its own ("was estimated to have a magnitude of
-    5.5") shares that verb's, and a relative pronoun there stands for the noun its clause hangs on ("the aftershock
-    that was estimated to have")."""
+    5.5"), or a participle modifying its clause, shares that verb's, and a relative pronoun there stands for the
+    noun its clause hangs on ("the aftershock that was estimated to have")."""
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if own or verb.dep_ not in OPEN_COMPLEMENT_DEPS:
+    # ("The fire was mapped using GPS at 2,483 acres": a participle's clause shares the subject of the clause it
+    # modifies)
+    participle = verb.dep_ == "advcl" and verb.tag_ in PRESENT_PARTICIPLE_TAGS
+    if own or (verb.dep_ not in OPEN_COMPLEMENT_DEPS and not participle):
         return own
     head = verb.head
     relative = head.dep_ in RELATIVE_CLAUSE_DEPS and head.head.pos_ in NOUN_POS
