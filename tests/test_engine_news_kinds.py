@@ -257,6 +257,8 @@ DIFFERING = [
     "The commission said turnout was 61 percent. Opposition monitors said turnout was as low as 35 percent.",
     # "the initial 5,000-acre estimate" is a figure; a fire "mapped using GPS at 2,483 acres" burned them
     "Kessel wildfire mapped at nearly 2,500 acres, reducing the initial 5,000-acre estimate\n\nThe fire near Orlen was mapped on Thursday using GPS at 2,483 acres, the forestry department said.",
+    # "stopped working" took part, as "stopped work" does
+    "The union said up to 2,300 employees had stopped working. The university said about 1,000 employees had joined the strike.",
     # "there" is the place named last before it in its sentence
     "The UN said on Friday that about 11,300 people had died in the city of Velka. The mayor of Velka said up to 20,000 people had died there. In Morren, 170 people died, officials said.",
     # a participle describing the noun a figure is of is no verb of the figure's

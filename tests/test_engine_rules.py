@@ -572,6 +572,8 @@ _FAMILIES_THAT_MUST_NOT_SHARE = {
     "what a number is not": [lexicon.AGE_WORDS, lexicon.CLOCK_WORDS, lexicon.NAME_NUMBER_WORDS, lexicon.MULTIPLIER_WORDS, lexicon.STREET_WORDS],
     "whose people": [lexicon.OWN_PEOPLE_NOUNS, lexicon.OWN_STAFF_NOUNS],
     "relations": [lexicon.PART_WORDS, lexicon.INCREMENT_WORDS],
+    "places": [lexicon.COMPASS_WORDS, lexicon.NATION_NOUNS, lexicon.SECTOR_NOUNS, lexicon.THERE_WORDS],
+    "how a conflict began": [lexicon.CONFLICT_NOUNS, lexicon.BEGINNING_VERBS],
 }  # fmt: skip
 
 

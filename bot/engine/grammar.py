@@ -88,9 +88,10 @@ ADJUNCT_CLAUSE_DEPS = frozenset({"advcl"})
 # How an adverb completes a verb of being: "180 people were aboard".
 ADVERB_COMPLETION_DEPS = frozenset({"advmod", "acomp", "prt", "advcl"})
 # What completes a verb into a phrasal event or state: "lost their lives", "took part", "stayed away".
-VERB_COMPLETION_DEPS = frozenset({"dobj", "prt", "acomp", "attr", "advmod", "oprd"})  # "confirmed dead"
-# Completions that only make a phrase with their verb, never an event on their own: "lost their lives".
-PHRASE_ONLY_COMPLETION_DEPS = frozenset({"dobj", "advmod"})
+VERB_COMPLETION_DEPS = frozenset({"dobj", "prt", "acomp", "attr", "advmod", "oprd", "xcomp"})  # "confirmed dead"
+# Completions that only make a phrase with their verb, never an event on their own: "lost their lives",
+# "stopped working".
+PHRASE_ONLY_COMPLETION_DEPS = frozenset({"dobj", "advmod", "xcomp"})
 # How an amount of change hangs on its verb: "rose 4%", "gained 3 points".
 CHANGE_AMOUNT_DEPS = frozenset({"npadvmod", "dobj"})
 # Adjectival or adverbial modifiers: "closer to 950", "more than 3".
