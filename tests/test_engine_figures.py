@@ -165,3 +165,14 @@ def test_figure_spans_quote_the_number() -> None:
 def test_two_short_numbers_joined_by_a_hyphen_before_per_cent_are_a_range() -> None:
     report = analyze("The minister said turnout was in the 25-30 per cent range. The team lost 1-3 on Sunday.")
     assert [(f.value, f.upper) for f in report.figures][:1] == [(25, 30)]
+
+
+def test_a_sentence_hard_wrapped_across_lines_reads_as_one_and_the_report_keeps_the_text_as_sent() -> None:
+    text = (
+        "Data published at the weekend put Velka's death toll at\n4,181, the agency said. Officials said the\n"
+        "toll was 3,100."
+    )
+    report = analyze(text)
+    assert report.text == text
+    figure = next(f for f in report.figures if f.value == 4181)
+    assert (figure.quantity, report.quote(figure.span)) == ("killed", "4,181")

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from bot.article import Article
 from bot.engine.analyzer import analyze_doc
 from bot.engine.context import resolve_day
-from bot.engine.inputcheck import prepare_text, refuse_token_flood, without_lone_surrogates
+from bot.engine.doccache import remember_text
+from bot.engine.inputcheck import prepare_text, refuse_token_flood, unwrapped, without_lone_surrogates
 from bot.engine.pipeline import get_pipeline
 from bot.report import Report
 from bot.settings import DEFAULT_SPACY_MODEL
@@ -59,7 +60,9 @@ def analyze_many(
     """
     nlp = get_pipeline(model)
     prepared = [(article, *prepare_text(article.text, max_chars=max_chars)) for article in articles]
-    tokenized = [nlp.make_doc(text) for _, text, _ in prepared]
+    tokenized = [nlp.make_doc(unwrapped(text)) for _, text, _ in prepared]
+    for doc, (_, text, _) in zip(tokenized, prepared, strict=True):
+        remember_text(doc, text)  # the text as sent, line breaks and all
     for doc, (_, text, _) in zip(tokenized, prepared, strict=True):
         refuse_token_flood(len(doc), len(text))
     docs = nlp.pipe(tokenized, batch_size=batch_size)

@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from bot.engine.doccache import doc_text
 from bot.engine.grammar import EVENT_TRIGGER_POS, NOUN_POS, PLACE_ENTITIES, REPORTED_ENTITIES, TIME_ENTITIES
 from bot.engine.lexicon import FLASH_LABELS, FULL_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES
 from bot.engine.measures import EVENT_KINDS, NOUN_ONLY_EVENT_WORDS, POLL_NOUNS, family_of
@@ -47,7 +48,7 @@ def headline_and_dateline(doc: Doc) -> tuple[Span | None, Dateline | None]:
     and the analysis both ask."""
     found = doc.user_data.get("whosaid_headline_dateline")
     if found is None:
-        found = doc.user_data["whosaid_headline_dateline"] = (find_headline(doc.text), find_dateline(doc.text))
+        found = doc.user_data["whosaid_headline_dateline"] = (find_headline(doc_text(doc)), find_dateline(doc_text(doc)))
     return found
 
 

@@ -11,13 +11,21 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
+_TEXT = "whosaid_text"
+
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, built once."""
-    text = doc.user_data.get("whosaid_text")
+    """The text as sent (`doc.text` unless `remember_text` kept it), built once."""
+    text = doc.user_data.get(_TEXT)
     if text is None:
-        text = doc.user_data["whosaid_text"] = doc.text
+        text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep `text`, of `doc.text`'s length, as the text the analysis quotes: the parser read a copy with hard
+    line wraps made spaces (`inputcheck.unwrapped`)."""
+    doc.user_data[_TEXT] = text
 
 
 def doc_entities(doc: Doc) -> list[Span]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from bot.engine.context import headline_and_dateline
-from bot.engine.doccache import entity_at, sentence_of, sentence_text
+from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
 from bot.engine.grammar import (
     ADJECTIVAL_MODIFIER_DEPS,
     CONJUNCT_DEPS,
@@ -656,7 +656,7 @@ def _mark_conversions(doc: Doc, figures: list[FoundFigure]) -> None:
         units = before.structure.unit, figure.structure.unit
         if not all(in_currency(unit) for unit in units) or units[0] == units[1]:
             continue
-        between = doc.text[before.end : figure.start].split(maxsplit=1)
+        between = doc_text(doc)[before.end : figure.start].split(maxsplit=1)
         if between and between[0].rstrip(",").lower().removesuffix("s") in UNIT_WORDS:
             between = between[1:]  # "4.3 billion euros ($4.6 billion)": the first sum's unit word
         if " ".join(between).strip() in _CONVERSION_JOINS:
@@ -885,7 +885,7 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
             # nearest that says what it counts, in an earlier clause within the window. (A figure after a label's
             # colon restates the labelled one before it, whatever clause the parser gave both: "(organisers'
             # estimate: 80,000 people; police estimate: 25,000)".)
-            labelled = doc.text[max(0, figure.start - LABEL_REACH) : figure.start].rstrip().endswith(":")
+            labelled = doc_text(doc)[max(0, figure.start - LABEL_REACH) : figure.start].rstrip().endswith(":")
             candidates = [
                 f
                 for f in _within_window_before(figures, index)

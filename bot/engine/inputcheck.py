@@ -54,6 +54,18 @@ def prepare_text(text: str, *, max_chars: int) -> tuple[str, bool]:
     return text, truncated
 
 
+# A line break inside hard-wrapped prose: after a word or a comma, before a word that goes on in lower case or a
+# number ("put Liberia's death toll at\n4,181", "the polling\npercentage"). Headlines, bylines and paragraphs end
+# otherwise: after a full stop, or before a capital.
+_HARD_WRAP = re.compile(r"(?<=[\w,;])\n(?=[a-z0-9])")
+
+
+def unwrapped(text: str) -> str:
+    """`text` with each line break inside hard-wrapped prose made a space, one character for one: the parser
+    reads a sentence broken across lines as one, and offsets still index the text as sent."""
+    return _HARD_WRAP.sub(" ", text)
+
+
 def without_lone_surrogates(text: str) -> str:
     """`text` with each lone surrogate replaced by U+FFFD.
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from bot.engine.context import past_places
-from bot.engine.doccache import sentence_of
+from bot.engine.doccache import doc_text, sentence_of
 from bot.engine.grammar import (
     CONTRAST_CLAUSE_DEPS,
     NAME_OR_PRONOUN_POS,
@@ -1160,7 +1160,7 @@ def _before_colon(number: Token, rules: DocRules) -> Holder | None:
     start = doc[colon].idx + 1
     if number.idx - start > LIST_REACH:
         return None
-    rest_of_line, *lines = doc.text[start : number.idx].split("\n")
+    rest_of_line, *lines = doc_text(doc)[start : number.idx].split("\n")
     lines = [line.strip() for line in lines if line.strip()]
     if rest_of_line.strip() or not lines or any(line[0] not in BULLET_MARKS for line in lines):
         return None
