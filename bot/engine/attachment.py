@@ -27,6 +27,7 @@ REVISED_TO = "to"
 
 # Clauses on a noun that the parser gives a value meant for the verb above: "deaths linked to", "that rocked".
 _DESCRIBING_CLAUSE_DEPS = ["acl", "relcl"]
+_VALUE_PREPOSITIONS = frozenset({VALUED_AT, REVISED_FROM, REVISED_TO})
 
 
 def _pattern(verbs: frozenset[str], preposition: str, *, through_of: bool = False, adjunct: bool = False) -> list[dict]:
@@ -98,19 +99,33 @@ class ValueAttachment:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             return doc
+        # Only the sentences where a value hangs on a describing clause at all: most hold none, and the matcher
+        # would otherwise read every token of every article.
+        sentences = {
+            token.sent.start: token.sent
+            for token in doc
+            if token.dep_ == "pobj"
+            and token.head.lower_ in _VALUE_PREPOSITIONS
+            and token.head.head.dep_ in _DESCRIBING_CLAUSE_DEPS
+            and _a_value(token)
+        }
         moves: dict[int, int] = {}
-        for match_id, token_ids in self.matcher(doc):
+        for sentence in sentences.values():
+            self._read(doc, sentence, moves)
+        for value, verb in moves.items():
+            doc[value].head = doc[verb]
+        return doc
+
+    def _read(self, doc: Doc, sentence, moves: dict[int, int]) -> None:
+        for match_id, token_ids in self.matcher(sentence):
             pattern = VALUE_ATTACHMENTS[int(doc.vocab.strings[match_id].split("#")[1])][1]
-            nodes = {p["RIGHT_ID"]: doc[i] for p, i in zip(pattern, token_ids, strict=True)}
+            nodes = {p["RIGHT_ID"]: doc[sentence.start + i] for p, i in zip(pattern, token_ids, strict=True)}
             verb, value, clause = nodes["verb"], nodes["value"], nodes["clause"]
             own = any(c.dep_ == "prep" and c.lower_ == value.lower_ for c in verb.children)
             if own or not _a_value(nodes["number"]) or _takes_values_itself(clause) or value.i < clause.i:
                 continue
             if nodes["object"].pos_ in NOUN_POS:
                 moves.setdefault(value.i, verb.i)
-        for value, verb in moves.items():
-            doc[value].head = doc[verb]
-        return doc
 
 
 @Language.factory(VALUE_ATTACHMENT_COMPONENT)
