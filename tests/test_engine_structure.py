@@ -616,3 +616,12 @@ def test_a_conflict_names_children_in_the_plural() -> None:
     report = analyze("Police said 8 children were missing. Rescuers said 12 children were missing.")
     (conflict,) = report.conflicts
     assert "children" in conflict.note and "childs" not in conflict.note
+
+
+def test_a_revision_of_another_months_figure_is_of_that_month() -> None:
+    report = analyze(
+        "Employers added 227,000 jobs in January, the bureau said. The agency took a scalpel to November's report, "
+        "revising its estimate downward to 164,000 jobs from the previously reported 204,000."
+    )
+    january = next(i for i, f in enumerate(report.figures) if f.value == 227000)
+    assert all(january not in conflict.figures for conflict in report.conflicts)

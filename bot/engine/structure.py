@@ -78,6 +78,7 @@ from bot.engine.lexicon import (
     FULL_MONTH_NAMES,
     IT_THEY_PRONOUNS,
     MASS_BODY_NOUNS,
+    MONTH_NAMES,
     NATION_NOUNS,
     NATIONWIDE_SCOPE,
     NATIONWIDE_WORDS,
@@ -1234,6 +1235,16 @@ def _measured_event(noun: Token, verb: Token) -> Token | None:
     return None
 
 
+def _revising_clause(path: list[Token]) -> bool:
+    return _lemma(path[-1]) in REVISION_VERBS
+
+
+def _possessive_month(number: Token) -> str | None:
+    """The one month named as a possessive in the figure's sentence ("November's report"), or None."""
+    months = {t.text for t in sentence_of(number) if t.dep_ == "poss" and t.lower_ in MONTH_NAMES}
+    return months.pop() if len(months) == 1 else None
+
+
 def _forecasters_looking_for(path: list[Token]) -> bool:
     """'Analysts were looking for $538 million': what forecasters look for is what they expect."""
     verb, particle = FORECASTERS_EXPECTING_PHRASE
@@ -1715,6 +1726,10 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
         structure.period = _MONTH.search(text).group(0)
     elif _WEEKDAY.search(text):
         structure.period = _WEEKDAY.search(text).group(0).capitalize()
+    elif _revising_clause(path):
+        # "The agency took a scalpel to November's report, revising its estimates downward to 164,000 jobs from
+        # the previously reported 204,000": a revision's values are of the month whose figure its sentence names
+        structure.period = _possessive_month(number)
     structure.time_marker = _time_marker(number)
     sector = _sector_of(path)
     structure.place = sector or _place(path)
