@@ -1015,8 +1015,9 @@ def _is_number_token(token: Token) -> bool:
     return bool(re.match(r"^\d+(?:\.\d+)?(?:k|m|bn|mn)$", lower))
 
 
-# Thousands set apart by a space, as some outlets write them: "48 000", "1 250 000".
-_LEADING_GROUP = re.compile(r"^[1-9]\d{0,2}$")
+# Thousands set apart by a space, as some outlets write them: "48 000", "1 250 000"; a number of one to three
+# digits leads them (and makes the short ends of a range, "25-30 per cent").
+_SHORT_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
 _THOUSANDS_GROUP = re.compile(r"^\d{3}$")
 
 
@@ -1027,7 +1028,7 @@ DIGIT_CODE_RULES = frozenset({"not-a-count:digit-run", "not-a-count:code-leading
 def _space_grouped(doc: Doc, i: int) -> int:
     """The last token of a number whose thousands are set apart by single spaces from token i ("48 000"), or i
     (a day of a date before a number, "May 15 300", is no group)."""
-    if not _LEADING_GROUP.match(doc[i].text) or doc[i].ent_type_ in TIME_ENTITIES:
+    if not _SHORT_NUMBER.match(doc[i].text) or doc[i].ent_type_ in TIME_ENTITIES:
         return i
     if i > 0 and doc[i - 1].whitespace_ and doc[i - 1].text.isdigit():
         return i  # "0 800 550 220": groups after another digit run are a phone number's
@@ -1159,9 +1160,6 @@ def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
         if token.dep_ not in COUNT_ONE_DEPS:
             return True
     return token.pos_ not in COUNT_POS and not _DIGITS.match(text)
-
-
-_SHORT_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
 
 
 def _hyphen_range(low: Token, high: Token) -> bool:
