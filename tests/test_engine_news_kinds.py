@@ -274,6 +274,8 @@ DIFFERING = [
 ]
 
 NOT_DIFFERING = [
+    # an intention's infinitive says what it is about: "one intention - to kill" is no toll of one
+    "The governor said 12 people had died in the shooting. Soldiers clearly had one intention - to kill without consequence, the rights group said.",
     # a rounded value and a bound near it say the same
     "Nearly 180 passengers are missing after the ferry sank, police said on Monday. On Wednesday police said there were as many as 178 people missing.",
     # a change "by" a percentage is no level: the youth rate's fall is not the rate

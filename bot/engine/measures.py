@@ -407,6 +407,9 @@ EMPLOYMENT_WORDS = frozenset("employment payroll employ employed job".split())
 PARTICIPANT_NOUNS = frozenset("protester protestor demonstrator marcher spectator".split())
 # They took part, unless their clause says something else happened ("300 protesters were detained").
 QUANTITY_OF_COUNTED.update(dict.fromkeys(PARTICIPANT_NOUNS, "took part"))
+# Nouns whose infinitive says what they are about, not what happened to them: "one intention - to kill", "a plan to
+# cut 500 jobs" (where "5,000 jobs to go" are jobs that go).
+PURPOSE_NOUNS = frozenset("intention intent aim goal plan order attempt bid effort decision promise threat".split())
 # Participles before a plural noun that say what the people counted are doing: "60% of striking teachers",
 # "2,000 protesting students" took part (not "a striking rise", which is singular and no activity).
 ACTIVITY_PARTICIPLES = {"striking": "took part", "protesting": "took part", "demonstrating": "took part"}

@@ -178,6 +178,7 @@ from bot.engine.measures import (
     PERSON_GROUPS,
     PHRASAL_EVENTS,
     PRIOR_STATEMENT_NOUNS,
+    PURPOSE_NOUNS,
     QUANTITY_OF_COUNTED,
     RANGING_VERBS,
     RATE_NOUNS,
@@ -907,7 +908,7 @@ def _read_modifiers(noun: Token, structure: Structure) -> None:
     if structure.quantity:
         return
     for child in noun.children:
-        if child.dep_ in EVENT_MODIFIER_DEPS:
+        if child.dep_ in EVENT_MODIFIER_DEPS and not (_lemma(noun) in PURPOSE_NOUNS and _infinitive(child)):
             found = _event(child)
             if found is None and noun.tag_ in PLURAL_NOUN_TAGS:
                 found = ACTIVITY_PARTICIPLES.get(child.lower_)
@@ -1195,6 +1196,10 @@ def _take_noun(noun: Token, structure: Structure) -> None:
                 _read_modifiers(target, structure)
         elif not structure.known:
             structure.points_back = True
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _activity_of(noun: Token) -> str | None:
