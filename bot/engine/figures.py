@@ -301,9 +301,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         elif _reported_earlier(doc, structure):
             labels.append(EARLIER_REPORT)
         other_event, past_year = _background_markers(sentence_text(sentence))
-        other_event = (other_event or bool(_conflict_beginnings(sentence))) and _other_event_applies(
-            doc, structure.clause, sentence
-        )
+        other_event = other_event and _other_event_applies(doc, structure.clause, sentence)
         background = other_event or (
             past_year and _past_year_applies(doc, structure.clause, sentence, path)
         )
@@ -1535,6 +1533,9 @@ def _year_tokens(doc: Doc) -> list[int]:
 _YEAR_TOKEN = re.compile(r"^(1[89]|20)\d\d$")
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
 @lru_cache(maxsize=256)
 def _background_markers(sentence: str) -> tuple[bool, bool]:
     """(whether the sentence is about another event, whether it names a past year): 'an attack two weeks ago
@@ -1542,7 +1543,12 @@ def _background_markers(sentence: str) -> tuple[bool, bool]:
     `_past_year_applies`): '2,150 million euros, ... approved in 2021' is today's figure for a budget approved
     then. Cached: every figure of a sentence asks."""
     lowered = f" {sentence.lower()}"
-    return any(marker in lowered for marker in OTHER_EVENT_MARKERS), bool(_PAST_YEAR.search(sentence))
+    # (a conflict's noun may tell its start, "The war began on Oct. 7 when ...": the parse decides, see
+    # `_conflict_beginnings`)
+    marked = any(marker in lowered for marker in OTHER_EVENT_MARKERS) or any(
+        word in CONFLICT_NOUNS for word in _WORD.findall(lowered)
+    )
+    return marked, bool(_PAST_YEAR.search(sentence))
 
 
 def _part_by_parse(doc: Doc, first: int) -> str | None:

@@ -381,11 +381,7 @@ def event_of(token: Token) -> str | None:
 def _named(token: Token) -> str | None:
     # "gross domestic product", "hourly earnings": a name of two words, before the one word's
     if token.i > 0:
-        # (a line break inside the name, in hard-wrapped text: "the polling\npercentage")
-        previous = token.doc[token.i - 1]
-        if previous.is_space and token.i > 1:
-            previous = token.doc[token.i - 2]
-        before = previous.lower_
+        before = token.doc[token.i - 1].lower_
         named = NAMED_QUANTITY_PHRASES.get((before, _lemma(token))) or NAMED_QUANTITY_PHRASES.get((before, token.lower_))
         if named:
             return named
@@ -1240,10 +1236,6 @@ def _measured_event(noun: Token, verb: Token) -> Token | None:
     return None
 
 
-def _revising_clause(path: list[Token]) -> bool:
-    return _lemma(path[-1]) in REVISION_VERBS
-
-
 def _possessive_month(number: Token) -> str | None:
     """The one month named as a possessive in the figure's sentence ("November's report"), or None."""
     months = {t.text for t in sentence_of(number) if t.dep_ == "poss" and t.lower_ in MONTH_NAMES}
@@ -1731,7 +1723,7 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
         structure.period = _MONTH.search(text).group(0)
     elif _WEEKDAY.search(text):
         structure.period = _WEEKDAY.search(text).group(0).capitalize()
-    elif _revising_clause(path):
+    elif _lemma(path[-1]) in REVISION_VERBS:
         # "The agency took a scalpel to November's report, revising its estimates downward to 164,000 jobs from
         # the previously reported 204,000": a revision's values are of the month whose figure its sentence names
         structure.period = _possessive_month(number)
@@ -1988,22 +1980,19 @@ def _subject_place(path: list[Token]) -> str | None:
         and c.ent_type_ == ""
         and c.lemma_.lower() not in SOURCE_NOUNS
     ]
-    # "The Paris action gathered 120,000 people", "the Velsk march": a place named before the noun of what gathered
-    # them (the small model often tags a foreign place as a person, or not at all, before an event's noun)
-    named_before = next(
-        (
-            _entity_words(c)
-            for s in subjects
-            for c in s.children
-            if c.dep_ == "compound"
-            and (
-                c.ent_type_ in SCOPE_ENTITIES
-                or (c.pos_ == "PROPN" and c.ent_type_ in PLACES_MISTAGGED_AS and family_of(_lemma(s), EVENT_KINDS))
-            )
-        ),
-        None,
-    )
-    return _place_of(subjects) or named_before
+    return _place_of(subjects) or _place_named_before(subjects)
+
+
+def _place_named_before(nouns: list[Token]) -> str | None:
+    """'The Paris action gathered 120,000 people', 'the Velsk march': a place named before the noun of what gathered
+    them (the small model often tags a foreign place as a person, or not at all, before an event's noun)."""
+    for noun in nouns:
+        event = family_of(_lemma(noun), EVENT_KINDS) is not None
+        for c in noun.children:
+            mistagged = c.pos_ == "PROPN" and c.ent_type_ in PLACES_MISTAGGED_AS and event
+            if c.dep_ == "compound" and (c.ent_type_ in SCOPE_ENTITIES or mistagged):
+                return _entity_words(c)
+    return None
 
 
 def _place_of(
