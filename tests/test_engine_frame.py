@@ -560,3 +560,12 @@ def test_who_estimates_gives_the_clause_unless_they_are_the_speakers_own_people(
     assert [figure.source for figure in report.figures] == ["Ada Kessel"]
     report = analyze("Some 450 homes were destroyed, according to the governor, while the UN estimated that 1,100 homes had been destroyed.")
     assert [figure.source for figure in report.figures] == ["governor", "UN"]
+
+
+def test_a_measure_restated_in_another_unit_of_its_dimension_is_one_figure() -> None:
+    report = analyze(
+        "The Harlen Survey said the quake struck at a depth of 9 kilometres (5.6 miles). The Osterby Seismic "
+        "Centre said it struck at a depth of 20 kilometres (12 miles)."
+    )
+    [conflict] = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [9, 20]

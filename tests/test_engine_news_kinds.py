@@ -9,6 +9,7 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    "Thirty-six people were killed in the airstrike, the mission said. A witness said at least 50 civilians were killed in the airstrike.",
     'The electoral commission put turnout at 52.3 percent. Opposition monitors said no more than 30 percent of voters had cast ballots.',
     'Turnout was 41 percent, according to official figures, but the opposition alliance said its observers had recorded a turnout of about 25 percent.',
     'The ministry said 9,500 teachers, or 12 percent of the total, had joined the strike. The union said participation was above 60 percent.',
@@ -391,6 +392,8 @@ NOT_DIFFERING = [
     "The company said third-quarter revenue was $4.1 billion. For the full year, it expects revenue of $16 billion.",
     "About 5,000 people attended the vigil, police said. The day before, 20,000 people marched through the capital, organisers said.",
     "Police said 4 officers were injured. Medics said 30 protesters were hurt.",
+    "Local police said eight villagers were killed in the raid. The army said more than 20 militants were killed.",
+    "Officials said 40 guerrillas died in the clashes. Elders said 12 residents were killed in the clashes.",
     "The fire department said 3 firefighters were hurt. Police said 12 officers were injured in clashes elsewhere in the city.",
     "The storm left 400,000 customers without power at its peak, the utility said. By Sunday evening, 90,000 remained without power, the utility said.",
     "The agency said 70 percent of the city was without power on Monday. By Wednesday, 20 percent remained without power, it said.",

@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from bot.engine import analyze
-from bot.engine.measures import COUNTED_FAMILIES, EVENT_FAMILIES, EVENT_KINDS, NAMED_QUANTITIES, PERSON_GROUPS
+from bot.engine.measures import (
+    COUNTED_FAMILIES,
+    EVENT_FAMILIES,
+    EVENT_KINDS,
+    NAMED_QUANTITIES,
+    PERSON_GROUPS,
+    UNIT_DIMENSIONS,
+)
 from bot.engine.structure import Structure, compatible, figure_path, figure_structure
 from bot.report import Report
 
@@ -28,7 +35,9 @@ def figure_at(report: Report, words: str):
 # --- word families are data and don't overlap -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("families", [EVENT_FAMILIES, NAMED_QUANTITIES, COUNTED_FAMILIES, EVENT_KINDS, PERSON_GROUPS])
+@pytest.mark.parametrize(
+    "families", [EVENT_FAMILIES, NAMED_QUANTITIES, COUNTED_FAMILIES, EVENT_KINDS, PERSON_GROUPS, UNIT_DIMENSIONS]
+)
 def test_families_do_not_overlap(families: dict[str, frozenset[str]]) -> None:
     for (a, words_a), (b, words_b) in itertools.combinations(families.items(), 2):
         assert not words_a & words_b, f"{a} and {b} share {words_a & words_b}"

@@ -100,6 +100,7 @@ from bot.engine.measures import (
     SET_AGAINST_VERBS,
     SHORT_WORDS,
     SUBUNITS,
+    UNIT_DIMENSIONS,
     UNIT_WORDS,
     family_of,
     same_scale_values,
@@ -642,8 +643,9 @@ COMPARED_PREPOSITIONS = frozenset({"with", "to"})
 CHANGE_PREPOSITIONS = frozenset({"from", "by"})
 
 
-# The label of a sum restated in another currency: "4.3 billion euros ($4.6 billion)", "€1.2 billion, or $1.3
-# billion". A conversion is no figure of its own.
+# The label of a sum restated in another currency ("4.3 billion euros ($4.6 billion)", "€1.2 billion, or $1.3
+# billion") or a measure in another unit of its dimension ("9 kilometers (5.5 miles)"). A conversion is no figure
+# of its own.
 CONVERSION = "relation:conversion"
 # What stands between a sum and its conversion.
 _CONVERSION_JOINS = frozenset({"(", ", or", "or"})
@@ -652,13 +654,17 @@ _CONVERSION_JOINS = frozenset({"(", ", or", "or"})
 def _mark_conversions(doc: Doc, figures: list[FoundFigure]) -> None:
     for before, figure in itertools.pairwise(figures):
         units = before.structure.unit, figure.structure.unit
-        if not all(in_currency(unit) for unit in units) or units[0] == units[1]:
+        if units[0] == units[1] or not (all(in_currency(unit) for unit in units) or _one_dimension(*units)):
             continue
         between = doc_text(doc)[before.end : figure.start].split(maxsplit=1)
         if between and between[0].rstrip(",").lower().removesuffix("s") in UNIT_WORDS:
             between = between[1:]  # "4.3 billion euros ($4.6 billion)": the first sum's unit word
         if " ".join(between).strip() in _CONVERSION_JOINS:
             figure.rules = (*figure.rules, CONVERSION)
+
+
+def _one_dimension(a: str | None, b: str | None) -> bool:
+    return any(a in units and b in units for units in UNIT_DIMENSIONS.values())
 
 
 # Quantities a statistics release dates by their period ("growth in 2010", "jobs created last month"), whatever

@@ -160,6 +160,13 @@ IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "perso
 
 # Units of stuff that flows: what "leaks" of it is spilled, not a data leak ("5,000 barrels were leaking").
 FLUID_UNITS = frozenset("barrel gallon l".split())
+# Units of one dimension: a value given in one and restated in another ("at a depth of 9 kilometers (5.5 miles)",
+# "12,000 hectares (29,650 acres)") is a conversion, not a second figure.
+UNIT_DIMENSIONS: dict[str, frozenset[str]] = {
+    "length": frozenset("km mile m cm mm".split()),
+    "area": frozenset("ha km2 acre mile2 m2".split()),
+    "volume": FLUID_UNITS,
+}
 LEAK_WORDS = frozenset("leak".split())
 
 # People who hold jobs: when they are cut ("lay off 2,000 workers"), their jobs are what is counted.
@@ -183,8 +190,7 @@ MONEY_QUANTITIES = frozenset("revenue profit loss cost damages".split())
 # Counted nouns that count the same thing.
 COUNTED_FAMILIES: dict[str, frozenset[str]] = {
     "people": frozenset(
-        "people person resident passenger individual villager inhabitant citizen adult "
-        "occupant".split()
+        "people person passenger individual adult occupant".split()
     ),
     "home": frozenset("home house household dwelling".split()),
     "job": frozenset("job post position role".split()),
@@ -199,14 +205,15 @@ COUNTED_FAMILIES: dict[str, frozenset[str]] = {
 # "30 protesters were hurt"), while nouns of one group name it alike ("troops", "soldiers").
 PERSON_GROUPS: dict[str, frozenset[str]] = {
     "security forces": frozenset("soldier troop officer policeman policewoman guard serviceman trooper".split()),
-    "fighters": frozenset("militant fighter rebel insurgent gunman jihadist extremist attacker".split()),
+    "fighters": frozenset("militant fighter rebel insurgent guerrilla gunman jihadist extremist attacker".split()),
     "rescue workers": frozenset("firefighter rescuer paramedic medic".split()),
     "protesters": frozenset("protester protestor demonstrator marcher".split()),
     "children": frozenset("child minor kid boy girl infant".split()),
     "women": frozenset("woman".split()),
     "journalists": frozenset("journalist reporter".split()),
-    # (people, but no soldiers: "600 soldiers were killed" and "14 civilians were killed" are two counts)
-    "civilians": frozenset("civilian".split()),
+    # (people, but no soldiers: "600 soldiers were killed" and "14 civilians were killed" are two counts; "eight
+    # villagers were killed" and "more than 20 militants were killed" too)
+    "civilians": frozenset("civilian villager resident inhabitant citizen".split()),
 }
 
 # Verbs of what something is made or allowed for: "designed to carry 30 people" is a capacity.

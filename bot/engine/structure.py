@@ -197,6 +197,7 @@ from bot.engine.measures import (
     SUBUNITS,
     TARGET_WORDS,
     THRESHOLD_PARTICIPLES,
+    UNIT_DIMENSIONS,
     UNIT_WORDS,
     VEHICLE_WORDS,
     VERB_ONLY_EVENT_WORDS,
@@ -229,7 +230,7 @@ PLACE_OF_PREPOSITIONS = frozenset({"of", "in"})
 CHANGE_BY = "by"
 MILITARY_LOSS = "loss"
 PER_SHARE = "per share"
-AREA_UNITS = frozenset({"ha", "km2", "acre", "mile2", "m2"})
+AREA_UNITS = UNIT_DIMENSIONS["area"]
 _QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
 
 
