@@ -569,3 +569,18 @@ def test_a_measure_restated_in_another_unit_of_its_dimension_is_one_figure() -> 
     )
     [conflict] = report.conflicts
     assert sorted(report.figures[i].value for i in conflict.figures) == [9, 20]
+
+
+def test_a_count_for_each_of_several_is_no_total() -> None:
+    report = analyze(
+        "Earlier, the city government agreed two rallies on June 3 and 4 on Lindau Avenue, up to 80,000 "
+        "participants each. According to police figures, about 15,000 people attended the rally, while the "
+        "organizers claim attendance of 40,000."
+    )
+    assert figure_units(report) == {80_000: "each", 15_000: None, 40_000: None}
+    [conflict] = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [15_000, 40_000]
+
+
+def figure_units(report) -> dict[float, str | None]:
+    return {figure.value: figure.unit for figure in report.figures if figure.comparable}

@@ -43,6 +43,8 @@ TOKEN_CASES = [
     ("not-a-count:age-years-old", ["the", "boy", ",", "12", "years", "old", ","], 3),
     ("not-a-count:date-month-day", ["on", "March", "6", "police", "said"], 2),
     ("not-a-count:date-day-month", ["on", "6", "March", "police", "said"], 1),
+    ("not-a-count:date-month-days", ["rallies", "on", "June", "3", "and", "4", "in", "Osland"], 5),
+    ("not-a-count:date-month-days", ["from", "August", "10", "to", "12", ",", "300", "were"], 4),
     ("not-a-count:clock-time", ["at", "10", "pm", "on", "Friday"], 1),
     ("not-a-count:vague-scale", ["the", "crowd", "at", "several", "thousand", "."], 4),
     ("not-a-count:vague-scale", ["a", "few", "hundred", "people"], 2),

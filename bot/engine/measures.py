@@ -390,6 +390,9 @@ PER_CENT_WORDS = frozenset("per cent".split())
 CENT_WORDS = frozenset("cent centum".split())
 # Words of a rate after a figure: "34,000 crowns per claimant", "0.42 euros a share", "five each".
 RATE_WORDS = frozenset("per each a an".split())
+# Words after a count that make it one for each of several things: "two rallies, up to 100,000 participants each",
+# "fined $500 apiece". A figure for each is no total.
+DISTRIBUTIVE_WORDS = frozenset("each apiece".split())
 # Nouns that make "a" a rate rather than an article: "0.42 euros a share", "300 a head".
 RATE_NOUNS = frozenset("share head day week month year hour".split())  # "5,000 barrels a day"
 # Bases of a money measure, named before its noun: "adjusted EPS", "diluted earnings", "operating profit", and

@@ -101,6 +101,10 @@ from bot.engine.structure import misread_figure_noun, names_a_body, relative_cla
 # A token that may be (part of) a number: the figure finder decides which are counts.
 _NUMBER = {"LIKE_NUM": True}
 _MONTHS_CAPITALISED = {"LOWER": {"IN": sorted(MONTH_NAMES)}, "IS_TITLE": True}
+# A day of the month in digits: one or two of them.
+_DAY = {"IS_DIGIT": True, "LENGTH": {"<=": 2}}
+# What joins two days of one month: "June 3 and 4", "August 10 to 12", "May 1-3".
+DAY_PAIR_JOINS = frozenset({"and", "to", "through", "-", "–"})
 
 # What the labels of the baseline patterns (`BASELINES`) begin with.
 BASELINE_LABEL_PREFIX = "baseline:"
@@ -119,6 +123,8 @@ NOT_A_COUNT: tuple[TokenRule, ...] = (
     ("not-a-count:age-years-old", [_NUMBER, {"LOWER": {"IN": ["year", "years"]}}, {"LOWER": "old"}], 0),
     ("not-a-count:age-apposition", [{"POS": "PROPN"}, {"ORTH": ","}, _NUMBER, {"ORTH": ","}], 2),
     ("not-a-count:date-month-day", [_MONTHS_CAPITALISED, _NUMBER], 1),
+    # "rallies on June 3 and 4", "from August 10 to 12": the second day of the month named before the first
+    ("not-a-count:date-month-days", [_MONTHS_CAPITALISED, _NUMBER, {"LOWER": {"IN": sorted(DAY_PAIR_JOINS)}}, _DAY], 3),
     # "6 May" is a date; "6 may" is a verb ("6 may die"): only a capitalised month counts, and not May.
     (
         "not-a-count:date-day-month",

@@ -126,6 +126,7 @@ from bot.engine.measures import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
+    DISTRIBUTIVE_WORDS,
     EARLIER_STATEMENT_ADJECTIVES,
     EARLIER_WORDS,
     EMPLOYMENT_WORDS,
@@ -439,6 +440,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     per = _per_what(anchor) or (_per_what(noun) if noun is not None else None)  # "5,000 barrels of oil a day"
     if per:
         structure.unit = f"{structure.unit or ''} per {per}".strip()  # "34,000 per claimant"
+    elif _for_each(noun if noun is not None else anchor):
+        structure.unit = f"{structure.unit or ''} each".strip()  # "up to 100,000 participants each"
     # "magnitude 5.9": the quantity's name just before the number.
     if first.i > 0 and _named(doc[first.i - 1]) and not structure.quantity:
         structure.quantity = _named(doc[first.i - 1])
@@ -721,6 +724,15 @@ def _per_what(anchor: Token) -> str | None:
         if token.pos_ not in RATE_GAP_POS:
             break
     return None
+
+
+def _for_each(token: Token) -> bool:
+    """'two rallies, up to 100,000 participants each', '$500 apiece' (not 'each of the ...', 'each day')."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in DISTRIBUTIVE_WORDS:
+        return False
+    following = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    return following is None or (following.pos_ not in NOUN_POS and following.lower_ != "of")
 
 
 def names_a_body(noun: Token) -> bool:
