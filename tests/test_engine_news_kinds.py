@@ -392,6 +392,8 @@ NOT_DIFFERING = [
     "The company said third-quarter revenue was $4.1 billion. For the full year, it expects revenue of $16 billion.",
     "About 5,000 people attended the vigil, police said. The day before, 20,000 people marched through the capital, organisers said.",
     "Police said 4 officers were injured. Medics said 30 protesters were hurt.",
+    "8 civilians killed by coalition strike\n\nAn airstrike by the coalition killed eight civilians this week, according to neighbours. According to the monitor, 181 civilians have died because of coalition strikes.",
+    "Fire in Kessel county grows\n\nThat blaze has burned 31,000 acres, the governor's office said. Current fires in the state have burned 626,600 acres so far, the fire agency said.",
     "Local police said eight villagers were killed in the raid. The army said more than 20 militants were killed.",
     "Officials said 40 guerrillas died in the clashes. Elders said 12 residents were killed in the clashes.",
     "The fire department said 3 firefighters were hurt. Police said 12 officers were injured in clashes elsewhere in the city.",

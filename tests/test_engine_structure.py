@@ -634,3 +634,23 @@ def test_a_revision_of_another_months_figure_is_of_that_month() -> None:
     )
     january = next(i for i, f in enumerate(report.figures) if f.value == 227000)
     assert all(january not in conflict.figures for conflict in report.conflicts)
+
+
+def _tagged_doc(words, heads, deps, pos, tags, lemmas) -> Doc:
+    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def test_events_named_in_the_bare_plural_are_several_on_a_hand_built_parse() -> None:
+    # "181 civilians died because of coalition strikes ." / "... because of the strikes ."
+    for determiner, several in ((["coalition"], True), (["the"], False)):
+        doc = _tagged_doc(
+            ["181", "civilians", "died", "because", "of", *determiner, "strikes", "."],
+            [1, 2, 2, 2, 3, 6, 3, 2],
+            ["nummod", "nsubj", "ROOT", "prep", "pcomp", "compound" if several else "det", "pobj", "punct"],
+            ["NUM", "NOUN", "VERB", "ADP", "ADP", "NOUN" if several else "DET", "NOUN", "PUNCT"],
+            ["CD", "NNS", "VBD", "IN", "IN", "NN" if several else "DT", "NNS", "."],
+            ["181", "civilian", "die", "because", "of", determiner[0], "strike", "."],
+        )
+        structure = figure_structure(doc[0], doc[0], doc[1])
+        assert structure.quantity == "killed"
+        assert structure.several_events is several

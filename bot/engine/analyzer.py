@@ -29,7 +29,13 @@ from bot.engine.figures import (
     FoundFigure,
     find_figures,
 )
-from bot.engine.grammar import NOUN_POS, PRENOMINAL_MODIFIER_DEPS, RELATIVE_CLAUSE_DEPS, VERB_POS
+from bot.engine.grammar import (
+    NOUN_POS,
+    PLURAL_NOUN_TAGS,
+    PRENOMINAL_MODIFIER_DEPS,
+    RELATIVE_CLAUSE_DEPS,
+    VERB_POS,
+)
 from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import (
     BUSINESS_NOUNS,
@@ -113,6 +119,7 @@ def analyze_doc(doc: Doc) -> Report:
     headline, dateline = headline_and_dateline(doc)
     event = find_event(doc, headline, dateline)
     moment = event is not None and event.kind in MOMENT_EVENTS
+    one_event = _one_event_named(doc, event)
     lead = lead_paragraph(text, headline, dateline)
     in_lead = [i for i, figure in enumerate(figures) if lead and lead[0] <= figure.span.start < lead[1]]
     # (A place set at the head of its sentence, "In Ostrava, 40 were killed", sets its figure apart from the rest.)
@@ -136,10 +143,15 @@ def analyze_doc(doc: Doc) -> Report:
     # place's, however many others the article counts.
     def comparable_at(index: int) -> bool:
         found_figure, figure = found[index], figures[index]
-        return _comparable(found_figure, figure, moment) and not (
-            figure.place is None
-            and index not in own_placed
-            and len(places[found_figure.structure.quantity]) >= MIN_EVENT_PLACES
+        return (
+            _comparable(found_figure, figure, moment)
+            and not (
+                figure.place is None
+                and index not in own_placed
+                and len(places[found_figure.structure.quantity]) >= MIN_EVENT_PLACES
+            )
+            # ("8 civilians killed by U.S.-led strike" ... "181 civilians have died because of coalition strikes")
+            and not (one_event and found_figure.structure.several_events)
         )
 
     comparable = [comparable_at(index) for index in range(len(figures))]
@@ -311,6 +323,15 @@ def _revised_by_its_giver(
         # Only within one sentence ("was 3 per cent, although this figure was revised up to 3.1 per cent"): with
         # no source named, a sentence further on may revise another count than the one just before it.
         figure.structure.revision_pair = earlier.structure.revision_pair = earlier.start
+
+
+def _one_event_named(doc: Doc, event: Event | None) -> bool:
+    """Whether the headline or lead names the article's event by a noun in the singular ('a strike', 'the blaze'),
+    so that counts over events of its kind in the bare plural are no counts of it."""
+    if event is None or event.trigger is None:
+        return False
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return words is not None and words[-1].pos_ in NOUN_POS and words[-1].tag_ not in PLURAL_NOUN_TAGS
 
 
 def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:

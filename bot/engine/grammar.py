@@ -49,6 +49,8 @@ OBJECT_CONTINUATION_DEPS = frozenset({"prep", "oprd", "xcomp", "advcl"})
 LOOSE_ATTACHMENT_DEPS = frozenset({"npadvmod", "appos", "intj", "dep"})
 # Modifiers that make a noun part of a larger noun phrase rather than its head: "Pentagon spokesman".
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "poss"})
+# What says which of a kind a noun is: an article or a demonstrative ("the strikes", "these fires"), an owner ("its attacks").
+DETERMINER_DEPS = frozenset({"det", "poss"})
 # The part of a name before its head: "The Associated Press", "Pentagon spokesman".
 NAME_PREFIX_DEPS = frozenset({"compound", "det"})
 # A name set before a noun it owns: "the UNAMA report", "the U.N. Assistance Mission in Afghanistan (UNAMA) report".

@@ -26,6 +26,7 @@ from bot.engine.grammar import (
     CHANGE_POS,
     COMPARATIVE_TAGS,
     CONTRAST_CLAUSE_DEPS,
+    DETERMINER_DEPS,
     EVENT_MODIFIER_DEPS,
     MISREAD_OBJECT_DEPS,
     MODIFIER_DEPS,
@@ -294,6 +295,9 @@ class Structure:
     own_action: bool = False
     # "464 of its citizens died": the source's own people, one part of a toll (`OWN_PEOPLE_NOUNS`)
     own_people: bool = False
+    # Counted over events of a kind named in the bare plural ("181 civilians have died because of coalition
+    # strikes", "Current fires in the state have burned 626,600 acres"): no count of one event (the analyzer).
+    several_events: bool = False
 
     def signature(self) -> tuple:
         """The fields `compatible` reads: two structures with one signature compare alike with any other."""
@@ -1263,6 +1267,25 @@ def _forecasters_looking_for(path: list[Token]) -> bool:
     return any(_lemma(s) in FORECASTER_NOUNS for s in _subjects(path[-1]))
 
 
+def _subjects_and_causes(verb: Token) -> list[Token]:
+    """The verb's subjects and the objects of its prepositions: what did it, or by what ('died in airstrikes',
+    'because of coalition strikes')."""
+    return [
+        *_subjects(verb),
+        *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"),
+    ]
+
+
+def _events_in_general(noun: Token) -> bool:
+    """'coalition strikes', 'current fires': events of a kind in the bare plural, no article or owner saying which
+    ('the strikes', 'its attacks' may be the story's own)."""
+    return (
+        noun.tag_ in PLURAL_NOUN_TAGS
+        and family_of(_lemma(noun), EVENT_KINDS) is not None
+        and not any(c.dep_ in DETERMINER_DEPS for c in noun.children)
+    )
+
+
 def _subjects(verb: Token) -> list[Token]:
     """The verb's subjects; a verb completing another with none of its own ("was estimated to have a magnitude of
     5.5"), or a participle modifying its clause, shares that verb's, and a relative pronoun there stands for the
@@ -1741,6 +1764,7 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
         # the previously reported 204,000": a revision's values are of the month whose figure its sentence names
         structure.period = _possessive_month(number)
     structure.time_marker = _time_marker(number)
+    structure.several_events = any(_events_in_general(noun) for noun in _subjects_and_causes(path[-1]))
     sector = _sector_of(path)
     structure.place = sector or _place(path)
     structure.place_share = structure.place is not None and structure.place in (_share_place(path), sector)
