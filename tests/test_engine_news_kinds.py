@@ -9,6 +9,8 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    "Fires in Kessel county smaller than thought\n\nThe Kessel Forest Service has revised down the number of acres burned in last week's wildfires. The agency said on Tuesday that around 163,000 acres burned on Dec. 15, not the 400,000 that was first estimated.",
+    "Barge spill larger than reported\n\nThe company said the amount of oil spilled into Osler Bay on April 27 was approximately 98,000 gallons, not the 14,700 gallons Varne had originally reported.",
     "Thirty-six people were killed in the airstrike, the mission said. A witness said at least 50 civilians were killed in the airstrike.",
     'The electoral commission put turnout at 52.3 percent. Opposition monitors said no more than 30 percent of voters had cast ballots.',
     'Turnout was 41 percent, according to official figures, but the opposition alliance said its observers had recorded a turnout of about 25 percent.',

@@ -654,3 +654,25 @@ def test_events_named_in_the_bare_plural_are_several_on_a_hand_built_parse() -> 
         structure = figure_structure(doc[0], doc[0], doc[1])
         assert structure.quantity == "killed"
         assert structure.several_events is several
+
+
+def test_a_value_set_aside_by_not_as_stated_before_is_a_prior_on_a_hand_built_parse() -> None:
+    # "163,000 acres burned , not the 400,000 that was first estimated ." / "... , not the 400,000 acres ."
+    for relative, prior in ((["that", "was", "first", "estimated"], True), ([], False)):
+        words = ["163,000", "acres", "burned", ",", "not", "the", "400,000", *relative, "."]
+        relative_heads = [10, 10, 10, 6] if relative else []
+        doc = _tagged_doc(
+            words,
+            [1, 2, 2, 2, 6, 6, 1, *relative_heads, 2],
+            ["nummod", "nsubj", "ROOT", "punct", "neg", "det", "appos"]
+            + (["nsubjpass", "auxpass", "advmod", "relcl"] if relative else [])
+            + ["punct"],
+            ["NUM", "NOUN", "VERB", "PUNCT", "PART", "DET", "NUM"]
+            + (["PRON", "AUX", "ADV", "VERB"] if relative else [])
+            + ["PUNCT"],
+            ["CD", "NNS", "VBD", ",", "RB", "DT", "CD"] + (["WDT", "VBD", "RB", "VBN"] if relative else []) + ["."],
+            ["163,000", "acre", "burn", ",", "not", "the", "400,000"]
+            + (["that", "be", "first", "estimate"] if relative else [])
+            + ["."],
+        )
+        assert figure_structure(doc[6], doc[6], None).prior is prior

@@ -325,7 +325,9 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
                 normalised_measure=normalised,
                 background=background,
                 subset=subset,
-                rejected=_rejected(scale_head),
+                # ("163,000 acres, not the 400,000 that was first estimated": a statement the figure corrects is
+                # its prior value, not a figure the speaker rejects out of hand)
+                rejected=_rejected(scale_head) and not structure.prior,
                 population=_is_population(scale_head),
                 structure=structure,
                 holder=holder,

@@ -523,6 +523,8 @@ SCALE_WORDS = FRACTIONABLE_SCALES | frozenset({"hundred"})
 AND_SCALES = frozenset("hundred thousand".split())
 # The indefinite article: "half a million".
 INDEFINITE_ARTICLES = frozenset("a an".split())
+# The word of negation, whatever the parser hung it on: ", not the 400,000 first estimated".
+NEGATION_WORDS = frozenset({"not"})
 # Words for one before a fraction: "a quarter", "one third".
 ONE_WORDS = frozenset("a one".split())
 # Fractions of one part, singular and plural: "a quarter", "three-quarters", "two-thirds".

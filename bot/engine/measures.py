@@ -311,7 +311,7 @@ OWNED_FIGURE_NOUNS = frozenset(
 GENERIC_MEASURE_HEADS = frozenset("rate toll figure number total count level tally growth".split())
 
 # Figure nouns whose "of" names what they count, never who gives them: "the number of bodies recovered".
-COUNTING_NOUNS = frozenset("number count tally toll total".split())
+COUNTING_NOUNS = frozenset("number amount count tally toll total".split())
 
 # Words that make a figure an estimate: a source's reckoning of what can't be counted ("put losses at", "an
 # estimated 3.2 million", "assessed the damage at").

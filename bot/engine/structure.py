@@ -21,6 +21,7 @@ from bot.engine.doccache import entity_at, sentence_of, sentence_text
 from bot.engine.grammar import (
     ADJECTIVAL_MODIFIER_DEPS,
     ADVERB_COMPLETION_DEPS,
+    APPOSITION_DEPS,
     AUXILIARY_DEPS,
     CHANGE_AMOUNT_DEPS,
     CHANGE_POS,
@@ -83,6 +84,7 @@ from bot.engine.lexicon import (
     NATION_NOUNS,
     NATIONWIDE_SCOPE,
     NATIONWIDE_WORDS,
+    NEGATION_WORDS,
     NUMBER_COUNTING_VERBS,
     NUMBER_GIVING_VERBS,
     NUMBER_SAYING_VERBS,
@@ -650,7 +652,7 @@ def _prior_statement(number: Token, path: list[Token]) -> bool:
     """'from 8.3 percent' after a verb revising a statement, 'from earlier calculations of 1,800', 'upped the
     figure to 50 from the original figure of 42': the value a source gave before revising it."""
     node = number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number  # "8.3 percent", "1.8 per cent"
-    if _own_earlier_word(node) or _marked_earlier_statement(path):
+    if _own_earlier_word(node) or _marked_earlier_statement(path) or _statement_corrected(number) or _statement_corrected(node):
         return True
     for _ in range(MAX_CLIMB):
         head = node.head
@@ -686,6 +688,19 @@ def _marked_earlier_statement(path: list[Token]) -> bool:
         _lemma(statement) in REVISABLE_STATEMENT_NOUNS
         and any(c.dep_ == "amod" and c.lower_ in EARLIER_STATEMENT_ADJECTIVES for c in statement.children)
         for statement in statements
+    )
+
+
+def _statement_corrected(node: Token) -> bool:
+    """'around 163,000 acres burned, not the 400,000 that was first estimated', 'was approximately 98,000 gallons,
+    not the 14,700 gallons Bouchard had originally reported': a value stated before, set aside by "not" beside the
+    value that corrects it."""
+    if node.dep_ not in APPOSITION_DEPS:
+        return False
+    edge = node.left_edge.i
+    negated = any(node.doc[i].lower_ in NEGATION_WORDS for i in (edge, edge - 1) if 0 <= i < node.i)
+    return negated and any(
+        c.dep_ in RELATIVE_CLAUSE_DEPS and _lemma(c) in CUE_VERBS | FIGURE_GIVING_VERBS for c in node.children
     )
 
 
