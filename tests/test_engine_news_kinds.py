@@ -9,6 +9,8 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    "Gross domestic product contracted at a 31.4% annual rate in the second quarter, the statistics office said, compared with a prior estimated 31.7% decline.",
+    "The economy grew 2.1 percent in the quarter, the agency said, above the previously reported 1.8 percent.",
     "Fires in Kessel county smaller than thought\n\nThe Kessel Forest Service has revised down the number of acres burned in last week's wildfires. The agency said on Tuesday that around 163,000 acres burned on Dec. 15, not the 400,000 that was first estimated.",
     "Barge spill larger than reported\n\nThe company said the amount of oil spilled into Osler Bay on April 27 was approximately 98,000 gallons, not the 14,700 gallons Varne had originally reported.",
     "Thirty-six people were killed in the airstrike, the mission said. A witness said at least 50 civilians were killed in the airstrike.",
@@ -394,6 +396,7 @@ NOT_DIFFERING = [
     "The company said third-quarter revenue was $4.1 billion. For the full year, it expects revenue of $16 billion.",
     "About 5,000 people attended the vigil, police said. The day before, 20,000 people marched through the capital, organisers said.",
     "Police said 4 officers were injured. Medics said 30 protesters were hurt.",
+    "The economy grew 2.1 percent in the quarter, the agency said, compared with 1.8 percent growth in the previous quarter.",
     "8 civilians killed by coalition strike\n\nAn airstrike by the coalition killed eight civilians this week, according to neighbours. According to the monitor, 181 civilians have died because of coalition strikes.",
     "Fire in Kessel county grows\n\nThat blaze has burned 31,000 acres, the governor's office said. Current fires in the state have burned 626,600 acres so far, the fire agency said.",
     "Local police said eight villagers were killed in the raid. The army said more than 20 militants were killed.",

@@ -35,6 +35,7 @@ from bot.engine.grammar import (
     PREDICATE_POS,
     REJECTED_FIGURE_DEPS,
     STATE_POS,
+    STATEMENT_PHRASE_DEPS,
     SUBJECT_DEPS,
     SUBJECT_OR_OBJECT_DEPS,
     TIME_ENTITIES,
@@ -374,10 +375,14 @@ def _one_statement(doc: Doc, prior_clause: int | None, clause: int | None) -> bo
     if prior_clause == clause:
         return True
     verb = doc[prior_clause]
-    if verb.lemma_.lower() in CUE_VERBS and doc[clause].head.i == verb.i:
+    if verb.lemma_.lower() in CUE_VERBS and verb.i in (doc[clause].head.i, doc[clause].i):
         return True  # "has scorched 8,200 acres, officials said, far less than the 14,000 they estimated"
+    if verb.lemma_.lower() in CUE_VERBS and verb.head.i == clause:
+        return True  # "grew 2.1 percent, the agency said, above the previously reported 1.8 percent"
     if verb.dep_ == "pobj" and verb.head.head.i == clause:
         return True  # "revised down to 165,000 from the 187,000 first reported", "reported" taken for a noun
+    if verb.dep_ in STATEMENT_PHRASE_DEPS and verb.head.i == clause:
+        return True  # "contracted at a 31.4% annual rate, compared with a prior estimated 31.7% decline"
     if verb.dep_ not in PARTICIPLE_DEPS:
         return False
     # "The economy grew by 0.6 per cent, the office said, revising up its initial estimate": the participle may

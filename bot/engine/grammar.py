@@ -164,6 +164,9 @@ COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 WH_TAGS = frozenset({"WRB", "WDT", "WP", "WP$"})
 # A negation on a verb: "has not said".
 NEGATION_DEPS = frozenset({"neg"})
+# A phrase or clause hung on a clause is part of what that clause states ("contracted 31.4%, compared with a prior
+# estimated 31.7% decline").
+STATEMENT_PHRASE_DEPS = frozenset({"prep", "advcl"})
 # A noun phrase set beside another, naming the same thing again or setting it right ("98,000 gallons, not the 14,700
 # gallons reported").
 APPOSITION_DEPS = frozenset({"appos"})

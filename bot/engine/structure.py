@@ -688,6 +688,20 @@ def _marked_earlier_statement(path: list[Token]) -> bool:
         _lemma(statement) in REVISABLE_STATEMENT_NOUNS
         and any(c.dep_ == "amod" and c.lower_ in EARLIER_STATEMENT_ADJECTIVES for c in statement.children)
         for statement in statements
+    ) or any(_stated_before(noun) for noun in statements)
+
+
+def _stated_before(noun: Token) -> bool:
+    """'the previously reported 1.8 percent', 'a prior estimated 31.7% decline': a value whose participle of
+    stating is marked as earlier, by its own adverb or by an adjective beside it."""
+    return any(
+        c.dep_ == "amod"
+        and _lemma(c) in CUE_VERBS | FIGURE_GIVING_VERBS
+        and (
+            any(g.dep_ == "advmod" and g.lower_ in EARLIER_WORDS for g in c.children)
+            or any(s.dep_ == "amod" and s.lower_ in EARLIER_STATEMENT_ADJECTIVES for s in noun.children)
+        )
+        for c in noun.children
     )
 
 
