@@ -167,6 +167,16 @@ def test_two_short_numbers_joined_by_a_hyphen_before_per_cent_are_a_range() -> N
     assert [(f.value, f.upper) for f in report.figures][:1] == [(25, 30)]
 
 
+def test_two_short_numbers_joined_by_a_hyphen_before_things_counted_are_a_range() -> None:
+    report = analyze(
+        "The inquiry estimates that 60-65 Varnish extremists were killed, while at least 20-30 civilians may have "
+        "been killed. The team lost 1-3 to the visitors."
+    )
+    figures = [(f.value, f.upper, f.counted) for f in report.figures]
+    assert figures[:2] == [(60, 65, "extremist"), (20, 30, "civilian")]
+    assert (1, 3, None) not in figures
+
+
 def test_a_sentence_hard_wrapped_across_lines_reads_as_one_and_the_report_keeps_the_text_as_sent() -> None:
     text = (
         "Data published at the weekend put Velka's death toll at\n4,181, the agency said. Officials said the\n"

@@ -32,7 +32,9 @@ from bot.engine.grammar import (
     PARTICIPLE_DEPS,
     PARTICLE_OR_PREPOSITION_DEPS,
     PATIENT_DEPS,
+    PLURAL_NOUN_TAGS,
     PREDICATE_POS,
+    RANGE_COUNTED_MODIFIER_POS,
     REJECTED_FIGURE_DEPS,
     STATE_POS,
     STATEMENT_PHRASE_DEPS,
@@ -258,7 +260,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         measure, normalised = _measure(doc, first, scale_head, money)
         sentence = sentence_of(token)
         counted = _counted_noun(scale_head)
-        marks = doc[scale_head.i + 1 : counted.i] if counted is not None else []
+        marks = doc[range_end + 1 : counted.i] if counted is not None else []  # (a range's own hyphen is no mark)
         if any(t.text in TRAILING_SOURCE_MARKS for t in marks):
             counted = None  # "rises to 63 - ministry": the source after a dash, not what is counted
         expected_by = rules.expected_by.get(first)
@@ -1179,7 +1181,13 @@ def _hyphen_range(low: Token, high: Token) -> bool:
     if not (_SHORT_NUMBER.match(low.text) and _SHORT_NUMBER.match(high.text)) or float(low.text) >= float(high.text):
         return False
     after = high.doc[high.i + 1] if high.i + 1 < len(high.doc) else None
-    return after is not None and (after.lower_ in PERCENT_WORDS | PER_CENT_WORDS or after.text == "%")  # not "lost 1-3"
+    if after is not None and (after.lower_ in PERCENT_WORDS | PER_CENT_WORDS or after.text == "%"):
+        return True
+    # "60-65 Taliban extremists were killed", "20-30 civilians": things counted in the plural, a word before them
+    # at most ("lost 1-3", "a 2-1 win": a score)
+    if after is not None and after.pos_ in RANGE_COUNTED_MODIFIER_POS and after.i + 1 < len(high.doc):
+        after = high.doc[after.i + 1]
+    return after is not None and after.tag_ in PLURAL_NOUN_TAGS
 
 
 def _bare_number_entity(doc: Doc, first: int) -> bool:

@@ -158,6 +158,8 @@ PRESENT_PARTICIPLE_TAGS = frozenset({"VBG"})
 PARTICIPLE_OR_ADJECTIVE_TAGS = frozenset({"VBN", "JJ"})
 # Plural nouns, common and proper: "officials", "the Greens".
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+# What may stand between a range of counts and the noun it counts: "60-65 Taliban extremists", "20-30 wounded civilians".
+RANGE_COUNTED_MODIFIER_POS = frozenset({"ADJ", "PROPN"})
 # Comparatives, adjectival or adverbial: "closer to 950", "more than 3".
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 # Wh-words opening a clause: "has not said when it will notify" asks, it tells nothing.
