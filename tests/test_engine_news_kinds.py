@@ -9,6 +9,7 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    "The refugee agency said 34 people were confirmed dead and 123 others were still missing. The agency had said earlier that 140 people were missing.",
     "Gross domestic product contracted at a 31.4% annual rate in the second quarter, the statistics office said, compared with a prior estimated 31.7% decline.",
     "The economy grew 2.1 percent in the quarter, the agency said, above the previously reported 1.8 percent.",
     "Fires in Kessel county smaller than thought\n\nThe Kessel Forest Service has revised down the number of acres burned in last week's wildfires. The agency said on Tuesday that around 163,000 acres burned on Dec. 15, not the 400,000 that was first estimated.",
@@ -396,6 +397,7 @@ NOT_DIFFERING = [
     "The company said third-quarter revenue was $4.1 billion. For the full year, it expects revenue of $16 billion.",
     "About 5,000 people attended the vigil, police said. The day before, 20,000 people marched through the capital, organisers said.",
     "Police said 4 officers were injured. Medics said 30 protesters were hurt.",
+    "The number of people injured in the clashes rose to 296, the state news agency said. A deputy health minister said 196 were treated at the scene and 100 others were rushed to hospitals.",
     "The economy grew 2.1 percent in the quarter, the agency said, compared with 1.8 percent growth in the previous quarter.",
     "8 civilians killed by coalition strike\n\nAn airstrike by the coalition killed eight civilians this week, according to neighbours. According to the monitor, 181 civilians have died because of coalition strikes.",
     "Fire in Kessel county grows\n\nThat blaze has burned 31,000 acres, the governor's office said. Current fires in the state have burned 626,600 acres so far, the fire agency said.",

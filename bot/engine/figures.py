@@ -346,7 +346,39 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
     _results_expected(doc, figures)
     _pair_revisions(doc, figures)
     _contrast_kinds(figures)
+    _parts_of_a_sum(doc, figures)
     return figures
+
+
+# The label of a count that another count joined to it adds to: "196 were treated at the scene and 100 others
+# were rushed to hospital", "553 deaths were confirmed and another 373 suspected". Neither is the total.
+ADDED_TO = "part:added-to"
+# What joins a count to the one added to it.
+_ADDING_JOIN = re.compile(r"\band\b")
+# The increments that add to a count before them ("another 373"), and the noun of other people ("100 others").
+_ADDING_INCREMENTS = frozenset({"increment:n-more", "increment:another-n"})
+_OTHERS = "other"
+
+
+def _parts_of_a_sum(doc: Doc, figures: list[FoundFigure]) -> None:
+    for before, after in itertools.pairwise(figures):
+        if before.sentence_start != after.sentence_start or before.structure.increment or before.subset:
+            continue
+        if not (_ADDING_INCREMENTS & set(after.rules) or after.structure.counted == _OTHERS):
+            continue
+        # ("34 people have been confirmed dead and 123 others still missing": others counted for another measure)
+        if after.structure.quantity not in (None, before.structure.quantity):
+            continue
+        if before.token is None or after.token is None:
+            continue
+        # ("estimated that around 1,600 jobs would go, and warned that up to 2,000 more were at risk": a statement of
+        # its own adds no part to the first)
+        between = doc[before.token + 1 : after.token]
+        if any(t.lemma_.lower() in CUE_VERBS for t in between):
+            continue
+        if _ADDING_JOIN.search(doc_text(doc)[before.end : after.start]):
+            before.subset = True
+            before.rules = (*before.rules, ADDED_TO)
 
 
 def _contrast_kinds(figures: list[FoundFigure]) -> None:
