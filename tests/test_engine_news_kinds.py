@@ -9,6 +9,7 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    "The ministry said two people had died in the outbreak. A doctor at the district hospital said at least four children had died in the outbreak.",
     "The refugee agency said 34 people were confirmed dead and 123 others were still missing. The agency had said earlier that 140 people were missing.",
     "Gross domestic product contracted at a 31.4% annual rate in the second quarter, the statistics office said, compared with a prior estimated 31.7% decline.",
     "The economy grew 2.1 percent in the quarter, the agency said, above the previously reported 1.8 percent.",
@@ -397,6 +398,7 @@ NOT_DIFFERING = [
     "The company said third-quarter revenue was $4.1 billion. For the full year, it expects revenue of $16 billion.",
     "About 5,000 people attended the vigil, police said. The day before, 20,000 people marched through the capital, organisers said.",
     "Police said 4 officers were injured. Medics said 30 protesters were hurt.",
+    "According to police sources, 295 people were detained at the rally. The city ombudsman said 47 teenagers were detained at the rally.",
     "The number of people injured in the clashes rose to 296, the state news agency said. A deputy health minister said 196 were treated at the scene and 100 others were rushed to hospitals.",
     "The economy grew 2.1 percent in the quarter, the agency said, compared with 1.8 percent growth in the previous quarter.",
     "8 civilians killed by coalition strike\n\nAn airstrike by the coalition killed eight civilians this week, according to neighbours. According to the monitor, 181 civilians have died because of coalition strikes.",

@@ -17,9 +17,19 @@ from bot.engine.measures import (
     EARLIER_WORDS,
     PASSING_STATES,
     PERSON_EVENTS,
+    PERSON_GROUPS,
+    family_of,
     same_scale_values,
 )
-from bot.engine.structure import Structure, abbreviates, compatible, in_currency, later_statement, one_name
+from bot.engine.structure import (
+    GENERIC_COUNTED,
+    Structure,
+    abbreviates,
+    compatible,
+    in_currency,
+    later_statement,
+    one_name,
+)
 from bot.report import Claim, Conflict, Figure, format_figure
 
 # Qualifiers that make a figure a bound: "at least 17" agrees with 17 and with 18.
@@ -127,7 +137,17 @@ def values_agree(a: Figure, b: Figure, *, one_source: bool = False) -> bool:
         return True
     if one_source and (_bounds(a, b) or _bounds(b, a)):
         return True
+    if _group_within(a, b) or _group_within(b, a):
+        return True
     return _within(a, b) or _within(b, a) or _rounded(a, b) or _rounded(b, a)
+
+
+def _group_within(group: Figure, whole: Figure) -> bool:
+    """'47 teenagers were detained' and '295 were detained': a group's count (`PERSON_GROUPS`) is part of a count
+    that names no group, and agrees with it while no larger ("four children died" against "two deaths" does not)."""
+    if family_of(group.counted or "", PERSON_GROUPS) is None or whole.counted not in (None, GENERIC_COUNTED):
+        return False
+    return (group.upper if group.upper is not None else group.value) <= whole.value
 
 
 def _bounds(bound: Figure, other: Figure) -> bool:

@@ -208,7 +208,7 @@ PERSON_GROUPS: dict[str, frozenset[str]] = {
     "fighters": frozenset("militant fighter rebel insurgent guerrilla gunman jihadist extremist attacker".split()),
     "rescue workers": frozenset("firefighter rescuer paramedic medic".split()),
     "protesters": frozenset("protester protestor demonstrator marcher".split()),
-    "children": frozenset("child minor kid boy girl infant".split()),
+    "children": frozenset("child minor kid boy girl infant teenager teen adolescent juvenile".split()),
     "women": frozenset("woman".split()),
     "journalists": frozenset("journalist reporter".split()),
     # (people, but no soldiers: "600 soldiers were killed" and "14 civilians were killed" are two counts; "eight
