@@ -398,6 +398,7 @@ NOT_DIFFERING = [
     "The company said third-quarter revenue was $4.1 billion. For the full year, it expects revenue of $16 billion.",
     "About 5,000 people attended the vigil, police said. The day before, 20,000 people marched through the capital, organisers said.",
     "Police said 4 officers were injured. Medics said 30 protesters were hurt.",
+    "An inquiry into the stampede found that 224 people were killed. Officials say the toll rose because fatality figures from five hospitals had only just been compiled.",
     "According to police sources, 295 people were detained at the rally. The city ombudsman said 47 teenagers were detained at the rally.",
     "The number of people injured in the clashes rose to 296, the state news agency said. A deputy health minister said 196 were treated at the scene and 100 others were rushed to hospitals.",
     "The economy grew 2.1 percent in the quarter, the agency said, compared with 1.8 percent growth in the previous quarter.",

@@ -471,6 +471,9 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = "share"  # "54% of the vote"
     if structure.quantity == "share":
         structure.belongs_to = _share_owner(number)
+    if structure.quantity in HAPPENS_TO_PEOPLE and (structure.counted in ORGANISATION_NOUNS | PLACE_NOUNS):
+        # "fatality figures from five hospitals": bodies and places count no one killed or held
+        structure.quantity = None
     verb = path[-1]
     # ("30% of the hostages were freed" is a share of people; "it would hold at 4.0 percent" is a level.)
     level = structure.unit == "%" and structure.counted is None
