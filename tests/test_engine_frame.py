@@ -220,7 +220,7 @@ def test_a_verb_that_moves_prices_revises_a_figure_when_its_object_is_one() -> N
     [conflict] = revised.conflicts
     assert conflict.reason == "revision"
     missing = analyze("Officials in Kessmark have cut their estimate of those missing in the landslide to about 310.")
-    assert missing.figures[0].source == "Officials (anonymous)"
+    assert missing.figures[0].source == "Officials in Kessmark (anonymous)"
     assert missing.figures[0].counted is None  # "those" counts nothing of its own
     assert analyze("The bank cut its main rate to 4.5 percent.").figures[0].source is None
 
@@ -584,3 +584,15 @@ def test_a_count_for_each_of_several_is_no_total() -> None:
 
 def figure_units(report) -> dict[float, str | None]:
     return {figure.value: figure.unit for figure in report.figures if figure.comparable}
+
+
+def test_a_source_named_by_a_common_noun_keeps_where_it_is() -> None:
+    report = analyze(
+        "Scientists at the Lindau observatory put the magnitude at 7.8, while their counterparts in Europe revised "
+        "it from 7.5 to 7.9."
+    )
+    assert [figure.source for figure in report.figures] == [
+        "Scientists at the Lindau observatory",
+        "their counterparts in Europe",
+        "their counterparts in Europe",
+    ]

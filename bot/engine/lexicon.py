@@ -493,8 +493,9 @@ BARE_REFERENCES = BARE_OBJECT_REFERENCES | frozenset("these those".split())
 AUTHOR_PREPOSITIONS = frozenset("from by of".split())
 # Prepositions whose phrase stays part of a source's mention: "a spokesman for the ministry", "officials in Kyiv".
 SOURCE_PHRASE_PREPOSITIONS = frozenset("of for at in from with on".split())
-# Prepositions of a short attachment that says whose source someone is: "an analyst at Kesterby Bank".
-AFFILIATION_PREPOSITIONS = frozenset("for of from at with".split())
+# Prepositions of a short attachment that says whose source someone is: "an analyst at Kesterby Bank", "their
+# counterparts in Europe".
+AFFILIATION_PREPOSITIONS = frozenset("for of from at with in".split())
 # Prepositions that put a claim in the statement or event it was made in: "said in a statement", "on Twitter".
 VEHICLE_PREPOSITIONS = frozenset("in on during".split())
 # Prepositions that put a claim in an interview given to an outlet: "said in an interview with Reuters".

@@ -563,7 +563,9 @@ def _np_core(head: Token) -> str:
         marks = [t for t in head.doc[child.i : child.right_edge.i + 1] if _mark_between_words(t)]
         end = marks[0].i - 1 if marks and marks[0].text in MENTION_END_MARKS else child.right_edge.i
         marked = any(t.i <= end for t in marks)
-        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS and end - child.i <= 4 and not marked:
+        # (A capitalised one belongs to a headline's title case, "Officials In Kessia Say ...", not to a source.)
+        affiliation = child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS and not child.is_title
+        if affiliation and end - child.i <= 4 and not marked:
             right = end
         break
     # "KYIV (Reuters) - Ukraine's military said": a dateline's dash ends what may describe the source.
