@@ -417,7 +417,7 @@ def _claims(
                 tracker.register_relative(mention, person_sentence)
             else:
                 tracker.resolve(mention, person_sentence)  # "the ministry": known already, or new
-        hedges = hedges_in(finding.sentence.text, finding.cue_lemma)
+        hedges = hedges_in(sentence_text(finding.sentence), finding.cue_lemma)
         if finding.continues is not None and id(finding.continues) in built:
             earlier = built[id(finding.continues)]
             claim = Claim(
@@ -446,12 +446,12 @@ def _claim(finding: Finding, tracker: SourceTracker, sentence: int, hedges: list
     mention_span = None
     head = finding.source_head
     if head is not None:
-        mention = describe_source(head, finding.sentence.text)
+        mention = describe_source(head, sentence_text(finding.sentence))
         mention_span = Span(start=mention.start, end=mention.end)
         owner_pronoun = possessive_pronoun(head) if mention.kind == "description" else None
         owner = tracker.resolve_owner(owner_pronoun, sentence) if owner_pronoun else None
         if mention.kind == "relative":
-            source = _antecedent(head, tracker, sentence, finding.sentence.text)
+            source = _antecedent(head, tracker, sentence, sentence_text(finding.sentence))
         elif owner is not None:
             source = None  # "his office": speaks for the person the pronoun points to, named below
         else:

@@ -1236,13 +1236,18 @@ def _bare_number_entity(doc: Doc, first: int) -> bool:
     return not words and not re.match(r"^(1[6-9]|20)\d\d$", token.text)
 
 
+# The qualifier phrases as words, in their order, and how many words the longest has.
+_QUALIFIER_WORDS = tuple((phrase.split(), label) for phrase, label in QUALIFIERS)
+_LONGEST_QUALIFIER = max(len(words) for words, _label in _QUALIFIER_WORDS)
+
+
 def _qualifier(doc: Doc, first: int) -> tuple[str | None, int | None]:
-    for phrase, label in QUALIFIERS:
-        words = phrase.split()
+    before = [t.lower_ for t in doc[max(0, first - _LONGEST_QUALIFIER) : first]]  # read once, not per phrase
+    for words, label in _QUALIFIER_WORDS:
         start = first - len(words)
         if start < 0:
             continue
-        if [t.lower_ for t in doc[start:first]] == words:
+        if before[len(before) - len(words) :] == words:
             word = doc[start]
             if (
                 start > 0
