@@ -596,3 +596,12 @@ def test_a_source_named_by_a_common_noun_keeps_where_it_is() -> None:
         "their counterparts in Europe",
         "their counterparts in Europe",
     ]
+
+
+def test_a_source_told_an_outlet_after_a_comma_gives_the_clause_before_it() -> None:
+    report = analyze(
+        "The quake measured 5.4 on the Richter scale, an official at the Meteorological Department told AFP in the "
+        "capital."
+    )
+    [measured] = report.figures
+    assert measured.source == "official at the Meteorological Department (anonymous) via AFP"

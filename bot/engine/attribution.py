@@ -49,6 +49,7 @@ from bot.engine.grammar import (
     WH_TAGS,
 )
 from bot.engine.lexicon import (
+    ADDRESSING_VERB,
     BARE_OBJECT_REFERENCES,
     BARE_REFERENCES,
     CALL_PREPOSITIONS,
@@ -623,7 +624,7 @@ def _content_of(verb: Token) -> list[tuple[int, int]]:
             start = child.left_edge.i
             # "urged residents to leave": the persuaded object belongs to what was said.
             objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i < child.i]
-            if objects and lemma != "tell":
+            if objects and lemma != ADDRESSING_VERB:
                 start = min(start, objects[0].left_edge.i)
             return _trimmed(doc, start, child.right_edge.i)
     if verb.dep_ == "parataxis" and verb.head.pos_ in VERB_POS:
@@ -697,7 +698,10 @@ def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
         return []
     # The subject nearest the cue: a clause's own subject may also have been hung on the cue.
     subject = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subject is None or any(c.dep_ in OBJECT_OR_XCOMP_DEPS for c in verb.children):
+    # ("..., an official told AFP": the object of "tell" is who was told, not what)
+    told = verb.lemma_.lower() == ADDRESSING_VERB
+    objects = [c for c in verb.children if c.dep_ in OBJECT_OR_XCOMP_DEPS and not (told and c.dep_ in RECIPIENT_DEPS)]
+    if subject is None or objects:
         return []  # "media reported a figure closer to 4,000": the object is what was said
     sentence = verb.sent
     comma = subject.left_edge.i - 1
@@ -987,7 +991,7 @@ def _via(verb: Token) -> str | None:
     """The outlet a source spoke to: 'told Reuters', 'told The Associated Press', 'said in an interview with X'."""
     lemma = verb.lemma_.lower()
     candidates: list[Token] = []
-    if lemma == "tell":
+    if lemma == ADDRESSING_VERB:
         candidates = [c for c in verb.children if c.dep_ in RECIPIENT_DEPS]
     if _quoted_as_saying(verb) is not None:
         candidates = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]  # "Xinhua quoted Nesirky as saying"

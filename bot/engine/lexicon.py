@@ -337,6 +337,8 @@ FIGURE_GIVING_VERBS = frozenset(
 # Verbs of saying alone: the day they were said on ("said on Friday") dates the statement, not its figures
 # ("reported 2,300 new infections on Friday" counts Friday's).
 SAYING_VERBS = frozenset("say tell add".split())
+# The verb of saying whose object is who was told ("told Reuters", "told reporters"), not what was said.
+ADDRESSING_VERB = "tell"
 # Verbs of saying whose bare number object is a figure said ("a hospital official said 62"); "added $1.2 trillion"
 # adds money.
 NUMBER_SAYING_VERBS = frozenset({"say", "claim"})  # "while organisers claimed 245,000"
