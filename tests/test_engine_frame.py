@@ -605,3 +605,13 @@ def test_a_source_told_an_outlet_after_a_comma_gives_the_clause_before_it() -> N
     )
     [measured] = report.figures
     assert measured.source == "official at the Meteorological Department (anonymous) via AFP"
+
+
+def test_a_total_and_its_share_in_one_currency_are_no_conversion() -> None:
+    report = analyze(
+        "Kelvar said its quarterly profit rose to $482.5 million, or 84 cents a share. Analysts had expected 90 "
+        "cents a share."
+    )
+    per_share = next(figure for figure in report.figures if figure.value == 0.84)
+    assert per_share.comparable
+    assert not any(rule.endswith("conversion") for rule in per_share.rules)

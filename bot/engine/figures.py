@@ -695,13 +695,22 @@ _CONVERSION_JOINS = frozenset({"(", ", or", "or"})
 def _mark_conversions(doc: Doc, figures: list[FoundFigure]) -> None:
     for before, figure in itertools.pairwise(figures):
         units = before.structure.unit, figure.structure.unit
-        if units[0] == units[1] or not (all(in_currency(unit) for unit in units) or _one_dimension(*units)):
+        if units[0] == units[1] or not (_other_currency(*units) or _one_dimension(*units)):
             continue
         between = doc_text(doc)[before.end : figure.start].split(maxsplit=1)
         if between and between[0].rstrip(",").lower().removesuffix("s") in UNIT_WORDS:
             between = between[1:]  # "4.3 billion euros ($4.6 billion)": the first sum's unit word
         if " ".join(between).strip() in _CONVERSION_JOINS:
             figure.rules = (*figure.rules, CONVERSION)
+
+
+def _other_currency(a: str | None, b: str | None) -> bool:
+    """'4.3 billion euros ($4.6 billion)': two currencies for one sum ('$482.5 million, or 84 cents a share' is a
+    total and its share, in one currency)."""
+    if not (in_currency(a) and in_currency(b)):
+        return False
+    (currency_a, *rate_a), (currency_b, *rate_b) = (unit.split(" per ", 1) for unit in (a, b))
+    return currency_a != currency_b and rate_a == rate_b
 
 
 def _one_dimension(a: str | None, b: str | None) -> bool:
