@@ -13,7 +13,7 @@ from __future__ import annotations
 # attached to the number or to its counted noun puts the figure in that family.
 EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "killed": frozenset(
-        "kill die dead death fatality toll body slay murder massacre perish fatal life drown".split()
+        "kill die dead deceased death fatality toll body slay murder massacre perish fatal life drown".split()
     ),
     "wounded": frozenset("injure wound hurt injury injured wounded treat".split()),
     "missing": frozenset("missing unaccounted".split()),
