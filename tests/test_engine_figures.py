@@ -186,3 +186,16 @@ def test_a_sentence_hard_wrapped_across_lines_reads_as_one_and_the_report_keeps_
     assert report.text == text
     figure = next(f for f in report.figures if f.value == 4181)
     assert (figure.quantity, report.quote(figure.span)) == ("killed", "4,181")
+
+
+def test_dollars_named_by_their_country_and_a_range_of_sums_with_the_sign_twice_are_read() -> None:
+    report = analyze(
+        "The company earned an adjusted $US0.22 per share on revenue of $US1.4 billion. It had expected full-year "
+        "earnings of $10.75-$11.25 per share, and Kessel Mining earned A$2.1 billion."
+    )
+    assert [(f.value, f.upper, f.unit) for f in report.figures] == [
+        (0.22, None, "USD per share"),
+        (1.4e9, None, "USD"),
+        (10.75, 11.25, "USD per share"),
+        (2.1e9, None, "AUD"),
+    ]

@@ -9,6 +9,7 @@ import pytest
 from bot.engine import analyze
 
 DIFFERING = [
+    "The company earned an adjusted $0.22 per share in the quarter. Wall Street was looking for $0.19, according to a consensus of analysts.",
     "Prime Minister Kell said five people were killed. \"At this time, I can confirm that four individuals are deceased,\" the police superintendent said.",
     "The ministry said two people had died in the outbreak. A doctor at the district hospital said at least four children had died in the outbreak.",
     "The refugee agency said 34 people were confirmed dead and 123 others were still missing. The agency had said earlier that 140 people were missing.",

@@ -75,7 +75,7 @@ from bot.engine.speakers import (
     made_by,
     possessive_pronoun,
 )
-from bot.engine.structure import figure_path
+from bot.engine.structure import figure_path, names_forecasters
 from bot.report import Claim, Event, Figure, Report, Span
 
 
@@ -160,7 +160,7 @@ def analyze_doc(doc: Doc) -> Report:
     # ("Analysts had expected 4 cents. Twitter's revenue rose 74 per cent": forecasters give their expectation,
     # not the article's next result)
     forecasters = {
-        i for i, f in enumerate(found) if f.holder is not None and f.holder.head.lemma_.lower() in FORECASTER_NOUNS
+        i for i, f in enumerate(found) if f.holder is not None and names_forecasters(f.holder.head)
     }
     _carry_sources(figures, claims, sentence_starts, text, _revisers(doc, sentence_starts, claims), forecasters)
     for index in _headline_sources(figures, headline):

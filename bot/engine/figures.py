@@ -83,6 +83,7 @@ from bot.engine.measures import (
     CHANGE_WORDS,
     COMPARISON_WORDS,
     COUNTED_FAMILIES,
+    CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
     EARLIER_WORDS,
     EVENT_KINDS,
@@ -128,6 +129,7 @@ from bot.engine.structure import (
     figure_structure,
     in_currency,
     party_of_votes,
+    per_what,
     quantity_named_by,
 )
 
@@ -150,7 +152,9 @@ _NOT_FIGURE_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "FAC"
                         "WORK_OF_ART", "LOC", "NORP", "LANGUAGE"}  # fmt: skip
 _REPORTED_AS = {"report", "fear", "confirm", "believe", "presume", "declare"}
 _RANGE_WORDS = {"to", "-", "–", "—", "and", "or"}
-_MONEY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+_MONEY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"} | {
+    symbol: "dollars" for symbol in CURRENCY_SYMBOLS if "$" in symbol
+}
 _PRONOUN_ONE_FOLLOWERS = {
     "of",
     "another",
@@ -267,6 +271,9 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if expected_by is not None and counted is not None and counted.i == expected_by.head.i:
             counted = None  # "the 180,000 economists had forecast": the forecasters are no counted thing
         structure = figure_structure(scale_head, doc[first], counted)
+        per = per_what(doc[range_end]) if upper is not None and structure.unit and " per " not in structure.unit else None
+        if per:
+            structure.unit = f"{structure.unit} per {per}"  # "$10.75-$11.25 per share": the rate after the range
         coin = SUBUNITS.get(counted.lemma_.lower()) if counted is not None else None
         if coin is not None and structure.unit is not None and structure.unit.startswith(coin[0]):
             # "84 cents a share": the value in the currency itself, to set against "$0.79"
@@ -1192,6 +1199,10 @@ def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
     # "500-lb", "25-year-old", "555-0134": a number glued to a hyphen is a modifier or a code, not a count.
     if after is not None and after.text in HYPHENS and not end.whitespace_:
         following = doc[last + 2] if last + 2 < len(doc) else None
+        # ("$10.75-$11.25 per share": a range of sums, the sign said twice)
+        sum_range = following is not None and following.text in _MONEY_SYMBOLS and last + 3 < len(doc)
+        if sum_range and _is_number_token(doc[last + 3]):
+            return False
         if following is not None and not _is_number_token(following):
             return following.lower_ not in HYPHENATED_QUANTITY_NAMES
         if following is not None and following.text.isdigit() and not _hyphen_range(end, following):
@@ -1316,7 +1327,9 @@ def _counted_noun(number: Token) -> Token | None:
             token = token.head
             # "25,000 (police)": a word in brackets after the number names who gives it, not what it counts.
             bracketed = token.i > 0 and token.doc[token.i - 1].text == "(" and token.i > number.i
-            if token.pos_ in COUNTED_HEAD_POS and not _is_number_token(token) and not bracketed:
+            # ("$US0.22": the parser may hang the number on its currency sign, which counts nothing)
+            sign = token.text in CURRENCY_SYMBOLS
+            if token.pos_ in COUNTED_HEAD_POS and not _is_number_token(token) and not bracketed and not sign:
                 return token
         else:
             break

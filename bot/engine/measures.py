@@ -234,7 +234,12 @@ UNIT_WORDS: dict[str, str] = {
     "minute": "minute", "second": "second",
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR",
 }  # fmt: skip
-CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR"}
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR",
+    # dollars named by their country: "US$1.4 billion", "$US0.22 per share", "A$2 million"
+    "US$": "USD", "$US": "USD", "A$": "AUD", "$A": "AUD", "C$": "CAD", "$C": "CAD", "HK$": "HKD", "$HK": "HKD",
+    "NZ$": "NZD", "$NZ": "NZD",
+}  # fmt: skip
 CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values())
 
 # Nouns that stand for a figure given before: "put the figure at 4,000", "the true number was closer to".
@@ -332,6 +337,8 @@ FORECAST_LEMMA = "expect"
 # People whose figures are expectations: "the 180,000 economists polled by Reuters had forecast" is no count of
 # economists but the value they forecast (the parser hangs the number on them).
 FORECASTER_NOUNS = frozenset("economist analyst forecaster strategist".split())
+# Forecasters named by their market: "Wall Street was looking for $1.48 billion".
+FORECASTER_NAMES = frozenset({"wall street"})
 # Verbs of expecting that may end such a clause, and what may stand between the forecasters and their verb.
 EXPECTING_VERBS = frozenset("expect forecast predict anticipate project estimate".split())
 POLLING_WORDS = frozenset("polled surveyed questioned".split())

@@ -145,6 +145,7 @@ from bot.engine.measures import (
     FORECAST_LEMMA,
     FORECAST_PHRASES,
     FORECAST_WORDS,
+    FORECASTER_NAMES,
     FORECASTER_NOUNS,
     FORECASTERS_EXPECTING_PHRASE,
     FORESEEING_VERBS,
@@ -443,7 +444,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         one_event = noun.tag_ not in PLURAL_NOUN_TAGS and "." in number.text and number.head.i == noun.i
         if measure and one_event and not structure.unit:
             structure.quantity = measure
-    per = _per_what(anchor) or (_per_what(noun) if noun is not None else None)  # "5,000 barrels of oil a day"
+    per = per_what(anchor) or (per_what(noun) if noun is not None else None)  # "5,000 barrels of oil a day"
     if per:
         structure.unit = f"{structure.unit or ''} per {per}".strip()  # "34,000 per claimant"
     elif _for_each(noun if noun is not None else anchor):
@@ -745,7 +746,7 @@ def _revises_a_statement(verb: Token) -> bool:
     )  # "raised its growth forecast to 2.1 percent from 1.8 percent"
 
 
-def _per_what(anchor: Token) -> str | None:
+def per_what(anchor: Token) -> str | None:
     """'34,000 crowns per claimant', '0.42 euros a share': a rate, not a total."""
     doc = anchor.doc
     for token in doc[anchor.i + 1 : anchor.i + 3]:
@@ -1296,7 +1297,15 @@ def _forecasters_looking_for(path: list[Token]) -> bool:
     verb, particle = FORECASTERS_EXPECTING_PHRASE
     if _lemma(path[-1]) != verb or not any(t.lower_ == particle and t.dep_ == "prep" for t in path):
         return False
-    return any(_lemma(s) in FORECASTER_NOUNS for s in _subjects(path[-1]))
+    return any(names_forecasters(s) for s in _subjects(path[-1]))
+
+
+def names_forecasters(noun: Token) -> bool:
+    """'analysts', 'economists', or a market named for its forecasters ('Wall Street')."""
+    if _lemma(noun) in FORECASTER_NOUNS:
+        return True
+    name = " ".join(t.lower_ for t in noun.lefts if t.dep_ == "compound") + f" {noun.lower_}"
+    return name.strip() in FORECASTER_NAMES
 
 
 def _subjects_and_causes(verb: Token) -> list[Token]:
