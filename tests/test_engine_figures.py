@@ -175,6 +175,8 @@ def test_two_short_numbers_joined_by_a_hyphen_before_things_counted_are_a_range(
     figures = [(f.value, f.upper, f.counted) for f in report.figures]
     assert figures[:2] == [(60, 65, "extremist"), (20, 30, "civilian")]
     assert (1, 3, None) not in figures
+    dead = analyze("A rebel spokesman said the fighting left 30-40 dead.")
+    assert [(f.value, f.upper, f.quantity) for f in dead.figures] == [(30, 40, "killed")]
 
 
 def test_a_sentence_hard_wrapped_across_lines_reads_as_one_and_the_report_keeps_the_text_as_sent() -> None:

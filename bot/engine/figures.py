@@ -86,6 +86,7 @@ from bot.engine.measures import (
     CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
     EARLIER_WORDS,
+    EVENT_FAMILIES,
     EVENT_KINDS,
     FIGURE_CHANGING_VERBS,
     FORECASTER_NOUNS,
@@ -98,6 +99,7 @@ from bot.engine.measures import (
     PER_CENT_WORDS,
     PERCENT_OPENERS,
     PERCENT_WORDS,
+    PERSON_EVENTS,
     RESTATING_NOUNS,
     REVISION_VERBS,
     SET_AGAINST_PREPOSITIONS,
@@ -1237,6 +1239,9 @@ def _hyphen_range(low: Token, high: Token) -> bool:
         return True
     # "60-65 Taliban extremists were killed", "20-30 civilians": things counted in the plural, a word before them
     # at most ("lost 1-3", "a 2-1 win": a score)
+    # ("30-40 dead", "20-25 injured": the people a toll counts, named by what happened to them)
+    if after is not None and family_of(after.lower_, EVENT_FAMILIES) in PERSON_EVENTS:
+        return True
     if after is not None and after.pos_ in RANGE_COUNTED_MODIFIER_POS and after.i + 1 < len(high.doc):
         after = high.doc[after.i + 1]
     return after is not None and after.tag_ in PLURAL_NOUN_TAGS
