@@ -83,7 +83,6 @@ from bot.engine.measures import (
     CHANGE_WORDS,
     COMPARISON_WORDS,
     COUNTED_FAMILIES,
-    CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
     EARLIER_WORDS,
     EVENT_FAMILIES,
@@ -154,9 +153,7 @@ _NOT_FIGURE_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "FAC"
                         "WORK_OF_ART", "LOC", "NORP", "LANGUAGE"}  # fmt: skip
 _REPORTED_AS = {"report", "fear", "confirm", "believe", "presume", "declare"}
 _RANGE_WORDS = {"to", "-", "–", "—", "and", "or"}
-_MONEY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"} | {
-    symbol: "dollars" for symbol in CURRENCY_SYMBOLS if "$" in symbol
-}
+_MONEY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 _PRONOUN_ONE_FOLLOWERS = {
     "of",
     "another",
@@ -1332,9 +1329,7 @@ def _counted_noun(number: Token) -> Token | None:
             token = token.head
             # "25,000 (police)": a word in brackets after the number names who gives it, not what it counts.
             bracketed = token.i > 0 and token.doc[token.i - 1].text == "(" and token.i > number.i
-            # ("$US0.22": the parser may hang the number on its currency sign, which counts nothing)
-            sign = token.text in CURRENCY_SYMBOLS
-            if token.pos_ in COUNTED_HEAD_POS and not _is_number_token(token) and not bracketed and not sign:
+            if token.pos_ in COUNTED_HEAD_POS and not _is_number_token(token) and not bracketed:
                 return token
         else:
             break

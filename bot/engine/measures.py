@@ -234,12 +234,7 @@ UNIT_WORDS: dict[str, str] = {
     "minute": "minute", "second": "second",
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR",
 }  # fmt: skip
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR",
-    # dollars named by their country: "US$1.4 billion", "$US0.22 per share", "A$2 million"
-    "US$": "USD", "$US": "USD", "A$": "AUD", "$A": "AUD", "C$": "CAD", "$C": "CAD", "HK$": "HKD", "$HK": "HKD",
-    "NZ$": "NZD", "$NZ": "NZD",
-}  # fmt: skip
+CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR"}
 CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values())
 
 # Nouns that stand for a figure given before: "put the figure at 4,000", "the true number was closer to".

@@ -36,16 +36,15 @@ _MARK_RUN = re.compile(rf"[^\w\s]{{{MARK_RUN_MIN},}}")
 _HOSTILE = re.compile(rf"(?<!\S)\S{{{LONG_CHUNK},}}|[^\w\s]{{{MARK_RUN_MIN},}}")
 
 
-# Number forms of financial and statistical news the stock rules glue to their number: a dollar named by its country
-# after the sign ("$US1.4 billion", "$A2 million"), a signed change ("revised from +239,000 to +201,000"), and a
-# range of sums with the sign repeated ("$10.75-$11.25 per share").
-NUMBER_PREFIXES = (r"\$(?:US|A|C|HK|NZ)(?=\d)", r"\+(?=\d)")
+# Number forms of financial and statistical news the stock rules glue to their number: a signed change ("revised
+# from +239,000 to +201,000") and a range of sums with the sign repeated ("$10.75-$11.25 per share").
+NUMBER_PREFIXES = (r"\+(?=\d)",)
 NUMBER_INFIXES = (r"(?<=\d)-(?=\$\d)", r"(?<=\d-)\$(?=\d)")
 
 
 def with_number_affixes(nlp: Language) -> None:
     """Split the number forms of `NUMBER_PREFIXES` and `NUMBER_INFIXES` off in the pipeline's own tokenizer
-    (before it is wrapped): our prefixes first, so "$US" goes before "$" alone."""
+    (before it is wrapped)."""
     nlp.tokenizer.prefix_search = compile_prefix_regex([*NUMBER_PREFIXES, *nlp.Defaults.prefixes]).search
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *NUMBER_INFIXES]).finditer
 
