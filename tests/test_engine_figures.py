@@ -193,3 +193,8 @@ def test_a_sentence_hard_wrapped_across_lines_reads_as_one_and_the_report_keeps_
 def test_a_range_of_sums_with_the_sign_said_twice_is_read_with_its_rate() -> None:
     report = analyze("The company had expected full-year earnings of $10.75-$11.25 per share.")
     assert [(f.value, f.upper, f.unit) for f in report.figures] == [(10.75, 11.25, "USD per share")]
+
+
+def test_a_sentence_of_bare_numbers_holds_no_figure() -> None:
+    report = analyze("Police said 14 people were hurt.\n\n12,000 + 8,000 = 20,000\n\nMedics said 15 were hurt.")
+    assert [f.value for f in report.figures] == [14, 15]

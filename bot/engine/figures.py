@@ -208,7 +208,7 @@ class FoundFigure:
 def find_figures(doc: Doc) -> list[FoundFigure]:
     """Every figure in the document, in order."""
     figures: list[FoundFigure] = []
-    numbers = _number_indexes(doc)
+    numbers = _among_words(doc, _number_indexes(doc))
     number_set = set(numbers)
     rules = read_rules(doc, numbers)
     i = 0
@@ -1057,6 +1057,22 @@ def _number_indexes(doc: Doc) -> list[int]:
         for i, (shape, lower) in enumerate(zip(shapes, lowers, strict=True))
         if (shape in digit_shapes or lower in words) and _is_number_token(doc[i])
     ]
+
+
+def _among_words(doc: Doc, numbers: list[int]) -> list[int]:
+    """The numbers whose sentence holds a word: a sentence of bare numbers ("71 4 71 4 ...") names nothing they
+    count, happened to or were given by, so none of them is a figure (and no rule need look at them)."""
+    if not numbers:
+        return numbers
+    alphabetic = doc.to_array("IS_ALPHA")
+    sentences = [(s.start, s.end) for s in doc.sents if alphabetic[s.start : s.end].any()]
+    starts = [start for start, _end in sentences]
+    kept = []
+    for i in numbers:
+        at = bisect.bisect_right(starts, i) - 1
+        if at >= 0 and i < sentences[at][1]:
+            kept.append(i)
+    return kept
 
 
 @lru_cache(maxsize=4)
