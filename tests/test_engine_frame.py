@@ -615,3 +615,19 @@ def test_a_total_and_its_share_in_one_currency_are_no_conversion() -> None:
     per_share = next(figure for figure in report.figures if figure.value == 0.84)
     assert per_share.comparable
     assert not any(rule.endswith("conversion") for rule in per_share.rules)
+
+
+def test_a_headline_names_its_speaker_after_the_verb_of_saying() -> None:
+    report = analyze(
+        "Ten killed in blast, says police\n\nA bomb killed ten people in the Kessel market on Monday, police said."
+    )
+    headline = report.claims[0]
+    assert (headline.speaker, report.text[headline.content[0].start : headline.content[0].end]) == (
+        "police",
+        "Ten killed in blast",
+    )
+    rallies = analyze(
+        "Lindau rallies draw 82,000 say police, 300,000 say unions\n\nSome 82,000 people marched on Saturday, the "
+        "government said, while unions said around 300,000 marched."
+    )
+    assert rallies.figures[1].source == "unions"

@@ -21,6 +21,7 @@ from bot.engine.grammar import (
     CLAUSE_MARKER_DEPS,
     DATELINE_LABEL_ENTITIES,
     FOLLOWING_CLAUSE_DEPS,
+    INVERTED_SPEAKER_DEPS,
     LOOSE_ATTACHMENT_DEPS,
     NAME_PREFIX_DEPS,
     NEGATION_DEPS,
@@ -69,6 +70,7 @@ from bot.engine.lexicon import (
     OBJECT_CONTENT_VERBS,
     OUTLET_PREPOSITIONS,
     OUTLET_VEHICLE_NOUNS,
+    SENTENCE_END_MARKS,
     SENTENCE_OR_QUOTE_END_MARKS,
     SETTING_PREPOSITIONS,
     SOURCE_NOUNS,
@@ -439,7 +441,8 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
             continue
         if index.quotation_at(token.idx) is not None:
             continue  # speech reported inside a quotation belongs to the quoted speaker's own words
-        content = _content_of(token)
+        inverted = _inverted_speaker(token)
+        content = _before_inversion(token) if inverted is not None else _content_of(token)
         said = doc_text(doc)[content[0][0] : content[-1][1]] if content else ""
         if not content or _is_anonymity_formula(said) or said.strip().lower() in BARE_REFERENCES:
             continue  # "disputed that": a bare pointer says nothing on its own
@@ -448,7 +451,7 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
             continue  # "Council Backs New Tram Line": a headline's verb, not someone's claim
         if _mostly_covered(content, direct_spans):
             continue
-        subject = _subject(token)
+        subject = inverted if inverted is not None else _subject(token)
         if subject is None or subject.dep_ == "expl":
             continue
         if subject.lower_ in _NEGATED_SOURCES or any(c.lower_ in _NEGATED_SOURCES for c in subject.children):
@@ -887,6 +890,50 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     if verb.lemma_.lower() != "quote" or not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """'Ten killed in blast, says police', '3 million say unions': in a headline (a line with no full stop), a verb
+    of saying with its speaker after it, ending the clause, and nothing said after it; the words before the verb
+    are what was said. (In prose the parser's subject after the verb is most often something else.)"""
+    lemma = verb.lemma_.lower()
+    if lemma not in _PLAIN_SPEECH or lemma == ADDRESSING_VERB or _ends_a_sentence(verb.sent):
+        return None
+    # (the parser may take the speaker for what was said, "says police" as a clause or an object: a noun phrase
+    # with no verb in it)
+    after = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and c.pos_ in NOUN_POS
+        and (c.dep_ in SUBJECT_DEPS or (c.dep_ in INVERTED_SPEAKER_DEPS and not any(t.pos_ in VERB_POS for t in c.subtree)))
+    ]
+    if not after or any(c.dep_ == "ccomp" and c.i > verb.i and c not in after for c in verb.children):
+        return None
+    speaker = after[0]
+    doc = verb.doc
+    end = speaker.right_edge.i + 1
+    ends_clause = end >= verb.sent.end or doc[end].text in CLAUSE_BREAK_MARKS or doc[end].is_punct or doc[end].is_space
+    return speaker if ends_clause and speaker.left_edge.i == verb.i + 1 else None
+
+
+def _ends_a_sentence(sentence: Span) -> bool:
+    """Whether a sentence ends as prose does, with a full stop, a question or an exclamation mark."""
+    words = [t for t in sentence if not t.is_space]
+    return bool(words) and words[-1].text in SENTENCE_END_MARKS
+
+
+def _before_inversion(verb: Token) -> list[tuple[int, int]]:
+    """What a speaker named after the verb said: the words before the verb, back to the clause break before them
+    ("..., 3 million say unions") or the line's start ("Ten killed in blast, says police")."""
+    doc = verb.doc
+    end = verb.i - 1
+    while end > verb.sent.start and doc[end].text in CLAUSE_BREAK_MARKS:
+        end -= 1
+    start = end
+    while start > verb.sent.start and doc[start - 1].text not in CLAUSE_BREAK_MARKS:
+        start -= 1
+    return _trimmed(doc, start, end) if start <= end else []
 
 
 def _subject(verb: Token) -> Token | None:

@@ -166,6 +166,8 @@ COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 WH_TAGS = frozenset({"WRB", "WDT", "WP", "WP$"})
 # A negation on a verb: "has not said".
 NEGATION_DEPS = frozenset({"neg"})
+# How the parser may hang a speaker named after the verb of saying ("Ten killed in blast, says police").
+INVERTED_SPEAKER_DEPS = frozenset({"ccomp", "dobj", "attr"})
 # A phrase or clause hung on a clause is part of what that clause states ("contracted 31.4%, compared with a prior
 # estimated 31.7% decline").
 STATEMENT_PHRASE_DEPS = frozenset({"prep", "advcl"})

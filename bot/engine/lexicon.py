@@ -563,6 +563,8 @@ CLAUSE_END_MARKS = frozenset({".", "!", "?", ";"})
 SENTENCE_OR_QUOTE_END_MARKS = frozenset({".", "!", "?", "”", '"'})
 # Marks that set off a clause inside a sentence: "Dozens dead as floods sweep the north, officials say".
 CLAUSE_BREAK_MARKS = frozenset({",", "—", "–"})
+# Marks that end a sentence of prose (a headline ends with none).
+SENTENCE_END_MARKS = frozenset({".", "!", "?"})
 # Marks right after a source's head that end its mention: "the minister, who ...", "the group (ICG)".
 MENTION_END_MARKS = frozenset({",", "(", "–", "—"})
 # A hyphen or an en dash glued to a number: "500-lb", "15–20".
