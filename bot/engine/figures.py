@@ -367,6 +367,7 @@ _OTHERS = "other"
 
 
 def _parts_of_a_sum(doc: Doc, figures: list[FoundFigure]) -> None:
+    """Mark a count followed in its sentence by "and" another count added to it (`ADDED_TO`) as a part."""
     for before, after in itertools.pairwise(figures):
         if before.sentence_start != after.sentence_start or before.structure.increment or before.subset:
             continue
@@ -1250,11 +1251,11 @@ def _hyphen_range(low: Token, high: Token) -> bool:
     after = high.doc[high.i + 1] if high.i + 1 < len(high.doc) else None
     if after is not None and (after.lower_ in PERCENT_WORDS | PER_CENT_WORDS or after.text == "%"):
         return True
-    # "60-65 Taliban extremists were killed", "20-30 civilians": things counted in the plural, a word before them
-    # at most ("lost 1-3", "a 2-1 win": a score)
     # ("30-40 dead", "20-25 injured": the people a toll counts, named by what happened to them)
     if after is not None and family_of(after.lower_, EVENT_FAMILIES) in PERSON_EVENTS:
         return True
+    # "60-65 Taliban extremists were killed", "20-30 civilians": things counted in the plural, a word before them
+    # at most ("lost 1-3", "a 2-1 win": a score)
     if after is not None and after.pos_ in RANGE_COUNTED_MODIFIER_POS and after.i + 1 < len(high.doc):
         after = high.doc[after.i + 1]
     return after is not None and after.tag_ in PLURAL_NOUN_TAGS

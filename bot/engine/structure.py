@@ -656,7 +656,7 @@ def _prior_statement(number: Token, path: list[Token]) -> bool:
     """'from 8.3 percent' after a verb revising a statement, 'from earlier calculations of 1,800', 'upped the
     figure to 50 from the original figure of 42': the value a source gave before revising it."""
     node = number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number  # "8.3 percent", "1.8 per cent"
-    if _own_earlier_word(node) or _marked_earlier_statement(path) or _statement_corrected(number) or _statement_corrected(node):
+    if _own_earlier_word(node) or _marked_earlier_statement(path) or any(map(_statement_corrected, (number, node))):
         return True
     for _ in range(MAX_CLIMB):
         head = node.head
