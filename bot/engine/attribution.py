@@ -897,7 +897,10 @@ def _inverted_speaker(verb: Token) -> Token | None:
     of saying with its speaker after it, ending the clause, and nothing said after it; the words before the verb
     are what was said. (In prose the parser's subject after the verb is most often something else.)"""
     lemma = verb.lemma_.lower()
-    if lemma not in _PLAIN_SPEECH or lemma == ADDRESSING_VERB or _ends_a_sentence(verb.sent):
+    if lemma not in _PLAIN_SPEECH or lemma == ADDRESSING_VERB:
+        return None
+    sentence = sentence_of(verb)
+    if _ends_a_sentence(sentence):
         return None
     # (the parser may take the speaker for what was said, "says police" as a clause or an object: a noun phrase
     # with no verb in it)
@@ -913,25 +916,28 @@ def _inverted_speaker(verb: Token) -> Token | None:
     speaker = after[0]
     doc = verb.doc
     end = speaker.right_edge.i + 1
-    ends_clause = end >= verb.sent.end or doc[end].text in CLAUSE_BREAK_MARKS or doc[end].is_punct or doc[end].is_space
+    ends_clause = end >= sentence.end or doc[end].text in CLAUSE_BREAK_MARKS or doc[end].is_punct or doc[end].is_space
     return speaker if ends_clause and speaker.left_edge.i == verb.i + 1 else None
 
 
 def _ends_a_sentence(sentence: Span) -> bool:
     """Whether a sentence ends as prose does, with a full stop, a question or an exclamation mark."""
-    words = [t for t in sentence if not t.is_space]
-    return bool(words) and words[-1].text in SENTENCE_END_MARKS
+    last = sentence.end - 1  # (the last word, read back from the end, not every token of a long sentence)
+    while last > sentence.start and sentence.doc[last].is_space:
+        last -= 1
+    return sentence.doc[last].text in SENTENCE_END_MARKS
 
 
 def _before_inversion(verb: Token) -> list[tuple[int, int]]:
     """What a speaker named after the verb said: the words before the verb, back to the clause break before them
     ("..., 3 million say unions") or the line's start ("Ten killed in blast, says police")."""
     doc = verb.doc
+    opening = sentence_of(verb).start
     end = verb.i - 1
-    while end > verb.sent.start and doc[end].text in CLAUSE_BREAK_MARKS:
+    while end > opening and doc[end].text in CLAUSE_BREAK_MARKS:
         end -= 1
     start = end
-    while start > verb.sent.start and doc[start - 1].text not in CLAUSE_BREAK_MARKS:
+    while start > opening and doc[start - 1].text not in CLAUSE_BREAK_MARKS:
         start -= 1
     return _trimmed(doc, start, end) if start <= end else []
 

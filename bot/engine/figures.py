@@ -1066,12 +1066,13 @@ def _among_words(doc: Doc, numbers: list[int]) -> list[int]:
     if not numbers:
         return numbers
     alphabetic = doc.to_array("IS_ALPHA")
-    sentences = [(s.start, s.end) for s in doc.sents if alphabetic[s.start : s.end].any()]
-    starts = [start for start, _end in sentences]
+    worded: dict[int, bool] = {}  # by sentence start
     kept = []
     for i in numbers:
-        at = bisect.bisect_right(starts, i) - 1
-        if at >= 0 and i < sentences[at][1]:
+        sentence = sentence_of(doc[i])
+        if sentence.start not in worded:
+            worded[sentence.start] = bool(alphabetic[sentence.start : sentence.end].any())
+        if worded[sentence.start]:
             kept.append(i)
     return kept
 
