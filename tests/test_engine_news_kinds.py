@@ -488,3 +488,27 @@ def test_a_forecast_for_a_named_period_is_no_expectation_of_a_result_whose_perio
     )
     (conflict,) = report.conflicts
     assert sorted(report.figures[i].value for i in conflict.figures) == [436e6, 456e6]
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "On Jan. 5, a 5.8 magnitude earthquake jolted parts of the country, according to the weather office.",
+        "On 5 January, a 5.8 magnitude earthquake jolted parts of the country, according to the weather office.",
+    ],
+)
+def test_an_earlier_day_named_by_its_date_keeps_its_figure_apart(earlier: str) -> None:
+    report = analyze(
+        "An earthquake with a magnitude of 6.3 hit Korvan on Sunday, the national seismic centre said. The survey "
+        f"said the earthquake's magnitude was 4.4. {earlier}"
+    )
+    (conflict,) = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [4.4, 6.3]
+
+
+def test_a_day_named_by_its_date_is_the_figure_period() -> None:
+    report = analyze("About 4,000 teachers joined the strike on March 3, the union said.")
+    assert report.figures[0].period == "Mar 3"
+    # a weekday beside the date names the same day, as the weekday other figures give does
+    report = analyze("About 4,000 teachers joined the strike on Tuesday, March 3, the union said.")
+    assert report.figures[0].period == "Tuesday"

@@ -1612,6 +1612,11 @@ _MONTH = re.compile(rf"\b(?:{_MONTH_WORDS})\b")
 # "the April-June period", "the July-September quarter": three months from a quarter's first month are that quarter.
 _MONTH_RANGE = re.compile(rf"\b({_MONTH_WORDS})\s*-\s*({_MONTH_WORDS})\b")
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.IGNORECASE)
+# A day of the calendar, written either way round: "Jan. 5", "March 3", "5 January".
+_MONTH_NAME_WORDS = "|".join(sorted((name.capitalize() for name in MONTH_NAMES), key=len, reverse=True))
+_CALENDAR_DAY = re.compile(
+    rf"\b(?:({_MONTH_NAME_WORDS})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH_NAME_WORDS}))\b(?!\s*,?\s*\d{{4}})"
+)
 _RELATIVE = re.compile(r"\b(?:this|next|last) (?:year|month|week|quarter|season)\b|\bso far this year\b|\bsince "
                        r"january\b|\b(?:full|fiscal|financial|whole)(?:\s*-\s*|\s+)year\b"
                        r"|\b(?:over|in|within) (?:the (?:next|coming|past|last) )?\w+ (?:years|months|decades)\b"
@@ -1653,7 +1658,7 @@ def _period_words(path: list[Token]) -> str:
     words = _time_phrases(path, on_path)
     verb = path[-1]
     # ("rose 4 percent to $3.6 billion": a modifier that names no time leaves the subject to date the figure)
-    words = [w for w in words if _names_a_period(w) or _WEEKDAY.search(w)]
+    words = [w for w in words if _names_a_period(w) or _WEEKDAY.search(w) or _CALENDAR_DAY.search(w)]
     if not words and verb.pos_ in VERB_POS:
         # "The rate for November was revised up to 7.8 percent": the verb's subject, which names the figure's
         # quantity, holds its period when the figure's own phrase has none.
@@ -1741,8 +1746,20 @@ def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
 
 
 def _on_a_day(preposition: Token) -> bool:
-    """'joined the strike on Monday': the day a count is for, when its own clause names it."""
-    return preposition.lower_ == "on" and any(c.lower_ in WEEKDAY_NAMES for c in preposition.children)
+    """'joined the strike on Monday', 'On Jan. 5, a 5.8 magnitude earthquake jolted ...': the day a count is
+    for, when its own clause names it."""
+    return preposition.lower_ == "on" and any(
+        c.lower_ in WEEKDAY_NAMES or _calendar_day(c) for c in preposition.children
+    )
+
+
+def _calendar_day(token: Token) -> bool:
+    """'Jan. 5', '5 January': a month's name with the number of its day."""
+    return (
+        token.is_title
+        and token.lower_.rstrip(".") in MONTH_NAMES
+        and any(c.like_num and c.dep_ in NUMBER_ATTACHMENT_DEPS for c in token.children)
+    )
 
 
 def _first_conjuncts(modifier: Token, below: Token | None) -> bool:
@@ -1796,6 +1813,12 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
     elif _RELATIVE.search(text):
         # ("full - year": words the parse joined with spaces keep their hyphen as written)
         structure.period = re.sub(r"\s*-\s*", "-", _RELATIVE.search(text).group(0).lower())
+    elif day := _CALENDAR_DAY.search(text):
+        # "On Jan. 5, a 5.8 magnitude earthquake jolted ...": another day's event, told apart from Sunday's quake.
+        # A weekday beside the date ("on Tuesday, March 3") names the same day as other figures' "on Tuesday".
+        month, number_of_day = (day.group(1), day.group(2)) if day.group(1) else (day.group(4), day.group(3))
+        weekday = _WEEKDAY.search(text)
+        structure.period = weekday.group(0).capitalize() if weekday else f"{month[:3].capitalize()} {int(number_of_day)}"
     elif _MONTH.search(text):
         structure.period = _MONTH.search(text).group(0)
     elif _WEEKDAY.search(text):
