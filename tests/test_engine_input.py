@@ -187,3 +187,30 @@ def test_analyze_many_keeps_order_and_matches_analyze() -> None:
 def test_analyze_many_refuses_a_bad_article_with_an_input_error() -> None:
     with pytest.raises(InputError):
         analyze_many([Article(text=OPENING), Article(text="   ")])
+
+
+POST_WITH_FEW_FUNCTION_WORDS = (
+    "🚨 BREAKING: Korvel dock march\n\nCrowd estimates:\n👮 Police: 4,200\n📣 Organisers: 15,000\n\n"
+    "Route: Harbour Gate ➡️ Town Hall. Roads closed till 18:00.\n#Korvel #DockMarch #Strike\n"
+    "Read more: https://example.com/korvel-march-4200"
+)
+
+
+def test_an_english_channel_post_with_few_function_words_is_read() -> None:
+    report = analyze(POST_WITH_FEW_FUNCTION_WORDS)
+    assert {figure.value for figure in report.figures} >= {4200, 15000}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🚨 DERNIÈRE MINUTE : marche des dockers à Korvel\n\nEstimations de la foule :\n👮 Police : 4 200\n"
+        "📣 Organisateurs : 15 000\n\nParcours : Porte du Port ➡️ Hôtel de Ville. Routes fermées jusqu'à 18h.\n"
+        "#Korvel #MarcheDesDockers",
+        "qwer asdf zxcv uiop hjkl bnmv wert yuio dfgh cvbn tyui ghjk rtyu fghj vbnm",
+    ],
+)
+def test_a_post_in_another_language_or_in_none_is_still_refused(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        analyze(text)
+    assert "Only English is supported" in str(caught.value)
