@@ -292,3 +292,23 @@ def test_a_missing_model_is_a_configuration_error_in_one_line(tmp_path) -> None:
     assert done.returncode == 2
     assert "no_such_model" in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_source_that_cannot_be_analyzed_is_named_and_the_others_still_reported(tmp_path: Path) -> None:
+    french = tmp_path / "fr.txt"
+    french.write_text(
+        "Le maire de la ville a déclaré lundi que les travaux du nouveau pont commenceraient au printemps "
+        "prochain, selon un communiqué publié par la mairie. Les habitants attendent ce pont depuis dix ans.",
+        encoding="utf-8",
+    )
+    result = run(MINE, french, tmp_path / "missing.txt", QUIET, "--json")
+    assert result.returncode == 2
+    reports = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [obj["text"] for obj in reports] == [
+        MINE.read_text(encoding="utf-8"),
+        QUIET.read_text(encoding="utf-8"),
+    ]
+    errors = result.stderr.decode().splitlines()
+    assert len(errors) == 2 and "Traceback" not in result.stderr.decode()
+    assert errors[0].startswith(f"whosaid: {french}: ") and "Only English is supported" in errors[0]
+    assert errors[1].startswith(f"whosaid: {tmp_path / 'missing.txt'}: ")
