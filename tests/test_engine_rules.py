@@ -765,3 +765,12 @@ def test_a_poll_holds_what_is_expected_in_it() -> None:
     found = holder("a")
     assert (found.head.text, found.rule) == ("consensus", "holder:in-a-poll")
     assert holder("the").rule != "holder:in-a-poll"
+
+
+def test_a_bracket_closing_before_a_colon_is_two_tokens() -> None:
+    from bot.engine import get_pipeline
+    from bot.settings import get_settings
+
+    nlp = get_pipeline(get_settings().spacy_model)
+    words = [t.text for t in nlp.make_doc("Observers (Fair Count): 44%")]
+    assert ")" in words and words[words.index(")") + 1] == ":"

@@ -282,3 +282,50 @@ def test_a_posts_bullets_and_per_name_its_sources() -> None:
     # A rate's "per" names no source.
     report = analyze("The ministry said the fines came to $5 million per company and 40 per day.")
     assert figure_at(report, "$5 million").unit.endswith("per company")
+
+
+def test_a_posts_brackets_name_the_source_after_what_the_number_counts() -> None:
+    report = analyze("⚠️ Crush at Marlo fair\n\nToll: 7 dead (police) / 12 dead (hospital sources) after the gates opened.")
+    assert figure_at(report, "7").source == "police"
+    assert figure_at(report, "12").source == "hospital sources"
+    assert figure_at(report, "12").counted is None  # the bracket's noun is who gives it, not what it counts
+    assert len(report.conflicts) == 1
+    # a bracket naming the source and then who it is
+    report = analyze("Brenna march\n\nCrowd: 3,500 (police) vs 28,000 (organisers, the Clean Rivers coalition)")
+    assert figure_at(report, "28,000").source.startswith("organisers")
+    assert len(report.conflicts) == 1
+
+
+def test_a_posts_label_names_what_its_numbers_measure() -> None:
+    report = analyze(
+        "🌍 Quake off Tavia\n\nMagnitude: 6.2 per Tavian Geophysical Institute | 6.6 per Harwell Seismic Network."
+        " Depth 12 km."
+    )
+    assert figure_at(report, "6.2").quantity == "magnitude"
+    assert figure_at(report, "6.6").source == "Harwell Seismic Network"
+    assert len(report.conflicts) == 1
+    report = analyze(
+        "Ferry sinks off Orre\n\n❓ Missing: 14 according to the coast guard. 21 are still unaccounted for, the "
+        "port authority says."
+    )
+    assert figure_at(report, "14").quantity == "missing"
+    assert len(report.conflicts) == 1
+
+
+def test_a_label_before_its_colon_is_no_counted_thing_and_dept_is_a_source() -> None:
+    report = analyze(
+        "Bus crash on Valle road\n\nPolice: 3 dead, 22 injured. County health dept says at least 40 hurt, 9 of "
+        "them children."
+    )
+    assert figure_at(report, "22").counted is None
+    assert figure_at(report, "at least 40").source == "County health dept"
+    assert len(report.conflicts) == 1
+
+
+def test_a_labelled_source_may_say_in_brackets_who_it_is() -> None:
+    report = analyze(
+        "Referendum in Ostra\n\nElection board, 21:00: final turnout 52.4%. Opposition observers (Fair Count "
+        "Ostra): turnout \"no higher than 44%\"."
+    )
+    assert figure_at(report, "44%").source is not None
+    assert len(report.conflicts) == 1

@@ -1132,6 +1132,8 @@ _LABELS = frozenset(
 
 # The shortest claim a label before a colon may introduce, in characters ("Minister: talks resume").
 MIN_LABELLED_CHARS = 8
+# How many words the bracket after a source's label may hold: "Opposition monitors (Free Vote Belmir):".
+LABEL_BRACKET_WORDS = 6
 
 
 def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
@@ -1144,6 +1146,11 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         line_start = _segment_start(doc_text(doc), token.idx)
         first = _token_at_or_after(doc, line_start) or 0
         prefix = [t for t in doc[first : token.i] if not t.is_space]
+        if prefix and prefix[-1].text == ")" and any(t.text == "(" for t in prefix[1:]):
+            # "Opposition monitors (Free Vote Belmir): ...": the bracket says who the labelled source is.
+            opening = max(i for i, t in enumerate(prefix) if t.text == "(")
+            if opening > 0 and len(prefix) - opening - 2 <= LABEL_BRACKET_WORDS:
+                prefix = prefix[:opening]
         if not 1 <= len(prefix) <= 6 or not prefix or prefix[0].idx != line_start:
             continue
         if any(t.pos_ in VERB_POS for t in prefix) or prefix[0].lower_ in _LABELS:

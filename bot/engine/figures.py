@@ -264,8 +264,10 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         sentence = sentence_of(token)
         counted = _counted_noun(scale_head)
         marks = doc[range_end + 1 : counted.i] if counted is not None else []  # (a range's own hyphen is no mark)
-        if any(t.text in TRAILING_SOURCE_MARKS for t in marks):
-            counted = None  # "rises to 63 - ministry": the source after a dash, not what is counted
+        if any(t.text in TRAILING_SOURCE_MARKS or t.text == OPENING_BRACKET for t in marks):
+            # "rises to 63 - ministry", "12 dead (hospital sources)": the source after a dash or in brackets, not
+            # what is counted
+            counted = None
         expected_by = rules.expected_by.get(first)
         if expected_by is not None and counted is not None and counted.i == expected_by.head.i:
             counted = None  # "the 180,000 economists had forecast": the forecasters are no counted thing
@@ -1629,6 +1631,7 @@ def _year_tokens(doc: Doc) -> list[int]:
 
 
 _YEAR_TOKEN = re.compile(r"^(1[89]|20)\d\d$")
+OPENING_BRACKET = "("
 
 
 _WORD = re.compile(r"[a-z]+")

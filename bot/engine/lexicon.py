@@ -78,7 +78,8 @@ ORGANISATION_NOUNS = frozenset(
     movement coalition alliance institute center centre authority authorities court union
     association federation bank board team panel
     operator airline carrier utility manufacturer insurer lender broadcaster publisher retailer developer
-    secretariat directorate inspectorate headquarters bureau hospital""".split()
+    secretariat directorate inspectorate headquarters bureau hospital
+    dept govt""".split()  # (abbreviated in posts and headlines: "city health dept says")
 )
 
 # Nouns naming a person by office or role, used to split "Pentagon spokesman John Kirby" into role and name.

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bot.engine.attachment import VALUE_ATTACHMENT_COMPONENT
-from bot.engine.tokenizer import BoundedTokenizer, with_number_affixes
+from bot.engine.tokenizer import BoundedTokenizer, with_number_affixes, without_bracket_emoticons
 from bot.errors import ConfigurationError
 
 # The engine reads POS tags, lemmas, the dependency parse and entities; nothing else in the model earns its time.
@@ -96,6 +96,7 @@ def _load(model: str) -> Language:
         ) from error
     if not isinstance(nlp.tokenizer, BoundedTokenizer):
         with_number_affixes(nlp)
+        without_bracket_emoticons(nlp)
         nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, nlp.vocab)
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")

@@ -207,15 +207,31 @@ BASELINES: tuple[TokenRule, ...] = (
 
 # "55,000 people (police) attended", "55,000 (police)": a source in brackets right after the figure's number or
 # noun. The holder is the word inside the brackets.
+IN_BRACKETS_HOLDER = "holder:in-brackets"
+# How many words after the source noun's comma may say who it is: "(organisers, the Water Is Ours coalition)".
+BRACKETED_NAME_REACH = 6
 IN_BRACKETS: tuple[TokenRule, ...] = (
     (
-        "holder:in-brackets",
+        IN_BRACKETS_HOLDER,
         # Anchored on the bracket; the figure's number or noun is the word before it.
         # "(police)", "(electoral commission)": a source noun, maybe with one word before it.
         [
             {"ORTH": "("},
             {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "?"},
             {"LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
+            {"ORTH": ")"},
+        ],
+        -1,
+    ),
+    (
+        IN_BRACKETS_HOLDER,
+        # "35,000 (organisers, the Water Is Ours coalition)": the source noun, then who it is.
+        [
+            {"ORTH": "("},
+            {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "?"},
+            {"LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
+            {"ORTH": ","},
+            {"ORTH": {"NOT_IN": ["(", ")"]}, "OP": f"{{1,{BRACKETED_NAME_REACH}}}"},
             {"ORTH": ")"},
         ],
         -1,
@@ -263,6 +279,23 @@ EXPECTED_BY: tuple[TokenRule, ...] = (
 
 # What may stand right before a bracketed source: the figure's number or its noun.
 BRACKETED_FIGURE_POS = frozenset({"NUM", "NOUN", "PROPN"})
+# How many words a number may stand before a bracketed source: "7 dead (police)", "18 people injured (hospital)".
+BRACKET_NUMBER_REACH = 3
+# The words that may stand between them: what the number counts and what happened to it.
+BRACKETED_WORDS_POS = frozenset({"ADJ", "NOUN", "VERB"})
+
+
+def _number_before_bracket(doc: Doc, bracket: int) -> int | None:
+    """'Toll: 7 dead (police) / 12 dead (hospital sources)': the number a few words before a bracketed source,
+    only words saying what it counts between them, is the figure the bracket names a source for (the parser
+    often takes the bracket's noun for the counted thing)."""
+    for i in range(bracket - 1, max(-1, bracket - 1 - BRACKET_NUMBER_REACH), -1):
+        token = doc[i]
+        if token.like_num:
+            return i if i < bracket - 1 else None  # (right before the bracket: keyed as the figure's own word)
+        if not token.is_alpha or token.pos_ not in BRACKETED_WORDS_POS:
+            return None
+    return None
 
 # Parse patterns: (label, pattern). Every pattern names its source node "holder".
 DependencyRule = tuple[str, list[dict]]
@@ -299,6 +332,19 @@ HOLDERS: tuple[DependencyRule, ...] = (
                 "REL_OP": ">",
                 "RIGHT_ID": "holder",
                 "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(ORGANISATION_NOUNS)}},
+            },
+        ],
+    ),
+    # (and a name ending in one, "5.4 per Kaltor Seismological Institute", whose lemma keeps its capital)
+    (
+        HOLDER_ACCORDING_TO,
+        [
+            {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "per"}},
+            {
+                "LEFT_ID": "according",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN", "LOWER": {"IN": sorted(ORGANISATION_NOUNS)}},
             },
         ],
     ),
@@ -805,10 +851,15 @@ class FigureRules:
             family, offset = self._token_rules[key]
             label = key.split("#")[0]
             if family == "in_brackets":
+                # Named by the bracket's own words ("(police)"), whatever the parser hung on them.
+                inside = doc[start + 1 : end - 1]
+                noun = next(t for t in inside if t.lemma_.lower() in SOURCE_NOUNS)
+                holder = Holder(noun, label, inside.text)
                 if start > 0 and doc[start - 1].pos_ in BRACKETED_FIGURE_POS:
-                    # Named by the bracket's own words ("(police)"), whatever the parser hung on them.
-                    inside = doc[start + 1 : end - 1]
-                    found.in_brackets.setdefault(start + offset, Holder(inside[-1], label, inside.text))
+                    found.in_brackets.setdefault(start + offset, holder)
+                number = _number_before_bracket(doc, start)
+                if number is not None:
+                    found.in_brackets.setdefault(number, holder)
             elif family == "expected_by":
                 forecasters = next(t for t in doc[start:end] if t.lemma_.lower() in FORECASTER_NOUNS)
                 number = next(t for t in doc[start:end] if t.like_num)  # after a currency symbol, if any

@@ -12,6 +12,7 @@ import bisect
 import itertools
 import re
 import string
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -457,6 +458,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     _climb(anchor, structure)
     if not structure.quantity and noun is not None:
         _read_state(noun, structure)
+    if not structure.quantity and (label := _line_label(number)) is not None:
+        # "Magnitude: 5.4 per the institute | 5.7 per the network", "Missing: 9 according to the fire brigade": a
+        # post's label before its colon names what every number after it measures.
+        structure.quantity = _named(label) or _event(label)
     if not structure.known and _labelled_by_a_source(anchor):
         structure.points_back = True  # "Unions: 65% of teachers on strike / Education ministry: 28%"
     structure.hypothetical = _conditional(number)
@@ -503,9 +508,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = QUANTITY_OF_COUNTED.get(counted_word or "")
     participle = verb.tag_ in PARTICIPLE_TAGS  # not "UPDATE: Death toll rises to 58" parsed as a clause on "UPDATE"
     if structure.counted is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and participle:
-        # "put the number of kidnappers killed at 29", the value hung on the participle: its noun is counted.
+        # "put the number of kidnappers killed at 29", the value hung on the participle: its noun is counted
+        # (not a label before a colon: "Police: 2 dead, 18 injured").
         lemma = _lemma(verb.head)
-        if lemma not in RESTATING_NOUNS:
+        if lemma not in RESTATING_NOUNS and not _label_before(verb.head, number):
             structure.counted = family_of(lemma, COUNTED_FAMILIES) or lemma
     if structure.quantity == "won":
         structure.belongs_to = party_of_votes(number)
@@ -1451,6 +1457,35 @@ def _read_counting_clause(copula: Token, structure: Structure) -> None:
         if counted is not None:
             structure.counted = family_of(_lemma(counted), COUNTED_FAMILIES) or _lemma(counted)
         return
+
+
+# How many words a line's label may have: "Magnitude:", "Crowd estimate:", "Confirmed dead so far:".
+LABEL_WORDS = 3
+
+
+def _line_label(number: Token) -> Token | None:
+    """The last word of the label opening the number's sentence, when a colon ends the label before the number
+    and only words (after any emoji) stand before that colon: 'Magnitude: 5.4', '❓ Missing: 9'."""
+    sentence = sentence_of(number)
+    doc = number.doc
+    colon = next((t.i for t in doc[sentence.start : number.i] if t.text == ":"), None)
+    if colon is None:
+        return None
+    words = [t for t in doc[sentence.start : colon] if not (t.is_punct or t.is_space or t.pos_ == "SYM" or _symbol(t))]
+    if not 0 < len(words) <= LABEL_WORDS or not all(t.is_alpha for t in words):
+        return None
+    return words[-1]
+
+
+def _symbol(token: Token) -> bool:
+    """An emoji or other symbol a post sets before its words ("❓", "👥")."""
+    return all(unicodedata.category(ch).startswith("S") or ch in "\ufe0f\u200d" for ch in token.text)
+
+
+def _label_before(noun: Token, number: Token) -> bool:
+    """'Police: 2 dead, 18 injured': a noun before a colon that comes before the number labels what follows."""
+    doc = noun.doc
+    return noun.i < number.i and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ":"
 
 
 def _existential(verb: Token, node: Token) -> bool:
