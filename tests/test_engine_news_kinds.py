@@ -512,3 +512,17 @@ def test_a_day_named_by_its_date_is_the_figure_period() -> None:
     # a weekday beside the date names the same day, as the weekday other figures give does
     report = analyze("About 4,000 teachers joined the strike on Tuesday, March 3, the union said.")
     assert report.figures[0].period == "Tuesday"
+
+
+def test_a_statement_revised_in_one_clause_is_one_measure_whether_or_not_it_is_named() -> None:
+    report = analyze("Police on Saturday revised the number of victims from 61 to 58.")
+    (conflict,) = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [58, 61]
+    report = analyze("Seismologists downgraded the size of the Marrow Creek temblor from 6.1 to 5.9.")
+    assert [figure.quantity for figure in report.figures] == ["magnitude", "magnitude"]
+    assert len(report.conflicts) == 1
+    # a verb that changes things in the world changes them: no revised statement
+    assert analyze("The chain increased the number of stores from 500 to 650.").conflicts == []
+    # and the number of quakes whose magnitude is revised is no magnitude
+    report = analyze("The survey upgraded the magnitude of the two earthquakes that rocked the valley.")
+    assert report.figures[0].quantity is None

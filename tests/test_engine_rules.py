@@ -46,6 +46,8 @@ TOKEN_CASES = [
     ("not-a-count:date-month-days", ["rallies", "on", "June", "3", "and", "4", "in", "Osland"], 5),
     ("not-a-count:date-month-days", ["from", "August", "10", "to", "12", ",", "300", "were"], 4),
     ("not-a-count:clock-time", ["at", "10", "pm", "on", "Friday"], 1),
+    ("not-a-count:date-numeric", ["dated", "2024", "-", "11", "-", "05", "police", "said"], 3),
+    ("not-a-count:date-numeric", ["dated", "2024", "-", "11", "-", "05", "police", "said"], 5),
     ("not-a-count:vague-scale", ["the", "crowd", "at", "several", "thousand", "."], 4),
     ("not-a-count:vague-scale", ["a", "few", "hundred", "people"], 2),
     ("not-a-count:name-number", ["Flight", "370", "vanished"], 1),

@@ -115,6 +115,10 @@ REVISING_HOLDER = "holder:revising-verb"
 # "the official toll of 61": the authorities' figure, whoever repeats it.
 OFFICIAL_FIGURE = "holder:official-figure"
 
+# A year and a month's or a day's number, as a numeric date writes them.
+_YEAR_NUMBER = {"TEXT": {"REGEX": r"^(?:1[89]|20)\d\d$"}}
+_DAY_NUMBER = {"TEXT": {"REGEX": r"^\d{1,2}$"}}
+
 # Token patterns: (label, pattern, position of the number within the match).
 TokenRule = tuple[str, list[dict], int]
 
@@ -131,6 +135,9 @@ NOT_A_COUNT: tuple[TokenRule, ...] = (
         [_NUMBER, {"LOWER": {"IN": sorted(MONTH_NAMES - {"may"})}, "IS_TITLE": True}],
         0,
     ),
+    # "2022-12-22", "2024-3-5": a date written year, month and day
+    ("not-a-count:date-numeric", [_YEAR_NUMBER, {"ORTH": "-"}, _DAY_NUMBER, {"ORTH": "-"}, _DAY_NUMBER], 2),
+    ("not-a-count:date-numeric", [_YEAR_NUMBER, {"ORTH": "-"}, _DAY_NUMBER, {"ORTH": "-"}, _DAY_NUMBER], 4),
     ("not-a-count:clock-time", [_NUMBER, {"LOWER": {"IN": sorted(CLOCK_WORDS)}}], 0),
     ("not-a-count:name-number", [{"LOWER": {"IN": sorted(NAME_NUMBER_WORDS)}}, _NUMBER], 1),
     # "the headquarters at 88 Wharfside Road": a house number, named streets of one to three words

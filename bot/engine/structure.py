@@ -283,6 +283,9 @@ class Structure:
     # The pair a revision stated in one clause belongs to (the prior value's character offset), shared by the
     # prior and the revised value: the clause itself says they are one source's two values of one measure.
     revision_pair: int | None = None
+    # Stated by a verb that only ever revises a statement ("downgraded the size of the quake from 6.1 to 5.9",
+    # "revised the number of victims from 94 to 92"): its revision pair is one measure, named or not.
+    statement_revised: bool = False
     # Under a condition ("If the department says the rate was 7.7 percent, ..."): supposed, never compared.
     hypothetical: bool = False
     # Other kinds of the counted thing its sentence lists beside it ("35 foreigners and 15 kidnappers were
@@ -308,7 +311,7 @@ class Structure:
         return (
             self.counted, self.quantity, self.unit, self.period, self.status, self.change,
             self.baseline, self.increment, self.place, self.belongs_to, self.revision_pair, self.contrasted,
-            self.hypothetical, self.aggregate, self.running_total, self.side, self.basis,
+            self.hypothetical, self.aggregate, self.running_total, self.side, self.basis, self.statement_revised,
         )  # fmt: skip
 
     @property
@@ -549,6 +552,13 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
             structure.counted = family_of(_lemma(measured), COUNTED_FAMILIES) or _lemma(measured)
     if structure.quantity == "on board" and _designed_for(verb):
         structure.quantity = "capacity"  # "a boat designed to carry 30 people": what it may carry, not carried
+    measured = MEASURE_OF_EVENT.get(family_of(structure.counted or "", EVENT_KINDS) or "")
+    if not structure.quantity and not structure.unit and measured and "." in number.text:
+        # "downgraded the size of the temblor from 6.1 to 5.9": a decimal no count of quakes is, but their measure
+        structure.quantity = measured
+    counts_events = number.dep_ in NUMBER_ATTACHMENT_DEPS and number.head.tag_ in PLURAL_NOUN_TAGS
+    if structure.quantity == measured and measured and counts_events and "." not in number.text:
+        structure.quantity = None  # "upgraded the magnitude of the two earthquakes" counts the quakes
     if structure.quantity == "cut" and structure.counted in JOB_HOLDER_NOUNS:
         structure.counted = "job"  # "lay off 2,000 workers" cuts 2,000 jobs
     return structure
@@ -1526,6 +1536,7 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     elif lemma in REVISION_VERBS and not (node.dep_ in OBJECT_DEPS and in_currency(structure.unit)):
         # ("the plan would raise $1.1 trillion": a sum raised is money, no figure revised)
         structure.revises = True
+        structure.statement_revised = lemma in STATEMENT_REVISING_VERBS
     # "cut their estimate of those missing to about 940", "raised the toll to 19": a verb changing a figure
     # revises it, and the figure says what is counted.
     restated = next(
@@ -2318,7 +2329,13 @@ def compatible(a: Structure, b: Structure) -> bool:
         return False
     # Precision first: without what happened to the counted things (or the quantity's name) two numbers may
     # count anything; and figures for other places, or suspected against confirmed cases, are other measures.
-    if a.quantity is None or b.quantity is None or a.place != b.place:
+    # (a statement revising its own figure names one measure, its quantity named or not: "downgraded the size of
+    # the temblor from 6.1 to 5.9")
+    one_revision = a.revision_pair is not None and a.revision_pair == b.revision_pair and (
+        a.statement_revised or b.statement_revised
+    )
+    unnamed = a.quantity is None or b.quantity is None
+    if (unnamed and not (one_revision and a.counted == b.counted and a.quantity == b.quantity)) or a.place != b.place:
         return False
     if (a.status == "suspected") != (b.status == "suspected") or (a.status == "target") != (
         b.status == "target"
