@@ -329,3 +329,12 @@ def test_a_labelled_source_may_say_in_brackets_who_it_is() -> None:
     )
     assert figure_at(report, "44%").source is not None
     assert len(report.conflicts) == 1
+
+
+def test_a_prior_value_no_words_attribute_is_its_revisers() -> None:
+    report = analyze(
+        "Up to 41 people were killed in a blast at a Dorran market, local officials said on Monday, increasing the "
+        "previous toll from 26 dead."
+    )
+    assert figure_at(report, "26").source == figure_at(report, "41").source
+    assert "holder:revised-by" in figure_at(report, "26").rules

@@ -555,6 +555,9 @@ def _objects_of_cues(doc, found: list[FoundFigure], claims: list[Claim], owners:
             owners[index] = claim
 
 
+# The label of a prior value that takes its source from the figure revising it.
+PRIOR_OF_REVISER = "holder:revised-by"
+
 # How many sentences back a pronoun holder ("it later revised the figure to 7.9") may find the source it stands
 # for: its own sentence or the one before.
 PRONOUN_HOLDER_REACH = 1
@@ -577,7 +580,24 @@ def _figures(
             latest = (sentence, figure.source, figure.source_key)
             if not _plural_label(figure.source):
                 latest_singular = latest
+    _priors_from_their_revisers(found, figures)
     return figures
+
+
+def _priors_from_their_revisers(found: list[FoundFigure], figures: list[Figure]) -> None:
+    """'Up to 38 people were killed, local officials said Sunday, increasing the previous toll from 20 dead': a
+    prior value no words attribute is what the source revising it said before."""
+    revisers = {
+        found_figure.structure.revision_pair: figure
+        for found_figure, figure in zip(found, figures, strict=True)
+        if found_figure.structure.revision_pair is not None and not found_figure.structure.prior
+        and figure.source is not None
+    }
+    for found_figure, figure in zip(found, figures, strict=True):
+        reviser = revisers.get(found_figure.structure.revision_pair)
+        if found_figure.structure.prior and figure.source is None and reviser is not None:
+            figure.source, figure.source_key = reviser.source, reviser.source_key
+            figure.rules = [*figure.rules, PRIOR_OF_REVISER]
 
 
 class RecentSources(NamedTuple):
