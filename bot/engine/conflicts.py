@@ -13,11 +13,13 @@ from collections import Counter, defaultdict
 
 from bot.engine.lexicon import APPROXIMATE_QUALIFIERS
 from bot.engine.measures import (
+    BODIES_FOUND,
     CURRENCY_CODES,
     EARLIER_WORDS,
     PASSING_STATES,
     PERSON_EVENTS,
     PERSON_GROUPS,
+    TOLL_QUANTITY,
     family_of,
     same_scale_values,
 )
@@ -139,6 +141,8 @@ def values_agree(a: Figure, b: Figure, *, one_source: bool = False) -> bool:
         return True
     if _group_within(a, b) or _group_within(b, a):
         return True
+    if _bodies_within(a, b) or _bodies_within(b, a):
+        return True
     return _within(a, b) or _within(b, a) or _rounded(a, b) or _rounded(b, a)
 
 
@@ -148,6 +152,16 @@ def _group_within(group: Figure, whole: Figure) -> bool:
     if family_of(group.counted or "", PERSON_GROUPS) is None or whole.counted not in (None, GENERIC_COUNTED):
         return False
     return (group.upper if group.upper is not None else group.value) <= whole.value
+
+
+def _bodies_within(bodies: Figure, toll: Figure) -> bool:
+    """'23 bodies had been recovered' and 'at least 40 people had died': bodies found so far are no more than the
+    dead, and agree with a toll while no larger ("212 bodies" against a toll of 170 does not)."""
+    if bodies.quantity != BODIES_FOUND or toll.quantity != TOLL_QUANTITY:
+        return False
+    return (bodies.upper if bodies.upper is not None else bodies.value) <= (
+        toll.upper if toll.upper is not None else toll.value
+    ) or _rounded(toll, bodies)
 
 
 def _bounds(bound: Figure, other: Figure) -> bool:
@@ -354,9 +368,11 @@ def find_conflicts(
             not same_source(keys[i], keys[j]) and i not in superseded and j not in superseded
             for i, j in differing
         )
-        conflicts.append(
-            _conflict(indexes, figures, claims, structures[indexes[0]], between_sources, newer, event)
-        )
+        # A value that agrees with every other ("12 bodies" beside tolls of 20 and 60) is no part of the
+        # disagreement, and showing it beside "vs" would say it is.
+        disputed = {_values(figures[i]) for pair in differing for i in pair}
+        shown = [i for i in indexes if _values(figures[i]) in disputed]
+        conflicts.append(_conflict(shown, figures, claims, structures[shown[0]], between_sources, newer, event))
     return conflicts
 
 

@@ -13,8 +13,11 @@ from __future__ import annotations
 # attached to the number or to its counted noun puts the figure in that family.
 EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "killed": frozenset(
-        "kill die dead deceased death fatality toll body slay murder massacre perish fatal life drown".split()
+        "kill die dead deceased death fatality toll slay murder massacre perish fatal life drown".split()
     ),
+    # "100 charred bodies had been recovered from three of the floors", "took nine bodies to a hospital": bodies
+    # found so far, brought in or counted at one place: no more than the toll, and no toll (`BODIES_FOUND`).
+    "bodies found": frozenset("body corpse".split()),
     "wounded": frozenset("injure wound hurt injury injured wounded treat".split()),
     "missing": frozenset("missing unaccounted".split()),
     "displaced": frozenset("displace flee homeless uproot".split()),
@@ -76,6 +79,10 @@ PARTY_PREPOSITIONS = frozenset({"for", "against"})
 VOTING_VERBS = frozenset({"vote"})
 
 # Events that happen to people: whoever is counted ("miners", "fighters", "people"), the count is one toll.
+# Bodies found are a floor under the toll: a count of them differs from the toll only when it is larger.
+BODIES_FOUND = "bodies found"
+TOLL_QUANTITY = "killed"
+
 PERSON_EVENTS = frozenset(
     "killed wounded missing displaced evacuated rescued trapped arrested infected vaccinated".split()
 )

@@ -116,6 +116,7 @@ from bot.engine.measures import (
     AREA_OF_EVENT,
     BASES,
     BOARDING_PREPOSITIONS,
+    BODIES_FOUND,
     CAPACITY_VERBS,
     CENT_WORDS,
     CHANGE_BASIS_PATTERNS,
@@ -203,6 +204,7 @@ from bot.engine.measures import (
     SUBUNITS,
     TARGET_WORDS,
     THRESHOLD_PARTICIPLES,
+    TOLL_QUANTITY,
     UNIT_DIMENSIONS,
     UNIT_WORDS,
     VEHICLE_WORDS,
@@ -2353,7 +2355,8 @@ def compatible(a: Structure, b: Structure) -> bool:
         return False
     # "the area was 15,000 hectares" names the same surface as "burned 12,400 hectares".
     generic_area = a.unit in AREA_UNITS and GENERIC_AREA in {a.quantity, b.quantity}
-    if (a.quantity != b.quantity and not generic_area) or a.change != b.change:
+    bodies_and_toll = {a.quantity, b.quantity} == {BODIES_FOUND, TOLL_QUANTITY}  # (see `conflicts.values_agree`)
+    if (a.quantity != b.quantity and not (generic_area or bodies_and_toll)) or a.change != b.change:
         return False
     if a.unit != b.unit and not (a.quantity in MONEY_QUANTITIES and None in {a.unit, b.unit}) and not _share_rate_unsaid(
         a.unit, b.unit
