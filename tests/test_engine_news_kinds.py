@@ -550,3 +550,10 @@ def test_a_value_agreeing_with_every_other_is_not_shown_in_the_conflict() -> Non
     (conflict,) = report.conflicts
     assert sorted(report.figures[i].value for i in conflict.figures) == [30, 45]
     assert "between" not in conflict.note
+
+
+@pytest.mark.parametrize("place", ["in his province alone", "in Bolan alone"])
+def test_a_place_singled_out_holds_a_part_of_the_toll(place: str) -> None:
+    report = analyze(f"The disaster council reported 58 deaths. Governor Arthur Yale said 94 people died {place}.")
+    assert report.conflicts == []
+    assert report.figures[1].place is not None

@@ -283,7 +283,7 @@ def _own_scope(
         for place in (structure.place, structure.event_place):
             if place:
                 places[structure.quantity].add(place)
-        if structure.place and own_place(structure.place):
+        if structure.place and own_place(structure.place) and not structure.singled_out:
             structure.place = None
             own_placed.add(index)
     # The place of an event a clause's subject names ("A march in Berlin drew 60,000") scopes the figure only

@@ -435,6 +435,8 @@ NATION_NOUNS = frozenset("country nation".split())
 WHOLE_PREPOSITIONS = frozenset("across throughout".split())
 # Words that make a place its whole: "in the whole country", "in the entire country".
 WHOLE_WORDS = frozenset("whole entire".split())
+# Words that single a place out as one part of a larger count: "94 people died in his province alone".
+ALONE_WORDS = frozenset("alone".split())
 NATIONWIDE_SCOPE = "nationwide"
 
 # Words that make a figure a sum over several places or events ("the combined total", "a combined 300,000"),

@@ -69,6 +69,7 @@ from bot.engine.grammar import (
     VERB_POS,
 )
 from bot.engine.lexicon import (
+    ALONE_WORDS,
     COMBINED_SCOPE,
     COMBINED_WORDS,
     COMPASS_WORDS,
@@ -274,6 +275,9 @@ class Structure:
     # Whether the place holds a share of one count (a country's dead among a stampede's) rather than an event
     # or a count of its own.
     place_share: bool = False
+    # Whether the clause singles the place out ("in his province alone"): a part of a larger count, never the
+    # article's own place.
+    singled_out: bool = False
     # A count added to another ("12 more", "six other states", "another 40"): never a total to compare.
     increment: bool = False
     # Whose share a share is, when the clause names it: "28 percent supported Mr Trump" -> "trump", "Kessling
@@ -1880,6 +1884,7 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
     sector = _sector_of(path)
     structure.place = sector or _place(path)
     structure.place_share = structure.place is not None and structure.place in (_share_place(path), sector)
+    structure.singled_out = structure.place is not None and _singled_out_place(path)
     # "put the combined total at 100,000": a sum over several places or events is a scope of its own.
     objects = [c for c in path[-1].children if c.dep_ == "dobj"]
     if any(c.lower_ in COMBINED_WORDS for node in path + objects for c in (node, *node.children)):
@@ -1996,6 +2001,22 @@ def _place(path: list[Token]) -> str | None:
         or _fronted_sentence_place(path[0])
         or _place_there(verb)
     )
+
+
+def _singled_out_place(path: list[Token]) -> bool:
+    """'94 people died in his province alone', 'in Bolan alone': a place the clause singles out ("alone") or that
+    belongs to the speaker ("his province") holds one part of a larger count, never the article's own place."""
+    for node in path:
+        for preposition in node.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in SCOPE_PREPOSITIONS:
+                continue
+            for place in preposition.children:
+                # ("alone" hangs on the place or, right after it, on the verb)
+                after = place.doc[place.right_edge.i + 1] if place.right_edge.i + 1 < len(place.doc) else None
+                alone = after is not None and after.lower_ in ALONE_WORDS and after.head.i in (place.i, node.i)
+                if place.dep_ == "pobj" and (alone or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in place.children)):
+                    return True
+    return False
 
 
 def _place_there(verb: Token) -> str | None:
