@@ -557,3 +557,21 @@ def test_a_place_singled_out_holds_a_part_of_the_toll(place: str) -> None:
     report = analyze(f"The disaster council reported 58 deaths. Governor Arthur Yale said 94 people died {place}.")
     assert report.conflicts == []
     assert report.figures[1].place is not None
+
+
+def test_fluid_that_escaped_or_was_released_is_spilled() -> None:
+    report = analyze(
+        "The operator had initially said about 900 barrels escaped from the line. The state regulator said its "
+        "own calculations pointed to a release of between 3,000 and 3,500 barrels."
+    )
+    assert [figure.quantity for figure in report.figures] == ["spilled", "spilled"]
+    assert len(report.conflicts) == 1
+
+
+def test_damage_counted_in_money_is_a_loss() -> None:
+    report = analyze(
+        "Public Works Minister Ilse Varga told state radio the government's first estimate of the damage was 410 "
+        "million dollars. The broker Calder Re put total economic losses at around 1.3 billion dollars."
+    )
+    assert [figure.quantity for figure in report.figures] == ["loss", "loss"]
+    assert len(report.conflicts) == 1

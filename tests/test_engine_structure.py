@@ -193,7 +193,7 @@ def test_a_sum_says_what_it_is_after_in_on_a_hand_built_parse() -> None:
         ["the", "storm", "cause", "$", "25", "billion", "in", "damage", "."],
     )
     structure = figure_structure(doc[5], doc[4], None)
-    assert (structure.quantity, structure.unit) == ("damaged", "USD")
+    assert (structure.quantity, structure.unit) == ("loss", "USD")  # damage counted in money is a loss
 
 
 def test_compatibility_rules() -> None:

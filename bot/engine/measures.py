@@ -79,6 +79,11 @@ PARTY_PREPOSITIONS = frozenset({"for", "against"})
 VOTING_VERBS = frozenset({"vote"})
 
 # Events that happen to people: whoever is counted ("miners", "fighters", "people"), the count is one toll.
+# What was damaged, and damage counted in money: a loss ("estimated the damage at $350 million", "economic losses
+# of $1.1 billion").
+DAMAGED = "damaged"
+MONEY_LOSS = "loss"
+
 # Bodies found are a floor under the toll: a count of them differs from the toll only when it is larger.
 BODIES_FOUND = "bodies found"
 TOLL_QUANTITY = "killed"
@@ -174,7 +179,9 @@ UNIT_DIMENSIONS: dict[str, frozenset[str]] = {
     "area": frozenset("ha km2 acre mile2 m2".split()),
     "volume": FLUID_UNITS,
 }
-LEAK_WORDS = frozenset("leak".split())
+# Words by which stuff that flows gets out ("1,200 barrels escaped from the line", "a release of 4,000 barrels",
+# "discharged 300 gallons"): said of a fluid unit, what happened is a spill.
+LEAK_WORDS = frozenset("leak escape release discharge seep ooze pour".split())
 
 # People who hold jobs: when they are cut ("lay off 2,000 workers"), their jobs are what is counted.
 JOB_HOLDER_NOUNS = frozenset("worker employee staff staffer".split())

@@ -131,6 +131,7 @@ from bot.engine.measures import (
     COUNTING_NOUNS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
+    DAMAGED,
     DIRECTION_WORDS,
     DISTRIBUTIVE_WORDS,
     EARLIER_STATEMENT_ADJECTIVES,
@@ -169,6 +170,7 @@ from bot.engine.measures import (
     MEASURE_OF_EVENT,
     MEASURING_VERBS,
     MISSING,
+    MONEY_LOSS,
     MONEY_QUANTITIES,
     MONEY_VERB_QUANTITIES,
     NAMED_QUANTITIES,
@@ -524,8 +526,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
             structure.counted = family_of(lemma, COUNTED_FAMILIES) or lemma
     if structure.quantity == "won":
         structure.belongs_to = party_of_votes(number)
-    if structure.quantity == "affected" and (structure.unit or "").split(" per ")[0] in FLUID_UNITS and _leaks(path):
-        structure.quantity = SPILLED  # "5,000 barrels were leaking" from a well, not a data leak
+    if structure.quantity in (None, "affected", "freed") and (structure.unit or "").split(" per ")[0] in FLUID_UNITS and _leaks(path):
+        # "5,000 barrels were leaking" from a well, not a data leak; "1,200 barrels escaped", "a release of 4,000
+        # barrels" of oil, no one freed
+        structure.quantity = SPILLED
     if not structure.quantity and not structure.unit:
         structure.quantity = _measure_of_event(verb)
     if structure.quantity in (SPILLED, FLOW) and _fluid_rate(structure.unit):
@@ -565,6 +569,11 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     counts_events = number.dep_ in NUMBER_ATTACHMENT_DEPS and number.head.tag_ in PLURAL_NOUN_TAGS
     if structure.quantity == measured and measured and counts_events and "." not in number.text:
         structure.quantity = None  # "upgraded the magnitude of the two earthquakes" counts the quakes
+    if structure.quantity == DAMAGED and in_currency(structure.unit):
+        # "the first estimate of the damage was 350 million dollars": damage counted in money is a loss
+        structure.quantity = MONEY_LOSS
+        if family_of(structure.counted or "", EVENT_FAMILIES) == DAMAGED:
+            structure.counted = None  # the damage is what the sum measures, not a thing counted
     if structure.quantity == "cut" and structure.counted in JOB_HOLDER_NOUNS:
         structure.counted = "job"  # "lay off 2,000 workers" cuts 2,000 jobs
     return structure
@@ -1593,6 +1602,10 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
             before = [c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i]
             if before:
                 arguments += [c for c in before[-1].children if c.dep_ in SUBJECT_DEPS]
+            elif lemma in COPULA_VERBS:
+                # "told state television the government's first estimate of the damage was 350 million dollars": the
+                # subject was taken for the cue verb's second object, the last one before the copula.
+                arguments += [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i][-1:]
         else:
             arguments += [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     elif not any(c.dep_ in SUBJECT_DEPS for c in arguments) and verb.dep_ in OPEN_COMPLEMENT_DEPS:
