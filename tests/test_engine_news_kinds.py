@@ -575,3 +575,13 @@ def test_damage_counted_in_money_is_a_loss() -> None:
     )
     assert [figure.quantity for figure in report.figures] == ["loss", "loss"]
     assert len(report.conflicts) == 1
+
+
+def test_a_sentence_opening_on_another_event_is_background() -> None:
+    report = analyze(
+        "Only 58 percent of drivers on the morning roster joined the strike, the operator said. The union said 92% "
+        "of drivers had stayed away. At a strike in March, the union reported a turnout of 71 percent."
+    )
+    (conflict,) = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [58, 92]
+    assert report.figures[2].background

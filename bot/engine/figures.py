@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.engine.context import headline_and_dateline
 from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
@@ -313,7 +313,9 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         elif _reported_earlier(doc, structure):
             labels.append(EARLIER_REPORT)
         other_event, past_year = _background_markers(sentence_text(sentence))
-        other_event = other_event and _other_event_applies(doc, structure.clause, sentence)
+        other_event = (other_event and _other_event_applies(doc, structure.clause, sentence)) or _fronted_other_event(
+            sentence
+        )
         background = other_event or (
             past_year and _past_year_applies(doc, structure.clause, sentence, path)
         )
@@ -1650,6 +1652,26 @@ def _background_markers(sentence: str) -> tuple[bool, bool]:
         word in CONFLICT_NOUNS for word in _WORD.findall(lowered)
     )
     return marked, bool(_PAST_YEAR.search(sentence))
+
+
+def _fronted_other_event(sentence: Span) -> bool:
+    """'At a strike in March, the union reported a turnout of 71 percent': a sentence opening on an event named
+    with "a" or "another" tells of another event than the article's own, whatever it counts."""
+    first = sentence[0]
+    if first.pos_ != "ADP" or first.lower_ not in FRONTED_EVENT_PREPOSITIONS:
+        return False
+    return any(
+        c.dep_ == "pobj"
+        and family_of(c.lemma_.lower(), EVENT_KINDS) is not None
+        and any(d.dep_ == "det" and d.lower_ in OTHER_EVENT_DETERMINERS for d in c.children)
+        for c in first.children
+    )
+
+
+# The prepositions a sentence may open on to tell of another event ("At a strike in March", "During an earlier
+# raid"), and the determiners that make it another.
+FRONTED_EVENT_PREPOSITIONS = frozenset("at in during".split())
+OTHER_EVENT_DETERMINERS = INDEFINITE_ARTICLES | frozenset({"another"})
 
 
 def _part_by_parse(doc: Doc, first: int) -> str | None:
