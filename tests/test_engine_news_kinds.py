@@ -585,3 +585,31 @@ def test_a_sentence_opening_on_another_event_is_background() -> None:
     (conflict,) = report.conflicts
     assert sorted(report.figures[i].value for i in conflict.figures) == [58, 92]
     assert report.figures[2].background
+
+
+def test_people_forced_from_their_homes_are_displaced() -> None:
+    report = analyze(
+        "The agency said 4,100 people had been displaced. The relief network gave an estimate of some 7,500 "
+        "people forced from their homes."
+    )
+    assert [figure.quantity for figure in report.figures] == ["displaced", "displaced"]
+    assert len(report.conflicts) == 1
+
+
+def test_a_prediction_of_what_could_happen_is_a_scenario_not_an_expectation() -> None:
+    report = analyze(
+        "More than 68,000 people have fled their homes since the offensive began, the UN said on Tuesday. "
+        '"68,550 people are currently displaced," the UN office said in a statement. The UN had initially '
+        "predicted that 200,000 civilians could be forced from their homes."
+    )
+    assert report.conflicts == []
+    from bot.engine import get_pipeline
+    from bot.engine.structure import figure_structure
+    from bot.settings import get_settings
+
+    doc = get_pipeline(get_settings().spacy_model)("The UN predicted that 200,000 civilians could be forced from their homes.")
+    number = next(token for token in doc if token.like_num)
+    assert figure_structure(number, number, number.head).hypothetical
+    # an expectation stays one
+    report = analyze("Employers added 96,000 jobs, the office said. Economists had expected 150,000 jobs.")
+    assert len(report.conflicts) == 1

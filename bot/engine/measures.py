@@ -155,6 +155,8 @@ STATE_PHRASES: dict[tuple[str, str], str] = {
     ("without", "power"): "without power",  # "left 320,000 homes without power"
     ("in", "captivity"): "held",  # "23 people remain in captivity"
     ("in", "hand"): "held",  # "23 people remain in the group's hands"
+    ("from", "home"): "displaced",  # "some 7,500 people forced from their homes", "driven from their homes"
+    ("from", "house"): "displaced",
 }
 
 # Verbs whose negation leaves people missing: "only three people still haven't been found".

@@ -562,6 +562,9 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
             structure.counted = family_of(_lemma(measured), COUNTED_FAMILIES) or _lemma(measured)
     if structure.quantity == "on board" and _designed_for(verb):
         structure.quantity = "capacity"  # "a boat designed to carry 30 people": what it may carry, not carried
+    if structure.status == "forecast" and _possible_only(path[-1]):
+        # "had predicted that 200,000 civilians could be forced from their homes": a scenario, no expectation
+        structure.hypothetical = True
     measured = MEASURE_OF_EVENT.get(family_of(structure.counted or "", EVENT_KINDS) or "")
     if not structure.quantity and not structure.unit and measured and "." in number.text:
         # "downgraded the size of the temblor from 6.1 to 5.9": a decimal no count of quakes is, but their measure
@@ -677,6 +680,17 @@ def _conditional(number: Token) -> bool:
         for v in verbs[:1]
         for clause in v.children
     )
+
+
+# Modals that make a predicted figure one possibility among others ("could be forced", "might reach").
+POSSIBILITY_MODALS = frozenset("could might".split())
+
+
+def _possible_only(verb: Token) -> bool:
+    """Whether the figure's verb is only possible ("could be forced"), not a past possibility ("could have died",
+    an estimate of what happened)."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in AUXILIARY_DEPS]
+    return any(a in POSSIBILITY_MODALS for a in auxiliaries) and "have" not in auxiliaries
 
 
 def _opens_with_condition(clause: Token) -> bool:
