@@ -613,3 +613,23 @@ def test_a_prediction_of_what_could_happen_is_a_scenario_not_an_expectation() ->
     # an expectation stays one
     report = analyze("Employers added 96,000 jobs, the office said. Economists had expected 150,000 jobs.")
     assert len(report.conflicts) == 1
+
+
+def test_a_results_story_in_crowns_and_a_margin_forecast_cut() -> None:
+    report = analyze(
+        "Core profit came in at 1.84 billion crowns, the company said, short of the 1.97 billion crowns analysts "
+        "had forecast."
+    )
+    assert [figure.unit for figure in report.figures] == ["crown", "crown"]
+    assert len(report.conflicts) == 1
+    report = analyze(
+        "Halvorsen also lowered its forecast for the adjusted operating margin to 11-12% from about 14% previously."
+    )
+    assert [figure.quantity for figure in report.figures] == ["margin", "margin"]
+    assert report.figures[0].source == report.figures[1].source == "Halvorsen"
+    assert len(report.conflicts) == 1
+    # a poll's margin of error measures no news
+    report = analyze("The first poll has a margin of error of 3 points. The second had a margin of error of 4 points.")
+    assert report.conflicts == []
+    report = analyze("Guidance had called for gross margins between 54 and 55 percent.")
+    assert report.figures[0].unit == "%"

@@ -337,4 +337,4 @@ def test_a_prior_value_no_words_attribute_is_its_revisers() -> None:
         "previous toll from 26 dead."
     )
     assert figure_at(report, "26").source == figure_at(report, "41").source
-    assert "holder:revised-by" in figure_at(report, "26").rules
+    assert "holder:revision-partner" in figure_at(report, "26").rules

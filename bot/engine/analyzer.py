@@ -555,8 +555,8 @@ def _objects_of_cues(doc, found: list[FoundFigure], claims: list[Claim], owners:
             owners[index] = claim
 
 
-# The label of a prior value that takes its source from the figure revising it.
-PRIOR_OF_REVISER = "holder:revised-by"
+# The label of a revision's value that takes its source from the other value of its pair.
+REVISION_PARTNER_HOLDER = "holder:revision-partner"
 
 # How many sentences back a pronoun holder ("it later revised the figure to 7.9") may find the source it stands
 # for: its own sentence or the one before.
@@ -580,24 +580,24 @@ def _figures(
             latest = (sentence, figure.source, figure.source_key)
             if not _plural_label(figure.source):
                 latest_singular = latest
-    _priors_from_their_revisers(found, figures)
+    _revision_pairs_share_a_source(found, figures)
     return figures
 
 
-def _priors_from_their_revisers(found: list[FoundFigure], figures: list[Figure]) -> None:
-    """'Up to 38 people were killed, local officials said Sunday, increasing the previous toll from 20 dead': a
-    prior value no words attribute is what the source revising it said before."""
-    revisers = {
+def _revision_pairs_share_a_source(found: list[FoundFigure], figures: list[Figure]) -> None:
+    """'Up to 38 people were killed, local officials said Sunday, increasing the previous toll from 20 dead', 'lowered
+    its forecast for the margin to 11-12% from about 14% previously': the two values of a revision stated in one
+    clause are one source's; a value no words attribute takes the source of the other."""
+    sourced = {
         found_figure.structure.revision_pair: figure
         for found_figure, figure in zip(found, figures, strict=True)
-        if found_figure.structure.revision_pair is not None and not found_figure.structure.prior
-        and figure.source is not None
+        if found_figure.structure.revision_pair is not None and figure.source is not None
     }
     for found_figure, figure in zip(found, figures, strict=True):
-        reviser = revisers.get(found_figure.structure.revision_pair)
-        if found_figure.structure.prior and figure.source is None and reviser is not None:
-            figure.source, figure.source_key = reviser.source, reviser.source_key
-            figure.rules = [*figure.rules, PRIOR_OF_REVISER]
+        partner = sourced.get(found_figure.structure.revision_pair)
+        if figure.source is None and partner is not None:
+            figure.source, figure.source_key = partner.source, partner.source_key
+            figure.rules = [*figure.rules, REVISION_PARTNER_HOLDER]
 
 
 class RecentSources(NamedTuple):

@@ -130,6 +130,7 @@ from bot.engine.structure import (
     figure_structure,
     in_currency,
     party_of_votes,
+    per_cent_follows,
     per_what,
     quantity_named_by,
 )
@@ -272,6 +273,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if expected_by is not None and counted is not None and counted.i == expected_by.head.i:
             counted = None  # "the 180,000 economists had forecast": the forecasters are no counted thing
         structure = figure_structure(scale_head, doc[first], counted)
+        if upper is not None and structure.unit is None and per_cent_follows(doc[range_end]):
+            structure.unit = "%"  # "between 54 and 55 percent": the range's unit after its upper end
         per = per_what(doc[range_end]) if upper is not None and structure.unit and " per " not in structure.unit else None
         if per:
             structure.unit = f"{structure.unit} per {per}"  # "$10.75-$11.25 per share": the rate after the range

@@ -115,12 +115,16 @@ NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "wages": frozenset("wage wages salary salaries".split()),
     "flow": frozenset("flow".split()),  # "put the flow at 1,000 barrels a day"
     "depth": frozenset("depth".split()),
+    "margin": frozenset("margin".split()),  # "lowered its forecast for the operating margin to 11%"
     "area": frozenset("area".split()),
     # the parts of an economy's output a statistics release gives: "business investment grew by 0.3 per cent"
     "investment": frozenset("investment".split()),
     "exports": frozenset("export exports".split()),
     "imports": frozenset("import imports".split()),
 }
+
+# Nouns that after "of" make a named quantity's noun no measure of the news: a poll's "margin of error".
+NOT_MEASURED_OF = frozenset("error".split())
 
 # Quantities named by two words, (the word before, the head's lemma): "gross domestic product".
 NAMED_QUANTITY_PHRASES: dict[tuple[str, str], str] = {
@@ -250,8 +254,17 @@ UNIT_WORDS: dict[str, str] = {
     "minute": "minute", "second": "second",
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR",
 }  # fmt: skip
+# Currencies named by words only, by their code, or by their name where several countries use it ("1.84 billion
+# crowns", "4.2 billion yuan", "900 million roubles"). Not "won", "real" or "rand": words of other meanings first.
+CURRENCY_WORDS: dict[str, str] = {
+    "yuan": "CNY", "renminbi": "CNY", "rouble": "RUB", "ruble": "RUB", "franc": "CHF", "lira": "TRY",
+    "zloty": "PLN", "forint": "HUF", "naira": "NGN", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR",
+    "hryvnia": "UAH", "krona": "crown", "krone": "crown", "koruna": "crown", "crown": "crown", "kronor": "crown",
+    "peso": "peso", "dinar": "dinar", "shilling": "shilling", "riyal": "riyal", "dirham": "dirham",
+}  # fmt: skip
+UNIT_WORDS.update(CURRENCY_WORDS)
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR"}
-CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values())
+CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
 
 # Nouns that stand for a figure given before: "put the figure at 4,000", "the true number was closer to".
 RESTATING_NOUNS = frozenset("figure number total tally estimate count size toll".split())

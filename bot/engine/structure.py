@@ -175,6 +175,7 @@ from bot.engine.measures import (
     MONEY_VERB_QUANTITIES,
     NAMED_QUANTITIES,
     NAMED_QUANTITY_PHRASES,
+    NOT_MEASURED_OF,
     OWNED_FIGURE_NOUNS,
     PARTICIPANT_NOUNS,
     PARTY_PREPOSITIONS,
@@ -406,6 +407,8 @@ def _named(token: Token) -> str | None:
         named = NAMED_QUANTITY_PHRASES.get((before, _lemma(token))) or NAMED_QUANTITY_PHRASES.get((before, token.lower_))
         if named:
             return named
+    if (of := _of_object(token)) is not None and _lemma(of) in NOT_MEASURED_OF:
+        return None  # "a margin of error of 3 points", "a margin of sampling error"
     return family_of(_lemma(token), NAMED_QUANTITIES) or family_of(token.lower_, NAMED_QUANTITIES)
 
 
@@ -427,7 +430,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.unit = CURRENCY_SYMBOLS[doc[first.i - 1].text]
     anchor = number
     noun = counted_noun
-    if _per_cent_follows(number):
+    if per_cent_follows(number):
         structure.unit = "%"  # "0.6 per cent", "74.3 percent", "12%", however the parser hung the words
     per_cent = noun is not None and noun.lower_ in PER_CENT_WORDS and doc[number.i + 1].lower_ == "per"
     if per_cent and noun.i <= number.i + 2:
@@ -865,7 +868,8 @@ def _named_party(noun: Token) -> Token | None:
     )
 
 
-def _per_cent_follows(number: Token) -> bool:
+def per_cent_follows(number: Token) -> bool:
+    """Whether 'per cent', 'percent' or '%' follows the number."""
     doc = number.doc
     following = [t.lower_ for t in doc[number.i + 1 : number.i + 3]]
     return bool(following) and (following[0] in PERCENT_WORDS or following[:2] == ["per", "cent"])
@@ -893,12 +897,15 @@ def _restated(noun: Token) -> Token | None:
         return None  # "the median estimate of economists": whose estimate, not what it counts
     if target is not None:
         return target
-    for child in noun.children:
+    # ("lowered its forecast for the operating margin to 11%": "for" hung on the verb when the noun is its object)
+    verb = noun.head if noun.dep_ in PATIENT_DEPS and noun.head.pos_ in VERB_POS else None
+    for_phrases = [*noun.children, *(c for c in (verb.children if verb is not None else ()) if c.i > noun.i)]
+    for child in for_phrases:
         if child.dep_ == "prep" and child.lower_ == "for":
             target = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in OF_OBJECT_POS), None)
             # "a count for a group of media outlets": who the count was made for, not what it counts; "its loss
             # estimate for the U.S.": where it holds.
-            if target is None or _lemma(target) in ORGANISATION_NOUNS or target.ent_type_ in SCOPE_ENTITIES:
+            if target is None or _lemma(target) in ORGANISATION_NOUNS | PLACE_NOUNS or target.ent_type_ in SCOPE_ENTITIES:
                 return None
             return target
     return None
