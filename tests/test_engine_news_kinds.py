@@ -615,13 +615,7 @@ def test_a_prediction_of_what_could_happen_is_a_scenario_not_an_expectation() ->
     assert len(report.conflicts) == 1
 
 
-def test_a_results_story_in_crowns_and_a_margin_forecast_cut() -> None:
-    report = analyze(
-        "Core profit came in at 1.84 billion crowns, the company said, short of the 1.97 billion crowns analysts "
-        "had forecast."
-    )
-    assert [figure.unit for figure in report.figures] == ["crown", "crown"]
-    assert len(report.conflicts) == 1
+def test_a_margin_forecast_cut() -> None:
     report = analyze(
         "Halvorsen also lowered its forecast for the adjusted operating margin to 11-12% from about 14% previously."
     )

@@ -254,17 +254,8 @@ UNIT_WORDS: dict[str, str] = {
     "minute": "minute", "second": "second",
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR",
 }  # fmt: skip
-# Currencies named by words only, by their code, or by their name where several countries use it ("1.84 billion
-# crowns", "4.2 billion yuan", "900 million roubles"). Not "won", "real" or "rand": words of other meanings first.
-CURRENCY_WORDS: dict[str, str] = {
-    "yuan": "CNY", "renminbi": "CNY", "rouble": "RUB", "ruble": "RUB", "franc": "CHF", "lira": "TRY",
-    "zloty": "PLN", "forint": "HUF", "naira": "NGN", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR",
-    "hryvnia": "UAH", "krona": "crown", "krone": "crown", "koruna": "crown", "crown": "crown", "kronor": "crown",
-    "peso": "peso", "dinar": "dinar", "shilling": "shilling", "riyal": "riyal", "dirham": "dirham",
-}  # fmt: skip
-UNIT_WORDS.update(CURRENCY_WORDS)
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR"}
-CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
+CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values())
 
 # Nouns that stand for a figure given before: "put the figure at 4,000", "the true number was closer to".
 RESTATING_NOUNS = frozenset("figure number total tally estimate count size toll".split())
