@@ -627,3 +627,12 @@ def test_a_margin_forecast_cut() -> None:
     assert report.conflicts == []
     report = analyze("Guidance had called for gross margins between 54 and 55 percent.")
     assert report.figures[0].unit == "%"
+
+
+def test_a_verb_giving_a_figure_above_or_below_gives_a_bound() -> None:
+    report = analyze("Officials said 250 died, but witnesses and doctors put the death toll above 1,000.")
+    assert [(figure.value, figure.qualifier, figure.source) for figure in report.figures][1][:2] == (1000, "more than")
+    assert report.figures[1].source.startswith("witnesses")
+    assert len(report.conflicts) == 1
+    # a verb's particle that gives no figure is still no bound
+    assert analyze("The senator hopes to win over three colleagues.").figures[0].qualifier is None

@@ -47,6 +47,7 @@ from bot.engine.grammar import (
 from bot.engine.lexicon import (
     AND_SCALES,
     BEGINNING_VERBS,
+    BOUND_GIVING_PREPOSITIONS,
     CONFLICT_NOUNS,
     COPULA_VERBS,
     COUNT_ENTITY_WORDS,
@@ -1304,7 +1305,9 @@ def _qualifier(doc: Doc, first: int) -> tuple[str | None, int | None]:
                 return None, None  # "revised up to 7.8 percent": the revision's direction, not a bound
             # A phrase of its own ("up to", "as many as") bounds the value whatever the parser hung its first word on.
             verb_particle = len(words) == 1 and word.dep_ in PARTICLE_OR_PREPOSITION_DEPS and word.head.pos_ == "VERB"
-            if verb_particle and word.head.lemma_.lower() not in CHANGE_WORDS:
+            # ("put the death toll above 1,000": a verb giving a figure gives it as a bound)
+            bound_given = word.lower_ in BOUND_GIVING_PREPOSITIONS and word.head.lemma_.lower() in FIGURE_GIVING_VERBS
+            if verb_particle and word.head.lemma_.lower() not in CHANGE_WORDS and not bound_given:
                 return None, None  # "win over three senators": the verb's particle, not a qualifier
             # "fell below 5 percent", "rose above 40": after a verb of change the word still bounds the value.
             return label, start

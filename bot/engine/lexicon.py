@@ -334,6 +334,9 @@ FIGURE_GIVING_VERBS = frozenset(
     """count estimate put register record tally number calculate reckon place peg give publish measure
     announce report confirm expect anticipate predict forecast project verify document list""".split()
 )
+# Prepositions by which a verb of giving a figure gives it as a bound: "put the death toll above 1,000", "estimated
+# the crowd at over 50,000" ("at" gives it exactly).
+BOUND_GIVING_PREPOSITIONS = frozenset("above over below under".split())
 
 # Verbs of saying alone: the day they were said on ("said on Friday") dates the statement, not its figures
 # ("reported 2,300 new infections on Friday" counts Friday's).

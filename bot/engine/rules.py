@@ -41,6 +41,7 @@ from bot.engine.grammar import (
 )
 from bot.engine.lexicon import (
     AGE_WORDS,
+    BOUND_GIVING_PREPOSITIONS,
     BULLET_MARKS,
     CLAIM_NOUNS,
     CLOCK_WORDS,
@@ -1143,6 +1144,8 @@ def holder_of(
     given = (
         below.dep_ in GIVEN_DEPS
         or (below.dep_ == "prep" and (below.lower_ in GIVEN_PREPOSITIONS or forecast_for or spoke_of))
+        # "put the death toll above 1,000"
+        or (below.lower_ in BOUND_GIVING_PREPOSITIONS and verb.lemma_.lower() in FIGURE_GIVING_VERBS)
         or misread_figure_noun(below)  # "it revised that estimate upward to 900,000": the verb's object
     )
     if holder is not None and given and not place_tally and not _inside(number, holder.head):
