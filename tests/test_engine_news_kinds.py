@@ -636,3 +636,13 @@ def test_a_verb_giving_a_figure_above_or_below_gives_a_bound() -> None:
     assert len(report.conflicts) == 1
     # a verb's particle that gives no figure is still no bound
     assert analyze("The senator hopes to win over three colleagues.").figures[0].qualifier is None
+
+
+def test_an_earlier_report_no_one_is_named_for_is_set_against_the_revised_toll() -> None:
+    report = analyze(
+        "The Xunhe quake was initially reported to have killed five people. The bureau reported Sunday that the "
+        "toll was revised down to three late Saturday due to duplicated death reports."
+    )
+    assert report.figures[1].counted is None  # "three late Saturday" counts no Saturdays
+    (conflict,) = report.conflicts
+    assert "5 (an earlier report)" in conflict.note

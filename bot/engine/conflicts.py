@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 
+from bot.engine.figures import EARLIER_REPORT
 from bot.engine.lexicon import APPROXIMATE_QUALIFIERS
 from bot.engine.measures import (
     BODIES_FOUND,
@@ -53,6 +54,8 @@ STATED_EARLIER = 10**9
 MAX_READINGS = 12
 
 
+# Who gives a value "originally reported as 7.8" by no one named.
+EARLIER_REPORT_LABEL = "an earlier report"
 # How a label marks an unnamed source: "officials (anonymous)".
 ANONYMOUS_MARK = " (anonymous)"
 
@@ -61,6 +64,8 @@ def source_label(figure: Figure, claims: list[Claim]) -> str:
     """Who gives a figure, as a person reads it: 'medical source (anonymous) via Reuters', 'the article'."""
     if figure.source is not None:
         return figure.source  # its own holder's, or its claim's source, as the analyzer labelled it
+    if EARLIER_REPORT in figure.rules:
+        return EARLIER_REPORT_LABEL  # "was initially reported to have killed five": someone reported it earlier
     if figure.claim is None or not 0 <= figure.claim < len(claims):
         return "the article"
     return claim_source_label(claims[figure.claim])

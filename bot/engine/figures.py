@@ -62,6 +62,7 @@ from bot.engine.lexicon import (
     IT_THEY_PRONOUNS,
     MEASURE_LEMMAS,
     MEASURE_NOUNS,
+    MONTH_NAMES,
     NUMBER_CODE_PREFIXES,
     NUMBER_GLUE_MARKS,
     NUMBER_JOINERS,
@@ -750,6 +751,8 @@ def _reported_earlier(doc: Doc, structure: Structure) -> bool:
     if structure.time_marker not in EARLIER_WORDS or structure.clause is None:
         return False
     verb = doc[structure.clause]
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # "was initially reported to have killed five people"
     reporting = verb.lemma_.lower() in CUE_VERBS | FIGURE_GIVING_VERBS
     return reporting and any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -1357,7 +1360,9 @@ def _counted_noun(number: Token) -> Token | None:
             token = token.head
             # "25,000 (police)": a word in brackets after the number names who gives it, not what it counts.
             bracketed = token.i > 0 and token.doc[token.i - 1].text == "(" and token.i > number.i
-            if token.pos_ in COUNTED_HEAD_POS and not _is_number_token(token) and not bracketed:
+            # ("revised down to three late Saturday": a day the parser hung the number on counts nothing)
+            a_day = token.lower_ in WEEKDAY_NAMES or token.lower_.rstrip(".") in MONTH_NAMES
+            if token.pos_ in COUNTED_HEAD_POS and not _is_number_token(token) and not bracketed and not a_day:
                 return token
         else:
             break
