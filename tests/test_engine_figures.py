@@ -198,3 +198,8 @@ def test_a_range_of_sums_with_the_sign_said_twice_is_read_with_its_rate() -> Non
 def test_a_sentence_of_bare_numbers_holds_no_figure() -> None:
     report = analyze("Police said 14 people were hurt.\n\n12,000 + 8,000 = 20,000\n\nMedics said 15 were hurt.")
     assert [f.value for f in report.figures] == [14, 15]
+
+
+def test_no_higher_and_no_lower_than_bound_a_value() -> None:
+    report = analyze("Monitors said turnout was no higher than 41%, and not lower than 38% in the cities.")
+    assert [(figure.value, figure.qualifier) for figure in report.figures] == [(41, "at most"), (38, "at least")]

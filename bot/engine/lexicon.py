@@ -221,6 +221,10 @@ QUALIFIERS = (
     ("at most", "at most"),
     ("no more than", "at most"),
     ("not more than", "at most"),
+    ("no higher than", "at most"),  # 'turnout "no higher than 41%"'
+    ("not higher than", "at most"),
+    ("no lower than", "at least"),
+    ("not lower than", "at least"),
     ("no fewer than", "at least"),
     ("no less than", "at least"),
     ("not less than", "at least"),
