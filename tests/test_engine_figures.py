@@ -203,3 +203,11 @@ def test_a_sentence_of_bare_numbers_holds_no_figure() -> None:
 def test_no_higher_and_no_lower_than_bound_a_value() -> None:
     report = analyze("Monitors said turnout was no higher than 41%, and not lower than 38% in the cities.")
     assert [(figure.value, figure.qualifier) for figure in report.figures] == [(41, "at most"), (38, "at least")]
+
+
+def test_a_posts_label_split_from_its_number_and_a_trailing_plus() -> None:
+    report = analyze("Protest in Kessel today\n\nPolice estimate: 8,000\nOrganisers: 40,000+\n")
+    assert [(figure.value, figure.qualifier, figure.counted) for figure in report.figures] == [
+        (8000, None, None),
+        (40000, "more than", None),
+    ]

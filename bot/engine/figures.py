@@ -258,6 +258,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
                     if between:
                         range_start = lead - 1
         qualifier, qualifier_start = _qualifier(doc, range_start)
+        if qualifier is None and _plus_after(doc, range_end):
+            qualifier = "more than"  # "Organisers: 40,000+"
         start_token = qualifier_start if qualifier_start is not None else range_start
         money = _money_symbol(doc, first)
         if money and start_token == first:
@@ -1082,7 +1084,9 @@ def _among_words(doc: Doc, numbers: list[int]) -> list[int]:
     for i in numbers:
         sentence = sentence_of(doc[i])
         if sentence.start not in worded:
-            worded[sentence.start] = bool(alphabetic[sentence.start : sentence.end].any())
+            # ("Police estimate: 8,000" split after its colon: the label before it is the sentence's words)
+            labelled = sentence.start > 0 and doc[sentence.start - 1].text == ":"
+            worded[sentence.start] = labelled or bool(alphabetic[sentence.start : sentence.end].any())
         if worded[sentence.start]:
             kept.append(i)
     return kept
@@ -1362,7 +1366,8 @@ def _counted_noun(number: Token) -> Token | None:
             bracketed = token.i > 0 and token.doc[token.i - 1].text == "(" and token.i > number.i
             # ("revised down to three late Saturday": a day the parser hung the number on counts nothing)
             a_day = token.lower_ in WEEKDAY_NAMES or token.lower_.rstrip(".") in MONTH_NAMES
-            if token.pos_ in COUNTED_HEAD_POS and not _is_number_token(token) and not bracketed and not a_day:
+            plus = token.i == number.i + 1 and _plus_after(number.doc, number.i)  # "40,000+" counts no "+"
+            if token.pos_ in COUNTED_HEAD_POS and not _is_number_token(token) and not (bracketed or a_day or plus):
                 return token
         else:
             break
@@ -1375,8 +1380,13 @@ def _counted_noun(number: Token) -> Token | None:
     # "four others", "22 dead": the number heads an ellipsis, its noun or adjective comes right after.
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     if following is not None and following.pos_ in ELLIPSIS_HEAD_POS and following.head.i == number.i:
-        return following
+        return None if _plus_after(number.doc, number.i) else following
     return None
+
+
+def _plus_after(doc: Doc, last: int) -> bool:
+    """'40,000+': a plus glued after the number says more than it."""
+    return last + 1 < len(doc) and doc[last + 1].text == "+" and not doc[last].whitespace_
 
 
 def _event_of(token: Token) -> str | None:
