@@ -338,3 +338,10 @@ def test_a_prior_value_no_words_attribute_is_its_revisers() -> None:
     )
     assert figure_at(report, "26").source == figure_at(report, "41").source
     assert "holder:revision-partner" in figure_at(report, "26").rules
+
+
+def test_per_a_bodys_figures_names_the_source() -> None:
+    report = analyze("The union said 78% of drivers walked out. Only 46% of drivers joined the strike, per company figures.")
+    assert figure_at(report, "46%").source == "company"
+    assert figure_at(report, "46%").unit == "%"
+    assert len(report.conflicts) == 1

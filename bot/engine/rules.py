@@ -343,6 +343,25 @@ HOLDERS: tuple[DependencyRule, ...] = (
             },
         ],
     ),
+    # "46% per company figures": the owner of the figures "per" names
+    (
+        HOLDER_ACCORDING_TO,
+        [
+            {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "per"}},
+            {
+                "LEFT_ID": "according",
+                "REL_OP": ">",
+                "RIGHT_ID": "figures",
+                "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(OWNED_FIGURE_NOUNS)}},
+            },
+            {
+                "LEFT_ID": "figures",
+                "REL_OP": ">",
+                "RIGHT_ID": "holder",
+                "RIGHT_ATTRS": {"DEP": "compound", "LEMMA": {"IN": sorted(ORGANISATION_NOUNS)}},
+            },
+        ],
+    ),
     # (and a name ending in one, "5.4 per Kaltor Seismological Institute", whose lemma keeps its capital)
     (
         HOLDER_ACCORDING_TO,
@@ -909,8 +928,8 @@ class FigureRules:
             if holder.head.ent_type_ in NOT_SOURCE_ENTITIES or _named_storm(holder.head):
                 continue  # "an estimate from Hurricane Irene by AIR Worldwide": the event is no source
             if label == HOLDER_ACCORDING_TO:
-                if nodes["according"].lower_ == "per" and not names_a_body(nodes["holder"]):
-                    continue  # "$5 million per company": a rate
+                if nodes["according"].lower_ == "per" and "figures" not in nodes and not names_a_body(nodes["holder"]):
+                    continue  # "$5 million per company": a rate (not "per company figures")
                 found.according_to.append((nodes["according"].i, holder))
             elif label == "holder:cue-before-colon":
                 cues.append((nodes["cue"].i, holder))

@@ -804,6 +804,8 @@ def per_what(anchor: Token) -> str | None:
                 return None  # "74 per cent" is a share, read as %
             if names_a_body(following.head if following.dep_ == "compound" else following):
                 return None  # "31 per emergency service": who gives the figure, not what it is per
+            if following.dep_ == "compound" and _lemma(following.head) in OWNED_FIGURE_NOUNS:
+                return None  # "46% per company figures": whose figures, not what it is per
             if following.pos_ == "NOUN" and (token.lower_ == "per" or following.lemma_.lower() in RATE_NOUNS):
                 return following.lemma_.lower()
         if token.pos_ not in RATE_GAP_POS:
