@@ -345,3 +345,14 @@ def test_per_a_bodys_figures_names_the_source() -> None:
     assert figure_at(report, "46%").source == "company"
     assert figure_at(report, "46%").unit == "%"
     assert len(report.conflicts) == 1
+
+
+def test_a_name_in_capitals_in_brackets_is_a_source_but_not_a_unit_or_a_time_zone() -> None:
+    report = analyze(
+        "BREAKING 🚨 Earthquake hits Orsa province\n\n📏 Magnitude 6.2 (national institute), 6.5 (EMSC)\n"
+        "☠️ 3 confirmed dead, local officials say\n"
+    )
+    assert figure_at(report, "6.5").source == "EMSC"
+    assert len(report.conflicts) == 1
+    report = analyze("Fines reach 500 (USD) a day, the ministry said.")
+    assert figure_at(report, "500").source == "ministry"

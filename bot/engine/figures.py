@@ -1284,10 +1284,15 @@ def _bare_number_entity(doc: Doc, first: int) -> bool:
     entity = entity_at(token)
     if entity is None:
         return False
-    named_before = entity.start > 0 and doc[entity.start - 1].pos_ == "PROPN"
+    named_before = entity.start > 0 and doc[entity.start - 1].pos_ == "PROPN" and doc[entity.start - 1].is_alpha
     if token.ent_type_ not in TIME_ENTITIES and named_before:
         return False  # "the Boeing 737": a model's number after its maker's name
-    words = [t for t in entity if not (_is_number_token(t) or t.lower_ in COUNT_ENTITY_WORDS)]
+    # ("📏 Magnitude 6.2" taken for a product: a quantity's name before its value)
+    words = [
+        t
+        for t in entity
+        if not (_is_number_token(t) or t.lower_ in COUNT_ENTITY_WORDS or family_of(t.lower_, NAMED_QUANTITIES))
+    ]
     return not words and not re.match(r"^(1[6-9]|20)\d\d$", token.text)
 
 

@@ -75,6 +75,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.measures import (
     COUNTING_NOUNS,
+    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DIRECTION_WORDS,
     EVENT_KINDS,
@@ -233,6 +234,13 @@ IN_BRACKETS: tuple[TokenRule, ...] = (
     ),
     (
         IN_BRACKETS_HOLDER,
+        # "6.5 (EMSC)", "4,000 (AP)": a name in capitals (not a unit, a currency or a time zone: see
+        # `NOT_BRACKETED_SOURCES`)
+        [{"ORTH": "("}, {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 6}}, {"ORTH": ")"}],
+        -1,
+    ),
+    (
+        IN_BRACKETS_HOLDER,
         # "35,000 (organisers, the Water Is Ours coalition)": the source noun, then who it is.
         [
             {"ORTH": "("},
@@ -285,6 +293,10 @@ EXPECTED_BY: tuple[TokenRule, ...] = (
     ),
 )
 
+# Words in capitals that a bracket after a number holds without naming a source: units, currencies, time zones.
+NOT_BRACKETED_SOURCES = (
+    frozenset(UNIT_WORDS) | frozenset(code.lower() for code in CURRENCY_CODES) | CLOCK_WORDS | frozenset("est pst cet".split())
+)
 # What may stand right before a bracketed source: the figure's number or its noun.
 BRACKETED_FIGURE_POS = frozenset({"NUM", "NOUN", "PROPN"})
 # How many words a number may stand before a bracketed source: "7 dead (police)", "18 people injured (hospital)".
@@ -880,7 +892,9 @@ class FigureRules:
             if family == "in_brackets":
                 # Named by the bracket's own words ("(police)"), whatever the parser hung on them.
                 inside = doc[start + 1 : end - 1]
-                noun = next(t for t in inside if t.lemma_.lower() in SOURCE_NOUNS)
+                noun = next((t for t in inside if t.lemma_.lower() in SOURCE_NOUNS), inside[-1])
+                if len(inside) == 1 and inside[0].lower_ in NOT_BRACKETED_SOURCES:
+                    continue
                 holder = Holder(noun, label, inside.text)
                 if start > 0 and doc[start - 1].pos_ in BRACKETED_FIGURE_POS:
                     found.in_brackets.setdefault(start + offset, holder)
