@@ -356,3 +356,8 @@ def test_a_name_in_capitals_in_brackets_is_a_source_but_not_a_unit_or_a_time_zon
     assert len(report.conflicts) == 1
     report = analyze("Fines reach 500 (USD) a day, the ministry said.")
     assert figure_at(report, "500").source == "ministry"
+
+
+def test_a_posts_label_naming_a_quantity_is_no_speaker() -> None:
+    report = analyze("📉 Norvik Q3 results\n\nNet profit: €412m\nTurnout: 48%\nPolice: 3 dead\n")
+    assert [claim.speaker for claim in report.claims] == ["Police"]

@@ -80,6 +80,7 @@ from bot.engine.lexicon import (
     TOPICLESS_SPEECH_VERBS,
     VEHICLE_PREPOSITIONS,
 )
+from bot.engine.measures import EVENT_FAMILIES, NAMED_QUANTITIES, VERB_ONLY_EVENT_WORDS, family_of
 from bot.engine.quotes import Quotation
 
 # Verbs whose infinitive complement is what was said: "vowed to retaliate", "urged residents to leave".
@@ -1167,6 +1168,8 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         heads = [t for t in prefix if t.pos_ in NOUN_POS or acronym]
         if not heads or heads[-1].ent_type_ in DATELINE_LABEL_ENTITIES or heads[-1].lower_ in _LABELS:
             continue
+        if _names_a_quantity(heads[-1]):
+            continue  # "Net profit: €412m", "Turnout: 48%": the label names what is measured, no speaker
         # A one-word place before a plain sentence is a dateline (headlines are title case); a word that names a
         # source ("Police: 1,200 detained", "Unions: 65% on strike") is a label whatever the case after it.
         source_word = (heads[-1].pos_ in NOUN_POS and heads[-1].lemma_.lower() in SOURCE_NOUNS) or acronym
@@ -1195,6 +1198,14 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
             )
         )
     return findings
+
+
+def _names_a_quantity(noun: Token) -> bool:
+    """'profit', 'turnout', 'toll': a noun that names a measured quantity or what happened to people."""
+    lemma = noun.lemma_.lower()
+    # ("Election board:": a word that names what happened only as a verb is a body as a noun)
+    happened = lemma not in VERB_ONLY_EVENT_WORDS and family_of(lemma, EVENT_FAMILIES) is not None
+    return happened or family_of(lemma, NAMED_QUANTITIES) is not None
 
 
 # "Health ministry: 17 dead. Local medics: at least 25." — in a post, a source label may open any sentence.
