@@ -646,3 +646,14 @@ def test_an_earlier_report_no_one_is_named_for_is_set_against_the_revised_toll()
     assert report.figures[1].counted is None  # "three late Saturday" counts no Saturdays
     (conflict,) = report.conflicts
     assert "5 (an earlier report)" in conflict.note
+
+
+def test_a_deadlines_year_is_no_past_event() -> None:
+    report = analyze(
+        "Brenner-Kalt plans to eliminate 800 jobs at its plant in Wastrow by the end of 2027, the company said on "
+        "Tuesday, but the works council said planning papers showed 1,300 positions would go over the same period."
+    )
+    assert not report.figures[0].background
+    assert len(report.conflicts) == 1
+    # a past year still sets an earlier event apart
+    assert analyze("In 2019 an attack on the market killed 40 people, police said.").figures[0].background

@@ -1430,6 +1430,9 @@ def _event_of(token: Token) -> str | None:
     return None
 
 
+_DEADLINE_YEAR = re.compile(
+    r"\b(?:by|until|till|through)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?(?:1[89]|20)\d\d\b", re.IGNORECASE
+)
 _PAST_YEAR = re.compile(
     r"\b(?:in|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|\b(?:the|a|an)\s+(?:1[89]|20)\d\d\s+[a-z]|^\W*in (?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)\b",
@@ -1677,7 +1680,8 @@ def _background_markers(sentence: str) -> tuple[bool, bool]:
     marked = any(marker in lowered for marker in OTHER_EVENT_MARKERS) or any(
         word in CONFLICT_NOUNS for word in _WORD.findall(lowered)
     )
-    return marked, bool(_PAST_YEAR.search(sentence))
+    # ("plans to eliminate 800 jobs by the end of 2027": a deadline's year is to come, no past event)
+    return marked, bool(_PAST_YEAR.search(_DEADLINE_YEAR.sub(" ", sentence)))
 
 
 def _fronted_other_event(sentence: Span) -> bool:
