@@ -377,7 +377,10 @@ def find_conflicts(
         # disagreement, and showing it beside "vs" would say it is.
         disputed = {_values(figures[i]) for pair in differing for i in pair}
         shown = [i for i in indexes if _values(figures[i]) in disputed]
-        conflicts.append(_conflict(shown, figures, claims, structures[shown[0]], between_sources, newer, event))
+        shown_newer = [i for i in newer if i in shown]
+        conflicts.append(
+            _conflict(shown, figures, claims, structures[shown[0]], between_sources, shown_newer, event)
+        )
     return conflicts
 
 

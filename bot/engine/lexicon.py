@@ -317,7 +317,7 @@ FULL_MONTH_NAMES = (
 AGE_WORDS = frozenset("aged age ages".split())
 
 # Words after a number that make it a clock time: "at 10 pm", "3 o'clock".
-CLOCK_WORDS = frozenset("am pm a.m. p.m. o'clock gmt utc".split())
+CLOCK_WORDS = frozenset("am pm a.m. p.m. o'clock gmt utc est pst cet".split())
 
 # Nouns before a number that make it a name, not a count: "Flight 370", "Article 5", "magnitude" is a quantity.
 # The last word of a street's name, after its house number: "88 Wharfside Road", "10 Downing Street".

@@ -295,7 +295,7 @@ EXPECTED_BY: tuple[TokenRule, ...] = (
 
 # Words in capitals that a bracket after a number holds without naming a source: units, currencies, time zones.
 NOT_BRACKETED_SOURCES = (
-    frozenset(UNIT_WORDS) | frozenset(code.lower() for code in CURRENCY_CODES) | CLOCK_WORDS | frozenset("est pst cet".split())
+    frozenset(UNIT_WORDS) | frozenset(code.lower() for code in CURRENCY_CODES) | CLOCK_WORDS
 )
 # What may stand right before a bracketed source: the figure's number or its noun.
 BRACKETED_FIGURE_POS = frozenset({"NUM", "NOUN", "PROPN"})

@@ -1507,8 +1507,10 @@ def _read_counting_clause(copula: Token, structure: Structure) -> None:
         return
 
 
-# How many words a line's label may have: "Magnitude:", "Crowd estimate:", "Confirmed dead so far:".
+# How many words a line's label may have: "Magnitude:", "Crowd estimate:", "Confirmed dead so far:"; and how many
+# tokens from its sentence's start its colon may stand (the words, emoji and marks before them).
 LABEL_WORDS = 3
+LABEL_REACH = 8
 
 
 def _line_label(number: Token) -> Token | None:
@@ -1516,7 +1518,8 @@ def _line_label(number: Token) -> Token | None:
     and only words (after any emoji) stand before that colon: 'Magnitude: 5.4', '❓ Missing: 9'."""
     sentence = sentence_of(number)
     doc = number.doc
-    colon = next((t.i for t in doc[sentence.start : number.i] if t.text == ":"), None)
+    # (only a sentence's first words can be its label: a long sentence is not read again for every number in it)
+    colon = next((t.i for t in doc[sentence.start : min(number.i, sentence.start + LABEL_REACH)] if t.text == ":"), None)
     if colon is None:
         return None
     words = [t for t in doc[sentence.start : colon] if not (t.is_punct or t.is_space or t.pos_ == "SYM" or _symbol(t))]
