@@ -657,3 +657,13 @@ def test_a_deadlines_year_is_no_past_event() -> None:
     assert len(report.conflicts) == 1
     # a past year still sets an earlier event apart
     assert analyze("In 2019 an attack on the market killed 40 people, police said.").figures[0].background
+
+
+def test_in_a_story_of_a_gathering_a_bare_number_a_source_gives_counts_the_crowd() -> None:
+    report = analyze("Thousands marched through Kessel on Sunday. Police estimate: 8,000. Organisers: 40,000.")
+    assert [figure.quantity for figure in report.figures] == ["took part", "took part"]
+    assert len(report.conflicts) == 1
+    # not in a story of another kind, and not a number no source gives
+    assert analyze("A fire swept through Kessel on Sunday. Police estimate: 8,000. Organisers: 40,000.").conflicts == []
+    report = analyze("Thousands marched through Kessel on Sunday. Organisers said the route was 4 km long.")
+    assert [figure.quantity for figure in report.figures] == [None]  # a length measures no crowd

@@ -118,6 +118,8 @@ def analyze_doc(doc: Doc) -> Report:
     structures = [figure.structure for figure in found]
     headline, dateline = headline_and_dateline(doc)
     event = find_event(doc, headline, dateline)
+    if event is not None and event.kind in CROWD_EVENTS:
+        _crowds_counted(found, figures)
     moment = event is not None and event.kind in MOMENT_EVENTS
     one_event = _one_event_named(doc, event)
     lead = lead_paragraph(text, headline, dateline)
@@ -582,6 +584,21 @@ def _figures(
                 latest_singular = latest
     _revision_pairs_share_a_source(found, figures)
     return figures
+
+
+# Events whose bare count is the crowd: "Protest in Kessel today. Police estimate: 8,000. Organisers: 40,000+".
+CROWD_EVENTS = frozenset({"protest"})
+CROWD_QUANTITY = "took part"
+
+
+def _crowds_counted(found: list[FoundFigure], figures: list[Figure]) -> None:
+    """In a story of a gathering, a bare number a source gives, with nothing said of what it counts or measures,
+    counts the crowd ("Police estimate: 8,000 / Organisers: 40,000+")."""
+    for found_figure, figure in zip(found, figures, strict=True):
+        structure = found_figure.structure
+        bare = not (structure.known or structure.unit or structure.baseline)
+        if bare and figure.source is not None and not (found_figure.background or found_figure.subset):
+            structure.quantity = figure.quantity = CROWD_QUANTITY
 
 
 def _revision_pairs_share_a_source(found: list[FoundFigure], figures: list[Figure]) -> None:
