@@ -361,3 +361,15 @@ def test_a_name_in_capitals_in_brackets_is_a_source_but_not_a_unit_or_a_time_zon
 def test_a_posts_label_naming_a_quantity_is_no_speaker() -> None:
     report = analyze("📉 Norvik Q3 results\n\nNet profit: €412m\nTurnout: 48%\nPolice: 3 dead\n")
     assert [claim.speaker for claim in report.claims] == ["Police"]
+
+
+def test_post_lines_with_an_emoji_a_trailing_source_and_a_quantity_named_before_its_value() -> None:
+    report = analyze(
+        "⚠️ Dam burst in Sarell valley\n\n☠️ Death toll: 14 — regional governor\n☠️ Death toll: 22 — Red Crescent\n"
+    )
+    assert [figure.source for figure in report.figures] == ["regional governor", "Red Crescent"]
+    assert len(report.conflicts) == 1
+    report = analyze("Tarvel referendum: results\n\nTurnout 61% per the commission.")
+    assert report.figures[0].quantity == "took part"
+    report = analyze("Turnout was 61%, the commission said. Opposition monitors say 54%.")
+    assert len(report.conflicts) == 1

@@ -624,7 +624,8 @@ HOLDERS: tuple[DependencyRule, ...] = (
                 "LEFT_ID": "figure",
                 "REL_OP": ">",
                 "RIGHT_ID": "holder",
-                "RIGHT_ATTRS": {"DEP": "compound", "POS": "PROPN"},
+                # (a name, not an emoji the tagger called one: "☠️ Death toll: 14")
+                "RIGHT_ATTRS": {"DEP": "compound", "POS": "PROPN", "IS_ALPHA": True},
             },
         ],
     ),

@@ -467,6 +467,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     # "magnitude 5.9": the quantity's name just before the number.
     if first.i > 0 and _named(doc[first.i - 1]) and not structure.quantity:
         structure.quantity = _named(doc[first.i - 1])
+    elif first.i > 0 and doc[first.i - 1].pos_ in NOUN_POS and not structure.quantity and _event(doc[first.i - 1]):
+        structure.quantity = _event(doc[first.i - 1])  # "Turnout 61% per the commission", "Death toll 14"
     if noun is None or not _done_to_by_its_verb(noun):
         _read_modifiers(noun if noun is not None else anchor, structure)  # "8,000 barrels leaked"
     _climb(anchor, structure)
@@ -1562,7 +1564,9 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     spoke_of = node.dep_ == "prep" and (lemma, node.lower_) in NUMBER_SPEAKING_PHRASES and node.i > verb.i
     given = lemma in NUMBER_GIVING_VERBS and structure.unit is None
     said_number = (lemma in NUMBER_SAYING_VERBS | NUMBER_COUNTING_VERBS or given) and node.dep_ in OBJECT_DEPS
-    if ((said_number and node.pos_ == "NUM") or spoke_of) and not structure.known:
+    # ("opposition monitors say 54%": a bare share said is a bare number said)
+    bare_share = node.lower_ in PERCENT_WORDS and not any(c.dep_ == "prep" for c in node.children)
+    if ((said_number and (node.pos_ == "NUM" or bare_share)) or spoke_of) and not structure.known:
         # "USGS puts magnitude at 6.3; the national institute says 6.0", "a hospital official said 62": a bare
         # number said restates the figure before it.
         structure.points_back = True
