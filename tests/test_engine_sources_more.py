@@ -373,3 +373,11 @@ def test_post_lines_with_an_emoji_a_trailing_source_and_a_quantity_named_before_
     assert report.figures[0].quantity == "took part"
     report = analyze("Turnout was 61%, the commission said. Opposition monitors say 54%.")
     assert len(report.conflicts) == 1
+
+
+def test_it_is_more_like_a_value_disputes_the_figure_before() -> None:
+    report = analyze("BREAKING: Teachers' strike in Olvana\n\nMinistry says 31% of teachers walked out.\nUnion says it's more like 70%.\n")
+    assert figure_at(report, "70%").qualifier == "about"
+    assert len(report.conflicts) == 1
+    # "now it is 18.7%", whatever "it" is, disputes nothing
+    assert analyze("The ministry said 31% of teachers walked out. Now it is 18.7%, officials said.").conflicts == []

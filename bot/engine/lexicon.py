@@ -247,6 +247,7 @@ QUALIFIERS = (
     ("almost", "nearly"),
     ("close to", "nearly"),
     ("closer to", "about"),
+    ("more like", "about"),  # "the union says it's more like 70%"
     ("about", "about"),
     ("around", "about"),
     ("approximately", "about"),

@@ -1662,7 +1662,9 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         if structure.quantity:
             break
         # "said it was closer to 50,000 barrels": a source disputing a figure (not "now it is 18.7%", whatever "it" is)
-        it_was = child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and lemma == "be" and node.tag_ in COMPARATIVE_TAGS
+        # ("it's more like 70%": the comparison may sit inside the figure's own phrase)
+        compared = node.tag_ in COMPARATIVE_TAGS or any(t.tag_ in COMPARATIVE_TAGS for t in node.subtree if t.i < node.i)
+        it_was = child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and lemma == "be" and compared
         if child.pos_ == "PRON" and (child.dep_ == "dobj" or it_was) and not structure.known:
             structure.points_back = True  # "puts it at 6.2", "said it was closer to 50,000 barrels"
             continue
