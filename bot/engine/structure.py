@@ -1541,6 +1541,11 @@ def _label_before(noun: Token, number: Token) -> bool:
     return noun.i < number.i and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ":"
 
 
+def _compared(node: Token) -> bool:
+    """'closer to 50,000', "it's more like 70%": a comparison on the value or inside its own phrase."""
+    return node.tag_ in COMPARATIVE_TAGS or any(t.tag_ in COMPARATIVE_TAGS for t in node.subtree if t.i < node.i)
+
+
 def _existential(verb: Token, node: Token) -> bool:
     """'there were 153 people': the noun after an existential "there" is what the clause is about."""
     return node.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)
@@ -1662,9 +1667,7 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         if structure.quantity:
             break
         # "said it was closer to 50,000 barrels": a source disputing a figure (not "now it is 18.7%", whatever "it" is)
-        # ("it's more like 70%": the comparison may sit inside the figure's own phrase)
-        compared = node.tag_ in COMPARATIVE_TAGS or any(t.tag_ in COMPARATIVE_TAGS for t in node.subtree if t.i < node.i)
-        it_was = child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and lemma == "be" and compared
+        it_was = child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and lemma == "be" and _compared(node)
         if child.pos_ == "PRON" and (child.dep_ == "dobj" or it_was) and not structure.known:
             structure.points_back = True  # "puts it at 6.2", "said it was closer to 50,000 barrels"
             continue
