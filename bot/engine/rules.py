@@ -331,6 +331,15 @@ CLAIMANT_NOUNS = SOURCE_NOUNS | PERSON_GROUPS["fighters"]
 # The label of the "according to X" holder, which other steps ask after: a figure with a source of its own.
 HOLDER_ACCORDING_TO = "holder:according-to"
 
+def _per_holder(holder: dict) -> list[dict]:
+    """The parse pattern of a source named after a post's "per" ("31 per emergency service"), with what the holder
+    must be."""
+    return [
+        {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "per"}},
+        {"LEFT_ID": "according", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj", **holder}},
+    ]
+
+
 HOLDERS: tuple[DependencyRule, ...] = (
     # "3,000, according to police": the figure nearest to the phrase is the holder's.
     (
@@ -343,18 +352,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
     ),
     # "Injured: 31 per emergency service, 50 per the hospital": a post's "per" names the figure's source as
     # "according to" does (a rate's "per day" names no source).
-    (
-        HOLDER_ACCORDING_TO,
-        [
-            {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "per"}},
-            {
-                "LEFT_ID": "according",
-                "REL_OP": ">",
-                "RIGHT_ID": "holder",
-                "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(ORGANISATION_NOUNS)}},
-            },
-        ],
-    ),
+    (HOLDER_ACCORDING_TO, _per_holder({"LEMMA": {"IN": sorted(ORGANISATION_NOUNS)}})),
     # "46% per company figures": the owner of the figures "per" names
     (
         HOLDER_ACCORDING_TO,
@@ -375,18 +373,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
         ],
     ),
     # (and a name ending in one, "5.4 per Kaltor Seismological Institute", whose lemma keeps its capital)
-    (
-        HOLDER_ACCORDING_TO,
-        [
-            {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "per"}},
-            {
-                "LEFT_ID": "according",
-                "REL_OP": ">",
-                "RIGHT_ID": "holder",
-                "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN", "LOWER": {"IN": sorted(ORGANISATION_NOUNS)}},
-            },
-        ],
-    ),
+    (HOLDER_ACCORDING_TO, _per_holder({"POS": "PROPN", "LOWER": {"IN": sorted(ORGANISATION_NOUNS)}})),
     # "The Civic Watch network, an observer group with 2,300 volunteers, estimated turnout at 44%": after a long
     # apposition the parser takes the verb for a participle on the figure noun; the sentence's subject gives it
     # (see `_subject_before`).

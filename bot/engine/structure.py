@@ -1033,10 +1033,9 @@ def _read_modifiers(noun: Token, structure: Structure) -> None:
 def _labelled_by_a_source(anchor: Token) -> bool:
     """A bare figure after a source's label and a colon: 'Education ministry: 28%', 'Police: 3,000', or after the
     label of a source's figure: '(organisers' estimate: 80,000 people; police estimate: 25,000)'."""
-    label, doc = anchor.head, anchor.doc
-    colon = label.i + 1 < len(doc) and doc[label.i + 1].text == ":"
+    label = anchor.head
     speaks = _lemma(label) in SOURCE_NOUNS | OWNED_FIGURE_NOUNS or label.ent_type_ in SPEAKING_ENTITIES
-    return anchor.dep_ in ("appos", "dep") and label.i < anchor.i and colon and speaks
+    return anchor.dep_ in ("appos", "dep") and _label_before(label, anchor) and speaks
 
 
 def _done_to_by_its_verb(noun: Token) -> bool:
