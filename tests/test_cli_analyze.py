@@ -134,12 +134,16 @@ def test_bad_input_exits_2_with_a_clear_message(
     assert "Traceback" not in error
 
 
+FRENCH = (
+    "Le maire de la ville a déclaré lundi que les travaux du nouveau pont commenceraient au printemps "
+    "prochain, selon un communiqué publié par la mairie. Les habitants attendent ce pont depuis dix ans."
+)
+
+
 def test_non_english_exits_2(tmp_path: Path) -> None:
     path = tmp_path / "fr.txt"
     path.write_text(
-        "Le maire de la ville a déclaré lundi que les travaux du nouveau pont commenceraient au printemps "
-        "prochain, selon un communiqué publié par la mairie. Les habitants attendent ce pont depuis dix ans.",
-        encoding="utf-8",
+        FRENCH, encoding="utf-8"
     )
     result = run(path, module=True)
     assert result.returncode == 2
@@ -297,9 +301,7 @@ def test_a_missing_model_is_a_configuration_error_in_one_line(tmp_path) -> None:
 def test_a_source_that_cannot_be_analyzed_is_named_and_the_others_still_reported(tmp_path: Path) -> None:
     french = tmp_path / "fr.txt"
     french.write_text(
-        "Le maire de la ville a déclaré lundi que les travaux du nouveau pont commenceraient au printemps "
-        "prochain, selon un communiqué publié par la mairie. Les habitants attendent ce pont depuis dix ans.",
-        encoding="utf-8",
+        FRENCH, encoding="utf-8"
     )
     result = run(MINE, french, tmp_path / "missing.txt", QUIET, "--json")
     assert result.returncode == 2
