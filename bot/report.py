@@ -205,6 +205,8 @@ class Report(BaseModel):
 _SCALES = ((1_000_000_000_000, "trillion"), (1_000_000_000, "billion"), (1_000_000, "million"))
 _EXACT_IN_A_FLOAT = 2**53
 _CURRENCIES = {"dollars": "$", "pounds": "£", "euros": "€", "yen": "¥"}
+# Hundredths of a currency, stored in the whole unit: their name as the text gives it.
+_SUBUNITS = frozenset({"cents", "pence"})
 
 
 def format_number(value: float) -> str:
@@ -229,8 +231,20 @@ def format_number(value: float) -> str:
     return f"{number:,.2f}".rstrip("0").rstrip(".")
 
 
+def _currency_code(unit: str | None) -> bool:
+    """'USD', 'GBP per share': a unit in a currency, by its code."""
+    code = (unit or "").split(" ")[0]
+    return len(code) == 3 and code.isalpha() and code.isupper()
+
+
 def format_figure(figure: Figure) -> str:
     """'at least 22', 'between 15 and 20', '17', '$3.4 billion'."""
+    if figure.measure in _SUBUNITS and _currency_code(figure.unit):
+        # "84 cents a share" is stored as 0.84 dollars (its unit the currency's); a reader knows it as 84 cents.
+        low = format_number(round(figure.value * 100, 6))
+        text = f"between {low} and {format_number(round(figure.upper * 100, 6))}" if figure.upper is not None else low
+        text = f"{text} {figure.measure}"
+        return f"{figure.qualifier} {text}" if figure.qualifier and figure.upper is None else text
     symbol = _CURRENCIES.get(figure.measure or "", "")
     if figure.upper is not None:
         text = f"between {symbol}{format_number(figure.value)} and {symbol}{format_number(figure.upper)}"

@@ -84,3 +84,61 @@ def test_a_revised_value_moves_from_a_clause_on_the_verbs_adjunct() -> None:
     )
     ValueAttachment(_VOCAB)(doc)
     assert doc[11].head.text == "lowered"
+
+
+def test_a_range_read_as_the_verbs_preposition_goes_back_to_the_noun_after_it() -> None:
+    # "Police said between 86 and 88 people died ." with "between" read as a preposition of "said"
+    words = "Police said between 86 and 88 people died .".split()
+    doc = _doc(
+        words,
+        [1, 1, 1, 2, 3, 3, 7, 1, 1],
+        "nsubj ROOT prep pobj cc conj nsubj ccomp punct".split(),
+        "NOUN VERB ADP NUM CCONJ NUM NOUN VERB PUNCT".split(),
+        "police say between 86 and 88 people die .".split(),
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert (doc[3].head.text, doc[3].dep_) == ("people", "nummod")
+    assert (doc[2].head.text, doc[2].dep_) == ("86", "quantmod")
+    assert doc[6].head.text == "died"
+
+
+def test_a_range_whose_noun_was_read_as_the_conjunct_gives_the_noun_the_ranges_place() -> None:
+    # "Analysts expected between 86 and 88 cents ." with "cents" the conjunct of "86" and "86" the object
+    words = "Analysts expected between 86 and 88 cents .".split()
+    doc = _doc(
+        words,
+        [1, 1, 3, 1, 3, 6, 3, 1],
+        "nsubj ROOT quantmod dobj cc nummod conj punct".split(),
+        "NOUN VERB ADP NUM CCONJ NUM NOUN PUNCT".split(),
+        "analyst expect between 86 and 88 cent .".split(),
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert (doc[6].head.text, doc[6].dep_) == ("expected", "dobj")
+    assert (doc[3].head.text, doc[3].dep_) == ("cents", "nummod")
+    assert (doc[5].head.text, doc[5].dep_) == ("86", "conj")
+
+
+def test_a_span_of_years_is_no_range_of_the_noun_after_it() -> None:
+    # "Officials said between 2005 and 2010 prices doubled ."
+    words = "Officials said between 2005 and 2010 prices doubled .".split()
+    doc = _doc(
+        words,
+        [1, 1, 1, 2, 3, 3, 7, 1, 1],
+        "nsubj ROOT prep pobj cc conj nsubj ccomp punct".split(),
+        "NOUN VERB ADP NUM CCONJ NUM NOUN VERB PUNCT".split(),
+        "official say between 2005 and 2010 price double .".split(),
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert doc[2].head.text == "said" and doc[3].head.text == "between"
+
+
+def test_a_range_already_on_its_noun_is_left_alone() -> None:
+    # "Between 86 and 88 people died ." read right: nothing to mend
+    words = "Between 86 and 88 people died .".split()
+    heads = [1, 4, 1, 1, 5, 5, 5]
+    doc = _doc(
+        words, heads, "quantmod nummod cc conj nsubj ROOT punct".split(),
+        "ADP NUM CCONJ NUM NOUN VERB PUNCT".split(), "between 86 and 88 people die .".split(),
+    )  # fmt: skip
+    ValueAttachment(_VOCAB)(doc)
+    assert [token.head.i for token in doc] == heads

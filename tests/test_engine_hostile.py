@@ -83,6 +83,24 @@ def test_a_figure_made_by_hand_with_infinity_still_formats() -> None:
     assert format_figure(figure) == "at least infinity"
 
 
+@pytest.mark.parametrize(
+    ("value", "upper", "qualifier", "measure", "unit", "shown"),
+    [
+        (0.84, None, None, "cents", "USD per share", "84 cents"),
+        (0.86, 0.88, None, "cents", "USD per share", "between 86 and 88 cents"),
+        (0.125, None, "about", "pence", "GBP", "about 12.5 pence"),
+        (1.45, None, None, "dollars", "USD per share", "$1.45"),
+        (1.5, None, None, "cents", "USD", "150 cents"),
+        (84, None, None, "cents", None, "84"),  # (no currency: the value was never turned into dollars)
+    ],
+)
+def test_a_sum_in_cents_reads_as_the_text_gives_it(value, upper, qualifier, measure, unit, shown) -> None:
+    figure = Figure(
+        value=value, upper=upper, qualifier=qualifier, measure=measure, unit=unit, span=Span(start=0, end=1)
+    )
+    assert format_figure(figure) == shown
+
+
 # --- Broken Unicode ---
 
 

@@ -279,6 +279,9 @@ DIFFERING = [
     "The health agency put the number of deaths linked to the heatwave at 1,100. Doctors' groups said at least 1,900 people had died in the heat.",
     "Seismologists downgraded the magnitude of the earthquake that struck the coast on Monday from 6.3 to 6.0.",
     "The survey said the quake had a magnitude of 6.6. The national agency initially reported the quake as a 7.0 temblor.",
+    # "said between ... and ..." read by the model as the verb's preposition: the range is still the noun's count
+    "Police said between 2,000 and 3,000 people marched through Osland. The organisers said 20,000 people took part.",
+    "Brenmark reported earnings of 84 cents a share. Analysts had expected between 86 and 88 cents a share.",
 ]
 
 NOT_DIFFERING = [
@@ -297,6 +300,10 @@ NOT_DIFFERING = [
     # forecasters looking for a figure give it; the result after them is not theirs
     "Revenue rose 7 percent to $436 million, the company said. Analysts were looking for $436 million.",
     'Russia said it had killed 480 Ukrainian servicemen in the past day. Kyiv said it had killed 620 Russian troops.',
+    # a year-ago result after "compared with $" is a baseline, whatever analysts expect now
+    "Tarren said profit was $410 million, or 52 cents a share, compared with $380 million a year earlier. Analysts had forecast $410 million.",
+    # "between 2005 and 2010" is a span of years, no range of prices
+    "Officials said between 2005 and 2010 prices doubled. The agency said 40 people lost their jobs.",
     'The quake measured 6.4, the bureau said. A 5.1-magnitude aftershock struck an hour later, the USGS said.',
     'The ferry, which is licensed to carry 400 passengers, had 212 people on board, the port authority said.',
     'Seventeen of the passengers on board were already dead, the coast guard said. The boat had 34 people on board, survivors said.',

@@ -62,6 +62,8 @@ TOKEN_CASES = [
     ("part:n-of", [",", "2,889", "hectares", "of", "which", "were", "destroyed"], 1),
     ("baseline:up-from", ["rose", "to", "95", ",", "up", "from", "40"], 6),
     ("baseline:compared-with", ["95", "jobs", "compared", "with", "40", "a", "year", "earlier"], 4),
+    ("baseline:compared-with", ["$", "9", "million", "compared", "with", "$", "7", "million"], 6),
+    ("baseline:up-from", ["rose", "to", "$", "95", ",", "up", "from", "$", "40"], 8),
     ("increment:n-more", ["12", "more", "bodies", "were", "found"], 0),
     ("increment:another-n", ["another", "40", "were", "hurt"], 1),
     ("increment:additional-n", ["an", "additional", "2.5", "people"], 2),

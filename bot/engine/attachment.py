@@ -1,19 +1,26 @@
-"""Mending one attachment the parser gets wrong around figures, as a pipeline component after the parser.
+"""Mending attachments the parser gets wrong around figures, as a pipeline component after the parser.
 
 "put the number of excess deaths linked to the heat at 900", "downgraded the magnitude of the earthquake that
 rocked the coast from 6.1 to 5.9": the small English model hangs the value ("at 900", "from 6.1") on the clause
 that describes the object ("linked", "rocked"), not on the verb that gives or revises the figure. Every later step
 (the figure's clause, its holder, a revision's two values) reads the verb a figure hangs on, so the value is moved
 to that verb once, here, where the rule is declared and tested on hand-built parses.
+
+"Police said between 2,000 and 3,000 people marched", "Analysts expected between 86 and 88 cents a share": the
+model reads "between" as a preposition of the verb, leaving the noun the range counts without its numbers. The
+range is given back to its noun, as the model reads it when the sentence opens on it ("Between 2,000 and 3,000
+people marched").
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
-from bot.engine.grammar import NOUN_POS, PATIENT_DEPS
+from bot.engine.grammar import NOUN_POS, PATIENT_DEPS, VERB_POS
 from bot.engine.lexicon import FIGURE_GIVING_VERBS
 from bot.engine.measures import CHANGE_WORDS, FIGURE_CHANGING_VERBS, REVISION_VERBS
 
@@ -76,6 +83,27 @@ VALUE_ATTACHMENTS: tuple[tuple[str, list[dict]], ...] = (
 )
 
 
+RANGE_OPENER = "between"
+# "between 2,000 and 3,000" misread: hung on a verb as its preposition (the range's first number, and its second or
+# the noun the second counts: "between 86 and 88 cents"), or opening a first number whose conjunct is the noun.
+RANGE_MISREADINGS: tuple[list[dict], ...] = (
+    [
+        {"RIGHT_ID": "opener", "RIGHT_ATTRS": {"LOWER": RANGE_OPENER, "DEP": "prep"}},
+        {"LEFT_ID": "opener", "REL_OP": ">", "RIGHT_ID": "low", "RIGHT_ATTRS": {"DEP": "pobj", "LIKE_NUM": True}},
+        {"LEFT_ID": "low", "REL_OP": ">", "RIGHT_ID": "high", "RIGHT_ATTRS": {"DEP": "conj"}},
+    ],
+    [
+        {"RIGHT_ID": "low", "RIGHT_ATTRS": {"LIKE_NUM": True}},
+        {"LEFT_ID": "low", "REL_OP": ">", "RIGHT_ID": "opener", "RIGHT_ATTRS": {"LOWER": RANGE_OPENER, "DEP": "quantmod"}},
+        {"LEFT_ID": "low", "REL_OP": ">", "RIGHT_ID": "high", "RIGHT_ATTRS": {"DEP": "conj", "POS": {"IN": sorted(NOUN_POS)}}},
+    ],
+)
+RANGE_LABEL = "attach:range-to-its-noun"
+_RANGE_OPENER_DEPS = frozenset({"prep", "quantmod"})
+# A year opens a span of time, not a range of counts: "between 2005 and 2010 prices doubled".
+_YEAR_SHAPE = re.compile(r"^(1[89]|20)\d\d$")
+
+
 def _a_value(token: Token) -> bool:
     """A number, or a noun a number counts ("$213 million", "32 %")."""
     return token.like_num or any(c.dep_ == "nummod" and c.like_num for c in token.children)
@@ -95,6 +123,8 @@ class ValueAttachment:
         self.matcher = DependencyMatcher(vocab)
         for number, (label, pattern) in enumerate(VALUE_ATTACHMENTS):
             self.matcher.add(f"{label}#{number}", [pattern])
+        self.range_matcher = DependencyMatcher(vocab)
+        self.range_matcher.add(RANGE_LABEL, list(RANGE_MISREADINGS))
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -114,6 +144,17 @@ class ValueAttachment:
             self._read(doc, sentence, moves)
         for value, verb in moves.items():
             doc[value].head = doc[verb]
+        # (again only the sentences with a "between" of a number in them)
+        ranged = {
+            token.sent.start: token.sent
+            for token in doc
+            if token.lower_ == RANGE_OPENER and token.dep_ in _RANGE_OPENER_DEPS and doc[token.i + 1 :][:1].text[:1].isdigit()
+        }
+        for sentence in ranged.values():
+            for _match_id, token_ids in self.range_matcher(sentence):
+                words = [sentence[i] for i in token_ids]
+                nodes = {node["RIGHT_ID"]: word for node, word in zip(_pattern_matched(words), words, strict=True)}
+                _give_the_range_its_noun(nodes["opener"], nodes["low"], nodes["high"])
         return doc
 
     def _read(self, doc: Doc, sentence, moves: dict[int, int]) -> None:
@@ -126,6 +167,38 @@ class ValueAttachment:
                 continue
             if nodes["object"].pos_ in NOUN_POS:
                 moves.setdefault(value.i, verb.i)
+
+
+def _pattern_matched(words: list[Token]) -> list[dict]:
+    """Which misreading matched: the first pattern's first token is "between", the second's a number."""
+    return RANGE_MISREADINGS[0] if words[0].lower_ == RANGE_OPENER else RANGE_MISREADINGS[1]
+
+
+def _give_the_range_its_noun(opener: Token, low: Token, high: Token) -> None:
+    """'said between 86 and 88 people died' (the noun right after the second number) or 'expected between 86 and
+    88 cents' (the second number's noun read as the conjunct): the numbers become the noun's, "between" theirs."""
+    doc = opener.doc
+    if _YEAR_SHAPE.match(low.text) or low.i != opener.i + 1:
+        return
+    on_a_verb = opener.dep_ == "prep"
+    if on_a_verb and opener.head.pos_ not in VERB_POS:
+        return
+    if high.like_num:
+        noun = doc[high.i + 1] if high.i + 1 < len(doc) else None
+        if not on_a_verb or noun is None or noun.pos_ not in NOUN_POS or any(c.dep_ == "nummod" for c in noun.children):
+            return
+    else:
+        second = doc[high.i - 1]
+        if high.pos_ not in NOUN_POS or not second.like_num or second.head.i != high.i or second.dep_ != "nummod":
+            return
+        noun = high
+        # the noun takes the place the phrase has (first, so that no step leaves a cycle)
+        noun.head, noun.dep_ = (opener.head, "dobj") if on_a_verb else (low.head, low.dep_)
+        if not on_a_verb and low.head.i == low.i:
+            noun.head = noun  # (the range was the sentence's root)
+        second.head, second.dep_ = low, "conj"
+    low.head, low.dep_ = noun, "nummod"
+    opener.head, opener.dep_ = low, "quantmod"
 
 
 @Language.factory(VALUE_ATTACHMENT_COMPONENT)

@@ -1287,11 +1287,17 @@ def _bare_number_entity(doc: Doc, first: int) -> bool:
     named_before = entity.start > 0 and doc[entity.start - 1].pos_ == "PROPN" and doc[entity.start - 1].is_alpha
     if token.ent_type_ not in TIME_ENTITIES and named_before:
         return False  # "the Boeing 737": a model's number after its maker's name
-    # ("📏 Magnitude 6.2" taken for a product: a quantity's name before its value)
+    # ("📏 Magnitude 6.2" taken for a product: a quantity's name before its value; "between 86 and 88 cents"
+    # for a date: a coin's name is no word of a date)
     words = [
         t
         for t in entity
-        if not (_is_number_token(t) or t.lower_ in COUNT_ENTITY_WORDS or family_of(t.lower_, NAMED_QUANTITIES))
+        if not (
+            _is_number_token(t)
+            or t.lower_ in COUNT_ENTITY_WORDS
+            or family_of(t.lower_, NAMED_QUANTITIES)
+            or t.lemma_.lower() in SUBUNITS
+        )
     ]
     return not words and not re.match(r"^(1[6-9]|20)\d\d$", token.text)
 

@@ -102,6 +102,7 @@ from bot.engine.structure import misread_figure_noun, names_a_body, relative_cla
 
 # A token that may be (part of) a number: the figure finder decides which are counts.
 _NUMBER = {"LIKE_NUM": True}
+_CURRENCY = {"IS_CURRENCY": True}
 _MONTHS_CAPITALISED = {"LOWER": {"IN": sorted(MONTH_NAMES)}, "IS_TITLE": True}
 # A day of the month in digits: one or two of them.
 _DAY = {"IS_DIGIT": True, "LENGTH": {"<=": 2}}
@@ -207,6 +208,9 @@ BASELINES: tuple[TokenRule, ...] = (
         3,
     ),
     ("baseline:compared-with", [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, _NUMBER], 2),
+    # "compared with $380 million a year earlier", "up from $1.2 billion": the sign is a word of its own
+    ("baseline:compared-with", [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, _CURRENCY, _NUMBER], 3),
+    ("baseline:up-from", [{"LOWER": {"IN": ["up", "down"]}}, {"LOWER": "from"}, _CURRENCY, _NUMBER], 3),
     (
         "baseline:compared-with",
         [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, {"IS_ALPHA": True}, _NUMBER],
