@@ -279,6 +279,8 @@ DIFFERING = [
     "The health agency put the number of deaths linked to the heatwave at 1,100. Doctors' groups said at least 1,900 people had died in the heat.",
     "Seismologists downgraded the magnitude of the earthquake that struck the coast on Monday from 6.3 to 6.0.",
     "The survey said the quake had a magnitude of 6.6. The national agency initially reported the quake as a 7.0 temblor.",
+    # a guess at the dead already counted is a figure, however uncertain
+    "The government said 15,500 people were killed. The defence minister had speculated that the toll could be as high as 100,000.",
     # "said between ... and ..." read by the model as the verb's preposition: the range is still the noun's count
     "Police said between 2,000 and 3,000 people marched through Osland. The organisers said 20,000 people took part.",
     "Brenmark reported earnings of 84 cents a share. Analysts had expected between 86 and 88 cents a share.",
@@ -302,6 +304,9 @@ NOT_DIFFERING = [
     'Russia said it had killed 480 Ukrainian servicemen in the past day. Kyiv said it had killed 620 Russian troops.',
     # a year-ago result after "compared with $" is a baseline, whatever analysts expect now
     "Tarren said profit was $410 million, or 52 cents a share, compared with $380 million a year earlier. Analysts had forecast $410 million.",
+    # a toll foreseen is no count: it grows to its value, or it is the final one
+    "Officials said 21,500 people died in the quake. The relief headquarters said the number of deaths could rise above 50,000.",
+    'The death toll has reached 30, the police chief said. "We think the final death toll could be around 165," the head of the disaster agency told AFP.',
     # "between 2005 and 2010" is a span of years, no range of prices
     "Officials said between 2005 and 2010 prices doubled. The agency said 40 people lost their jobs.",
     'The quake measured 6.4, the bureau said. A 5.1-magnitude aftershock struck an hour later, the USGS said.',

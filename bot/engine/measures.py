@@ -311,6 +311,10 @@ BASELINE_PREPOSITIONS = frozenset({"from"})
 # How far above a time marker the phrase of a starting point may be ("last" -> "year" -> "time" -> "from").
 MAX_BASELINE_CLIMB = 3
 
+# Verbs by which a count grows to a value: "the toll could rise to 300", "could reach 10,000".
+GROWING_VERBS = frozenset("rise climb soar jump grow increase reach top exceed surpass double".split())
+# Words naming the count to come at an event's end: "the final death toll", "the eventual number of dead".
+FINAL_COUNT_WORDS = frozenset("final eventual ultimate".split())
 CHANGE_WORDS = frozenset(
     "rise fall grow drop increase decrease climb decline gain jump slump slide shrink contract expand ease up down "
     "higher lower overstate understate".split()

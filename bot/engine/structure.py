@@ -144,6 +144,7 @@ from bot.engine.measures import (
     EVENT_PEOPLE_NOUNS,
     EVENT_REPORTING_VERBS,
     FIGURE_CHANGING_VERBS,
+    FINAL_COUNT_WORDS,
     FINDING_VERBS,
     FLUID_UNITS,
     FORECAST_LEMMA,
@@ -156,6 +157,7 @@ from bot.engine.measures import (
     FUTURE_MODALS,
     GENERAL_PRICE_WORDS,
     GENERIC_MEASURE_HEADS,
+    GROWING_VERBS,
     GROWTH_QUANTITIES,
     GROWTH_WORDS,
     HAPPENS_TO_PEOPLE,
@@ -570,6 +572,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if structure.status == "forecast" and _possible_only(path[-1]):
         # "had predicted that 200,000 civilians could be forced from their homes": a scenario, no expectation
         structure.hypothetical = True
+    elif structure.quantity in PERSON_EVENTS and _possible_only(path[-1]) and _foreseen_count(path):
+        # "the death toll could soar to 50,000", "the final toll could be around 165": a count to come, no
+        # count; "the toll could be as high as 100,000" still guesses at the dead already counted
+        structure.hypothetical = True
     measured = MEASURE_OF_EVENT.get(family_of(structure.counted or "", EVENT_KINDS) or "")
     if not structure.quantity and not structure.unit and measured and "." in number.text:
         # "downgraded the size of the temblor from 6.1 to 5.9": a decimal no count of quakes is, but their measure
@@ -696,6 +702,16 @@ def _possible_only(verb: Token) -> bool:
     an estimate of what happened)."""
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ in AUXILIARY_DEPS]
     return any(a in POSSIBILITY_MODALS for a in auxiliaries) and "have" not in auxiliaries
+
+
+def _foreseen_count(path: list[Token]) -> bool:
+    """Whether a possible count is one to come: its verb makes it grow ("could rise to", "could reach"), or it
+    is the count's final one ("the final death toll could be ...")."""
+    verb = path[-1]
+    if _lemma(verb) in GROWING_VERBS:
+        return True
+    nouns = [*path, *(c for c in verb.children if c.dep_ in SUBJECT_DEPS)]
+    return any(c.dep_ == "amod" and c.lower_ in FINAL_COUNT_WORDS for noun in nouns for c in noun.children)
 
 
 def _opens_with_condition(clause: Token) -> bool:
