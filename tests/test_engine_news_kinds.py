@@ -307,6 +307,8 @@ NOT_DIFFERING = [
     # a toll foreseen is no count: it grows to its value, or it is the final one
     "Officials said 21,500 people died in the quake. The relief headquarters said the number of deaths could rise above 50,000.",
     'The death toll has reached 30, the police chief said. "We think the final death toll could be around 165," the head of the disaster agency told AFP.',
+    # each item's change in brackets is its own: no item's value was revised to another's
+    "The bureau downwardly revised second-quarter figures for mining, quarrying and energy (-1.2% from 1.2% previously), transport and storage (3% from 3.6%), and retail and wholesale trade (2.9% from 4.1%).",
     # "between 2005 and 2010" is a span of years, no range of prices
     "Officials said between 2005 and 2010 prices doubled. The agency said 40 people lost their jobs.",
     'The quake measured 6.4, the bureau said. A 5.1-magnitude aftershock struck an hour later, the USGS said.',

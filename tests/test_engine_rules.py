@@ -778,3 +778,22 @@ def test_a_bracket_closing_before_a_colon_is_two_tokens() -> None:
     nlp = get_pipeline(get_settings().spacy_model)
     words = [t.text for t in nlp.make_doc("Observers (Fair Count): 44%")]
     assert ")" in words and words[words.index(")") + 1] == ":"
+
+
+def test_a_bracketed_change_after_a_noun_is_that_items_and_its_from_value_a_baseline() -> None:
+    # "for mining ( -0.6 % from 0.6 % ) , retail ( 4 % from 4.7 % )"
+    words = ["for", "mining", "(", "-", "0.6", "%", "from", "0.6", "%", ")", ",", "retail", "(", "4", "%", "from",
+             "4.7", "%", ")"]  # fmt: skip
+    pos = ["ADP", "NOUN", "PUNCT", "PUNCT", "NUM", "NOUN", "ADP", "NUM", "NOUN", "PUNCT", "PUNCT", "NOUN", "PUNCT",
+           "NUM", "NOUN", "ADP", "NUM", "NOUN", "PUNCT"]  # fmt: skip
+    found = read_rules(_doc(words, pos=pos, lemmas=[w.lower() for w in words]))
+    assert found.items == {4: "mining", 7: "mining", 13: "retail", 16: "retail"}
+    assert found.baselines.get(7) == found.baselines.get(16) == "item:bracketed-change"
+    assert 4 not in found.baselines and 13 not in found.baselines
+
+
+def test_a_bracket_that_gives_no_change_names_no_item() -> None:
+    # "12 dead ( police ) , 20 ( 4 of them children )"
+    words = ["12", "dead", "(", "police", ")", ",", "20", "(", "4", "of", "them", "children", ")"]
+    pos = ["NUM", "ADJ", "PUNCT", "NOUN", "PUNCT", "PUNCT", "NUM", "PUNCT", "NUM", "ADP", "PRON", "NOUN", "PUNCT"]
+    assert read_rules(_doc(words, pos=pos)).items == {}

@@ -296,6 +296,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             # "the 1.09 billion euros analysts had expected": the unit the parser gave to the forecasters
             units = (UNIT_WORDS.get(t.lemma_.lower()) for t in doc[scale_head.i + 1 : expected_by.head.i])
             structure.unit = structure.unit or next((unit for unit in units if unit), None)
+        if first in rules.items:
+            structure.belongs_to = rules.items[first]  # each bracketed item's change is its own
         baseline = rules.baselines.get(first)
         if baseline and not structure.prior:  # "down from the 230 deaths it reported": a prior statement
             structure.baseline = True

@@ -218,6 +218,19 @@ BASELINES: tuple[TokenRule, ...] = (
     ),
 )
 
+# "electricity (-0.6% from 0.6% previously), real estate (4% from 4.7%)": values in brackets after a noun, a change
+# from one to the other, are that noun's, each bracket another item's. Keyed by each number; the label names the
+# item (the noun before the bracket).
+_SIGN = {"ORTH": {"IN": ["-", "+", "−"]}, "OP": "?"}
+_PERCENT = {"LOWER": {"IN": ["%", "percent", "pct"]}, "OP": "?"}
+BRACKETED_ITEMS: tuple[TokenRule, ...] = (
+    (
+        "item:bracketed-change",
+        [{"POS": {"IN": ["NOUN", "PROPN"]}}, {"ORTH": "("}, _SIGN, _NUMBER, _PERCENT, {"LOWER": "from"}, _SIGN, _NUMBER],
+        0,
+    ),
+)
+
 # "55,000 people (police) attended", "55,000 (police)": a source in brackets right after the figure's number or
 # noun. The holder is the word inside the brackets.
 IN_BRACKETS_HOLDER = "holder:in-brackets"
@@ -834,6 +847,8 @@ class DocRules:
     by_figure_noun: dict[int, Holder] = field(default_factory=dict)
     by_claim_noun: dict[int, Holder] = field(default_factory=dict)
     in_brackets: dict[int, Holder] = field(default_factory=dict)
+    # The numbers of a bracketed change -> the item it is of ("real estate (4% from 4.7%)" -> "estate").
+    items: dict[int, str] = field(default_factory=dict)
     # The first number word of a value forecasters expected, written before them -> the forecasters.
     expected_by: dict[int, Holder] = field(default_factory=dict)
     # (index of a colon, the holder of the clause of saying before it in its sentence), in order
@@ -857,6 +872,7 @@ class FigureRules:
             ("increments", INCREMENTS),
             ("in_brackets", IN_BRACKETS),
             ("expected_by", EXPECTED_BY),
+            ("items", BRACKETED_ITEMS),
         ):
             for number, (label, pattern, offset) in enumerate(rules):
                 key = f"{label}#{number}"
@@ -893,6 +909,14 @@ class FigureRules:
                 number = _number_before_bracket(doc, start)
                 if number is not None:
                     found.in_brackets.setdefault(number, holder)
+            elif family == "items":
+                after_from = False
+                for token in doc[start:end]:
+                    if token.like_num:
+                        found.items.setdefault(token.i, doc[start].lemma_.lower())
+                        if after_from:  # the value it changed from, in either sense: compared with nothing
+                            found.baselines.setdefault(token.i, label)
+                    after_from = after_from or token.lower_ == "from"
             elif family == "expected_by":
                 forecasters = next(t for t in doc[start:end] if t.lemma_.lower() in FORECASTER_NOUNS)
                 number = next(t for t in doc[start:end] if t.like_num)  # after a currency symbol, if any
