@@ -52,6 +52,8 @@ UNNAMED_REVISER_KEY = "unnamed reviser"
 STATED_EARLIER = 10**9
 # The most distinct readings (value and source) one conflict can hold and still be sources disagreeing.
 MAX_READINGS = 12
+# The most figures of one measure among which parts adding up to a total are looked for (each against each).
+MAX_SUMMED_GROUP = 4 * MAX_READINGS
 
 
 # Who gives a value "originally reported as 7.8" by no one named.
@@ -335,6 +337,7 @@ def find_conflicts(
     for cluster in _clusters(candidates, structures):
         indexes = _on_one_scale(_without_parts(cluster, figures, structures), figures, structures)
         keys = _one_key_per_abbreviation({i: _source_key(figures[i], claims, structures[i]) for i in indexes})
+        indexes = _without_summed_parts(indexes, figures, keys)
         indexes, newer = _one_reading_per_source(indexes, figures, structures, keys)
         readings = _readings(indexes, figures, keys, newer)
         # Sources disagreeing give a few values; a dozen values of one measure is a table or a list of parts.
@@ -387,6 +390,34 @@ def find_conflicts(
 # How far (in characters) from a revised figure the difference that explains it may be stated: "lowered to 31 from
 # 37 after six people were found alive".
 DIFFERENCE_WINDOW = 200
+
+
+def _without_summed_parts(indexes: list[int], figures: list[Figure], keys: dict[int, str]) -> list[int]:
+    """'"Eleven people are dead. Nine were brought to us already dead and two died in surgery"': a source's values
+    that follow one another near its total and add up to it exactly are the total's parts, no other counts."""
+    parts: set[int] = set()
+    exact = [i for i in indexes if figures[i].upper is None and figures[i].qualifier is None]
+    if len(exact) > MAX_SUMMED_GROUP:
+        return indexes  # a table, not a toll and its breakdown; and each total reads its neighbours
+    for total in exact:
+        near = [
+            i
+            for i in exact
+            if i != total
+            and keys[i] == keys[total]
+            and abs(figures[i].span.start - figures[total].span.start) <= DIFFERENCE_WINDOW
+            and figures[i].value < figures[total].value
+        ]
+        near.sort(key=lambda i: figures[i].span.start)
+        for first in range(len(near)):
+            run_sum = 0.0
+            for last in range(first, len(near)):
+                run_sum += figures[near[last]].value
+                if run_sum >= figures[total].value:
+                    if run_sum == figures[total].value and last > first:
+                        parts.update(near[first : last + 1])
+                    break
+    return [i for i in indexes if i not in parts]
 
 
 def _difference_stated(a: Figure, b: Figure, figures: list[Figure], starts: list[int]) -> bool:

@@ -69,6 +69,7 @@ from bot.engine.lexicon import (
     ONE_WORDS,
     OTHER_EVENT_MARKERS,
     PART_WORDS,
+    PAST_MONTH_MARKERS,
     PERIOD_OFFSET_MARKERS,
     PLURAL_FRACTIONS,
     PRONOUN_ONE_DETERMINERS,
@@ -976,8 +977,14 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
             # bare number may still restate a measured figure when no figure in its unit is near ("raised to
             # 12,000 to 19,000" barrels).
             candidates.sort(key=lambda f: not _restates_in_unit(structure.unit, f.structure.unit))
-            earlier = next((f for f in candidates if f.structure.quantity), None) or next(
-                iter(candidates), None
+            # In its own sentence, the figure an earlier clause gave is the one restated, though it names no
+            # quantity ("about 40 houses had been buried; the village head put the figure at 42").
+            own_sentence = [f for f in candidates if f.sentence_start == figure.sentence_start]
+            earlier = (
+                next((f for f in own_sentence if f.structure.quantity), None)
+                or next(iter(own_sentence), None)
+                or next((f for f in candidates if f.structure.quantity), None)
+                or next(iter(candidates), None)
             )
             if earlier is None and not _within_window_before(figures, index) and figure.holder is not None:
                 # "the focus was on voter turnout ... The commission put it at 51.5 percent": with no figure
@@ -1658,7 +1665,7 @@ def _find_marker_heads(doc: Doc, start: int, end: int) -> list[Token]:
     return heads
 
 
-_MARKER_WORDS = tuple(tuple(marker.split()) for marker in OTHER_EVENT_MARKERS)
+_MARKER_WORDS = tuple(tuple(marker.split()) for marker in (*OTHER_EVENT_MARKERS, *PAST_MONTH_MARKERS))
 
 
 def _year_tokens(doc: Doc) -> list[int]:
@@ -1685,7 +1692,7 @@ def _background_markers(sentence: str) -> tuple[bool, bool]:
     lowered = f" {sentence.lower()}"
     # (a conflict's noun may tell its start, "The war began on Oct. 7 when ...": the parse decides, see
     # `_conflict_beginnings`)
-    marked = any(marker in lowered for marker in OTHER_EVENT_MARKERS) or any(
+    marked = any(marker in lowered for marker in (*OTHER_EVENT_MARKERS, *PAST_MONTH_MARKERS)) or any(
         word in CONFLICT_NOUNS for word in _WORD.findall(lowered)
     )
     # ("plans to eliminate 800 jobs by the end of 2027": a deadline's year is to come, no past event)

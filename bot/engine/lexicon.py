@@ -310,6 +310,11 @@ MONTH_NAMES = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+# A month named with "last" is past, another time than the article's news: "A march last October drew about
+# 60,000 people". (Full names only: "last may" could be a verb's.)
+PAST_MONTH_MARKERS = tuple(
+    f"last {month}" for month in "january february march april june july august september october november december".split()
+)
 FULL_MONTH_NAMES = (
     "january february march april may june july august september october november december".split()
 )
