@@ -15,12 +15,14 @@ from spacy.tokens import Doc
 from bot.engine import lexicon
 from bot.engine.rules import (
     BASELINES,
+    BRACKETED_ITEMS,
     EXPECTED_BY,
     HOLDERS,
     IN_BRACKETS,
     INCREMENTS,
     NOT_A_COUNT,
     PARTS,
+    SOURCE_BEFORE_VALUES,
     holder_of,
     read_rules,
 )
@@ -536,6 +538,37 @@ def test_a_source_in_brackets_holds_the_figure_beside_it() -> None:
     assert (holder.head.text, holder.rule) == ("police", "holder:in-brackets")
 
 
+def test_a_bodys_capitalised_name_in_brackets_holds_the_figure_before_it() -> None:
+    # "5.8 ( Marr Institute of Geophysics ) / 6.1 ( Eastern Seismic Network )"
+    words = ["5.8", "(", "Marr", "Institute", "of", "Geophysics", ")", "/", "6.1", "(", "Eastern", "Seismic",
+             "Network", ")"]  # fmt: skip
+    pos = ["NUM", "PUNCT", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "SYM", "NUM", "PUNCT", "PROPN", "PROPN",
+           "PROPN", "PUNCT"]  # fmt: skip
+    found = read_rules(_doc(words, pos=pos, lemmas=words))
+    assert found.in_brackets[0].text == "Marr Institute of Geophysics"
+    assert found.in_brackets[8].text == "Eastern Seismic Network"
+    # a capitalised bracket without a body's noun names no one: "( Friday Night )"
+    words = ["5.8", "(", "Friday", "Night", ")"]
+    assert 0 not in read_rules(_doc(words, pos=["NUM", "PUNCT", "PROPN", "PROPN", "PUNCT"], lemmas=words)).in_brackets
+
+
+@pytest.mark.parametrize(
+    ("words", "number", "holder"),
+    [
+        ([":", "police", "~", "2,000", "·", "organisers", "15,000"], 3, "police"),
+        ([":", "police", "~", "2,000", "·", "organisers", "15,000"], 6, "organisers"),
+        (["/", "officials", "40"], 2, "officials"),
+    ],
+)
+def test_a_source_noun_opening_a_posts_stretch_holds_the_value_after_it(words, number, holder) -> None:
+    assert read_rules(_doc(words)).source_before[number].head.text == holder
+
+
+def test_a_source_noun_inside_prose_holds_no_value() -> None:
+    # "the police 40 ..." (no stretch of a line opens on the noun)
+    assert read_rules(_doc(["the", "police", "40", "officers"])).source_before == {}
+
+
 def test_every_declared_rule_has_a_case_here() -> None:
     tested = {label for label, _words, _number in TOKEN_CASES} | {
         "not-a-count:age-apposition",
@@ -565,10 +598,16 @@ def test_every_declared_rule_has_a_case_here() -> None:
         "holder:spoke-of",
         "holder:looking-for",
         "holder:giving-verb-misread",
+        "item:bracketed-change",
+        "holder:source-before-value",
     }
     declared = {
-        label for label, *_ in (*NOT_A_COUNT, *PARTS, *BASELINES, *INCREMENTS, *IN_BRACKETS, *EXPECTED_BY, *HOLDERS)
-    }
+        label
+        for label, *_ in (
+            *NOT_A_COUNT, *PARTS, *BASELINES, *INCREMENTS, *IN_BRACKETS, *EXPECTED_BY, *HOLDERS, *BRACKETED_ITEMS,
+            *SOURCE_BEFORE_VALUES,
+        )
+    }  # fmt: skip
     assert declared <= tested, declared - tested
 
 
@@ -778,6 +817,17 @@ def test_a_bracket_closing_before_a_colon_is_two_tokens() -> None:
     nlp = get_pipeline(get_settings().spacy_model)
     words = [t.text for t in nlp.make_doc("Observers (Fair Count): 44%")]
     assert ")" in words and words[words.index(")") + 1] == ":"
+
+
+def test_a_posts_sign_for_about_is_a_word_of_its_own() -> None:
+    from bot.engine import get_pipeline
+    from bot.settings import get_settings
+
+    nlp = get_pipeline(get_settings().spacy_model)
+    assert [t.text for t in nlp.make_doc("police ~2,000, organisers ≈15,000")] == [
+        "police", "~", "2,000", ",", "organisers", "≈", "15,000",
+    ]  # fmt: skip
+    assert [t.text for t in nlp.make_doc("the ~user folder")] == ["the", "~user", "folder"]
 
 
 def test_a_bracketed_change_after_a_noun_is_that_items_and_its_from_value_a_baseline() -> None:

@@ -381,3 +381,28 @@ def test_it_is_more_like_a_value_disputes_the_figure_before() -> None:
     assert len(report.conflicts) == 1
     # "now it is 18.7%", whatever "it" is, disputes nothing
     assert analyze("The ministry said 31% of teachers walked out. Now it is 18.7%, officials said.").conflicts == []
+
+
+def test_a_bodys_name_in_brackets_and_a_value_after_a_slash_in_a_post() -> None:
+    report = analyze(
+        "⚡️ Quake felt across Marr province\n\n"
+        "Magnitude 5.8 (Marr Institute of Geophysics) / 6.1 (Eastern Seismic Network). Depth 35 km.\n\n#quake"
+    )
+    assert figure_at(report, "5.8").source == "Marr Institute of Geophysics"
+    assert figure_at(report, "6.1").source == "Eastern Seismic Network"
+    assert figure_at(report, "6.1").quantity == "magnitude"  # the measure before the slash
+    assert len(report.conflicts) == 1
+
+
+def test_a_posts_source_before_its_value_with_about_and_plus_signs() -> None:
+    report = analyze("📣 Thousands march in Orvel\n\nCrowd: police ~2,000 · organisers 15,000+\n\n#Orvel #protest")
+    about, more = figure_at(report, "2,000"), figure_at(report, "15,000")
+    assert (about.source, about.qualifier, about.counted) == ("police", "about", None)
+    assert (more.source, more.qualifier, more.counted) == ("organisers", "more than", None)
+    assert len(report.conflicts) == 1
+    # "per" with sources named in the plural names them; a rate is per one
+    report = analyze("March in Orvel\n\nCrowd: 8,000 per organisers, 2,000 per police.\n\n#Orvel")
+    assert figure_at(report, "8,000").source == "organisers" and figure_at(report, "8,000").unit is None
+    assert len(report.conflicts) == 1
+    report = analyze("The plant produced 1.2 tonnes per worker last year.")
+    assert figure_at(report, "1.2").unit.endswith("per worker")

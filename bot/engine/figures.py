@@ -77,6 +77,7 @@ from bot.engine.lexicon import (
     QUALIFIERS,
     RANGE_OPENERS,
     SINGULAR_FRACTIONS,
+    SOURCE_NOUNS,
     TOLL_NOUNS,
     WEEKDAY_NAMES,
 )
@@ -124,6 +125,7 @@ from bot.engine.rules import (
     read_rules,
 )
 from bot.engine.structure import (
+    ALTERNATIVE_MARKS,
     GENERIC_COUNTED,
     MAX_CLIMB,
     Structure,
@@ -274,6 +276,11 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             # "rises to 63 - ministry", "12 dead (hospital sources)": the source after a dash or in brackets, not
             # what is counted
             counted = None
+        labelled_by = rules.source_before.get(first)
+        if labelled_by is not None and counted is not None and (
+            counted.i == labelled_by.head.i or counted.lemma_.lower() in SOURCE_NOUNS
+        ):
+            counted = None  # "police ~2,000 · organisers 15,000": a source, not what is counted
         expected_by = rules.expected_by.get(first)
         if expected_by is not None and counted is not None and counted.i == expected_by.head.i:
             counted = None  # "the 180,000 economists had forecast": the forecasters are no counted thing
@@ -962,7 +969,9 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
             # nearest that says what it counts, in an earlier clause within the window. (A figure after a label's
             # colon restates the labelled one before it, whatever clause the parser gave both: "(organisers'
             # estimate: 80,000 people; police estimate: 25,000)".)
-            labelled = doc_text(doc)[max(0, figure.start - LABEL_REACH) : figure.start].rstrip().endswith(":")
+            labelled = doc_text(doc)[max(0, figure.start - LABEL_REACH) : figure.start].rstrip().endswith(
+                (":", *ALTERNATIVE_MARKS)
+            )
             candidates = [
                 f
                 for f in _within_window_before(figures, index)
@@ -1306,6 +1315,8 @@ def _bare_number_entity(doc: Doc, first: int) -> bool:
             or t.lower_ in COUNT_ENTITY_WORDS
             or family_of(t.lower_, NAMED_QUANTITIES)
             or t.lemma_.lower() in SUBUNITS
+            or (t.text == "+" and t.i > 0 and _plus_after(doc, t.i - 1))  # "15,000+" taken for a date
+            or t.is_space
         )
     ]
     return not words and not re.match(r"^(1[6-9]|20)\d\d$", token.text)

@@ -252,6 +252,8 @@ QUALIFIERS = (
     ("around", "about"),
     ("approximately", "about"),
     ("roughly", "about"),
+    ("~", "about"),  # a post's "police ~2,000"
+    ("≈", "about"),
     ("some", "about"),
     ("an estimated", "about"),
     ("estimated", "about"),

@@ -33,6 +33,7 @@ from bot.engine.grammar import (
     NOT_SOURCE_ENTITIES,
     NOUN_POS,
     PLACE_ENTITIES,
+    PLURAL_NOUN_TAGS,
     RELATIVE_CLAUSE_DEPS,
     SOURCE_ENTITIES,
     SUBJECT_DEPS,
@@ -102,7 +103,7 @@ from bot.engine.structure import misread_figure_noun, names_a_body, relative_cla
 
 # A token that may be (part of) a number: the figure finder decides which are counts.
 _NUMBER = {"LIKE_NUM": True}
-_CURRENCY = {"IS_CURRENCY": True}
+_CURRENCY_SIGN = {"IS_CURRENCY": True}
 _MONTHS_CAPITALISED = {"LOWER": {"IN": sorted(MONTH_NAMES)}, "IS_TITLE": True}
 # A day of the month in digits: one or two of them.
 _DAY = {"IS_DIGIT": True, "LENGTH": {"<=": 2}}
@@ -209,8 +210,8 @@ BASELINES: tuple[TokenRule, ...] = (
     ),
     ("baseline:compared-with", [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, _NUMBER], 2),
     # "compared with $380 million a year earlier", "up from $1.2 billion": the sign is a word of its own
-    ("baseline:compared-with", [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, _CURRENCY, _NUMBER], 3),
-    ("baseline:up-from", [{"LOWER": {"IN": ["up", "down"]}}, {"LOWER": "from"}, _CURRENCY, _NUMBER], 3),
+    ("baseline:compared-with", [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, _CURRENCY_SIGN, _NUMBER], 3),
+    ("baseline:up-from", [{"LOWER": {"IN": ["up", "down"]}}, {"LOWER": "from"}, _CURRENCY_SIGN, _NUMBER], 3),
     (
         "baseline:compared-with",
         [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, {"IS_ALPHA": True}, _NUMBER],
@@ -236,6 +237,8 @@ BRACKETED_ITEMS: tuple[TokenRule, ...] = (
 IN_BRACKETS_HOLDER = "holder:in-brackets"
 # How many words after the source noun's comma may say who it is: "(organisers, the Water Is Ours coalition)".
 BRACKETED_NAME_REACH = 6
+# How many capitalised words a body's name in brackets may have on either side of its noun.
+BRACKETED_TITLE_WORDS = 3
 IN_BRACKETS: tuple[TokenRule, ...] = (
     (
         IN_BRACKETS_HOLDER,
@@ -245,6 +248,19 @@ IN_BRACKETS: tuple[TokenRule, ...] = (
             {"ORTH": "("},
             {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "?"},
             {"LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
+            {"ORTH": ")"},
+        ],
+        -1,
+    ),
+    (
+        IN_BRACKETS_HOLDER,
+        # "(Eastern Seismic Network)", "(Marr Institute of Geophysics)": a body's name, its noun among its words
+        [
+            {"ORTH": "("},
+            {"IS_TITLE": True, "OP": f"{{0,{BRACKETED_TITLE_WORDS}}}"},
+            {"LOWER": {"IN": sorted(ORGANISATION_NOUNS)}, "IS_TITLE": True},
+            {"LOWER": {"IN": ["of", "for"]}, "OP": "?"},
+            {"IS_TITLE": True, "OP": f"{{0,{BRACKETED_TITLE_WORDS}}}"},
             {"ORTH": ")"},
         ],
         -1,
@@ -266,6 +282,23 @@ IN_BRACKETS: tuple[TokenRule, ...] = (
             {"ORTH": ","},
             {"ORTH": {"NOT_IN": ["(", ")"]}, "OP": f"{{1,{BRACKETED_NAME_REACH}}}"},
             {"ORTH": ")"},
+        ],
+        -1,
+    ),
+)
+
+# "Crowd: police ~2,000 · organisers 15,000+", "police 2,000 / organisers 15,000": in a post's line, a source's
+# noun right before a value, opening its stretch of the line, gives it. Keyed by the number.
+SOURCE_BEFORE_VALUE = "holder:source-before-value"
+_LINE_STRETCH_OPENERS = [":", "·", "•", "/", "|", ",", ";", "—", "–"]
+SOURCE_BEFORE_VALUES: tuple[TokenRule, ...] = (
+    (
+        SOURCE_BEFORE_VALUE,
+        [
+            {"ORTH": {"IN": _LINE_STRETCH_OPENERS}},
+            {"LOWER": {"IN": sorted(SOURCE_NOUNS)}},
+            {"ORTH": {"IN": ["~", "≈"]}, "OP": "?"},
+            _NUMBER,
         ],
         -1,
     ),
@@ -370,6 +403,8 @@ HOLDERS: tuple[DependencyRule, ...] = (
     # "Injured: 31 per emergency service, 50 per the hospital": a post's "per" names the figure's source as
     # "according to" does (a rate's "per day" names no source).
     (HOLDER_ACCORDING_TO, _per_holder({"LEMMA": {"IN": sorted(ORGANISATION_NOUNS)}})),
+    # "8,000 per organisers": sources named in the plural (a rate is per one: "per worker")
+    (HOLDER_ACCORDING_TO, _per_holder({"LEMMA": {"IN": sorted(SOURCE_NOUNS)}, "TAG": {"IN": sorted(PLURAL_NOUN_TAGS)}})),
     # "46% per company figures": the owner of the figures "per" names
     (
         HOLDER_ACCORDING_TO,
@@ -847,6 +882,8 @@ class DocRules:
     by_figure_noun: dict[int, Holder] = field(default_factory=dict)
     by_claim_noun: dict[int, Holder] = field(default_factory=dict)
     in_brackets: dict[int, Holder] = field(default_factory=dict)
+    # The number a source's noun stands right before in a post's line -> that noun ("police ~2,000").
+    source_before: dict[int, Holder] = field(default_factory=dict)
     # The numbers of a bracketed change -> the item it is of ("real estate (4% from 4.7%)" -> "estate").
     items: dict[int, str] = field(default_factory=dict)
     # The first number word of a value forecasters expected, written before them -> the forecasters.
@@ -873,6 +910,7 @@ class FigureRules:
             ("in_brackets", IN_BRACKETS),
             ("expected_by", EXPECTED_BY),
             ("items", BRACKETED_ITEMS),
+            ("source_before", SOURCE_BEFORE_VALUES),
         ):
             for number, (label, pattern, offset) in enumerate(rules):
                 key = f"{label}#{number}"
@@ -909,6 +947,9 @@ class FigureRules:
                 number = _number_before_bracket(doc, start)
                 if number is not None:
                     found.in_brackets.setdefault(number, holder)
+            elif family == "source_before":
+                noun = doc[start + 1]
+                found.source_before.setdefault(end - 1, Holder(noun, label, noun.text))
             elif family == "items":
                 after_from = False
                 for token in doc[start:end]:
@@ -1130,6 +1171,8 @@ def holder_of(
                 return rules.by_figure_noun[joined.i]
         if node.i in rules.in_brackets:
             return rules.in_brackets[node.i]
+        if node.i in rules.source_before:
+            return rules.source_before[node.i]
     verb = path[-1]
     holder = rules.by_verb.get(verb.i)
     if holder is None:

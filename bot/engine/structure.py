@@ -480,8 +480,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         # "Magnitude: 5.4 per the institute | 5.7 per the network", "Missing: 9 according to the fire brigade": a
         # post's label before its colon names what every number after it measures.
         structure.quantity = _named(label) or _event(label)
-    if not structure.known and _labelled_by_a_source(anchor):
-        structure.points_back = True  # "Unions: 65% of teachers on strike / Education ministry: 28%"
+    if not structure.known and (_labelled_by_a_source(anchor) or _after_a_slash(first)):
+        # "Unions: 65% of teachers on strike / Education ministry: 28%", "Magnitude 5.8 (institute) / 6.1
+        # (network)": a bare value after a source's label or a slash is the measure before it again
+        structure.points_back = True
     structure.hypothetical = _conditional(number)
     path = figure_path(number)  # the parse's, read once for every step below
     structure.own_action = _own_action(path)
@@ -841,8 +843,10 @@ def _for_each(token: Token) -> bool:
 
 
 def names_a_body(noun: Token) -> bool:
-    """'per emergency service', 'per the hospital', 'per police': a body that gives figures, after 'per' in a
-    post; a bare one ('$5 million per company') is what a rate is per."""
+    """'per emergency service', 'per the hospital', 'per police', 'per organisers': a body or sources that give
+    figures, after 'per' in a post; a bare body ('$5 million per company') is what a rate is per."""
+    if noun.tag_ in PLURAL_NOUN_TAGS and noun.lemma_.lower() in SOURCE_NOUNS:
+        return True  # "8,000 per organisers", "per officials": a rate is per one of a kind, not per many
     if noun.lemma_.lower() not in ORGANISATION_NOUNS:
         return False
     marked = any(c.dep_ == "det" or c.dep_ in NOUN_MODIFIER_DEPS for c in noun.children)
@@ -1044,6 +1048,14 @@ def _read_modifiers(noun: Token, structure: Structure) -> None:
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if following is not None and following.pos_ in STATE_POS and _event(following):
         structure.quantity = _event(following)  # "people missing" parsed loosely
+
+
+def _after_a_slash(first: Token) -> bool:
+    """'5.8 (institute) / 6.1 (network)': the value's first word (or its currency sign) follows a slash."""
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.is_currency and first.i > 1:
+        before = first.doc[first.i - 2]
+    return before is not None and before.text in ALTERNATIVE_MARKS
 
 
 def _labelled_by_a_source(anchor: Token) -> bool:
@@ -1524,6 +1536,8 @@ def _read_counting_clause(copula: Token, structure: Structure) -> None:
         return
 
 
+# What sets one value beside another of the same measure in a post: "5.8 (institute) / 6.1 (network)".
+ALTERNATIVE_MARKS = frozenset({"/", "|"})
 # How many words a line's label may have: "Magnitude:", "Crowd estimate:", "Confirmed dead so far:"; and how many
 # tokens from its sentence's start its colon may stand (the words, emoji and marks before them).
 LABEL_WORDS = 3
