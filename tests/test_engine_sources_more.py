@@ -406,3 +406,13 @@ def test_a_posts_source_before_its_value_with_about_and_plus_signs() -> None:
     assert len(report.conflicts) == 1
     report = analyze("The plant produced 1.2 tonnes per worker last year.")
     assert figure_at(report, "1.2").unit.endswith("per worker")
+
+
+def test_a_line_labelled_with_last_weeks_gathering_counts_another_event() -> None:
+    report = analyze(
+        "📣 Thousands march in Orvel\n\nCrowd: police ~2,000 · organisers 15,000+\n\n"
+        "Last week's rally: 8,000 per organisers.\n\n#Orvel"
+    )
+    assert figure_at(report, "8,000").background
+    [conflict] = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [2000, 15000]

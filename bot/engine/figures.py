@@ -1595,7 +1595,10 @@ def _dates_the_followed_event(marker: Token) -> bool:
     if phrase not in FOLLOW_UP_MARKERS:
         return False
     if marker.dep_ == "poss":
-        return family_of(marker.head.lemma_.lower(), EVENT_KINDS) is not None
+        event = marker.head
+        # ("Last week's rally: 8,000 per organisers": a post's line labelled with another gathering)
+        labels_a_line = event.i + 1 < len(event.doc) and event.doc[event.i + 1].text == ":"
+        return family_of(event.lemma_.lower(), EVENT_KINDS) is not None and not labels_a_line
     clause = _clause_head(marker)
     root = marker.sent.root
     main = clause.i == root.i or (clause.dep_ == "ccomp" and clause.head.i == root.i)
