@@ -281,6 +281,9 @@ DIFFERING = [
     "The survey said the quake had a magnitude of 6.6. The national agency initially reported the quake as a 7.0 temblor.",
     # a total's breakdown is left out, the total itself still disputed
     'Police said seven people had died. "Eleven people are dead," the hospital director told Reuters. "Nine were brought to us already dead and two died in surgery."',
+    # a value set aside by "not" is the one its speaker's figure corrects
+    "Officials said 38 people died in the blast, not 45 as first reported.",
+    "The statistics office said the economy grew 1% in the first quarter, not 1.1% as it previously reported.",
     # a guess at the dead already counted is a figure, however uncertain
     "The government said 15,500 people were killed. The defence minister had speculated that the toll could be as high as 100,000.",
     # "said between ... and ..." read by the model as the verb's preposition: the range is still the noun's count
