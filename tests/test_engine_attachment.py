@@ -142,3 +142,18 @@ def test_a_range_already_on_its_noun_is_left_alone() -> None:
     )  # fmt: skip
     ValueAttachment(_VOCAB)(doc)
     assert [token.head.i for token in doc] == heads
+
+
+def test_a_range_whose_noun_was_read_as_the_prepositions_object_becomes_the_clauses_subject() -> None:
+    # "The charity said between 60 and 75 people are missing ." with "people" the object of "between"
+    words = "The charity said between 60 and 75 people are missing .".split()
+    doc = _doc(
+        words,
+        [1, 2, 2, 2, 7, 4, 4, 3, 9, 2, 2],
+        "det nsubj ROOT prep nummod cc conj pobj aux ccomp punct".split(),
+        "DET NOUN VERB ADP NUM CCONJ NUM NOUN AUX VERB PUNCT".split(),
+        "the charity say between 60 and 75 people be miss .".split(),
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert (doc[7].head.text, doc[7].dep_) == ("missing", "nsubj")
+    assert (doc[3].head.text, doc[3].dep_) == ("60", "quantmod")

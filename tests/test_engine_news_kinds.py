@@ -289,6 +289,11 @@ DIFFERING = [
     # "said between ... and ..." read by the model as the verb's preposition: the range is still the noun's count
     "Police said between 2,000 and 3,000 people marched through Osland. The organisers said 20,000 people took part.",
     "Brenmark reported earnings of 84 cents a share. Analysts had expected between 86 and 88 cents a share.",
+    "The coastguard said 35 people were still missing. The charity said between 60 and 75 people are missing.",
+    # last year's result is the year-ago one, and what analysts expected is of this quarter's
+    "Tarren earned 84 cents a share in the quarter. Last year, the company earned 39 cents a share. Analysts had expected 85 cents a share.",
+    # each value a giving verb puts "at" takes its own quantity
+    "The institute put the depth of the quake at 15 km. The consortium put the magnitude at 6.7 and the depth at 9 km.",
 ]
 
 NOT_DIFFERING = [
@@ -320,6 +325,8 @@ NOT_DIFFERING = [
     "Police said 4,500 people took part in the march. A march against pension reform last October drew about 60,000 people, according to police.",
     # parts that add up to their source's total are its breakdown
     'Police said 11 people had died. "Eleven people are dead," the hospital director told Reuters. "Nine were brought to us already dead and two died in surgery."',
+    # a result dated last year after this one's is the year-ago result, expected of no one
+    "Tarren reported earnings of 84 cents a share. Last year, the company earned 39 cents a share. A consensus estimate compiled by Reuters put Tarren's profit at 84 cents a share.",
     # "between 2005 and 2010" is a span of years, no range of prices
     "Officials said between 2005 and 2010 prices doubled. The agency said 40 people lost their jobs.",
     'The quake measured 6.4, the bureau said. A 5.1-magnitude aftershock struck an hour later, the USGS said.',
@@ -701,3 +708,9 @@ def test_a_breakdown_adding_up_to_its_total_is_not_shown_as_other_counts() -> No
     )
     [conflict] = report.conflicts
     assert sorted(report.figures[i].value for i in conflict.figures) == [7, 11]
+
+
+def test_each_value_put_at_takes_the_quantity_named_before_it() -> None:
+    report = analyze("The consortium put the magnitude at 6.7 and the depth at 9 km.")
+    quantities = {figure.value: figure.quantity for figure in report.figures}
+    assert quantities == {6.7: "magnitude", 9: "depth"}

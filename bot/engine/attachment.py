@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
-from bot.engine.grammar import NOUN_POS, PATIENT_DEPS, VERB_POS
+from bot.engine.grammar import NOUN_POS, PATIENT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, VERB_POS
 from bot.engine.lexicon import FIGURE_GIVING_VERBS
 from bot.engine.measures import CHANGE_WORDS, FIGURE_CHANGING_VERBS, REVISION_VERBS
 
@@ -85,12 +85,20 @@ VALUE_ATTACHMENTS: tuple[tuple[str, list[dict]], ...] = (
 
 RANGE_OPENER = "between"
 # "between 2,000 and 3,000" misread: hung on a verb as its preposition (the range's first number, and its second or
-# the noun the second counts: "between 86 and 88 cents"), or opening a first number whose conjunct is the noun.
+# the noun the second counts: "between 86 and 88 cents"; or the noun the range counts), or opening a first number
+# whose conjunct is the noun.
 RANGE_MISREADINGS: tuple[list[dict], ...] = (
     [
         {"RIGHT_ID": "opener", "RIGHT_ATTRS": {"LOWER": RANGE_OPENER, "DEP": "prep"}},
         {"LEFT_ID": "opener", "REL_OP": ">", "RIGHT_ID": "low", "RIGHT_ATTRS": {"DEP": "pobj", "LIKE_NUM": True}},
         {"LEFT_ID": "low", "REL_OP": ">", "RIGHT_ID": "high", "RIGHT_ATTRS": {"DEP": "conj"}},
+    ],
+    [
+        # "said between 60 and 75 people are missing": the noun taken for the preposition's object
+        {"RIGHT_ID": "opener", "RIGHT_ATTRS": {"LOWER": RANGE_OPENER, "DEP": "prep"}},
+        {"LEFT_ID": "opener", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "pobj", "POS": {"IN": sorted(NOUN_POS)}}},
+        {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "low", "RIGHT_ATTRS": {"DEP": "nummod", "LIKE_NUM": True}},
+        {"LEFT_ID": "low", "REL_OP": ">", "RIGHT_ID": "high", "RIGHT_ATTRS": {"DEP": "conj", "LIKE_NUM": True}},
     ],
     [
         {"RIGHT_ID": "low", "RIGHT_ATTRS": {"LIKE_NUM": True}},
@@ -154,7 +162,10 @@ class ValueAttachment:
             for _match_id, token_ids in self.range_matcher(sentence):
                 words = [sentence[i] for i in token_ids]
                 nodes = {node["RIGHT_ID"]: word for node, word in zip(_pattern_matched(words), words, strict=True)}
-                _give_the_range_its_noun(nodes["opener"], nodes["low"], nodes["high"])
+                if "noun" in nodes:
+                    _give_the_noun_its_clause(nodes["opener"], nodes["noun"], nodes["low"])
+                else:
+                    _give_the_range_its_noun(nodes["opener"], nodes["low"], nodes["high"])
         return doc
 
     def _read(self, doc: Doc, sentence, moves: dict[int, int]) -> None:
@@ -170,8 +181,11 @@ class ValueAttachment:
 
 
 def _pattern_matched(words: list[Token]) -> list[dict]:
-    """Which misreading matched: the first pattern's first token is "between", the second's a number."""
-    return RANGE_MISREADINGS[0] if words[0].lower_ == RANGE_OPENER else RANGE_MISREADINGS[1]
+    """Which misreading matched: the first two patterns' first token is "between" (the second's next a noun),
+    the third's a number."""
+    if words[0].lower_ != RANGE_OPENER:
+        return RANGE_MISREADINGS[2]
+    return RANGE_MISREADINGS[1] if words[1].pos_ in NOUN_POS else RANGE_MISREADINGS[0]
 
 
 def _give_the_range_its_noun(opener: Token, low: Token, high: Token) -> None:
@@ -198,6 +212,26 @@ def _give_the_range_its_noun(opener: Token, low: Token, high: Token) -> None:
             noun.head = noun  # (the range was the sentence's root)
         second.head, second.dep_ = low, "conj"
     low.head, low.dep_ = noun, "nummod"
+    opener.head, opener.dep_ = low, "quantmod"
+
+
+def _give_the_noun_its_clause(opener: Token, noun: Token, low: Token) -> None:
+    """'said between 60 and 75 people are missing': the noun is the subject of the clause after it (the verb's
+    complement with no subject of its own), "between" its first number's."""
+    if opener.head.pos_ not in VERB_POS or low.i != opener.i + 1 or _YEAR_SHAPE.match(low.text):
+        return
+    clause = next(
+        (
+            c
+            for c in opener.head.children
+            if c.dep_ == "ccomp" and c.i > noun.i and not any(s.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for s in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return
+    passive = any(c.dep_ == "auxpass" for c in clause.children)
+    noun.head, noun.dep_ = clause, "nsubjpass" if passive else "nsubj"
     opener.head, opener.dep_ = low, "quantmod"
 
 

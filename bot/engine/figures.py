@@ -128,6 +128,7 @@ from bot.engine.structure import (
     ALTERNATIVE_MARKS,
     GENERIC_COUNTED,
     MAX_CLIMB,
+    OWN_QUARTER,
     Structure,
     dated_restatement,
     event_of,
@@ -368,6 +369,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         i = range_end + 1
     _mark_conversions(doc, figures)
     _resolve_elliptical(doc, figures)
+    _year_ago_results(figures)  # (before expectations take a result's period)
     _resolve_expectations(doc, figures)
     _resolve_restated(doc, figures)
     _results_expected(doc, figures)
@@ -771,6 +773,28 @@ def _reported_earlier(doc: Doc, structure: Structure) -> bool:
 
 # The label of a result the article states in its own voice against an expectation in its sentence.
 RESULT_AGAINST_EXPECTATION = "relation:result-against-expectation"
+
+
+# Periods a results story names for the year before its own: "Last year, the company earned 39 cents a share".
+YEAR_AGO_PERIODS = frozenset({"last year"})
+YEAR_AGO_LABEL = "baseline:year-ago"
+
+
+def _year_ago_results(figures: list[FoundFigure]) -> None:
+    """'The maker of the BlackBerry reported earnings of 84 cents a share ... Last year, the company earned 39 cents
+    a share': a result dated last year, after a result of the same measure the article dates to no period or to
+    "the quarter" (its news), is the year-ago result it is set against, a baseline."""
+    undated: set[tuple[str | None, str | None]] = set()
+    for figure in figures:
+        structure = figure.structure
+        if structure.quantity is None or structure.status is not None or structure.baseline:
+            continue
+        key = (structure.quantity, structure.unit)
+        if structure.period in (None, OWN_QUARTER) and not figure.background:
+            undated.add(key)
+        elif structure.period in YEAR_AGO_PERIODS and key in undated:
+            structure.baseline = True
+            figure.rules = (*figure.rules, YEAR_AGO_LABEL)
 
 
 def _by_sentence(figures: list[FoundFigure]) -> tuple[dict[int, list[FoundFigure]], list[int]]:

@@ -1697,6 +1697,11 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     valued_at = node.dep_ == "prep" and node.lower_ in ESTIMATE_PREPOSITIONS
     if valued_at:
         arguments.sort(key=lambda c: c.dep_ not in PATIENT_DEPS)
+        named_before = node.doc[node.i - 1] if node.i > 0 else None
+        if not structure.quantity and named_before is not None and named_before.dep_ == "conj" and _named(named_before):
+            # "put the magnitude at 6.7 and the depth at 9 km": the second value's own quantity, joined (as the
+            # parser reads it) to the first value
+            structure.quantity = _named(named_before)
     if verb.dep_ in RELATIVE_CLAUSE_DEPS:
         # "Business investment, which grew by 0.3 per cent": the relative pronoun stands for the noun the clause
         # hangs on.
