@@ -286,6 +286,9 @@ DIFFERING = [
     "The statistics office said the economy grew 1% in the first quarter, not 1.1% as it previously reported.",
     # a guess at the dead already counted is a figure, however uncertain
     "The government said 15,500 people were killed. The defence minister had speculated that the toll could be as high as 100,000.",
+    # a total and its value a share are one result said twice, no parts of each other
+    "Harlow Foods said net income rose to $2.1 billion, or $1.45 a share, beating the $1.32 a share analysts had expected.",
+    "Tarren said profit was $410 million, or 52 cents a share, compared with $380 million, or 47 cents, a year earlier. Analysts had forecast 55 cents a share.",
     # "said between ... and ..." read by the model as the verb's preposition: the range is still the noun's count
     "Police said between 2,000 and 3,000 people marched through Osland. The organisers said 20,000 people took part.",
     "Brenmark reported earnings of 84 cents a share. Analysts had expected between 86 and 88 cents a share.",

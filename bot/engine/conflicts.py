@@ -277,7 +277,9 @@ def _without_parts(indexes: list[int], figures: list[Figure], structures: list[S
     for i in indexes:
         # Parts are listed under one verb; two estimates in one sentence ("analysts expected X, while a
         # consensus pointed to Y") have a verb each.
-        by_claim[(figures[i].claim, structures[i].clause)].append(i)
+        # A value and its restatement in another unit ("$410 million, or 52 cents a share") are no parts of
+        # one another: parts share their unit.
+        by_claim[(figures[i].claim, structures[i].clause, figures[i].unit)].append(i)
     kept = []
     for claim, members in by_claim.items():
         distinct = {(figures[i].value, figures[i].upper) for i in members}
