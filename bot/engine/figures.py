@@ -1255,6 +1255,14 @@ def _value_of(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
+def _margin_set_against(number: Token) -> bool:
+    """'beat estimates by 18 per cent', 'missed forecasts by 7%': the gap between a result and what was expected,
+    no figure of either."""
+    node = number.head if number.dep_ in ("nummod", "quantmod") and number.head.pos_ in NOUN_POS else number
+    by = node.head
+    return node.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in SET_AGAINST_VERBS
+
+
 def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
     # ("48 000": the digit groups of one number are no run of codes)
     grouped = last > first and _space_grouped(doc, first) == last
@@ -1263,6 +1271,8 @@ def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
     token = doc[first]
     end = doc[last]
     text = token.text
+    if _margin_set_against(end):
+        return True
     entity_says_no = token.ent_type_ in _NOT_FIGURE_ENTITIES or end.ent_type_ in _NOT_FIGURE_ENTITIES
     if entity_says_no and not _bare_number_entity(doc, first):
         return True
