@@ -325,8 +325,8 @@ VEHICLE_WORDS = frozenset("boat ship vessel ferry train bus coach plane aircraft
 
 # Nouns for someone's figure: "the ministry's latest estimate of 2.15 billion" gives the ministry's figure.
 OWNED_FIGURE_NOUNS = frozenset(
-    "estimate figure count tally forecast projection calculation number expectation assessment data statistic toll "
-    "outlook guidance"
+    "estimate figure count tally forecast projection prediction calculation number expectation assessment data "
+    "statistic toll outlook guidance"
     .split()
 )
 
