@@ -332,6 +332,8 @@ NOT_DIFFERING = [
     'Police said 11 people had died. "Eleven people are dead," the hospital director told Reuters. "Nine were brought to us already dead and two died in surgery."',
     # a result dated last year after this one's is the year-ago result, expected of no one
     "Tarren reported earnings of 84 cents a share. Last year, the company earned 39 cents a share. A consensus estimate compiled by Reuters put Tarren's profit at 84 cents a share.",
+    # adults are a group of the dead, as children are: the toll less its children
+    "Police said 12 people were killed, including four children. Hospital officials said eight adults died.",
     # the gap by which a result beat or missed what was expected is no figure of either
     "Tarren's profit rose 12%, the company said. Analysts said it missed forecasts by 7%.",
     # "between 2005 and 2010" is a span of years, no range of prices

@@ -210,7 +210,7 @@ MONEY_QUANTITIES = frozenset("revenue profit loss cost damages".split())
 # Counted nouns that count the same thing.
 COUNTED_FAMILIES: dict[str, frozenset[str]] = {
     "people": frozenset(
-        "people person passenger individual adult occupant".split()
+        "people person passenger individual occupant".split()
     ),
     "home": frozenset("home house household dwelling".split()),
     "job": frozenset("job post position role".split()),
@@ -230,6 +230,7 @@ PERSON_GROUPS: dict[str, frozenset[str]] = {
     "protesters": frozenset("protester protestor demonstrator marcher".split()),
     "children": frozenset("child minor kid boy girl infant teenager teen adolescent juvenile".split()),
     "women": frozenset("woman".split()),
+    "adults": frozenset("adult".split()),  # the toll less its children: "12 killed, including four children"
     "journalists": frozenset("journalist reporter".split()),
     # (people, but no soldiers: "600 soldiers were killed" and "14 civilians were killed" are two counts; "eight
     # villagers were killed" and "more than 20 militants were killed" too)
