@@ -416,3 +416,10 @@ def test_a_line_labelled_with_last_weeks_gathering_counts_another_event() -> Non
     assert figure_at(report, "8,000").background
     [conflict] = report.conflicts
     assert sorted(report.figures[i].value for i in conflict.figures) == [2000, 15000]
+
+
+def test_a_post_says_how_many_are_dead_without_a_verb() -> None:
+    report = analyze("🔥 Warehouse fire in Dorn\n\nThe fire brigade says 3 dead. The hospital says 7 dead.\n\n#Dorn")
+    assert figure_at(report, "3").source == "fire brigade"
+    assert figure_at(report, "7").source == "hospital"
+    assert len(report.conflicts) == 1

@@ -731,12 +731,16 @@ def _preceding_clause(verb: Token) -> list[tuple[int, int]]:
 
 def _clause_misread_as_object(verb: Token) -> list[tuple[int, int]]:
     """'The coast guard now says 8,000 barrels leaked': the parser took the said clause's subject for the verb's
-    object, and its verb for a participle on it; the object and its participle are what was said."""
+    object, and its verb for a participle on it; the object and its participle are what was said. So with a state
+    the number is in: "Hospital says 7 dead"."""
     if verb.lemma_.lower() not in NUMBER_SAYING_VERBS:
         return []
     for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i):
         counted = any(c.dep_ == "nummod" for c in obj.children)
-        if counted and any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i > obj.i for c in obj.children):
+        said_clause = any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i > obj.i for c in obj.children)
+        # ("Hospital says 7 dead", "police say 40 injured": a headline's clause without its verb)
+        state = obj.pos_ == "ADJ" and family_of(obj.lemma_.lower(), EVENT_FAMILIES) is not None
+        if counted and (said_clause or state):
             return _trimmed(verb.doc, obj.left_edge.i, obj.right_edge.i)
     return []
 
