@@ -334,6 +334,10 @@ NOT_DIFFERING = [
     "Tarren reported earnings of 84 cents a share. Last year, the company earned 39 cents a share. A consensus estimate compiled by Reuters put Tarren's profit at 84 cents a share.",
     # adults are a group of the dead, as children are: the toll less its children
     "Police said 12 people were killed, including four children. Hospital officials said eight adults died.",
+    # an aftershock's magnitude is another quake's, though the main one's went unnamed
+    "The institute measured the quake at magnitude 6.4. A magnitude 4.8 aftershock on Tuesday sent residents into the streets, officials said.",
+    # "a further" sum is added to another, no total
+    "Insured losses were put at $1.25 billion by the association. Uninsured losses, which the modeller put at a further $2.1 billion, were not included.",
     # the gap by which a result beat or missed what was expected is no figure of either
     "Tarren's profit rose 12%, the company said. Analysts said it missed forecasts by 7%.",
     # "between 2005 and 2010" is a span of years, no range of prices

@@ -69,6 +69,8 @@ TOKEN_CASES = [
     ("increment:n-more", ["12", "more", "bodies", "were", "found"], 0),
     ("increment:another-n", ["another", "40", "were", "hurt"], 1),
     ("increment:additional-n", ["an", "additional", "2.5", "people"], 2),
+    ("increment:additional-n", ["a", "further", "$", "2.1", "billion"], 3),
+    ("increment:another-n", ["another", "$", "40", "million"], 2),
 ]
 
 

@@ -173,11 +173,22 @@ INCREMENTS: tuple[TokenRule, ...] = (
         0,
     ),
     ("increment:another-n", [{"LOWER": "another"}, _NUMBER], 1),
-    # "an additional 2.5 million people", "a further 300 jobs"
+    ("increment:another-n", [{"LOWER": "another"}, _CURRENCY_SIGN, _NUMBER], 2),  # "another $2 billion"
+    # "an additional 2.5 million people", "a further 300 jobs", "a further $2.1 billion"
     (
         "increment:additional-n",
         [{"LOWER": {"IN": sorted(INDEFINITE_ARTICLES)}}, {"LOWER": {"IN": sorted(INCREMENT_WORDS)}}, _NUMBER],
         2,
+    ),
+    (
+        "increment:additional-n",
+        [
+            {"LOWER": {"IN": sorted(INDEFINITE_ARTICLES)}},
+            {"LOWER": {"IN": sorted(INCREMENT_WORDS)}},
+            _CURRENCY_SIGN,
+            _NUMBER,
+        ],
+        3,
     ),
 )
 

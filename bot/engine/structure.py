@@ -2487,6 +2487,11 @@ def compatible(a: Structure, b: Structure) -> bool:
         return False
     if not _one_side(a.side, b.side):
         return False
+    # A measure of an event taken without naming it is of the article's main event: "measured the quake at
+    # magnitude 6.4" and "a magnitude 4.8 aftershock" measure two quakes.
+    measured = next((event for event, measure in MEASURE_OF_EVENT.items() if measure == a.quantity), None)
+    if measured is not None and (a.counted or measured) != (b.counted or measured):
+        return False
     if a.basis and b.basis and a.basis != b.basis:
         return False  # "diluted EPS of $1.45" and "adjusted EPS of $1.62"
     other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
