@@ -286,6 +286,8 @@ DIFFERING = [
     "The statistics office said the economy grew 1% in the first quarter, not 1.1% as it previously reported.",
     # a guess at the dead already counted is a figure, however uncertain
     "The government said 15,500 people were killed. The defence minister had speculated that the toll could be as high as 100,000.",
+    # a month's payrolls count the jobs it added
+    "June payrolls were revised down to 18,000 from 42,000, the statistics office said.",
     # a prediction of forecasters is theirs
     "The economy grew by 1.2% in the second quarter, the statistics agency said. The median prediction of economists was growth of 0.9%.",
     # a total and its value a share are one result said twice, no parts of each other

@@ -423,3 +423,12 @@ def test_a_post_says_how_many_are_dead_without_a_verb() -> None:
     assert figure_at(report, "3").source == "fire brigade"
     assert figure_at(report, "7").source == "hospital"
     assert len(report.conflicts) == 1
+
+
+def test_numbers_ending_and_opening_two_lines_are_no_code_and_a_labels_first_word_may_name_the_quantity() -> None:
+    report = analyze("⛏️ Blast at Orr colliery\n\nTrapped underground: 23\nUnion says 31\n4 brought out alive\n\n#Orr")
+    assert figure_at(report, "31").source == "Union"
+    assert figure_at(report, "4").value == 4
+    assert figure_at(report, "23").quantity == "trapped"
+    # a code within a line is still a code
+    assert not analyze("Call 555 0199 for help.").figures

@@ -440,6 +440,8 @@ DIRECTION_WORDS = frozenset("higher lower up down".split())
 # by 54,600" (statistics releases say it so; forecasts say "20,000 jobs to be added").
 GROWTH_WORDS = frozenset("rise grow increase climb gain jump".split())
 EMPLOYMENT_WORDS = frozenset("employment payroll employ employed job".split())
+# Nouns that name a period's jobs added, not a level: "June payrolls were revised to 18,000".
+JOBS_ADDED_NOUNS = frozenset({"payroll"})
 # People counted by the event they take part in: "4,000 protesters" took part, and they are people.
 PARTICIPANT_NOUNS = frozenset("protester protestor demonstrator marcher spectator".split())
 # They took part, unless their clause says something else happened ("300 protesters were detained").

@@ -126,6 +126,8 @@ _DAY_NUMBER = {"TEXT": {"REGEX": r"^\d{1,2}$"}}
 # Token patterns: (label, pattern, position of the number within the match).
 TokenRule = tuple[str, list[dict], int]
 
+# "call 555 0199": digits set apart by a space are one code (within a line: see `FigureRules.read`).
+DIGIT_RUN = "not-a-count:digit-run"
 NOT_A_COUNT: tuple[TokenRule, ...] = (
     ("not-a-count:age-aged", [{"LOWER": {"IN": sorted(AGE_WORDS)}}, _NUMBER], 1),
     ("not-a-count:age-years-old", [_NUMBER, {"LOWER": {"IN": ["year", "years"]}}, {"LOWER": "old"}], 0),
@@ -151,8 +153,8 @@ NOT_A_COUNT: tuple[TokenRule, ...] = (
         0,
     ),
     ("not-a-count:code-leading-zero", [{"IS_DIGIT": True, "TEXT": {"REGEX": r"^0\d"}}], 0),
-    ("not-a-count:digit-run", [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 0),
-    ("not-a-count:digit-run", [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 1),
+    (DIGIT_RUN, [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 0),
+    (DIGIT_RUN, [{"IS_DIGIT": True}, {"IS_DIGIT": True}], 1),
     ("not-a-count:multiplier", [_NUMBER, {"LOWER": {"IN": sorted(MULTIPLIER_WORDS)}}], 0),
     # "estimated the crowd at several thousand": an amount no one counted, not a thousand
     (
@@ -974,6 +976,8 @@ class FigureRules:
                 number = next(t for t in doc[start:end] if t.like_num)  # after a currency symbol, if any
                 found.expected_by.setdefault(number.i, Holder(forecasters, label, forecasters.text))
             else:
+                if label == DIGIT_RUN and "\n" in doc_text(doc)[doc[start].idx : doc[end - 1].idx]:
+                    continue  # "union says 31⏎4 brought out alive": two lines' numbers, no code
                 getattr(found, family).setdefault(start + offset, label)
         cues: list[tuple[int, Holder]] = []
         # spaCy's DependencyMatcher copies the whole document for each span it is given (`Span.as_doc`): past a

@@ -163,6 +163,7 @@ from bot.engine.measures import (
     HAPPENS_TO_PEOPLE,
     IRREGULAR_PLURALS,
     JOB_HOLDER_NOUNS,
+    JOBS_ADDED_NOUNS,
     LATER_WORDS,
     LEAK_WORDS,
     LEVEL_PREPOSITIONS,
@@ -477,9 +478,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if not structure.quantity and noun is not None:
         _read_state(noun, structure)
     if not structure.quantity and (label := _line_label(number)) is not None:
-        # "Magnitude: 5.4 per the institute | 5.7 per the network", "Missing: 9 according to the fire brigade": a
-        # post's label before its colon names what every number after it measures.
-        structure.quantity = _named(label) or _event(label)
+        # "Magnitude: 5.4 per the institute | 5.7 per the network", "Missing: 9 according to the fire brigade",
+        # "Trapped underground: 23": a post's label before its colon names what every number after it measures.
+        words = [t for t in doc[sentence_of(number).start : label.i + 1] if t.is_alpha]
+        structure.quantity = next((q for word in reversed(words) if (q := _named(word) or _event(word))), None)
     if not structure.known and (_labelled_by_a_source(anchor) or _after_a_slash(first)):
         # "Unions: 65% of teachers on strike / Education ministry: 28%", "Magnitude 5.8 (institute) / 6.1
         # (network)": a bare value after a source's label or a slash is the measure before it again
@@ -1731,6 +1733,9 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
                     if target is not None and not _named(target):
                         structure.counted = family_of(_lemma(target), COUNTED_FAMILIES) or _lemma(target)
     if not structure.quantity and lemma in GROWTH_WORDS and _employment_grows(verb, node):
+        structure.quantity, structure.counted, structure.change = "created", "job", False
+    if not structure.quantity and lemma in REVISION_VERBS and any(_lemma(s) in JOBS_ADDED_NOUNS for s in _subjects(verb)):
+        # "June payrolls were revised down to 18,000 from 42,000": a month's payrolls count the jobs it added
         structure.quantity, structure.counted, structure.change = "created", "job", False
     if not structure.known and structure.revises:
         structure.points_back = True  # "later upgraded to 6.0"
