@@ -560,6 +560,9 @@ def test_a_bodys_capitalised_name_in_brackets_holds_the_figure_before_it() -> No
         ([":", "police", "~", "2,000", "·", "organisers", "15,000"], 3, "police"),
         ([":", "police", "~", "2,000", "·", "organisers", "15,000"], 6, "organisers"),
         (["/", "officials", "40"], 2, "officials"),
+        # "Turnout — commission: 52.4 · Clean Vote observers: 41"
+        (["—", "commission", ":", "52.4", "·", "Clean", "Vote", "observers", ":", "41"], 3, "commission"),
+        (["—", "commission", ":", "52.4", "·", "Clean", "Vote", "observers", ":", "41"], 9, "observers"),
     ],
 )
 def test_a_source_noun_opening_a_posts_stretch_holds_the_value_after_it(words, number, holder) -> None:

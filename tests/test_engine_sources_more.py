@@ -432,3 +432,10 @@ def test_numbers_ending_and_opening_two_lines_are_no_code_and_a_labels_first_wor
     assert figure_at(report, "23").quantity == "trapped"
     # a code within a line is still a code
     assert not analyze("Call 555 0199 for help.").figures
+
+
+def test_a_posts_line_labelled_with_its_quantity_and_then_each_sources_stretch() -> None:
+    report = analyze("🗳️ Runoff in Estel\n\nTurnout — commission: 52.4% · Fair Count observers: 41%\n\n#Estel")
+    assert figure_at(report, "52.4%").source == "commission"
+    assert figure_at(report, "41%").source == "Fair Count observers"
+    assert [c.subject for c in report.conflicts] == ["turnout (%)"]

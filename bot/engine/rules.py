@@ -315,6 +315,19 @@ SOURCE_BEFORE_VALUES: tuple[TokenRule, ...] = (
         ],
         -1,
     ),
+    (
+        # "Turnout — commission: 52.4% · Clean Vote observers: 41%": a labelled stretch after the line's first
+        SOURCE_BEFORE_VALUE,
+        [
+            {"ORTH": {"IN": _LINE_STRETCH_OPENERS}},
+            {"IS_TITLE": True, "OP": "{0,3}"},
+            {"LOWER": {"IN": sorted(SOURCE_NOUNS)}},
+            {"ORTH": ":"},
+            {"ORTH": {"IN": ["~", "≈"]}, "OP": "?"},
+            _NUMBER,
+        ],
+        -1,
+    ),
 )
 
 # "the 180,000 economists polled by Reuters had forecast", "the 1.09 billion euros analysts had expected": the
@@ -961,8 +974,8 @@ class FigureRules:
                 if number is not None:
                     found.in_brackets.setdefault(number, holder)
             elif family == "source_before":
-                noun = doc[start + 1]
-                found.source_before.setdefault(end - 1, Holder(noun, label, noun.text))
+                noun = next(t for t in reversed(doc[start + 1 : end]) if t.lower_ in SOURCE_NOUNS)
+                found.source_before.setdefault(end - 1, Holder(noun, label, doc[start + 1 : noun.i + 1].text))
             elif family == "items":
                 after_from = False
                 for token in doc[start:end]:

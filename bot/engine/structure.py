@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from bot.engine.doccache import entity_at, sentence_of, sentence_text
+from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
 from bot.engine.grammar import (
     ADJECTIVAL_MODIFIER_DEPS,
     ADVERB_COMPLETION_DEPS,
@@ -480,7 +480,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if not structure.quantity and (label := _line_label(number)) is not None:
         # "Magnitude: 5.4 per the institute | 5.7 per the network", "Missing: 9 according to the fire brigade",
         # "Trapped underground: 23": a post's label before its colon names what every number after it measures.
-        words = [t for t in doc[sentence_of(number).start : label.i + 1] if t.is_alpha]
+        words = [t for t in doc[_label_start(number) : label.i + 1] if t.is_alpha]
         structure.quantity = next((q for word in reversed(words) if (q := _named(word) or _event(word))), None)
     if not structure.known and (_labelled_by_a_source(anchor) or _after_a_slash(first)):
         # "Unions: 65% of teachers on strike / Education ministry: 28%", "Magnitude 5.8 (institute) / 6.1
@@ -1554,6 +1554,7 @@ def _read_counting_clause(copula: Token, structure: Structure) -> None:
 
 # What sets one value beside another of the same measure in a post: "5.8 (institute) / 6.1 (network)".
 ALTERNATIVE_MARKS = frozenset({"/", "|"})
+SENTENCE_END_MARKS = frozenset({".", "!", "?"})
 # How many words a line's label may have: "Magnitude:", "Crowd estimate:", "Confirmed dead so far:"; and how many
 # tokens from its sentence's start its colon may stand (the words, emoji and marks before them).
 LABEL_WORDS = 3
@@ -1563,16 +1564,30 @@ LABEL_REACH = 8
 def _line_label(number: Token) -> Token | None:
     """The last word of the label opening the number's sentence, when a colon ends the label before the number
     and only words (after any emoji) stand before that colon: 'Magnitude: 5.4', '❓ Missing: 9'."""
-    sentence = sentence_of(number)
     doc = number.doc
+    start = _label_start(number)
     # (only a sentence's first words can be its label: a long sentence is not read again for every number in it)
-    colon = next((t.i for t in doc[sentence.start : min(number.i, sentence.start + LABEL_REACH)] if t.text == ":"), None)
+    colon = next((t.i for t in doc[start : min(number.i, start + LABEL_REACH)] if t.text == ":"), None)
     if colon is None:
         return None
-    words = [t for t in doc[sentence.start : colon] if not (t.is_punct or t.is_space or t.pos_ == "SYM" or _symbol(t))]
+    words = [t for t in doc[start:colon] if not (t.is_punct or t.is_space or t.pos_ == "SYM" or _symbol(t))]
     if not 0 < len(words) <= LABEL_WORDS or not all(t.is_alpha for t in words):
         return None
     return words[-1]
+
+
+def _label_start(number: Token) -> int:
+    """Where the label of a number's line may start: its sentence's first token, or the line's when the parser cut
+    the line into sentences without a full stop ("Turnout — commission: 52.4%" read as three)."""
+    sentence = sentence_of(number)
+    doc = number.doc
+    line_start = doc_text(doc).rfind("\n", 0, number.idx) + 1
+    start = sentence.start
+    while start > 0 and doc[start - 1].idx >= line_start and doc[start - 1].text not in SENTENCE_END_MARKS:
+        start -= 1
+        if sentence.start - start > LABEL_REACH:
+            return sentence.start
+    return start
 
 
 def _symbol(token: Token) -> bool:
