@@ -439,3 +439,9 @@ def test_a_posts_line_labelled_with_its_quantity_and_then_each_sources_stretch()
     assert figure_at(report, "52.4%").source == "commission"
     assert figure_at(report, "41%").source == "Fair Count observers"
     assert [c.subject for c in report.conflicts] == ["turnout (%)"]
+
+
+def test_a_posts_line_label_may_end_in_an_arrow() -> None:
+    report = analyze("🌊 Floods in Nara\n\nDisplaced → 12,000 (govt) vs 30,000 (UN agency)\n\n#Nara")
+    assert figure_at(report, "12,000").quantity == figure_at(report, "30,000").quantity == "displaced"
+    assert len(report.conflicts) == 1

@@ -20,7 +20,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "bodies found": frozenset("body corpse".split()),
     "wounded": frozenset("injure wound hurt injury injured wounded treat".split()),
     "missing": frozenset("missing unaccounted".split()),
-    "displaced": frozenset("displace flee homeless uproot".split()),
+    "displaced": frozenset("displace displaced flee homeless uproot".split()),
     "evacuated": frozenset("evacuate evacuee evacuation".split()),
     "rescued": frozenset("rescue save survivor survive".split()),
     "trapped": frozenset("trap".split()),

@@ -1555,6 +1555,8 @@ def _read_counting_clause(copula: Token, structure: Structure) -> None:
 # What sets one value beside another of the same measure in a post: "5.8 (institute) / 6.1 (network)".
 ALTERNATIVE_MARKS = frozenset({"/", "|"})
 SENTENCE_END_MARKS = frozenset({".", "!", "?"})
+# What ends a post's line label: "Magnitude: 5.4", "Displaced → 12,000 (govt)".
+LINE_LABEL_MARKS = frozenset({":", "→", "⇒", "➡", "➡️"})
 # How many words a line's label may have: "Magnitude:", "Crowd estimate:", "Confirmed dead so far:"; and how many
 # tokens from its sentence's start its colon may stand (the words, emoji and marks before them).
 LABEL_WORDS = 3
@@ -1567,7 +1569,7 @@ def _line_label(number: Token) -> Token | None:
     doc = number.doc
     start = _label_start(number)
     # (only a sentence's first words can be its label: a long sentence is not read again for every number in it)
-    colon = next((t.i for t in doc[start : min(number.i, start + LABEL_REACH)] if t.text == ":"), None)
+    colon = next((t.i for t in doc[start : min(number.i, start + LABEL_REACH)] if t.text in LINE_LABEL_MARKS), None)
     if colon is None:
         return None
     words = [t for t in doc[start:colon] if not (t.is_punct or t.is_space or t.pos_ == "SYM" or _symbol(t))]
