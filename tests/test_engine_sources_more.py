@@ -445,3 +445,11 @@ def test_a_posts_line_label_may_end_in_an_arrow() -> None:
     report = analyze("🌊 Floods in Nara\n\nDisplaced → 12,000 (govt) vs 30,000 (UN agency)\n\n#Nara")
     assert figure_at(report, "12,000").quantity == figure_at(report, "30,000").quantity == "displaced"
     assert len(report.conflicts) == 1
+
+
+def test_a_name_labelling_a_figure_gives_it_and_a_place_does_not() -> None:
+    report = analyze("Data breach at Pelle\n\nPelle: about 480,000 user records exposed\nHacker group Nightjar claims 3.2 million")
+    assert figure_at(report, "480,000").source == "Pelle"
+    assert len(report.conflicts) == 1
+    report = analyze("Floods across the north\n\nMarch: 4,200 homes flooded.")
+    assert figure_at(report, "4,200").source is None

@@ -1135,6 +1135,9 @@ _LABELS = frozenset(
 )
 
 
+# How many words after a label's colon may come before the number it labels ("Zippa: about 480,000", "Kelt: more
+# than 200").
+FIGURE_AFTER_LABEL_REACH = 3
 # The shortest claim a label before a colon may introduce, in characters ("Minister: talks resume").
 MIN_LABELLED_CHARS = 8
 # How many words the bracket after a source's label may hold: "Opposition monitors (Free Vote Belmir):".
@@ -1178,10 +1181,12 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
         # source ("Police: 1,200 detained", "Unions: 65% on strike") is a label whatever the case after it.
         source_word = (heads[-1].pos_ in NOUN_POS and heads[-1].lemma_.lower() in SOURCE_NOUNS) or acronym
         unknown_name = heads[-1].pos_ == "PROPN" and heads[-1].ent_type_ not in SPEAKER_ENTITIES
-        if len(prefix) == 1 and unknown_name and not source_word:
+        # ("Zippa: about 480,000 user records exposed": a name, not a place, labelling a figure gives it)
+        labels_a_figure = prefix[0].ent_type_ not in DATELINE_LABEL_ENTITIES and _figure_follows(doc, token.i)
+        if len(prefix) == 1 and unknown_name and not source_word and not labels_a_figure:
             continue  # "Orsk: The council approved ...": a dateline, not a speaker
         line_end = _segment_end(doc_text(doc), token.idx)
-        if len(prefix) == 1 and not source_word and not _title_case(doc_text(doc)[token.idx + 1 : line_end]):
+        if len(prefix) == 1 and not (source_word or labels_a_figure) and not _title_case(doc_text(doc)[token.idx + 1 : line_end]):
             continue
         if any(token.idx < offset < line_end for offset in cue_offsets):
             continue
@@ -1202,6 +1207,12 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
             )
         )
     return findings
+
+
+def _figure_follows(doc: Doc, colon: int) -> bool:
+    """Whether a number opens what follows the colon, maybe after a qualifier: "about 480,000 user records"."""
+    following = doc[colon + 1 : colon + 1 + FIGURE_AFTER_LABEL_REACH]
+    return any(t.like_num for t in following) and all(t.like_num or t.is_alpha for t in following[:1])
 
 
 def _names_a_quantity(noun: Token) -> bool:
