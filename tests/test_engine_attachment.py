@@ -157,3 +157,28 @@ def test_a_range_whose_noun_was_read_as_the_prepositions_object_becomes_the_clau
     ValueAttachment(_VOCAB)(doc)
     assert (doc[7].head.text, doc[7].dep_) == ("missing", "nsubj")
     assert (doc[3].head.text, doc[3].dep_) == ("60", "quantmod")
+
+
+def test_a_value_a_figure_was_cut_to_moves_from_the_describing_clause_to_the_cutting_verb() -> None:
+    # "The office cut its estimate of jobs created in August to 21,000 ." with "to 21,000" read under "created"
+    words = "The office cut its estimate of jobs created in August to 21,000 .".split()
+    doc = _doc(
+        words,
+        [1, 2, 2, 4, 2, 4, 5, 6, 7, 8, 7, 10, 2],
+        "det nsubj ROOT poss dobj prep pobj acl prep pobj prep pobj punct".split(),
+        "DET NOUN VERB PRON NOUN ADP NOUN VERB ADP PROPN ADP NUM PUNCT".split(),
+        "the office cut its estimate of job create in August to 21,000 .".split(),
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert doc[10].head.text == "cut"
+    # cutting a thing that is no figure ("cut jobs created in August to 200") leaves the clause its value
+    words = "The firm cut the jobs created in August to 200 .".split()
+    doc = _doc(
+        words,
+        [1, 2, 2, 4, 2, 4, 5, 6, 5, 8, 2],
+        "det nsubj ROOT det dobj acl prep pobj prep pobj punct".split(),
+        "DET NOUN VERB DET NOUN VERB ADP PROPN ADP NUM PUNCT".split(),
+        "the firm cut the job create in August to 200 .".split(),
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert doc[8].head.text == "created"

@@ -22,7 +22,13 @@ from spacy.tokens import Doc, Token
 
 from bot.engine.grammar import NOUN_POS, PATIENT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, VERB_POS
 from bot.engine.lexicon import FIGURE_GIVING_VERBS
-from bot.engine.measures import CHANGE_WORDS, FIGURE_CHANGING_VERBS, REVISION_VERBS
+from bot.engine.measures import (
+    CHANGE_WORDS,
+    FIGURE_CHANGING_VERBS,
+    OWNED_FIGURE_NOUNS,
+    RESTATING_NOUNS,
+    REVISION_VERBS,
+)
 
 VALUE_ATTACHMENT_COMPONENT = "whosaid_value_attachment"
 
@@ -37,7 +43,14 @@ _DESCRIBING_CLAUSE_DEPS = ["acl", "relcl"]
 _VALUE_PREPOSITIONS = frozenset({VALUED_AT, REVISED_FROM, REVISED_TO})
 
 
-def _pattern(verbs: frozenset[str], preposition: str, *, through_of: bool = False, adjunct: bool = False) -> list[dict]:
+def _pattern(
+    verbs: frozenset[str],
+    preposition: str,
+    *,
+    through_of: bool = False,
+    adjunct: bool = False,
+    figure_object: bool = False,
+) -> list[dict]:
     """verb > object (> "of" > counted) > describing clause > preposition > its object; with `adjunct`, the noun
     described is the object of one of the verb's prepositions ("lowered the toll from the blaze that swept the club
     to 232")."""
@@ -48,9 +61,10 @@ def _pattern(verbs: frozenset[str], preposition: str, *, through_of: bool = Fals
             {"LEFT_ID": "adjunct", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {"DEP": "pobj"}},
         ]
     else:
-        nodes.append(
-            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {"DEP": {"IN": sorted(PATIENT_DEPS)}}}
-        )
+        wanted: dict = {"DEP": {"IN": sorted(PATIENT_DEPS)}}
+        if figure_object:  # "cut its estimate of jobs created in August to 21,000": a figure cut is revised
+            wanted["LEMMA"] = {"IN": sorted(OWNED_FIGURE_NOUNS | RESTATING_NOUNS)}
+        nodes.append({"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": wanted})
     described = "object"
     if through_of:
         nodes += [
@@ -80,6 +94,8 @@ VALUE_ATTACHMENTS: tuple[tuple[str, list[dict]], ...] = (
     ("attach:revised-to", _pattern(REVISION_VERBS, REVISED_TO)),
     ("attach:revised-to", _pattern(REVISION_VERBS, REVISED_TO, through_of=True)),
     ("attach:revised-to", _pattern(REVISION_VERBS, REVISED_TO, adjunct=True)),
+    ("attach:revised-to", _pattern(FIGURE_CHANGING_VERBS, REVISED_TO, through_of=True, figure_object=True)),
+    ("attach:revised-from", _pattern(FIGURE_CHANGING_VERBS, REVISED_FROM, through_of=True, figure_object=True)),
 )
 
 
