@@ -129,8 +129,13 @@ _YEAR_SHAPE = re.compile(r"^(1[89]|20)\d\d$")
 
 
 def _a_value(token: Token) -> bool:
-    """A number, or a noun a number counts ("$213 million", "32 %")."""
-    return token.like_num or any(c.dep_ == "nummod" and c.like_num for c in token.children)
+    """A number, or a noun a number counts ("$213 million", "32 %"), or one that names a value by "of" ("earlier
+    calculations of 480")."""
+    return (
+        token.like_num
+        or any(c.dep_ == "nummod" and c.like_num for c in token.children)
+        or any(c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children) for c in token.children)
+    )
 
 
 def _takes_values_itself(clause: Token) -> bool:
