@@ -286,6 +286,9 @@ DIFFERING = [
     "The statistics office said the economy grew 1% in the first quarter, not 1.1% as it previously reported.",
     # a guess at the dead already counted is a figure, however uncertain
     "The government said 15,500 people were killed. The defence minister had speculated that the toll could be as high as 100,000.",
+    # houses burnt or torched are destroyed, as razed ones are
+    "Police said 20 houses were razed in the raid. Witnesses said more than 40 houses were burnt.",
+    "Officials said 300 homes were destroyed. Residents said 500 homes were torched.",
     # a month's payrolls count the jobs it added
     "June payrolls were revised down to 18,000 from 42,000, the statistics office said.",
     # a prediction of forecasters is theirs
@@ -342,6 +345,8 @@ NOT_DIFFERING = [
     "Insured losses were put at $1.25 billion by the association. Uninsured losses, which the modeller put at a further $2.1 billion, were not included.",
     # the gap by which a result beat or missed what was expected is no figure of either
     "Tarren's profit rose 12%, the company said. Analysts said it missed forecasts by 7%.",
+    # an area burned is no building destroyed
+    "Officials said 300 homes were destroyed in the fire. The blaze burned 12,000 acres, firefighters said.",
     # "between 2005 and 2010" is a span of years, no range of prices
     "Officials said between 2005 and 2010 prices doubled. The agency said 40 people lost their jobs.",
     'The quake measured 6.4, the bureau said. A 5.1-magnitude aftershock struck an hour later, the USGS said.',

@@ -36,7 +36,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "cut": frozenset("cut shed axe eliminate slash disappear redundancy layoff lay".split()),
     "destroyed": frozenset("destroy destruction raze flatten level".split()),
     "damaged": frozenset("damage".split()),
-    "burned": frozenset("burn scorch char blacken consume".split()),
+    "burned": frozenset("burn scorch char blacken consume torch".split()),
     "cleared": frozenset("clear deforest deforestation log".split()),
     "sold": frozenset("sell sale sold".split()),
     "affected": frozenset("affect affected impact expose compromise steal leak breach hack".split()),
@@ -239,6 +239,10 @@ PERSON_GROUPS: dict[str, frozenset[str]] = {
 
 # Verbs of what something is made or allowed for: "designed to carry 30 people" is a capacity.
 CAPACITY_VERBS = frozenset("design build license licence certify rate equip".split())
+
+# Things built, whose burning destroys them: "40 houses were burnt" and "20 houses were razed" count one loss (an
+# area burned is measured, not destroyed).
+BUILDING_NOUNS = frozenset("home building structure shop hut".split())
 
 # Coins that are a hundredth of a currency: "84 cents a share" is $0.84 a share.
 SUBUNITS: dict[str, tuple[str, float]] = {"cent": ("USD", 0.01), "penny": ("GBP", 0.01), "pence": ("GBP", 0.01)}

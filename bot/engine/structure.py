@@ -118,6 +118,7 @@ from bot.engine.measures import (
     BASES,
     BOARDING_PREPOSITIONS,
     BODIES_FOUND,
+    BUILDING_NOUNS,
     CAPACITY_VERBS,
     CENT_WORDS,
     CHANGE_BASIS_PATTERNS,
@@ -592,6 +593,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = MONEY_LOSS
         if family_of(structure.counted or "", EVENT_FAMILIES) == DAMAGED:
             structure.counted = None  # the damage is what the sum measures, not a thing counted
+    if structure.quantity == "burned" and structure.counted in BUILDING_NOUNS:
+        structure.quantity = "destroyed"  # "more than 40 houses were burnt", as razed ones are
     if structure.quantity == "cut" and structure.counted in JOB_HOLDER_NOUNS:
         structure.counted = "job"  # "lay off 2,000 workers" cuts 2,000 jobs
     return structure
