@@ -29,6 +29,7 @@ from bot.engine.measures import (
     RESTATING_NOUNS,
     REVISION_VERBS,
 )
+from bot.engine.rules import MAX_DEPENDENCY_REGIONS
 
 VALUE_ATTACHMENT_COMPONENT = "whosaid_value_attachment"
 
@@ -179,9 +180,11 @@ class ValueAttachment:
             for token in doc
             if token.lower_ == RANGE_OPENER and token.dep_ in _RANGE_OPENER_DEPS and doc[token.i + 1 :][:1].text[:1].isdigit()
         }
-        for sentence in ranged.values():
-            for _match_id, token_ids in self.range_matcher(sentence):
-                words = [sentence[i] for i in token_ids]
+        # (past a few sentences one pass over the document costs less: the matcher copies what it is given)
+        regions = list(ranged.values()) if len(ranged) <= MAX_DEPENDENCY_REGIONS else [doc[:]]
+        for region in regions:
+            for _match_id, token_ids in self.range_matcher(region):
+                words = [region[i] for i in token_ids]
                 nodes = {node["RIGHT_ID"]: word for node, word in zip(_pattern_matched(words), words, strict=True)}
                 if "noun" in nodes:
                     _give_the_noun_its_clause(nodes["opener"], nodes["noun"], nodes["low"])
