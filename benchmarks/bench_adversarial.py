@@ -116,6 +116,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "one short claim repeated": lambda n: _fill("police said 17 ", n),
     "one claim per line": lambda n: _fill("Police said 17 people were killed.\n", n),
     "according-to chain": lambda n: _fill("3,000, according to police, and 12,000, according to the organisers, ", n),
+    # every sentence a range the parser hangs on the verb, mended sentence by sentence
+    "ranges said": lambda n: _fill("Police said between 2 and 3 people died in the town. ", n),
 }
 
 
