@@ -76,6 +76,8 @@ MARKS = {
     "mention ends": lexicon.MENTION_END_MARKS,
     "hyphens": lexicon.HYPHENS,
     "number glue": lexicon.NUMBER_GLUE_MARKS,
+    "alternatives": lexicon.ALTERNATIVE_MARKS,
+    "line labels": lexicon.LINE_LABEL_MARKS,
 }
 
 

@@ -45,6 +45,7 @@ from bot.engine.grammar import (
     VERB_POS,
 )
 from bot.engine.lexicon import (
+    ALTERNATIVE_MARKS,
     AND_SCALES,
     BEGINNING_VERBS,
     BOUND_GIVING_PREPOSITIONS,
@@ -125,7 +126,6 @@ from bot.engine.rules import (
     read_rules,
 )
 from bot.engine.structure import (
-    ALTERNATIVE_MARKS,
     GENERIC_COUNTED,
     MAX_CLIMB,
     OWN_QUARTER,

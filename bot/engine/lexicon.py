@@ -583,6 +583,10 @@ SENTENCE_OR_QUOTE_END_MARKS = frozenset({".", "!", "?", "”", '"'})
 CLAUSE_BREAK_MARKS = frozenset({",", "—", "–"})
 # Marks that end a sentence of prose (a headline ends with none).
 SENTENCE_END_MARKS = frozenset({".", "!", "?"})
+# What sets one value beside another of the same measure in a post: "5.8 (institute) / 6.1 (network)".
+ALTERNATIVE_MARKS = frozenset({"/", "|"})
+# What ends a post's line label: "Magnitude: 5.4", "Displaced → 12,000 (govt)".
+LINE_LABEL_MARKS = frozenset({":", "→", "⇒", "➡", "➡️"})
 # Marks right after a source's head that end its mention: "the minister, who ...", "the group (ICG)".
 MENTION_END_MARKS = frozenset({",", "(", "–", "—"})
 # A hyphen or an en dash glued to a number: "500-lb", "15–20".

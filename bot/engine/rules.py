@@ -42,6 +42,7 @@ from bot.engine.grammar import (
 )
 from bot.engine.lexicon import (
     AGE_WORDS,
+    ALTERNATIVE_MARKS,
     BOUND_GIVING_PREPOSITIONS,
     BULLET_MARKS,
     CLAIM_NOUNS,
@@ -49,6 +50,7 @@ from bot.engine.lexicon import (
     COLON_CUE_VERBS,
     CONTRAST_MARKERS,
     CUE_VERBS,
+    DASHES,
     DIFFERENCE_WORDS,
     FIGURE_GIVING_VERBS,
     FRACTIONABLE_SCALES,
@@ -303,7 +305,7 @@ IN_BRACKETS: tuple[TokenRule, ...] = (
 # "Crowd: police ~2,000 · organisers 15,000+", "police 2,000 / organisers 15,000": in a post's line, a source's
 # noun right before a value, opening its stretch of the line, gives it. Keyed by the number.
 SOURCE_BEFORE_VALUE = "holder:source-before-value"
-_LINE_STRETCH_OPENERS = [":", "·", "•", "/", "|", ",", ";", "—", "–"]
+_LINE_STRETCH_OPENERS = sorted(ALTERNATIVE_MARKS | DASHES | {":", "·", "•", ",", ";"})
 SOURCE_BEFORE_VALUES: tuple[TokenRule, ...] = (
     (
         SOURCE_BEFORE_VALUE,

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
 from bot.engine.grammar import (
     ADJECTIVAL_MODIFIER_DEPS,
+    ADJUNCT_CLAUSE_DEPS,
     ADVERB_COMPLETION_DEPS,
     APPOSITION_DEPS,
     AUXILIARY_DEPS,
@@ -70,6 +71,7 @@ from bot.engine.grammar import (
 )
 from bot.engine.lexicon import (
     ALONE_WORDS,
+    ALTERNATIVE_MARKS,
     COMBINED_SCOPE,
     COMBINED_WORDS,
     COMPASS_WORDS,
@@ -81,6 +83,7 @@ from bot.engine.lexicon import (
     FIGURE_SCOPE_PREPOSITIONS,
     FULL_MONTH_NAMES,
     IT_THEY_PRONOUNS,
+    LINE_LABEL_MARKS,
     MASS_BODY_NOUNS,
     MONTH_NAMES,
     NATION_NOUNS,
@@ -100,6 +103,7 @@ from bot.engine.lexicon import (
     SECTOR_NOUNS,
     SELF_POSSESSIVES,
     SELF_PRONOUNS,
+    SENTENCE_END_MARKS,
     SOURCE_NOUNS,
     TALLY_VERBS,
     TENTATIVE_WORDS,
@@ -785,7 +789,6 @@ def _stated_before(noun: Token) -> bool:
 # How a value set aside by "not" hangs beside the one correcting it: "98,000 gallons, not the 14,700 gallons
 # Bouchard had reported", "38 people died, not 45 as first reported".
 SET_ASIDE_DEPS = APPOSITION_DEPS | frozenset({"conj", "npadvmod"})
-ADVERBIAL_CLAUSE_DEPS = frozenset({"advcl"})
 
 
 def _statement_corrected(node: Token) -> bool:
@@ -804,7 +807,7 @@ def _statement_corrected(node: Token) -> bool:
     # it previously reported")
     after = [c for c in node.head.children if c.i > node.i] if node.head.i != node.i else []
     return any(
-        c.dep_ in RELATIVE_CLAUSE_DEPS | ADVERBIAL_CLAUSE_DEPS and _lemma(c) in CUE_VERBS | FIGURE_GIVING_VERBS
+        c.dep_ in RELATIVE_CLAUSE_DEPS | ADJUNCT_CLAUSE_DEPS and _lemma(c) in CUE_VERBS | FIGURE_GIVING_VERBS
         for c in (*node.children, *after)
     )
 
@@ -1555,11 +1558,6 @@ def _read_counting_clause(copula: Token, structure: Structure) -> None:
         return
 
 
-# What sets one value beside another of the same measure in a post: "5.8 (institute) / 6.1 (network)".
-ALTERNATIVE_MARKS = frozenset({"/", "|"})
-SENTENCE_END_MARKS = frozenset({".", "!", "?"})
-# What ends a post's line label: "Magnitude: 5.4", "Displaced → 12,000 (govt)".
-LINE_LABEL_MARKS = frozenset({":", "→", "⇒", "➡", "➡️"})
 # How many words a line's label may have: "Magnitude:", "Crowd estimate:", "Confirmed dead so far:"; and how many
 # tokens from its sentence's start its colon may stand (the words, emoji and marks before them).
 LABEL_WORDS = 3
