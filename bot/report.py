@@ -231,7 +231,7 @@ def format_number(value: float) -> str:
     return f"{number:,.2f}".rstrip("0").rstrip(".")
 
 
-def _currency_code(unit: str | None) -> bool:
+def _in_a_currency(unit: str | None) -> bool:
     """'USD', 'GBP per share': a unit in a currency, by its code."""
     code = (unit or "").split(" ")[0]
     return len(code) == 3 and code.isalpha() and code.isupper()
@@ -239,7 +239,7 @@ def _currency_code(unit: str | None) -> bool:
 
 def format_figure(figure: Figure) -> str:
     """'at least 22', 'between 15 and 20', '17', '$3.4 billion'."""
-    if figure.measure in _SUBUNITS and _currency_code(figure.unit):
+    if figure.measure in _SUBUNITS and _in_a_currency(figure.unit):
         # "84 cents a share" is stored as 0.84 dollars (its unit the currency's); a reader knows it as 84 cents.
         low = format_number(round(figure.value * 100, 6))
         text = f"between {low} and {format_number(round(figure.upper * 100, 6))}" if figure.upper is not None else low
