@@ -453,3 +453,14 @@ def test_a_name_labelling_a_figure_gives_it_and_a_place_does_not() -> None:
     assert len(report.conflicts) == 1
     report = analyze("Floods across the north\n\nMarch: 4,200 homes flooded.")
     assert figure_at(report, "4,200").source is None
+
+
+def test_a_number_in_digits_is_no_speaker() -> None:
+    report = analyze(
+        "⛏️ Blast at Orr colliery\n\nTrapped underground: 23, company says — union says 31\n"
+        "4 brought out alive, 1 confirmed dead (regional emergency service)\n\n#Orr"
+    )
+    assert all(not any(ch.isdigit() for ch in claim.speaker or "") for claim in report.claims)
+    # a number in words may be people: "Two of them said ..."
+    [claim] = analyze("Two of them said 40 people were killed.").claims
+    assert claim.speaker.startswith("Two")
