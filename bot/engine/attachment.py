@@ -154,7 +154,8 @@ class ValueAttachment:
         for number, (label, pattern) in enumerate(VALUE_ATTACHMENTS):
             self.matcher.add(f"{label}#{number}", [pattern])
         self.range_matcher = DependencyMatcher(vocab)
-        self.range_matcher.add(RANGE_LABEL, list(RANGE_MISREADINGS))
+        for number, pattern in enumerate(RANGE_MISREADINGS):
+            self.range_matcher.add(f"{RANGE_LABEL}#{number}", [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -183,9 +184,9 @@ class ValueAttachment:
         # (past a few sentences one pass over the document costs less: the matcher copies what it is given)
         regions = list(ranged.values()) if len(ranged) <= MAX_DEPENDENCY_REGIONS else [doc[:]]
         for region in regions:
-            for _match_id, token_ids in self.range_matcher(region):
-                words = [region[i] for i in token_ids]
-                nodes = {node["RIGHT_ID"]: word for node, word in zip(_pattern_matched(words), words, strict=True)}
+            for match_id, token_ids in self.range_matcher(region):
+                pattern = RANGE_MISREADINGS[int(doc.vocab.strings[match_id].split("#")[1])]
+                nodes = {node["RIGHT_ID"]: region[i] for node, i in zip(pattern, token_ids, strict=True)}
                 if "noun" in nodes:
                     _give_the_noun_its_clause(nodes["opener"], nodes["noun"], nodes["low"])
                 else:
@@ -202,14 +203,6 @@ class ValueAttachment:
                 continue
             if nodes["object"].pos_ in NOUN_POS:
                 moves.setdefault(value.i, verb.i)
-
-
-def _pattern_matched(words: list[Token]) -> list[dict]:
-    """Which misreading matched: the first two patterns' first token is "between" (the second's next a noun),
-    the third's a number."""
-    if words[0].lower_ != RANGE_OPENER:
-        return RANGE_MISREADINGS[2]
-    return RANGE_MISREADINGS[1] if words[1].pos_ in NOUN_POS else RANGE_MISREADINGS[0]
 
 
 def _give_the_range_its_noun(opener: Token, low: Token, high: Token) -> None:

@@ -1215,7 +1215,7 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
 def _figure_follows(doc: Doc, colon: int) -> bool:
     """Whether a number opens what follows the colon, maybe after a qualifier: "about 480,000 user records"."""
     following = doc[colon + 1 : colon + 1 + FIGURE_AFTER_LABEL_REACH]
-    return any(t.like_num for t in following) and all(t.like_num or t.is_alpha for t in following[:1])
+    return any(t.like_num for t in following) and (following[0].like_num or following[0].is_alpha)
 
 
 def _names_a_quantity(noun: Token) -> bool:
