@@ -5,6 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
+from bot.engine import analyze
 from bot.engine.attachment import VALUE_ATTACHMENTS, ValueAttachment
 
 _VOCAB = spacy.blank("en").vocab
@@ -182,3 +183,38 @@ def test_a_value_a_figure_was_cut_to_moves_from_the_describing_clause_to_the_cut
     )
     ValueAttachment(_VOCAB)(doc)
     assert doc[8].head.text == "created"
+
+
+def test_a_change_from_one_value_to_another_read_as_a_range_gives_each_its_preposition() -> None:
+    # "Wardens lowered the count from 61 to 58 ." with "61 to 58" read as one range, the object of "from"
+    words = "Wardens lowered the count from 61 to 58 .".split()
+    doc = _doc(
+        words,
+        [1, 1, 3, 1, 1, 7, 7, 4, 1],
+        "nsubj ROOT det dobj prep quantmod quantmod pobj punct".split(),
+        "NOUN VERB DET NOUN ADP NUM PART NUM PUNCT".split(),
+        "warden lower the count from 61 to 58 .".split(),
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert (doc[5].head.text, doc[5].dep_) == ("from", "pobj")
+    assert (doc[6].head.text, doc[6].dep_) == ("lowered", "prep")
+    assert (doc[7].head.text, doc[7].dep_) == ("to", "pobj")
+
+
+def test_a_range_after_a_verb_that_moves_nothing_stays_a_range() -> None:
+    # "Estimates ranged from 61 to 58 ." (as read): "range" neither moves nor revises a figure
+    words = "Estimates ranged from 61 to 58 .".split()
+    heads = [1, 1, 1, 5, 5, 2, 1]
+    doc = _doc(
+        words, heads, "nsubj ROOT prep quantmod quantmod pobj punct".split(),
+        "NOUN VERB ADP NUM PART NUM PUNCT".split(), "estimate range from 61 to 58 .".split(),
+    )  # fmt: skip
+    ValueAttachment(_VOCAB)(doc)
+    assert [token.head.i for token in doc] == heads
+
+
+def test_a_revision_from_one_value_to_another_before_the_object_is_one_sources_revision() -> None:
+    report = analyze("Rescue officials have revised from 61 to 58 the number of victims of the mudslide at Orvel.")
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {58, 61}
+    assert "revised" in conflict.note

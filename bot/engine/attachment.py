@@ -9,7 +9,8 @@ to that verb once, here, where the rule is declared and tested on hand-built par
 "Police said between 2,000 and 3,000 people marched", "Analysts expected between 86 and 88 cents a share": the
 model reads "between" as a preposition of the verb, leaving the noun the range counts without its numbers. The
 range is given back to its noun, as the model reads it when the sentence opens on it ("Between 2,000 and 3,000
-people marched").
+people marched"). "revised from 94 to 92 the number of victims": read as a range after "from", the two values of a
+change each get their own preposition back.
 """
 
 from __future__ import annotations
@@ -124,6 +125,18 @@ RANGE_MISREADINGS: tuple[list[dict], ...] = (
     ],
 )
 RANGE_LABEL = "attach:range-to-its-noun"
+
+# "revised from 94 to 92 the number of victims", "lowered the toll from 14 to 10": the model may read "94 to 92"
+# as one range, the object of "from". After a verb that moves or revises a figure, "from" and "to" each give a
+# value of their own: the first is the value before, the second the value after.
+MOVED_FROM_TO: list[dict] = [
+    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_CHANGING_VERBS | CHANGE_WORDS)}}},
+    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "from", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": REVISED_FROM}},
+    {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "after", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    {"LEFT_ID": "after", "REL_OP": ">", "RIGHT_ID": "before", "RIGHT_ATTRS": {"DEP": "quantmod", "LIKE_NUM": True}},
+    {"LEFT_ID": "after", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"DEP": "quantmod", "LOWER": REVISED_TO}},
+]
+MOVED_FROM_TO_LABEL = "attach:moved-from-to"
 _RANGE_OPENER_DEPS = frozenset({"prep", "quantmod"})
 # A year opens a span of time, not a range of counts: "between 2005 and 2010 prices doubled".
 _YEAR_SHAPE = re.compile(r"^(1[89]|20)\d\d$")
@@ -156,6 +169,8 @@ class ValueAttachment:
         self.range_matcher = DependencyMatcher(vocab)
         for number, pattern in enumerate(RANGE_MISREADINGS):
             self.range_matcher.add(f"{RANGE_LABEL}#{number}", [pattern])
+        self.moved_matcher = DependencyMatcher(vocab)
+        self.moved_matcher.add(MOVED_FROM_TO_LABEL, [MOVED_FROM_TO])
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -191,6 +206,17 @@ class ValueAttachment:
                     _give_the_noun_its_clause(nodes["opener"], nodes["noun"], nodes["low"])
                 else:
                     _give_the_range_its_noun(nodes["opener"], nodes["low"], nodes["high"])
+        # (only the sentences where "from" opens a number read as the first of a range)
+        moved = {
+            token.sent.start: token.sent
+            for token in doc
+            if token.lower_ == REVISED_FROM and token.i + 1 < len(doc) and doc[token.i + 1].dep_ == "quantmod"
+        }
+        regions = list(moved.values()) if len(moved) <= MAX_DEPENDENCY_REGIONS else [doc[:]]
+        for region in regions:
+            for _match_id, token_ids in self.moved_matcher(region):
+                nodes = {node["RIGHT_ID"]: region[i] for node, i in zip(MOVED_FROM_TO, token_ids, strict=True)}
+                _give_each_value_its_preposition(nodes["from"], nodes["before"], nodes["to"], nodes["after"])
         return doc
 
     def _read(self, doc: Doc, sentence, moves: dict[int, int]) -> None:
@@ -230,6 +256,15 @@ def _give_the_range_its_noun(opener: Token, low: Token, high: Token) -> None:
         second.head, second.dep_ = low, "conj"
     low.head, low.dep_ = noun, "nummod"
     opener.head, opener.dep_ = low, "quantmod"
+
+
+def _give_each_value_its_preposition(opener: Token, before: Token, to: Token, after: Token) -> None:
+    """'lowered the toll from [14 to 10]': "from" takes the first value, "to" the second, both on the verb."""
+    if not (opener.i + 1 == before.i < to.i < after.i):
+        return
+    before.head, before.dep_ = opener, "pobj"
+    to.head, to.dep_ = opener.head, "prep"
+    after.head, after.dep_ = to, "pobj"
 
 
 def _give_the_noun_its_clause(opener: Token, noun: Token, low: Token) -> None:
