@@ -218,3 +218,19 @@ def test_a_revision_from_one_value_to_another_before_the_object_is_one_sources_r
     [conflict] = report.conflicts
     assert {report.figures[i].value for i in conflict.figures} == {58, 61}
     assert "revised" in conflict.note
+
+
+def test_a_change_by_an_amount_to_a_level_read_as_a_range_gives_each_its_preposition() -> None:
+    # "Sales rose by 16 to 40 ." with "16 to 40" read as one range, the object of "by"
+    words = "Sales rose by 16 to 40 .".split()
+    doc = _doc(
+        words,
+        [1, 1, 1, 5, 5, 2, 1],
+        "nsubj ROOT prep quantmod quantmod pobj punct".split(),
+        "NOUN VERB ADP NUM PART NUM PUNCT".split(),
+        "sale rise by 16 to 40 .".split(),
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert (doc[3].head.text, doc[3].dep_) == ("by", "pobj")
+    assert (doc[4].head.text, doc[4].dep_) == ("rose", "prep")
+    assert (doc[5].head.text, doc[5].dep_) == ("to", "pobj")

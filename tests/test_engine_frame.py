@@ -3,6 +3,8 @@ scope, its relation to other figures, and conflicts only on positive evidence.""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.engine import analyze
 
 
@@ -631,3 +633,12 @@ def test_a_headline_names_its_speaker_after_the_verb_of_saying() -> None:
         "government said, while unions said around 300,000 marched."
     )
     assert rallies.figures[1].source == "unions"
+
+
+@pytest.mark.parametrize("verb", ["reduced", "cut", "raised", "lowered"])
+def test_the_amount_a_figure_was_moved_by_is_no_level_of_it(verb: str) -> None:
+    report = analyze(
+        "Police in Dravo said 48 people were killed in the floods. "
+        f"The toll released by the ministry was later {verb} by 7 after double counting was found, the agency said."
+    )
+    assert report.conflicts == []

@@ -126,12 +126,14 @@ RANGE_MISREADINGS: tuple[list[dict], ...] = (
 )
 RANGE_LABEL = "attach:range-to-its-noun"
 
-# "revised from 94 to 92 the number of victims", "lowered the toll from 14 to 10": the model may read "94 to 92"
-# as one range, the object of "from". After a verb that moves or revises a figure, "from" and "to" each give a
-# value of their own: the first is the value before, the second the value after.
+# "revised from 94 to 92 the number of victims", "lowered the toll from 14 to 10", "rose by 16 to 40": the model
+# may read "94 to 92" as one range, the object of "from" (or "by"). After a verb that moves or revises a figure,
+# "from" (or "by") and "to" each give a value of their own: the value before (or the change), then the value after.
+MOVED_BY = "by"
+_MOVED_OPENERS = (REVISED_FROM, MOVED_BY)
 MOVED_FROM_TO: list[dict] = [
     {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_CHANGING_VERBS | CHANGE_WORDS)}}},
-    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "from", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": REVISED_FROM}},
+    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "from", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": list(_MOVED_OPENERS)}}},
     {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "after", "RIGHT_ATTRS": {"DEP": "pobj"}},
     {"LEFT_ID": "after", "REL_OP": ">", "RIGHT_ID": "before", "RIGHT_ATTRS": {"DEP": "quantmod", "LIKE_NUM": True}},
     {"LEFT_ID": "after", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"DEP": "quantmod", "LOWER": REVISED_TO}},
@@ -206,11 +208,11 @@ class ValueAttachment:
                     _give_the_noun_its_clause(nodes["opener"], nodes["noun"], nodes["low"])
                 else:
                     _give_the_range_its_noun(nodes["opener"], nodes["low"], nodes["high"])
-        # (only the sentences where "from" opens a number read as the first of a range)
+        # (only the sentences where "from" or "by" opens a number read as the first of a range)
         moved = {
             token.sent.start: token.sent
             for token in doc
-            if token.lower_ == REVISED_FROM and token.i + 1 < len(doc) and doc[token.i + 1].dep_ == "quantmod"
+            if token.lower_ in _MOVED_OPENERS and token.i + 1 < len(doc) and doc[token.i + 1].dep_ == "quantmod"
         }
         regions = list(moved.values()) if len(moved) <= MAX_DEPENDENCY_REGIONS else [doc[:]]
         for region in regions:
@@ -259,7 +261,8 @@ def _give_the_range_its_noun(opener: Token, low: Token, high: Token) -> None:
 
 
 def _give_each_value_its_preposition(opener: Token, before: Token, to: Token, after: Token) -> None:
-    """'lowered the toll from [14 to 10]': "from" takes the first value, "to" the second, both on the verb."""
+    """'lowered the toll from [14 to 10]', 'rose by [16 to 40]': "from" or "by" takes the first value, "to" the
+    second, both on the verb."""
     if not (opener.i + 1 == before.i < to.i < after.i):
         return
     before.head, before.dep_ = opener, "pobj"

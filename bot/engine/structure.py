@@ -1169,8 +1169,9 @@ def _climb(anchor: Token, structure: Structure) -> None:
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod"
         ):
             structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
-        if node.dep_ == "pobj" and head.lower_ == CHANGE_BY and _lemma(head.head) in CHANGE_WORDS and head.head.pos_ in CHANGE_POS:
-            structure.change = True  # "rose by 4%", "has fallen by 0.6% in a month"
+        moved_by = _lemma(head.head) in CHANGE_WORDS or _lemma(head.head) in FIGURE_CHANGING_VERBS
+        if node.dep_ == "pobj" and head.lower_ == CHANGE_BY and moved_by and head.head.pos_ in CHANGE_POS:
+            structure.change = True  # "rose by 4%", "has fallen by 0.6% in a month", "the toll was cut by 16"
         # "closed 3.2% higher" is a change; "revised down to 1,200" moves to a level, and "up from 40 million"
         # names the level it moved from.
         moved_to = any(c.dep_ == "prep" and c.lower_ in LEVEL_PREPOSITIONS for c in node.children)
