@@ -211,3 +211,41 @@ def test_a_posts_label_split_from_its_number_and_a_trailing_plus() -> None:
         (8000, None, None),
         (40000, "more than", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Organisers said between 2 and 3 million people marched in Tarvel.", 2_000_000, 3_000_000),
+        ("Insurers said losses from the storm were $3-5 billion.", 3_000_000_000, 5_000_000_000),
+        ("The carrier said it sees pre-tax profit at NZ$400-600 mln this year.", 400_000_000, 600_000_000),
+        ("Modellers put insured losses at 2-3bn euros.", 2_000_000_000, 3_000_000_000),
+    ],
+)
+def test_a_range_shares_the_scale_written_after_its_second_number(text: str, low: float, high: float) -> None:
+    ranges = [(f.value, f.upper) for f in analyze(text).figures if f.upper is not None]
+    assert ranges == [(low, high)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The carrier said annual profit climbed to NZ$663 million.", 663_000_000),
+        ("The property group said losses were HK$5.2 billion.", 5_200_000_000),
+        ("The software firm said profit was Rs3,603 crore.", 36_030_000_000),
+        ("The bank said it earned $1.2 bln in the quarter.", 1_200_000_000),
+    ],
+)
+def test_a_sum_marked_by_its_country_or_written_as_the_wires_write_it_keeps_its_number(text: str, value: float) -> None:
+    assert [f.value for f in analyze(text).figures] == [value]
+
+
+@pytest.mark.parametrize("text", ["The county said it spent Sh5 billion on roads.", "The firm said it lost RM2.5 million."])
+def test_a_scale_after_a_number_glued_to_letters_is_no_figure_of_its_own(text: str) -> None:
+    # The tokenizer keeps "Sh5" whole: read alone, "billion" would be one billion.
+    assert analyze(text).figures == []
+
+
+def test_pct_after_a_number_is_per_cent_and_counts_what_follows_of() -> None:
+    [figure] = analyze("Officials in Morva said 12 pct of voters stayed away.").figures
+    assert (figure.unit, figure.counted) == ("%", "voter")

@@ -88,6 +88,7 @@ from bot.engine.measures import (
     CHANGE_WORDS,
     COMPARISON_WORDS,
     COUNTED_FAMILIES,
+    COUNTRY_DOLLARS,
     DIRECTION_WORDS,
     EARLIER_WORDS,
     EVENT_FAMILIES,
@@ -153,8 +154,10 @@ _TENS = {
 # South Asian scales too: "15 crore workers" (150 million), "10 lakh people" (1 million).
 _SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
            "crore": 10_000_000, "crores": 10_000_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000, "dozen": 12}  # fmt: skip
+           "trillion": 1_000_000_000_000, "dozen": 12,
+           "mln": 1_000_000, "bln": 1_000_000_000}  # fmt: skip  (the wires' "NZ$400-600 mln", "$1.2 bln")
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "mn": 1_000_000}
+_GLUED_SCALE = re.compile(r"^\d+(?:\.\d+)?(k|m|bn|mn)$")  # "5bn": a number with its scale letters
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _NOT_FIGURE_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "FAC", "PRODUCT", "EVENT", "LAW",
                         "WORK_OF_ART", "LOC", "NORP", "LANGUAGE"}  # fmt: skip
@@ -226,7 +229,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             continue
         token = doc[i]
         first, last, value = _number_phrase(doc, i)
-        if value is None or _excluded(doc, first, last, rules):
+        if value is None or _excluded(doc, first, last, rules) or _scale_of_a_glued_number(doc, first):
             i = last + 1
             continue
         fraction = _fraction_before(doc, first)
@@ -250,12 +253,16 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             if _moves_from(doc, lead):
                 pass  # "raised the toll from 12 to 19", "grew from 12,500 to 31,000": two values, not a range
             elif joiner != "and" or between:
-                _second_first, second_last, second = _number_phrase(doc, second_at)
+                second_first, second_last, second = _number_phrase(doc, second_at)
                 # A unit said after the first value must be said after the second ("4.1 billion euros and 4.3
                 # billion euros"): "cut by 20% to 15,537" is a change and a level, no range.
                 unit_said = joiner_at == last + 1 or (
                     second_last + 1 < n and doc[second_last + 1].lemma_.lower() == doc[last + 1].lemma_.lower()
                 )
+                if second is not None and unit_said and _trailing_scale(doc, first, last) == 1:
+                    # "between 2 and 3 million", "$3-5 billion": the second number's scale is the first's too
+                    shared = value * _trailing_scale(doc, second_first, second_last)
+                    value = shared if shared < second else value
                 if second is not None and second > value and unit_said:
                     upper = second
                     range_end = second_last
@@ -1214,6 +1221,15 @@ def _number_phrase(doc: Doc, i: int) -> tuple[int, int, float | None]:
     return i, last, _value_of(words)
 
 
+def _scale_of_a_glued_number(doc: Doc, first: int) -> bool:
+    """'Sh5 billion', 'RM2.5 million': a scale after a number glued to letters the tokenizer kept whole is that
+    number's scale; read alone it would be one billion."""
+    if first == 0 or doc[first].lower_ not in _SCALES:
+        return False
+    before = doc[first - 1]
+    return any(character.isdigit() for character in before.text) and not _is_number_token(before)
+
+
 def _next_is_word_number(doc: Doc, j: int) -> bool:
     return (
         j + 1 < len(doc)
@@ -1311,6 +1327,22 @@ def _excluded(doc: Doc, first: int, last: int, rules: DocRules) -> bool:
     return token.pos_ not in COUNT_POS and not _DIGITS.match(text)
 
 
+def _trailing_scale(doc: Doc, first: int, last: int) -> float:
+    """The scale a number phrase ends in: 1,000,000 for '3 million' and '5m', 1 for '42' ('a hundred thousand'
+    multiplies)."""
+    scale = 1.0
+    for token in reversed(doc[first : last + 1]):
+        lower = token.lower_.replace(",", "")
+        if lower in _SCALES:
+            scale *= _SCALES[lower]
+            continue
+        suffix = _GLUED_SCALE.match(lower)
+        if suffix:
+            scale *= _SUFFIX_SCALES[suffix.group(1)]
+        break
+    return scale
+
+
 def _hyphen_range(low: Token, high: Token) -> bool:
     """'in the 25-30 per cent range', 'as high as 35-40 per cent': two short numbers, the second the larger, joined
     by a hyphen are a range ("555-0134", "2-1" are a code and a score)."""
@@ -1319,6 +1351,8 @@ def _hyphen_range(low: Token, high: Token) -> bool:
     after = high.doc[high.i + 1] if high.i + 1 < len(high.doc) else None
     if after is not None and (after.lower_ in PERCENT_WORDS | PER_CENT_WORDS or after.text == "%"):
         return True
+    if after is not None and after.lower_ in _SCALES:
+        return True  # "$3-5 billion", "400-600 million"
     # ("30-40 dead", "20-25 injured": the people a toll counts, named by what happened to them)
     if after is not None and family_of(after.lower_, EVENT_FAMILIES) in PERSON_EVENTS:
         return True
@@ -1389,6 +1423,8 @@ def _qualifier(doc: Doc, first: int) -> tuple[str | None, int | None]:
 def _money_symbol(doc: Doc, first: int) -> str | None:
     if first > 0 and doc[first - 1].text in _MONEY_SYMBOLS:
         return _MONEY_SYMBOLS[doc[first - 1].text]
+    if first > 0 and doc[first - 1].text in COUNTRY_DOLLARS:
+        return _MONEY_SYMBOLS["$"]  # "NZ$663 million": dollars, their country in the figure's unit
     return None
 
 

@@ -249,7 +249,7 @@ SUBUNITS: dict[str, tuple[str, float]] = {"cent": ("USD", 0.01), "penny": ("GBP"
 
 # Units: the counted noun (lemma or lower-case form) that makes a figure a measurement, not a count.
 UNIT_WORDS: dict[str, str] = {
-    "percent": "%", "%": "%", "per": "%", "point": "points",
+    "percent": "%", "%": "%", "pct": "%", "per": "%", "point": "points",
     "hectare": "ha", "ha": "ha", "acre": "acre",
     "km2": "km2", "sq": "km2",
     "kilometre": "km", "kilometer": "km", "km": "km", "mile": "mile",
@@ -260,6 +260,9 @@ UNIT_WORDS: dict[str, str] = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR",
 }  # fmt: skip
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR"}
+# Dollars marked by their country: "NZ$663 million", "HK$5.2 billion", "US$306 billion". They are dollars; which
+# country's is left unknown, as articles write "C$1.2 billion" and then "$1.1 billion" of the same sum.
+COUNTRY_DOLLARS = frozenset("US$ NZ$ A$ AU$ C$ CA$ HK$ S$ NT$".split())
 CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values())
 
 # Nouns that stand for a figure given before: "put the figure at 4,000", "the true number was closer to".
