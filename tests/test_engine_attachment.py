@@ -234,3 +234,20 @@ def test_a_change_by_an_amount_to_a_level_read_as_a_range_gives_each_its_preposi
     assert (doc[3].head.text, doc[3].dep_) == ("by", "pobj")
     assert (doc[4].head.text, doc[4].dep_) == ("rose", "prep")
     assert (doc[5].head.text, doc[5].dep_) == ("to", "pobj")
+
+
+def test_a_change_read_as_a_range_counting_the_prepositions_object_gives_each_value_its_preposition() -> None:
+    # "Wardens revised the toll from 61 to 58 people ." with "people" the object of "from", "61 to 58" its number
+    words = "Wardens revised the toll from 61 to 58 people .".split()
+    doc = _doc(
+        words,
+        [1, 1, 3, 1, 1, 7, 7, 8, 4, 1],
+        "nsubj ROOT det dobj prep quantmod quantmod nummod pobj punct".split(),
+        "NOUN VERB DET NOUN ADP NUM PART NUM NOUN PUNCT".split(),
+        "warden revise the toll from 61 to 58 people .".split(),
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert (doc[5].head.text, doc[5].dep_) == ("from", "pobj")
+    assert (doc[6].head.text, doc[6].dep_) == ("revised", "prep")
+    assert (doc[8].head.text, doc[8].dep_) == ("to", "pobj")
+    assert (doc[7].head.text, doc[7].dep_) == ("people", "nummod")

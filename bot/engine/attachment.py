@@ -131,13 +131,26 @@ RANGE_LABEL = "attach:range-to-its-noun"
 # "from" (or "by") and "to" each give a value of their own: the value before (or the change), then the value after.
 MOVED_BY = "by"
 _MOVED_OPENERS = (REVISED_FROM, MOVED_BY)
-MOVED_FROM_TO: list[dict] = [
-    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_CHANGING_VERBS | CHANGE_WORDS)}}},
-    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "from", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": list(_MOVED_OPENERS)}}},
-    {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "after", "RIGHT_ATTRS": {"DEP": "pobj"}},
+_MOVED_VERB = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_CHANGING_VERBS | CHANGE_WORDS)}}}
+_MOVED_OPENER = {
+    "LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "from", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": list(_MOVED_OPENERS)}},
+}  # fmt: skip
+_MOVED_RANGE = [
     {"LEFT_ID": "after", "REL_OP": ">", "RIGHT_ID": "before", "RIGHT_ATTRS": {"DEP": "quantmod", "LIKE_NUM": True}},
     {"LEFT_ID": "after", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"DEP": "quantmod", "LOWER": REVISED_TO}},
 ]
+MOVED_FROM_TO: tuple[list[dict], ...] = (
+    # "lowered the toll from [14 to 10]": the second number the object of "from"
+    [_MOVED_VERB, _MOVED_OPENER, {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "after", "RIGHT_ATTRS": {"DEP": "pobj"}}, *_MOVED_RANGE],
+    # "revised the toll from [780 to 786] people": the noun the second number counts the object of "from"
+    [
+        _MOVED_VERB,
+        _MOVED_OPENER,
+        {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "pobj", "POS": {"IN": sorted(NOUN_POS)}}},
+        {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "after", "RIGHT_ATTRS": {"DEP": "nummod", "LIKE_NUM": True}},
+        *_MOVED_RANGE,
+    ],
+)
 MOVED_FROM_TO_LABEL = "attach:moved-from-to"
 _RANGE_OPENER_DEPS = frozenset({"prep", "quantmod"})
 # A year opens a span of time, not a range of counts: "between 2005 and 2010 prices doubled".
@@ -172,7 +185,8 @@ class ValueAttachment:
         for number, pattern in enumerate(RANGE_MISREADINGS):
             self.range_matcher.add(f"{RANGE_LABEL}#{number}", [pattern])
         self.moved_matcher = DependencyMatcher(vocab)
-        self.moved_matcher.add(MOVED_FROM_TO_LABEL, [MOVED_FROM_TO])
+        for number, pattern in enumerate(MOVED_FROM_TO):
+            self.moved_matcher.add(f"{MOVED_FROM_TO_LABEL}#{number}", [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -216,9 +230,10 @@ class ValueAttachment:
         }
         regions = list(moved.values()) if len(moved) <= MAX_DEPENDENCY_REGIONS else [doc[:]]
         for region in regions:
-            for _match_id, token_ids in self.moved_matcher(region):
-                nodes = {node["RIGHT_ID"]: region[i] for node, i in zip(MOVED_FROM_TO, token_ids, strict=True)}
-                _give_each_value_its_preposition(nodes["from"], nodes["before"], nodes["to"], nodes["after"])
+            for match_id, token_ids in self.moved_matcher(region):
+                pattern = MOVED_FROM_TO[int(doc.vocab.strings[match_id].split("#")[1])]
+                nodes = {node["RIGHT_ID"]: region[i] for node, i in zip(pattern, token_ids, strict=True)}
+                _give_each_value_its_preposition(nodes["from"], nodes["before"], nodes["to"], nodes.get("noun", nodes["after"]))
         return doc
 
     def _read(self, doc: Doc, sentence, moves: dict[int, int]) -> None:
@@ -261,8 +276,8 @@ def _give_the_range_its_noun(opener: Token, low: Token, high: Token) -> None:
 
 
 def _give_each_value_its_preposition(opener: Token, before: Token, to: Token, after: Token) -> None:
-    """'lowered the toll from [14 to 10]', 'rose by [16 to 40]': "from" or "by" takes the first value, "to" the
-    second, both on the verb."""
+    """'lowered the toll from [14 to 10]', 'rose by [16 to 40]', 'from [780 to 786] people': "from" or "by" takes
+    the first value, "to" the second (or the noun it counts), both on the verb."""
     if not (opener.i + 1 == before.i < to.i < after.i):
         return
     before.head, before.dep_ = opener, "pobj"
