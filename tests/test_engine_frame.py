@@ -642,3 +642,13 @@ def test_the_amount_a_figure_was_moved_by_is_no_level_of_it(verb: str) -> None:
         f"The toll released by the ministry was later {verb} by 7 after double counting was found, the agency said."
     )
     assert report.conflicts == []
+
+
+def test_a_value_previously_reported_after_it_is_the_sources_earlier_word() -> None:
+    report = analyze(
+        "According to the Marvan statistics office, GDP grew by 0.3 per cent in the first quarter of this year "
+        "rather than the 0.1 per cent previously reported."
+    )
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {0.1, 0.3}
+    assert "revised" in conflict.note

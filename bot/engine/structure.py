@@ -773,17 +773,19 @@ def _marked_earlier_statement(path: list[Token]) -> bool:
 
 
 def _stated_before(noun: Token) -> bool:
-    """'the previously reported 1.8 percent', 'a prior estimated 31.7% decline': a value whose participle of
-    stating is marked as earlier, by its own adverb or by an adjective beside it."""
+    """'the previously reported 1.8 percent', 'a prior estimated 31.7% decline', 'the 0.1 per cent previously
+    reported': a value whose participle of stating, before or after it, is marked as earlier, by its own adverb or
+    by an adjective beside it."""
     return any(
-        c.dep_ == "amod"
+        c.dep_ in ADJECTIVAL_MODIFIER_DEPS
         and _lemma(c) in CUE_VERBS | FIGURE_GIVING_VERBS
         and (
             any(g.dep_ == "advmod" and g.lower_ in EARLIER_WORDS for g in c.children)
-            or any(s.dep_ == "amod" and s.lower_ in EARLIER_STATEMENT_ADJECTIVES for s in noun.children)
+            or (c.dep_ == "amod" and any(s.dep_ == "amod" and s.lower_ in EARLIER_STATEMENT_ADJECTIVES for s in noun.children))
         )
         for c in noun.children
     )
+
 
 
 # How a value set aside by "not" hangs beside the one correcting it: "98,000 gallons, not the 14,700 gallons
