@@ -652,3 +652,12 @@ def test_a_value_previously_reported_after_it_is_the_sources_earlier_word() -> N
     [conflict] = report.conflicts
     assert {report.figures[i].value for i in conflict.figures} == {0.1, 0.3}
     assert "revised" in conflict.note
+
+
+def test_a_sum_before_the_forecasters_who_expected_it_is_their_figure_not_part_of_their_name() -> None:
+    report = analyze(
+        "The Tarsk airline said annual profit climbed to $663 million. It was well below the $837 million analysts "
+        "had expected."
+    )
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {663_000_000, 837_000_000}

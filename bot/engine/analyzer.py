@@ -75,7 +75,7 @@ from bot.engine.speakers import (
     made_by,
     possessive_pronoun,
 )
-from bot.engine.structure import figure_path, names_forecasters
+from bot.engine.structure import figure_path, in_currency, names_forecasters
 from bot.report import Claim, Event, Figure, Report, Span
 
 
@@ -92,12 +92,15 @@ def analyze_doc(doc: Doc) -> Report:
     findings = _without_duplicates(findings)
     sentence_starts = [sentence.start_char for sentence in doc.sents]
     claims = _claims(doc, findings, sentence_starts, _introduced_people(doc, quotations))
-    # "two officials said", "said one resident": a number inside a source's name describes the source.
+    # "two officials said", "said one resident": a number inside a source's name describes the source. (A sum
+    # describes no one: "below the $837 million analysts had expected" is what they expected.)
     mentions = RangeSet((c.speaker_mention.start, c.speaker_mention.end) for c in claims if c.speaker_mention)
     found = [
         figure
         for figure in find_figures(doc)
-        if _sane(figure) and figure.start not in furniture and figure.start not in mentions
+        if _sane(figure)
+        and figure.start not in furniture
+        and (figure.start not in mentions or in_currency(figure.structure.unit))
     ]
     owners = _owning_claims(found, claims)
     _objects_of_cues(doc, found, claims, owners)
