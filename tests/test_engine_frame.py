@@ -661,3 +661,10 @@ def test_a_sum_before_the_forecasters_who_expected_it_is_their_figure_not_part_o
     )
     [conflict] = report.conflicts
     assert {report.figures[i].value for i in conflict.figures} == {663_000_000, 837_000_000}
+
+
+def test_a_semicolon_joins_two_statements_each_with_its_own_source() -> None:
+    report = analyze("The Orsk nurses union said 85% of members joined the strike; the government put participation at 30%.")
+    [conflict] = report.conflicts
+    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
+    assert sources == {85: "Orsk nurses union", 30: "government"}

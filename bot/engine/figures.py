@@ -49,6 +49,7 @@ from bot.engine.lexicon import (
     AND_SCALES,
     BEGINNING_VERBS,
     BOUND_GIVING_PREPOSITIONS,
+    CLAUSE_JOINING_MARK,
     CONFLICT_NOUNS,
     COPULA_VERBS,
     COUNT_ENTITY_WORDS,
@@ -1019,7 +1020,7 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
             candidates.sort(key=lambda f: not _restates_in_unit(structure.unit, f.structure.unit))
             # In its own sentence, the figure an earlier clause gave is the one restated, though it names no
             # quantity ("about 40 houses had been buried; the village head put the figure at 42").
-            own_sentence = [f for f in candidates if f.sentence_start == figure.sentence_start]
+            own_sentence = [f for f in candidates if f.sentence_start in _one_statement_sentences(doc, figure)]
             earlier = (
                 next((f for f in own_sentence if f.structure.quantity), None)
                 or next(iter(own_sentence), None)
@@ -1062,6 +1063,17 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
             figure.measure, figure.normalised_measure = earlier.measure, earlier.normalised_measure
         else:
             figure.measure = None
+
+
+def _one_statement_sentences(doc: Doc, figure: FoundFigure) -> set[int]:
+    """The starts of a figure's sentence and of the one a semicolon joins to it before ("about 40 houses had been
+    buried; the village head put the figure at 42": the parse reads each part as a sentence of its own)."""
+    starts = {figure.sentence_start}
+    if figure.token is not None:
+        sentence = sentence_of(doc[figure.token])
+        if sentence.start > 0 and doc[sentence.start - 1].text == CLAUSE_JOINING_MARK:
+            starts.add(sentence_of(doc[sentence.start - 1]).start_char)
+    return starts
 
 
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.75, "thirds": 2 / 3}

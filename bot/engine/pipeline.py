@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bot.engine.attachment import VALUE_ATTACHMENT_COMPONENT
+from bot.engine.lexicon import CLAUSE_JOINING_MARK
 from bot.engine.tokenizer import BoundedTokenizer, with_number_affixes, without_bracket_emoticons
 from bot.errors import ConfigurationError
 
@@ -35,6 +36,11 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
+        if previous.text == CLAUSE_JOINING_MARK and not token.is_space:
+            # "The union said 85% joined the strike; the government put participation at 30%": the parser hangs
+            # the first statement on the second's verb, and its figure on the second's source.
+            token.is_sent_start = True
+            continue
         gap = previous.text if previous.is_space else previous.whitespace_
         if "\n" not in gap:
             continue
