@@ -668,3 +668,13 @@ def test_a_semicolon_joins_two_statements_each_with_its_own_source() -> None:
     [conflict] = report.conflicts
     sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
     assert sources == {85: "Orsk nurses union", 30: "government"}
+
+
+def test_a_forecast_set_against_a_result_by_compared_with_is_the_forecasters_expectation() -> None:
+    report = analyze(
+        "Retail sales in Morva rose 0.4% in June, the statistics bureau said, compared with a 0.2% increase forecast "
+        "by economists."
+    )
+    [conflict] = report.conflicts
+    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
+    assert sources == {0.4: "statistics bureau", 0.2: "economists"}

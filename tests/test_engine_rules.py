@@ -852,3 +852,19 @@ def test_a_bracket_that_gives_no_change_names_no_item() -> None:
     words = ["12", "dead", "(", "police", ")", ",", "20", "(", "4", "of", "them", "children", ")"]
     pos = ["NUM", "ADJ", "PUNCT", "NOUN", "PUNCT", "PUNCT", "NUM", "PUNCT", "NUM", "ADP", "PRON", "NOUN", "PUNCT"]
     assert read_rules(_doc(words, pos=pos)).items == {}
+
+
+def test_a_figure_noun_read_as_the_compound_of_its_participle_of_giving_is_the_agents() -> None:
+    # "compared with a 0.2 % increase forecast by economists", with "forecast" read as the phrase's head
+    words = ["compared", "with", "a", "0.2", "%", "increase", "forecast", "by", "economists"]
+    doc = Doc(
+        _VOCAB,
+        words=words,
+        heads=[0, 0, 6, 4, 5, 6, 1, 6, 7],
+        deps=["ROOT", "prep", "det", "nummod", "compound", "compound", "pobj", "agent", "pobj"],
+        pos=["VERB", "ADP", "DET", "NUM", "NOUN", "NOUN", "VERB", "ADP", "NOUN"],
+        tags=["VBN", "IN", "DT", "CD", "NN", "NN", "VBN", "IN", "NNS"],
+        lemmas=["compare", "with", "a", "0.2", "%", "increase", "forecast", "by", "economist"],
+    )
+    holder = holder_of(doc[3], 3, [doc[3], doc[4], doc[5], doc[6]], read_rules(doc), [3])
+    assert (holder.head.text, holder.rule) == ("economists", "holder:given-by")

@@ -119,6 +119,7 @@ from bot.engine.measures import (
 )
 from bot.engine.rules import (
     BASELINE_LABEL_PREFIX,
+    COMPARED_WITH_BASELINE,
     HOLDER_ACCORDING_TO,
     REVISING_HOLDER,
     TRAILING_SOURCE_MARKS,
@@ -316,7 +317,10 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if first in rules.items:
             structure.belongs_to = rules.items[first]  # each bracketed item's change is its own
         baseline = rules.baselines.get(first)
-        if baseline and not structure.prior:  # "down from the 230 deaths it reported": a prior statement
+        # ("compared with a 0.2% increase forecast by economists": what was expected, set against the result, is no
+        # earlier value)
+        forecast_compared = baseline == COMPARED_WITH_BASELINE and structure.status == "forecast"
+        if baseline and not structure.prior and not forecast_compared:  # ("down from the 230 deaths it reported")
             structure.baseline = True
             labels.append(baseline)
         increment = rules.increments.get(first) or rules.increments.get(last)

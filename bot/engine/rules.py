@@ -215,6 +215,7 @@ PARTS: tuple[TokenRule, ...] = (
     ),
 )
 
+COMPARED_WITH_BASELINE = "baseline:compared-with"
 BASELINES: tuple[TokenRule, ...] = (
     # "up from 12,500", "down from 88": the value before a change, never compared.
     ("baseline:up-from", [{"LOWER": {"IN": ["up", "down"]}}, {"LOWER": "from"}, _NUMBER], 2),
@@ -223,12 +224,12 @@ BASELINES: tuple[TokenRule, ...] = (
         [{"LOWER": {"IN": ["up", "down"]}}, {"LOWER": "from"}, {"IS_ALPHA": True}, _NUMBER],
         3,
     ),
-    ("baseline:compared-with", [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, _NUMBER], 2),
+    (COMPARED_WITH_BASELINE, [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, _NUMBER], 2),
     # "compared with $380 million a year earlier", "up from $1.2 billion": the sign is a word of its own
-    ("baseline:compared-with", [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, _CURRENCY_SIGN, _NUMBER], 3),
+    (COMPARED_WITH_BASELINE, [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, _CURRENCY_SIGN, _NUMBER], 3),
     ("baseline:up-from", [{"LOWER": {"IN": ["up", "down"]}}, {"LOWER": "from"}, _CURRENCY_SIGN, _NUMBER], 3),
     (
-        "baseline:compared-with",
+        COMPARED_WITH_BASELINE,
         [{"LOWER": "compared"}, {"LOWER": {"IN": ["with", "to"]}}, {"IS_ALPHA": True}, _NUMBER],
         3,
     ),
@@ -769,6 +770,22 @@ HOLDERS: tuple[DependencyRule, ...] = (
                 "REL_OP": "<",
                 "RIGHT_ID": "figure",
                 "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "NUM", "ADJ"]}},
+            },
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
+            {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+    ),
+    # "compared with a 0.2% increase forecast by economists": the parser may take the participle for the phrase's
+    # head, the figure's noun for its compound.
+    (
+        "holder:given-by",
+        [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB", "DEP": "pobj", "LEMMA": {"IN": sorted(COLON_CUE_VERBS)}}},
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "figure",
+                "RIGHT_ATTRS": {"DEP": "compound", "POS": {"IN": ["NOUN", "NUM"]}},
             },
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
             {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
