@@ -678,3 +678,18 @@ def test_a_forecast_set_against_a_result_by_compared_with_is_the_forecasters_exp
     [conflict] = report.conflicts
     sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
     assert sources == {0.4: "statistics bureau", 0.2: "economists"}
+
+
+def test_a_revision_in_the_articles_voice_after_one_sources_toll_revises_that_toll() -> None:
+    report = analyze(
+        "Health officials in Darvo said 31 people had died. The toll was later revised down to 27 after some victims "
+        "were counted twice."
+    )
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {27, 31}
+    assert "revised" in conflict.note
+
+
+def test_a_figure_in_the_articles_voice_that_revises_nothing_is_not_compared() -> None:
+    report = analyze("Health officials in Darvo said 31 people had died. By evening 27 people had died.")
+    assert report.conflicts == []

@@ -168,7 +168,7 @@ def analyze_doc(doc: Doc) -> Report:
         i for i, f in enumerate(found) if f.holder is not None and names_forecasters(f.holder.head)
     }
     _carry_sources(figures, claims, sentence_starts, text, _revisers(doc, sentence_starts, claims), forecasters)
-    for index in _headline_sources(figures, headline):
+    for index in _headline_sources(figures, headline) + _revisions_carried(found, figures):
         comparable[index] = figures[index].comparable = comparable_at(index)
     excluded = byline_ranges(text) + ([(dateline.span.start, dateline.span.end)] if dateline else [])
     conflicts = find_conflicts(figures, claims, structures, comparable, event_label(event))
@@ -216,6 +216,8 @@ def event_label(event: Event | None) -> str | None:
 
 # How many places the article must count one quantity at before the place of a clause's event is a scope.
 MIN_EVENT_PLACES = 2
+# The label of a source carried on from the sentence before to a figure the article states in its own voice.
+CARRIED_SOURCE = "holder:sentence-before"
 
 
 def _fronted_place(token) -> bool:
@@ -697,7 +699,18 @@ def _carry_sources(
         if sentence not in carried:
             continue
         figure.source, figure.source_key = carried[sentence]
-        figure.rules = [*figure.rules, "holder:sentence-before"]
+        figure.rules = [*figure.rules, CARRIED_SOURCE]
+
+
+def _revisions_carried(found: list[FoundFigure], figures: list[Figure]) -> list[int]:
+    """'Health officials said 31 people had died. The toll was later revised down to 27': a figure whose own words
+    revise a statement ("the toll was revised") is a revision whoever made it, and the one source of the sentence
+    before most likely did. Returns the indexes of such figures given a carried source: they may be compared."""
+    return [
+        index
+        for index, (found_figure, figure) in enumerate(zip(found, figures, strict=True))
+        if CARRIED_SOURCE in figure.rules and found_figure.structure.revises and found_figure.structure.statement_revised
+    ]
 
 
 def _paragraph_break(text: str, start: int, end: int) -> bool:
