@@ -693,3 +693,12 @@ def test_a_revision_in_the_articles_voice_after_one_sources_toll_revises_that_to
 def test_a_figure_in_the_articles_voice_that_revises_nothing_is_not_compared() -> None:
     report = analyze("Health officials in Darvo said 31 people had died. By evening 27 people had died.")
     assert report.conflicts == []
+
+
+def test_a_source_named_after_a_dash_may_end_a_sentence_of_a_posts_line() -> None:
+    report = analyze("BREAKING: Bus crash near Tolva kills 9 — police. Local hospital says 12 dead.")
+    assert (report.figures[0].source, report.figures[0].rules) == ("police", ["holder:trailing-source"])
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {9, 12}
+    # ("a record" after the dash names no source)
+    assert analyze("The figure was 9 - a record. Officials said 12.").figures[0].source is None

@@ -69,6 +69,7 @@ from bot.engine.lexicon import (
     PUBLISHING_VERBS,
     RELATIVE_PART_WORDS,
     SCALE_WORDS,
+    SENTENCE_END_MARKS,
     SHOWING_VERBS,
     SOURCE_NOUNS,
     STREET_WORDS,
@@ -1135,7 +1136,8 @@ def _trailing_sources(doc: Doc, marks: list[int]) -> list[tuple[int, Holder]]:
             continue
         words = []
         for following in doc[token.i + 1 : token.i + TRAILING_SOURCE_WORDS + 2]:
-            if "\n" in following.text or following.is_space:
+            # ("Bus crash kills 9 — police. Hospital says 12 dead.": a post's line may hold more than one sentence)
+            if "\n" in following.text or following.is_space or following.text in SENTENCE_END_MARKS:
                 break
             words.append(following)
         else:
