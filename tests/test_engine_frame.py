@@ -702,3 +702,10 @@ def test_a_source_named_after_a_dash_may_end_a_sentence_of_a_posts_line() -> Non
     assert {report.figures[i].value for i in conflict.figures} == {9, 12}
     # ("a record" after the dash names no source)
     assert analyze("The figure was 9 - a record. Officials said 12.").figures[0].source is None
+
+
+def test_a_figure_joined_to_a_posts_label_with_its_own_source_measures_what_the_label_names() -> None:
+    report = analyze("Turnout 58% per the commission, 44% per observers")
+    [conflict] = report.conflicts
+    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
+    assert sources == {58: "commission", 44: "observers (anonymous)"}

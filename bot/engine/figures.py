@@ -597,10 +597,12 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
 
 
 def _sourced_beside(number: Token, figure: FoundFigure) -> bool:
-    """Whether the figure stands loose beside the sentence's words (an apposition, a bare noun phrase), its unit
-    with it, and an "according to" of its own names who gives it."""
+    """Whether the figure stands loose beside the sentence's words (an apposition, a bare noun phrase, or one
+    joined to a post's label: "Turnout 58% per the commission, 44% per observers"), its unit with it, and an
+    "according to" of its own names who gives it."""
     node = number.head if number.dep_ == "nummod" and number.head.pos_ in NOUN_POS else number
-    return node.dep_ in LOOSE_ATTACHMENT_DEPS and HOLDER_ACCORDING_TO in figure.rules and node.head.i != node.i
+    loose = node.dep_ in LOOSE_ATTACHMENT_DEPS or node.dep_ in CONJUNCT_DEPS
+    return loose and HOLDER_ACCORDING_TO in figure.rules and node.head.i != node.i
 
 
 def _share_frame(number: Token, figure: FoundFigure, earlier: FoundFigure, *, set_against: bool = False) -> None:
