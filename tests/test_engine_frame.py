@@ -709,3 +709,18 @@ def test_a_figure_joined_to_a_posts_label_with_its_own_source_measures_what_the_
     [conflict] = report.conflicts
     sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
     assert sources == {58: "commission", 44: "observers (anonymous)"}
+
+
+def test_the_ground_a_fire_has_burned_grows_without_revision() -> None:
+    report = analyze(
+        "The Keld Ridge fire has burned 5,000 acres, officials said on Monday. By Wednesday, the fire had burned "
+        "12,000 acres, officials said."
+    )
+    assert report.conflicts == []
+    # (a count revised down is still a revision)
+    report = analyze(
+        "The Keld Ridge fire has burned 12,000 acres, officials said on Monday. On Wednesday officials revised the "
+        "figure down to 9,000 acres."
+    )
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {9000, 12000}

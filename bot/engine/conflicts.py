@@ -17,6 +17,7 @@ from bot.engine.measures import (
     BODIES_FOUND,
     CURRENCY_CODES,
     EARLIER_WORDS,
+    GROWING_COUNTS,
     PASSING_STATES,
     PERSON_EVENTS,
     PERSON_GROUPS,
@@ -490,8 +491,8 @@ def _one_reading_per_source(
 
 def _count_goes_on(before: Figure, after: Figure, earlier: Structure, later: Structure) -> bool:
     """Whether one source's later figure continues its count rather than revising it, with no verb of revising
-    ("revised", "raised", "lowered"): a toll or a count of what happened to people that rises, or a passing state
-    at its new level (`PASSING_STATES`)."""
+    ("revised", "raised", "lowered"): a count that grows as the event goes on (`GROWING_COUNTS`: a toll, what
+    happened to people, the ground a fire burned) and rises, or a passing state at its new level (`PASSING_STATES`)."""
     # A prior statement ("its initial count of 35 was revised") was revised, whichever way its count went.
     unrevised = (
         not (earlier.revises or later.revises or earlier.prior)
@@ -499,7 +500,7 @@ def _count_goes_on(before: Figure, after: Figure, earlier: Structure, later: Str
         and later.revision_pair is None
     )
     rises = after.value > (before.upper if before.upper is not None else before.value)
-    return unrevised and ((later.quantity in PERSON_EVENTS and rises) or later.quantity in PASSING_STATES)
+    return unrevised and ((later.quantity in GROWING_COUNTS and rises) or later.quantity in PASSING_STATES)
 
 
 def _stated_order(figure: Figure, structure: Structure) -> float:

@@ -91,6 +91,9 @@ TOLL_QUANTITY = "killed"
 PERSON_EVENTS = frozenset(
     "killed wounded missing displaced evacuated rescued trapped arrested infected vaccinated".split()
 )
+# Counts that grow as an event goes on, whoever counts: a toll, and the ground a fire has burned ("had burned
+# 5,000 acres on Monday ... By Wednesday, the fire had burned 12,000 acres").
+GROWING_COUNTS = PERSON_EVENTS | frozenset({"burned"})
 # What can happen only to people (or animals), never to money: "held $214.9 billion offshore" is no hostage count.
 HAPPENS_TO_PEOPLE = PERSON_EVENTS | frozenset({"held", "freed"})
 # Quantities counting people or their share, never a length or a sum: "the march stretched for four kilometres"
