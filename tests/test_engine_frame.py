@@ -724,3 +724,10 @@ def test_the_ground_a_fire_has_burned_grows_without_revision() -> None:
     )
     [conflict] = report.conflicts
     assert {report.figures[i].value for i in conflict.figures} == {9000, 12000}
+
+
+def test_figures_owned_by_a_source_named_first_in_the_sentence_are_its() -> None:
+    report = analyze("Police figures put the toll at 131. The ministry said 97 people were killed.")
+    assert report.figures[0].source == "Police"
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {97, 131}

@@ -52,6 +52,28 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+LEMMA_CASE_COMPONENT = "whosaid_lemma_case"
+# Parts of speech whose lemma is a common word: the lemmatizer keeps a capital now and then ("Police figures put
+# the toll at 131": "Police"), and every declared pattern and word list reads lemmas in lower case.
+COMMON_WORD_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+
+
+@Language.component(LEMMA_CASE_COMPONENT)
+def lower_common_lemmas(doc: Doc) -> Doc:
+    """Lower-case the lemma of a common word (`COMMON_WORD_POS`); a name keeps its capitals. (Each distinct lemma
+    is looked at once: most have no capital.)"""
+    strings = doc.vocab.strings
+    capitalised: dict[int, bool] = {}
+    for token in doc:
+        lemma = token.lemma
+        if lemma not in capitalised:
+            text = strings[lemma]
+            capitalised[lemma] = text != text.lower()
+        if capitalised[lemma] and token.pos_ in COMMON_WORD_POS:
+            token.lemma_ = token.lemma_.lower()
+    return doc
+
+
 # Longer than any sentence in the 924 PolNeAR articles. Much of the engine looks at a claim's or a figure's whole
 # sentence, so one endless sentence (text without full stops, a chain of "said that") made it quadratic.
 MAX_SENTENCE_TOKENS = 250
@@ -106,6 +128,8 @@ def _load(model: str) -> Language:
         nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, nlp.vocab)
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if LEMMA_CASE_COMPONENT not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_CASE_COMPONENT, after="lemmatizer")
     if VALUE_ATTACHMENT_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(VALUE_ATTACHMENT_COMPONENT, last=True)  # it reads lemmas and tags too
     # Long articles: the parser's memory grows with document length, but 200,000 characters is our own cap.
