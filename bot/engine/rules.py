@@ -456,6 +456,8 @@ HOLDERS: tuple[DependencyRule, ...] = (
     ),
     # (and a name ending in one, "5.4 per Kaltor Seismological Institute", whose lemma keeps its capital)
     (HOLDER_ACCORDING_TO, _per_holder({"POS": "PROPN", "LOWER": {"IN": sorted(ORGANISATION_NOUNS)}})),
+    # (or a body's initials, "6.5 per USGS": a unit in capitals, "per MW", is no organisation the recogniser names)
+    (HOLDER_ACCORDING_TO, _per_holder({"POS": "PROPN", "IS_UPPER": True, "ENT_TYPE": "ORG"})),
     # "The Civic Watch network, an observer group with 2,300 volunteers, estimated turnout at 44%": after a long
     # apposition the parser takes the verb for a participle on the figure noun; the sentence's subject gives it
     # (see `_subject_before`).
@@ -1047,7 +1049,8 @@ class FigureRules:
             if holder.head.ent_type_ in NOT_SOURCE_ENTITIES or _named_storm(holder.head):
                 continue  # "an estimate from Hurricane Irene by AIR Worldwide": the event is no source
             if label == HOLDER_ACCORDING_TO:
-                if nodes["according"].lower_ == "per" and "figures" not in nodes and not names_a_body(nodes["holder"]):
+                initials = nodes["holder"].is_upper and nodes["holder"].ent_type_ == "ORG"
+                if nodes["according"].lower_ == "per" and "figures" not in nodes and not (names_a_body(nodes["holder"]) or initials):
                     continue  # "$5 million per company": a rate (not "per company figures")
                 found.according_to.append((nodes["according"].i, holder))
             elif label == "holder:cue-before-colon":
