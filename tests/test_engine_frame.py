@@ -731,3 +731,19 @@ def test_figures_owned_by_a_source_named_first_in_the_sentence_are_its() -> None
     assert report.figures[0].source == "Police"
     [conflict] = report.conflicts
     assert {report.figures[i].value for i in conflict.figures} == {97, 131}
+
+
+def test_a_bodys_initials_after_per_name_the_figures_source() -> None:
+    report = analyze("Magnitude 6.2 per national institute, 6.5 per USGS")
+    [conflict] = report.conflicts
+    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
+    assert sources == {6.2: "national institute", 6.5: "USGS"}
+    # (a unit in capitals after "per" is what a price is per)
+    assert analyze("Power prices rose to 80 euros per MWh, the regulator said.").figures[0].source == "regulator"
+
+
+def test_a_posts_heading_names_what_the_sources_labelled_lines_under_it_measure() -> None:
+    report = analyze("Strike turnout\nUnion: 82%\nMinistry: 31%\nSource: union statement, ministry briefing")
+    [conflict] = report.conflicts
+    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
+    assert sources == {82: "Union", 31: "Ministry"}

@@ -1033,9 +1033,10 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
                 or next((f for f in candidates if f.structure.quantity), None)
                 or next(iter(candidates), None)
             )
-            if earlier is None and not _within_window_before(figures, index) and figure.holder is not None:
-                # "the focus was on voter turnout ... The commission put it at 51.5 percent": with no figure
-                # before it, a figure a source restates names what the sentence before named.
+            if earlier is None and not _within_window_before(figures, index):
+                # "the focus was on voter turnout ... The commission put it at 51.5 percent", a post's "Strike
+                # turnout / Union: 82%": with no figure before it, a figure a source restates (or a source's label
+                # sets apart) names what the sentence before named.
                 structure.quantity = _quantity_named_before(doc, figure)
                 continue
             if earlier is not None:
