@@ -747,3 +747,12 @@ def test_a_posts_heading_names_what_the_sources_labelled_lines_under_it_measure(
     [conflict] = report.conflicts
     sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
     assert sources == {82: "Union", 31: "Ministry"}
+
+
+def test_a_participle_opening_a_posts_line_names_the_quantity_and_is_no_speaker() -> None:
+    # The tagger reads "Trapped" as a name: it still names what happened, and speaks for no one.
+    report = analyze("Mine collapse in Kord\nTrapped: 9 (company), 13 (miners' union)\nRescued so far: 4")
+    [conflict] = report.conflicts
+    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
+    assert sources == {9: "company", 13: "miners' union"}
+    assert all(claim.speaker != "Trapped" for claim in report.claims)

@@ -868,3 +868,11 @@ def test_a_figure_noun_read_as_the_compound_of_its_participle_of_giving_is_the_a
     )
     holder = holder_of(doc[3], 3, [doc[3], doc[4], doc[5], doc[6]], read_rules(doc), [3])
     assert (holder.head.text, holder.rule) == ("economists", "holder:given-by")
+
+
+def test_a_source_noun_in_brackets_may_be_owned_by_a_possessive() -> None:
+    # "13 ( miners ' union )"
+    words = ["13", "(", "miners", "'", "union", ")"]
+    pos = ["NUM", "PUNCT", "NOUN", "PART", "NOUN", "PUNCT"]
+    found = read_rules(_doc(words, pos=pos, lemmas=["13", "(", "miner", "'", "union", ")"]))
+    assert found.in_brackets[0].head.text == "union"

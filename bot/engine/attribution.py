@@ -82,6 +82,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.measures import EVENT_FAMILIES, NAMED_QUANTITIES, VERB_ONLY_EVENT_WORDS, family_of
 from bot.engine.quotes import Quotation
+from bot.engine.structure import event_of
 
 # Verbs whose infinitive complement is what was said: "vowed to retaliate", "urged residents to leave".
 _XCOMP_CUES = frozenset(
@@ -1223,7 +1224,9 @@ def _names_a_quantity(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     # ("Election board:": a word that names what happened only as a verb is a body as a noun)
     happened = lemma not in VERB_ONLY_EVENT_WORDS and family_of(lemma, EVENT_FAMILIES) is not None
-    return happened or family_of(lemma, NAMED_QUANTITIES) is not None
+    # ("Trapped: 9 (company)": a participle opening a post's line that the tagger took for a name)
+    participle = noun.pos_ == "PROPN" and event_of(noun) is not None
+    return happened or participle or family_of(lemma, NAMED_QUANTITIES) is not None
 
 
 # "Health ministry: 17 dead. Local medics: at least 25." — in a post, a source label may open any sentence.

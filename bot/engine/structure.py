@@ -385,6 +385,10 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+# What the tagger may take a participle for: an adjective ("evacuated families"), a name ("Trapped: 9").
+PARTICIPLE_MISTAGS = frozenset({"ADJ", "PROPN"})
+
+
 def _event(token: Token) -> str | None:
     if token.tag_ in COMPARATIVE_TAGS:
         return None  # "closer to 950": a comparative qualifies the number, it is no event
@@ -392,9 +396,12 @@ def _event(token: Token) -> str | None:
     if token.pos_ in NOUN_POS and _lemma(token) in VERB_ONLY_EVENT_WORDS and not aboard:
         return None
     found = family_of(_lemma(token), EVENT_FAMILIES) or family_of(token.lower_, EVENT_FAMILIES)
-    if found is None and token.lower_.endswith("ed") and token.pos_ == "ADJ":
-        # "the number of evacuated families": a participle the tagger took for an adjective keeps its "-ed".
-        found = family_of(token.lower_[:-1], EVENT_FAMILIES) or family_of(token.lower_[:-2], EVENT_FAMILIES)
+    if found is None and token.lower_.endswith("ed") and token.pos_ in PARTICIPLE_MISTAGS:
+        # "the number of evacuated families": a participle the tagger took for an adjective keeps its "-ed" (and
+        # one opening a post's line, "Trapped: 9", for a name).
+        word = token.lower_
+        stems = [word[:-1], word[:-2]] + ([word[:-3]] if len(word) > 4 and word[-3] == word[-4] else [])  # "trapped"
+        found = next((family for stem in stems if (family := family_of(stem, EVENT_FAMILIES))), None)
     return found
 
 
