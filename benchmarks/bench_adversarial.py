@@ -118,6 +118,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "according-to chain": lambda n: _fill("3,000, according to police, and 12,000, according to the organisers, ", n),
     # every sentence a range the parser hangs on the verb, mended sentence by sentence
     "ranges said": lambda n: _fill("Police said between 2 and 3 people died in the town. ", n),
+    # every sentence a change read as a range after "from", mended; and statements joined by semicolons, each a
+    # sentence of its own
+    "changes from-to": lambda n: _fill("Police revised the toll from 94 to 92 people. ", n),
+    "semicolon statements": lambda n: _fill("The union said 85% joined the strike; the ministry put it at 30%; ", n),
 }
 
 

@@ -246,18 +246,30 @@ def _within(bound: Figure, other: Figure) -> bool:
 
 def _clusters(indexes: list[int], structures: list[Structure]) -> list[list[int]]:
     """Groups of figures compatible with every member. Members are compared by their distinct signatures (what
-    `compatible` reads), so a text repeating one figure a thousand times costs no more than one repeating it once."""
+    `compatible` reads), so a text repeating one figure a thousand times costs no more than one repeating it once.
+    A figure of a revision stated in its clause is compatible with no other clause's revision (`compatible`), so
+    it is looked for only among the groups of its own revision and those of none: a text of a thousand revisions
+    stays linear."""
     clusters: list[tuple[list[int], dict[tuple, Structure]]] = []
+    unrevised: list[int] = []  # the groups holding no revision's figure, in the order they were made
+    by_revision: dict[int, list[int]] = defaultdict(list)  # the groups holding one revision's figures
     for index in indexes:
         structure = structures[index]
         signature = structure.signature()
-        for members, signatures in clusters:
+        pair = structure.revision_pair
+        candidates = range(len(clusters)) if pair is None else sorted(unrevised + by_revision[pair])
+        for number in candidates:
+            members, signatures = clusters[number]
             if all(compatible(structure, other) for other in signatures.values()):
                 members.append(index)
                 signatures.setdefault(signature, structure)
+                if pair is not None and number in unrevised:
+                    unrevised.remove(number)
+                    by_revision[pair].append(number)
                 break
         else:
             clusters.append(([index], {signature: structure}))
+            (unrevised if pair is None else by_revision[pair]).append(len(clusters) - 1)
     return [members for members, _signatures in clusters]
 
 
