@@ -6,11 +6,18 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import analyze
+from bot.report import Report
 
 
 def _figures(text: str) -> list[tuple[str, str | None]]:
     report = analyze(text)
     return [(report.figure_label(figure), figure.source) for figure in report.figures]
+
+
+def only_conflict_sources(report: Report) -> dict[float, str | None]:
+    """The one conflict's values, each with its figure's source."""
+    [conflict] = report.conflicts
+    return {report.figures[i].value: report.figures[i].source for i in conflict.figures}
 
 
 def test_according_to_after_each_figure_names_its_own_source() -> None:
@@ -665,9 +672,7 @@ def test_a_sum_before_the_forecasters_who_expected_it_is_their_figure_not_part_o
 
 def test_a_semicolon_joins_two_statements_each_with_its_own_source() -> None:
     report = analyze("The Orsk nurses union said 85% of members joined the strike; the government put participation at 30%.")
-    [conflict] = report.conflicts
-    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
-    assert sources == {85: "Orsk nurses union", 30: "government"}
+    assert only_conflict_sources(report) == {85: "Orsk nurses union", 30: "government"}
 
 
 def test_a_forecast_set_against_a_result_by_compared_with_is_the_forecasters_expectation() -> None:
@@ -675,9 +680,7 @@ def test_a_forecast_set_against_a_result_by_compared_with_is_the_forecasters_exp
         "Retail sales in Morva rose 0.4% in June, the statistics bureau said, compared with a 0.2% increase forecast "
         "by economists."
     )
-    [conflict] = report.conflicts
-    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
-    assert sources == {0.4: "statistics bureau", 0.2: "economists"}
+    assert only_conflict_sources(report) == {0.4: "statistics bureau", 0.2: "economists"}
 
 
 def test_a_revision_in_the_articles_voice_after_one_sources_toll_revises_that_toll() -> None:
@@ -706,9 +709,7 @@ def test_a_source_named_after_a_dash_may_end_a_sentence_of_a_posts_line() -> Non
 
 def test_a_figure_joined_to_a_posts_label_with_its_own_source_measures_what_the_label_names() -> None:
     report = analyze("Turnout 58% per the commission, 44% per observers")
-    [conflict] = report.conflicts
-    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
-    assert sources == {58: "commission", 44: "observers (anonymous)"}
+    assert only_conflict_sources(report) == {58: "commission", 44: "observers (anonymous)"}
 
 
 def test_the_ground_a_fire_has_burned_grows_without_revision() -> None:
@@ -735,24 +736,18 @@ def test_figures_owned_by_a_source_named_first_in_the_sentence_are_its() -> None
 
 def test_a_bodys_initials_after_per_name_the_figures_source() -> None:
     report = analyze("Magnitude 6.2 per national institute, 6.5 per USGS")
-    [conflict] = report.conflicts
-    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
-    assert sources == {6.2: "national institute", 6.5: "USGS"}
+    assert only_conflict_sources(report) == {6.2: "national institute", 6.5: "USGS"}
     # (a unit in capitals after "per" is what a price is per)
     assert analyze("Power prices rose to 80 euros per MWh, the regulator said.").figures[0].source == "regulator"
 
 
 def test_a_posts_heading_names_what_the_sources_labelled_lines_under_it_measure() -> None:
     report = analyze("Strike turnout\nUnion: 82%\nMinistry: 31%\nSource: union statement, ministry briefing")
-    [conflict] = report.conflicts
-    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
-    assert sources == {82: "Union", 31: "Ministry"}
+    assert only_conflict_sources(report) == {82: "Union", 31: "Ministry"}
 
 
 def test_a_participle_opening_a_posts_line_names_the_quantity_and_is_no_speaker() -> None:
     # The tagger reads "Trapped" as a name: it still names what happened, and speaks for no one.
     report = analyze("Mine collapse in Kord\nTrapped: 9 (company), 13 (miners' union)\nRescued so far: 4")
-    [conflict] = report.conflicts
-    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
-    assert sources == {9: "company", 13: "miners' union"}
+    assert only_conflict_sources(report) == {9: "company", 13: "miners' union"}
     assert all(claim.speaker != "Trapped" for claim in report.claims)

@@ -31,6 +31,7 @@ from bot.engine.measures import (
     REVISION_VERBS,
 )
 from bot.engine.rules import MAX_DEPENDENCY_REGIONS
+from bot.engine.structure import CHANGE_BY
 
 VALUE_ATTACHMENT_COMPONENT = "whosaid_value_attachment"
 
@@ -129,8 +130,7 @@ RANGE_LABEL = "attach:range-to-its-noun"
 # "revised from 94 to 92 the number of victims", "lowered the toll from 14 to 10", "rose by 16 to 40": the model
 # may read "94 to 92" as one range, the object of "from" (or "by"). After a verb that moves or revises a figure,
 # "from" (or "by") and "to" each give a value of their own: the value before (or the change), then the value after.
-MOVED_BY = "by"
-_MOVED_OPENERS = (REVISED_FROM, MOVED_BY)
+_MOVED_OPENERS = (REVISED_FROM, CHANGE_BY)
 _MOVED_VERB = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_CHANGING_VERBS | CHANGE_WORDS)}}}
 _MOVED_OPENER = {
     "LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "from", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": list(_MOVED_OPENERS)}},

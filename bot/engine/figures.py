@@ -1026,7 +1026,8 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
             candidates.sort(key=lambda f: not _restates_in_unit(structure.unit, f.structure.unit))
             # In its own sentence, the figure an earlier clause gave is the one restated, though it names no
             # quantity ("about 40 houses had been buried; the village head put the figure at 42").
-            own_sentence = [f for f in candidates if f.sentence_start in _one_statement_sentences(doc, figure)]
+            statement = _one_statement_sentences(doc, figure)
+            own_sentence = [f for f in candidates if f.sentence_start in statement]
             earlier = (
                 next((f for f in own_sentence if f.structure.quantity), None)
                 or next(iter(own_sentence), None)
