@@ -7,7 +7,6 @@ from spacy.tokens import Doc
 
 from bot.engine import analyze
 from bot.engine.attachment import VALUE_ATTACHMENTS, ValueAttachment
-from bot.engine.pipeline import lower_common_lemmas
 
 _VOCAB = spacy.blank("en").vocab
 
@@ -252,19 +251,3 @@ def test_a_change_read_as_a_range_counting_the_prepositions_object_gives_each_va
     assert (doc[6].head.text, doc[6].dep_) == ("revised", "prep")
     assert (doc[8].head.text, doc[8].dep_) == ("to", "pobj")
     assert (doc[7].head.text, doc[7].dep_) == ("people", "nummod")
-
-
-def test_a_common_words_lemma_is_read_in_lower_case_and_a_names_keeps_its_capitals() -> None:
-    # "Police figures put the toll at 131 ." as lemmatized: "Police" kept its capital
-    doc = _doc(
-        "Police figures put the toll at 131 .".split(),
-        [1, 2, 2, 4, 2, 2, 5, 2],
-        "compound nsubj ROOT det dobj prep pobj punct".split(),
-        "NOUN NOUN VERB DET NOUN ADP NUM PUNCT".split(),
-        "Police figure put the toll at 131 .".split(),
-    )
-    lower_common_lemmas(doc)
-    assert doc[0].lemma_ == "police"
-    named = _doc(["Kessa", "said"], [1, 1], ["nsubj", "ROOT"], ["PROPN", "VERB"], ["Kessa", "say"])
-    lower_common_lemmas(named)
-    assert named[0].lemma_ == "Kessa"
