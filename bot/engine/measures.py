@@ -250,6 +250,13 @@ BUILDING_NOUNS = frozenset("home building structure shop hut".split())
 # Coins that are a hundredth of a currency: "84 cents a share" is $0.84 a share.
 SUBUNITS: dict[str, tuple[str, float]] = {"cent": ("USD", 0.01), "penny": ("GBP", 0.01), "pence": ("GBP", 0.01)}
 
+# Currencies named in words that belong to one country each ("1.2 billion rand", "40 billion naira"). Those that
+# several countries share (shilling, peso, franc, dinar, krone) are left out: their code would be a guess.
+CURRENCY_NAMES: dict[str, str] = {
+    "rand": "ZAR", "naira": "NGN", "cedi": "GHS", "ringgit": "MYR", "yuan": "CNY", "renminbi": "CNY",
+    "rouble": "RUB", "ruble": "RUB", "lira": "TRY", "baht": "THB", "taka": "BDT", "zloty": "PLN",
+    "forint": "HUF", "rupiah": "IDR", "hryvnia": "UAH", "krona": "SEK", "kronor": "SEK",
+}  # fmt: skip
 # Units: the counted noun (lemma or lower-case form) that makes a figure a measurement, not a count.
 UNIT_WORDS: dict[str, str] = {
     "percent": "%", "%": "%", "pct": "%", "per": "%", "point": "points",
@@ -260,13 +267,13 @@ UNIT_WORDS: dict[str, str] = {
     "tonne": "t", "ton": "t", "barrel": "barrel", "gallon": "gallon", "litre": "l", "liter": "l", "gigabyte": "GB",
     "degree": "degree", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
     "minute": "minute", "second": "second",
-    "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR",
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR", **CURRENCY_NAMES,
 }  # fmt: skip
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR"}
 # Dollars marked by their country: "NZ$663 million", "HK$5.2 billion", "US$306 billion". They are dollars; which
 # country's is left unknown, as articles write "C$1.2 billion" and then "$1.1 billion" of the same sum.
 COUNTRY_DOLLARS = frozenset("US$ NZ$ A$ AU$ C$ CA$ HK$ S$ NT$".split())
-CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values())
+CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_NAMES.values())
 
 # Nouns that stand for a figure given before: "put the figure at 4,000", "the true number was closer to".
 RESTATING_NOUNS = frozenset("figure number total tally estimate count size toll".split())
