@@ -349,10 +349,16 @@ _CURRENCY = {"ORTH": {"IN": sorted(CURRENCY_SYMBOLS)}, "OP": "?"}  # "the $12.5 
 _EXPECTING = {"LEMMA": {"IN": sorted(EXPECTING_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}
 # The verb ends the clause: "40 economists expected growth of 2%" counts economists who expected something.
 _NO_OBJECT = {"POS": {"NOT_IN": ["NOUN", "PROPN", "NUM", "DET", "ADJ", "PRON"]}}
+# The change or thing the value measures may stand between: "the 1.5% decline analysts had expected", "the 4%
+# growth economists had forecast".
+_MEASURED_NOUN = {"POS": "NOUN", "LEMMA": {"NOT_IN": sorted(FORECASTER_NOUNS)}, "OP": "?"}
 EXPECTED_BY: tuple[TokenRule, ...] = (
     (
         "holder:expected-by",
-        [{"LOWER": "the"}, _CURRENCY, _NUMBER, _SCALE_OR_UNIT, _FORECASTERS, _AUXILIARY, _EXPECTING, _NO_OBJECT],
+        [
+            {"LOWER": "the"}, _CURRENCY, _NUMBER, _SCALE_OR_UNIT, _MEASURED_NOUN, _FORECASTERS, _AUXILIARY,
+            _EXPECTING, _NO_OBJECT,
+        ],
         1,
     ),
     (
