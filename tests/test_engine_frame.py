@@ -751,3 +751,28 @@ def test_a_participle_opening_a_posts_line_names_the_quantity_and_is_no_speaker(
     report = analyze("Mine collapse in Kord\nTrapped: 9 (company), 13 (miners' union)\nRescued so far: 4")
     assert only_conflict_sources(report) == {9: "company", 13: "miners' union"}
     assert all(claim.speaker != "Trapped" for claim in report.claims)
+
+
+def test_a_currency_named_in_words_is_a_sum_in_that_currency() -> None:
+    report = analyze(
+        "The Kelvo mining group reported a net profit of 1.2 billion rand, below the 1.5 billion rand analysts had "
+        "forecast."
+    )
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {1_200_000_000, 1_500_000_000}
+    assert {report.figures[i].unit for i in conflict.figures} == {"ZAR"}
+
+
+def test_an_expected_change_named_before_its_forecasters_is_theirs() -> None:
+    report = analyze("Orvel's like-for-like sales fell 2.4%, worse than the 1.5% decline analysts had expected.")
+    [conflict] = report.conflicts
+    assert {report.figures[i].value: report.figures[i].source for i in conflict.figures}[1.5] == "analysts"
+
+
+def test_forecasters_clause_hung_on_the_result_gives_only_their_own_value() -> None:
+    # The parser hangs "analysts had projected" on "Zephyrs": the clause gives the 3.1 million written before it.
+    report = analyze("The firm sold 2.7 million Zephyrs, less than the 3.1 million analysts had projected.")
+    [conflict] = report.conflicts
+    sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
+    assert sources[3_100_000] == "analysts"
+    assert sources[2_700_000] is None  # the article states the result in its own voice

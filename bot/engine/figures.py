@@ -223,6 +223,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
     numbers = _among_words(doc, _number_indexes(doc))
     number_set = set(numbers)
     rules = read_rules(doc, numbers)
+    # Forecasters who give the value written before them ("the 5.8 million analysts had projected").
+    forecasters_of_values = {holder.head.i for holder in rules.expected_by.values()}
     i = 0
     n = len(doc)
     while i < n:
@@ -336,6 +338,10 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             labels.append(part)
         path = figure_path(scale_head)
         holder = expected_by or holder_of(scale_head, first, path, rules, numbers)
+        if expected_by is None and holder is not None and holder.head.i in forecasters_of_values:
+            # ("sold 5.3 million iPods, less than the 5.8 million analysts had projected": the parser may hang the
+            # forecasters' clause on the result; it gives the value written before them, not the result)
+            holder = None
         if holder is not None and structure.status == "estimate" and holder.head.lemma_.lower() in FORECASTER_NOUNS:
             structure.status = "forecast"  # "the median estimate of economists": what forecasters expect
         if holder is not None:
