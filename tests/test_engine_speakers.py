@@ -361,3 +361,10 @@ def test_a_surname_first_then_the_full_name_then_the_surname_is_one_source_among
     report = analyze(text)
     assert claim_saying(report, "buses would run").speaker == "Lena Varga"
     assert claim_saying(report, "traffic was heavy").speaker == "Piet Holm"
+
+
+def test_a_figure_after_says_in_a_post_line_is_said_not_a_speaker() -> None:
+    # "Ten killed, says police" names its speaker after the verb; "Government says 22%" says a figure there.
+    report = analyze("Strike turnout 70% says union\nGovernment says 22%")
+    assert {f.value: f.source for f in report.figures}[22] == "Government"
+    assert all(c.speaker != "22%" for c in report.claims)

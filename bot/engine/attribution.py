@@ -25,6 +25,7 @@ from bot.engine.grammar import (
     LOOSE_ATTACHMENT_DEPS,
     NAME_PREFIX_DEPS,
     NEGATION_DEPS,
+    NOT_SOURCE_ENTITIES,
     NOUN_CLAUSE_DEPS,
     NOUN_MODIFIER_DEPS,
     NOUN_OR_COMPLEMENT_CLAUSE_DEPS,
@@ -923,6 +924,8 @@ def _inverted_speaker(verb: Token) -> Token | None:
     if not after or any(c.dep_ == "ccomp" and c.i > verb.i and c not in after for c in verb.children):
         return None
     speaker = after[0]
+    if speaker.like_num or speaker.ent_type_ in NOT_SOURCE_ENTITIES:
+        return None  # "Government says 22%": the figure said, after its verb, speaks for no one
     doc = verb.doc
     end = speaker.right_edge.i + 1
     ends_clause = end >= sentence.end or doc[end].text in CLAUSE_BREAK_MARKS or doc[end].is_punct or doc[end].is_space
