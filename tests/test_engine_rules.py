@@ -563,6 +563,8 @@ def test_a_bodys_capitalised_name_in_brackets_holds_the_figure_before_it() -> No
         # "Turnout — commission: 52.4 · Clean Vote observers: 41"
         (["—", "commission", ":", "52.4", "·", "Clean", "Vote", "observers", ":", "41"], 3, "commission"),
         (["—", "commission", ":", "52.4", "·", "Clean", "Vote", "observers", ":", "41"], 9, "observers"),
+        # "Crowd — Police: 8,000 | Organisers (Civic Union): 45,000": the noun before the bracket, not one inside it
+        (["|", "Organisers", "(", "Civic", "Union", ")", ":", "45,000"], 7, "Organisers"),
     ],
 )
 def test_a_source_noun_opening_a_posts_stretch_holds_the_value_after_it(words, number, holder) -> None:

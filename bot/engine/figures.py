@@ -69,6 +69,7 @@ from bot.engine.lexicon import (
     NUMBER_GLUE_MARKS,
     NUMBER_JOINERS,
     ONE_WORDS,
+    OPENING_BRACKET,
     OTHER_EVENT_MARKERS,
     PART_WORDS,
     PAST_MONTH_MARKERS,
@@ -1787,7 +1788,6 @@ def _year_tokens(doc: Doc) -> list[int]:
 
 
 _YEAR_TOKEN = re.compile(r"^(1[89]|20)\d\d$")
-OPENING_BRACKET = "("
 
 
 _WORD = re.compile(r"[a-z]+")

@@ -589,8 +589,10 @@ SENTENCE_END_MARKS = frozenset({".", "!", "?"})
 ALTERNATIVE_MARKS = frozenset({"/", "|"})
 # What ends a post's line label: "Magnitude: 5.4", "Displaced → 12,000 (govt)".
 LINE_LABEL_MARKS = frozenset({":", "→", "⇒", "➡", "➡️"})
+# What opens a bracket: a source named in one ("12 dead (hospital)"), a body named after its noun.
+OPENING_BRACKET = "("
 # Marks right after a source's head that end its mention: "the minister, who ...", "the group (ICG)".
-MENTION_END_MARKS = frozenset({",", "(", "–", "—"})
+MENTION_END_MARKS = frozenset({",", OPENING_BRACKET, "–", "—"})
 # A hyphen or an en dash glued to a number: "500-lb", "15–20".
 HYPHENS = frozenset({"-", "–"})
 # Marks that open the lines of a list: "- Revenue was $18.8 billion", "• Earnings: $3.42 a share".

@@ -63,6 +63,7 @@ from bot.engine.lexicon import (
     NUMBER_SAYING_VERBS,
     NUMBER_SPEAKING_PHRASES,
     OFFICIAL_WORDS,
+    OPENING_BRACKET,
     ORGANISATION_NOUNS,
     PART_WORDS,
     POSSESSIVE_MARKS,
@@ -327,6 +328,22 @@ SOURCE_BEFORE_VALUES: tuple[TokenRule, ...] = (
             {"ORTH": {"IN": _LINE_STRETCH_OPENERS}},
             {"IS_TITLE": True, "OP": "{0,3}"},
             {"LOWER": {"IN": sorted(SOURCE_NOUNS)}},
+            {"ORTH": ":"},
+            {"ORTH": {"IN": ["~", "≈"]}, "OP": "?"},
+            _NUMBER,
+        ],
+        -1,
+    ),
+    (
+        # "Crowd — Police: 8,000 | Organisers (Civic Front): 45,000": the body named in brackets after the noun
+        SOURCE_BEFORE_VALUE,
+        [
+            {"ORTH": {"IN": _LINE_STRETCH_OPENERS}},
+            {"IS_TITLE": True, "OP": "{0,3}"},
+            {"LOWER": {"IN": sorted(SOURCE_NOUNS)}},
+            {"ORTH": OPENING_BRACKET},
+            {"IS_TITLE": True, "OP": "{1,4}"},
+            {"ORTH": ")"},
             {"ORTH": ":"},
             {"ORTH": {"IN": ["~", "≈"]}, "OP": "?"},
             _NUMBER,
@@ -1003,7 +1020,9 @@ class FigureRules:
                 if number is not None:
                     found.in_brackets.setdefault(number, holder)
             elif family == "source_before":
-                noun = next(t for t in reversed(doc[start + 1 : end]) if t.lower_ in SOURCE_NOUNS)
+                # (the noun before any bracket: "Organisers (Civic Union):" are the organisers)
+                label_end = next((t.i for t in doc[start + 1 : end] if t.text == OPENING_BRACKET), end)
+                noun = next(t for t in reversed(doc[start + 1 : label_end]) if t.lower_ in SOURCE_NOUNS)
                 found.source_before.setdefault(end - 1, Holder(noun, label, doc[start + 1 : noun.i + 1].text))
             elif family == "items":
                 after_from = False
