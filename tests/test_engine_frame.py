@@ -776,3 +776,19 @@ def test_forecasters_clause_hung_on_the_result_gives_only_their_own_value() -> N
     sources = {report.figures[i].value: report.figures[i].source for i in conflict.figures}
     assert sources[3_100_000] == "analysts"
     assert sources[2_700_000] is None  # the article states the result in its own voice
+
+
+def test_a_revision_from_a_bound_is_from_its_value() -> None:
+    # The parser hangs the value on "as high as"; it is still the one revised from. (The second, parsed with the
+    # value on "from", is a guard.)
+    for text, values in (
+        ("Police have lowered the confirmed death toll from the fire in Dresk to 12 people from as high as 15, "
+         "saying some victims were counted twice.", {12, 15}),
+        ("Officials cut the death toll to 31 from as many as 40 on Tuesday.", {31, 40}),
+        # ("from" hung on the new value's noun)
+        ("Officials revised the death toll from the landslide in Pelva to 31 people from as high as 40.", {31, 40}),
+    ):  # fmt: skip
+        report = analyze(text)
+        [conflict] = report.conflicts
+        assert {report.figures[i].value for i in conflict.figures} == values
+        assert "revised" in conflict.note

@@ -31,7 +31,7 @@ from bot.engine.measures import (
     REVISION_VERBS,
 )
 from bot.engine.rules import MAX_DEPENDENCY_REGIONS
-from bot.engine.structure import CHANGE_BY
+from bot.engine.structure import CHANGE_BY, REVISED_TO
 
 VALUE_ATTACHMENT_COMPONENT = "whosaid_value_attachment"
 
@@ -39,7 +39,6 @@ VALUE_ATTACHMENT_COMPONENT = "whosaid_value_attachment"
 # gives a revised figure's earlier value ("revised it from 6.1 to 5.9").
 VALUED_AT = "at"
 REVISED_FROM = "from"
-REVISED_TO = "to"
 
 # Clauses on a noun that the parser gives a value meant for the verb above: "deaths linked to", "that rocked".
 _DESCRIBING_CLAUSE_DEPS = ["acl", "relcl"]

@@ -261,6 +261,8 @@ QUALIFIERS = (
     ("just", "only"),
     ("exactly", "exactly"),
 )
+# The middle words of "as many as", "as high as": the parser may hang the value on them ("from as high as 22").
+AS_BOUND_WORDS = frozenset(words.split()[1] for words, _ in QUALIFIERS if words.startswith("as ") and words.endswith(" as"))
 
 # Words in a sentence that place what it reports in an earlier or separate event.
 # Verbs that put figures out: "numbers released last week" dates the release, not the event counted.

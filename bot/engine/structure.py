@@ -72,6 +72,7 @@ from bot.engine.grammar import (
 from bot.engine.lexicon import (
     ALONE_WORDS,
     ALTERNATIVE_MARKS,
+    AS_BOUND_WORDS,
     COMBINED_SCOPE,
     COMBINED_WORDS,
     COMPASS_WORDS,
@@ -248,6 +249,8 @@ GENERIC_RATE = "rate"
 PLACE_OF_PREPOSITIONS = frozenset({"of", "in"})
 # The preposition of a change's amount after a verb of change: "rose by 4%".
 CHANGE_BY = "by"
+# The preposition of a revised figure's new value: "revised the toll to 18 from 22".
+REVISED_TO = "to"
 MILITARY_LOSS = "loss"
 PER_SHARE = "per share"
 AREA_UNITS = UNIT_DIMENSIONS["area"]
@@ -742,9 +745,11 @@ def _prior_statement(number: Token, path: list[Token]) -> bool:
     node = number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number  # "8.3 percent", "1.8 per cent"
     if _own_earlier_word(node) or _marked_earlier_statement(path) or any(map(_statement_corrected, (number, node))):
         return True
+    bound = _bound_words_above(node)
+    node = bound or node
     for _ in range(MAX_CLIMB):
         head = node.head
-        if head.i == node.i or node.dep_ != "pobj":
+        if head.i == node.i or (node.dep_ != "pobj" and node is not bound):
             return False
         if head.lower_ == "of" and _lemma(head.head) in PRIOR_STATEMENT_NOUNS | RESTATING_NOUNS:
             statement = head.head
@@ -758,9 +763,22 @@ def _prior_statement(number: Token, path: list[Token]) -> bool:
                 c.dep_ in RELATIVE_CLAUSE_DEPS and _lemma(c) in CUE_VERBS | FIGURE_GIVING_VERBS
                 for c in node.children
             )
-            return reported or _revises_a_statement(head.head)
+            revising = head.head
+            if revising.dep_ == "pobj" and revising.head.lower_ == REVISED_TO:
+                revising = revising.head.head  # "revised the toll to 18 people from 22": "from" on the new value
+            return reported or _revises_a_statement(revising)
         node = head.head  # through "of" to the noun it hangs on ("the original figure of 42")
     return False
+
+
+def _bound_words_above(node: Token) -> Token | None:
+    """'to 18 people from as high as 22': the parser hangs the value on the bound's own words ("as" on "high" on
+    "from"); the bound's middle word then stands where the value would, as the object of the preposition."""
+    if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.lower_ in AS_BOUND_WORDS:
+        node = node.head.head
+        if node.dep_ != "pobj" and node.head.pos_ == "ADP":
+            return node
+    return None
 
 
 def _marked_earlier_statement(path: list[Token]) -> bool:
