@@ -792,3 +792,14 @@ def test_a_revision_from_a_bound_is_from_its_value() -> None:
         [conflict] = report.conflicts
         assert {report.figures[i].value for i in conflict.figures} == values
         assert "revised" in conflict.note
+
+
+def test_a_headline_restating_a_revised_value_leaves_the_revision_standing() -> None:
+    # The headline's 14 agrees with "as high as 19" as a bound; the body's clause says the 19 was revised.
+    report = analyze(
+        "Police revise death toll in Ostra floods to 14\n\nPolice have revised the confirmed death toll from the "
+        "floods in northern Ostra to 14 people from as high as 19, saying two bodies had been counted twice."
+    )
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {14, 19}
+    assert "revised" in conflict.note

@@ -372,7 +372,8 @@ def find_conflicts(
             )
             and (same_scale(figures[i], figures[j]) or _one_revision(structures[i], structures[j]))
             and not _own_results(figures[i], figures[j], keys[i], keys[j])
-            and (not same_source(keys[i], keys[j]) or j in newer or i in newer)
+            # (a revision its clause states is one, whichever of its values the source repeats elsewhere)
+            and (not same_source(keys[i], keys[j]) or j in newer or i in newer or _one_revision(structures[i], structures[j]))
             and not (same_source(keys[i], keys[j]) and _difference_stated(figures[i], figures[j], figures, starts))
         ]
         if not differing:
@@ -478,6 +479,7 @@ def _one_reading_per_source(
         agrees = any(
             values_agree(figures[e], figures[i], one_source=True)
             and not (_one_revision(structures[e], structures[i]) and _values(figures[e]) != _values(figures[i]))
+            and not _restates_the_revised(e, i, indexes, figures, structures)
             for e in earlier
         )
         if keys[i] == ARTICLE_KEY or not earlier or agrees:
@@ -499,6 +501,21 @@ def _one_reading_per_source(
         earlier_by_value[value] = i
         claims_seen[keys[i]].add(figures[i].claim)
     return sorted(kept), newer
+
+
+def _restates_the_revised(
+    prior: int, figure: int, indexes: list[int], figures: list[Figure], structures: list[Structure]
+) -> bool:
+    """'Authorities revise death toll to 18' over 'revised the toll to 18 people from as high as 22': a figure
+    restating the new value of a revision differs from the value revised, whatever bound that value was given
+    ("as high as 22" allows 18, but the source no longer says it)."""
+    pair = structures[prior].revision_pair
+    if pair is None or not structures[prior].prior or _values(figures[prior]) == _values(figures[figure]):
+        return False
+    return any(
+        structures[k].revision_pair == pair and not structures[k].prior and _values(figures[k]) == _values(figures[figure])
+        for k in indexes
+    )
 
 
 def _count_goes_on(before: Figure, after: Figure, earlier: Structure, later: Structure) -> bool:
