@@ -803,3 +803,11 @@ def test_a_headline_restating_a_revised_value_leaves_the_revision_standing() -> 
     [conflict] = report.conflicts
     assert {report.figures[i].value for i in conflict.figures} == {14, 19}
     assert "revised" in conflict.note
+
+
+def test_a_possessive_in_its_own_clause_points_back_to_the_clause_subject() -> None:
+    report = analyze(
+        "The interior ministry is standing by its claim that no more than 36 people died in the clashes. Local "
+        "politicians said as many as 200 people died."
+    )
+    assert only_conflict_sources(report) == {36: "interior ministry", 200: "Local politicians"}

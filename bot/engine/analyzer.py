@@ -30,6 +30,7 @@ from bot.engine.figures import (
     find_figures,
 )
 from bot.engine.grammar import (
+    ACTIVE_SUBJECT_DEPS,
     NOUN_POS,
     PLURAL_NOUN_TAGS,
     PRENOMINAL_MODIFIER_DEPS,
@@ -65,7 +66,7 @@ from bot.engine.measures import (
 )
 from bot.engine.quotes import Quotation, find_quotations
 from bot.engine.ranges import RangeSet
-from bot.engine.rules import OFFICIAL_FIGURE
+from bot.engine.rules import OFFICIAL_FIGURE, can_speak
 from bot.engine.speakers import (
     REFERRING_KINDS,
     SourceMention,
@@ -816,6 +817,12 @@ def _holder_source(
     mention = describe_source(head, sentence_text(sentence_of(head)))
     pronoun = POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)
     if mention.kind == "pronoun" and pronoun in IT_THEY_PRONOUNS:
+        # "The army is standing by its claim that no more than 36 died": a possessive is its own clause's subject's
+        subject = _subject_owning(head)
+        if subject is not None:
+            owner = describe_source(subject, sentence_text(sentence_of(subject)))
+            if owner.name and owner.kind not in REFERRING_KINDS:
+                return _named_holder(owner.name, claims, anonymous=owner.anonymous)
         # "it revised the figure to 7.9", "its previous forecast was for 4.1 billion"
         return recent.singular if pronoun == SINGULAR_PRONOUN else recent.any
     owning = possessive_pronoun(head)
@@ -847,6 +854,23 @@ def _holder_source(
         # "analyst expectations of $19.1 billion": what analysts expect, not one analyst
         return _named_holder(f"{head.text}s", claims, anonymous=mention.anonymous)
     return _named_holder(mention.name, claims, anonymous=mention.anonymous)
+
+
+def _subject_owning(possessive: Token) -> Token | None:
+    """The subject before a possessive pronoun in its own clause, which the pronoun points back to: "The army is
+    standing by its claim" (the army's claim). None when the pronoun is the subject's own word or the clause
+    has no noun subject before it."""
+    if possessive.dep_ != "poss":
+        return None
+    for node in possessive.ancestors:
+        if node.pos_ in VERB_POS:
+            # (an active subject: "EPS is expected to reach $2.25, short of its guidance" is the company's)
+            subject = next((c for c in node.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
+            if subject is None or subject.i > possessive.i or subject.pos_ == "PRON" or possessive in subject.subtree:
+                return None
+            # ("the economy grew 0.4%, down from its flash estimate": a subject that can't speak is not the owner)
+            return subject if can_speak(subject) else None
+    return None
 
 
 def _maker_of(figure_noun: Token) -> Token:

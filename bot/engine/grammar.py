@@ -11,6 +11,8 @@ from __future__ import annotations
 
 # A verb's subject, active or passive: "the minister said", "it was announced".
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# The active one: who acts, and whom a possessive in the clause points back to ("The army stands by its claim").
+ACTIVE_SUBJECT_DEPS = frozenset({"nsubj"})
 # A verb completing another, sharing its subject: "was estimated to have a magnitude of 5.5".
 OPEN_COMPLEMENT_DEPS = frozenset({"xcomp"})
 # How a clause set against another hangs on it: "..., while X put it at ..." (advcl), "..., but X put ..." (conj).

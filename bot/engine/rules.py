@@ -1234,7 +1234,7 @@ def holder_of(
     for child in [*relative_clauses(number, path), *participles]:
         if child.i in rules.by_verb:
             holder = rules.by_verb[child.i]
-            if _can_speak(holder.head) and not _inside(number, holder.head):
+            if can_speak(holder.head) and not _inside(number, holder.head):
                 return holder
     for node in path:
         if node.i in rules.by_figure_noun and (
@@ -1290,7 +1290,7 @@ def holder_of(
             c.dep_ == "poss" and c.pos_ == "PRON" for c in estimator.head.children
         )
         giving = verb.head.lemma_.lower() in FIGURE_GIVING_VERBS
-        if estimator is not None and giving and _can_speak(estimator.head) and not own_people:
+        if estimator is not None and giving and can_speak(estimator.head) and not own_people:
             return estimator
     # "With 152 cases, Veracruz recorded the most", "China is expecting 6.5 percent growth": a place that tallies
     # or expects is the figure's scope, not its source.
@@ -1319,7 +1319,7 @@ def holder_of(
         or misread_figure_noun(below)  # "it revised that estimate upward to 900,000": the verb's object
     )
     if holder is not None and given and not place_tally and not _inside(number, holder.head):
-        if _can_speak(holder.head):
+        if can_speak(holder.head):
             return holder
         # "A police estimate put the number at 55,000": the estimate's owner gives it; an estimate with no owner
         # named ("a count commissioned by ...") leaves the figure to the sentence's speaker.
@@ -1332,7 +1332,7 @@ def holder_of(
             return holder
         # "The airline's manifest listed 153 passengers": a document's owner gives what it lists.
         if holder.head.lemma_.lower() in VEHICLE_NOUNS:
-            author = next((c for c in holder.head.children if c.dep_ == "poss" and _can_speak(c)), None)
+            author = next((c for c in holder.head.children if c.dep_ == "poss" and can_speak(c)), None)
             if author is not None:
                 return Holder(author, holder.rule)
         if _counted_apart(holder.head, path):
@@ -1404,7 +1404,7 @@ def _before_colon(number: Token, rules: DocRules) -> Holder | None:
     return holder
 
 
-def _can_speak(head: Token) -> bool:
+def can_speak(head: Token) -> bool:
     """Whether a verb's subject can be a figure's source: a name, a pronoun (resolved later), or a noun for
     people or organisations. "Its turnstiles had recorded 49,800 entries" gives the stadium's figure, not the
     turnstiles'; "a count ... estimated" leaves the figure to its owner or the sentence's speaker."""
