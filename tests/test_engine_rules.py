@@ -672,11 +672,14 @@ def test_rules_read_only_where_numbers_are_find_what_the_whole_document_gives_th
         (["the", "$", "12.5", "billion", "analysts", "had", "forecast", "."], "analysts"),
         # "worse than the 1.5% decline analysts had expected": the change it measures named between
         (["the", "1.5", "%", "decline", "analysts", "had", "expected", "."], "analysts"),
+        # "short of the $8.75 most analysts were expecting": how many of them expected it
+        (["the", "$", "8.75", "most", "analysts", "were", "expecting", "."], "analysts"),
     ],
 )
 def test_a_value_written_before_its_forecasters_is_theirs(words: list[str], forecasters: str) -> None:
-    lemmas = [{"economists": "economist", "analysts": "analyst", "expected": "expect"}.get(w, w) for w in words]
-    pos = ["PROPN" if w == "Reuters" else "VERB" if w in ("forecast", "expected") else "PUNCT" if w == "."
+    lemmas = [{"economists": "economist", "analysts": "analyst", "expected": "expect", "expecting": "expect"}.get(w, w)
+              for w in words]  # fmt: skip
+    pos = ["PROPN" if w == "Reuters" else "VERB" if w in ("forecast", "expected", "expecting") else "PUNCT" if w == "."
            else "NOUN" if w == "decline" else "X" for w in words]  # fmt: skip
     doc = _doc(words, pos=pos, lemmas=lemmas)
     number = next(i for i, w in enumerate(words) if w[0].isdigit())

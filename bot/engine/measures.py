@@ -374,6 +374,8 @@ FORECAST_LEMMA = "expect"
 # People whose figures are expectations: "the 180,000 economists polled by Reuters had forecast" is no count of
 # economists but the value they forecast (the parser hangs the number on them).
 FORECASTER_NOUNS = frozenset("economist analyst forecaster strategist".split())
+# Words saying how many forecasters expected a value: "the $8.75 most analysts were expecting".
+FORECASTER_SHARE_WORDS = frozenset("most many some several".split())
 # Forecasters named by their market: "Wall Street was looking for $1.48 billion".
 FORECASTER_NAMES = frozenset({"wall street"})
 # Verbs of expecting that may end such a clause, and what may stand between the forecasters and their verb.

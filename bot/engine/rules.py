@@ -90,6 +90,7 @@ from bot.engine.measures import (
     FORECAST_PHRASES,
     FORECAST_WORDS,
     FORECASTER_NOUNS,
+    FORECASTER_SHARE_WORDS,
     FORECASTERS_EXPECTING_PHRASE,
     MONEY_VERB_QUANTITIES,
     OWNED_FIGURE_NOUNS,
@@ -369,12 +370,14 @@ _NO_OBJECT = {"POS": {"NOT_IN": ["NOUN", "PROPN", "NUM", "DET", "ADJ", "PRON"]}}
 # The change or thing the value measures may stand between: "the 1.5% decline analysts had expected", "the 4%
 # growth economists had forecast".
 _MEASURED_NOUN = {"POS": "NOUN", "LEMMA": {"NOT_IN": sorted(FORECASTER_NOUNS)}, "OP": "?"}
+# How many of the forecasters expected it: "short of the $8.75 most analysts were expecting".
+_HOW_MANY_FORECASTERS = {"LOWER": {"IN": sorted(FORECASTER_SHARE_WORDS)}, "OP": "?"}
 EXPECTED_BY: tuple[TokenRule, ...] = (
     (
         "holder:expected-by",
         [
-            {"LOWER": "the"}, _CURRENCY, _NUMBER, _SCALE_OR_UNIT, _MEASURED_NOUN, _FORECASTERS, _AUXILIARY,
-            _EXPECTING, _NO_OBJECT,
+            {"LOWER": "the"}, _CURRENCY, _NUMBER, _SCALE_OR_UNIT, _MEASURED_NOUN, _HOW_MANY_FORECASTERS, _FORECASTERS,
+            _AUXILIARY, _EXPECTING, _NO_OBJECT,
         ],
         1,
     ),
