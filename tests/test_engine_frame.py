@@ -794,6 +794,14 @@ def test_a_revision_from_a_bound_is_from_its_value() -> None:
         assert "revised" in conflict.note
 
 
+def test_a_possessive_in_its_own_clause_points_back_to_the_clause_subject() -> None:
+    report = analyze(
+        "The interior ministry is standing by its claim that no more than 36 people died in the clashes. Local "
+        "politicians said as many as 200 people died."
+    )
+    assert only_conflict_sources(report) == {36: "interior ministry", 200: "Local politicians"}
+
+
 def test_a_headline_restating_a_revised_value_leaves_the_revision_standing() -> None:
     # The headline's 14 agrees with "as high as 19" as a bound; the body's clause says the 19 was revised.
     report = analyze(
@@ -805,9 +813,11 @@ def test_a_headline_restating_a_revised_value_leaves_the_revision_standing() -> 
     assert "revised" in conflict.note
 
 
-def test_a_possessive_in_its_own_clause_points_back_to_the_clause_subject() -> None:
+def test_a_first_estimate_is_the_statement_a_later_figure_revises() -> None:
     report = analyze(
-        "The interior ministry is standing by its claim that no more than 36 people died in the clashes. Local "
-        "politicians said as many as 200 people died."
+        "📉 Orsk exports revised\n\nStatistics bureau now says September exports fell 1.2% m/m. First estimate was "
+        "+0.5%."
     )
-    assert only_conflict_sources(report) == {36: "interior ministry", 200: "Local politicians"}
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {1.2, 0.5}
+    assert "revised" in conflict.note

@@ -295,7 +295,7 @@ PRIOR_STATEMENT_NOUNS = frozenset("estimate calculation reading assessment proje
 # A source's statement marked as one it made before: "its previous forecast of $53.8 billion", "the initial
 # estimate was 1,400". ("the previous reading of 5.4%" is last month's value, a baseline, not a statement revised.)
 REVISABLE_STATEMENT_NOUNS = frozenset("estimate calculation assessment projection forecast guidance outlook".split())
-EARLIER_STATEMENT_ADJECTIVES = frozenset("previous earlier initial original prior".split())
+EARLIER_STATEMENT_ADJECTIVES = frozenset("previous earlier initial original prior first preliminary provisional".split())
 
 # Subordinators of a condition: a figure under one is supposed, not reported ("If the ministry says the rate was
 # 7.7 percent, ...", "unless more than 40 turn up").
