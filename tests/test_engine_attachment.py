@@ -251,3 +251,33 @@ def test_a_change_read_as_a_range_counting_the_prepositions_object_gives_each_va
     assert (doc[6].head.text, doc[6].dep_) == ("revised", "prep")
     assert (doc[8].head.text, doc[8].dep_) == ("to", "pobj")
     assert (doc[7].head.text, doc[7].dep_) == ("people", "nummod")
+
+
+def test_the_participle_after_a_disputed_statement_hangs_on_the_verb_of_disputing() -> None:
+    # "Police estimated the crowd at 5,000 , a figure organisers disputed , saying 20,000 had turned out ." with
+    # "saying" read under "estimated": the organisers say it.
+    words = "Police estimated the crowd at 5,000 , a figure organisers disputed , saying 20,000 had turned out .".split()
+    doc = _doc(
+        words,
+        [1, 1, 3, 1, 1, 4, 1, 8, 1, 10, 8, 1, 1, 15, 15, 12, 15, 1],
+        "nsubj ROOT det dobj prep pobj punct det npadvmod nsubj relcl punct advcl nsubj aux ccomp prt punct".split(),
+        "NOUN VERB DET NOUN ADP NUM PUNCT DET NOUN NOUN VERB PUNCT VERB NUM AUX VERB ADP PUNCT".split(),
+        "police estimate the crowd at 5,000 , a figure organiser dispute , say 20,000 have turn out .".split(),
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert doc[12].head.text == "disputed"
+
+
+def test_a_participle_not_right_after_the_disputed_statement_keeps_its_verb() -> None:
+    # "Police spoke , saying 5,000 came , a figure organisers disputed .": the participle before the disputed
+    # statement is the first speaker's; nothing moves.
+    words = "Police spoke , saying 5,000 came , a figure organisers disputed .".split()
+    doc = _doc(
+        words,
+        [1, 1, 1, 1, 5, 3, 1, 8, 1, 10, 8, 1],
+        "nsubj ROOT punct advcl nsubj ccomp punct det npadvmod nsubj relcl punct".split(),
+        "NOUN VERB PUNCT VERB NUM VERB PUNCT DET NOUN NOUN VERB PUNCT".split(),
+        "police speak , say 5,000 come , a figure organiser dispute .".split(),
+    )
+    ValueAttachment(_VOCAB)(doc)
+    assert doc[3].head.text == "spoke"

@@ -22,7 +22,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from bot.engine.grammar import NOUN_POS, PATIENT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, VERB_POS
-from bot.engine.lexicon import FIGURE_GIVING_VERBS
+from bot.engine.lexicon import CLAIM_NOUNS, DISPUTING_VERBS, FIGURE_GIVING_VERBS, SPEECH_VERBS
 from bot.engine.measures import (
     CHANGE_WORDS,
     FIGURE_CHANGING_VERBS,
@@ -151,6 +151,31 @@ MOVED_FROM_TO: tuple[list[dict], ...] = (
     ],
 )
 MOVED_FROM_TO_LABEL = "attach:moved-from-to"
+# "Police put the crowd at 5,000, a figure organisers disputed, saying 20,000 had turned out", "..., a claim the army
+# denied, saying only three soldiers died": the model hangs the participle of saying on the sentence's first verb,
+# which gives what was said to the first speaker; it belongs to the verb of disputing just before it.
+DISPUTED_THEN_SAID: list[dict] = [
+    {"RIGHT_ID": "main", "RIGHT_ATTRS": {"POS": {"IN": sorted(VERB_POS)}}},
+    {
+        "LEFT_ID": "main",
+        "REL_OP": ">>",
+        "RIGHT_ID": "statement",
+        "RIGHT_ATTRS": {"DEP": {"IN": ["appos", "npadvmod"]}, "LEMMA": {"IN": sorted(CLAIM_NOUNS | RESTATING_NOUNS)}},
+    },
+    {
+        "LEFT_ID": "statement",
+        "REL_OP": ">",
+        "RIGHT_ID": "disputing",
+        "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": {"IN": sorted(DISPUTING_VERBS)}},
+    },
+    {
+        "LEFT_ID": "main",
+        "REL_OP": ">",
+        "RIGHT_ID": "saying",
+        "RIGHT_ATTRS": {"DEP": "advcl", "LEMMA": {"IN": sorted(SPEECH_VERBS)}, "LOWER": {"REGEX": "ing$"}},
+    },
+]
+DISPUTED_THEN_SAID_LABEL = "attach:disputed-then-said"
 _RANGE_OPENER_DEPS = frozenset({"prep", "quantmod"})
 # A year opens a span of time, not a range of counts: "between 2005 and 2010 prices doubled".
 _YEAR_SHAPE = re.compile(r"^(1[89]|20)\d\d$")
@@ -186,6 +211,8 @@ class ValueAttachment:
         self.moved_matcher = DependencyMatcher(vocab)
         for number, pattern in enumerate(MOVED_FROM_TO):
             self.moved_matcher.add(f"{MOVED_FROM_TO_LABEL}#{number}", [pattern])
+        self.disputed_matcher = DependencyMatcher(vocab)
+        self.disputed_matcher.add(DISPUTED_THEN_SAID_LABEL, [DISPUTED_THEN_SAID])
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -233,6 +260,17 @@ class ValueAttachment:
                 pattern = MOVED_FROM_TO[int(doc.vocab.strings[match_id].split("#")[1])]
                 nodes = {node["RIGHT_ID"]: region[i] for node, i in zip(pattern, token_ids, strict=True)}
                 _give_each_value_its_preposition(nodes["from"], nodes["before"], nodes["to"], nodes.get("noun", nodes["after"]))
+        # (only the sentences where a statement is disputed in a relative clause)
+        disputed = {
+            token.sent.start: token.sent
+            for token in doc
+            if token.dep_ == "relcl" and token.lemma_.lower() in DISPUTING_VERBS
+        }
+        regions = list(disputed.values()) if len(disputed) <= MAX_DEPENDENCY_REGIONS else [doc[:]]
+        for region in regions:
+            for _match_id, token_ids in self.disputed_matcher(region):
+                nodes = {node["RIGHT_ID"]: region[i] for node, i in zip(DISPUTED_THEN_SAID, token_ids, strict=True)}
+                _give_the_saying_its_disputer(nodes["statement"], nodes["disputing"], nodes["saying"])
         return doc
 
     def _read(self, doc: Doc, sentence, moves: dict[int, int]) -> None:
@@ -282,6 +320,17 @@ def _give_each_value_its_preposition(opener: Token, before: Token, to: Token, af
     before.head, before.dep_ = opener, "pobj"
     to.head, to.dep_ = opener.head, "prep"
     after.head, after.dep_ = to, "pobj"
+
+
+def _give_the_saying_its_disputer(statement: Token, disputing: Token, saying: Token) -> None:
+    """'..., a figure organisers disputed, saying 20,000 had turned out': the participle right after the disputed
+    statement (only a comma between) hangs on the verb of disputing, whose subject says it."""
+    doc = saying.doc
+    if not (statement.i < disputing.i < saying.i) or disputing.right_edge.i + 2 != saying.i:
+        return
+    if doc[saying.i - 1].text != "," or not any(c.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for c in disputing.children):
+        return
+    saying.head = disputing
 
 
 def _give_the_noun_its_clause(opener: Token, noun: Token, low: Token) -> None:

@@ -383,6 +383,8 @@ DIFFERENCE_WORDS = frozenset("fewer less more higher lower".split())
 
 # Nouns for a statement whose content clause says what its owner holds: "union claims that 2,000 jobs will go".
 CLAIM_NOUNS = frozenset("claim allegation assertion contention suggestion".split())
+# Verbs by which someone disputes a statement: "a figure organisers disputed, saying 20,000 had turned out".
+DISPUTING_VERBS = frozenset("deny dispute reject contest challenge question dismiss".split())
 
 # Verbs by which a count or a document tells what it found: "The AP count shows at least 1,453 people died".
 SHOWING_VERBS = frozenset("show indicate suggest reveal find".split())
