@@ -554,6 +554,16 @@ def test_a_bodys_capitalised_name_in_brackets_holds_the_figure_before_it() -> No
     assert 0 not in read_rules(_doc(words, pos=["NUM", "PUNCT", "PROPN", "PROPN", "PUNCT"], lemmas=words)).in_brackets
 
 
+def test_a_unit_the_tagger_misreads_may_stand_between_a_number_and_its_bracketed_source() -> None:
+    # "4,200 ha ( Marr Institute ) / 6,000 ha ( Eastern Fire Service )": "ha" tagged an interjection
+    words = ["4,200", "ha", "(", "Marr", "Institute", ")", "/", "6,000", "ha", "(", "Eastern", "Fire", "Service", ")"]
+    pos = ["NUM", "INTJ", "PUNCT", "PROPN", "PROPN", "PUNCT", "SYM", "NUM", "INTJ", "PUNCT", "PROPN", "PROPN", "PROPN",
+           "PUNCT"]  # fmt: skip
+    found = read_rules(_doc(words, pos=pos, lemmas=words))
+    assert found.in_brackets[0].text == "Marr Institute"
+    assert found.in_brackets[7].text == "Eastern Fire Service"
+
+
 @pytest.mark.parametrize(
     ("words", "number", "holder"),
     [

@@ -420,7 +420,8 @@ def _number_before_bracket(doc: Doc, bracket: int) -> int | None:
         token = doc[i]
         if token.like_num:
             return i if i < bracket - 1 else None  # (right before the bracket: keyed as the figure's own word)
-        if not token.is_alpha or token.pos_ not in BRACKETED_WORDS_POS:
+        # (a unit the tagger may take for anything: "4,200 ha (fire service)")
+        if not token.is_alpha or (token.pos_ not in BRACKETED_WORDS_POS and token.lower_ not in UNIT_WORDS):
             return None
     return None
 
