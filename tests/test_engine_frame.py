@@ -821,3 +821,14 @@ def test_a_first_estimate_is_the_statement_a_later_figure_revises() -> None:
     [conflict] = report.conflicts
     assert {report.figures[i].value for i in conflict.figures} == {1.2, 0.5}
     assert "revised" in conflict.note
+
+
+def test_a_bare_number_a_source_says_exists_counts_what_the_figure_before_it_counts() -> None:
+    report = analyze(
+        "The aid agency counts 12,000 displaced families in the valley, while the provincial government says there "
+        "are 30,000."
+    )
+    assert only_conflict_sources(report) == {12_000: "aid agency", 30_000: "provincial government"}
+    # (no one says the second exists: it is no figure of the first's measure)
+    report = analyze("Officials counted 45 refugees at the border post, and there were 300 at the camp.")
+    assert report.conflicts == []

@@ -580,6 +580,13 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
             if earlier is not None and structure.unit == earlier.structure.unit and HOLDER_ACCORDING_TO in earlier.rules:
                 _share_frame(number, figure, earlier)
             continue
+        if not structure.known and _said_to_exist(number, figure):
+            # "The UNHCR counts 45,000 refugees in the camps, while the government says there are 80,000": a bare
+            # number said to exist, by a source of its own, counts what the figure before it counts.
+            earlier = _known_before_in_sentence(figures, index)
+            if earlier is not None and earlier.structure.unit == structure.unit:
+                _share_frame(number, figure, earlier, set_against=True)
+            continue
         if structure.known or (number.dep_ != "conj" and not own_scope) or number.head.i == number.i:
             continue
         # The conjunct hangs on the figure, on its clause, or on a phrase of that clause ("according to").
@@ -601,6 +608,20 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
         if structure.unit and structure.unit != earlier.structure.unit:
             continue  # "rose 4 percent to $3.6 billion, compared with estimates of $3.8 billion": not the 4 percent
         _share_frame(number, figure, earlier, set_against=set_against)
+
+
+def _said_to_exist(number: Token, figure: FoundFigure) -> bool:
+    """'the government says there are 80,000': a bare number after an existential "there", in a clause a named
+    speaker says."""
+    verb = number.head
+    return (
+        number.dep_ == "attr"
+        and number.pos_ == "NUM"
+        and any(c.dep_ == "expl" for c in verb.children)
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in CUE_VERBS
+        and any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in verb.head.children)
+    )
 
 
 def _sourced_beside(number: Token, figure: FoundFigure) -> bool:
