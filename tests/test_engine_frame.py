@@ -832,3 +832,13 @@ def test_a_bare_number_a_source_says_exists_counts_what_the_figure_before_it_cou
     # (no one says the second exists: it is no figure of the first's measure)
     report = analyze("Officials counted 45 refugees at the border post, and there were 300 at the camp.")
     assert report.conflicts == []
+
+
+def test_a_value_set_aside_as_stated_before_is_the_one_revised() -> None:
+    report = analyze(
+        "The audit found that the country hosts 700,000 refugees rather than the 1.2 million previously reported."
+    )
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {700_000, 1_200_000}
+    # (a bare alternative, stated by no one: "instead of 55" may be anyone's guess)
+    assert analyze("Officials said 40 people died instead of 55.").conflicts == []

@@ -745,6 +745,8 @@ def _prior_statement(number: Token, path: list[Token]) -> bool:
     node = number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number  # "8.3 percent", "1.8 per cent"
     if _own_earlier_word(node) or _marked_earlier_statement(path) or any(map(_statement_corrected, (number, node))):
         return True
+    if node.pos_ == "NUM" and _set_aside_for(node) and _stated_before(node):
+        return True  # "instead of the 63 initially reported", "rather than the 1.2 million previously reported"
     bound = _bound_words_above(node)
     node = bound or node
     for _ in range(MAX_CLIMB):
@@ -781,6 +783,16 @@ def _bound_words_above(node: Token) -> Token | None:
     return None
 
 
+def _set_aside_for(value: Token) -> bool:
+    """'instead of the 63', 'rather than the 1.2 million': a value set aside for the one before it."""
+    preposition = value.head
+    if value.dep_ != "pobj" or preposition.i == value.i:
+        return False
+    return any(
+        (preposition.lower_, c.lower_) in SETTING_ASIDE_PHRASES for c in preposition.children if c.dep_ == "advmod"
+    )
+
+
 def _marked_earlier_statement(path: list[Token]) -> bool:
     """'its previous forecast of $53.8 billion', 'Its previous forecast was for revenue of $53.8 billion', 'the
     initial estimate was 1,400': the value of a statement its adjective marks as made before (`path`: the figure
@@ -813,6 +825,8 @@ def _stated_before(noun: Token) -> bool:
 
 
 
+# "instead of", "rather than" (the parser hangs the adverb on the preposition): what sets a value aside for another.
+SETTING_ASIDE_PHRASES = frozenset({("of", "instead"), ("than", "rather")})
 # How a value set aside by "not" hangs beside the one correcting it: "98,000 gallons, not the 14,700 gallons
 # Bouchard had reported", "38 people died, not 45 as first reported".
 SET_ASIDE_DEPS = APPOSITION_DEPS | frozenset({"conj", "npadvmod"})
