@@ -842,3 +842,12 @@ def test_a_value_set_aside_as_stated_before_is_the_one_revised() -> None:
     assert {report.figures[i].value for i in conflict.figures} == {700_000, 1_200_000}
     # (a bare alternative, stated by no one: "instead of 55" may be anyone's guess)
     assert analyze("Officials said 40 people died instead of 55.").conflicts == []
+
+
+def test_the_amount_a_count_was_revised_by_is_a_change_not_the_count() -> None:
+    report = analyze(
+        "Employers added 96,000 jobs in March, the agency said. Job growth in March was later revised down by "
+        "41,000, the agency's chief economist said."
+    )
+    assert report.conflicts == []
+    assert {f.value: f.change for f in report.figures}[41_000] is True

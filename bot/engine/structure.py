@@ -294,6 +294,9 @@ class Structure:
     singled_out: bool = False
     # A count added to another ("12 more", "six other states", "another 40"): never a total to compare.
     increment: bool = False
+    # Whether the value is the amount a figure was revised by ("revised down by 41,000"): a change, whatever the
+    # clause counts.
+    moved_by: bool = False
     # Whose share a share is, when the clause names it: "28 percent supported Mr Trump" -> "trump", "Kessling
     # won 41.8% of the vote" -> "kessling". Shares of different parties are different measures.
     belongs_to: str | None = None
@@ -611,6 +614,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = "destroyed"  # "more than 40 houses were burnt", as razed ones are
     if structure.quantity == "cut" and structure.counted in JOB_HOLDER_NOUNS:
         structure.counted = "job"  # "lay off 2,000 workers" cuts 2,000 jobs
+    if structure.moved_by:
+        structure.change = True  # ("job growth was revised down by 35,000": not the jobs created, the revision)
     return structure
 
 
@@ -1213,6 +1218,8 @@ def _climb(anchor: Token, structure: Structure) -> None:
         moved_by = _lemma(head.head) in CHANGE_WORDS or _lemma(head.head) in FIGURE_CHANGING_VERBS
         if node.dep_ == "pobj" and head.lower_ == CHANGE_BY and moved_by and head.head.pos_ in CHANGE_POS:
             structure.change = True  # "rose by 4%", "has fallen by 0.6% in a month", "the toll was cut by 16"
+            # ("payrolls climbing by 245,000" are the jobs created; "revised down by 41,000" is a revision's size)
+            structure.moved_by = _lemma(head.head) in REVISION_VERBS
         # "closed 3.2% higher" is a change; "revised down to 1,200" moves to a level, and "up from 40 million"
         # names the level it moved from.
         moved_to = any(c.dep_ == "prep" and c.lower_ in LEVEL_PREPOSITIONS for c in node.children)
