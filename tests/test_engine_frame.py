@@ -851,3 +851,13 @@ def test_the_amount_a_count_was_revised_by_is_a_change_not_the_count() -> None:
     )
     assert report.conflicts == []
     assert {f.value: f.change for f in report.figures}[41_000] is True
+
+
+def test_figures_restating_a_number_the_sentence_before_names_measure_that_number() -> None:
+    report = analyze(
+        "There were conflicting estimates of the number of people inside the stadium. While police put the figure "
+        "at 20,000, organisers put the number at 45,000."
+    )
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {20_000, 45_000}
+    assert "number of people inside stadium" in conflict.note

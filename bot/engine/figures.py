@@ -718,7 +718,30 @@ def _quantity_named_before(doc: Doc, figure: FoundFigure) -> str | None:
     if sentence is None or sentence.start == 0:
         return None
     before = doc[sentence.start - 1].sent
-    return next((named for t in reversed(before) if t.pos_ in NOUN_POS and (named := quantity_named_by(t))), None)
+    named = next((named for t in reversed(before) if t.pos_ in NOUN_POS and (named := quantity_named_by(t))), None)
+    return named or _number_named_before(before)
+
+
+def _number_named_before(sentence) -> str | None:
+    """'There were conflicting figures about the number of workers inside the building. While one agency put the
+    figure at 4,000, ...': the number a sentence names by a restating noun and what it is of, as the quantity a
+    figure restated right after it measures."""
+    for noun in sentence:
+        if noun.lemma_.lower() not in RESTATING_NOUNS or noun.pos_ not in NOUN_POS:
+            continue
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            counted = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS), None)
+            # ("estimates of the number of people ...": the innermost number named)
+            if counted is not None and counted.lemma_.lower() not in RESTATING_NOUNS and not any(
+                t.like_num for t in counted.subtree
+            ):
+                words = [t.lower_ for t in counted.subtree if t.dep_ != "det" and not t.is_punct][:MAX_NAMED_NUMBER_WORDS]
+                return f"{noun.lemma_.lower()} of {' '.join(words)}"
+    return None
+
+
+# How many words of what a number is "of" name it: "number of workers who were inside the building".
+MAX_NAMED_NUMBER_WORDS = 8
 
 
 def _within_window_before(figures: list[FoundFigure], index: int) -> list[FoundFigure]:
