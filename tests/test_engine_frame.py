@@ -844,6 +844,16 @@ def test_a_value_set_aside_as_stated_before_is_the_one_revised() -> None:
     assert analyze("Officials said 40 people died instead of 55.").conflicts == []
 
 
+def test_figures_restating_a_number_the_sentence_before_names_measure_that_number() -> None:
+    report = analyze(
+        "There were conflicting estimates of the number of people inside the stadium. While police put the figure "
+        "at 20,000, organisers put the number at 45,000."
+    )
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {20_000, 45_000}
+    assert "number of people inside stadium" in conflict.note
+
+
 def test_the_amount_a_count_was_revised_by_is_a_change_not_the_count() -> None:
     report = analyze(
         "Employers added 96,000 jobs in March, the agency said. Job growth in March was later revised down by "
@@ -853,11 +863,6 @@ def test_the_amount_a_count_was_revised_by_is_a_change_not_the_count() -> None:
     assert {f.value: f.change for f in report.figures}[41_000] is True
 
 
-def test_figures_restating_a_number_the_sentence_before_names_measure_that_number() -> None:
-    report = analyze(
-        "There were conflicting estimates of the number of people inside the stadium. While police put the figure "
-        "at 20,000, organisers put the number at 45,000."
-    )
-    [conflict] = report.conflicts
-    assert {report.figures[i].value for i in conflict.figures} == {20_000, 45_000}
-    assert "number of people inside stadium" in conflict.note
+def test_a_result_against_forecasts_for_a_change_named_after_its_share() -> None:
+    report = analyze("Factory output in Orsk rose 1.1% in April, beating forecasts for a 0.5% rise.")
+    assert only_conflict_sources(report) == {1.1: None, 0.5: "forecasts"}
