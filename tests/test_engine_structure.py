@@ -627,6 +627,14 @@ def test_a_conflict_names_children_in_the_plural() -> None:
     assert "children" in conflict.note and "childs" not in conflict.note
 
 
+@pytest.mark.parametrize(
+    ("counted", "plural"),
+    [("gunman", "gunmen"), ("militiaman", "militiamen"), ("police", "police"), ("staff", "staff"), ("miner", "miners")],
+)
+def test_a_measure_names_what_it_counts_in_the_plural(counted: str, plural: str) -> None:
+    assert Structure(counted=counted, quantity="killed").readable() == f"{plural} killed"
+
+
 def test_a_revision_of_another_months_figure_is_of_that_month() -> None:
     report = analyze(
         "Employers added 227,000 jobs in January, the bureau said. The agency took a scalpel to November's report, "

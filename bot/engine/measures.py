@@ -176,8 +176,12 @@ LOSING_VERBS = frozenset("go lose".split())
 LOSS_BY_COUNTED = {"job": "cut", "home": "destroyed", "people": "killed"}
 # Stuff counted by measure, never in the plural: "oil spilled", not "oils spilled".
 MASS_NOUNS = frozenset("oil gas gasoline petrol diesel fuel crude water rice grain wheat".split())
-# Nouns of people with plurals of their own: "children missing", "women killed".
-IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "people"}
+# Nouns of people with plurals of their own: "children missing", "women killed"; and nouns of groups already
+# plural ("police who took part", not "polices").
+IRREGULAR_PLURALS = {
+    "child": "children", "man": "men", "woman": "women", "person": "people",
+    "police": "police", "staff": "staff", "personnel": "personnel", "cattle": "cattle", "livestock": "livestock",
+}  # fmt: skip
 
 # Units of stuff that flows: what "leaks" of it is spilled, not a data leak ("5,000 barrels were leaking").
 FLUID_UNITS = frozenset("barrel gallon l".split())

@@ -382,6 +382,8 @@ def _plural(noun: str) -> str:
         return IRREGULAR_PLURALS[noun]  # "children missing", not "childs"
     if noun in {"people"} or noun in MASS_NOUNS or noun.endswith("s"):
         return noun
+    if noun.endswith("man"):
+        return noun[: -len("man")] + "men"  # "gunmen killed", "militiamen", not "gunmans"
     if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
         return noun[:-1] + "ies"
     return noun + "s"
