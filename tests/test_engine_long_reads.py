@@ -244,6 +244,13 @@ def test_an_abbreviation_is_the_name_it_abbreviates() -> None:
     assert [report.figures[i].value for i in conflict.newer] == [6.8]  # the survey's own revision
     report = analyze("The World Health Organisation (WHO) said 40 people had died. Local officials said 52 had died.")
     assert figure_at(report, "40").source == "World Health Organisation"  # no bracket left open
+    # "US" written whole inside the name it abbreviates
+    report = analyze(
+        "A magnitude 6.0 quake struck off the Orsk coast today, the US Geological Survey said. The USGS originally "
+        "reported the quake had a 6.3 magnitude."
+    )
+    [conflict] = report.conflicts
+    assert "the same source revised" in conflict.note
 
 
 def test_the_datelines_month_names_no_event() -> None:

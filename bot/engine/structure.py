@@ -2484,6 +2484,10 @@ def one_name(a: str, b: str) -> bool:
     return any(longer[k : k + len(shorter)] == shorter for k in range(len(longer) - len(shorter) + 1))
 
 
+# How long a word inside a name may be and still be initials written whole: "US Geological Survey" is "USGS".
+WHOLE_INITIALS_LENGTH = 2
+
+
 def _initials(words: list[str]) -> str:
     """Every word's first letter, all the letters of a dotted one: 'world health organisation' -> 'who',
     'u.s. geological survey' -> 'usgs'."""
@@ -2494,7 +2498,11 @@ def abbreviates(short: str, name: str) -> bool:
     """Whether a one-word lower-case name ('usgs') is the initials of a name of several words ('u.s. geological
     survey')."""
     words = name.split()
-    return " " not in short and len(words) > 1 and short.replace(".", "") == _initials(words)
+    if " " in short or len(words) < 2:
+        return False
+    letters = short.replace(".", "")
+    # ("usgs" and "us geological survey": a two-letter word may be initials written whole, "US", "UN")
+    return letters in (_initials(words), "".join(w if len(w) == WHOLE_INITIALS_LENGTH else w[0] for w in words))
 
 
 def initials_of(short: str, name: str) -> bool:
