@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from bot.engine import analyze
+from bot.engine.speakers import describe_source
 from bot.report import Report
 from tests.conftest import fixture_text
 from tests.support.engine_checks import claim_saying, mention
@@ -368,3 +371,19 @@ def test_a_figure_after_says_in_a_post_line_is_said_not_a_speaker() -> None:
     report = analyze("Strike turnout 70% says union\nGovernment says 22%")
     assert {f.value: f.source for f in report.figures}[22] == "Government"
     assert all(c.speaker != "22%" for c in report.claims)
+
+
+def test_a_place_after_in_on_the_speakers_noun_is_where_they_are_not_who_they_are() -> None:
+    # "Labor leaders in Kamova estimated ...", the recogniser taking "Kamova" for a person (a hand-built parse).
+    words = ["Labor", "leaders", "in", "Kamova", "estimated", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 4, 1, 2, 4, 4],
+        deps=["compound", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        pos=["NOUN", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        lemmas=["labor", "leader", "in", "Kamova", "estimate", "."],
+        ents=["O", "O", "O", "B-PERSON", "O", "O"],
+    )
+    mention = describe_source(doc[1], doc.text)
+    assert mention.kind != "person" and mention.name != "Kamova"

@@ -163,7 +163,7 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
         )
 
     person = _entity_in(mention_tokens, PERSON_ENTITIES)
-    if person is not None and _named_behind_a_thing(head, person):
+    if person is not None and (_named_behind_a_thing(head, person) or _place_taken_for_a_person(head, person)):
         person = None
     if person is not None and (person.root == head or head.lemma_.lower() not in ANONYMOUS_SOURCE_NOUNS):
         name = _clean_name(person.text)
@@ -234,6 +234,17 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
         head_lemma=head_lemma,
         definite=bool(determiners & DEFINITE_DETERMINERS) and not named_modifier,
     )
+
+
+# The preposition of where people are: "leaders in Kamchatka", "officials in Lindau".
+PLACE_IN = "in"
+
+
+def _place_taken_for_a_person(head: Token, person: Span) -> bool:
+    """'Labor leaders in Kamchatka estimated ...': a name after "in" on the speaker's noun is where they are, a
+    place the recogniser took for a person."""
+    root = person.root
+    return root.dep_ == "pobj" and root.head.lower_ == PLACE_IN and root.head.head.i == head.i
 
 
 def _named_behind_a_thing(head: Token, person: Span) -> bool:
