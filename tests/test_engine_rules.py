@@ -917,3 +917,17 @@ def test_a_source_noun_in_brackets_may_be_owned_by_a_possessive() -> None:
     pos = ["NUM", "PUNCT", "NOUN", "PART", "NOUN", "PUNCT"]
     found = read_rules(_doc(words, pos=pos, lemmas=["13", "(", "miner", "'", "union", ")"]))
     assert found.in_brackets[0].head.text == "union"
+
+
+def test_a_rate_given_by_someone_is_keyed_by_its_value() -> None:
+    # "the estimate of $ 1.95 per share expected by analysts .": the participle hangs on "share"
+    words = ["the", "estimate", "of", "$", "1.95", "per", "share", "expected", "by", "analysts", "."]
+    doc = _doc(
+        words,
+        [1, 1, 1, 4, 2, 4, 5, 6, 7, 8, 1],
+        ["det", "ROOT", "prep", "nmod", "pobj", "prep", "pobj", "acl", "agent", "pobj", "punct"],
+        ["DET", "NOUN", "ADP", "SYM", "NUM", "ADP", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+        ["the", "estimate", "of", "$", "1.95", "per", "share", "expect", "by", "analyst", "."],
+    )
+    holder = read_rules(doc).by_figure_noun[4]
+    assert (holder.head.text, holder.rule) == ("analysts", "holder:given-by")

@@ -99,6 +99,7 @@ from bot.engine.measures import (
     PERSON_GROUPS,
     POLL_NOUNS,
     POLLING_WORDS,
+    RATE_WORDS,
     RESTATING_NOUNS,
     REVISION_VERBS,
     STORM,
@@ -1111,10 +1112,13 @@ class FigureRules:
             elif "claim" in nodes:  # "union claims that ...": the statement's noun
                 found.by_claim_noun.setdefault(nodes["claim"].i, holder)
             elif "figure" in nodes:  # the pattern holds the figure's own noun: "the ministry's estimate"
+                figure = nodes["figure"]
+                if label == "holder:given-by" and figure.dep_ == "pobj" and figure.head.lower_ in RATE_WORDS:
+                    figure = figure.head.head  # "$1.95 per share expected by analysts": the rate's value
                 # ("the official death toll provided by the government": the body named beats "official")
-                existing = found.by_figure_noun.get(nodes["figure"].i)
+                existing = found.by_figure_noun.get(figure.i)
                 if existing is None or (existing.rule == OFFICIAL_FIGURE and label != OFFICIAL_FIGURE):
-                    found.by_figure_noun[nodes["figure"].i] = holder
+                    found.by_figure_noun[figure.i] = holder
             else:
                 # Two subjects hung on one verb ("Lindau quake: ... national institute says 6.0"): the nearer one.
                 verb = nodes["verb"].i
