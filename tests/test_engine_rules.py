@@ -931,3 +931,17 @@ def test_a_rate_given_by_someone_is_keyed_by_its_value() -> None:
     )
     holder = read_rules(doc).by_figure_noun[4]
     assert (holder.head.text, holder.rule) == ("analysts", "holder:given-by")
+
+
+def test_a_value_a_copula_makes_an_official_figure_is_the_officials() -> None:
+    # "11 million gallons has become the official number ."
+    words = ["11", "million", "gallons", "has", "become", "the", "official", "number", "."]
+    doc = _doc(
+        words,
+        [1, 2, 4, 4, 4, 7, 7, 4, 4],
+        ["compound", "nummod", "nsubj", "aux", "ROOT", "det", "amod", "attr", "punct"],
+        ["NUM", "NUM", "NOUN", "AUX", "VERB", "DET", "ADJ", "NOUN", "PUNCT"],
+        ["11", "million", "gallon", "have", "become", "the", "official", "number", "."],
+    )
+    holder = holder_of(doc[1], 0, [doc[1], doc[2], doc[4]], read_rules(doc), [0, 1])
+    assert (holder.text, holder.rule) == ("official number", "holder:official-figure")

@@ -369,7 +369,7 @@ NUMBER_SPEAKING_PHRASES = frozenset({("speak", "of"), ("talk", "of")})
 NUMBER_GIVING_VERBS = frozenset({"give"})
 
 # The verb of being: "three of the eight victims were children" sorts a count, it says nothing happened.
-COPULA_VERBS = frozenset({"be"})
+COPULA_VERBS = frozenset({"be", "become", "remain"})
 
 # The marks of a possessive written apart from its noun: "the organisers’ estimate".
 POSSESSIVE_MARKS = frozenset({"’", "'"})

@@ -49,6 +49,7 @@ from bot.engine.lexicon import (
     CLOCK_WORDS,
     COLON_CUE_VERBS,
     CONTRAST_MARKERS,
+    COPULA_VERBS,
     CUE_VERBS,
     DASHES,
     DIFFERENCE_WORDS,
@@ -1295,6 +1296,12 @@ def holder_of(
             ),
             None,
         )
+        # "11 million gallons has become the official number": the figure noun a copula makes its subject
+        below = path[-2] if len(path) > 1 else number
+        if holder is None and verb.lemma_.lower() in COPULA_VERBS and below.dep_ in SUBJECT_DEPS:
+            named = next((c for c in verb.children if c.dep_ == "attr" and c.i in rules.by_figure_noun), None)
+            if named is not None:
+                return rules.by_figure_noun[named.i]
     owner = _content_owner(verb, rules)
     if owner is not None:
         return owner
