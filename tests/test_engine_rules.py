@@ -945,3 +945,10 @@ def test_a_value_a_copula_makes_an_official_figure_is_the_officials() -> None:
     )
     holder = holder_of(doc[1], 0, [doc[1], doc[2], doc[4]], read_rules(doc), [0, 1])
     assert (holder.text, holder.rule) == ("official number", "holder:official-figure")
+
+
+def test_a_source_noun_in_brackets_may_have_two_words_before_it() -> None:
+    # "12 dead ( local health office )"
+    words = ["12", "dead", "(", "local", "health", "office", ")"]
+    doc = _doc(words, pos=["NUM", "ADJ", "PUNCT", "ADJ", "NOUN", "NOUN", "PUNCT"], lemmas=words)
+    assert read_rules(doc).in_brackets[0].head.text == "office"

@@ -264,10 +264,11 @@ IN_BRACKETS: tuple[TokenRule, ...] = (
     (
         IN_BRACKETS_HOLDER,
         # Anchored on the bracket; the figure's number or noun is the word before it.
-        # "(police)", "(electoral commission)", "(miners' union)": a source noun, maybe with one word before it.
+        # "(police)", "(electoral commission)", "(miners' union)", "(local seismology centre)": a source noun, maybe
+        # with a word or two before it.
         [
             {"ORTH": "("},
-            {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "?"},
+            {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "{0,2}"},
             {"ORTH": {"IN": sorted(POSSESSIVE_MARKS)}, "OP": "?"},
             {"LEMMA": {"IN": sorted(SOURCE_NOUNS)}},
             {"ORTH": ")"},
