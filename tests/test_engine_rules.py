@@ -540,6 +540,13 @@ def test_a_source_in_brackets_holds_the_figure_beside_it() -> None:
     assert (holder.head.text, holder.rule) == ("police", "holder:in-brackets")
 
 
+def test_a_source_noun_in_brackets_may_have_two_words_before_it() -> None:
+    # "12 dead ( local health office )"
+    words = ["12", "dead", "(", "local", "health", "office", ")"]
+    doc = _doc(words, pos=["NUM", "ADJ", "PUNCT", "ADJ", "NOUN", "NOUN", "PUNCT"], lemmas=words)
+    assert read_rules(doc).in_brackets[0].head.text == "office"
+
+
 def test_a_bodys_capitalised_name_in_brackets_holds_the_figure_before_it() -> None:
     # "5.8 ( Marr Institute of Geophysics ) / 6.1 ( Eastern Seismic Network )"
     words = ["5.8", "(", "Marr", "Institute", "of", "Geophysics", ")", "/", "6.1", "(", "Eastern", "Seismic",
@@ -781,6 +788,34 @@ def test_expectations_whose_preposition_the_parser_hung_on_the_verb_hold_their_v
     assert holder_of(doc[4], 4, [doc[4], doc[5], doc[6], doc[2], doc[0]], read_rules(doc), [4]) is None
 
 
+def test_a_rate_given_by_someone_is_keyed_by_its_value() -> None:
+    # "the estimate of $ 1.95 per share expected by analysts .": the participle hangs on "share"
+    words = ["the", "estimate", "of", "$", "1.95", "per", "share", "expected", "by", "analysts", "."]
+    doc = _doc(
+        words,
+        [1, 1, 1, 4, 2, 4, 5, 6, 7, 8, 1],
+        ["det", "ROOT", "prep", "nmod", "pobj", "prep", "pobj", "acl", "agent", "pobj", "punct"],
+        ["DET", "NOUN", "ADP", "SYM", "NUM", "ADP", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+        ["the", "estimate", "of", "$", "1.95", "per", "share", "expect", "by", "analyst", "."],
+    )
+    holder = read_rules(doc).by_figure_noun[4]
+    assert (holder.head.text, holder.rule) == ("analysts", "holder:given-by")
+
+
+def test_a_value_a_copula_makes_an_official_figure_is_the_officials() -> None:
+    # "11 million gallons has become the official number ."
+    words = ["11", "million", "gallons", "has", "become", "the", "official", "number", "."]
+    doc = _doc(
+        words,
+        [1, 2, 4, 4, 4, 7, 7, 4, 4],
+        ["compound", "nummod", "nsubj", "aux", "ROOT", "det", "amod", "attr", "punct"],
+        ["NUM", "NUM", "NOUN", "AUX", "VERB", "DET", "ADJ", "NOUN", "PUNCT"],
+        ["11", "million", "gallon", "have", "become", "the", "official", "number", "."],
+    )
+    holder = holder_of(doc[1], 0, [doc[1], doc[2], doc[4]], read_rules(doc), [0, 1])
+    assert (holder.text, holder.rule) == ("official number", "holder:official-figure")
+
+
 def test_a_consensus_estimate_is_an_expectation_no_one_is_named_for() -> None:
     # "missing the consensus estimate of 70 cents"
     words = ["missing", "the", "consensus", "estimate", "of", "70", "cents"]
@@ -818,6 +853,17 @@ def test_who_speaks_of_a_number_gives_it() -> None:
     )
     holder = holder_of(doc[4], 4, [doc[4], doc[3], doc[2]], read_rules(doc), [4])
     assert (holder.head.text, holder.rule) == ("authorities", "holder:spoke-of")
+    # "local media spoke of 40 people killed": a count of something spoken of
+    words = ["local", "media", "spoke", "of", "40", "people", "killed"]
+    doc = _doc(
+        words,
+        [1, 2, 2, 2, 5, 3, 5],
+        ["amod", "nsubj", "ROOT", "prep", "nummod", "pobj", "acl"],
+        ["ADJ", "NOUN", "VERB", "ADP", "NUM", "NOUN", "VERB"],
+        ["local", "media", "speak", "of", "40", "people", "kill"],
+    )
+    holder = holder_of(doc[4], 4, [doc[4], doc[5], doc[3], doc[2]], read_rules(doc), [4])
+    assert (holder.head.text, holder.rule) == ("media", "holder:spoke-of")
 
 
 def test_forecasters_looking_for_a_figure_give_it() -> None:
@@ -917,38 +963,3 @@ def test_a_source_noun_in_brackets_may_be_owned_by_a_possessive() -> None:
     pos = ["NUM", "PUNCT", "NOUN", "PART", "NOUN", "PUNCT"]
     found = read_rules(_doc(words, pos=pos, lemmas=["13", "(", "miner", "'", "union", ")"]))
     assert found.in_brackets[0].head.text == "union"
-
-
-def test_a_rate_given_by_someone_is_keyed_by_its_value() -> None:
-    # "the estimate of $ 1.95 per share expected by analysts .": the participle hangs on "share"
-    words = ["the", "estimate", "of", "$", "1.95", "per", "share", "expected", "by", "analysts", "."]
-    doc = _doc(
-        words,
-        [1, 1, 1, 4, 2, 4, 5, 6, 7, 8, 1],
-        ["det", "ROOT", "prep", "nmod", "pobj", "prep", "pobj", "acl", "agent", "pobj", "punct"],
-        ["DET", "NOUN", "ADP", "SYM", "NUM", "ADP", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
-        ["the", "estimate", "of", "$", "1.95", "per", "share", "expect", "by", "analyst", "."],
-    )
-    holder = read_rules(doc).by_figure_noun[4]
-    assert (holder.head.text, holder.rule) == ("analysts", "holder:given-by")
-
-
-def test_a_value_a_copula_makes_an_official_figure_is_the_officials() -> None:
-    # "11 million gallons has become the official number ."
-    words = ["11", "million", "gallons", "has", "become", "the", "official", "number", "."]
-    doc = _doc(
-        words,
-        [1, 2, 4, 4, 4, 7, 7, 4, 4],
-        ["compound", "nummod", "nsubj", "aux", "ROOT", "det", "amod", "attr", "punct"],
-        ["NUM", "NUM", "NOUN", "AUX", "VERB", "DET", "ADJ", "NOUN", "PUNCT"],
-        ["11", "million", "gallon", "have", "become", "the", "official", "number", "."],
-    )
-    holder = holder_of(doc[1], 0, [doc[1], doc[2], doc[4]], read_rules(doc), [0, 1])
-    assert (holder.text, holder.rule) == ("official number", "holder:official-figure")
-
-
-def test_a_source_noun_in_brackets_may_have_two_words_before_it() -> None:
-    # "12 dead ( local health office )"
-    words = ["12", "dead", "(", "local", "health", "office", ")"]
-    doc = _doc(words, pos=["NUM", "ADJ", "PUNCT", "ADJ", "NOUN", "NOUN", "PUNCT"], lemmas=words)
-    assert read_rules(doc).in_brackets[0].head.text == "office"

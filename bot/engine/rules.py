@@ -535,6 +535,25 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
     ),
+    # (and a count of something: "Unconfirmed reports speak of 10 dead", "local media spoke of 40 people killed")
+    (
+        "holder:spoke-of",
+        [
+            {
+                "RIGHT_ID": "verb",
+                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(verb for verb, _of in NUMBER_SPEAKING_PHRASES)}, "POS": "VERB"},
+            },
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "of",
+                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": sorted(of for _verb, of in NUMBER_SPEAKING_PHRASES)}},
+            },
+            {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "counted", "RIGHT_ATTRS": {"DEP": "pobj"}},
+            {"LEFT_ID": "counted", "REL_OP": ">", "RIGHT_ID": "number", "RIGHT_ATTRS": {"DEP": "nummod", "POS": "NUM"}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
     # "Analysts were looking for $538 million": forecasters give what they look for.
     (
         "holder:looking-for",
