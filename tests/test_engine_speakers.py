@@ -387,3 +387,8 @@ def test_a_place_after_in_on_the_speakers_noun_is_where_they_are_not_who_they_ar
     )
     mention = describe_source(doc[1], doc.text)
     assert mention.kind != "person" and mention.name != "Kamova"
+
+
+def test_a_speaker_after_says_ends_a_posts_sentence_when_a_figure_stands_before_the_verb() -> None:
+    report = analyze("🗳 Turnout so far: 51.3% says election commission. Independent monitors: 'no more than 40%'")
+    assert {f.value: f.source for f in report.figures}[51.3] == "election commission"

@@ -20,6 +20,7 @@ from bot.engine.grammar import (
     AUXILIARY_DEPS,
     CLAUSE_MARKER_DEPS,
     DATELINE_LABEL_ENTITIES,
+    FIGURE_ENTITIES,
     FOLLOWING_CLAUSE_DEPS,
     INVERTED_SPEAKER_DEPS,
     LOOSE_ATTACHMENT_DEPS,
@@ -910,7 +911,7 @@ def _inverted_speaker(verb: Token) -> Token | None:
     if lemma not in _PLAIN_SPEECH or lemma == ADDRESSING_VERB:
         return None
     sentence = sentence_of(verb)
-    if _ends_a_sentence(sentence):
+    if _ends_a_sentence(sentence) and not _figure_before_says(verb):
         return None
     # (the parser may take the speaker for what was said, "says police" as a clause or an object: a noun phrase
     # with no verb in it)
@@ -930,6 +931,16 @@ def _inverted_speaker(verb: Token) -> Token | None:
     end = speaker.right_edge.i + 1
     ends_clause = end >= sentence.end or doc[end].text in CLAUSE_BREAK_MARKS or doc[end].is_punct or doc[end].is_space
     return speaker if ends_clause and speaker.left_edge.i == verb.i + 1 else None
+
+
+def _figure_before_says(verb: Token) -> bool:
+    """'Turnout so far: 46.2% says election commission.': the parser's subject before the verb is a figure, which
+    says nothing; the noun after the verb is who does, full stop or not."""
+    before = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    return bool(before) and all(
+        c.like_num or c.ent_type_ in FIGURE_ENTITIES or any(g.dep_ == "nummod" and g.like_num for g in c.children)
+        for c in before
+    )
 
 
 def _ends_a_sentence(sentence: Span) -> bool:

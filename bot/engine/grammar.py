@@ -205,6 +205,8 @@ NOT_SOURCE_ENTITIES = TIME_ENTITIES | frozenset(
     "EVENT PRODUCT FAC WORK_OF_ART LAW MONEY QUANTITY CARDINAL ORDINAL PERCENT LANGUAGE".split()
 )
 
+# What the recogniser calls a figure: "46.2%", "$3 billion", "12 km", "17".
+FIGURE_ENTITIES = frozenset("PERCENT MONEY QUANTITY CARDINAL".split())
 # A person's name.
 PERSON_ENTITIES = frozenset({"PERSON"})
 # Names of a person or an organisation: what a bare name after a quotation must be to be its source.
