@@ -402,7 +402,7 @@ SOURCE_NOUNS = (
     | frozenset(
         """organiser organisers organizer organizers union unions ministry spokesperson authorities rescuer
         rescuers scientist scientists seismologist seismologists researcher researchers bureau counterpart
-        counterparts opposition worker workers media""".split()
+        counterparts opposition worker workers media guard coastguard""".split()
     )
 )
 # The prepositions of being inside a figure's scope: "600,000 in Washington", "across the north".
