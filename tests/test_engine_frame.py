@@ -871,3 +871,11 @@ def test_a_result_against_forecasts_for_a_change_named_after_its_share() -> None
 def test_a_coast_guard_named_after_a_posts_dash_gives_the_line_its_figures() -> None:
     report = analyze("Ferry sinking off Kelos: 112 rescued, 9 dead – coast guard. Survivors say 14 people died.")
     assert only_conflict_sources(report) == {9: "coast guard", 14: "Survivors"}
+
+
+def test_a_clause_with_its_own_speaker_is_not_the_according_to_sources() -> None:
+    report = analyze(
+        "The death toll in Marra stands at 16, according to official figures, though local residents believe the "
+        "true figure is closer to 40."
+    )
+    assert only_conflict_sources(report) == {16: "official figures", 40: "local residents (anonymous)"}

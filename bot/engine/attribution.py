@@ -19,6 +19,7 @@ from bot.engine.grammar import (
     ADJUNCT_CLAUSE_DEPS,
     AUXILIARY_DEPS,
     CLAUSE_MARKER_DEPS,
+    CONJUNCT_DEPS,
     DATELINE_LABEL_ENTITIES,
     FIGURE_ENTITIES,
     FOLLOWING_CLAUSE_DEPS,
@@ -1114,6 +1115,10 @@ def _according_to(doc: Doc, index: QuoteIndex) -> list[Finding]:
             continue
         phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
         sentence = token.sent
+        # ("... according to official figures, though local residents believe the true figure is closer to 40":
+        # a clause with its own speaker says its own words)
+        for clause in _own_speakers_clauses(sentence, token):
+            phrase |= {t.i for t in clause.subtree}
         tokens = [t for t in sentence if t.i not in phrase]
         spans = []
         run: list[Token] = []
@@ -1142,6 +1147,24 @@ def _according_to(doc: Doc, index: QuoteIndex) -> list[Finding]:
             )
         )
     return findings
+
+
+def _own_speakers_clauses(sentence: Span, according: Token) -> list[Token]:
+    """The clauses of a sentence, outside the one "according to" hangs in, whose verb of saying or thinking has a
+    subject of its own that is no pronoun, and a clause it says: "though local residents believe the true figure is
+    closer to 40"."""
+    holding = {according.i, *(t.i for t in according.ancestors)}
+    return [
+        t
+        for t in sentence
+        if t.i not in holding
+        and t.pos_ in VERB_POS
+        and t.dep_ in ADJUNCT_CLAUSE_DEPS | CONJUNCT_DEPS
+        and _is_cue_verb(t)
+        and any(c.dep_ in SUBJECT_DEPS and c.pos_ in NOUN_POS for c in t.children)
+        # (with a clause said: "had pointed to operating profit of 209 million" says nothing of its own)
+        and any(c.dep_ == "ccomp" for c in t.children)
+    ]
 
 
 # --- "Name: what they said" ----------------------------------------------------------------------------------
