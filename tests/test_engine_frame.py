@@ -879,3 +879,10 @@ def test_a_clause_with_its_own_speaker_is_not_the_according_to_sources() -> None
         "true figure is closer to 40."
     )
     assert only_conflict_sources(report) == {16: "official figures", 40: "local residents (anonymous)"}
+
+
+def test_a_number_whose_verb_is_left_out_counts_what_the_figure_before_it_counts() -> None:
+    report = analyze("The union said 900 workers joined the walkout at the Orsk plant. Management said 350 had.")
+    assert only_conflict_sources(report) == {900: "union", 350: "Management"}
+    # (an auxiliary with its verb is no ellipsis: "the company said 350 had left" counts those who left)
+    assert analyze("The union said 900 workers joined the walkout. The company said 350 had left.").conflicts == []

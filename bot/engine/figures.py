@@ -580,6 +580,13 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
             if earlier is not None and structure.unit == earlier.structure.unit and HOLDER_ACCORDING_TO in earlier.rules:
                 _share_frame(number, figure, earlier)
             continue
+        if not structure.known and _elided_verb(number):
+            # "The union said 900 joined the walkout. Management said 350 had.": a bare number whose verb is an
+            # auxiliary left alone counts what the figure before it counts, by a speaker of its own.
+            earlier = next((f for f in _within_window_before(figures, index) if f.structure.known), None)
+            if earlier is not None and earlier.structure.unit == structure.unit:
+                _share_frame(number, figure, earlier, set_against=True)
+            continue
         if not structure.known and _said_to_exist(number, figure):
             # "The UNHCR counts 45,000 refugees in the camps, while the government says there are 80,000": a bare
             # number said to exist, by a source of its own, counts what the figure before it counts.
@@ -608,6 +615,20 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
         if structure.unit and structure.unit != earlier.structure.unit:
             continue  # "rose 4 percent to $3.6 billion, compared with estimates of $3.8 billion": not the 4 percent
         _share_frame(number, figure, earlier, set_against=set_against)
+
+
+def _elided_verb(number: Token) -> bool:
+    """'Management said 350 had.', 'the hospital said 52 had': a number the subject of an auxiliary whose verb is
+    left out (nothing but the number hangs on it), in a clause a speaker says."""
+    verb = number.head
+    return (
+        number.dep_ in SUBJECT_DEPS
+        and number.pos_ == "NUM"
+        and verb.lemma_.lower() in ELIDING_AUXILIARIES
+        and all(c.i == number.i or c.is_punct for c in verb.children)
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in CUE_VERBS
+    )
 
 
 def _said_to_exist(number: Token, figure: FoundFigure) -> bool:
@@ -740,6 +761,8 @@ def _number_named_before(sentence) -> str | None:
     return None
 
 
+# The auxiliaries a clause may end on, its verb left out: "350 had", "40 were", "most did".
+ELIDING_AUXILIARIES = frozenset("have be do".split())
 # How many words of what a number is "of" name it: "number of workers who were inside the building".
 MAX_NAMED_NUMBER_WORDS = 8
 
