@@ -392,3 +392,12 @@ def test_a_place_after_in_on_the_speakers_noun_is_where_they_are_not_who_they_ar
 def test_a_speaker_after_says_ends_a_posts_sentence_when_a_figure_stands_before_the_verb() -> None:
     report = analyze("🗳 Turnout so far: 51.3% says election commission. Independent monitors: 'no more than 40%'")
     assert {f.value: f.source for f in report.figures}[51.3] == "election commission"
+
+
+def test_a_speaker_before_a_participle_says_what_the_verb_after_it_says() -> None:
+    # The parser hangs "Moro speaking ..." on "said" as its clause, leaving "said" with no subject.
+    report = analyze(
+        "Rights groups said 23 people were killed by police. President Alan Moro speaking earlier today, however, "
+        "said that only six were killed during the protests."
+    )
+    assert claim_saying(report, "only six were killed").speaker == "Alan Moro"

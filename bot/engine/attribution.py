@@ -42,6 +42,7 @@ from bot.engine.grammar import (
     PARTICIPLE_OR_ADJECTIVE_TAGS,
     PERSON_OR_ORGANISATION_ENTITIES,
     PREPOSITION_OBJECT_DEPS,
+    PRESENT_PARTICIPLE_TAGS,
     RECIPIENT_DEPS,
     SPEAKER_ENTITIES,
     STAND_IN_POS,
@@ -968,12 +969,26 @@ def _before_inversion(verb: Token) -> list[tuple[int, int]]:
 
 def _subject(verb: Token) -> Token | None:
     subject = _parsed_subject(verb)
+    if subject is None:
+        subject = _subject_of_participle_before(verb)
     if subject is None or any(c.dep_ == "nummod" for c in subject.children):
         # "killing 48 people, among them 41 civilians, four rebels and three police officers, the Syrian Observatory
         # said": the parser hangs the list's end on the verb (or nothing), and the source on the list as an
         # apposition. A counted subject, or none, with a name set after a comma just before the verb: the name.
         return _name_before(verb) or subject
     return subject
+
+
+def _subject_of_participle_before(verb: Token) -> Token | None:
+    """'President Alan Moro speaking earlier today, however, said that only six were killed': the parser takes
+    the participle before the verb for its clause and the speaker for the participle's subject."""
+    participle = next(
+        (c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp" and c.tag_ in PRESENT_PARTICIPLE_TAGS), None
+    )
+    if participle is None:
+        return None
+    subject = next((c for c in participle.children if c.dep_ in SUBJECT_DEPS and c.i < participle.i), None)
+    return subject if subject is not None and subject.pos_ in NOUN_POS else None
 
 
 # How many heads up from the word before a cue the apposition naming its speaker is looked for.
