@@ -886,3 +886,10 @@ def test_a_number_whose_verb_is_left_out_counts_what_the_figure_before_it_counts
     assert only_conflict_sources(report) == {900: "union", 350: "Management"}
     # (an auxiliary with its verb is no ellipsis: "the company said 350 had left" counts those who left)
     assert analyze("The union said 900 workers joined the walkout. The company said 350 had left.").conflicts == []
+
+
+def test_it_joined_to_a_clause_about_a_toll_is_the_toll() -> None:
+    report = analyze('"The death toll has unfortunately risen and it is 41 now," the police chief in Dresk told reporters.')
+    assert {f.value: f.quantity for f in report.figures}[41] == "killed"
+    # ("now it is 18.7%", whatever "it" is, measures nothing named)
+    assert analyze("Now it is 18.7%, the agency said.").figures[0].quantity is None

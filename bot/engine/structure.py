@@ -28,6 +28,7 @@ from bot.engine.grammar import (
     CHANGE_AMOUNT_DEPS,
     CHANGE_POS,
     COMPARATIVE_TAGS,
+    CONJUNCT_DEPS,
     CONTRAST_CLAUSE_DEPS,
     DETERMINER_DEPS,
     EVENT_MODIFIER_DEPS,
@@ -781,6 +782,17 @@ def _prior_statement(number: Token, path: list[Token]) -> bool:
             return reported or _revises_a_statement(revising)
         node = head.head  # through "of" to the noun it hangs on ("the original figure of 42")
     return False
+
+
+def _figure_noun_it_follows(subject: Token, verb: Token) -> Token | None:
+    """'The death toll has unfortunately increased and it is 96 now': "it", the subject of "is" joined to a clause
+    whose subject is a figure's noun, is that noun."""
+    if subject.lower_ != "it" or subject.dep_ not in SUBJECT_DEPS or _lemma(verb) not in COPULA_VERBS:
+        return None
+    if verb.dep_ not in CONJUNCT_DEPS:
+        return None
+    noun = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    return noun if noun is not None and _lemma(noun) in OWNED_FIGURE_NOUNS | RESTATING_NOUNS else None
 
 
 def _bound_words_above(node: Token) -> Token | None:
@@ -1792,6 +1804,10 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         it_was = child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and lemma == "be" and _compared(node)
         if child.pos_ == "PRON" and (child.dep_ == "dobj" or it_was) and not structure.known:
             structure.points_back = True  # "puts it at 6.2", "said it was closer to 50,000 barrels"
+            continue
+        figure_noun = _figure_noun_it_follows(child, verb)
+        if figure_noun is not None:
+            _take_noun(figure_noun, structure)  # "The death toll has increased and it is 96 now"
             continue
         _take_noun(child, structure)
         if valued_at and not structure.known and child.dep_ in PATIENT_DEPS and child.pos_ == "NOUN":
