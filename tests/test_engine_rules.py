@@ -505,6 +505,16 @@ def test_figures_from_a_source_are_its_figures() -> None:
     rules = read_rules(doc)
     assert rules.by_figure_noun[0].head.text == "ministry"
     assert rules.by_figure_noun[0].rule == "holder:figures-from"
+    # "figures from 267 constituencies show ...": where the count was made, counted itself, made nothing
+    words = ["figures", "from", "267", "constituencies", "show", "a", "turnout", "of", "55", "%"]
+    doc = _doc(
+        words,
+        [4, 0, 3, 1, 4, 6, 4, 6, 9, 7],
+        ["nsubj", "prep", "nummod", "pobj", "ROOT", "det", "dobj", "prep", "nummod", "pobj"],
+        ["NOUN", "ADP", "NUM", "NOUN", "VERB", "DET", "NOUN", "ADP", "NUM", "NOUN"],
+        ["figure", "from", "267", "constituency", "show", "a", "turnout", "of", "55", "%"],
+    )
+    assert 0 not in read_rules(doc).by_figure_noun
 
 
 def test_figures_released_by_a_source_are_its_figures() -> None:

@@ -356,6 +356,10 @@ SOURCE_BEFORE_VALUES: tuple[TokenRule, ...] = (
     ),
 )
 
+# Figures "from" or "of" a counted set of places ("figures from 267 constituencies"): the patterns whose holder is
+# where a count was made when it is counted itself and cannot speak.
+COUNTED_PLACES_LABELS = frozenset({"holder:figures-from", "holder:figures-of"})
+
 # "the 180,000 economists polled by Reuters had forecast", "the 1.09 billion euros analysts had expected": the
 # value forecasters expected, written before them with no "that"; the holder is the forecasters' noun. (Keyed by
 # the number, after any currency symbol, whatever the offset says.)
@@ -1123,6 +1127,11 @@ class FigureRules:
                 holder = Holder(nodes["holder"], label, f"{nodes['holder'].text} {nodes['figure'].text}")
             if holder.head.ent_type_ in NOT_SOURCE_ENTITIES or _named_storm(holder.head):
                 continue  # "an estimate from Hurricane Irene by AIR Worldwide": the event is no source
+            counted = any(c.dep_ == "nummod" and c.like_num for c in holder.head.children)
+            if label in COUNTED_PLACES_LABELS and counted and not can_speak(holder.head):
+                # "figures from 267 constituencies show": where the count was made, no one who made it ("figures
+                # from three hospitals" are the hospitals')
+                continue
             if label == HOLDER_ACCORDING_TO:
                 initials = nodes["holder"].is_upper and nodes["holder"].ent_type_ == "ORG"
                 if nodes["according"].lower_ == "per" and "figures" not in nodes and not (names_a_body(nodes["holder"]) or initials):
