@@ -893,3 +893,15 @@ def test_it_joined_to_a_clause_about_a_toll_is_the_toll() -> None:
     assert {f.value: f.quantity for f in report.figures}[41] == "killed"
     # ("now it is 18.7%", whatever "it" is, measures nothing named)
     assert analyze("Now it is 18.7%, the agency said.").figures[0].quantity is None
+
+
+def test_new_jobs_created_are_the_count_not_an_increment() -> None:
+    report = analyze(
+        "Revised data released on Friday show that 121,000 new jobs were created in Orsk last year, not 186,000 "
+        "that was reported at the end of the year."
+    )
+    [conflict] = report.conflicts
+    assert {report.figures[i].value for i in conflict.figures} == {121_000, 186_000}
+    # ("12 new cases, bringing the total to 400": an increment still)
+    report = analyze("The ministry reported 12 new cases on Monday, bringing the total to 400, officials said.")
+    assert report.conflicts == []

@@ -65,6 +65,7 @@ from bot.engine.lexicon import (
     MEASURE_LEMMAS,
     MEASURE_NOUNS,
     MONTH_NAMES,
+    NEW_WORD,
     NUMBER_CODE_PREFIXES,
     NUMBER_GLUE_MARKS,
     NUMBER_JOINERS,
@@ -327,6 +328,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             structure.baseline = True
             labels.append(baseline)
         increment = rules.increments.get(first) or rules.increments.get(last)
+        if increment and structure.quantity in COUNTS_OF_NEW_THINGS and doc[last + 1 : last + 2].text.lower() == NEW_WORD:
+            increment = None  # "121,000 new jobs were created": what was created is new, no addition to a total
         if increment:
             structure.increment = True
             labels.append(increment)
@@ -761,6 +764,9 @@ def _number_named_before(sentence) -> str | None:
     return None
 
 
+# Quantities that count new things by their nature: "121,000 new jobs were created" is the count of jobs created,
+# not an increment to a total ("12 new cases" is one).
+COUNTS_OF_NEW_THINGS = frozenset({"created"})
 # The auxiliaries a clause may end on, its verb left out: "350 had", "40 were", "most did".
 ELIDING_AUXILIARIES = frozenset("have be do".split())
 # How many words of what a number is "of" name it: "number of workers who were inside the building".

@@ -470,7 +470,9 @@ TENTATIVE_WORDS = frozenset("suspected suspect probable possible presumed presum
 TALLY_VERBS = frozenset("record register count tally number see have".split())
 
 # Words that make a count an addition to another: "12 more", "six other states", "another 40", "12 new cases".
-INCREMENT_WORDS = frozenset("more other additional further new extra another".split())
+# ("new" also names what a count of new things counts: "121,000 new jobs were created")
+NEW_WORD = "new"
+INCREMENT_WORDS = frozenset("more other additional further extra another".split()) | {NEW_WORD}
 
 # Words after a number that make it a ratio, not a count: "three times more", "a tenfold rise".
 MULTIPLIER_WORDS = frozenset("times fold -fold".split())
