@@ -455,6 +455,20 @@ def _per_holder(holder: dict) -> list[dict]:
     ]
 
 
+# A verb of speaking and the preposition that names what it speaks of (`NUMBER_SPEAKING_PHRASES`): "spoke of".
+_SPOKEN_OF: list[dict] = [
+    {
+        "RIGHT_ID": "verb",
+        "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(verb for verb, _of in NUMBER_SPEAKING_PHRASES)}, "POS": "VERB"},
+    },
+    {
+        "LEFT_ID": "verb",
+        "REL_OP": ">",
+        "RIGHT_ID": "of",
+        "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": sorted(of for _verb, of in NUMBER_SPEAKING_PHRASES)}},
+    },
+]
+
 HOLDERS: tuple[DependencyRule, ...] = (
     # "3,000, according to police": the figure nearest to the phrase is the holder's.
     (
@@ -525,16 +539,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
     (
         "holder:spoke-of",
         [
-            {
-                "RIGHT_ID": "verb",
-                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(verb for verb, _of in NUMBER_SPEAKING_PHRASES)}, "POS": "VERB"},
-            },
-            {
-                "LEFT_ID": "verb",
-                "REL_OP": ">",
-                "RIGHT_ID": "of",
-                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": sorted(of for _verb, of in NUMBER_SPEAKING_PHRASES)}},
-            },
+            *_SPOKEN_OF,
             {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "number", "RIGHT_ATTRS": {"DEP": "pobj", "POS": "NUM"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
@@ -543,16 +548,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
     (
         "holder:spoke-of",
         [
-            {
-                "RIGHT_ID": "verb",
-                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(verb for verb, _of in NUMBER_SPEAKING_PHRASES)}, "POS": "VERB"},
-            },
-            {
-                "LEFT_ID": "verb",
-                "REL_OP": ">",
-                "RIGHT_ID": "of",
-                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": sorted(of for _verb, of in NUMBER_SPEAKING_PHRASES)}},
-            },
+            *_SPOKEN_OF,
             {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "counted", "RIGHT_ATTRS": {"DEP": "pobj"}},
             {"LEFT_ID": "counted", "REL_OP": ">", "RIGHT_ID": "number", "RIGHT_ATTRS": {"DEP": "nummod", "POS": "NUM"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
