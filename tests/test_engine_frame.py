@@ -905,3 +905,12 @@ def test_new_jobs_created_are_the_count_not_an_increment() -> None:
     # ("12 new cases, bringing the total to 400": an increment still)
     report = analyze("The ministry reported 12 new cases on Monday, bringing the total to 400, officials said.")
     assert report.conflicts == []
+
+
+def test_the_district_is_the_district_named_just_before() -> None:
+    report = analyze(
+        "The flood killed 23 people in Marra district, local officials said. The army said 31 people had died in "
+        "the district."
+    )
+    assert {report.figures[i].value for i in report.conflicts[0].figures} == {23, 31}
+    assert report.figures[1].place == report.figures[0].place

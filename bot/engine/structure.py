@@ -79,6 +79,7 @@ from bot.engine.lexicon import (
     COMPASS_WORDS,
     COPULA_VERBS,
     CUE_VERBS,
+    DATELINE_PLACE_NOUNS,
     DEMONSTRATIVE_WORDS,
     ESTIMATE_PREPOSITIONS,
     FIGURE_GIVING_VERBS,
@@ -2377,7 +2378,7 @@ def _place_of(
                     ):
                         return _entity_words(pobj)
                     if pobj.lemma_.lower() in PLACE_NOUNS:
-                        named = _named_place(pobj)
+                        named = _named_place(pobj) or _same_place_named_before(pobj)
                         if named is None and child.lower_ in WHOLE_PREPOSITIONS:
                             continue  # "across the city": the whole of the article's own place
                         return named or pobj.lemma_.lower()
@@ -2406,6 +2407,27 @@ def _named_place(noun: Token) -> str | None:
     named_before = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
     if named_before:
         return noun.doc[named_before[0].left_edge.i : noun.i + 1].text.lower()
+    return None
+
+
+# How many words back "the district" looks for the district it names ("in Marra district ... in the district").
+PLACE_REFERENCE_REACH = 120
+
+
+def _same_place_named_before(noun: Token) -> str | None:
+    """'killed 23 people in Marra district ... had died in the district': a definite place noun with no name of its
+    own is the one named with it just before (not "the capital" or "the north", which the dateline and the compass
+    name)."""
+    if noun.lemma_.lower() in COMPASS_WORDS | DATELINE_PLACE_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    doc = noun.doc
+    for token in reversed(doc[max(0, noun.i - PLACE_REFERENCE_REACH) : noun.i]):
+        if token.lemma_.lower() == noun.lemma_.lower():
+            named = _named_place(token)
+            if named is not None:
+                return named
     return None
 
 
