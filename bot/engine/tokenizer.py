@@ -37,11 +37,10 @@ _HOSTILE = re.compile(rf"(?<!\S)\S{{{LONG_CHUNK},}}|[^\w\s]{{{MARK_RUN_MIN},}}")
 
 
 # Number forms of financial and statistical news the stock rules glue to their number: a signed change ("revised
-# from +239,000 to +201,000", "GDP -0.2% q/q": the value is the change's size, its direction in the words), a
-# post's sign for "about" ("police ~2,000"), a dollar marked by its country
+# from +239,000 to +201,000"), a post's sign for "about" ("police ~2,000"), a dollar marked by its country
 # ("NZ$663 million", "HK$5.2 billion": the stock rules split only a few, such as "US$" and "A$"), rupees ("Rs3,603
 # crore") and a range of sums with the sign repeated ("$10.75-$11.25 per share").
-NUMBER_PREFIXES = (r"[+\-−](?=\d)", r"[~≈](?=\d)", r"[A-Z]{1,3}\$(?=\d)", r"Rs\.?(?=\d)")
+NUMBER_PREFIXES = (r"\+(?=\d)", r"[~≈](?=\d)", r"[A-Z]{1,3}\$(?=\d)", r"Rs\.?(?=\d)")
 NUMBER_INFIXES = (r"(?<=\d)-(?=\$\d)", r"(?<=\d-)\$(?=\d)")
 
 
