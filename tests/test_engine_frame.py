@@ -863,11 +863,6 @@ def test_the_amount_a_count_was_revised_by_is_a_change_not_the_count() -> None:
     assert {f.value: f.change for f in report.figures}[41_000] is True
 
 
-def test_a_result_against_forecasts_for_a_change_named_after_its_share() -> None:
-    report = analyze("Factory output in Orsk rose 1.1% in April, beating forecasts for a 0.5% rise.")
-    assert only_conflict_sources(report) == {1.1: None, 0.5: "forecasts"}
-
-
 def test_a_coast_guard_named_after_a_posts_dash_gives_the_line_its_figures() -> None:
     report = analyze("Ferry sinking off Kelos: 112 rescued, 9 dead – coast guard. Survivors say 14 people died.")
     assert only_conflict_sources(report) == {9: "coast guard", 14: "Survivors"}

@@ -901,25 +901,6 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "value", "RIGHT_ATTRS": {"DEP": "pobj"}},
         ],
     ),
-    # (the parser may hang "for" on the verb: "beating forecasts for a 0.5% rise"; keyed by the value's noun, with
-    # "for" right after the expectations)
-    (
-        "holder:unowned-expectation",
-        [
-            {
-                "RIGHT_ID": "holder",
-                "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"IN": sorted(f"{noun}s" for noun in EXPECTATION_NOUNS)}},
-            },
-            {"LEFT_ID": "holder", "REL_OP": "<", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
-            {
-                "LEFT_ID": "verb",
-                "REL_OP": ">",
-                "RIGHT_ID": "of",
-                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["of", "for"]}},
-            },
-            {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "value", "RIGHT_ATTRS": {"DEP": "pobj"}},
-        ],
-    ),
     # "missing the consensus estimate of 70 cents": one forecast, but a consensus of forecasters, named by none.
     (
         "holder:unowned-expectation",
@@ -1112,10 +1093,6 @@ class FigureRules:
                 # Named as written ("forecasts", "consensus estimate"), and keyed by its own noun, after any owner's
                 # pattern.
                 written = f"{nodes['poll'].text} {nodes['holder'].text}" if "poll" in nodes else nodes["holder"].text
-                if "verb" in nodes:  # (the preposition on the verb, right after the expectations)
-                    if nodes["of"].i == nodes["holder"].i + 1:
-                        found.by_figure_noun.setdefault(nodes["value"].i, Holder(nodes["holder"], label, written))
-                    continue
                 found.by_figure_noun.setdefault(nodes["holder"].i, Holder(nodes["holder"], label, written))
                 continue
             if label == OFFICIAL_FIGURE:

@@ -517,9 +517,6 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         if _own_earlier_word(number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number):
             structure.change = False  # "less than the 14,000 they estimated": a statement, not a change
     _read_period_and_status(number, structure, path)
-    if structure.unit == "%" and structure.counted in CHANGE_WORDS:
-        # "forecasts for a 0.5% rise": the noun is the change the share measures, no thing counted
-        structure.counted, structure.change = None, True
     if structure.unit == "%" and structure.counted and not structure.quantity:
         structure.quantity = "share"  # "54% of the vote"
     if structure.quantity == "share":
