@@ -199,14 +199,14 @@ PLACES_MISTAGGED_AS = frozenset({"PERSON", ""})
 TIME_ENTITIES = frozenset("DATE TIME".split())
 # How a figure set beside another hangs on it: "1,150, not 2,000" (apposition), "1,150 and not 2,000".
 REJECTED_FIGURE_DEPS = frozenset({"appos", "conj"})
-# What is never a figure's source, whatever the construction: "an estimate from Hurricane Irene by AIR", "by
-# Sunday", "the toll from the Gorkha earthquake".
-NOT_SOURCE_ENTITIES = TIME_ENTITIES | frozenset(
-    "EVENT PRODUCT FAC WORK_OF_ART LAW MONEY QUANTITY CARDINAL ORDINAL PERCENT LANGUAGE".split()
-)
-
 # What the recogniser calls a figure: "46.2%", "$3 billion", "12 km", "17".
 FIGURE_ENTITIES = frozenset("PERCENT MONEY QUANTITY CARDINAL".split())
+# What is never a figure's source, whatever the construction: "an estimate from Hurricane Irene by AIR", "by
+# Sunday", "the toll from the Gorkha earthquake".
+NOT_SOURCE_ENTITIES = TIME_ENTITIES | FIGURE_ENTITIES | frozenset(
+    "EVENT PRODUCT FAC WORK_OF_ART LAW ORDINAL LANGUAGE".split()
+)
+
 # A person's name.
 PERSON_ENTITIES = frozenset({"PERSON"})
 # Names of a person or an organisation: what a bare name after a quotation must be to be its source.
