@@ -76,7 +76,7 @@ from bot.engine.speakers import (
     made_by,
     possessive_pronoun,
 )
-from bot.engine.structure import figure_path, in_currency, names_forecasters
+from bot.engine.structure import definite, figure_path, in_currency, names_forecasters
 from bot.report import Claim, Event, Figure, Report, Span
 
 
@@ -398,13 +398,9 @@ def _introduced_people(doc: Doc, quotations: list[Quotation]) -> list[Token]:
         for child in root.children:
             if child.dep_ == "nsubj" and child.ent_type_ == "PERSON" and child.pos_ == "PROPN":
                 people.append(child)
-            elif child.dep_ == "nsubj" and child.lemma_.lower() in ORGANISATION_NOUNS and _definite(child):
+            elif child.dep_ == "nsubj" and child.lemma_.lower() in ORGANISATION_NOUNS and definite(child):
                 people.append(child)  # "The ministry gave a very different picture. It said ..."
     return people
-
-
-def _definite(noun: Token) -> bool:
-    return any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children)
 
 
 def _claims(

@@ -472,6 +472,11 @@ def _one_reading_per_source(
     # A source's earlier figures, one per distinct value, so a source repeating itself costs nothing more.
     seen: dict[str, dict[tuple, int]] = defaultdict(dict)
     claims_seen: dict[str, set[int | None]] = defaultdict(set)
+    # The values each revision stated in one clause revised its figure to, by the revision's pair.
+    revised_values: dict[int, set[tuple]] = defaultdict(set)
+    for k in indexes:
+        if structures[k].revision_pair is not None and not structures[k].prior:
+            revised_values[structures[k].revision_pair].add(_values(figures[k]))
     for i in sorted(indexes, key=lambda k: _stated_order(figures[k], structures[k])):
         earlier_by_value = seen[keys[i]]
         earlier = list(earlier_by_value.values())  # the latest figure of each value, latest value last
@@ -479,7 +484,7 @@ def _one_reading_per_source(
         agrees = any(
             values_agree(figures[e], figures[i], one_source=True)
             and not (_one_revision(structures[e], structures[i]) and _values(figures[e]) != _values(figures[i]))
-            and not _restates_the_revised(e, i, indexes, figures, structures)
+            and not _restates_the_revised(figures[e], structures[e], figures[i], revised_values)
             for e in earlier
         )
         if keys[i] == ARTICLE_KEY or not earlier or agrees:
@@ -504,18 +509,15 @@ def _one_reading_per_source(
 
 
 def _restates_the_revised(
-    prior: int, figure: int, indexes: list[int], figures: list[Figure], structures: list[Structure]
+    prior: Figure, prior_structure: Structure, figure: Figure, revised_values: dict[int, set[tuple]]
 ) -> bool:
     """'Authorities revise death toll to 18' over 'revised the toll to 18 people from as high as 22': a figure
     restating the new value of a revision differs from the value revised, whatever bound that value was given
     ("as high as 22" allows 18, but the source no longer says it)."""
-    pair = structures[prior].revision_pair
-    if pair is None or not structures[prior].prior or _values(figures[prior]) == _values(figures[figure]):
+    pair = prior_structure.revision_pair
+    if pair is None or not prior_structure.prior or _values(prior) == _values(figure):
         return False
-    return any(
-        structures[k].revision_pair == pair and not structures[k].prior and _values(figures[k]) == _values(figures[figure])
-        for k in indexes
-    )
+    return _values(figure) in revised_values.get(pair, ())
 
 
 def _count_goes_on(before: Figure, after: Figure, earlier: Structure, later: Structure) -> bool:

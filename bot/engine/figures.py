@@ -590,7 +590,7 @@ def _resolve_elliptical(doc: Doc, figures: list[FoundFigure]) -> None:
             if earlier is not None and earlier.structure.unit == structure.unit:
                 _share_frame(number, figure, earlier, set_against=True)
             continue
-        if not structure.known and _said_to_exist(number, figure):
+        if not structure.known and _said_to_exist(number):
             # "The UNHCR counts 45,000 refugees in the camps, while the government says there are 80,000": a bare
             # number said to exist, by a source of its own, counts what the figure before it counts.
             earlier = _known_before_in_sentence(figures, index)
@@ -629,12 +629,11 @@ def _elided_verb(number: Token) -> bool:
         and number.pos_ == "NUM"
         and verb.lemma_.lower() in ELIDING_AUXILIARIES
         and all(c.i == number.i or c.is_punct for c in verb.children)
-        and verb.dep_ == "ccomp"
-        and verb.head.lemma_.lower() in CUE_VERBS
+        and _said_clause(verb)
     )
 
 
-def _said_to_exist(number: Token, figure: FoundFigure) -> bool:
+def _said_to_exist(number: Token) -> bool:
     """'the government says there are 80,000': a bare number after an existential "there", in a clause a named
     speaker says."""
     verb = number.head
@@ -642,10 +641,14 @@ def _said_to_exist(number: Token, figure: FoundFigure) -> bool:
         number.dep_ == "attr"
         and number.pos_ == "NUM"
         and any(c.dep_ == "expl" for c in verb.children)
-        and verb.dep_ == "ccomp"
-        and verb.head.lemma_.lower() in CUE_VERBS
+        and _said_clause(verb)
         and any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in verb.head.children)
     )
+
+
+def _said_clause(verb: Token) -> bool:
+    """Whether a verb's clause is what a verb of saying or thinking says: "Management said [350 had]"."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CUE_VERBS
 
 
 def _sourced_beside(number: Token, figure: FoundFigure) -> bool:
@@ -746,7 +749,7 @@ def _quantity_named_before(doc: Doc, figure: FoundFigure) -> str | None:
     return named or _number_named_before(before)
 
 
-def _number_named_before(sentence) -> str | None:
+def _number_named_before(sentence: Span) -> str | None:
     """'There were conflicting figures about the number of workers inside the building. While one agency put the
     figure at 4,000, ...': the number a sentence names by a restating noun and what it is of, as the quantity a
     figure restated right after it measures."""

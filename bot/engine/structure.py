@@ -2407,6 +2407,11 @@ def _named_place(noun: Token) -> str | None:
     return None
 
 
+def definite(noun: Token) -> bool:
+    """Whether a noun has "the": "the ministry", "the district"."""
+    return any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children)
+
+
 # How many words back "the district" looks for the district it names ("in Marra district ... in the district").
 PLACE_REFERENCE_REACH = 120
 
@@ -2417,7 +2422,7 @@ def _same_place_named_before(noun: Token) -> str | None:
     name)."""
     if noun.lemma_.lower() in COMPASS_WORDS | DATELINE_PLACE_NOUNS:
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+    if not definite(noun):
         return None
     doc = noun.doc
     for token in reversed(doc[max(0, noun.i - PLACE_REFERENCE_REACH) : noun.i]):
