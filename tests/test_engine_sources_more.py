@@ -464,3 +464,15 @@ def test_a_number_in_digits_is_no_speaker() -> None:
     # a number in words may be people: "Two of them said ..."
     [claim] = analyze("Two of them said 40 people were killed.").claims
     assert claim.speaker.startswith("Two")
+
+
+def test_a_documents_author_named_with_by_gives_what_it_counts() -> None:
+    report = analyze(
+        "At least 210 people died during the heatwave, the health ministry said. An independent study by the "
+        "Tarven Institute estimated 640 heat-related deaths over the same week."
+    )
+    assert figure_at(report, "640").source == "Tarven Institute"
+    assert len(report.conflicts) == 1
+    # a document with no author named leaves the figure to whoever the article quotes
+    report = analyze("The health ministry said a new study estimated 640 heat-related deaths.")
+    assert figure_at(report, "640").source == "health ministry"

@@ -941,6 +941,8 @@ MAX_CONTENT_CLIMB = 3
 # Holders whose own phrase holds the value ("forecasts of 1.8 percent"): the number inside them is theirs.
 VALUE_IN_HOLDER_RULES = frozenset({"holder:unowned-expectation", MISREAD_GIVING_VERB})
 GIVEN_DEPS = frozenset("dobj attr oprd acomp nsubjpass dative".split())  # "The estimate was 40 dead": acomp
+# The preposition that names a document's author: "a study by the institute".
+AUTHOR_PREPOSITIONS = frozenset(["by"])
 GIVEN_PREPOSITIONS = frozenset("at to from on between".split())  # "on revenue of $4.1 billion", "EPS between $0.84 and $0.86"
 
 # The most sentence runs the parse patterns are matched in one by one; past it, in the whole document at once.
@@ -1370,9 +1372,10 @@ def holder_of(
         # which business, the analysis finds before it.
         if holder.head.lemma_.lower() in GUIDANCE_NOUNS and not any(c.dep_ == "poss" for c in holder.head.children):
             return holder
-        # "The airline's manifest listed 153 passengers": a document's owner gives what it lists.
+        # "The airline's manifest listed 153 passengers", "a study by the institute estimated 640 deaths": a
+        # document's author gives what it lists.
         if holder.head.lemma_.lower() in VEHICLE_NOUNS:
-            author = next((c for c in holder.head.children if c.dep_ == "poss" and can_speak(c)), None)
+            author = _author_of(holder.head)
             if author is not None:
                 return Holder(author, holder.rule)
         if _counted_apart(holder.head, path):
@@ -1382,6 +1385,18 @@ def holder_of(
         or _before_colon(number, rules)
         or _trailing(number, rules)
     )
+
+
+def _author_of(document: Token) -> Token | None:
+    """Who wrote a document, when its phrase names them: "the airline's manifest", "a study by the institute"."""
+    for child in document.children:
+        if child.dep_ == "poss" and can_speak(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
+            author = next((c for c in child.children if c.dep_ == "pobj" and can_speak(c)), None)
+            if author is not None:
+                return author
+    return None
 
 
 def _counted_apart(figure_noun: Token, path: list[Token]) -> bool:
