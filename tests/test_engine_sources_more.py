@@ -476,3 +476,9 @@ def test_a_documents_author_named_with_by_gives_what_it_counts() -> None:
     # a document with no author named leaves the figure to whoever the article quotes
     report = analyze("The health ministry said a new study estimated 640 heat-related deaths.")
     assert figure_at(report, "640").source == "health ministry"
+
+
+def test_a_bare_number_estimated_restates_the_count_before_it() -> None:
+    report = analyze("Organizers said 1.2 million people attended the parade; city officials estimated 400,000.")
+    assert figure_at(report, "400,000").quantity == figure_at(report, "1.2 million").quantity
+    assert len(report.conflicts) == 1

@@ -361,8 +361,9 @@ ADDRESSING_VERB = "tell"
 # adds money.
 NUMBER_SAYING_VERBS = frozenset({"say", "claim"})  # "while organisers claimed 245,000"
 # Verbs of counting whose bare number object restates the figure before ("Human rights groups counted more than
-# 2,000" after "1,204 arrests"), and phrases of giving a bare number ("the authorities spoke of 150,000").
-NUMBER_COUNTING_VERBS = frozenset("count tally record".split())
+# 2,000" after "1,204 arrests", "city officials estimated 400,000" after "1.2 million people attended"), and
+# phrases of giving a bare number ("the authorities spoke of 150,000").
+NUMBER_COUNTING_VERBS = frozenset("count tally record estimate".split())
 NUMBER_SPEAKING_PHRASES = frozenset({("speak", "of"), ("talk", "of")})
 # Verbs whose bare number object, with no unit, restates the figure before: "while the centre gave 7.2" ("gave $50
 # million" gives money).
