@@ -249,3 +249,8 @@ def test_a_scale_after_a_number_glued_to_letters_is_no_figure_of_its_own(text: s
 def test_pct_after_a_number_is_per_cent_and_counts_what_follows_of() -> None:
     [figure] = analyze("Officials in Morva said 12 pct of voters stayed away.").figures
     assert (figure.unit, figure.counted) == ("%", "voter")
+
+
+def test_a_units_abbreviation_after_a_number_is_its_unit_whatever_the_tagger_took_it_for() -> None:
+    [figure] = analyze("The fire has burned 8,200 ha, the fire service said.").figures
+    assert (figure.unit, figure.quantity) == ("ha", "burned")

@@ -1571,7 +1571,10 @@ def _counted_noun(number: Token) -> Token | None:
             # ("revised down to three late Saturday": a day the parser hung the number on counts nothing)
             a_day = token.lower_ in WEEKDAY_NAMES or token.lower_.rstrip(".") in MONTH_NAMES
             plus = token.i == number.i + 1 and _plus_after(number.doc, number.i)  # "40,000+" counts no "+"
-            if token.pos_ in COUNTED_HEAD_POS and not _is_number_token(token) and not (bracketed or a_day or plus):
+            # ("8,200 ha": a unit's abbreviation right after the number, whatever the tagger took it for)
+            unit_after = token.i == number.i + 1 and _unit_word(token)
+            counted_pos = token.pos_ in COUNTED_HEAD_POS or unit_after
+            if counted_pos and not _is_number_token(token) and not (bracketed or a_day or plus):
                 return token
         else:
             break
@@ -1583,9 +1586,16 @@ def _counted_noun(number: Token) -> Token | None:
                 return child
     # "four others", "22 dead": the number heads an ellipsis, its noun or adjective comes right after.
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if following is not None and following.head.i == number.i and _unit_word(following):
+        return following  # ("Civil protection: 8,200 ha", the unit hung on its number)
     if following is not None and following.pos_ in ELLIPSIS_HEAD_POS and following.head.i == number.i:
         return None if _plus_after(number.doc, number.i) else following
     return None
+
+
+def _unit_word(token: Token) -> bool:
+    """A unit's word or abbreviation ("ha", "km"), not the "per" of "5.4 per the institute"."""
+    return token.lower_ in UNIT_WORDS and token.is_alpha and token.pos_ != "ADP"
 
 
 def _plus_after(doc: Doc, last: int) -> bool:
