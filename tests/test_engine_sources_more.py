@@ -482,3 +482,15 @@ def test_a_bare_number_estimated_restates_the_count_before_it() -> None:
     report = analyze("Organizers said 1.2 million people attended the parade; city officials estimated 400,000.")
     assert figure_at(report, "400,000").quantity == figure_at(report, "1.2 million").quantity
     assert len(report.conflicts) == 1
+
+
+def test_a_posts_list_heading_names_what_each_sources_line_measures() -> None:
+    report = analyze("Floods in Arda\n\nDeath toll:\n▪️ Ministry: 12\n▪️ Red Cross: 20\n\n#Arda")
+    assert figure_at(report, "12").quantity == figure_at(report, "20").quantity == "killed"
+    assert len(report.conflicts) == 1
+    report = analyze("🔥 Fire in the Sella hills\n\nArea burned:\n• Fire service: 3,100 ha\n• Satellite monitor: 5,400 ha\n")
+    assert figure_at(report, "3,100").unit == figure_at(report, "5,400").unit == "ha"
+    assert [c.subject for c in report.conflicts] == ["burned (ha)"]
+    # a line of prose between the heading and the value ends the list
+    report = analyze("Floods in Arda\n\nDeath toll:\nRescue teams worked through the night.\nMinistry: 12\n")
+    assert figure_at(report, "12").quantity != "killed"

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
 from bot.engine.grammar import (
@@ -504,6 +504,11 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         # "Trapped underground: 23": a post's label before its colon names what every number after it measures.
         words = [t for t in doc[_label_start(number) : label.i + 1] if t.is_alpha]
         structure.quantity = next((q for word in reversed(words) if (q := _named(word) or _event(word))), None)
+        if not structure.quantity and (heading := _list_heading(number)) is not None:
+            # "Dead:\n- Ministry: 12\n- Hospital: 20": under a heading, each line's label names a source and the
+            # heading what its value measures.
+            words = [t for t in heading if t.is_alpha]
+            structure.quantity = next((q for word in reversed(words) if (q := _named(word) or _event(word))), None)
     if not structure.known and (_labelled_by_a_source(anchor) or _after_a_slash(first)):
         # "Unions: 65% of teachers on strike / Education ministry: 28%", "Magnitude 5.8 (institute) / 6.1
         # (network)": a bare value after a source's label or a slash is the measure before it again
@@ -1641,6 +1646,29 @@ def _line_label(number: Token) -> Token | None:
     if not 0 < len(words) <= LABEL_WORDS or not all(t.is_alpha for t in words):
         return None
     return words[-1]
+
+
+# How many labelled lines a list's heading may stand above ("Dead:" over "- Ministry: 12", "- Hospital: 20", ...).
+LIST_REACH = 6
+
+
+def _list_heading(number: Token) -> Span | None:
+    """The heading of the list the number's line is in: the nearest line above that ends in a colon and holds no
+    digit, with only labelled lines ("Ministry: 12") between."""
+    doc = number.doc
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, number.idx) + 1
+    for _ in range(LIST_REACH):
+        if line_start == 0:
+            return None
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above_start : line_start - 1].strip()
+        if line.endswith(tuple(LINE_LABEL_MARKS)) and not any(ch.isdigit() for ch in line):
+            return doc.char_span(above_start, line_start - 1, alignment_mode="expand")
+        if not line or not any(mark in line for mark in LINE_LABEL_MARKS):
+            return None  # a blank line or a line of prose ends the list
+        line_start = above_start
+    return None
 
 
 def _label_start(number: Token) -> int:
