@@ -502,13 +502,11 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if not structure.quantity and (label := _line_label(number)) is not None:
         # "Magnitude: 5.4 per the institute | 5.7 per the network", "Missing: 9 according to the fire brigade",
         # "Trapped underground: 23": a post's label before its colon names what every number after it measures.
-        words = [t for t in doc[_label_start(number) : label.i + 1] if t.is_alpha]
-        structure.quantity = next((q for word in reversed(words) if (q := _named(word) or _event(word))), None)
+        structure.quantity = _quantity_labelled(doc[_label_start(number) : label.i + 1])
         if not structure.quantity and (heading := _list_heading(number)) is not None:
-            # "Dead:\n- Ministry: 12\n- Hospital: 20": under a heading, each line's label names a source and the
-            # heading what its value measures.
-            words = [t for t in heading if t.is_alpha]
-            structure.quantity = next((q for word in reversed(words) if (q := _named(word) or _event(word))), None)
+            # "Death toll:\n- Ministry: 12\n- Hospital: 20": under a heading, each line's label names a source and
+            # the heading what its value measures.
+            structure.quantity = _quantity_labelled(heading)
     if not structure.known and (_labelled_by_a_source(anchor) or _after_a_slash(first)):
         # "Unions: 65% of teachers on strike / Education ministry: 28%", "Magnitude 5.8 (institute) / 6.1
         # (network)": a bare value after a source's label or a slash is the measure before it again
@@ -1646,6 +1644,11 @@ def _line_label(number: Token) -> Token | None:
     if not 0 < len(words) <= LABEL_WORDS or not all(t.is_alpha for t in words):
         return None
     return words[-1]
+
+
+def _quantity_labelled(label: Span) -> str | None:
+    """The quantity a label's words name, the last word that names one first ("Area burned" -> burned)."""
+    return next((q for word in reversed(label) if word.is_alpha and (q := _named(word) or _event(word))), None)
 
 
 # How many labelled lines a list's heading may stand above ("Dead:" over "- Ministry: 12", "- Hospital: 20", ...).
