@@ -684,3 +684,8 @@ def test_a_value_set_aside_by_not_as_stated_before_is_a_prior_on_a_hand_built_pa
             + ["."],
         )
         assert figure_structure(doc[6], doc[6], None).prior is prior
+
+
+def test_succumbing_is_dying() -> None:
+    [figure] = analyze("The commissioner said ten people had succumbed to heatstroke.").figures
+    assert figure.quantity == "killed"

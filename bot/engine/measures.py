@@ -13,7 +13,7 @@ from __future__ import annotations
 # attached to the number or to its counted noun puts the figure in that family.
 EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "killed": frozenset(
-        "kill die dead deceased death fatality toll slay murder massacre perish fatal life drown".split()
+        "kill die dead deceased death fatality toll slay murder massacre perish fatal life drown succumb".split()
     ),
     # "100 charred bodies had been recovered from three of the floors", "took nine bodies to a hospital": bodies
     # found so far, brought in or counted at one place: no more than the toll, and no toll (`BODIES_FOUND`).
