@@ -183,3 +183,14 @@ def test_own_train_derailment_article_earlier_crash_is_background() -> None:
     report = analyze(fixture_text("engine_train_derailment.txt"))
     earlier = next(f for f in report.figures if report.quote(f.span) == "14")
     assert earlier.background
+
+
+def test_a_count_beside_the_remaining_ones_is_a_part_of_the_whole() -> None:
+    text = (
+        "Rescue teams recovered 14 bodies from the Varro pit, officials said. While three bodies were recovered "
+        "during the night, the remaining 11 were brought up in the morning, the mines inspector said."
+    )
+    assert analyze(text).conflicts == []
+    # the rest of another measure leaves the first count whole: "12 were killed; the remaining 8 were rescued"
+    text = "Rescuers said 12 miners were killed and the remaining 8 were rescued. Union officials said 17 miners died."
+    assert [c.subject for c in analyze(text).conflicts] == ["miners killed"]

@@ -80,6 +80,7 @@ from bot.engine.lexicon import (
     PUBLISHING_VERBS,
     QUALIFIERS,
     RANGE_OPENERS,
+    REMAINDER_WORDS,
     SINGULAR_FRACTIONS,
     SOURCE_NOUNS,
     TOLL_NOUNS,
@@ -416,7 +417,8 @@ def _parts_of_a_sum(doc: Doc, figures: list[FoundFigure]) -> None:
     for before, after in itertools.pairwise(figures):
         if before.sentence_start != after.sentence_start or before.structure.increment or before.subset:
             continue
-        if not (_ADDING_INCREMENTS & set(after.rules) or after.structure.counted == _OTHERS):
+        remainder = after.token is not None and _the_remaining(doc[after.token])
+        if not (_ADDING_INCREMENTS & set(after.rules) or after.structure.counted == _OTHERS or remainder):
             continue
         # ("34 people have been confirmed dead and 123 others still missing": others counted for another measure)
         if after.structure.quantity not in (None, before.structure.quantity):
@@ -428,9 +430,15 @@ def _parts_of_a_sum(doc: Doc, figures: list[FoundFigure]) -> None:
         between = doc[before.token + 1 : after.token]
         if any(t.lemma_.lower() in CUE_VERBS for t in between):
             continue
-        if _ADDING_JOIN.search(doc_text(doc)[before.end : after.start]):
+        if remainder or _ADDING_JOIN.search(doc_text(doc)[before.end : after.start]):
             before.subset = True
             before.rules = (*before.rules, ADDED_TO)
+
+
+def _the_remaining(number: Token) -> bool:
+    """'the remaining 10', 'the remaining 20 victims': a count of the rest of a whole."""
+    noun = number.head if number.dep_ == "nummod" else number
+    return any(c.dep_ == "amod" and c.lower_ in REMAINDER_WORDS for c in (*number.children, *noun.children))
 
 
 def _contrast_kinds(figures: list[FoundFigure]) -> None:

@@ -339,6 +339,9 @@ NAME_NUMBER_WORDS = frozenset(
 
 # Words that introduce a part of a figure given alongside it: "including 12 children", "among them 3".
 PART_WORDS = frozenset("including includes include included among".split())
+# Words marking a count as the rest of a whole another count in its sentence is part of: "While two bodies were
+# recovered during the night, the remaining 10 were retrieved in the morning".
+REMAINDER_WORDS = frozenset({"remaining"})
 # Words after "N <unit> of" that point back at a whole: "2,889 hectares of which", "40 percent of whom".
 RELATIVE_PART_WORDS = frozenset("which whom them those".split())
 
