@@ -254,3 +254,15 @@ def test_pct_after_a_number_is_per_cent_and_counts_what_follows_of() -> None:
 def test_a_units_abbreviation_after_a_number_is_its_unit_whatever_the_tagger_took_it_for() -> None:
     [figure] = analyze("The fire has burned 8,200 ha, the fire service said.").figures
     assert (figure.unit, figure.quantity) == ("ha", "burned")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ministry said the deficit reached ₹5.24 lakh crore.", 5_240_000_000_000),
+        ("The donors said they had pledged two thousand million dollars.", 2_000_000_000),
+        ("Officials said one million two hundred thousand people had voted.", 1_200_000),
+    ],
+)
+def test_a_larger_scale_after_a_scale_scales_the_whole_number(text: str, value: float) -> None:
+    assert [f.value for f in analyze(text).figures] == [value]

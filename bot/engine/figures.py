@@ -1352,6 +1352,7 @@ def _next_is_word_number(doc: Doc, j: int) -> bool:
 def _value_of(words: list[str]) -> float | None:
     total = 0.0
     current = 0.0
+    last_scale = 0
     seen = False
     for word in words:
         cleaned = word.replace(",", "")
@@ -1370,10 +1371,15 @@ def _value_of(words: list[str]) -> float | None:
             seen = True
         elif word in _SCALES:
             scale = _SCALES[word]
-            current = (current or 1) * scale
-            if scale >= 1000:
-                total += current
-                current = 0
+            if scale >= 1000 and current == 0 and total and scale > last_scale:
+                # "5.24 lakh crore" (5.24 trillion), "two thousand million": a larger scale after a scale scales it
+                total *= scale
+            else:
+                current = (current or 1) * scale
+                if scale >= 1000:
+                    total += current
+                    current = 0
+            last_scale = scale
             seen = True
         elif word == "a":
             current += 1
