@@ -689,3 +689,18 @@ def test_a_value_set_aside_by_not_as_stated_before_is_a_prior_on_a_hand_built_pa
 def test_succumbing_is_dying() -> None:
     [figure] = analyze("The commissioner said ten people had succumbed to heatstroke.").figures
     assert figure.quantity == "killed"
+
+
+def test_a_share_of_gdp_or_of_another_figure_measures_neither() -> None:
+    text = (
+        "The deficit will be 3.2 percent of GDP this year, the ministry said. "
+        "The IMF expects the economy to grow 2.5 percent this year."
+    )
+    report = analyze(text)
+    assert [f.quantity for f in report.figures] == ["loss", "growth"]
+    assert report.conflicts == []
+    text = (
+        "The ministry put this year's spending target at 40 per cent of revenue. "
+        "By February, spending had reached 88 per cent of the target, the auditor said."
+    )
+    assert analyze(text).figures[1].quantity != "target"

@@ -100,6 +100,13 @@ HAPPENS_TO_PEOPLE = PERSON_EVENTS | frozenset({"held", "freed"})
 # took no part.
 PEOPLE_OR_SHARE_QUANTITIES = frozenset({"took part"})
 
+# What a share is taken of when it measures something against the size of the economy: "a deficit of 4.6 per cent
+# of GDP", "debt at 91% of GDP" (a ratio, no growth of the economy).
+SHARE_BASE_WORDS = frozenset({"gdp", "product"})  # "5.3 per cent of the gross domestic product"
+# Events that only ever count things: "412 schools were closed". A value in a unit with no thing counted is a
+# level the verb reports: "the index closed at 4,512 points", "shares closed 3 percent lower".
+COUNTED_ONLY_EVENTS = frozenset({"closed"})
+
 # Quantities with a name of their own: the figure is their value ("turnout of 61%", "inflation stood at 6%").
 NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "inflation": frozenset("inflation".split()),

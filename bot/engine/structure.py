@@ -209,6 +209,7 @@ from bot.engine.measures import (
     REVISABLE_STATEMENT_NOUNS,
     REVISION_VERBS,
     RUNNING_TOTAL_PATTERN,
+    SHARE_BASE_WORDS,
     SHARE_WINNING_VERBS,
     SHORT_WORDS,
     SQUARABLE_UNITS,
@@ -477,6 +478,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if noun is None and number.i + 1 < len(doc) and doc[number.i + 1].text == "%":
         structure.unit = "%"
         noun = _of_object(doc[number.i + 1])
+    if noun is not None and structure.unit == "%" and _lemma(noun) in SHARE_BASE_WORDS | RESTATING_NOUNS | TARGET_WORDS:
+        # "a deficit of 4.6 per cent of GDP", "spending reached 88 per cent of the revised estimate": a ratio to the
+        # economy's size or to another figure, no measure of the economy's growth nor that figure restated
+        noun = None
     if noun is not None:
         _read_noun(noun, structure)
         # "a day after an 8.2 quake killed six": a decimal on one event is no count of events but its measure.
