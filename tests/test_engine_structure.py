@@ -704,3 +704,10 @@ def test_a_share_of_gdp_or_of_another_figure_measures_neither() -> None:
         "By February, spending had reached 88 per cent of the target, the auditor said."
     )
     assert analyze(text).figures[1].quantity != "target"
+
+
+def test_closing_counts_things_and_a_level_closed_at_is_no_count() -> None:
+    report = analyze("The index closed at 4,512 points on Friday, the exchange said. Police closed 12 roads.")
+    assert [f.quantity for f in report.figures] == [None, "closed"]
+    [figure] = analyze("The union said 40% of schools were closed.").figures
+    assert figure.quantity == "closed"

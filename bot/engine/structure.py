@@ -136,6 +136,7 @@ from bot.engine.measures import (
     CONDITION_MARKERS,
     CONTENDER_NOUNS,
     COUNTED_FAMILIES,
+    COUNTED_ONLY_EVENTS,
     COUNTING_NOUNS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -1781,6 +1782,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         structure.quantity = MISSING  # "three people still haven't been found"
     if not structure.quantity:
         found = _event(verb) or _verb_particle_event(verb)
+        if found in COUNTED_ONLY_EVENTS and structure.unit and not structure.counted:
+            found = None  # "the index closed at 4,512 points"
         if found and not (found == "cut" and lemma in LOSING_VERBS and not structure.counted):
             if found == "cut" and lemma in LOSING_VERBS:
                 found = LOSS_BY_COUNTED.get(structure.counted or "", found)
