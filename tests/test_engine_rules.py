@@ -949,3 +949,16 @@ def test_a_source_noun_in_brackets_may_be_owned_by_a_possessive() -> None:
     pos = ["NUM", "PUNCT", "NOUN", "PART", "NOUN", "PUNCT"]
     found = read_rules(_doc(words, pos=pos, lemmas=["13", "(", "miner", "'", "union", ")"]))
     assert found.in_brackets[0].head.text == "union"
+
+
+def test_a_verb_of_giving_whose_subject_hangs_on_its_auxiliary_still_gives_it_its_figure() -> None:
+    # "Analysts had on average expected 455 million ." (the parser hung the subject on "had")
+    doc = _doc(
+        ["Analysts", "had", "on", "average", "expected", "455", "million", "."],
+        [1, 4, 1, 2, 4, 6, 4, 4],
+        ["nsubj", "aux", "prep", "pobj", "ROOT", "compound", "dobj", "punct"],
+        ["NOUN", "AUX", "ADP", "ADJ", "VERB", "NUM", "NUM", "PUNCT"],
+        ["analyst", "have", "on", "average", "expect", "455", "million", "."],
+    )
+    holder = holder_of(doc[6], 5, [doc[6], doc[4]], read_rules(doc), [5])
+    assert (holder.head.text, holder.rule) == ("Analysts", "holder:giving-verb")

@@ -526,6 +526,19 @@ HOLDERS: tuple[DependencyRule, ...] = (
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
     ),
+    # ("Analysts polled by Varden had on average expected 455 million": a phrase between the auxiliary and its verb
+    # may leave the subject hung on the auxiliary)
+    (
+        "holder:giving-verb",
+        [
+            {
+                "RIGHT_ID": "verb",
+                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_GIVING_VERBS)}, "POS": "VERB"},
+            },
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "auxiliary", "RIGHT_ATTRS": {"DEP": "aux"}},
+            {"LEFT_ID": "auxiliary", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+    ),
     # "a hospital official said 62", "the national institute says 6.0": a bare number said is its sayer's figure.
     (
         "holder:said-number",
