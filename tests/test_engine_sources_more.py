@@ -494,3 +494,12 @@ def test_a_posts_list_heading_names_what_each_sources_line_measures() -> None:
     # a line of prose between the heading and the value ends the list
     report = analyze("Floods in Arda\n\nDeath toll:\nRescue teams worked through the night.\nMinistry: 12\n")
     assert figure_at(report, "12").quantity != "killed"
+
+
+def test_who_issues_a_figure_gives_it() -> None:
+    report = analyze(
+        "The returning officer said turnout had been 38.2 per cent. On Friday her office issued a corrected figure "
+        "of 35.9 per cent."
+    )
+    assert figure_at(report, "35.9").source == "her office"
+    assert len(report.conflicts) == 1
