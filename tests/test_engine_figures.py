@@ -266,3 +266,14 @@ def test_a_units_abbreviation_after_a_number_is_its_unit_whatever_the_tagger_too
 )
 def test_a_larger_scale_after_a_scale_scales_the_whole_number(text: str, value: float) -> None:
     assert [f.value for f in analyze(text).figures] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("It was three and a half million dollars, the mediator told Reuters.", 3_500_000, "USD"),
+        ("One and a half million people marched, organisers said.", 1_500_000, None),
+    ],
+)
+def test_and_a_half_adds_a_half_before_the_scale(text: str, value: float, unit: str | None) -> None:
+    assert [(f.value, f.unit) for f in analyze(text).figures] == [(value, unit)]

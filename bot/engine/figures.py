@@ -93,6 +93,7 @@ from bot.engine.measures import (
     COMPARISON_WORDS,
     COUNTED_FAMILIES,
     COUNTRY_DOLLARS,
+    CURRENCY_CODES,
     DIRECTION_WORDS,
     EARLIER_WORDS,
     EVENT_FAMILIES,
@@ -283,6 +284,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         if money and start_token == first:
             start_token = first - 1
         scale_head = doc[last]
+        if scale_head.dep_ in CONJUNCT_DEPS and first <= scale_head.head.i < last:
+            scale_head = scale_head.head  # "three and a half million dollars": the parser joins the words as a list
         measure, normalised = _measure(doc, first, scale_head, money)
         sentence = sentence_of(token)
         counted = _counted_noun(scale_head)
@@ -1320,6 +1323,10 @@ def _number_phrase(doc: Doc, i: int) -> tuple[int, int, float | None]:
             last = j + 1
             j += 2
             continue
+        if lower == "and" and [t.lower_ for t in doc[j + 1 : j + 3]] == list(_AND_A_HALF):
+            last = j + 2  # "three and a half million dollars"
+            j += 3
+            continue
         break
     # "$4m", "3bn": the scale letters split off by the tokenizer, glued to the number.
     suffix = doc[last + 1].lower_.rstrip(".") if last + 1 < len(doc) else ""
@@ -1349,7 +1356,15 @@ def _next_is_word_number(doc: Doc, j: int) -> bool:
     )
 
 
+# "three and a half million": a half added to the number before the scale.
+_AND_A_HALF = ("a", "half")
+
+
 def _value_of(words: list[str]) -> float | None:
+    if "half" in words:
+        at = words.index("half")
+        if at > 0 and words[at - 1] == "a":
+            words = [*words[: at - 1], "0.5", *words[at + 1 :]]  # ("and" is dropped as a joiner already)
     total = 0.0
     current = 0.0
     last_scale = 0
@@ -1500,6 +1515,9 @@ def _bare_number_entity(doc: Doc, first: int) -> bool:
             or t.lower_ in COUNT_ENTITY_WORDS
             or family_of(t.lower_, NAMED_QUANTITIES)
             or t.lemma_.lower() in SUBUNITS
+            # ("three and a half million dollars" taken for a date: a half, and money, are no words of one)
+            or t.lower_ in _AND_A_HALF
+            or UNIT_WORDS.get(t.lemma_.lower()) in CURRENCY_CODES
             or (t.text == "+" and t.i > 0 and _plus_after(doc, t.i - 1))  # "15,000+" taken for a date
             or t.is_space
         )
