@@ -629,7 +629,10 @@ def test_a_conflict_names_children_in_the_plural() -> None:
 
 @pytest.mark.parametrize(
     ("counted", "plural"),
-    [("gunman", "gunmen"), ("militiaman", "militiamen"), ("police", "police"), ("staff", "staff"), ("miner", "miners")],
+    [
+        ("gunman", "gunmen"), ("militiaman", "militiamen"), ("police", "police"), ("staff", "staff"),
+        ("miner", "miners"), ("coach", "coaches"), ("box", "boxes"),
+    ],
 )
 def test_a_measure_names_what_it_counts_in_the_plural(counted: str, plural: str) -> None:
     assert Structure(counted=counted, quantity="killed").readable() == f"{plural} killed"

@@ -381,6 +381,10 @@ class Structure:
         return text
 
 
+# Endings that take "-es" in the plural.
+SIBILANT_ENDINGS = ("ch", "sh", "x", "z")
+
+
 def _plural(noun: str) -> str:
     if noun in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[noun]  # "children missing", not "childs"
@@ -390,6 +394,8 @@ def _plural(noun: str) -> str:
         return noun[: -len("man")] + "men"  # "gunmen killed", "militiamen", not "gunmans"
     if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
         return noun[:-1] + "ies"
+    if noun.endswith(SIBILANT_ENDINGS):
+        return noun + "es"  # "coaches derailed", "boxes", not "coachs"
     return noun + "s"
 
 
