@@ -714,3 +714,27 @@ def test_closing_counts_things_and_a_level_closed_at_is_no_count() -> None:
     assert [f.quantity for f in report.figures] == [None, "closed"]
     [figure] = analyze("The union said 40% of schools were closed.").figures
     assert figure.quantity == "closed"
+
+
+def test_things_that_met_one_fate_or_another_are_counted_apart_from_either() -> None:
+    text = (
+        "The storm destroyed 3,400 homes, the provincial government said. "
+        "The Red Cross said 6,000 houses had been destroyed or badly damaged."
+    )
+    report = analyze(text)
+    assert [f.quantity for f in report.figures] == ["destroyed", "damaged or destroyed"]
+    assert report.conflicts == []
+    text = "Police said 40 homes were damaged or destroyed. Residents said 90 homes were destroyed or damaged."
+    assert len(analyze(text).conflicts) == 1
+    # each fate with its own count is a count of its own
+    report = analyze("Twelve people were killed and 30 injured, police said.")
+    assert [f.quantity for f in report.figures] == ["killed", "wounded"]
+
+
+def test_walking_off_the_job_is_striking_and_what_is_lost_is_lost_unless_it_is_a_job() -> None:
+    text = "About 2,500 workers walked off the job, the union said, while management said only 600 had joined."
+    report = analyze(text)
+    assert report.figures[0].quantity == "took part"
+    assert len(report.conflicts) == 1
+    report = analyze("The owner said the ship lost 146 containers overboard. The company said it lost 500 jobs.")
+    assert [f.quantity for f in report.figures] == ["lost", "cut"]

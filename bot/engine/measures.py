@@ -164,6 +164,7 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
 # A state the counted things are in, named by a preposition and a noun: "7,000 workers were on strike".
 STATE_PHRASES: dict[tuple[str, str], str] = {
     ("on", "strike"): "took part",
+    ("off", "job"): "took part",  # "2,500 workers walked off the job"
     ("in", "camp"): "displaced",  # "3.3 million people were living in camps"
     ("in", "shelter"): "displaced",
     ("without", "power"): "without power",  # "left 320,000 homes without power"
@@ -181,6 +182,8 @@ LOSING_VERBS = frozenset("go lose".split())
 
 # What "lost" or "gone" means for what is counted: jobs are cut, homes destroyed, people killed.
 LOSS_BY_COUNTED = {"job": "cut", "home": "destroyed", "people": "killed"}
+# What losing means for anything else counted: "146 containers were lost overboard".
+LOST = "lost"
 # Stuff counted by measure, never in the plural: "oil spilled", not "oils spilled".
 MASS_NOUNS = frozenset("oil gas gasoline petrol diesel fuel crude water rice grain wheat".split())
 # Nouns of people with plurals of their own: "children missing", "women killed"; and nouns of groups already
@@ -456,6 +459,8 @@ RATE_NOUNS = frozenset("share head day week month year hour".split())  # "5,000 
 # "insured losses" against "economic losses" (what insurers pay against all the damage). Two figures on two bases
 # measure two things.
 BASES = frozenset("adjusted diluted underlying core operating net gross pretax pre-tax insured uninsured economic".split())
+# The conjunction by which a clause counts things that met one fate or another: "destroyed or badly damaged".
+EITHER_FATE_JOINS = frozenset({"or"})
 # Abbreviations that name a quantity per something: "an adjusted EPS of $0.87" is profit per share.
 PER_UNIT_ABBREVIATIONS: dict[str, tuple[str, str]] = {"eps": ("profit", "share")}
 # Verbs by which a noun spans its values: "revenue ranging from $33 billion to $34 billion".

@@ -145,6 +145,7 @@ from bot.engine.measures import (
     DISTRIBUTIVE_WORDS,
     EARLIER_STATEMENT_ADJECTIVES,
     EARLIER_WORDS,
+    EITHER_FATE_JOINS,
     EMPLOYMENT_WORDS,
     ESTIMATE_WORDS,
     EVENT_FAMILIES,
@@ -178,6 +179,7 @@ from bot.engine.measures import (
     LEVEL_PREPOSITIONS,
     LOSING_VERBS,
     LOSS_BY_COUNTED,
+    LOST,
     MASS_NOUNS,
     MEASURE_OF_EVENT,
     MEASURING_VERBS,
@@ -1196,6 +1198,19 @@ def _read_state(noun: Token, structure: Structure) -> None:
             return
 
 
+def _other_fate(verb: Token, found: str) -> str | None:
+    """'destroyed or badly damaged': the other event a verb is joined to by "or" (`EITHER_FATE_JOINS`), when that
+    verb has no count of its own; the clause counts the things that met either."""
+    if not any(c.dep_ == "cc" and c.lower_ in EITHER_FATE_JOINS for c in verb.children):
+        return None
+    for joined in verb.children:
+        if joined.dep_ in CONJUNCT_DEPS and not any(t.like_num for t in joined.subtree):
+            other = _event(joined)
+            if other and other != found:
+                return other
+    return None
+
+
 def _verb_particle_event(verb: Token) -> str | None:
     """'lost their lives' -> killed; 'took part', 'stayed away', 'were on strike' -> took part (`PHRASAL_EVENTS`)."""
     lemma = _lemma(verb)
@@ -1788,11 +1803,16 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         structure.quantity = MISSING  # "three people still haven't been found"
     if not structure.quantity:
         found = _event(verb) or _verb_particle_event(verb)
+        if found and (other_fate := _other_fate(verb, found)) is not None:
+            # "6,000 houses had been destroyed or badly damaged" ("damaged or destroyed" is the same count)
+            found = " or ".join(sorted((found, other_fate)))
         if found in COUNTED_ONLY_EVENTS and structure.unit and not structure.counted:
             found = None  # "the index closed at 4,512 points"
         if found and not (found == "cut" and lemma in LOSING_VERBS and not structure.counted):
             if found == "cut" and lemma in LOSING_VERBS:
-                found = LOSS_BY_COUNTED.get(structure.counted or "", found)
+                # ("lost 146 containers overboard": lost, not cut, when what is lost is no job)
+                jobs = (structure.counted or "") in JOB_HOLDER_NOUNS | EMPLOYMENT_WORDS
+                found = LOSS_BY_COUNTED.get(structure.counted or "", found if jobs else LOST)
                 if family_of(structure.counted or "", PERSON_GROUPS):
                     # "Ukraine had lost up to 480 servicemen": an army's losses (its dead and wounded), what "its
                     # losses" count too; no count of jobs cut
