@@ -738,3 +738,10 @@ def test_walking_off_the_job_is_striking_and_what_is_lost_is_lost_unless_it_is_a
     assert len(report.conflicts) == 1
     report = analyze("The owner said the ship lost 146 containers overboard. The company said it lost 500 jobs.")
     assert [f.quantity for f in report.figures] == ["lost", "cut"]
+
+
+def test_a_comparisons_year_dates_what_the_figure_is_compared_with() -> None:
+    report = analyze("The commission said final turnout was 62.6 per cent, five per cent less than in 2015.")
+    assert report.figures[0].period is None
+    report = analyze("The commission said turnout in 2015 was 67.1 per cent.")
+    assert report.figures[0].period == "2015"

@@ -2034,7 +2034,7 @@ def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
     for node in nodes:
         for child in node.children:
             # "were $18.8 billion, down 2% from the same time last year": a change's phrase dates its starting point.
-            if child.i in skip or _lemma(child) in CHANGE_WORDS:
+            if child.i in skip or _lemma(child) in CHANGE_WORDS or _comparison(child):
                 continue
             # "said on Friday", "on Friday lowered its count of deaths to 212" date the statement, not the figure.
             on_a_day = _on_a_day(child) and _lemma(node) not in SAYING_VERBS and not _revises_a_statement(node)
@@ -2047,6 +2047,12 @@ def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
             ):
                 words.append(" ".join(t.text for t in child.subtree))
     return words
+
+
+def _comparison(modifier: Token) -> bool:
+    """'62.59 per cent, five per cent less than in 2015': a comparison's phrase dates what the figure is compared
+    with, not the figure."""
+    return any(t.lower_ in COMPARISON_WORDS for t in modifier.subtree)
 
 
 def _on_a_day(preposition: Token) -> bool:
