@@ -194,3 +194,17 @@ def test_a_count_beside_the_remaining_ones_is_a_part_of_the_whole() -> None:
     # the rest of another measure leaves the first count whole: "12 were killed; the remaining 8 were rescued"
     text = "Rescuers said 12 miners were killed and the remaining 8 were rescued. Union officials said 17 miners died."
     assert [c.subject for c in analyze(text).conflicts] == ["miners killed"]
+
+
+def test_a_comparison_with_another_year_leaves_the_figure_of_its_own_event() -> None:
+    text = (
+        "The commission said final turnout was 62.6 per cent, five per cent less than in 2015. "
+        "Officials had earlier given a provisional turnout of 61.5 per cent."
+    )
+    report = analyze(text)
+    assert [f.background for f in report.figures] == [False, False, False]
+    assert report.figures[1].change  # "five per cent less": the amount it differs by
+    assert len(report.conflicts) == 1
+    # a figure inside the comparison is the other year's
+    text = "About 3.4 million had voted, more than in the 2019 election, when turnout was 58.9%, officials said."
+    assert analyze(text).figures[-1].background

@@ -1731,6 +1731,10 @@ def _in_clause(token: Token, verb: Token) -> bool:
     return node.i == verb.i and not crossed
 
 
+# How far above a year a word of comparison may stand ("than" -> "in" -> "2015").
+COMPARED_YEAR_DEPTH = 3
+
+
 def _past_year_applies(doc: Doc, clause: int | None, sentence, path: list[Token]) -> bool:
     """Whether a past year in the sentence dates the figure: it sits in the figure's own clause ('In 2011, a
     quake killed'), modifies a thing whose clause holds the figure ('the 2019 election, when turnout was'), or
@@ -1750,6 +1754,13 @@ def _past_year_applies(doc: Doc, clause: int | None, sentence, path: list[Token]
         return True  # "In February, ...": a month opening the sentence dates all of it
     phrase = {t.i for t in path[:-1]}
     for token in years:
+        compared = next(
+            (a for a in itertools.islice(token.ancestors, COMPARED_YEAR_DEPTH) if a.lower_ in COMPARISON_WORDS), None
+        )
+        if compared is not None and not compared.left_edge.i <= path[0].i <= compared.right_edge.i:
+            # "62.59 per cent, five per cent less than in 2015": the year of what the figure is compared with (not
+            # "more than in the 2019 election, when turnout was 58.9%", a figure inside the comparison)
+            continue
         if _in_clause(token, verb):
             return True
         if _clause_head(token).head.i in phrase:

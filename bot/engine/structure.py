@@ -1274,8 +1274,9 @@ def _climb(anchor: Token, structure: Structure) -> None:
         set_against = node.lower_ in SHORT_WORDS or (
             node.tag_ in COMPARATIVE_TAGS and any(c.lower_ in COMPARISON_WORDS for c in node.children)
         )
+        # ("five per cent less than in 2015", "20% more": the amount a comparative differs by)
         if (node.dep_ == "advmod" and not moved_to and not set_against) or (
-            node.dep_ == "npadvmod" and head.lower_ in DIRECTION_WORDS
+            node.dep_ == "npadvmod" and (head.lower_ in DIRECTION_WORDS or head.tag_ in COMPARATIVE_TAGS)
         ):
             structure.change = True
         comparative = node.tag_ in COMPARATIVE_TAGS and node.dep_ in MODIFIER_DEPS
