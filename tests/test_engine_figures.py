@@ -277,3 +277,9 @@ def test_a_larger_scale_after_a_scale_scales_the_whole_number(text: str, value: 
 )
 def test_and_a_half_adds_a_half_before_the_scale(text: str, value: float, unit: str | None) -> None:
     assert [(f.value, f.unit) for f in analyze(text).figures] == [(value, unit)]
+
+
+def test_a_number_before_say_in_a_headline_counts_nothing_the_sayer_names() -> None:
+    report = analyze("Rallies draw 825,000 say police, 3 million say unions\n\nThe unions said 3 million people marched.")
+    assert all(f.counted != "police" for f in report.figures)
+    assert all("police who" not in c.note for c in report.conflicts)

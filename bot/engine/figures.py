@@ -81,6 +81,7 @@ from bot.engine.lexicon import (
     QUALIFIERS,
     RANGE_OPENERS,
     REMAINDER_WORDS,
+    SAYING_VERBS,
     SINGULAR_FRACTIONS,
     SOURCE_NOUNS,
     TOLL_NOUNS,
@@ -1598,6 +1599,8 @@ def _counted_noun(number: Token) -> Token | None:
     for _ in range(3):
         if token.dep_ in NUMBER_ATTACHMENT_DEPS and token.head is not token:
             token = token.head
+            if token.lemma_.lower() in SAYING_VERBS:
+                return None  # "rallies draw 825,000 say police": the one who says it, not what it counts
             # "25,000 (police)": a word in brackets after the number names who gives it, not what it counts.
             bracketed = token.i > 0 and token.doc[token.i - 1].text == "(" and token.i > number.i
             # ("revised down to three late Saturday": a day the parser hung the number on counts nothing)
