@@ -82,3 +82,12 @@ def test_report_carries_event_entities_and_sentences() -> None:
         for e in report.entities
     )
     assert [report.text[s.start : s.end].strip()[:5] for s in report.sentences][:2] == ["Blast", "HARLO"]
+
+
+def test_a_disasters_verb_done_by_people_is_a_figure_of_speech() -> None:
+    report = analyze("KELSO (AFP) — More than 200,000 people flooded the streets of Kelso on Saturday to protest.")
+    assert report.event is not None and report.event.kind != "flood"
+    report = analyze("Protesters stormed the parliament in Vell on Monday. Police said 3,000 people took part.")
+    assert report.event is None or report.event.kind != "storm"
+    # what floods or storms of itself is still the event
+    assert analyze("Floods swept through Kelso on Monday, killing 12 people, officials said.").event.kind == "flood"

@@ -11,9 +11,25 @@ import re
 from spacy.tokens import Doc, Token
 
 from bot.engine.doccache import doc_text
-from bot.engine.grammar import EVENT_TRIGGER_POS, NOUN_POS, PLACE_ENTITIES, REPORTED_ENTITIES, TIME_ENTITIES
+from bot.engine.grammar import (
+    EVENT_TRIGGER_POS,
+    NOUN_POS,
+    PLACE_ENTITIES,
+    REPORTED_ENTITIES,
+    SUBJECT_DEPS,
+    TIME_ENTITIES,
+    VERB_POS,
+)
 from bot.engine.lexicon import FLASH_LABELS, FULL_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES
-from bot.engine.measures import EVENT_KINDS, NOUN_ONLY_EVENT_WORDS, POLL_NOUNS, family_of
+from bot.engine.measures import (
+    COUNTED_FAMILIES,
+    EVENT_KINDS,
+    NOUN_ONLY_EVENT_WORDS,
+    PARTICIPANT_NOUNS,
+    PERSON_GROUPS,
+    POLL_NOUNS,
+    family_of,
+)
 from bot.report import Dateline, Entity, Event, Span
 
 # Months by their first three letters, in calendar order: "Sept. 22", "29 April", "Dec 3".
@@ -173,7 +189,7 @@ def find_event(doc: Doc, headline: Span | None, dateline: Dateline | None) -> Ev
                 continue  # "a Reuters poll", "a Gallup poll": a survey, not a vote
             found = family_of(token.lemma_.lower(), EVENT_KINDS) or family_of(token.lower_, EVENT_KINDS)
             noun_only = token.lemma_.lower() in NOUN_ONLY_EVENT_WORDS and token.pos_ not in NOUN_POS
-            if found and token.pos_ in EVENT_TRIGGER_POS and not noun_only:
+            if found and token.pos_ in EVENT_TRIGGER_POS and not noun_only and not _done_by_people(token):
                 kind, trigger = found, Span(start=token.idx, end=token.idx + len(token.text))
                 break
         if kind:
@@ -192,6 +208,17 @@ def find_event(doc: Doc, headline: Span | None, dateline: Dateline | None) -> Ev
     if kind is None and date is None and place is None:
         return None
     return Event(kind=kind, trigger=trigger, date=date, place=place)
+
+
+def _done_by_people(verb: Token) -> bool:
+    """'Two million people flooded the streets', 'protesters stormed the parliament': a disaster's verb done by
+    people is a figure of speech, no disaster."""
+    subjects = [past_dateline(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return verb.pos_ in VERB_POS and any(
+        subject.lemma_.lower() in COUNTED_FAMILIES["people"] | PARTICIPANT_NOUNS
+        or family_of(subject.lemma_.lower(), PERSON_GROUPS) is not None
+        for subject in subjects
+    )
 
 
 def resolve_day(event: Event | None, dateline: Dateline | None, published: str | None) -> None:
