@@ -208,3 +208,14 @@ def test_a_comparison_with_another_year_leaves_the_figure_of_its_own_event() -> 
     # a figure inside the comparison is the other year's
     text = "About 3.4 million had voted, more than in the 2019 election, when turnout was 58.9%, officials said."
     assert analyze(text).figures[-1].background
+
+
+def test_a_clause_set_a_day_after_the_sentences_own_tells_of_another_occasion() -> None:
+    text = "Some 40,000 people marched in Orsk, police said, a day after 25,000 marched in Vell, according to organisers."
+    assert analyze(text).conflicts == []
+    # a span of time before the article's own event still dates the article's own figures
+    text = (
+        "Two days after the earthquake, rescuers pulled 14 survivors from the rubble, officials said. "
+        "The army said it had rescued 20 people."
+    )
+    assert len(analyze(text).conflicts) == 1

@@ -19,6 +19,7 @@ from bot.engine.context import headline_and_dateline
 from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
 from bot.engine.grammar import (
     ADJECTIVAL_MODIFIER_DEPS,
+    ADJUNCT_CLAUSE_DEPS,
     CONJUNCT_DEPS,
     COUNT_ONE_DEPS,
     COUNT_POS,
@@ -69,6 +70,7 @@ from bot.engine.lexicon import (
     NUMBER_CODE_PREFIXES,
     NUMBER_GLUE_MARKS,
     NUMBER_JOINERS,
+    OCCASION_MARKERS,
     ONE_WORDS,
     OPENING_BRACKET,
     OTHER_EVENT_MARKERS,
@@ -84,6 +86,7 @@ from bot.engine.lexicon import (
     SAYING_VERBS,
     SINGULAR_FRACTIONS,
     SOURCE_NOUNS,
+    TIME_SPAN_NOUNS,
     TOLL_NOUNS,
     WEEKDAY_NAMES,
 )
@@ -361,8 +364,10 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         other_event = (other_event and _other_event_applies(doc, structure.clause, sentence)) or _fronted_other_event(
             sentence
         )
-        background = other_event or (
-            past_year and _past_year_applies(doc, structure.clause, sentence, path)
+        background = (
+            other_event
+            or (past_year and _past_year_applies(doc, structure.clause, sentence, path))
+            or (structure.clause is not None and _another_occasion(doc[structure.clause]))
         )
         if structure.status == "forecast" and not structure.baseline:
             background = False  # "forecast growth of 1.6% in 2025 in its outlook last month": a forecast's
@@ -1778,6 +1783,17 @@ def _past_year_applies(doc: Doc, clause: int | None, sentence, path: list[Token]
 # Words a marker of time may date instead of an event: a statement ("the previous estimate", "numbers released
 # last week", "Human Rights Watch last week estimated", "reported a month ago").
 _STATEMENT_WORDS = CUE_VERBS | FIGURE_GIVING_VERBS | PUBLISHING_VERBS | OWNED_FIGURE_NOUNS | RESTATING_NOUNS
+
+
+def _another_occasion(verb: Token) -> bool:
+    """'40,000 marched in Orsk, a day after 25,000 marched in Vell': a clause set a span of time after or before
+    the sentence's own (`OCCASION_MARKERS`, `TIME_SPAN_NOUNS`) tells of another occasion ("Two days after the quake,
+    rescuers pulled 14 survivors out" dates the article's own)."""
+    return (
+        verb.dep_ in ADJUNCT_CLAUSE_DEPS
+        and any(c.dep_ == "mark" and c.lower_ in OCCASION_MARKERS for c in verb.children)
+        and any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_SPAN_NOUNS for c in verb.children)
+    )
 
 
 def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:

@@ -304,6 +304,11 @@ OTHER_EVENT_MARKERS = (
     "the night before",
 )
 
+# A clause set a span of time after or before the sentence's own tells of another occasion: "a day after 25,000
+# marched in Vell", "a week before 300 were arrested".
+OCCASION_MARKERS = frozenset({"after", "before"})
+TIME_SPAN_NOUNS = frozenset("minute hour day week month year".split())
+
 # How a background paragraph tells a long conflict's start: "The war began on Oct. 7 when ... killing 1,200
 # people" is the conflict's first event, not the one the article reports.
 CONFLICT_NOUNS = frozenset("war conflict".split())
