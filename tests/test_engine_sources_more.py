@@ -503,3 +503,9 @@ def test_who_issues_a_figure_gives_it() -> None:
     )
     assert figure_at(report, "35.9").source == "her office"
     assert len(report.conflicts) == 1
+
+
+def test_a_line_opening_on_a_sources_label_gives_its_value() -> None:
+    report = analyze("Protest in Brel today\nPolice: 9,000\nOrganisers: 35,000")
+    assert figure_at(report, "35,000").source == "Organisers"
+    assert len(report.conflicts) == 1

@@ -313,6 +313,8 @@ IN_BRACKETS: tuple[TokenRule, ...] = (
 # "Crowd: police ~2,000 · organisers 15,000+", "police 2,000 / organisers 15,000": in a post's line, a source's
 # noun right before a value, opening its stretch of the line, gives it. Keyed by the number.
 SOURCE_BEFORE_VALUE = "holder:source-before-value"
+# The white space that ends a line, before the next line's first word.
+_LINE_BREAK = {"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}
 _LINE_STRETCH_OPENERS = sorted(ALTERNATIVE_MARKS | DASHES | {":", "·", "•", ",", ";"})
 SOURCE_BEFORE_VALUES: tuple[TokenRule, ...] = (
     (
@@ -330,6 +332,19 @@ SOURCE_BEFORE_VALUES: tuple[TokenRule, ...] = (
         SOURCE_BEFORE_VALUE,
         [
             {"ORTH": {"IN": _LINE_STRETCH_OPENERS}},
+            {"IS_TITLE": True, "OP": "{0,3}"},
+            {"LOWER": {"IN": sorted(SOURCE_NOUNS)}},
+            {"ORTH": ":"},
+            {"ORTH": {"IN": ["~", "≈"]}, "OP": "?"},
+            _NUMBER,
+        ],
+        -1,
+    ),
+    (
+        # "Protest in Brel\nPolice: 9,000\nOrganisers: 35,000": a line opening on a source's label
+        SOURCE_BEFORE_VALUE,
+        [
+            _LINE_BREAK,
             {"IS_TITLE": True, "OP": "{0,3}"},
             {"LOWER": {"IN": sorted(SOURCE_NOUNS)}},
             {"ORTH": ":"},
