@@ -214,3 +214,12 @@ def test_a_post_in_another_language_or_in_none_is_still_refused(text: str) -> No
     with pytest.raises(InputError) as caught:
         analyze(text)
     assert "Only English is supported" in str(caught.value)
+
+
+def test_a_posts_line_before_a_number_ends_an_item_not_a_wrapped_sentence() -> None:
+    report = analyze("Stadium crush in Oran\n\n17 dead — health ministry\n29 dead — local hospital sources\n\n#Oran")
+    assert [(f.value, f.source) for f in report.figures] == [(17, "health ministry"), (29, "local hospital sources")]
+    assert len(report.conflicts) == 1
+    # hard-wrapped prose still reads as one sentence
+    report = analyze("The agency put the death toll at\n4,181 on Monday, officials said.")
+    assert report.figures[0].quantity == "killed"

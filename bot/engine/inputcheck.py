@@ -62,10 +62,23 @@ def prepare_text(text: str, *, max_chars: int) -> tuple[str, bool]:
 _HARD_WRAP = re.compile(r"(?<=[\w,;])\n(?=[a-z0-9])")
 
 
+# A post's line: short, with a label's colon or a dash before its source ("17 dead — health ministry", "Total
+# damage: €5bn+ — finance ministry"). A line break after one ends an item of a list, not a wrapped sentence.
+POST_LINE_MAX = 80
+_POST_LINE_MARK = re.compile(r" [—–-] |: ")
+
+
 def unwrapped(text: str) -> str:
     """`text` with each line break inside hard-wrapped prose made a space, one character for one: the parser
     reads a sentence broken across lines as one, and offsets still index the text as sent."""
-    return _HARD_WRAP.sub(" ", text)
+
+    def join(match: re.Match) -> str:
+        start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - POST_LINE_MAX - 1)
+        line = text[start : match.start()]
+        post_line = len(line) <= POST_LINE_MAX and _POST_LINE_MARK.search(line) is not None and "\n" not in line
+        return "\n" if post_line and match.start() - start <= POST_LINE_MAX else " "
+
+    return _HARD_WRAP.sub(join, text)
 
 
 def without_lone_surrogates(text: str) -> str:
