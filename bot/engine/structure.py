@@ -2035,7 +2035,7 @@ def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
     for node in nodes:
         for child in node.children:
             # "were $18.8 billion, down 2% from the same time last year": a change's phrase dates its starting point.
-            if child.i in skip or _lemma(child) in CHANGE_WORDS or _comparison(child):
+            if child.i in skip or _lemma(child) in CHANGE_WORDS:
                 continue
             # "said on Friday", "on Friday lowered its count of deaths to 212" date the statement, not the figure.
             on_a_day = _on_a_day(child) and _lemma(node) not in SAYING_VERBS and not _revises_a_statement(node)
@@ -2046,14 +2046,12 @@ def _time_phrases(nodes: list[Token], skip: set[int]) -> list[str]:
             if child.dep_ in PERIOD_MODIFIER_DEPS or year or (
                 child.dep_ == "prep" and (child.lower_ in PERIOD_PREPOSITIONS or on_a_day or deadline)
             ):
-                words.append(" ".join(t.text for t in child.subtree))
+                phrase = list(child.subtree)
+                # ('62.59 per cent, five per cent less than in 2015': a comparison's phrase dates what the figure is
+                # compared with, not the figure)
+                if not any(t.lower_ in COMPARISON_WORDS for t in phrase):
+                    words.append(" ".join(t.text for t in phrase))
     return words
-
-
-def _comparison(modifier: Token) -> bool:
-    """'62.59 per cent, five per cent less than in 2015': a comparison's phrase dates what the figure is compared
-    with, not the figure."""
-    return any(t.lower_ in COMPARISON_WORDS for t in modifier.subtree)
 
 
 def _on_a_day(preposition: Token) -> bool:
