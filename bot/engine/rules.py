@@ -315,6 +315,14 @@ IN_BRACKETS: tuple[TokenRule, ...] = (
 SOURCE_BEFORE_VALUE = "holder:source-before-value"
 # The white space that ends a line, before the next line's first word.
 _LINE_BREAK = {"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}
+# A source's label (maybe a name before its noun), its colon and the value: "Clean Vote observers: 41%".
+_SOURCE_LABEL_AND_VALUE = [
+    {"IS_TITLE": True, "OP": "{0,3}"},
+    {"LOWER": {"IN": sorted(SOURCE_NOUNS)}},
+    {"ORTH": ":"},
+    {"ORTH": {"IN": ["~", "≈"]}, "OP": "?"},
+    _NUMBER,
+]
 _LINE_STRETCH_OPENERS = sorted(ALTERNATIVE_MARKS | DASHES | {":", "·", "•", ",", ";"})
 SOURCE_BEFORE_VALUES: tuple[TokenRule, ...] = (
     (
@@ -327,32 +335,10 @@ SOURCE_BEFORE_VALUES: tuple[TokenRule, ...] = (
         ],
         -1,
     ),
-    (
-        # "Turnout — commission: 52.4% · Clean Vote observers: 41%": a labelled stretch after the line's first
-        SOURCE_BEFORE_VALUE,
-        [
-            {"ORTH": {"IN": _LINE_STRETCH_OPENERS}},
-            {"IS_TITLE": True, "OP": "{0,3}"},
-            {"LOWER": {"IN": sorted(SOURCE_NOUNS)}},
-            {"ORTH": ":"},
-            {"ORTH": {"IN": ["~", "≈"]}, "OP": "?"},
-            _NUMBER,
-        ],
-        -1,
-    ),
-    (
-        # "Protest in Brel\nPolice: 9,000\nOrganisers: 35,000": a line opening on a source's label
-        SOURCE_BEFORE_VALUE,
-        [
-            _LINE_BREAK,
-            {"IS_TITLE": True, "OP": "{0,3}"},
-            {"LOWER": {"IN": sorted(SOURCE_NOUNS)}},
-            {"ORTH": ":"},
-            {"ORTH": {"IN": ["~", "≈"]}, "OP": "?"},
-            _NUMBER,
-        ],
-        -1,
-    ),
+    # "Turnout — commission: 52.4% · Clean Vote observers: 41%": a labelled stretch after the line's first
+    (SOURCE_BEFORE_VALUE, [{"ORTH": {"IN": _LINE_STRETCH_OPENERS}}, *_SOURCE_LABEL_AND_VALUE], -1),
+    # "Protest in Brel\nPolice: 9,000\nOrganisers: 35,000": a line opening on a source's label
+    (SOURCE_BEFORE_VALUE, [_LINE_BREAK, *_SOURCE_LABEL_AND_VALUE], -1),
     (
         # "Crowd — Police: 8,000 | Organisers (Civic Front): 45,000": the body named in brackets after the noun
         SOURCE_BEFORE_VALUE,
@@ -471,6 +457,8 @@ def _per_holder(holder: dict) -> list[dict]:
 
 
 # A verb of speaking and the preposition that names what it speaks of (`NUMBER_SPEAKING_PHRASES`): "spoke of".
+# A verb of giving a figure, the anchor of the patterns whose subject or agent gives it.
+_GIVING_VERB = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_GIVING_VERBS)}, "POS": "VERB"}}
 _SPOKEN_OF: list[dict] = [
     {
         "RIGHT_ID": "verb",
@@ -534,10 +522,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
     (
         "holder:giving-verb",
         [
-            {
-                "RIGHT_ID": "verb",
-                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_GIVING_VERBS)}, "POS": "VERB"},
-            },
+            _GIVING_VERB,
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
     ),
@@ -546,10 +531,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
     (
         "holder:giving-verb",
         [
-            {
-                "RIGHT_ID": "verb",
-                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_GIVING_VERBS)}, "POS": "VERB"},
-            },
+            _GIVING_VERB,
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "auxiliary", "RIGHT_ATTRS": {"DEP": "aux"}},
             {"LEFT_ID": "auxiliary", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
@@ -721,10 +703,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
     (
         "holder:giving-verb-agent",
         [
-            {
-                "RIGHT_ID": "verb",
-                "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(FIGURE_GIVING_VERBS)}, "POS": "VERB"},
-            },
+            _GIVING_VERB,
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
             {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "holder", "RIGHT_ATTRS": {"DEP": "pobj"}},
         ],
