@@ -283,3 +283,8 @@ def test_a_number_before_say_in_a_headline_counts_nothing_the_sayer_names() -> N
     report = analyze("Rallies draw 825,000 say police, 3 million say unions\n\nThe unions said 3 million people marched.")
     assert all(f.counted != "police" for f in report.figures)
     assert all("police who" not in c.note for c in report.conflicts)
+
+
+def test_a_source_after_a_dash_names_no_measure_of_the_figure() -> None:
+    report = analyze("Stadium crush in Oran\n\n17 dead — health ministry\n29 dead — local hospital sources\n")
+    assert [f.measure for f in report.figures] == ["killed", "killed"]

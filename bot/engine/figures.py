@@ -296,7 +296,10 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         marks = doc[range_end + 1 : counted.i] if counted is not None else []  # (a range's own hyphen is no mark)
         if any(t.text in TRAILING_SOURCE_MARKS or t.text == OPENING_BRACKET for t in marks):
             # "rises to 63 - ministry", "12 dead (hospital sources)": the source after a dash or in brackets, not
-            # what is counted
+            # what is counted (nor what it measures, when that was only the source's noun)
+            spaced = any(t.text in TRAILING_SOURCE_MARKS and doc[t.i - 1].whitespace_ for t in marks)
+            if spaced and not normalised and measure == counted.lower_:
+                measure = None  # (not "two 500-lb bombs": a hyphen inside a word joins no source)
             counted = None
         labelled_by = rules.source_before.get(first)
         if labelled_by is not None and counted is not None and (
