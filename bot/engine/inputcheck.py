@@ -73,10 +73,10 @@ def unwrapped(text: str) -> str:
     reads a sentence broken across lines as one, and offsets still index the text as sent."""
 
     def join(match: re.Match) -> str:
-        start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - POST_LINE_MAX - 1)
-        line = text[start : match.start()]
-        post_line = len(line) <= POST_LINE_MAX and _POST_LINE_MARK.search(line) is not None and "\n" not in line
-        return "\n" if post_line and match.start() - start <= POST_LINE_MAX else " "
+        # (each line is looked at once, at its own break: linear in the text)
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        post_line = len(line) <= POST_LINE_MAX and _POST_LINE_MARK.search(line) is not None
+        return "\n" if post_line else " "
 
     return _HARD_WRAP.sub(join, text)
 
