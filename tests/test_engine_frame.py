@@ -909,3 +909,16 @@ def test_the_district_is_the_district_named_just_before() -> None:
     )
     assert {report.figures[i].value for i in report.conflicts[0].figures} == {23, 31}
     assert report.figures[1].place == report.figures[0].place
+
+
+def test_the_place_of_a_copulas_subject_scopes_the_value_said_of_it() -> None:
+    report = analyze(
+        "GENEVA (Reuters) - More than 6,000 people have died from the fever across the region, the WHO said on "
+        "Monday. The cumulative number of deaths in Marania is 3,145, the agency said. The death toll in the north "
+        "was 900, officials said."
+    )
+    places = {f.value: f.place for f in report.figures}
+    assert places[3145] == "marania"
+    assert places[900] == "north"
+    # (the region's toll and one country's are not the same count)
+    assert report.conflicts == []

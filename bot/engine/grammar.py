@@ -71,6 +71,8 @@ PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
 SUBJECT_OR_OBJECT_DEPS = SUBJECT_DEPS | frozenset({"dobj"})
 # The arguments of a verb that can name what a figure is the value of: "turnout stood at", "the toll was".
 VERB_ARGUMENT_DEPS = SUBJECT_OR_OBJECT_DEPS | frozenset({"attr"})
+# How the value after a copula hangs on it: "the toll was 40".
+COPULA_VALUE_DEPS = frozenset({"attr"})
 # How a word takes part in the event of its head: "17 were killed", "a toll of 17", "killed 17 and wounded 40".
 EVENT_PARTICIPANT_DEPS = VERB_ARGUMENT_DEPS | frozenset({"pobj", "npadvmod", "appos", "conj", "oprd"})
 # Where "one" stands as a count rather than a pronoun: "one person died", "killed one", "one of them".

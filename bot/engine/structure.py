@@ -30,6 +30,7 @@ from bot.engine.grammar import (
     COMPARATIVE_TAGS,
     CONJUNCT_DEPS,
     CONTRAST_CLAUSE_DEPS,
+    COPULA_VALUE_DEPS,
     DETERMINER_DEPS,
     EVENT_MODIFIER_DEPS,
     MISREAD_OBJECT_DEPS,
@@ -2249,6 +2250,15 @@ def _place(path: list[Token]) -> str | None:
         counted = _of_object(restated)
         if counted is not None:
             nodes.append(counted)
+    if _lemma(verb) in COPULA_VERBS and len(path) > 1 and path[-2].dep_ in COPULA_VALUE_DEPS:
+        # "The number of deaths in Liberia is 3,145", "The toll in the north was 40": the subject the value is
+        # said of, with what it counts and the clause that says what happened to them ("people killed in X")
+        for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"):
+            counted = _of_object(subject)
+            for noun in (subject, counted):
+                if noun is not None:
+                    nodes.append(noun)
+                    nodes.extend(c for c in noun.children if c.dep_ in ADJECTIVAL_MODIFIER_DEPS and c.pos_ == "VERB")
     return (
         _share_place(path)
         or _gapped_place(path)
