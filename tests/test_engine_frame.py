@@ -922,3 +922,23 @@ def test_the_place_of_a_copulas_subject_scopes_the_value_said_of_it() -> None:
     assert places[900] == "north"
     # (the region's toll and one country's are not the same count)
     assert report.conflicts == []
+
+
+def test_the_number_of_missing_counts_the_missing_however_the_parser_takes_the_participle() -> None:
+    report = analyze("Officials in Varro lowered the number of missing from 20 to three on Thursday.")
+    assert [(f.value, f.quantity) for f in report.figures] == [(20, "missing"), (3, "missing")]
+    [conflict] = report.conflicts
+    assert conflict.reason == "revision"
+    # (what happened is no counted thing: the note reads "missing", not "miss missing")
+    report = analyze("The number of missing was 40, police said, while rescuers said 55 were missing.")
+    assert [(f.value, f.quantity, f.counted) for f in report.figures] == [(40, "missing", None), (55, "missing", None)]
+
+
+def test_a_revisions_prior_value_pairs_with_the_value_of_its_own_clause() -> None:
+    # (the wind speed of the clause before is no count the officials revised)
+    report = analyze(
+        "The storm that hit Varro on Tuesday brought 160 mph winds, the weather service said, and officials "
+        "lowered the number of missing from 20 to three."
+    )
+    [conflict] = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [3, 20]

@@ -525,6 +525,9 @@ def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
             # earlier estimate's own words name is another measure)
             and not (prior.quantity and other.structure.quantity and prior.quantity != other.structure.quantity)
         ]
+        # ("the weather service said winds reached 175 mph, and officials lowered the number of missing from 20 to
+        # three": a value of the prior's own clause before one of another clause of the statement)
+        partners.sort(key=lambda other: other.structure.clause != prior.clause)
         if not partners and not prior.quantity:
             partners = _revised_just_before(doc, figure, by_sentence)
         if not partners:

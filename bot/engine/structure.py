@@ -1007,6 +1007,8 @@ def _of_object(noun: Token) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj" and grandchild.pos_ in OF_OBJECT_POS:
                     return grandchild  # "the number of displaced", "the estimate of those missing"
+                if grandchild.dep_ == "pcomp" and grandchild.tag_ in PARTICIPLE_TAGS and not list(grandchild.children):
+                    return grandchild  # "the number of missing": a bare participle the parser took for a clause
     return None
 
 
@@ -1626,7 +1628,9 @@ def _counted_by_verb(verb: Token) -> str | None:
     verb's is "of", before its family's name ("passenger", not "people")."""
     counter = _counter_of(verb, _SUBJECT_OR_PATIENT_DEPS)
     counted = _of_object(counter) if counter is not None else None
-    return _lemma(counted) if counted is not None else None
+    if counted is None or counted.dep_ == "pcomp":
+        return None  # "the number of missing was 20": a participle says what happened, not what is counted
+    return _lemma(counted)
 
 
 def _counter_of(verb: Token, deps: frozenset[str]) -> Token | None:
@@ -1883,7 +1887,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
             for grandchild in child.children:
                 if grandchild.dep_ == "prep" and grandchild.lower_ == "of" and not structure.counted:
                     target = _of_object(child)
-                    if target is not None and not _named(target):
+                    # ("the number of missing": a participle says what happened, not what is counted)
+                    if target is not None and not _named(target) and target.pos_ not in VERB_POS:
                         structure.counted = family_of(_lemma(target), COUNTED_FAMILIES) or _lemma(target)
     if not structure.quantity and lemma in GROWTH_WORDS and _employment_grows(verb, node):
         structure.quantity, structure.counted, structure.change = "created", "job", False
