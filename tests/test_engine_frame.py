@@ -942,3 +942,15 @@ def test_a_revisions_prior_value_pairs_with_the_value_of_its_own_clause() -> Non
     )
     [conflict] = report.conflicts
     assert sorted(report.figures[i].value for i in conflict.figures) == [3, 20]
+
+
+def test_a_place_that_records_a_count_is_where_it_happened_when_the_article_counts_several_places() -> None:
+    report = analyze(
+        "The health ministry said 140 people had died of heatstroke across the country this summer. Kerala has "
+        "recorded 41 deaths, state officials said. Delhi reported 19 deaths."
+    )
+    assert {f.value: f.place for f in report.figures}[19] == "delhi"
+    assert report.conflicts == []
+    # (a company the recogniser takes for a place records no happening: its revenue has no place)
+    report = analyze("Halvard reported revenue of $12.8 billion, above the $12.7 billion analysts had expected.")
+    assert all(f.place is None for f in report.figures)

@@ -67,6 +67,7 @@ WORD_FAMILIES = {
     "pronoun one determiners": lexicon.PRONOUN_ONE_DETERMINERS,
     "place nouns": lexicon.PLACE_NOUNS,
     "sector nouns": lexicon.SECTOR_NOUNS,
+    "place recording verbs": lexicon.PLACE_RECORDING_VERBS,
 }
 MARKS = {
     "dashes": lexicon.DASHES,

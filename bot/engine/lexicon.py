@@ -373,6 +373,9 @@ NUMBER_SAYING_VERBS = frozenset({"say", "claim"})  # "while organisers claimed 2
 # phrases of giving a bare number ("the authorities spoke of 150,000").
 NUMBER_COUNTING_VERBS = frozenset("count tally record estimate".split())
 NUMBER_SPEAKING_PHRASES = frozenset({("speak", "of"), ("talk", "of")})
+# Verbs by which a place is where what it counts happened: "Odisha reported 41 deaths", "Delhi has recorded 76",
+# "the province saw 300 cases" (a place counts what happened in it, whoever tells it).
+PLACE_RECORDING_VERBS = frozenset("record register report confirm see log".split())
 # Verbs whose bare number object, with no unit, restates the figure before: "while the centre gave 7.2" ("gave $50
 # million" gives money).
 NUMBER_GIVING_VERBS = frozenset({"give"})

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
 from bot.engine.grammar import (
+    ACTIVE_SUBJECT_DEPS,
     ADJECTIVAL_MODIFIER_DEPS,
     ADJUNCT_CLAUSE_DEPS,
     ADVERB_COMPLETION_DEPS,
@@ -101,6 +102,7 @@ from bot.engine.lexicon import (
     ORGANISATION_NOUNS,
     OWN_PEOPLE_NOUNS,
     PLACE_NOUNS,
+    PLACE_RECORDING_VERBS,
     RELATIVE_PRONOUNS,
     SAYING_VERBS,
     SCOPE_PREPOSITIONS,
@@ -2153,7 +2155,9 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
     if any(c.lower_ in COMBINED_WORDS for node in path + objects for c in (node, *node.children)):
         structure.place = COMBINED_SCOPE
     if structure.place is None:
-        structure.event_place = _subject_place(path)
+        structure.event_place = _subject_place(path) or (
+            _place_recording(path[-1]) if structure.quantity in EVENT_FAMILIES else None
+        )
     threshold = any(
         c.dep_ in ADJECTIVAL_MODIFIER_DEPS and _lemma(c) in THRESHOLD_PARTICIPLES for node in path[:-1] for c in node.children
     )
@@ -2273,6 +2277,16 @@ def _place(path: list[Token]) -> str | None:
         or _fronted_sentence_place(path[0])
         or _place_there(verb)
     )
+
+
+def _place_recording(verb: Token) -> str | None:
+    """'Odisha reported 41 deaths', 'Delhi has so far recorded 76 heat-related deaths': a place that records a
+    count of what happened is where it happened ("Cisco reported revenue of $12.8 billion", the recogniser taking
+    the company for a place, counts no happening)."""
+    if _lemma(verb) not in PLACE_RECORDING_VERBS:
+        return None
+    place = next((c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS and c.ent_type_ in SCOPE_ENTITIES), None)
+    return _entity_words(place) if place is not None else None
 
 
 def _singled_out_place(path: list[Token]) -> bool:
