@@ -954,3 +954,20 @@ def test_a_place_that_records_a_count_is_where_it_happened_when_the_article_coun
     # (a company the recogniser takes for a place records no happening: its revenue has no place)
     report = analyze("Halvard reported revenue of $12.8 billion, above the $12.7 billion analysts had expected.")
     assert all(f.place is None for f in report.figures)
+
+
+def test_what_the_counted_lost_says_what_happened_to_them() -> None:
+    quantities = {
+        text: analyze(text).figures[0].quantity
+        for text in (
+            "About 4,000 people lost their jobs, the union said.",
+            "Forty families lost their homes in the fire, officials said.",
+            "Six villagers had lost their eyesight, locals said.",
+            "Nine people lost their lives, police said.",
+            "Some 410,000 customers lost power, the utility said.",
+        )
+    }
+    assert list(quantities.values()) == ["cut", "displaced", None, "killed", "without power"]
+    # (those who lost their eyesight are no toll)
+    report = analyze("Police said 21 people died after drinking the liquor. Locals said six people had lost their eyesight.")
+    assert report.conflicts == []

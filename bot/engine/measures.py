@@ -182,6 +182,10 @@ LOSING_VERBS = frozenset("go lose".split())
 
 # What "lost" or "gone" means for what is counted: jobs are cut, homes destroyed, people killed.
 LOSS_BY_COUNTED = {"job": "cut", "home": "destroyed", "people": "killed"}
+# What happened to those who lost something, by what they lost: "4,000 people lost their jobs" (their jobs were
+# cut), "40 families lost their homes" (they are homeless). Anything else lost ("their eyesight", "their savings")
+# names no count this engine compares.
+LOSS_BY_OBJECT = {"job": "cut", "home": "displaced", "house": "displaced"}
 # What losing means for anything else counted: "146 containers were lost overboard".
 LOST = "lost"
 # Stuff counted by measure, never in the plural: "oil spilled", not "oils spilled".

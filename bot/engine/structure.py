@@ -182,6 +182,7 @@ from bot.engine.measures import (
     LEVEL_PREPOSITIONS,
     LOSING_VERBS,
     LOSS_BY_COUNTED,
+    LOSS_BY_OBJECT,
     LOST,
     MASS_NOUNS,
     MEASURE_OF_EVENT,
@@ -1816,7 +1817,13 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
             found = " or ".join(sorted((found, other_fate)))
         if found in COUNTED_ONLY_EVENTS and structure.unit and not structure.counted:
             found = None  # "the index closed at 4,512 points"
-        if found and not (found == "cut" and lemma in LOSING_VERBS and not structure.counted):
+        lost = next((c for c in verb.children if c.dep_ == "dobj"), None) if lemma in LOSING_VERBS else None
+        if lost is not None and node.dep_ in SUBJECT_DEPS and (lemma, _lemma(lost)) not in PHRASAL_EVENTS:
+            # "4,000 people lost their jobs", "40 families lost their homes", "six had lost their eyesight": what
+            # the counted lost says what happened to them (`LOSS_BY_OBJECT`); anything else lost, nothing named
+            # ("lost their lives", "lost power" are phrases of their own)
+            structure.quantity = LOSS_BY_OBJECT.get(_lemma(lost))
+        elif found and not (found == "cut" and lemma in LOSING_VERBS and not structure.counted):
             if found == "cut" and lemma in LOSING_VERBS:
                 # ("lost 146 containers overboard": lost, not cut, when what is lost is no job)
                 jobs = (structure.counted or "") in JOB_HOLDER_NOUNS | EMPLOYMENT_WORDS
