@@ -971,3 +971,16 @@ def test_what_the_counted_lost_says_what_happened_to_them() -> None:
     # (those who lost their eyesight are no toll)
     report = analyze("Police said 21 people died after drinking the liquor. Locals said six people had lost their eyesight.")
     assert report.conflicts == []
+
+
+def test_a_figure_that_includes_a_count_holds_it_as_a_part() -> None:
+    for text in (
+        "The ministry put the toll at 64, a figure that includes 17 deaths recorded on Tuesday.",
+        "The ministry said 64 people had died, a new figure which it said included 17 deaths recorded on Tuesday.",
+    ):
+        report = analyze(text)
+        assert report.conflicts == [], text
+        assert {f.value: any(r.startswith("part:") for r in f.rules) for f in report.figures} == {64: False, 17: True}
+    # (what includes is the whole: "The toll of 64 includes 17 children")
+    report = analyze("The toll of 64 includes 17 children, the ministry said.")
+    assert {f.value: any(r.startswith("part:") for r in f.rules) for f in report.figures} == {64: False, 17: True}

@@ -1708,6 +1708,13 @@ def _measure_of_its_whole(doc: Doc, first: int) -> bool:
     if noun is None or part_word is None:
         return False
     whole = part_word.head
+    if part_word.pos_ in VERB_POS:
+        # "the toll includes 17 deaths", "a figure that includes 17 deaths", "the new figure, which it said included
+        # 17 deaths": the verb's subject, or the noun its clause hangs on; a figure noun is the count it restates
+        subject = next((c for c in part_word.children if c.dep_ in SUBJECT_DEPS and c.pos_ in NOUN_POS), None)
+        whole = subject or next((a for a in itertools.islice(part_word.ancestors, 3) if a.pos_ in NOUN_POS), whole)
+        if whole.lemma_.lower() in RESTATING_NOUNS:
+            return True
     measure = _measure_word(whole) or next(
         (_measure_word(c) for c in whole.children if c.dep_ in ADJECTIVAL_MODIFIER_DEPS and _measure_word(c)),
         None,
@@ -1986,8 +1993,12 @@ OTHER_EVENT_DETERMINERS = INDEFINITE_ARTICLES | frozenset({"another"})
 def _part_by_parse(doc: Doc, first: int) -> str | None:
     """A part the token patterns can't see: the number hangs under 'including' further up the parse
     ('including at least 14 children under five')."""
-    if any(ancestor.lower_ in PART_WORDS for ancestor in itertools.islice(doc[first].ancestors, 3)):
-        return "part:including-parse"
+    below = doc[first]
+    for ancestor in itertools.islice(doc[first].ancestors, 3):
+        # ("The toll of 64 includes 17 children": what includes is the whole)
+        if ancestor.lower_ in PART_WORDS and below.dep_ not in SUBJECT_DEPS:
+            return "part:including-parse"
+        below = ancestor
     # "322 dead, including 54 children, 82 women and dozens of rebels, as well as 16 unidentified bodies": a
     # figure conjoined into the list is a part too, however long the list.
     node = doc[first].head if doc[first].dep_ in NUMBER_ATTACHMENT_DEPS else doc[first]
