@@ -984,3 +984,16 @@ def test_a_figure_that_includes_a_count_holds_it_as_a_part() -> None:
     # (what includes is the whole: "The toll of 64 includes 17 children")
     report = analyze("The toll of 64 includes 17 children, the ministry said.")
     assert {f.value: any(r.startswith("part:") for r in f.rules) for f in report.figures} == {64: False, 17: True}
+
+
+def test_a_count_broken_down_after_a_dash_holds_its_breakdown_as_parts() -> None:
+    report = analyze(
+        "Officials said 31 people were killed in the raid, including several civilians. A local lawmaker said at "
+        "least nine civilians died. The army said four civilians were killed - three women and a boy."
+    )
+    [conflict] = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [4, 9]
+    assert "part:apposed" in report.figures[-1].rules
+    # (two sources' values on one line, whatever the parser hangs on what, are no breakdown)
+    report = analyze("Toll: 7 dead (police) / 12 dead (hospital sources) after the crowd surged.")
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[7, 12]]

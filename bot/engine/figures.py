@@ -20,6 +20,7 @@ from bot.engine.doccache import doc_text, entity_at, sentence_of, sentence_text
 from bot.engine.grammar import (
     ADJECTIVAL_MODIFIER_DEPS,
     ADJUNCT_CLAUSE_DEPS,
+    APPOSITION_DEPS,
     CONJUNCT_DEPS,
     COUNT_ONE_DEPS,
     COUNT_POS,
@@ -55,6 +56,7 @@ from bot.engine.lexicon import (
     COPULA_VERBS,
     COUNT_ENTITY_WORDS,
     CUE_VERBS,
+    DASHES,
     DEMONSTRATIVE_WORDS,
     FIGURE_GIVING_VERBS,
     FOLLOW_UP_MARKERS,
@@ -460,7 +462,8 @@ def _contrast_kinds(figures: list[FoundFigure]) -> None:
     by_sentence: dict[tuple[int, str], list[FoundFigure]] = {}
     for figure in figures:
         structure = figure.structure
-        if structure.quantity and structure.counted and structure.counted != GENERIC_COUNTED:
+        # ("four civilians were killed - three women and a boy": a part breaks its count down, no group beside it)
+        if structure.quantity and structure.counted and structure.counted != GENERIC_COUNTED and not figure.subset:
             by_sentence.setdefault((figure.sentence_start, structure.quantity), []).append(figure)
     for listed in by_sentence.values():
         kinds = frozenset(figure.structure.counted for figure in listed)
@@ -1990,6 +1993,10 @@ FRONTED_EVENT_PREPOSITIONS = frozenset("at in during".split())
 OTHER_EVENT_DETERMINERS = INDEFINITE_ARTICLES | frozenset({"another"})
 
 
+# The marks a breakdown of a count opens on besides a dash: "four civilians were killed: three women and a boy".
+BREAKDOWN_OPENERS = frozenset({":", ","})
+
+
 def _part_by_parse(doc: Doc, first: int) -> str | None:
     """A part the token patterns can't see: the number hangs under 'including' further up the parse
     ('including at least 14 children under five')."""
@@ -1999,6 +2006,17 @@ def _part_by_parse(doc: Doc, first: int) -> str | None:
         if ancestor.lower_ in PART_WORDS and below.dep_ not in SUBJECT_DEPS:
             return "part:including-parse"
         below = ancestor
+    # "four civilians were killed - three women and a boy": a count set after a dash or a comma in apposition to a
+    # counted noun with a number of its own breaks that count down (not "40 km (25 miles)", one measure in two
+    # units, nor "7 dead (police) / 12 dead (hospital)", the parser hanging one source's value on the other's)
+    noun = doc[first].head
+    opened_by = doc[noun.left_edge.i - 1].text if noun.left_edge.i > 0 else ""
+    apposed = noun.dep_ in APPOSITION_DEPS and (opened_by in DASHES or opened_by in BREAKDOWN_OPENERS)
+    if doc[first].dep_ in NUMBER_ATTACHMENT_DEPS and apposed and noun.head.pos_ in NOUN_POS:
+        whole = noun.head
+        counted_whole = any(c.dep_ in NUMBER_ATTACHMENT_DEPS and c.like_num for c in whole.children)
+        if counted_whole and not {noun.lemma_.lower(), whole.lemma_.lower()} & UNIT_WORDS.keys():
+            return "part:apposed"
     # "322 dead, including 54 children, 82 women and dozens of rebels, as well as 16 unidentified bodies": a
     # figure conjoined into the list is a part too, however long the list.
     node = doc[first].head if doc[first].dep_ in NUMBER_ATTACHMENT_DEPS else doc[first]
