@@ -997,3 +997,11 @@ def test_a_count_broken_down_after_a_dash_holds_its_breakdown_as_parts() -> None
     # (two sources' values on one line, whatever the parser hangs on what, are no breakdown)
     report = analyze("Toll: 7 dead (police) / 12 dead (hospital sources) after the crowd surged.")
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[7, 12]]
+
+
+def test_close_to_qualifies_a_number_and_those_who_left_their_homes_are_displaced() -> None:
+    report = analyze('Regional governor: "close to 20,000 have left their homes."\nAirport at Pellan closed.')
+    [figure] = report.figures
+    assert (figure.qualifier, figure.quantity) == ("nearly", "displaced")
+    report = analyze("Police said 3,000 villagers had left their homes, while the Red Cross said 5,200 had fled their homes.")
+    assert [f.quantity for f in report.figures] == ["displaced", "displaced"]

@@ -159,6 +159,8 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("cast", "ballot"): "took part",  # "48 percent of eligible voters cast ballots"
     ("cast", "vote"): "took part",
     ("lose", "power"): "without power",  # "410,000 customers had lost power"
+    ("leave", "home"): "displaced",  # "close to 20,000 have left their homes"
+    ("abandon", "home"): "displaced",
 }
 
 # A state the counted things are in, named by a preposition and a noun: "7,000 workers were on strike".

@@ -103,6 +103,7 @@ from bot.engine.lexicon import (
     OWN_PEOPLE_NOUNS,
     PLACE_NOUNS,
     PLACE_RECORDING_VERBS,
+    QUALIFIERS,
     RELATIVE_PRONOUNS,
     SAYING_VERBS,
     SCOPE_PREPOSITIONS,
@@ -413,9 +414,16 @@ def _lemma(token: Token) -> str:
 PARTICIPLE_MISTAGS = frozenset({"ADJ", "PROPN"})
 
 
+# The first two words of the qualifiers written in several: "close to", "up to", "as many".
+_QUALIFIER_OPENINGS = frozenset(tuple(phrase.split()[:2]) for phrase, _bound in QUALIFIERS if " " in phrase)
+
+
 def _event(token: Token) -> str | None:
     if token.tag_ in COMPARATIVE_TAGS:
         return None  # "closer to 950": a comparative qualifies the number, it is no event
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if (token.lower_, following) in _QUALIFIER_OPENINGS:
+        return None  # "close to 20,000 have left": a qualifier of the number, no closing
     aboard = token.dep_ == "pobj" and token.head.lower_ in BOARDING_PREPOSITIONS
     if token.pos_ in NOUN_POS and _lemma(token) in VERB_ONLY_EVENT_WORDS and not aboard:
         return None
