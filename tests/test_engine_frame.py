@@ -1005,3 +1005,13 @@ def test_close_to_qualifies_a_number_and_those_who_left_their_homes_are_displace
     assert (figure.qualifier, figure.quantity) == ("nearly", "displaced")
     report = analyze("Police said 3,000 villagers had left their homes, while the Red Cross said 5,200 had fled their homes.")
     assert [f.quantity for f in report.figures] == ["displaced", "displaced"]
+
+
+def test_going_somewhere_loses_nothing_and_breaking_out_is_escaping() -> None:
+    def quantity(text: str) -> str | None:
+        return analyze(text).figures[0].quantity
+
+    assert quantity("Police said 22 prisoners went through the tunnel.") is None
+    assert quantity("The company said 1,200 jobs would go by 2026.") == "cut"
+    assert quantity("The prison service said 14 inmates broke out on Sunday.") == "escaped"
+    assert quantity("Police were still hunting the 14 escapees on Monday.") == "escaped"

@@ -68,6 +68,7 @@ WORD_FAMILIES = {
     "place nouns": lexicon.PLACE_NOUNS,
     "sector nouns": lexicon.SECTOR_NOUNS,
     "place recording verbs": lexicon.PLACE_RECORDING_VERBS,
+    "destination words": lexicon.DESTINATION_WORDS,
 }
 MARKS = {
     "dashes": lexicon.DASHES,

@@ -373,6 +373,8 @@ NUMBER_SAYING_VERBS = frozenset({"say", "claim"})  # "while organisers claimed 2
 # phrases of giving a bare number ("the authorities spoke of 150,000").
 NUMBER_COUNTING_VERBS = frozenset("count tally record estimate".split())
 NUMBER_SPEAKING_PHRASES = frozenset({("speak", "of"), ("talk", "of")})
+# Words by which a verb of going says where to: "went through the tunnel", "went home" (no jobs that "would go").
+DESTINATION_WORDS = frozenset("through into onto across toward towards home back".split())
 # Verbs by which a place is where what it counts happened: "Odisha reported 41 deaths", "Delhi has recorded 76",
 # "the province saw 300 cases" (a place counts what happened in it, whoever tells it).
 PLACE_RECORDING_VERBS = frozenset("record register report confirm see log".split())

@@ -27,6 +27,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "arrested": frozenset("arrest detain detention".split()),
     "held": frozenset("hold captive hostage".split()),
     "freed": frozenset("free release".split()),
+    "escaped": frozenset({"escapee"}),  # "the 14 escapees" (oil "escapes" too: the verb says nothing alone)
     "infected": frozenset("case infect infection".split()),
     "vaccinated": frozenset("vaccinate immunise immunize inoculate".split()),
     "took part": frozenset(
@@ -161,6 +162,7 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("lose", "power"): "without power",  # "410,000 customers had lost power"
     ("leave", "home"): "displaced",  # "close to 20,000 have left their homes"
     ("abandon", "home"): "displaced",
+    ("break", "out"): "escaped",  # "22 inmates broke out"
 }
 
 # A state the counted things are in, named by a preposition and a noun: "7,000 workers were on strike".

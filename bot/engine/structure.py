@@ -83,6 +83,7 @@ from bot.engine.lexicon import (
     CUE_VERBS,
     DATELINE_PLACE_NOUNS,
     DEMONSTRATIVE_WORDS,
+    DESTINATION_WORDS,
     ESTIMATE_PREPOSITIONS,
     FIGURE_GIVING_VERBS,
     FIGURE_SCOPE_PREPOSITIONS,
@@ -1254,7 +1255,8 @@ def _verb_particle_event(verb: Token) -> str | None:
             return "on board"  # "180 people were aboard"
     # "would go", "lost their jobs", "homes had been lost": the verb of losing; what losing means depends on
     # what is lost. (A state named after it comes first: "32% of teachers went on strike" took part.)
-    if lemma in LOSING_VERBS:
+    # ("22 prisoners went through the tunnel": a verb of going somewhere loses nothing)
+    if lemma in LOSING_VERBS and not any(c.lower_ in DESTINATION_WORDS for c in verb.children):
         return "cut"
     return None
 
