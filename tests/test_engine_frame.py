@@ -1015,3 +1015,15 @@ def test_going_somewhere_loses_nothing_and_breaking_out_is_escaping() -> None:
     assert quantity("The company said 1,200 jobs would go by 2026.") == "cut"
     assert quantity("The prison service said 14 inmates broke out on Sunday.") == "escaped"
     assert quantity("Police were still hunting the 14 escapees on Monday.") == "escaped"
+
+
+def test_a_harvest_and_production_are_one_measure_and_bpd_is_barrels_a_day() -> None:
+    report = analyze(
+        "The farm ministry put the wheat harvest at 106.8 million tonnes on Tuesday. The USDA, in its monthly "
+        "report, estimated the country's wheat production at 99 million tonnes."
+    )
+    assert [f.quantity for f in report.figures] == ["production", "production"]
+    [conflict] = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [99_000_000, 106_800_000]
+    report = analyze("Output fell to 1.62 million bpd in December, the oil ministry said.")
+    assert report.figures[0].unit == "barrel per day"

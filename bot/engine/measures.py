@@ -132,6 +132,9 @@ NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     "investment": frozenset("investment".split()),
     "exports": frozenset("export exports".split()),
     "imports": frozenset("import imports".split()),
+    # what a farm sector or a field produces: "put the harvest at 9.6 million tonnes", "estimated production at 99
+    # million tonnes" ("output" names an economy's growth as often, and stays there)
+    "production": frozenset("production harvest crop".split()),
 }
 
 # Nouns that after "of" make a named quantity's noun no measure of the news: a poll's "margin of error".
@@ -286,7 +289,7 @@ UNIT_WORDS: dict[str, str] = {
     "km2": "km2", "sq": "km2",
     "kilometre": "km", "kilometer": "km", "km": "km", "mile": "mile",
     "metre": "m", "meter": "m", "millimetre": "mm", "millimeter": "mm", "mm": "mm", "centimetre": "cm",
-    "tonne": "t", "ton": "t", "barrel": "barrel", "gallon": "gallon", "litre": "l", "liter": "l", "gigabyte": "GB",
+    "tonne": "t", "ton": "t", "barrel": "barrel", "bbl": "barrel", "bpd": "barrel per day", "gallon": "gallon", "litre": "l", "liter": "l", "gigabyte": "GB",
     "degree": "degree", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
     "minute": "minute", "second": "second",
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR", **CURRENCY_NAMES,
