@@ -1027,3 +1027,10 @@ def test_a_harvest_and_production_are_one_measure_and_bpd_is_barrels_a_day() -> 
     assert sorted(report.figures[i].value for i in conflict.figures) == [99_000_000, 106_800_000]
     report = analyze("Output fell to 1.62 million bpd in December, the oil ministry said.")
     assert report.figures[0].unit == "barrel per day"
+
+
+def test_whoever_says_a_number_gives_it() -> None:
+    report = analyze("The army said seven gunmen died in the clash. Rebels say 12 killed in the clash.")
+    assert [f.source for f in report.figures] == ["army", "Rebels"]
+    # (a verb of counting still needs a subject that can speak)
+    assert analyze("The turnstiles recorded 49,800 entries.").figures[0].source is None

@@ -446,6 +446,7 @@ CLAIMANT_NOUNS = SOURCE_NOUNS | PERSON_GROUPS["fighters"]
 
 # The label of the "according to X" holder, which other steps ask after: a figure with a source of its own.
 HOLDER_ACCORDING_TO = "holder:according-to"
+HOLDER_SAID_NUMBER = "holder:said-number"
 
 def _per_holder(holder: dict) -> list[dict]:
     """The parse pattern of a source named after a post's "per" ("31 per emergency service"), with what the holder
@@ -538,7 +539,7 @@ HOLDERS: tuple[DependencyRule, ...] = (
     ),
     # "a hospital official said 62", "the national institute says 6.0": a bare number said is its sayer's figure.
     (
-        "holder:said-number",
+        HOLDER_SAID_NUMBER,
         [
             {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(NUMBER_SAYING_VERBS)}, "POS": "VERB"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "number", "RIGHT_ATTRS": {"DEP": "dobj", "POS": "NUM"}},
@@ -1368,7 +1369,9 @@ def holder_of(
         or misread_figure_noun(below)  # "it revised that estimate upward to 900,000": the verb's object
     )
     if holder is not None and given and not place_tally and not _inside(number, holder.head):
-        if can_speak(holder.head):
+        # ("Rebels say 12 killed": whoever says a number gives it; only a verb of counting needs a subject that can
+        # speak, "its turnstiles had recorded 49,800 entries")
+        if can_speak(holder.head) or (holder.rule == HOLDER_SAID_NUMBER and holder.head.pos_ in NOUN_POS):
             return holder
         # "A police estimate put the number at 55,000": the estimate's owner gives it; an estimate with no owner
         # named ("a count commissioned by ...") leaves the figure to the sentence's speaker.
