@@ -1035,3 +1035,10 @@ def test_whoever_says_a_number_gives_it() -> None:
     assert len(report.conflicts) == 1
     # (a verb of counting still needs a subject that can speak)
     assert analyze("The turnstiles recorded 49,800 entries.").figures[0].source is None
+
+
+def test_a_value_set_aside_instead_of_another_is_that_sources_earlier_word_however_the_parser_hangs_it() -> None:
+    # (the parser makes "of" a conjunction and 92 a second object of "confirmed")
+    report = analyze("Officials confirmed 60 victims instead of the 92 initially reported by state media.")
+    assert "relation:revised-from" in report.figures[1].rules
+    assert report.figures[1].counted == "victim"

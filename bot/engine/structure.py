@@ -835,6 +835,12 @@ def _bound_words_above(node: Token) -> Token | None:
 
 def _set_aside_for(value: Token) -> bool:
     """'instead of the 63', 'rather than the 1.2 million': a value set aside for the one before it."""
+    # ("confirmed 60 victims instead of the 92 initially reported": the parser may make "of" a conjunction and the
+    # value a second object; the words before the value's phrase still set it aside)
+    edge = value.left_edge.i
+    before = tuple(t.lower_ for t in value.doc[max(0, edge - 2) : edge])
+    if len(before) == 2 and (before[1], before[0]) in SETTING_ASIDE_PHRASES:
+        return True
     preposition = value.head
     if value.dep_ != "pobj" or preposition.i == value.i:
         return False
