@@ -1042,3 +1042,47 @@ def test_a_value_set_aside_instead_of_another_is_that_sources_earlier_word_howev
     report = analyze("Officials confirmed 60 victims instead of the 92 initially reported by state media.")
     assert "relation:revised-from" in report.figures[1].rules
     assert report.figures[1].counted == "victim"
+
+
+def test_escaping_people_oil_and_hostages() -> None:
+    report = analyze("Police said 11 inmates escaped from the Orvel jail. The prison service said 15 prisoners escaped.")
+    assert [f.quantity for f in report.figures] == ["escaped", "escaped"]
+    assert len(report.conflicts) == 1  # (inmates and prisoners are one group)
+    # (what escapes by the barrel has spilled; hostages who escape are freed, as released ones are)
+    report = analyze("The company said 1,200 barrels of oil escaped from the pipeline. Regulators said 4,000 barrels spilled.")
+    assert [f.quantity for f in report.figures] == ["spilled", "spilled"]
+    report = analyze("Reuters said 25 hostages escaped. The Los Angeles Times said 45 hostages had been freed.")
+    assert [f.quantity for f in report.figures] == ["freed", "freed"]
+
+
+def test_a_population_and_output_in_barrels() -> None:
+    report = analyze(
+        "The statistics office said its census counted 418,000 residents in Marren. The city council said the "
+        "population was 505,000."
+    )
+    assert [f.quantity for f in report.figures] == ["population", "population"]
+    assert len(report.conflicts) == 1
+    report = analyze("Oil output fell to 1.02 million barrels per day in March, according to OPEC's secondary sources.")
+    assert report.figures[0].quantity == "production"
+
+
+def test_what_those_believed_or_feared_to_have_died_underwent() -> None:
+    quantities = [
+        analyze(text).figures[0].quantity
+        for text in (
+            "As many as 45 hostages are believed to have been freed.",
+            "About 30 people are thought to have died.",
+            "Some 20 miners are feared to have been killed.",
+        )
+    ]
+    assert quantities == ["freed", "killed", "killed"]
+
+
+def test_the_amount_a_count_was_missed_by_is_a_difference_not_a_count() -> None:
+    report = analyze(
+        "Census row: governor says population 'undercounted by 600,000'\n\nThe statistics office said its census "
+        "counted 2.31 million residents in the province. The governor said the population was nearer 2.9 million."
+    )
+    [conflict] = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [2_310_000, 2_900_000]
+    assert report.figures[0].change

@@ -69,6 +69,7 @@ WORD_FAMILIES = {
     "sector nouns": lexicon.SECTOR_NOUNS,
     "place recording verbs": lexicon.PLACE_RECORDING_VERBS,
     "destination words": lexicon.DESTINATION_WORDS,
+    "believing verbs": lexicon.BELIEVING_VERBS,
 }
 MARKS = {
     "dashes": lexicon.DASHES,

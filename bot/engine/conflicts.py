@@ -21,6 +21,7 @@ from bot.engine.measures import (
     PASSING_STATES,
     PERSON_EVENTS,
     PERSON_GROUPS,
+    POPULATION,
     TOLL_QUANTITY,
     family_of,
     same_scale_values,
@@ -159,6 +160,8 @@ def _group_within(group: Figure, whole: Figure) -> bool:
     that names no group, and agrees with it while no larger ("four children died" against "two deaths" does not)."""
     if family_of(group.counted or "", PERSON_GROUPS) is None or whole.counted not in (None, GENERIC_COUNTED):
         return False
+    if group.quantity == POPULATION:
+        return False  # "418,000 residents" and "a population of 505,000" count all the people there
     return (group.upper if group.upper is not None else group.value) <= whole.value
 
 

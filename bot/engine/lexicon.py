@@ -373,6 +373,9 @@ NUMBER_SAYING_VERBS = frozenset({"say", "claim"})  # "while organisers claimed 2
 # phrases of giving a bare number ("the authorities spoke of 150,000").
 NUMBER_COUNTING_VERBS = frozenset("count tally record estimate".split())
 NUMBER_SPEAKING_PHRASES = frozenset({("speak", "of"), ("talk", "of")})
+# Verbs of believing that raise a clause's subject: "45 hostages are believed to have been freed", "30 are feared
+# to have died", "are thought to have drowned" (what happened to them is the raised clause's).
+BELIEVING_VERBS = frozenset("believe think fear presume know suspect".split())
 # Words by which a verb of going says where to: "went through the tunnel", "went home" (no jobs that "would go").
 DESTINATION_WORDS = frozenset("through into onto across toward towards home back".split())
 # Verbs by which a place is where what it counts happened: "Odisha reported 41 deaths", "Delhi has recorded 76",

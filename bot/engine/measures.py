@@ -27,7 +27,8 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "arrested": frozenset("arrest detain detention".split()),
     "held": frozenset("hold captive hostage".split()),
     "freed": frozenset("free release".split()),
-    "escaped": frozenset({"escapee"}),  # "the 14 escapees" (oil "escapes" too: the verb says nothing alone)
+    # "11 inmates escaped", "the 14 escapees" (what escapes by the barrel has spilled: see `ESCAPED`)
+    "escaped": frozenset("escape escapee".split()),
     "infected": frozenset("case infect infection".split()),
     "vaccinated": frozenset("vaccinate immunise immunize inoculate".split()),
     "took part": frozenset(
@@ -61,8 +62,18 @@ QUANTITY_OF_COUNTED = {
     "hostage": "held",
     "refugee": "displaced",
     "survivor": "rescued",  # "rescuers have pulled 17 survivors from the rubble"
+    "resident": "population",  # "the census counted 2.3 million residents" (unless their verb says more)
+    "inhabitant": "population",
     "vote": "won",  # "2.75 million votes for Maduro": votes a party won (see `PARTY_QUANTITIES`)
 }
+
+# What escaping means: people escape; what escapes by the barrel has spilled ("1,200 barrels of oil escaped"), and
+# those held who got away are free ("25 hostages escaped").
+ESCAPED, HELD, FREED = "escaped", "held", "freed"
+# What an economy's "output" is when measured in a unit of stuff: "output fell to 1.02 million barrels per day" is
+# production, no growth.
+OUTPUT_BY_MEASURE = {"growth": "production"}
+OUTPUT_WORDS = frozenset({"output"})
 
 # Quantities that belong to a party: "Kessling won 41.8% of the vote", "2.75 million votes for Maduro". Figures of
 # different parties are different measures, and a figure whose party is not named compares with none.
@@ -135,7 +146,9 @@ NAMED_QUANTITIES: dict[str, frozenset[str]] = {
     # what a farm sector or a field produces: "put the harvest at 9.6 million tonnes", "estimated production at 99
     # million tonnes" ("output" names an economy's growth as often, and stays there)
     "production": frozenset("production harvest crop".split()),
+    "population": frozenset({"population"}),
 }
+POPULATION = "population"
 
 # Nouns that after "of" make a named quantity's noun no measure of the news: a poll's "margin of error".
 NOT_MEASURED_OF = frozenset("error".split())
@@ -243,6 +256,7 @@ COUNTED_FAMILIES: dict[str, frozenset[str]] = {
     "home": frozenset("home house household dwelling".split()),
     "job": frozenset("job post position role".split()),
     "user": frozenset("user customer account subscriber".split()),
+    "prisoner": frozenset("prisoner inmate convict".split()),
     # "74 per cent of workers", "29 percent of the workforce", "29% of employees": one working population.
     "worker": frozenset("worker employee workforce staff staffer labourer laborer".split()),
     # A main shock by any name; its aftershocks are other quakes.
@@ -360,7 +374,7 @@ GROWING_VERBS = frozenset("rise climb soar jump grow increase reach top exceed s
 FINAL_COUNT_WORDS = frozenset("final eventual ultimate".split())
 CHANGE_WORDS = frozenset(
     "rise fall grow drop increase decrease climb decline gain jump slump slide shrink contract expand ease up down "
-    "higher lower overstate understate".split()
+    "higher lower overstate understate overcount undercount overestimate underestimate overreport underreport".split()
 )
 
 # Vehicles: people "on", "onto" or "aboard" one are on board.

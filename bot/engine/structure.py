@@ -76,6 +76,7 @@ from bot.engine.lexicon import (
     ALONE_WORDS,
     ALTERNATIVE_MARKS,
     AS_BOUND_WORDS,
+    BELIEVING_VERBS,
     COMBINED_SCOPE,
     COMBINED_WORDS,
     COMPASS_WORDS,
@@ -152,6 +153,7 @@ from bot.engine.measures import (
     EARLIER_WORDS,
     EITHER_FATE_JOINS,
     EMPLOYMENT_WORDS,
+    ESCAPED,
     ESTIMATE_WORDS,
     EVENT_FAMILIES,
     EVENT_ITEM_NOUNS,
@@ -169,6 +171,7 @@ from bot.engine.measures import (
     FORECASTER_NOUNS,
     FORECASTERS_EXPECTING_PHRASE,
     FORESEEING_VERBS,
+    FREED,
     FUTURE_MODALS,
     GENERAL_PRICE_WORDS,
     GENERIC_MEASURE_HEADS,
@@ -176,6 +179,7 @@ from bot.engine.measures import (
     GROWTH_QUANTITIES,
     GROWTH_WORDS,
     HAPPENS_TO_PEOPLE,
+    HELD,
     IRREGULAR_PLURALS,
     JOB_HOLDER_NOUNS,
     JOBS_ADDED_NOUNS,
@@ -196,6 +200,8 @@ from bot.engine.measures import (
     NAMED_QUANTITIES,
     NAMED_QUANTITY_PHRASES,
     NOT_MEASURED_OF,
+    OUTPUT_BY_MEASURE,
+    OUTPUT_WORDS,
     OWNED_FIGURE_NOUNS,
     PARTICIPANT_NOUNS,
     PARTY_PREPOSITIONS,
@@ -648,6 +654,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = "destroyed"  # "more than 40 houses were burnt", as razed ones are
     if structure.quantity == "cut" and structure.counted in JOB_HOLDER_NOUNS:
         structure.counted = "job"  # "lay off 2,000 workers" cuts 2,000 jobs
+    if structure.quantity == ESCAPED and structure.unit:
+        structure.quantity = SPILLED  # "1,200 barrels of oil escaped"
+    elif structure.quantity == ESCAPED and QUANTITY_OF_COUNTED.get(structure.counted or "") == HELD:
+        structure.quantity = FREED  # "25 hostages escaped": those held who got away are free, as those released are
     if structure.moved_by:
         structure.change = True  # ("job growth was revised down by 35,000": not the jobs created, the revision)
     return structure
@@ -1083,6 +1093,7 @@ def _read_noun(noun: Token, structure: Structure) -> None:
     if _employment_growth(noun, structure) or _bare_rate(noun, structure):
         return
     if named:
+        named = _measured_output(noun, named, structure)
         structure.quantity = structure.quantity or named
         structure.basis = structure.basis or _basis(noun)
         return
@@ -1282,7 +1293,8 @@ def _climb(anchor: Token, structure: Structure) -> None:
             not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or node.dep_ == "npadvmod"
         ):
             structure.change = True  # "rose 4%", "fell 22%", "closed 3.2% higher"
-        moved_by = _lemma(head.head) in CHANGE_WORDS or _lemma(head.head) in FIGURE_CHANGING_VERBS
+        # ("undercounted", which the lemmatiser leaves as "undercounte": the word less its "-ed")
+        moved_by = {_lemma(head.head), head.head.lower_.removesuffix("ed")} & (CHANGE_WORDS | FIGURE_CHANGING_VERBS)
         if node.dep_ == "pobj" and head.lower_ == CHANGE_BY and moved_by and head.head.pos_ in CHANGE_POS:
             structure.change = True  # "rose by 4%", "has fallen by 0.6% in a month", "the toll was cut by 16"
             # ("payrolls climbing by 245,000" are the jobs created; "revised down by 41,000" is a revision's size)
@@ -1344,12 +1356,27 @@ def _climb(anchor: Token, structure: Structure) -> None:
                 node, head = head, head.head  # "about 40 were unaccounted for": the main verb decides
             elif misread_figure_noun(head):
                 node, head = head, head.head  # "revised that estimate upward to 900,000": the verb decides
+            believed = _believed_to(head) if node.dep_ in SUBJECT_DEPS else None
+            if believed is not None:
+                # "45 hostages are believed to have been freed", "30 are feared to have died": what the clause
+                # believed says happened to them
+                _read_verb(believed, node, structure)
+                if structure.quantity:
+                    return
             _read_verb(head, node, structure)
             return
         node = head
 
 
 _SUBJECT_OR_PATIENT_DEPS = SUBJECT_DEPS | PATIENT_DEPS
+
+
+def _believed_to(verb: Token) -> Token | None:
+    """'are believed to have been freed', 'are feared to have died': the verb of the clause a verb of believing
+    raises its subject from (`BELIEVING_VERBS`)."""
+    if _lemma(verb) not in BELIEVING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in VERB_POS), None)
 
 
 def _subject_restates_a_figure(verb: Token) -> bool:
@@ -1429,6 +1456,14 @@ def _per_unit_quantity(noun: Token, structure: Structure) -> bool:
     return True
 
 
+def _measured_output(noun: Token, named: str, structure: Structure) -> str:
+    """'oil output fell to 1.02 million barrels per day': output measured in a unit of stuff is production, no
+    growth of an economy (`OUTPUT_BY_MEASURE`)."""
+    if _lemma(noun) in OUTPUT_WORDS and structure.unit not in (None, "%") and not in_currency(structure.unit):
+        return OUTPUT_BY_MEASURE.get(named, named)
+    return named
+
+
 def _take_noun(noun: Token, structure: Structure) -> None:
     if structure.quantity or _employment_growth(noun, structure) or _bare_rate(noun, structure):
         return
@@ -1436,6 +1471,7 @@ def _take_noun(noun: Token, structure: Structure) -> None:
         return
     named = _named(noun)
     if named:
+        named = _measured_output(noun, named, structure)
         # "unemployment rate", "death toll": a generic head takes its modifier's name; "consumer price inflation"
         # is inflation
         generic = _lemma(noun) in GENERIC_MEASURE_HEADS
