@@ -1086,3 +1086,11 @@ def test_the_amount_a_count_was_missed_by_is_a_difference_not_a_count() -> None:
     [conflict] = report.conflicts
     assert sorted(report.figures[i].value for i in conflict.figures) == [2_310_000, 2_900_000]
     assert report.figures[0].change
+
+
+def test_a_source_in_brackets_breaks_no_count_down_and_homes_left_without_power_are_homes() -> None:
+    # (the parser hangs "13" on the union in brackets, set after a comma beside "9 (company)")
+    report = analyze("Mine collapse in Kord\nTrapped: 9 (company), 13 (miners' union)\nRescued so far: 4")
+    assert not any(r.startswith("part:") for f in report.figures for r in f.rules)
+    report = analyze("The storm left 320,000 homes without power, the utility said. State officials said 410,000 homes had lost power.")
+    assert [f.quantity for f in report.figures] == ["without power", "without power"]

@@ -2012,7 +2012,9 @@ def _part_by_parse(doc: Doc, first: int) -> str | None:
     noun = doc[first].head
     opened_by = doc[noun.left_edge.i - 1].text if noun.left_edge.i > 0 else ""
     apposed = noun.dep_ in APPOSITION_DEPS and (opened_by in DASHES or opened_by in BREAKDOWN_OPENERS)
-    if doc[first].dep_ in NUMBER_ATTACHMENT_DEPS and apposed and noun.head.pos_ in NOUN_POS:
+    # (a source in brackets is no counted noun: "Trapped: 9 (company), 13 (miners' union)")
+    bracketed = any(t.text == OPENING_BRACKET for t in doc[first : noun.i])
+    if doc[first].dep_ in NUMBER_ATTACHMENT_DEPS and apposed and not bracketed and noun.head.pos_ in NOUN_POS:
         whole = noun.head
         counted_whole = any(c.dep_ in NUMBER_ATTACHMENT_DEPS and c.like_num for c in whole.children)
         if counted_whole and not {noun.lemma_.lower(), whole.lemma_.lower()} & UNIT_WORDS.keys():

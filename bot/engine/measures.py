@@ -176,8 +176,6 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("cast", "ballot"): "took part",  # "48 percent of eligible voters cast ballots"
     ("cast", "vote"): "took part",
     ("lose", "power"): "without power",  # "410,000 customers had lost power"
-    ("leave", "home"): "displaced",  # "close to 20,000 have left their homes"
-    ("abandon", "home"): "displaced",
     ("break", "out"): "escaped",  # "22 inmates broke out"
 }
 
@@ -206,6 +204,14 @@ LOSS_BY_COUNTED = {"job": "cut", "home": "destroyed", "people": "killed"}
 # cut), "40 families lost their homes" (they are homeless). Anything else lost ("their eyesight", "their savings")
 # names no count this engine compares.
 LOSS_BY_OBJECT = {"job": "cut", "home": "displaced", "house": "displaced"}
+# What happened to those counted by what their verb's object is, when they are its subject: "close to 20,000 have
+# left their homes" are displaced ("the storm left 320,000 homes without power" counts the homes).
+EVENTS_BY_OBJECT: dict[tuple[str, str], str] = {
+    ("leave", "home"): "displaced",
+    ("abandon", "home"): "displaced",
+    ("leave", "house"): "displaced",
+    ("abandon", "house"): "displaced",
+}
 # What losing means for anything else counted: "146 containers were lost overboard".
 LOST = "lost"
 # Stuff counted by measure, never in the plural: "oil spilled", not "oils spilled".

@@ -160,6 +160,7 @@ from bot.engine.measures import (
     EVENT_KINDS,
     EVENT_PEOPLE_NOUNS,
     EVENT_REPORTING_VERBS,
+    EVENTS_BY_OBJECT,
     FIGURE_CHANGING_VERBS,
     FINAL_COUNT_WORDS,
     FINDING_VERBS,
@@ -1869,8 +1870,11 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
             found = " or ".join(sorted((found, other_fate)))
         if found in COUNTED_ONLY_EVENTS and structure.unit and not structure.counted:
             found = None  # "the index closed at 4,512 points"
-        lost = next((c for c in verb.children if c.dep_ == "dobj"), None) if lemma in LOSING_VERBS else None
-        if lost is not None and node.dep_ in SUBJECT_DEPS and (lemma, _lemma(lost)) not in PHRASAL_EVENTS:
+        done_to = next((c for c in verb.children if c.dep_ == "dobj"), None) if node.dep_ in SUBJECT_DEPS else None
+        lost = done_to if lemma in LOSING_VERBS else None
+        if done_to is not None and (lemma, _lemma(done_to)) in EVENTS_BY_OBJECT:
+            structure.quantity = EVENTS_BY_OBJECT[lemma, _lemma(done_to)]  # "20,000 have left their homes"
+        elif lost is not None and (lemma, _lemma(lost)) not in PHRASAL_EVENTS:
             # "4,000 people lost their jobs", "40 families lost their homes", "six had lost their eyesight": what
             # the counted lost says what happened to them (`LOSS_BY_OBJECT`); anything else lost, nothing named
             # ("lost their lives", "lost power" are phrases of their own)
