@@ -1094,3 +1094,10 @@ def test_a_source_in_brackets_breaks_no_count_down_and_homes_left_without_power_
     assert not any(r.startswith("part:") for f in report.figures for r in f.rules)
     report = analyze("The storm left 320,000 homes without power, the utility said. State officials said 410,000 homes had lost power.")
     assert [f.quantity for f in report.figures] == ["without power", "without power"]
+
+
+def test_analysts_who_had_on_average_expected_a_figure_noun_give_its_value() -> None:
+    # (the parser makes "had" the verb and "expected" a modifier of "revenue")
+    report = analyze("Revenue fell to $17.1 billion, Kestrel said. Analysts had on average expected revenue of $17.2 billion.")
+    assert [f.source for f in report.figures] == ["Kestrel", "Analysts (anonymous)"]
+    assert len(report.conflicts) == 1

@@ -32,6 +32,8 @@ from bot.engine.grammar import (
     NAME_OR_PRONOUN_POS,
     NOT_SOURCE_ENTITIES,
     NOUN_POS,
+    OBJECT_DEPS,
+    PAST_PARTICIPLE_TAG,
     PLACE_ENTITIES,
     PLURAL_NOUN_TAGS,
     RELATIVE_CLAUSE_DEPS,
@@ -1093,6 +1095,7 @@ class FigureRules:
                 figure_noun = nodes["verb"].head
                 valued_at = any(c.dep_ == "prep" and c.lower_ == "at" for c in figure_noun.children)
                 subject = _subject_before(nodes["verb"]) if valued_at and figure_noun.pos_ == "NOUN" else None
+                subject = subject or _subject_of_stranded_auxiliary(nodes["verb"])
                 if subject is not None:
                     found.by_figure_noun.setdefault(figure_noun.i, Holder(subject, label))
                 continue
@@ -1527,6 +1530,18 @@ def _subject_before(verb: Token) -> Token | None:
         return None
     root = verb.sent.root
     return next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+
+
+def _subject_of_stranded_auxiliary(participle: Token) -> Token | None:
+    """'Analysts had on average expected revenue of Rs 17,235 crore': a phrase between the auxiliary and its
+    participle leads the parser to make "had" the sentence's verb and the participle a modifier of the noun after
+    it; the auxiliary's subject is the participle's."""
+    root = participle.sent.root
+    if participle.tag_ != PAST_PARTICIPLE_TAG or root.lemma_.lower() != "have" or root.i > participle.i:
+        return None
+    if any(c.dep_ in OBJECT_DEPS for c in root.children):
+        return None  # "the ministry has 2,000 staff": a verb of its own
+    return next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < root.i), None)
 
 
 def _verb_above(number: Token) -> int | None:
