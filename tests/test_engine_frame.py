@@ -1101,3 +1101,9 @@ def test_analysts_who_had_on_average_expected_a_figure_noun_give_its_value() -> 
     report = analyze("Revenue fell to $17.1 billion, Kestrel said. Analysts had on average expected revenue of $17.2 billion.")
     assert [f.source for f in report.figures] == ["Kestrel", "Analysts (anonymous)"]
     assert len(report.conflicts) == 1
+
+
+def test_the_noun_just_before_a_verb_with_no_subject_is_its_subject() -> None:
+    # (the parser joins "revenue" to the figure before and leaves "fell" with no subject)
+    report = analyze("Net profit rose to Rs 3,603 crore and revenue fell to Rs 17,120 crore, Kestrel Infotech said.")
+    assert [f.quantity for f in report.figures] == ["profit", "revenue"]

@@ -1893,6 +1893,7 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         _read_counting_clause(verb, structure)  # "the number of girls still missing was 85"
     # The verb's other arguments name what the figure is the value of: "put the figure at", "turnout stood at".
     arguments = list(verb.children)
+    adopted = None  # a noun the parser hung elsewhere, taken for the verb's subject
     if not any(c.dep_ in SUBJECT_DEPS for c in arguments) and verb.dep_ == "ccomp":
         # "said the area burned was 15,000": the parser split the clause; the subject went to the piece before.
         head = verb.head
@@ -1912,6 +1913,13 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         # "The rate for May, reported a month ago, was 4 per cent", "the toll rose to 40 and reached 52": a verb
         # joined to another with no subject of its own shares that verb's subject.
         arguments += [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    elif not any(c.dep_ in SUBJECT_DEPS for c in arguments) and verb.i > 0:
+        # "Net profit rose to Rs 3,603 crore and revenue fell to Rs 17,120 crore": the parser joined "revenue" to
+        # the figure before and left "fell" with no subject; the noun just before a verb with none is its subject.
+        before = verb.doc[verb.i - 1]
+        if before.pos_ == "NOUN" and before.dep_ in CONJUNCT_DEPS and before.head.i < before.i:
+            arguments.insert(0, before)
+            adopted = before.i
     # "Its earlier estimate counted damaged buildings at 3,400": the thing valued "at" the figure is the verb's
     # object, whoever gives it.
     valued_at = node.dep_ == "prep" and node.lower_ in ESTIMATE_PREPOSITIONS
@@ -1930,7 +1938,7 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
             for c in arguments
         ]
     for child in arguments:
-        if child.i == node.i or (child.dep_ not in VERB_ARGUMENT_DEPS and child.i != verb.head.i):
+        if child.i == node.i or (child.dep_ not in VERB_ARGUMENT_DEPS and child.i not in (verb.head.i, adopted)):
             continue
         if structure.quantity:
             break
