@@ -1107,3 +1107,12 @@ def test_the_noun_just_before_a_verb_with_no_subject_is_its_subject() -> None:
     # (the parser joins "revenue" to the figure before and leaves "fell" with no subject)
     report = analyze("Net profit rose to Rs 3,603 crore and revenue fell to Rs 17,120 crore, Kestrel Infotech said.")
     assert [f.quantity for f in report.figures] == ["profit", "revenue"]
+
+
+def test_a_clause_the_parser_hangs_on_the_number_of_things_says_what_happened_to_them() -> None:
+    report = analyze(
+        "The assessment raises the number of households that have been evacuated to 46,400 from 34,200, the UN said."
+    )
+    assert [(f.quantity, f.counted) for f in report.figures] == [("evacuated", "home"), ("evacuated", "home")]
+    [conflict] = report.conflicts
+    assert conflict.reason == "revision"

@@ -1499,6 +1499,9 @@ def _take_noun(noun: Token, structure: Structure) -> None:
             _read_noun(target, structure)
             if not structure.quantity:
                 _read_modifiers(target, structure)
+            if not structure.quantity and _lemma(noun) in COUNTING_NOUNS:
+                # "the number of households that have been evacuated": the parser hangs the clause on the number
+                _read_modifiers(noun, structure)
         elif not structure.known:
             structure.points_back = True
 
