@@ -1116,3 +1116,13 @@ def test_a_clause_the_parser_hangs_on_the_number_of_things_says_what_happened_to
     assert [(f.quantity, f.counted) for f in report.figures] == [("evacuated", "home"), ("evacuated", "home")]
     [conflict] = report.conflicts
     assert conflict.reason == "revision"
+
+
+def test_a_past_quakes_magnitude_is_another_quakes() -> None:
+    report = analyze(
+        "Two people were killed when a shallow earthquake struck Varna province on Thursday, state media said. The "
+        "US Geological Survey put the magnitude of the quake at 5.4 but the national earthquake centre measured it "
+        "at magnitude 6.0. A powerful 7.9-magnitude quake in Varna province in 2008 left 87,000 people dead or missing."
+    )
+    assert {f.value: f.background for f in report.figures if f.quantity == "magnitude"}[7.9]
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[5.4, 6.0]]

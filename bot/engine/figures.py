@@ -108,6 +108,7 @@ from bot.engine.measures import (
     FORECASTER_NOUNS,
     HYPHENATED_QUANTITY_NAMES,
     MAX_BASELINE_CLIMB,
+    MEASURE_OF_EVENT,
     MULTIPLE_WORDS,
     NAMED_QUANTITIES,
     OWNED_FIGURE_NOUNS,
@@ -872,7 +873,8 @@ def _one_dimension(a: str | None, b: str | None) -> bool:
 
 # Quantities a statistics release dates by their period ("growth in 2010", "jobs created last month"), whatever
 # marker of another time names it.
-DATED_STATISTICS = frozenset(NAMED_QUANTITIES) | {"created"}
+# (not the measure of one event: "a 7.9-magnitude quake in Sichuan in 2008" is another quake, however measured)
+DATED_STATISTICS = frozenset(NAMED_QUANTITIES) - frozenset(MEASURE_OF_EVENT.values()) | {"created"}
 # Periods that are also markers of another time: "last month", "last year", "last week".
 RELATIVE_MARKERS = frozenset(marker.strip() for marker in OTHER_EVENT_MARKERS if marker.strip().startswith("last "))
 
