@@ -1126,3 +1126,15 @@ def test_a_past_quakes_magnitude_is_another_quakes() -> None:
     )
     assert {f.value: f.background for f in report.figures if f.quantity == "magnitude"}[7.9]
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[5.4, 6.0]]
+
+
+def test_what_happens_to_people_every_year_is_a_yearly_statistic_not_the_events_toll() -> None:
+    report = analyze(
+        "The bus crash killed 51 people, police said. Official statistics show around 3,000 people die annually in "
+        "road accidents in Varna, but the World Health Organisation estimates the figure could be as high as 12,000."
+    )
+    assert {f.value: f.unit for f in report.figures}[3000] == "per year"
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[3000, 12000]]
+    # (a leak's flow "each day" is still its flow)
+    report = analyze("Researchers estimate that 20,000 barrels of oil are spewing into the sea each day.")
+    assert report.figures[0].unit == "barrel"

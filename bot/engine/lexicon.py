@@ -308,6 +308,10 @@ OTHER_EVENT_MARKERS = (
 # marched in Vell", "a week before 300 were arrested".
 OCCASION_MARKERS = frozenset({"after", "before"})
 TIME_SPAN_NOUNS = frozenset("minute hour day week month year".split())
+# Adverbs of how often, by the span each count is of: "3,000 people die annually" is a count a year.
+FREQUENCY_ADVERBS = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month"}
+# Determiners that make a span of time a rate: "die each year", "every day", "a year".
+EVERY_DETERMINERS = frozenset("each every a per".split())
 
 # How a background paragraph tells a long conflict's start: "The war began on Oct. 7 when ... killing 1,200
 # people" is the conflict's first event, not the one the article reports.

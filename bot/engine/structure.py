@@ -86,8 +86,10 @@ from bot.engine.lexicon import (
     DEMONSTRATIVE_WORDS,
     DESTINATION_WORDS,
     ESTIMATE_PREPOSITIONS,
+    EVERY_DETERMINERS,
     FIGURE_GIVING_VERBS,
     FIGURE_SCOPE_PREPOSITIONS,
+    FREQUENCY_ADVERBS,
     FULL_MONTH_NAMES,
     IT_THEY_PRONOUNS,
     LINE_LABEL_MARKS,
@@ -117,6 +119,7 @@ from bot.engine.lexicon import (
     TALLY_VERBS,
     TENTATIVE_WORDS,
     THERE_WORDS,
+    TIME_SPAN_NOUNS,
     WEEKDAY_NAMES,
     WHERE_WORDS,
     WHOLE_PREPOSITIONS,
@@ -661,6 +664,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = FREED  # "25 hostages escaped": those held who got away are free, as those released are
     if structure.moved_by:
         structure.change = True  # ("job growth was revised down by 35,000": not the jobs created, the revision)
+    # "around 3,000 people die annually on the roads": what happens to people every year is a yearly statistic, no
+    # toll of one event (a leak's "20,000 barrels each day" is its flow, however often it is said)
+    if structure.quantity in PERSON_EVENTS and (span := _how_often(path[-1])) is not None:
+        structure.unit = f"{structure.unit or ''} per {span}".strip()
     return structure
 
 
@@ -942,6 +949,18 @@ def _revises_a_statement(verb: Token) -> bool:
     return lemma in FIGURE_CHANGING_VERBS and any(
         c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS | OWNED_FIGURE_NOUNS for c in verb.children
     )  # "raised its growth forecast to 2.1 percent from 1.8 percent"
+
+
+def _how_often(verb: Token) -> str | None:
+    """'around 3,000 people die annually', 'die each year on the roads': the span of time the verb's count is
+    for, when the verb says it happens every such span (a rate, no count of one event)."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in FREQUENCY_ADVERBS:
+            return FREQUENCY_ADVERBS[child.lower_]
+        every = any(c.dep_ == "det" and c.lower_ in EVERY_DETERMINERS for c in child.children)
+        if child.dep_ == "npadvmod" and _lemma(child) in TIME_SPAN_NOUNS and child.tag_ not in PLURAL_NOUN_TAGS and every:
+            return _lemma(child)
+    return None
 
 
 def per_what(anchor: Token) -> str | None:
