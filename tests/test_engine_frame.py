@@ -1138,3 +1138,12 @@ def test_what_happens_to_people_every_year_is_a_yearly_statistic_not_the_events_
     # (a leak's flow "each day" is still its flow)
     report = analyze("Researchers estimate that 20,000 barrels of oil are spewing into the sea each day.")
     assert report.figures[0].unit == "barrel"
+
+
+def test_a_second_count_the_parser_joins_to_the_first_source_is_an_alternative_count() -> None:
+    report = analyze(
+        "The campaign held its biggest protest in Tessin with an estimated 400,000 people, according to organisers, "
+        "or 200,000 people, according to police."
+    )
+    assert [(f.quantity, f.source) for f in report.figures] == [("took part", "organisers"), ("took part", "police")]
+    assert len(report.conflicts) == 1

@@ -549,7 +549,9 @@ def _description(head: Token) -> str:
     """'An Iraqi militia official' -> 'Iraqi militia official'; conjoined sources are kept."""
     parts = [_np_core(head)]
     for conj in head.conjuncts:
-        if conj.i > head.i and conj.pos_ in NOUN_POS:
+        # ("according to organisers, or 200,000 people, according to police": a count joined on is no source)
+        counted = any(c.like_num for c in conj.children)
+        if conj.i > head.i and conj.pos_ in NOUN_POS and not counted:
             parts.append(_np_core(conj))
     return " and ".join(part for part in parts if part)
 

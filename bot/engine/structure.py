@@ -534,6 +534,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if noun is None or not _done_to_by_its_verb(noun):
         _read_modifiers(noun if noun is not None else anchor, structure)  # "8,000 barrels leaked"
     _climb(anchor, structure)
+    if not structure.quantity and noun is not None and (verb := _verb_of_source_phrase(noun)) is not None:
+        # "3,000 people joined the march, according to police, or 12,000 people, according to the organisers":
+        # the parser joins the second count to the first source; it counts what the sentence's verb says
+        _read_verb(verb, noun, structure)
     if not structure.quantity and noun is not None:
         _read_state(noun, structure)
     if not structure.quantity and (label := _line_label(number)) is not None:
@@ -949,6 +953,18 @@ def _revises_a_statement(verb: Token) -> bool:
     return lemma in FIGURE_CHANGING_VERBS and any(
         c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS | OWNED_FIGURE_NOUNS for c in verb.children
     )  # "raised its growth forecast to 2.1 percent from 1.8 percent"
+
+
+def _verb_of_source_phrase(noun: Token) -> Token | None:
+    """The verb an "according to" phrase hangs on, when `noun` is joined to that phrase's source: 'joined the
+    march, according to police, or 12,000 people'."""
+    source = noun.head
+    if noun.dep_ not in CONJUNCT_DEPS or source.dep_ != "pobj" or source.head.lower_ != "to":
+        return None
+    according = source.head.head
+    if according.lower_ != "according" or according.head.pos_ not in VERB_POS:
+        return None
+    return according.head
 
 
 def _how_often(verb: Token) -> str | None:
