@@ -1142,8 +1142,14 @@ def test_what_happens_to_people_every_year_is_a_yearly_statistic_not_the_events_
 
 def test_a_second_count_the_parser_joins_to_the_first_source_is_an_alternative_count() -> None:
     report = analyze(
-        "The campaign held its biggest protest in Tessin with an estimated 400,000 people, according to organisers, "
+        "The campaign had its biggest protest in Tessin with an estimated 400,000 people, according to organisers, "
         "or 200,000 people, according to police."
     )
     assert [(f.quantity, f.source) for f in report.figures] == [("took part", "organisers"), ("took part", "police")]
     assert len(report.conflicts) == 1
+    # (an event held holds no one captive)
+    report = analyze(
+        "The campaign held its biggest protest in Tessin with an estimated 400,000 people, according to organisers, "
+        "or 200,000 people, according to police."
+    )
+    assert [f.quantity for f in report.figures] == ["took part", "took part"]

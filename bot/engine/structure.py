@@ -1908,6 +1908,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
             found = " or ".join(sorted((found, other_fate)))
         if found in COUNTED_ONLY_EVENTS and structure.unit and not structure.counted:
             found = None  # "the index closed at 4,512 points"
+        if found == HELD and any(c.dep_ == "dobj" and family_of(_lemma(c), EVENT_KINDS) for c in verb.children):
+            found = None  # "held its biggest protest with 400,000 people": an event held, no one held captive
         done_to = next((c for c in verb.children if c.dep_ == "dobj"), None) if node.dep_ in SUBJECT_DEPS else None
         lost = done_to if lemma in LOSING_VERBS else None
         if done_to is not None and (lemma, _lemma(done_to)) in EVENTS_BY_OBJECT:
