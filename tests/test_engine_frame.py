@@ -1153,3 +1153,9 @@ def test_a_second_count_the_parser_joins_to_the_first_source_is_an_alternative_c
         "or 200,000 people, according to police."
     )
     assert [f.quantity for f in report.figures] == ["took part", "took part"]
+
+
+def test_counts_in_words_joined_by_or_are_a_range_however_the_recogniser_tags_them() -> None:
+    # (the recogniser takes "five or six" for a date)
+    report = analyze("Police said seven miners were killed. Various reports put the death toll at five or six.")
+    assert [(f.value, f.upper) for f in report.figures] == [(7, None), (5, 6)]

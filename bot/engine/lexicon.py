@@ -583,7 +583,7 @@ FRACTION_COUNTS = frozenset("two three".split())
 # Words opening a range: "between 15 and 20", "from 12 to 19".
 RANGE_OPENERS = frozenset("between from".split())
 # Words a date or time entity may hold around a bare count: "at least 52", "between 15 and 20", "more than 3".
-COUNT_ENTITY_WORDS = frozenset("at least about some between and to from more than nearly".split())
+COUNT_ENTITY_WORDS = frozenset("at least about some between and or to from more than nearly".split())
 # Determiners before "one" that make it a pronoun: "no one", "the one", "which one".
 PRONOUN_ONE_DETERMINERS = DEFINITE_DETERMINERS | frozenset("no any every each which".split())
 # What joins the words of one number: "twenty - two", "two hundred and five".
