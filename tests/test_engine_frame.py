@@ -1159,3 +1159,14 @@ def test_counts_in_words_joined_by_or_are_a_range_however_the_recogniser_tags_th
     # (the recogniser takes "five or six" for a date)
     report = analyze("Police said seven miners were killed. Various reports put the death toll at five or six.")
     assert [(f.value, f.upper) for f in report.figures] == [(7, None), (5, 6)]
+
+
+def test_injured_people_taken_somewhere_are_some_of_the_injured() -> None:
+    report = analyze(
+        "A provincial official said about 200 people were wounded in the blasts. A doctor said army helicopters "
+        "airlifted 11 seriously injured people to the capital."
+    )
+    assert [f.quantity for f in report.figures] == ["wounded", None]
+    assert report.conflicts == []
+    # (what the blast did to them still counts them all)
+    assert analyze("Police said the blast injured 30 people.").figures[0].quantity == "wounded"

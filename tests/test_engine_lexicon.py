@@ -70,6 +70,7 @@ WORD_FAMILIES = {
     "place recording verbs": lexicon.PLACE_RECORDING_VERBS,
     "destination words": lexicon.DESTINATION_WORDS,
     "believing verbs": lexicon.BELIEVING_VERBS,
+    "moving verbs": lexicon.MOVING_VERBS,
     "every determiners": lexicon.EVERY_DETERMINERS,
     "frequency adverbs": frozenset(lexicon.FREQUENCY_ADVERBS),
 }

@@ -377,6 +377,9 @@ NUMBER_SAYING_VERBS = frozenset({"say", "claim"})  # "while organisers claimed 2
 # phrases of giving a bare number ("the authorities spoke of 150,000").
 NUMBER_COUNTING_VERBS = frozenset("count tally record estimate".split())
 NUMBER_SPEAKING_PHRASES = frozenset({("speak", "of"), ("talk", "of")})
+# Verbs of taking people somewhere: "airlifted 11 seriously injured people to Peshawar", "12 injured were flown to
+# the capital" count those moved, some of the injured, not all of them.
+MOVING_VERBS = frozenset("airlift fly rush take transfer shift ferry carry send move".split())
 # Verbs of believing that raise a clause's subject: "45 hostages are believed to have been freed", "30 are feared
 # to have died", "are thought to have drowned" (what happened to them is the raised clause's).
 BELIEVING_VERBS = frozenset("believe think fear presume know suspect".split())

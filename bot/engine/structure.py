@@ -95,6 +95,7 @@ from bot.engine.lexicon import (
     LINE_LABEL_MARKS,
     MASS_BODY_NOUNS,
     MONTH_NAMES,
+    MOVING_VERBS,
     NATION_NOUNS,
     NATIONWIDE_SCOPE,
     NATIONWIDE_WORDS,
@@ -668,6 +669,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = FREED  # "25 hostages escaped": those held who got away are free, as those released are
     if structure.moved_by:
         structure.change = True  # ("job growth was revised down by 35,000": not the jobs created, the revision)
+    if structure.quantity in PERSON_EVENTS and _moved_somewhere(path):
+        structure.quantity = None  # "airlifted 11 seriously injured people to Peshawar": some of the injured
     # "around 3,000 people die annually on the roads": what happens to people every year is a yearly statistic, no
     # toll of one event (a leak's "20,000 barrels each day" is its flow, however often it is said)
     if structure.quantity in PERSON_EVENTS and (span := _how_often(path[-1])) is not None:
@@ -953,6 +956,15 @@ def _revises_a_statement(verb: Token) -> bool:
     return lemma in FIGURE_CHANGING_VERBS and any(
         c.dep_ in PATIENT_DEPS and _lemma(c) in RESTATING_NOUNS | OWNED_FIGURE_NOUNS for c in verb.children
     )  # "raised its growth forecast to 2.1 percent from 1.8 percent"
+
+
+def _moved_somewhere(path: list[Token]) -> bool:
+    """'choppers airlifted 11 seriously injured people to Peshawar', '12 injured were flown to Surkhet': people a
+    verb of moving (`MOVING_VERBS`) takes somewhere ("to" a place), as its object."""
+    verb = path[-1]
+    if _lemma(verb) not in MOVING_VERBS or len(path) < 2 or path[-2].dep_ not in PATIENT_DEPS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def _verb_of_source_phrase(noun: Token) -> Token | None:
