@@ -273,7 +273,10 @@ COUNTED_FAMILIES: dict[str, frozenset[str]] = {
 # "30 protesters were hurt"), while nouns of one group name it alike ("troops", "soldiers").
 PERSON_GROUPS: dict[str, frozenset[str]] = {
     "security forces": frozenset("soldier troop officer policeman policewoman guard serviceman trooper".split()),
-    "fighters": frozenset("militant fighter rebel insurgent guerrilla gunman jihadist extremist attacker".split()),
+    "fighters": frozenset(
+        "militant fighter rebel insurgent guerrilla gunman jihadist extremist attacker terrorist separatist bandit "
+        "combatant".split()
+    ),
     "rescue workers": frozenset("firefighter rescuer paramedic medic".split()),
     "protesters": frozenset("protester protestor demonstrator marcher".split()),
     "children": frozenset("child minor kid boy girl infant teenager teen adolescent juvenile".split()),
@@ -282,7 +285,7 @@ PERSON_GROUPS: dict[str, frozenset[str]] = {
     "journalists": frozenset("journalist reporter".split()),
     # (people, but no soldiers: "600 soldiers were killed" and "14 civilians were killed" are two counts; "eight
     # villagers were killed" and "more than 20 militants were killed" too)
-    "civilians": frozenset("civilian villager resident inhabitant citizen".split()),
+    "civilians": frozenset("civilian villager resident inhabitant citizen non-combatant noncombatant".split()),
 }
 
 # Verbs of what something is made or allowed for: "designed to carry 30 people" is a capacity.
