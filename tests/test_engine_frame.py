@@ -1175,6 +1175,6 @@ def test_injured_people_taken_somewhere_are_some_of_the_injured() -> None:
 def test_terrorists_an_army_says_it_killed_are_fighters_not_civilians() -> None:
     report = analyze(
         "An air strike near Tamra killed 27 civilians, doctors said. The army said the strike killed around 40 "
-        "terrorists and that three civilians died."
+        "terrorists. Three civilians also died, an army spokesman said."
     )
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[3, 27]]
