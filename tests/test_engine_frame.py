@@ -1178,3 +1178,11 @@ def test_terrorists_an_army_says_it_killed_are_fighters_not_civilians() -> None:
         "terrorists. Three civilians also died, an army spokesman said."
     )
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[3, 27]]
+
+
+def test_people_and_a_city_hall_in_brackets_after_a_value_give_it() -> None:
+    report = analyze("🚢 Ferry sinks off Palo island\nOn board: 180 (operator) vs 260 (survivors)\nRescued: 112\n#Palo")
+    assert [(f.source, f.quantity) for f in report.figures[:2]] == [("operator", "on board"), ("survivors", "on board")]
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[180, 260]]
+    report = analyze("Blackout in Vessa\n\nHomes without power: 210,000 (grid operator) / 340,000 (city hall)")
+    assert [f.source for f in report.figures] == ["grid operator", "city hall"]

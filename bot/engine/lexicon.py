@@ -429,6 +429,9 @@ SOURCE_NOUNS = (
         counterparts opposition worker workers media guard coastguard""".split()
     )
 )
+# People (and a seat of government) who tell a figure when named in brackets after it, though they are no source
+# noun elsewhere: "260 (survivors)", "340,000 (city hall)", "22 (residents)".
+BRACKETED_SOURCE_NOUNS = frozenset("survivor witness eyewitness resident local villager relative hall".split())
 # The prepositions of being inside a figure's scope: "600,000 in Washington", "across the north".
 # The entity labels of places and times (`PLACE_ENTITIES`, `SCOPE_ENTITIES`, ...) are in `bot.engine.grammar`.
 SCOPE_PREPOSITIONS = frozenset("in across throughout inside".split())

@@ -104,6 +104,7 @@ from bot.engine.lexicon import (
     NUMBER_GIVING_VERBS,
     NUMBER_SAYING_VERBS,
     NUMBER_SPEAKING_PHRASES,
+    OPENING_BRACKET,
     ORGANISATION_NOUNS,
     OWN_PEOPLE_NOUNS,
     PLACE_NOUNS,
@@ -1364,7 +1365,10 @@ def _climb(anchor: Token, structure: Structure) -> None:
         comparative = node.tag_ in COMPARATIVE_TAGS and node.dep_ in MODIFIER_DEPS
         if head.pos_ == "NOUN" and _changes(head) and node.dep_ == "pobj":
             structure.change = True  # "an increase of 9%"
-        if head.pos_ == "NOUN" and (node.dep_ in VALUE_OF_NOUN_DEPS or comparative):
+        # ("On board: 180 (operator) vs 260 (survivors)": a noun in brackets right after the value says who gives
+        # it, not what it counts)
+        bracketed = any(t.text == OPENING_BRACKET for t in head.doc[node.i + 1 : head.i])
+        if head.pos_ == "NOUN" and (node.dep_ in VALUE_OF_NOUN_DEPS or comparative) and not bracketed:
             # "a turnout of 61%", "inflation of 4.8%", "a toll of 17"
             _take_noun(head, structure)
             if structure.quantity or structure.points_back:
