@@ -1186,3 +1186,6 @@ def test_people_and_a_city_hall_in_brackets_after_a_value_give_it() -> None:
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[180, 260]]
     report = analyze("Blackout in Vessa\n\nHomes without power: 210,000 (grid operator) / 340,000 (city hall)")
     assert [f.source for f in report.figures] == ["grid operator", "city hall"]
+    # (a label naming a state in two words names what both values measure)
+    assert [f.quantity for f in report.figures] == ["without power", "without power"]
+    assert len(report.conflicts) == 1

@@ -1790,8 +1790,13 @@ def _line_label(number: Token) -> Token | None:
 
 
 def _quantity_labelled(label: Span) -> str | None:
-    """The quantity a label's words name, the last word that names one first ("Area burned" -> burned)."""
-    return next((q for word in reversed(label) if word.is_alpha and (q := _named(word) or _event(word))), None)
+    """The quantity a label's words name, the last word that names one first ("Area burned" -> burned), or the
+    state two of its words name ("Homes without power" -> without power)."""
+    named = next((q for word in reversed(label) if word.is_alpha and (q := _named(word) or _event(word))), None)
+    if named is not None:
+        return named
+    pairs = itertools.pairwise(label)
+    return next((STATE_PHRASES[a.lower_, _lemma(b)] for a, b in pairs if (a.lower_, _lemma(b)) in STATE_PHRASES), None)
 
 
 # How many labelled lines a list's heading may stand above ("Dead:" over "- Ministry: 12", "- Hospital: 20", ...).
