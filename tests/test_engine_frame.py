@@ -1189,3 +1189,12 @@ def test_people_and_a_city_hall_in_brackets_after_a_value_give_it() -> None:
     # (a label naming a state in two words names what both values measure)
     assert [f.quantity for f in report.figures] == ["without power", "without power"]
     assert len(report.conflicts) == 1
+
+
+def test_a_percentage_of_another_figure_is_a_share_of_it_not_the_clauses_measure() -> None:
+    report = analyze(
+        "The deficit was 4.6 per cent of GDP against the budget estimate of 4.8 per cent. CGA data show that total "
+        "expenditure has already reached 88 per cent of the revised estimate."
+    )
+    assert {f.value: f.quantity for f in report.figures}[88] == "share"
+    assert not any(88 in {report.figures[i].value for i in c.figures} for c in report.conflicts)

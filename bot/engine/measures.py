@@ -77,7 +77,8 @@ OUTPUT_WORDS = frozenset({"output"})
 
 # Quantities that belong to a party: "Kessling won 41.8% of the vote", "2.75 million votes for Maduro". Figures of
 # different parties are different measures, and a figure whose party is not named compares with none.
-PARTY_QUANTITIES = frozenset({"share", "won"})
+SHARE = "share"
+PARTY_QUANTITIES = frozenset({SHARE, "won"})
 # Verbs whose subject is the party that took the votes: "the 5.15 million votes the authority said Maduro had won".
 WINNING_VERBS = frozenset("win get receive take secure garner poll".split())
 # Roles in a race that an apposition names: "6.27 million for his rival, former diplomat Edmundo Gonzalez".

@@ -230,6 +230,7 @@ from bot.engine.measures import (
     REVISABLE_STATEMENT_NOUNS,
     REVISION_VERBS,
     RUNNING_TOTAL_PATTERN,
+    SHARE,
     SHARE_BASE_WORDS,
     SHARE_WINNING_VERBS,
     SHORT_WORDS,
@@ -512,6 +513,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
     if noun is None and number.i + 1 < len(doc) and doc[number.i + 1].text == "%":
         structure.unit = "%"
         noun = _of_object(doc[number.i + 1])
+    # ("spending reached 88 per cent of the revised estimate": a share of another figure, whatever reached it)
+    share_of_a_figure = noun is not None and structure.unit == "%" and _lemma(noun) in OWNED_FIGURE_NOUNS | RESTATING_NOUNS
     if noun is not None and structure.unit == "%" and _lemma(noun) in SHARE_BASE_WORDS | RESTATING_NOUNS | TARGET_WORDS:
         # "a deficit of 4.6 per cent of GDP", "spending reached 88 per cent of the revised estimate": a ratio to the
         # economy's size or to another figure, no measure of the economy's growth nor that figure restated
@@ -670,6 +673,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = FREED  # "25 hostages escaped": those held who got away are free, as those released are
     if structure.moved_by:
         structure.change = True  # ("job growth was revised down by 35,000": not the jobs created, the revision)
+    if share_of_a_figure:
+        structure.quantity = SHARE  # compared only with shares of the same party's figure (`PARTY_QUANTITIES`)
     if structure.quantity in PERSON_EVENTS and _moved_somewhere(path):
         structure.quantity = None  # "airlifted 11 seriously injured people to Peshawar": some of the injured
     # "around 3,000 people die annually on the roads": what happens to people every year is a yearly statistic, no
