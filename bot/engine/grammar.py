@@ -159,7 +159,7 @@ PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 # A present participle: "mapped using GPS at 2,483 acres".
 PRESENT_PARTICIPLE_TAGS = frozenset({"VBG"})
 # A past participle: "had on average expected revenue of ...".
-PAST_PARTICIPLE_TAG = "VBN"
+PAST_PARTICIPLE_TAGS = frozenset({"VBN"})
 # A past participle or an adjective after a verb: "fighters reported killed", "reported dead".
 PARTICIPLE_OR_ADJECTIVE_TAGS = frozenset({"VBN", "JJ"})
 # Plural nouns, common and proper: "officials", "the Greens".

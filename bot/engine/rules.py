@@ -33,7 +33,7 @@ from bot.engine.grammar import (
     NOT_SOURCE_ENTITIES,
     NOUN_POS,
     OBJECT_DEPS,
-    PAST_PARTICIPLE_TAG,
+    PAST_PARTICIPLE_TAGS,
     PLACE_ENTITIES,
     PLURAL_NOUN_TAGS,
     RELATIVE_CLAUSE_DEPS,
@@ -1538,7 +1538,7 @@ def _subject_of_stranded_auxiliary(participle: Token) -> Token | None:
     participle leads the parser to make "had" the sentence's verb and the participle a modifier of the noun after
     it; the auxiliary's subject is the participle's."""
     root = participle.sent.root
-    if participle.tag_ != PAST_PARTICIPLE_TAG or root.lemma_.lower() != "have" or root.i > participle.i:
+    if participle.tag_ not in PAST_PARTICIPLE_TAGS or root.lemma_.lower() != "have" or root.i > participle.i:
         return None
     if any(c.dep_ in OBJECT_DEPS for c in root.children):
         return None  # "the ministry has 2,000 staff": a verb of its own

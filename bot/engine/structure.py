@@ -514,7 +514,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.unit = "%"
         noun = _of_object(doc[number.i + 1])
     # ("spending reached 88 per cent of the revised estimate": a share of another figure, whatever reached it)
-    share_of_a_figure = noun is not None and structure.unit == "%" and _lemma(noun) in OWNED_FIGURE_NOUNS | RESTATING_NOUNS
+    share_of_a_figure = noun is not None and structure.unit == "%" and _lemma(noun) in REVISABLE_STATEMENT_NOUNS
     if noun is not None and structure.unit == "%" and _lemma(noun) in SHARE_BASE_WORDS | RESTATING_NOUNS | TARGET_WORDS:
         # "a deficit of 4.6 per cent of GDP", "spending reached 88 per cent of the revised estimate": a ratio to the
         # economy's size or to another figure, no measure of the economy's growth nor that figure restated
