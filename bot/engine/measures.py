@@ -201,13 +201,14 @@ LOSING_VERBS = frozenset("go lose".split())
 
 # What "lost" or "gone" means for what is counted: jobs are cut, homes destroyed, people killed.
 LOSS_BY_COUNTED = {"job": "cut", "home": "destroyed", "people": "killed"}
-# What happened to those who lost something, by what they lost: "4,000 people lost their jobs" (their jobs were
-# cut), "40 families lost their homes" (they are homeless). Anything else lost ("their eyesight", "their savings")
-# names no count this engine compares.
-LOSS_BY_OBJECT = {"job": "cut", "home": "displaced", "house": "displaced"}
-# What happened to those counted by what their verb's object is, when they are its subject: "close to 20,000 have
-# left their homes" are displaced ("the storm left 320,000 homes without power" counts the homes).
+# What happened to those counted by what their verb's object is, when they are its subject: "4,000 people lost
+# their jobs" (their jobs were cut), "40 families lost their homes" and "close to 20,000 have left their homes" (they
+# are homeless; "the storm left 320,000 homes without power" counts the homes). Anything else lost ("their eyesight",
+# "their savings") names no count this engine compares.
 EVENTS_BY_OBJECT: dict[tuple[str, str], str] = {
+    ("lose", "job"): "cut",
+    ("lose", "home"): "displaced",
+    ("lose", "house"): "displaced",
     ("leave", "home"): "displaced",
     ("abandon", "home"): "displaced",
     ("leave", "house"): "displaced",
@@ -313,7 +314,8 @@ UNIT_WORDS: dict[str, str] = {
     "km2": "km2", "sq": "km2",
     "kilometre": "km", "kilometer": "km", "km": "km", "mile": "mile",
     "metre": "m", "meter": "m", "millimetre": "mm", "millimeter": "mm", "mm": "mm", "centimetre": "cm",
-    "tonne": "t", "ton": "t", "barrel": "barrel", "bbl": "barrel", "bpd": "barrel per day", "gallon": "gallon", "litre": "l", "liter": "l", "gigabyte": "GB",
+    "tonne": "t", "ton": "t", "barrel": "barrel", "bbl": "barrel", "bpd": "barrel per day",
+    "gallon": "gallon", "litre": "l", "liter": "l", "gigabyte": "GB",
     "degree": "degree", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
     "minute": "minute", "second": "second",
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR", **CURRENCY_NAMES,

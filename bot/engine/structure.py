@@ -194,7 +194,6 @@ from bot.engine.measures import (
     LEVEL_PREPOSITIONS,
     LOSING_VERBS,
     LOSS_BY_COUNTED,
-    LOSS_BY_OBJECT,
     LOST,
     MASS_NOUNS,
     MEASURE_OF_EVENT,
@@ -991,8 +990,8 @@ def _how_often(verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in FREQUENCY_ADVERBS:
             return FREQUENCY_ADVERBS[child.lower_]
-        every = any(c.dep_ == "det" and c.lower_ in EVERY_DETERMINERS for c in child.children)
-        if child.dep_ == "npadvmod" and _lemma(child) in TIME_SPAN_NOUNS and child.tag_ not in PLURAL_NOUN_TAGS and every:
+        span = child.dep_ == "npadvmod" and _lemma(child) in TIME_SPAN_NOUNS and child.tag_ not in PLURAL_NOUN_TAGS
+        if span and any(c.dep_ == "det" and c.lower_ in EVERY_DETERMINERS for c in child.children):
             return _lemma(child)
     return None
 
@@ -1936,16 +1935,15 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
             found = None  # "the index closed at 4,512 points"
         if found == HELD and any(c.dep_ == "dobj" and family_of(_lemma(c), EVENT_KINDS) for c in verb.children):
             found = None  # "held its biggest protest with 400,000 people": an event held, no one held captive
+        # "4,000 people lost their jobs", "20,000 have left their homes": what the counted did to the verb's object
+        # says what happened to them (`EVENTS_BY_OBJECT`); anything else they lost ("six had lost their eyesight")
+        # names nothing ("lost their lives", "lost power" are phrases of their own)
         done_to = next((c for c in verb.children if c.dep_ == "dobj"), None) if node.dep_ in SUBJECT_DEPS else None
-        lost = done_to if lemma in LOSING_VERBS else None
-        if done_to is not None and (lemma, _lemma(done_to)) in EVENTS_BY_OBJECT:
-            structure.quantity = EVENTS_BY_OBJECT[lemma, _lemma(done_to)]  # "20,000 have left their homes"
-        elif lost is not None and (lemma, _lemma(lost)) not in PHRASAL_EVENTS:
-            # "4,000 people lost their jobs", "40 families lost their homes", "six had lost their eyesight": what
-            # the counted lost says what happened to them (`LOSS_BY_OBJECT`); anything else lost, nothing named
-            # ("lost their lives", "lost power" are phrases of their own)
-            structure.quantity = LOSS_BY_OBJECT.get(_lemma(lost))
-        elif found and not (found == "cut" and lemma in LOSING_VERBS and not structure.counted):
+        by_object = EVENTS_BY_OBJECT.get((lemma, _lemma(done_to))) if done_to is not None else None
+        lost_else = done_to is not None and lemma in LOSING_VERBS and (lemma, _lemma(done_to)) not in PHRASAL_EVENTS
+        if by_object is not None:
+            structure.quantity = by_object
+        elif found and not lost_else and not (found == "cut" and lemma in LOSING_VERBS and not structure.counted):
             if found == "cut" and lemma in LOSING_VERBS:
                 # ("lost 146 containers overboard": lost, not cut, when what is lost is no job)
                 jobs = (structure.counted or "") in JOB_HOLDER_NOUNS | EMPLOYMENT_WORDS
