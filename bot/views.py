@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.engine.conflicts import claim_source_key
 from bot.engine.measures import EVENT_FAMILIES
 from bot.report import Claim, Conflict, Figure, Report, Span
 
@@ -224,6 +225,10 @@ def figure_source(report: Report, figure: Figure) -> FigureSource:
         # The engine names a source the article's own voice cites ("the ministry's estimate of ..."), or none.
         return FigureSource(name=figure.source)
     claim = report.claims[figure.claim]
+    if figure.source is not None and figure.source_key != claim_source_key(claim):
+        # "On board: 180 (operator) vs 260 (survivors)": the figure's own source, as the engine read it and its
+        # conflict notes name it, wins over the speaker of the claim it sits in
+        return FigureSource(name=figure.source)
     notes = [f"via {claim.via}"] if claim.via else []
     for hedge in claim.hedges:
         _add_unique(notes, short_hedge(hedge))

@@ -235,3 +235,15 @@ def test_the_bot_and_the_terminal_list_the_same_sources_in_the_same_order() -> N
     ]
     terminal_names = ["unnamed source" if name == "Unresolved speaker" else name for name in terminal_names]
     assert bot_names and bot_names == terminal_names
+
+
+def test_a_figures_own_source_wins_over_the_speaker_of_its_claim_in_every_view() -> None:
+    # ("On board:" reads as a speaker's label; the engine gives each value its bracketed source)
+    from bot.engine import analyze
+    from bot.views import figures_by_measure
+
+    report = analyze("Ferry sinks off Palo island\nOn board: 180 (operator) vs 260 (survivors)\nRescued: 112")
+    names = {entry.value: entry.source.name for line in figures_by_measure(report) for entry in line.entries}
+    assert {names[k] for k in names if k in ("180", "260")} == {"operator", "survivors"}
+    figures = render_report(report, label="post.txt").split("Figures")[1].split("Conflicts")[0]
+    assert "operator" in figures and "board" not in figures
