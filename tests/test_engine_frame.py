@@ -1198,3 +1198,11 @@ def test_a_percentage_of_another_figure_is_a_share_of_it_not_the_clauses_measure
     )
     assert {f.value: f.quantity for f in report.figures}[88] == "share"
     assert not any(88 in {report.figures[i].value for i in c.figures} for c in report.conflicts)
+
+
+def test_a_posts_label_opening_on_a_preposition_names_no_speaker() -> None:
+    report = analyze("Ferry sinks off Palo island\nOn board: 180 (operator) vs 260 (survivors)\nRescued: 112")
+    assert [claim.speaker for claim in report.claims] == []
+    # (a label opening on "per" still names who gives the figures)
+    report = analyze("Flood in Orsk\nPer police: 40 dead, 12 missing")
+    assert [claim.speaker for claim in report.claims] == ["police"]

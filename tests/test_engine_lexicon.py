@@ -74,6 +74,7 @@ WORD_FAMILIES = {
     "bracketed source nouns": lexicon.BRACKETED_SOURCE_NOUNS,
     "every determiners": lexicon.EVERY_DETERMINERS,
     "frequency adverbs": frozenset(lexicon.FREQUENCY_ADVERBS),
+    "label source prepositions": lexicon.LABEL_SOURCE_PREPOSITIONS,
 }
 MARKS = {
     "dashes": lexicon.DASHES,

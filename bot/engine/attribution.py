@@ -70,6 +70,7 @@ from bot.engine.lexicon import (
     ESTIMATE_PREPOSITIONS,
     GENERIC_AUDIENCE_NOUNS,
     INTERVIEW_PREPOSITIONS,
+    LABEL_SOURCE_PREPOSITIONS,
     NUMBER_SAYING_VERBS,
     OBJECT_CONTENT_VERBS,
     OUTLET_PREPOSITIONS,
@@ -1219,6 +1220,8 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
             continue
         if any(t.pos_ in VERB_POS for t in prefix) or prefix[0].lower_ in _LABELS:
             continue
+        if prefix[0].pos_ == "ADP" and prefix[0].lower_ not in LABEL_SOURCE_PREPOSITIONS:
+            continue  # "On board: 180 (operator) vs 260 (survivors)", "In Paris: ...": a state or a place, no speaker
         # "WHO: 1,610 cases": a name in capitals before a figure labels it, however the tagger read it.
         acronym = (
             len(prefix) == 1

@@ -546,6 +546,9 @@ BARE_REFERENCES = BARE_OBJECT_REFERENCES | frozenset("these those".split())
 AUTHOR_PREPOSITIONS = frozenset("from by of".split())
 # Prepositions whose phrase stays part of a source's mention: "a spokesman for the ministry", "officials in Kyiv".
 SOURCE_PHRASE_PREPOSITIONS = frozenset("of for at in from with on".split())
+# Prepositions a post's label may open on and still name who speaks: "Per police: 40 dead", "Via AFP: ...". A label
+# opening on any other ("On board:", "In Paris:") names a state, a place or a time.
+LABEL_SOURCE_PREPOSITIONS = frozenset("per via".split())
 # Prepositions of a short attachment that says whose source someone is: "an analyst at Kesterby Bank", "their
 # counterparts in Europe".
 AFFILIATION_PREPOSITIONS = frozenset("for of from at with in".split())
