@@ -221,13 +221,11 @@ class FigureLine:
 
 def figure_source(report: Report, figure: Figure) -> FigureSource:
     """Who gives a figure, with the outlet it came through and the doubts attached, each said once."""
-    if figure.claim is None or not 0 <= figure.claim < len(report.claims):
-        # The engine names a source the article's own voice cites ("the ministry's estimate of ..."), or none.
-        return FigureSource(name=figure.source)
-    claim = report.claims[figure.claim]
-    if figure.source is not None and figure.source_key != claim_source_key(claim):
-        # "On board: 180 (operator) vs 260 (survivors)": the figure's own source, as the engine read it and its
-        # conflict notes name it, wins over the speaker of the claim it sits in
+    claim = report.claims[figure.claim] if figure.claim is not None and 0 <= figure.claim < len(report.claims) else None
+    # The engine's own reading when no claim holds the figure (a source the article's own voice cites, "the
+    # ministry's estimate of ...", or none), or when it names another source than the claim's speaker ("On board:
+    # 180 (operator) vs 260 (survivors)"), as its conflict notes do.
+    if claim is None or (figure.source is not None and figure.source_key != claim_source_key(claim)):
         return FigureSource(name=figure.source)
     notes = [f"via {claim.via}"] if claim.via else []
     for hedge in claim.hedges:
