@@ -1206,3 +1206,13 @@ def test_a_posts_label_opening_on_a_preposition_names_no_speaker() -> None:
     # (a label opening on "per" still names who gives the figures)
     report = analyze("Flood in Orsk\nPer police: 40 dead, 12 missing")
     assert [claim.speaker for claim in report.claims] == ["police"]
+
+
+def test_a_year_in_a_posts_label_dates_the_line_as_another_event() -> None:
+    post = "Ferry capsizes on Lake Orvin\nPolice: 14 dead\nHospital: 21 dead\n"
+    for line in ("Same lake, 2017: 9 dead in a capsizing", "Previous disaster: 2011, 30 dead"):
+        report = analyze(post + line)
+        assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[14, 21]]
+    # (a line with no year is still a count of this capsizing)
+    report = analyze(post + "Rescuers: 19 dead")
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[14, 19, 21]]

@@ -1695,7 +1695,10 @@ _DEADLINE_YEAR = re.compile(
 )
 _PAST_YEAR = re.compile(
     r"\b(?:in|during|of|from)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|\b(?:the|a|an)\s+(?:1[89]|20)\d\d\s+[a-z]|^\W*in (?:january|february|march|april|may|"
-    r"june|july|august|september|october|november|december)\b",
+    r"june|july|august|september|october|november|december)\b"
+    # a year that closes a post's label or opens what it labels: "Same road, 2019: 12 killed", "Last flood: 2015,
+    # 400 evacuated"
+    r"|\b(?:1[89]|20)\d\d\s*:|:\s*(?:1[89]|20)\d\d\s*,",
     re.IGNORECASE,
 )
 
