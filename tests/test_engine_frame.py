@@ -1216,3 +1216,11 @@ def test_a_year_in_a_posts_label_dates_the_line_as_another_event() -> None:
     # (a line with no year is still a count of this capsizing)
     report = analyze(post + "Rescuers: 19 dead")
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[14, 19, 21]]
+
+
+def test_a_clause_dating_the_figures_own_noun_earlier_tells_of_another_event() -> None:
+    report = analyze(
+        "The Varn Seismic Institute said the quake had a magnitude of 6.9. The USGS put the magnitude at 6.6. A "
+        "seismologist said it was not an aftershock of the magnitude 7.2 quake that struck two days earlier."
+    )
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[6.6, 6.9]]

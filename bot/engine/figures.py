@@ -367,9 +367,9 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         elif _reported_earlier(doc, structure):
             labels.append(EARLIER_REPORT)
         other_event, past_year = _background_markers(sentence_text(sentence))
-        other_event = (other_event and _other_event_applies(doc, structure.clause, sentence)) or _fronted_other_event(
-            sentence
-        )
+        other_event = (
+            other_event and _other_event_applies(doc, structure.clause, sentence, path)
+        ) or _fronted_other_event(sentence)
         background = (
             other_event
             or (past_year and _past_year_applies(doc, structure.clause, sentence, path))
@@ -1817,14 +1817,16 @@ def _another_occasion(verb: Token) -> bool:
     )
 
 
-def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:
+def _other_event_applies(doc: Doc, clause: int | None, sentence, path: list[Token]) -> bool:
     """Whether a marker of another event (`OTHER_EVENT_MARKERS`: "two weeks ago", "an earlier attack") in the
     figure's sentence is about another event rather than about a statement: a marker dating a statement ('the
     previous estimate was', 'figures released last week', 'Human Rights Watch last week estimated') leaves the
     figure the article's own. A marker inside a clause of its own that doesn't hold the figure dates that clause
     ("grew 0.6 percent, while growth in the previous three months was revised down"); any other marker in the
-    sentence counts (precision first)."""
+    sentence counts (precision first). So does a marker in a clause on the figure's own phrase: "an aftershock
+    to the magnitude 8.5 quake that struck hours earlier"."""
     verb = doc[clause] if clause is not None else None
+    phrase = {t.i for t in path[:-1]}
     return any(
         (
             (marker.lemma_.lower() not in _STATEMENT_WORDS and marker.head.lemma_.lower() not in _STATEMENT_WORDS)
@@ -1832,7 +1834,11 @@ def _other_event_applies(doc: Doc, clause: int | None, sentence) -> bool:
         )
         and not _dates_a_baseline(marker)
         and not _dates_the_followed_event(marker)
-        and (verb is None or (_clause_holds(_clause_head(marker), verb) and not _set_against_another(marker, verb)))
+        and (
+            verb is None
+            or (_clause_holds(_clause_head(marker), verb) and not _set_against_another(marker, verb))
+            or _clause_head(marker).head.i in phrase
+        )
         for marker in _marker_heads(doc, sentence.start, sentence.end)
     )
 

@@ -300,6 +300,13 @@ OTHER_EVENT_MARKERS = (
     "months ago",
     "weeks ago",
     "days ago",
+    # "the magnitude 8.5 quake that struck hours earlier": a span of time before the story's own tells of another
+    # occasion, whatever number counts it
+    "hours earlier",
+    "days earlier",
+    "weeks earlier",
+    "months earlier",
+    "years earlier",
     "the day before",  # "The day before, 20,000 people marched": another day's count
     "the night before",
 )
