@@ -42,6 +42,9 @@ def _doc(words, heads=None, deps=None, pos=None, lemmas=None, ents=None) -> Doc:
 # (label, words, index of the number the rule is about); token rules read words, shapes and a few tags only.
 TOKEN_CASES = [
     ("not-a-count:age-aged", ["a", "man", "aged", "54", "died"], 3),
+    ("not-a-count:age-aged", ["the", "dead", "were", "aged", "between", "24", "and", "57"], 5),
+    ("not-a-count:age-aged", ["the", "dead", "were", "aged", "between", "24", "and", "57"], 7),
+    ("not-a-count:age-aged", ["victims", "aged", "18", "to", "25", "were"], 4),
     ("not-a-count:age-years-old", ["the", "boy", ",", "12", "years", "old", ","], 3),
     ("not-a-count:date-month-day", ["on", "March", "6", "police", "said"], 2),
     ("not-a-count:date-day-month", ["on", "6", "March", "police", "said"], 1),

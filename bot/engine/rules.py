@@ -72,6 +72,7 @@ from bot.engine.lexicon import (
     PART_WORDS,
     POSSESSIVE_MARKS,
     PUBLISHING_VERBS,
+    RANGE_OPENERS,
     RELATIVE_PART_WORDS,
     SCALE_WORDS,
     SENTENCE_END_MARKS,
@@ -117,8 +118,9 @@ _CURRENCY_SIGN = {"IS_CURRENCY": True}
 _MONTHS_CAPITALISED = {"LOWER": {"IN": sorted(MONTH_NAMES)}, "IS_TITLE": True}
 # A day of the month in digits: one or two of them.
 _DAY = {"IS_DIGIT": True, "LENGTH": {"<=": 2}}
-# What joins two days of one month: "June 3 and 4", "August 10 to 12", "May 1-3".
-DAY_PAIR_JOINS = frozenset({"and", "to", "through", "-", "–"})
+# What joins the two numbers of a pair: days of one month ("June 3 and 4", "August 10 to 12", "May 1-3"), ages
+# ("aged between 24 and 57").
+NUMBER_PAIR_JOINS = frozenset({"and", "to", "through", "-", "–"})
 
 # What the labels of the baseline patterns (`BASELINES`) begin with.
 BASELINE_LABEL_PREFIX = "baseline:"
@@ -140,11 +142,30 @@ TokenRule = tuple[str, list[dict], int]
 DIGIT_RUN = "not-a-count:digit-run"
 NOT_A_COUNT: tuple[TokenRule, ...] = (
     ("not-a-count:age-aged", [{"LOWER": {"IN": sorted(AGE_WORDS)}}, _NUMBER], 1),
+    # "The dead were aged between 24 and 57", "children aged from 5 to 12": a range of ages
+    ("not-a-count:age-aged", [{"LOWER": {"IN": sorted(AGE_WORDS)}}, {"LOWER": {"IN": sorted(RANGE_OPENERS)}}, _NUMBER], 2),
+    # (and the range's end: "aged between 24 and 57", "aged 18 to 25")
+    (
+        "not-a-count:age-aged",
+        [
+            {"LOWER": {"IN": sorted(AGE_WORDS)}},
+            {"LOWER": {"IN": sorted(RANGE_OPENERS)}},
+            _NUMBER,
+            {"LOWER": {"IN": sorted(NUMBER_PAIR_JOINS)}},
+            _NUMBER,
+        ],
+        4,
+    ),
+    (
+        "not-a-count:age-aged",
+        [{"LOWER": {"IN": sorted(AGE_WORDS)}}, _NUMBER, {"LOWER": {"IN": sorted(NUMBER_PAIR_JOINS)}}, _NUMBER],
+        3,
+    ),
     ("not-a-count:age-years-old", [_NUMBER, {"LOWER": {"IN": ["year", "years"]}}, {"LOWER": "old"}], 0),
     ("not-a-count:age-apposition", [{"POS": "PROPN"}, {"ORTH": ","}, _NUMBER, {"ORTH": ","}], 2),
     ("not-a-count:date-month-day", [_MONTHS_CAPITALISED, _NUMBER], 1),
     # "rallies on June 3 and 4", "from August 10 to 12": the second day of the month named before the first
-    ("not-a-count:date-month-days", [_MONTHS_CAPITALISED, _NUMBER, {"LOWER": {"IN": sorted(DAY_PAIR_JOINS)}}, _DAY], 3),
+    ("not-a-count:date-month-days", [_MONTHS_CAPITALISED, _NUMBER, {"LOWER": {"IN": sorted(NUMBER_PAIR_JOINS)}}, _DAY], 3),
     # "6 May" is a date; "6 may" is a verb ("6 may die"): only a capitalised month counts, and not May.
     (
         "not-a-count:date-day-month",
