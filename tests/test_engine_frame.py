@@ -1224,3 +1224,11 @@ def test_a_clause_dating_the_figures_own_noun_earlier_tells_of_another_event() -
         "seismologist said it was not an aftershock of the magnitude 7.2 quake that struck two days earlier."
     )
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[6.6, 6.9]]
+
+
+def test_a_passing_states_level_after_a_change_is_compared_with_no_other_moment() -> None:
+    report = analyze(
+        "Orla Energy said 90,000 homes were without power at the height of the storm. The mayor said 130,000 homes "
+        "were without power. By noon the number had dropped to 41,000, according to the city's outage website."
+    )
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[90_000, 130_000]]

@@ -57,10 +57,13 @@ from bot.engine.lexicon import (
     WHOLE_PREPOSITIONS,
 )
 from bot.engine.measures import (
+    CHANGE_WORDS,
     EXPECTATION_NOUNS,
     FORECASTER_NOUNS,
+    LEVEL_PREPOSITIONS,
     MOMENT_EVENTS,
     OWNED_FIGURE_NOUNS,
+    PASSING_STATES,
     PERSON_EVENTS,
     STATEMENT_REVISING_VERBS,
 )
@@ -158,6 +161,7 @@ def analyze_doc(doc: Doc) -> Report:
             )
             # ("8 civilians killed by U.S.-led strike" ... "181 civilians have died because of coalition strikes")
             and not (one_event and found_figure.structure.several_events)
+            and not _passing_level(doc, found_figure)
         )
 
     comparable = [comparable_at(index) for index in range(len(figures))]
@@ -340,6 +344,20 @@ def _one_event_named(doc: Doc, event: Event | None) -> bool:
         return False
     words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return words is not None and words[-1].pos_ in NOUN_POS and words[-1].tag_ not in PLURAL_NOUN_TAGS
+
+
+def _passing_level(doc: Doc, found: FoundFigure) -> bool:
+    """'As of 6 a.m. that number had fallen to 148,300': the level a change moved a passing state to
+    (`PASSING_STATES`) is its level at another moment than the counts before it, whoever gives them. Compared with
+    none: the moment is what would tell whether it disagrees."""
+    if found.structure.quantity not in PASSING_STATES or found.token is None:
+        return False
+    number = doc[found.token]
+    return (
+        number.dep_ == "pobj"
+        and number.head.lower_ in LEVEL_PREPOSITIONS
+        and number.head.head.lemma_.lower() in CHANGE_WORDS
+    )
 
 
 def _comparable(found: FoundFigure, figure: Figure, moment: bool) -> bool:
