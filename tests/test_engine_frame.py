@@ -1232,3 +1232,12 @@ def test_a_passing_states_level_after_a_change_is_compared_with_no_other_moment(
         "were without power. By noon the number had dropped to 41,000, according to the city's outage website."
     )
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[90_000, 130_000]]
+
+
+def test_a_prior_value_pairs_with_the_level_revised_not_the_amount_it_moved_by() -> None:
+    report = analyze(
+        "The USDA has pegged Marania's wheat production at 87 million tonnes this year, lower by seven per cent from "
+        "the government's latest estimate of 93.6 million tonnes."
+    )
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[87e6, 93.6e6]]
+    assert report.conflicts[0].reason == "sources"

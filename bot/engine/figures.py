@@ -531,7 +531,9 @@ def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
         ]
         # ("the weather service said winds reached 175 mph, and officials lowered the number of missing from 20 to
         # three": a value of the prior's own clause before one of another clause of the statement)
-        partners.sort(key=lambda other: other.structure.clause != prior.clause)
+        # ("pegged production at 87 million tonnes, lower by seven per cent from the government's estimate of 93.6
+        # million tonnes": the level revised, not the amount it moved by, unless the prior is itself a change)
+        partners.sort(key=lambda other: (other.structure.change != prior.change, other.structure.clause != prior.clause))
         if not partners and not prior.quantity:
             partners = _revised_just_before(doc, figure, by_sentence)
         if not partners:
