@@ -1241,3 +1241,12 @@ def test_a_prior_value_pairs_with_the_level_revised_not_the_amount_it_moved_by()
     )
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[87e6, 93.6e6]]
     assert report.conflicts[0].reason == "sources"
+
+
+def test_the_dead_a_group_suffered_are_its_own_people() -> None:
+    report = analyze(
+        "Fifty people, including 44 militants, were killed in the fighting near Ostra, an army spokesman said. "
+        "\"Our troops suffered six dead,\" a regional commander told reporters."
+    )
+    assert report.figures[-1].counted == "troop"
+    assert report.conflicts == []

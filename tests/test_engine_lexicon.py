@@ -71,6 +71,7 @@ WORD_FAMILIES = {
     "destination words": lexicon.DESTINATION_WORDS,
     "believing verbs": lexicon.BELIEVING_VERBS,
     "moving verbs": lexicon.MOVING_VERBS,
+    "suffering verbs": lexicon.SUFFERING_VERBS,
     "bracketed source nouns": lexicon.BRACKETED_SOURCE_NOUNS,
     "every determiners": lexicon.EVERY_DETERMINERS,
     "frequency adverbs": frozenset(lexicon.FREQUENCY_ADVERBS),

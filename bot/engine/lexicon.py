@@ -371,6 +371,9 @@ FIGURE_GIVING_VERBS = frozenset(
 # the crowd at over 50,000" ("at" gives it exactly).
 BOUND_GIVING_PREPOSITIONS = frozenset("above over below under".split())
 
+# Verbs by which a group says the dead or hurt were its own: "Government troops suffered six dead".
+SUFFERING_VERBS = frozenset("suffer sustain incur".split())
+
 # Verbs of saying alone: the day they were said on ("said on Friday") dates the statement, not its figures
 # ("reported 2,300 new infections on Friday" counts Friday's).
 SAYING_VERBS = frozenset("say tell add".split())

@@ -118,6 +118,7 @@ from bot.engine.lexicon import (
     SELF_PRONOUNS,
     SENTENCE_END_MARKS,
     SOURCE_NOUNS,
+    SUFFERING_VERBS,
     TALLY_VERBS,
     TENTATIVE_WORDS,
     THERE_WORDS,
@@ -840,6 +841,16 @@ def _prior_statement(number: Token, path: list[Token]) -> bool:
             return reported or _revises_a_statement(revising)
         node = head.head  # through "of" to the noun it hangs on ("the original figure of 42")
     return False
+
+
+def _sufferers(verb: Token) -> str | None:
+    """'Government troops suffered six dead', 'the police sustained 12 casualties': the people a verb of suffering
+    (`SUFFERING_VERBS`) says the dead or hurt were, when its subject names a group of them."""
+    if _lemma(verb) not in SUFFERING_VERBS:
+        return None
+    people = [_lemma(s) for s in verb.children if s.dep_ in ACTIVE_SUBJECT_DEPS]
+    group = next((lemma for lemma in people if family_of(lemma, PERSON_GROUPS) is not None), None)
+    return None if group is None else family_of(group, COUNTED_FAMILIES) or group
 
 
 def _figure_noun_it_follows(subject: Token, verb: Token) -> Token | None:
@@ -2280,6 +2291,8 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
         # the previously reported 204,000": a revision's values are of the month whose figure its sentence names
         structure.period = _possessive_month(number)
     structure.time_marker = _time_marker(number)
+    if structure.counted is None and structure.quantity in PERSON_EVENTS:
+        structure.counted = _sufferers(path[-1])
     structure.several_events = any(_events_in_general(noun) for noun in _subjects_and_causes(path[-1]))
     sector = _sector_of(path)
     structure.place = sector or _place(path)
