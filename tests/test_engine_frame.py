@@ -1250,3 +1250,13 @@ def test_the_dead_a_group_suffered_are_its_own_people() -> None:
     )
     assert report.figures[-1].counted == "troop"
     assert report.conflicts == []
+
+
+def test_a_sentence_pointing_back_gives_the_figure_before_it_a_prior_value() -> None:
+    report = analyze(
+        "Figures from the statistics office show the Varnian economy grew 3.4 per cent in the second quarter. That "
+        "was down from the previous estimate of 3.9 per cent."
+    )
+    [conflict] = report.conflicts
+    assert sorted(report.figures[i].value for i in conflict.figures) == [3.4, 3.9]
+    assert conflict.reason == "revision"

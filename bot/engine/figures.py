@@ -565,15 +565,19 @@ def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
 def _revised_just_before(doc: Doc, prior: FoundFigure, by_sentence: dict[int, list[FoundFigure]]) -> list[FoundFigure]:
     """'India lowered its estimated death toll to 15,537. The previous estimate ... was 20,085.': a source's
     earlier word that names nothing it counts, alone after a sentence revising a figure by a revising verb, is
-    that figure's prior value."""
+    that figure's prior value. So is one in a sentence that opens on a word pointing back at the one before:
+    "GDP grew at an annual rate of 1.8 per cent. That was down from the previous estimate of two per cent."""
     if prior.token is None or sentence_of(doc[prior.token]).start == 0:
         return []
     sentence = sentence_of(doc[prior.token])
     before = by_sentence.get(doc[sentence.start - 1].sent.start_char, [])
+    points_back = sentence[0].lower_ in DEMONSTRATIVE_WORDS and sentence[0].dep_ in SUBJECT_DEPS
     revised = [
         other
         for other in before
-        if REVISING_HOLDER in other.rules and not other.structure.prior and other.structure.revision_pair is None
+        if (REVISING_HOLDER in other.rules or (points_back and other.structure.known))
+        and not other.structure.prior
+        and other.structure.revision_pair is None
     ]
     return revised[-1:]
 
