@@ -1260,3 +1260,12 @@ def test_a_sentence_pointing_back_gives_the_figure_before_it_a_prior_value() -> 
     [conflict] = report.conflicts
     assert sorted(report.figures[i].value for i in conflict.figures) == [3.4, 3.9]
     assert conflict.reason == "revision"
+
+
+def test_a_value_in_a_poll_of_forecasters_is_what_they_expect() -> None:
+    report = analyze(
+        "Tamsin Stores said diluted headline earnings per share were 512 cents in the year to June, well below "
+        "a 540 cents in a Reuters poll of 11 analysts."
+    )
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[5.12, 5.4]]
+    assert report.figures[1].status == "forecast"

@@ -117,6 +117,7 @@ from bot.engine.measures import (
     PERCENT_OPENERS,
     PERCENT_WORDS,
     PERSON_EVENTS,
+    POLL_NOUNS,
     RESTATING_NOUNS,
     REVISION_VERBS,
     SET_AGAINST_PREPOSITIONS,
@@ -362,6 +363,8 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
             holder = None
         if holder is not None and structure.status == "estimate" and holder.head.lemma_.lower() in FORECASTER_NOUNS:
             structure.status = "forecast"  # "the median estimate of economists": what forecasters expect
+        if holder is not None and structure.status is None and _poll_of_forecasters(holder.head):
+            structure.status = "forecast"  # "656 cents in a Reuters poll of 13 analysts": what they expect
         if holder is not None:
             labels.append(holder.rule)
         elif _reported_earlier(doc, structure):
@@ -560,6 +563,14 @@ def _pair_revisions(doc: Doc, figures: list[FoundFigure]) -> None:
         prior.points_back = revised.points_back = False
         prior.revision_pair = revised.revision_pair = figure.start
         figure.rules = (*figure.rules, "relation:revised-from")
+
+
+def _poll_of_forecasters(holder: Token) -> bool:
+    """'a Reuters poll of 13 analysts', 'a survey of economists': a poll whose "of" names forecasters."""
+    return holder.lemma_.lower() in POLL_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in FORECASTER_NOUNS for o in c.children)
+        for c in holder.children
+    )
 
 
 def _revised_just_before(doc: Doc, prior: FoundFigure, by_sentence: dict[int, list[FoundFigure]]) -> list[FoundFigure]:
