@@ -1269,3 +1269,12 @@ def test_a_value_in_a_poll_of_forecasters_is_what_they_expect() -> None:
     )
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[5.12, 5.4]]
     assert report.figures[1].status == "forecast"
+
+
+def test_a_spill_given_as_a_range_per_day_is_its_flow() -> None:
+    report = analyze(
+        "The Varna platform spill is the worst in the gulf's history. A government scientist said oil was coming "
+        "out at a rate of 8,000 to 11,000 barrels a day. The operator had estimated the flow at 2,000 barrels a day."
+    )
+    assert [f.quantity for f in report.figures] == ["flow", "flow"]
+    assert len(report.conflicts) == 1

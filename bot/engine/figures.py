@@ -154,6 +154,7 @@ from bot.engine.structure import (
     per_cent_follows,
     per_what,
     quantity_named_by,
+    read_spill_rate_as_flow,
 )
 
 _UNITS = {
@@ -319,6 +320,7 @@ def find_figures(doc: Doc) -> list[FoundFigure]:
         per = per_what(doc[range_end]) if upper is not None and structure.unit and " per " not in structure.unit else None
         if per:
             structure.unit = f"{structure.unit} per {per}"  # "$10.75-$11.25 per share": the rate after the range
+            read_spill_rate_as_flow(structure)
         coin = SUBUNITS.get(counted.lemma_.lower()) if counted is not None else None
         if coin is not None and structure.unit is not None and structure.unit.startswith(coin[0]):
             # "84 cents a share": the value in the currency itself, to set against "$0.79"
@@ -1167,6 +1169,7 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
                 # turnout / Union: 82%": with no figure before it, a figure a source restates (or a source's label
                 # sets apart) names what the sentence before named.
                 structure.quantity = _quantity_named_before(doc, figure)
+                read_spill_rate_as_flow(structure)  # ("The oil spill ... coming out at 12,000 barrels a day")
                 continue
             if earlier is not None:
                 # "this figure was revised up to 4.3 per cent on Friday": a weekday on a revision dates the revising,

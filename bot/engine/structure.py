@@ -614,9 +614,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.quantity = SPILLED
     if not structure.quantity and not structure.unit:
         structure.quantity = _measure_of_event(verb)
-    if structure.quantity in (SPILLED, FLOW) and _fluid_rate(structure.unit):
-        # "5,000 barrels a day were gushing", "put the flow at 40,000 barrels a day": a spill's rate is its flow
-        structure.quantity = FLOW
+    read_spill_rate_as_flow(structure)
     if not structure.quantity and structure.unit in AREA_UNITS:
         # ("the wildfire was mapped at nearly 2,500 acres": the event the clause is about, if not the counted one)
         events = [structure.counted or "", *(_lemma(s) for s in _subjects(verb))]
@@ -697,6 +695,13 @@ def _measure_of_event(verb: Token) -> str | None:
     if subject is None:
         return None
     return MEASURE_OF_EVENT.get(family_of(_lemma(subject), EVENT_KINDS) or "")
+
+
+def read_spill_rate_as_flow(structure: Structure) -> None:
+    """'5,000 barrels a day were gushing', 'put the flow at 40,000 barrels a day': a spill's rate is its flow.
+    (Read again once a range's rate is known: "at a rate of 12,000 to 19,000 barrels a day".)"""
+    if structure.quantity in (SPILLED, FLOW) and _fluid_rate(structure.unit):
+        structure.quantity = FLOW
 
 
 def _fluid_rate(unit: str | None) -> bool:
