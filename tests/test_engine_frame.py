@@ -1278,3 +1278,22 @@ def test_a_spill_given_as_a_range_per_day_is_its_flow() -> None:
     )
     assert [f.quantity for f in report.figures] == ["flow", "flow"]
     assert len(report.conflicts) == 1
+
+
+def test_people_who_arrive_on_boats_are_arrivals_and_a_restatement_counts_them_not_the_boats() -> None:
+    report = analyze(
+        "The port authority said 820 people had arrived on 23 boats over the weekend. The mayor of Tessa said the "
+        "true number was nearly 1,300."
+    )
+    assert [(f.value, f.quantity, f.counted) for f in report.figures] == [
+        (820, "arrived", "people"),
+        (23, "arrived", "boat"),
+        (1300, "arrived", "people"),
+    ]
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[820, 1300]]
+
+
+def test_people_in_custody_are_arrested() -> None:
+    report = analyze("Police said nine people had been arrested. A local paper reported that 14 people were in custody.")
+    assert [f.quantity for f in report.figures] == ["arrested", "arrested"]
+    assert len(report.conflicts) == 1

@@ -1127,8 +1127,23 @@ RESTATED_WINDOW = 600
 LABEL_REACH = 3
 
 
+def _later_in_their_clause(figures: list[FoundFigure]) -> set[int]:
+    """The indexes of figures that another figure of their clause comes before (figures are in text order)."""
+    seen: set[tuple[int, int]] = set()
+    later = set()
+    for index, figure in enumerate(figures):
+        if figure.structure.clause is None:
+            continue
+        key = (figure.sentence_start, figure.structure.clause)
+        if key in seen:
+            later.add(index)
+        seen.add(key)
+    return later
+
+
 def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
     """A restated figure counts what the figure before it counted."""
+    later_in_clause = {id(figures[i]) for i in _later_in_their_clause(figures)}
     for index, figure in enumerate(figures):
         structure = figure.structure
         # A revision's prior value takes its frame from the revised value beside it (`_pair_revisions`).
@@ -1153,7 +1168,11 @@ def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
             # One in its own unit first ("measured it at 6.4" restates a magnitude, not "a depth of 10 km"); a
             # bare number may still restate a measured figure when no figure in its unit is near ("raised to
             # 12,000 to 19,000" barrels).
-            candidates.sort(key=lambda f: not _restates_in_unit(structure.unit, f.structure.unit))
+            # And of one clause's figures its first ("640 people had arrived on 17 boats ... the true number was
+            # nearly 900" restates the people, not the boats).
+            candidates.sort(
+                key=lambda f: (not _restates_in_unit(structure.unit, f.structure.unit), id(f) in later_in_clause)
+            )
             # In its own sentence, the figure an earlier clause gave is the one restated, though it names no
             # quantity ("about 40 houses had been buried; the village head put the figure at 42").
             statement = _one_statement_sentences(doc, figure)

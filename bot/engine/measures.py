@@ -50,6 +50,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "without power": frozenset("outage blackout dark".split()),
     "spilled": frozenset("spill spew gush".split()),
     "cancelled": frozenset("cancel scrap".split()),
+    "arrived": frozenset("arrive arrival land".split()),  # "1,146 migrants landed", "over 1,400 people arrived"
 }
 
 # Counted nouns that say what happened to the people they count, read only when the clause names nothing else:
@@ -188,6 +189,7 @@ STATE_PHRASES: dict[tuple[str, str], str] = {
     ("in", "shelter"): "displaced",
     ("without", "power"): "without power",  # "left 320,000 homes without power"
     ("in", "captivity"): "held",  # "23 people remain in captivity"
+    ("in", "custody"): "arrested",  # "14 people were in custody"
     ("in", "hand"): "held",  # "23 people remain in the group's hands"
     ("from", "home"): "displaced",  # "some 7,500 people forced from their homes", "driven from their homes"
     ("from", "house"): "displaced",

@@ -267,6 +267,7 @@ _LINK_PREPOSITIONS = {"at", "to", "of", "by", "from", "with", "for", "in", "arou
 _VALUE_PREPOSITIONS = frozenset({"of", "as", "between"})
 GENERIC_COUNTED = "people"
 SPILLED = "spilled"
+ARRIVED = "arrived"
 FLOW = "flow"
 GENERIC_AREA = "area"
 GENERIC_RATE = "rate"
@@ -1930,7 +1931,9 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     if lemma in CHANGE_WORDS and node.dep_ in CHANGE_AMOUNT_DEPS and not structure.change and not moved_to:
         structure.change = True
     # ("there were 153 people on the plane": the existential's noun is its subject)
-    if not structure.quantity and (node.dep_ in SUBJECT_DEPS or _existential(verb, node)) and _boarded(verb):
+    # ("640 people had arrived on 17 boats" count arrivals, not who was on board)
+    arrived = _event(verb) == ARRIVED
+    if not structure.quantity and (node.dep_ in SUBJECT_DEPS or _existential(verb, node)) and _boarded(verb) and not arrived:
         structure.quantity = "on board"  # "110 people had crowded onto the boat"
     if not structure.quantity and _lemma(verb) in NAMED_QUANTITIES["cost"]:
         structure.quantity = "cost"  # "will cost at least 900 million euros"
@@ -2872,6 +2875,8 @@ def compatible(a: Structure, b: Structure) -> bool:
     if a.basis and b.basis and a.basis != b.basis:
         return False  # "diluted EPS of $1.45" and "adjusted EPS of $1.62"
     other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
+    if a.counted != b.counted and {a.counted, b.counted} & VEHICLE_WORDS:
+        return False  # "820 people had arrived on 23 boats": the boats are no count of the people
     if other_things and (GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None):
         return False
     # "3 firefighters were hurt" and "12 officers were injured" are two groups' counts; "troops" and "soldiers",
