@@ -1297,3 +1297,14 @@ def test_people_in_custody_are_arrested() -> None:
     report = analyze("Police said nine people had been arrested. A local paper reported that 14 people were in custody.")
     assert [f.quantity for f in report.figures] == ["arrested", "arrested"]
     assert len(report.conflicts) == 1
+
+
+def test_a_magnitude_of_a_foreshock_is_of_another_quake() -> None:
+    text = (
+        "The geophysical institute put the quake's magnitude at 6.2. The regional seismic service said the quake "
+        "measured 6.5. The interior minister said residents had fled their homes during a smaller {}, about an hour "
+        "before the main quake."
+    )
+    for foreshock in ("foreshock, of magnitude 4.6", "foreshock of magnitude 4.6", "magnitude 4.6 foreshock"):
+        report = analyze(text.format(foreshock))
+        assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[6.2, 6.5]]

@@ -575,7 +575,7 @@ STORM = "storm"
 EVENT_KINDS: dict[str, frozenset[str]] = {
     "explosion": frozenset("explosion blast explode blow".split()),
     "fire": frozenset("fire wildfire blaze".split()),
-    "earthquake": frozenset("earthquake quake tremor temblor aftershock".split()),
+    "earthquake": frozenset("earthquake quake tremor temblor aftershock foreshock".split()),
     "flood": frozenset("flood flooding".split()),
     "landslide": frozenset("landslide mudslide avalanche".split()),
     STORM: frozenset("storm hurricane typhoon cyclone tornado blizzard".split()),

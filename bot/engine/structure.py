@@ -1613,8 +1613,10 @@ def _said_of_the_future(verb: Token) -> bool:
 
 def _measured_event(noun: Token, verb: Token) -> Token | None:
     """The event a measure is of: the noun the measure's name modifies ('a 5.1-magnitude aftershock'), or the
-    subject of the verb that measures it ('the quake measured 6.4')."""
-    for candidate in (noun.head, *_subjects(verb)):
+    subject of the verb that measures it ('the quake measured 6.4'), or the noun the measure is "of" ('a smaller
+    foreshock, of magnitude 4.8')."""
+    of_measure = [noun.head.head] if noun.head.lower_ == "of" and noun.dep_ == "pobj" else []
+    for candidate in (noun.head, *_subjects(verb), *of_measure):
         if family_of(_lemma(candidate), EVENT_KINDS) in MEASURE_OF_EVENT:
             return candidate
     return None
