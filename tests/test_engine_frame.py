@@ -1308,3 +1308,15 @@ def test_a_magnitude_of_a_foreshock_is_of_another_quake() -> None:
     for foreshock in ("foreshock, of magnitude 4.6", "foreshock of magnitude 4.6", "magnitude 4.6 foreshock"):
         report = analyze(text.format(foreshock))
         assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[6.2, 6.5]]
+
+
+def test_what_a_toll_could_have_been_under_another_past_is_no_count() -> None:
+    for counterfactual in (
+        "The governor said the toll could have been 40 or more had the bridge failed at rush hour.",
+        "The governor said the toll would have been 40 if the bridge had failed at rush hour.",
+    ):
+        report = analyze(f"Police said 14 people were killed. Medics said 16 people died. {counterfactual}")
+        assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[14, 16]]
+    # (a past possibility with no condition still estimates what happened)
+    report = analyze("Police said 14 people were killed. Officials said as many as 30 people could have died.")
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[14, 30]]

@@ -40,6 +40,8 @@ from bot.engine.grammar import (
     NEGATION_DEPS,
     NOUN_CLAUSE_DEPS,
     NOUN_MODIFIER_DEPS,
+    NOUN_PHRASE_HEAD_POS,
+    NOUN_PHRASE_OPENING_POS,
     NOUN_POS,
     NUMBER_ATTACHMENT_DEPS,
     OBJECT_DEPS,
@@ -650,6 +652,8 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         # "the death toll could soar to 50,000", "the final toll could be around 165": a count to come, no
         # count; "the toll could be as high as 100,000" still guesses at the dead already counted
         structure.hypothetical = True
+    elif _counterfactual(path[-1]):
+        structure.hypothetical = True  # "the toll could have been 40 or more had the bridge failed at rush hour"
     measured = MEASURE_OF_EVENT.get(family_of(structure.counted or "", EVENT_KINDS) or "")
     if not structure.quantity and not structure.unit and measured and "." in number.text:
         # "downgraded the size of the temblor from 6.1 to 5.9": a decimal no count of quakes is, but their measure
@@ -799,6 +803,33 @@ def _possible_only(verb: Token) -> bool:
     an estimate of what happened)."""
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ in AUXILIARY_DEPS]
     return any(a in POSSIBILITY_MODALS for a in auxiliaries) and "have" not in auxiliaries
+
+
+# Modals of what would have happened under another past: "could have been 40 had the bridge failed".
+COUNTERFACTUAL_MODALS = POSSIBILITY_MODALS | frozenset({"would"})
+
+
+def _counterfactual(verb: Token) -> bool:
+    """'The toll could have been 40 or more had the bridge failed', 'would have been higher if ...': a past
+    possibility under a condition the sentence sets ("if", or "had" before its subject) is what did not happen."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in AUXILIARY_DEPS]
+    if "have" not in auxiliaries or not any(a in COUNTERFACTUAL_MODALS for a in auxiliaries):
+        return False
+    sentence = verb.sent
+    for token in sentence:
+        if token.lower_ in CONDITION_MARKERS and token.dep_ == "mark":
+            return True
+        # "had the bridge failed": "had" before its subject, after no subject of its own
+        after = token.doc[token.i + 1] if token.i + 1 < sentence.end else None
+        before = token.doc[token.i - 1] if token.i > sentence.start else None
+        if (
+            token.lower_ == "had"
+            and after is not None
+            and after.pos_ in NOUN_PHRASE_OPENING_POS | STAND_IN_POS
+            and (before is None or before.pos_ not in NOUN_PHRASE_HEAD_POS)
+        ):
+            return True
+    return False
 
 
 def _foreseen_count(path: list[Token]) -> bool:
