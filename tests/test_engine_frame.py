@@ -1320,3 +1320,14 @@ def test_what_a_toll_could_have_been_under_another_past_is_no_count() -> None:
     # (a past possibility with no condition still estimates what happened)
     report = analyze("Police said 14 people were killed. Officials said as many as 30 people could have died.")
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[14, 30]]
+
+
+def test_a_pages_date_line_is_no_lead_sentence() -> None:
+    lead = (
+        "The death toll from the powerful typhoon Kalo that lashed the Marenne islands last week has increased to "
+        "140, a top police official confirmed on Monday, adding that 30 people were still unaccounted for.\n"
+        "The disaster agency said 96 people had died."
+    )
+    # (the lead's "last week" dates the typhoon the story follows, whatever line the page puts above it)
+    report = analyze(f" date 2024-03-02 -\n-\n{lead}")
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[96, 140]]

@@ -1918,12 +1918,15 @@ def _dates_the_followed_event(marker: Token) -> bool:
 
 def _lead_sentence_start(doc: Doc) -> int | None:
     """The index of the token opening the story's lead sentence: the first sentence past the headline and the
-    dateline. Found once per document."""
+    dateline that has a verb (a page's "date 2021-12-20 -" line, or a line of marks, tells nothing). Found once
+    per document."""
     if "whosaid_lead_sentence" not in doc.user_data:
         headline, dateline = headline_and_dateline(doc)
         opening = dateline.span.end if dateline else (headline.end if headline else 0)
         first = next((t for t in doc if t.idx >= opening and not t.is_space), None)
-        doc.user_data["whosaid_lead_sentence"] = first.sent.start if first is not None else None
+        sentences = itertools.dropwhile(lambda s: s.end <= first.i, doc.sents) if first is not None else iter(())
+        lead = next((s for s in sentences if any(t.pos_ in VERB_POS for t in s)), None)
+        doc.user_data["whosaid_lead_sentence"] = lead.start if lead is not None else None
     return doc.user_data["whosaid_lead_sentence"]
 
 
