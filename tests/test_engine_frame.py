@@ -1331,3 +1331,12 @@ def test_a_pages_date_line_is_no_lead_sentence() -> None:
     # (the lead's "last week" dates the typhoon the story follows, whatever line the page puts above it)
     report = analyze(f" date 2024-03-02 -\n-\n{lead}")
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[96, 140]]
+
+
+def test_forecasters_who_foresee_a_value_give_their_expectation() -> None:
+    report = analyze(
+        "Pellam forecast earnings of $2.10 a share on revenue of $9 billion, while analysts are foreseeing $2.45 a "
+        "share on revenue of $9.8 billion."
+    )
+    assert [f.source for f in report.figures] == ["Pellam", "Pellam", "analysts (anonymous)", "analysts (anonymous)"]
+    assert len(report.conflicts) == 2

@@ -365,7 +365,7 @@ RELATIVE_PART_WORDS = frozenset("which whom them those".split())
 # at 3,000", "the ministry registered 137". Their subject holds the figure.
 FIGURE_GIVING_VERBS = frozenset(
     """count estimate put register record tally number calculate reckon place peg give publish measure
-    announce report confirm expect anticipate predict forecast project verify document list issue""".split()
+    announce report confirm expect anticipate predict forecast foresee project verify document list issue""".split()
 )
 # Prepositions by which a verb of giving a figure gives it as a bound: "put the death toll above 1,000", "estimated
 # the crowd at over 50,000" ("at" gives it exactly).

@@ -432,7 +432,7 @@ FORECASTER_SHARE_WORDS = frozenset("most many some several".split())
 # Forecasters named by their market: "Wall Street was looking for $1.48 billion".
 FORECASTER_NAMES = frozenset({"wall street"})
 # Verbs of expecting that may end such a clause, and what may stand between the forecasters and their verb.
-EXPECTING_VERBS = frozenset("expect forecast predict anticipate project estimate".split())
+EXPECTING_VERBS = frozenset("expect forecast predict anticipate project estimate foresee".split())
 POLLING_WORDS = frozenset("polled surveyed questioned".split())
 # A phrase of expecting said of forecasters only: "Analysts were looking for $538 million".
 FORECASTERS_EXPECTING_PHRASE = ("look", "for")
