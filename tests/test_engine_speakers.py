@@ -401,3 +401,12 @@ def test_a_speaker_before_a_participle_says_what_the_verb_after_it_says() -> Non
         "said that only six were killed during the protests."
     )
     assert claim_saying(report, "only six were killed").speaker == "Alan Moro"
+
+
+def test_a_month_naming_a_report_is_no_one_who_speaks() -> None:
+    report = analyze(
+        "The statistics office issued a restatement of its June employment report. The new report indicated the "
+        "country shed 12,400 full-time positions in June."
+    )
+    assert [claim.speaker for claim in report.claims] != ["June"]
+    assert "June" not in {figure.source for figure in report.figures}

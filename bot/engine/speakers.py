@@ -390,8 +390,11 @@ def _vehicle_owner(vehicle: Token) -> Token | None:
     maker = made_by(vehicle)
     if maker is not None:
         return maker
+    # ("its July employment report": a month names when, not whose)
     compounds = [
-        c for c in vehicle.children if c.dep_ in OWNER_NAME_DEPS and c.i < vehicle.i and (c.pos_ == "PROPN" or c.ent_type_)
+        c
+        for c in vehicle.children
+        if c.dep_ in OWNER_NAME_DEPS and c.i < vehicle.i and (c.pos_ == "PROPN" or c.ent_type_) and not _dated(c)
     ]
     if compounds:
         return compounds[-1]
