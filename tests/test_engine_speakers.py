@@ -410,3 +410,13 @@ def test_a_month_naming_a_report_is_no_one_who_speaks() -> None:
     )
     assert [claim.speaker for claim in report.claims] != ["June"]
     assert "June" not in {figure.source for figure in report.figures}
+
+
+def test_a_posts_bullet_or_emoji_is_no_part_of_a_speakers_name() -> None:
+    report = analyze("Dengue update\n\nNew cases this week:\n• Kotra: 412\n• Mabel: 268\n")
+    assert [claim.speaker for claim in report.claims] == ["Kotra", "Mabel"]
+
+
+def test_what_is_thought_of_is_not_who_thinks_it() -> None:
+    report = analyze("Soldiers were digging through the mud to reach about 135 bodies still thought buried.")
+    assert [claim.speaker for claim in report.claims] == []

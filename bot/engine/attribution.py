@@ -40,6 +40,7 @@ from bot.engine.grammar import (
     OBJECT_OR_XCOMP_DEPS,
     PARTICIPLE_DEPS,
     PARTICIPLE_OR_ADJECTIVE_TAGS,
+    PAST_FORM_TAGS,
     PERSON_OR_ORGANISATION_ENTITIES,
     PREPOSITION_OBJECT_DEPS,
     PRESENT_PARTICIPLE_TAGS,
@@ -1054,6 +1055,9 @@ def _parsed_subject(verb: Token) -> Token | None:
     if verb.dep_ in PARTICIPLE_DEPS and verb.head is not verb:
         head = verb.head
         if verb.dep_ in NOUN_CLAUSE_DEPS and head.pos_ in NOUN_PHRASE_HEAD_POS:
+            reduced = verb.dep_ == "acl" and verb.tag_ in PAST_FORM_TAGS
+            if reduced and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                return None  # "about 135 bodies still thought buried": what is thought of, not who thinks it
             if head.lemma_.lower() in CLAIM_NOUNS and head.head.pos_ in VERB_POS and head.head is not head:
                 # "dismissed rebel claims that 15 soldiers had been killed, putting the toll at six": a statement
                 # says nothing itself; whoever answers it does

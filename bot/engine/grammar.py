@@ -160,6 +160,9 @@ PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 PRESENT_PARTICIPLE_TAGS = frozenset({"VBG"})
 # A past participle: "had on average expected revenue of ...".
 PAST_PARTICIPLE_TAGS = frozenset({"VBN"})
+# A past form, participle or tense: the tagger takes a participle for a past tense now and then ("bodies still
+# thought buried").
+PAST_FORM_TAGS = frozenset({"VBN", "VBD"})
 # A past participle or an adjective after a verb: "fighters reported killed", "reported dead".
 PARTICIPLE_OR_ADJECTIVE_TAGS = frozenset({"VBN", "JJ"})
 # Plural nouns, common and proper: "officials", "the Greens".

@@ -597,7 +597,8 @@ def _np_core(head: Token) -> str:
 
 
 def _clean_name(text: str) -> str:
-    text = text.strip().strip(",;:")
+    # ("• Kotra": a post's bullet or emoji the recogniser took into the name)
+    text = _LEADING_MARKS.sub("", text.strip()).strip(",;:")
     text = re.sub(r"\s*\([^)]*$", "", text)  # "World Health Organisation (WHO": a bracket the mention cut open
     for suffix in POSSESSIVE_SUFFIXES:
         if text.endswith(suffix):
@@ -605,6 +606,9 @@ def _clean_name(text: str) -> str:
     if text.lower().startswith("the "):
         text = text[4:]
     return text.strip()
+
+
+_LEADING_MARKS = re.compile(r"^[^\w\"“‘']+")
 
 
 def _gender(name: str | None, role: str | None, mention_text: str) -> str | None:
