@@ -420,3 +420,8 @@ def test_a_posts_bullet_or_emoji_is_no_part_of_a_speakers_name() -> None:
 def test_what_is_thought_of_is_not_who_thinks_it() -> None:
     report = analyze("Soldiers were digging through the mud to reach about 135 bodies still thought buried.")
     assert [claim.speaker for claim in report.claims] == []
+
+
+def test_a_name_the_recogniser_ran_into_a_preposition_ends_before_it() -> None:
+    report = analyze("The report, released by the ministry on Monday, said 40 people died.")
+    assert [claim.speaker for claim in report.claims] == ["ministry"]

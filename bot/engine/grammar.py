@@ -160,6 +160,8 @@ PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 PRESENT_PARTICIPLE_TAGS = frozenset({"VBG"})
 # A past participle: "had on average expected revenue of ...".
 PAST_PARTICIPLE_TAGS = frozenset({"VBN"})
+# Words a name never ends on, which the entity recogniser sometimes runs a name into: "the ministry on (Monday)".
+ENTITY_TAIL_POS = frozenset({"ADP", "DET", "CCONJ", "PUNCT"})
 # A past form, participle or tense: the tagger takes a participle for a past tense now and then ("bodies still
 # thought buried").
 PAST_FORM_TAGS = frozenset({"VBN", "VBD"})

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from bot.engine.doccache import entities_within, entity_at, sentence_of
 from bot.engine.grammar import (
     DESCRIPTION_LEFT_DEPS,
+    ENTITY_TAIL_POS,
     FUNCTION_DEPS,
     MENTION_LEFT_DEPS,
     MENTION_RIGHT_DEPS,
@@ -455,7 +456,13 @@ def _entity_in(tokens, labels: frozenset[str]):
 
 def _entity_of(head: Token) -> str | None:
     entity = entity_at(head)
-    return entity.text if entity is not None else None
+    if entity is None:
+        return None
+    # ("the ministry on Monday": the recogniser ran the name into the preposition after it)
+    end = entity.end
+    while end - 1 > head.i and entity.doc[end - 1].pos_ in ENTITY_TAIL_POS:
+        end -= 1
+    return entity.doc[entity.start : end].text
 
 
 def _compound_text(head: Token) -> str:
