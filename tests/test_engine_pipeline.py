@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from bot.engine.pipeline import lower_common_lemmas
+from bot.engine.pipeline import lower_common_lemmas, mark_paragraph_starts
 
 _VOCAB = spacy.blank("en").vocab
 
@@ -28,3 +28,9 @@ def test_a_common_words_lemma_is_read_in_lower_case_and_a_names_keeps_its_capita
     named = _doc(["Kessa", "said"], [1, 1], ["nsubj", "ROOT"], ["PROPN", "VERB"], ["Kessa", "say"])
     lower_common_lemmas(named)
     assert named[0].lemma_ == "Kessa"
+
+
+def test_a_comma_or_a_closing_bracket_never_opens_a_sentence() -> None:
+    doc = Doc(_VOCAB, words="DRAVEC , Nov 12 ( Reuters ) - The governor said".split())
+    mark_paragraph_starts(doc)
+    assert [doc[i].is_sent_start for i in (1, 6)] == [False, False]

@@ -425,3 +425,11 @@ def test_what_is_thought_of_is_not_who_thinks_it() -> None:
 def test_a_name_the_recogniser_ran_into_a_preposition_ends_before_it() -> None:
     report = analyze("The report, released by the ministry on Monday, said 40 people died.")
     assert [claim.speaker for claim in report.claims] == ["ministry"]
+
+
+def test_a_source_the_parser_joined_to_a_datelines_place_is_the_subject() -> None:
+    report = analyze(
+        "Doctors say dengue far worse than official figures show\n\nMEREVAL, Sept 12 (Reuters) - Sarrat's health "
+        "ministry recorded 5,870 dengue cases in the week to Sunday, its highest weekly count this year."
+    )
+    assert report.figures[0].source == "health ministry"

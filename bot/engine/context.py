@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Token
 
 from bot.engine.doccache import doc_text
 from bot.engine.grammar import (
+    DATELINE_REGION_POS,
+    DATELINE_SUBJECT_DEPS,
     EVENT_TRIGGER_POS,
     NOUN_POS,
     PLACE_ENTITIES,
@@ -105,13 +107,17 @@ def past_dateline(head: Token) -> Token:
     if not (head.is_upper and len(head.text) > 1):
         return head
     bracket = head.i + 1
+    # ("MEREVAL, Sept 12 (Reuters) - Sarrat's health ministry recorded": the date before the outlet, and the
+    # source joined to the place as its conjunct)
     while bracket < min(len(doc), head.i + 1 + DATELINE_REGION_TOKENS) and (
-        doc[bracket].text == "," or doc[bracket].pos_ == "PROPN"
+        doc[bracket].text == "," or doc[bracket].pos_ in DATELINE_REGION_POS
     ):
         bracket += 1
     if bracket >= len(doc) or doc[bracket].text != "(":
         return head
-    return next((c for c in reversed(list(head.children)) if c.dep_ == "appos" and c.i > bracket + 2), head)
+    return next(
+        (c for c in reversed(list(head.children)) if c.dep_ in DATELINE_SUBJECT_DEPS and c.i > bracket + 2), head
+    )
 
 
 def past_places(head: Token) -> Token:

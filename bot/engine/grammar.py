@@ -160,6 +160,12 @@ PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 PRESENT_PARTICIPLE_TAGS = frozenset({"VBG"})
 # A past participle: "had on average expected revenue of ...".
 PAST_PARTICIPLE_TAGS = frozenset({"VBN"})
+# What a dateline's words between its place and its outlet's bracket are: a region and a date ("LUMBA, Tessaly",
+# "MEREVAL, Sept 12").
+DATELINE_REGION_POS = frozenset({"PROPN", "NUM"})
+# How the parser joins a source to the dateline place it took for the subject: "GENEVA (AP) — The World Health
+# Organization ..." as an apposition, "MEREVAL, Sept 12 (Reuters) - Sarrat's health ministry" as a conjunct.
+DATELINE_SUBJECT_DEPS = frozenset({"appos", "conj"})
 # Words a name never ends on, which the entity recogniser sometimes runs a name into: "the ministry on (Monday)".
 ENTITY_TAIL_POS = frozenset({"ADP", "DET", "CCONJ", "PUNCT"})
 # A past form, participle or tense: the tagger takes a participle for a past tense now and then ("bodies still

@@ -36,8 +36,12 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     into the first paragraph, which would merge a claim with text its speaker never said.
     """
     starts = []
+    inner = []  # marks that never open a sentence: "DRAVEC, Nov 12 (Reuters) -" is one line, not two sentences
     for token in doc[1:]:
         previous = doc[token.i - 1]
+        if token.text in INNER_MARKS:
+            inner.append(token.i)
+            continue
         if previous.text == CLAUSE_JOINING_MARK and not token.is_space:
             # "The union said 85% joined the strike; the government put participation at 30%": the parser hangs
             # the first statement on the second's verb, and its figure on the second's source.
@@ -50,17 +54,24 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         # (a headline, a dateline) or a blank line, it is.
         if gap.count("\n") > 1 or (not token.is_lower and _ends_line(doc, previous)):
             starts.append(token.i)
-    _start_sentences(doc, starts)
+    _start_sentences(doc, starts, inner)
     _cap_sentence_length(doc)
     return doc
 
 
-def _start_sentences(doc: Doc, starts: list[int]) -> None:
+# spaCy's "not a sentence start" (-1) as the unsigned integers of its arrays hold it.
+NOT_A_START = 2**64 - 1
+# Marks that go on what comes before them, and never open a sentence.
+INNER_MARKS = frozenset({",", ";", ")"})
+
+
+def _start_sentences(doc: Doc, starts: list[int], inner: list[int] = ()) -> None:
     """Start a sentence at each token index of `starts`, all at once: setting one token's `is_sent_start` makes
     spaCy look over the whole document, so a text of thousands of lines or semicolons grew as its square."""
-    if not starts:
+    if not starts and not inner:
         return
     values = doc.to_array([SENT_START]).reshape(len(doc), 1)
+    values[list(inner), 0] = NOT_A_START
     values[starts, 0] = 1
     doc.from_array([SENT_START], values)
 
