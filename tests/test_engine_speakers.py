@@ -433,3 +433,11 @@ def test_a_source_the_parser_joined_to_a_datelines_place_is_the_subject() -> Non
         "ministry recorded 5,870 dengue cases in the week to Sunday, its highest weekly count this year."
     )
     assert report.figures[0].source == "health ministry"
+
+
+def test_a_headlines_speaker_before_its_verb_is_not_read_after_it() -> None:
+    report = analyze("Dockers walk out at Port Arvel, union claims near-total stoppage\n\nDockers walked out on Monday.")
+    assert [claim.speaker for claim in report.claims] == ["union"]
+    # (with no subject before it, the noun after the verb still speaks: "Ten killed in blast, says police")
+    report = analyze("Ten killed in blast, says police\n\nTen people died in the blast.")
+    assert [claim.speaker for claim in report.claims][:1] == ["police"]

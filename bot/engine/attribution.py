@@ -917,6 +917,8 @@ def _inverted_speaker(verb: Token) -> Token | None:
     sentence = sentence_of(verb)
     if _ends_a_sentence(sentence) and not _figure_before_says(verb):
         return None
+    if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children) and not _figure_before_says(verb):
+        return None  # "union claims near-total stoppage": the speaker stands before its verb
     # (the parser may take the speaker for what was said, "says police" as a clause or an object: a noun phrase
     # with no verb in it)
     after = [
