@@ -441,3 +441,8 @@ def test_a_headlines_speaker_before_its_verb_is_not_read_after_it() -> None:
     # (with no subject before it, the noun after the verb still speaks: "Ten killed in blast, says police")
     report = analyze("Ten killed in blast, says police\n\nTen people died in the blast.")
     assert [claim.speaker for claim in report.claims][:1] == ["police"]
+
+
+def test_a_headline_opening_on_a_figure_before_its_colon_names_no_speaker() -> None:
+    report = analyze("19 shot in Saturday rampage: sheriff's office updates number\n\nNineteen people were hit.")
+    assert "Saturday rampage" not in [claim.speaker for claim in report.claims]

@@ -1226,6 +1226,8 @@ def _headline_colons(doc: Doc, found: list[Finding]) -> list[Finding]:
             continue
         if any(t.pos_ in VERB_POS for t in prefix) or prefix[0].lower_ in _LABELS:
             continue
+        if prefix[0].like_num:
+            continue  # "19 total shot in Saturday rampage: Sheriff's Dep't updates number": a figure, not a source
         if prefix[0].pos_ == "ADP" and prefix[0].lower_ not in LABEL_SOURCE_PREPOSITIONS:
             continue  # "On board: 180 (operator) vs 260 (survivors)", "In Paris: ...": a state or a place, no speaker
         # "WHO: 1,610 cases": a name in capitals before a figure labels it, however the tagger read it.
