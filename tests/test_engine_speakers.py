@@ -446,3 +446,15 @@ def test_a_headlines_speaker_before_its_verb_is_not_read_after_it() -> None:
 def test_a_headline_opening_on_a_figure_before_its_colon_names_no_speaker() -> None:
     report = analyze("19 shot in Saturday rampage: sheriff's office updates number\n\nNineteen people were hit.")
     assert "Saturday rampage" not in [claim.speaker for claim in report.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Chicago-based company said it would cut 400 jobs.", "Chicago-based company"),
+        ("The NATO-led force said 12 militants were killed.", "NATO-led force"),
+        ("KYIV (Reuters) - Ukraine's military said 12 drones were shot down.", "Ukraine's military"),
+    ],
+)
+def test_a_hyphen_inside_a_word_is_no_datelines_dash(text: str, speaker: str) -> None:
+    assert [claim.speaker for claim in analyze(text).claims] == [speaker]

@@ -433,7 +433,7 @@ def _mention_bounds(head: Token) -> tuple[int, int]:
     doc = head.doc
     # "PELISA, Sept 23 (Reuters) - Tarsenia's commission said": a dateline's dash ends what may name the source.
     for token in doc[left : head.i]:
-        if token.text in DASHES:
+        if token.text in DASHES and not _inside_a_word(token):
             left = token.i + 1
     while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
@@ -569,8 +569,17 @@ def _description(head: Token) -> str:
 def _mark_between_words(token: Token) -> bool:
     """A punctuation mark that sets words apart: not a hyphen inside a word ('counter-rally', no space on either
     side) nor a possessive's apostrophe ("the ranchers' federation")."""
-    inside_a_word = token.text == "-" and not token.whitespace_ and not token.doc[token.i - 1].whitespace_
-    return token.is_punct and not inside_a_word and token.dep_ != "case"
+    return token.is_punct and not _inside_a_word(token) and token.dep_ != "case"
+
+
+def _inside_a_word(token: Token) -> bool:
+    """A hyphen between two words with no space on either side: 'counter-rally', 'the Chicago-based company' (not
+    a dateline's "(Reuters)-Ukraine's military")."""
+    doc = token.doc
+    if token.text != "-" or token.whitespace_ or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return not before.whitespace_ and before.text[-1:].isalnum() and after.text[:1].isalnum()
 
 
 def _np_core(head: Token) -> str:
@@ -593,7 +602,7 @@ def _np_core(head: Token) -> str:
         break
     # "KYIV (Reuters) - Ukraine's military said": a dateline's dash ends what may describe the source.
     for token in head.doc[left : head.i]:
-        if token.text in DASHES:
+        if token.text in DASHES and not _inside_a_word(token):
             left = token.i + 1
     while left < head.i and _no_word(head.doc[left]):
         left += 1
