@@ -1340,3 +1340,14 @@ def test_forecasters_who_foresee_a_value_give_their_expectation() -> None:
     )
     assert [f.source for f in report.figures] == ["Pellam", "Pellam", "analysts (anonymous)", "analysts (anonymous)"]
     assert len(report.conflicts) == 2
+
+
+def test_such_cases_count_what_the_figure_before_them_measured() -> None:
+    report = analyze(
+        "Officials in Varno reported 14 deaths suspected to have been caused by heat, while officials in Dessa "
+        "reported 12 such cases."
+    )
+    assert [f.quantity for f in report.figures] == ["killed", "killed"]
+    # ("31 such episodes" still count the episodes)
+    report = analyze("The command said it had received reports of 31 such episodes since the campaign began.")
+    assert report.figures[0].quantity != "killed"

@@ -72,6 +72,7 @@ WORD_FAMILIES = {
     "believing verbs": lexicon.BELIEVING_VERBS,
     "moving verbs": lexicon.MOVING_VERBS,
     "suffering verbs": lexicon.SUFFERING_VERBS,
+    "pointing back words": lexicon.POINTING_BACK_WORDS,
     "bracketed source nouns": lexicon.BRACKETED_SOURCE_NOUNS,
     "every determiners": lexicon.EVERY_DETERMINERS,
     "frequency adverbs": frozenset(lexicon.FREQUENCY_ADVERBS),

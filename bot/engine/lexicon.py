@@ -522,6 +522,8 @@ IT_THEY_PRONOUNS = frozenset("it they".split())
 SINGULAR_PRONOUN = "it"  # stands for no source named by a plural noun ("economists")
 # Marks of a clause set against another: "709 were militants, while 295 were civilians".
 CONTRAST_MARKS = frozenset("while whereas".split())
+# Words by which a counted noun points back at what the figure before it measured: "12 such cases".
+POINTING_BACK_WORDS = frozenset({"such"})
 # Words that open a sentence pointing back at the one before: "This compares with analyst expectations of ...".
 DEMONSTRATIVE_WORDS = frozenset("this that these those".split())
 # Days of the week in calendar order, Monday first (as `datetime.date.weekday` counts): "on Tuesday".

@@ -111,6 +111,7 @@ from bot.engine.lexicon import (
     OWN_PEOPLE_NOUNS,
     PLACE_NOUNS,
     PLACE_RECORDING_VERBS,
+    POINTING_BACK_WORDS,
     QUALIFIERS,
     RELATIVE_PRONOUNS,
     SAYING_VERBS,
@@ -2332,6 +2333,12 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
         # the previously reported 204,000": a revision's values are of the month whose figure its sentence names
         structure.period = _possessive_month(number)
     structure.time_marker = _time_marker(number)
+    item = number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else None
+    if item is not None and _lemma(item) in EVENT_ITEM_NOUNS and any(c.lower_ in POINTING_BACK_WORDS for c in item.children):
+        # "Jharkhand reported 12 such cases": what the figure before it measured, whatever its noun says ("31 such
+        # episodes" count episodes)
+        structure.quantity = structure.counted = None
+        structure.points_back = True
     if structure.counted is None and structure.quantity in PERSON_EVENTS:
         structure.counted = _sufferers(path[-1])
     structure.several_events = any(_events_in_general(noun) for noun in _subjects_and_causes(path[-1]))
