@@ -1128,22 +1128,22 @@ LABEL_REACH = 3
 
 
 def _later_in_their_clause(figures: list[FoundFigure]) -> set[int]:
-    """The indexes of figures that another figure of their clause comes before (figures are in text order)."""
+    """The figures (by `id`) that another figure of their clause comes before (figures are in text order)."""
     seen: set[tuple[int, int]] = set()
     later = set()
-    for index, figure in enumerate(figures):
+    for figure in figures:
         if figure.structure.clause is None:
             continue
         key = (figure.sentence_start, figure.structure.clause)
         if key in seen:
-            later.add(index)
+            later.add(id(figure))
         seen.add(key)
     return later
 
 
 def _resolve_restated(doc: Doc, figures: list[FoundFigure]) -> None:
     """A restated figure counts what the figure before it counted."""
-    later_in_clause = {id(figures[i]) for i in _later_in_their_clause(figures)}
+    later_in_clause = _later_in_their_clause(figures)
     for index, figure in enumerate(figures):
         structure = figure.structure
         # A revision's prior value takes its frame from the revised value beside it (`_pair_revisions`).

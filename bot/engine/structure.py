@@ -569,6 +569,12 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.prior, structure.baseline = True, False
         if _own_earlier_word(number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else number):
             structure.change = False  # "less than the 14,000 they estimated": a statement, not a change
+    if _points_back_as_such(number):
+        # "Jharkhand reported 12 such cases": what the figure before it measured, whatever its noun says
+        structure.quantity = structure.counted = None
+        structure.points_back = True
+    if structure.counted is None and structure.quantity in PERSON_EVENTS:
+        structure.counted = _sufferers(path[-1])
     _read_period_and_status(number, structure, path)
     if structure.unit == "%" and structure.counted and not structure.quantity:
         structure.quantity = "share"  # "54% of the vote"
@@ -879,6 +885,17 @@ def _prior_statement(number: Token, path: list[Token]) -> bool:
             return reported or _revises_a_statement(revising)
         node = head.head  # through "of" to the noun it hangs on ("the original figure of 42")
     return False
+
+
+def _points_back_as_such(number: Token) -> bool:
+    """'12 such cases', 'five such deaths': an item of an event's count that "such" points back with ("31 such
+    episodes" count episodes)."""
+    item = number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else None
+    return (
+        item is not None
+        and _lemma(item) in EVENT_ITEM_NOUNS
+        and any(c.lower_ in POINTING_BACK_WORDS for c in item.children)
+    )
 
 
 def _sufferers(verb: Token) -> str | None:
@@ -2333,14 +2350,6 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
         # the previously reported 204,000": a revision's values are of the month whose figure its sentence names
         structure.period = _possessive_month(number)
     structure.time_marker = _time_marker(number)
-    item = number.head if number.dep_ in NUMBER_ATTACHMENT_DEPS else None
-    if item is not None and _lemma(item) in EVENT_ITEM_NOUNS and any(c.lower_ in POINTING_BACK_WORDS for c in item.children):
-        # "Jharkhand reported 12 such cases": what the figure before it measured, whatever its noun says ("31 such
-        # episodes" count episodes)
-        structure.quantity = structure.counted = None
-        structure.points_back = True
-    if structure.counted is None and structure.quantity in PERSON_EVENTS:
-        structure.counted = _sufferers(path[-1])
     structure.several_events = any(_events_in_general(noun) for noun in _subjects_and_causes(path[-1]))
     sector = _sector_of(path)
     structure.place = sector or _place(path)
