@@ -625,6 +625,8 @@ OUTLET_VEHICLE_NOUNS = frozenset("interview statement".split())
 DASHES = frozenset({"-", "—", "–", "--"})
 # The mark joining two statements in one sentence: "The union said 85% struck; the government put it at 30%".
 CLAUSE_JOINING_MARK = ";"
+# Marks that go on what comes before them and never open a sentence: "DRAVEC, Nov 12 (Reuters) -" is one line.
+SENTENCE_INNER_MARKS = frozenset({",", ";", ")"})
 # Marks that end a clause: a trailing attribution stops at them.
 CLAUSE_END_MARKS = frozenset({".", "!", "?", CLAUSE_JOINING_MARK})
 # Marks that end a sentence or a quotation: a leading attribution starts after them.
@@ -639,6 +641,8 @@ ALTERNATIVE_MARKS = frozenset({"/", "|"})
 LINE_LABEL_MARKS = frozenset({":", "→", "⇒", "➡", "➡️"})
 # What opens a bracket: a source named in one ("12 dead (hospital)"), a body named after its noun.
 OPENING_BRACKET = "("
+# What closes one: a hyphen right after it is no hyphen inside a word ("(Reuters)-Ukraine's military").
+CLOSING_BRACKET = ")"
 # Marks right after a source's head that end its mention: "the minister, who ...", "the group (ICG)".
 MENTION_END_MARKS = frozenset({",", OPENING_BRACKET, "–", "—"})
 # A hyphen or an en dash glued to a number: "500-lb", "15–20".

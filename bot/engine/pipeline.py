@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bot.engine.attachment import VALUE_ATTACHMENT_COMPONENT
-from bot.engine.lexicon import CLAUSE_JOINING_MARK
+from bot.engine.lexicon import CLAUSE_JOINING_MARK, SENTENCE_INNER_MARKS
 from bot.engine.tokenizer import BoundedTokenizer, with_number_affixes, without_bracket_emoticons
 from bot.errors import ConfigurationError
 
@@ -39,7 +39,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     inner = []  # marks that never open a sentence: "DRAVEC, Nov 12 (Reuters) -" is one line, not two sentences
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if token.text in INNER_MARKS:
+        if token.text in SENTENCE_INNER_MARKS:
             inner.append(token.i)
             continue
         if previous.text == CLAUSE_JOINING_MARK and not token.is_space:
@@ -61,13 +61,12 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
 
 # spaCy's "not a sentence start" (-1) as the unsigned integers of its arrays hold it.
 NOT_A_START = 2**64 - 1
-# Marks that go on what comes before them, and never open a sentence.
-INNER_MARKS = frozenset({",", ";", ")"})
 
 
-def _start_sentences(doc: Doc, starts: list[int], inner: list[int] = ()) -> None:
-    """Start a sentence at each token index of `starts`, all at once: setting one token's `is_sent_start` makes
-    spaCy look over the whole document, so a text of thousands of lines or semicolons grew as its square."""
+def _start_sentences(doc: Doc, starts: list[int], inner: list[int]) -> None:
+    """Start a sentence at each token index of `starts`, and none at those of `inner`, all at once: setting one
+    token's `is_sent_start` makes spaCy look over the whole document, so a text of thousands of lines or
+    semicolons grew as its square."""
     if not starts and not inner:
         return
     values = doc.to_array([SENT_START]).reshape(len(doc), 1)

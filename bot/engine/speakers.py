@@ -36,6 +36,7 @@ from bot.engine.lexicon import (
     ANONYMOUS_SOURCE_NOUNS,
     AUTHOR_PREPOSITIONS,
     BUSINESS_NOUNS,
+    CLOSING_BRACKET,
     COMMISSIONING_VERBS,
     DASHES,
     DEFINITE_DETERMINERS,
@@ -573,13 +574,12 @@ def _mark_between_words(token: Token) -> bool:
 
 
 def _inside_a_word(token: Token) -> bool:
-    """A hyphen between two words with no space on either side: 'counter-rally', 'the Chicago-based company' (not
-    a dateline's "(Reuters)-Ukraine's military")."""
-    doc = token.doc
-    if token.text != "-" or token.whitespace_ or token.i == 0 or token.i + 1 >= len(doc):
+    """A hyphen with no space on either side: 'counter-rally', 'the Chicago-based company', 'U.S.-led' (not after
+    a closing bracket: a dateline's "(Reuters)-Ukraine's military")."""
+    if token.text != "-" or token.whitespace_ or token.i == 0:
         return False
-    before, after = doc[token.i - 1], doc[token.i + 1]
-    return not before.whitespace_ and before.text[-1:].isalnum() and after.text[:1].isalnum()
+    before = token.doc[token.i - 1]
+    return not before.whitespace_ and before.text != CLOSING_BRACKET
 
 
 def _np_core(head: Token) -> str:
