@@ -823,18 +823,15 @@ def _counterfactual(verb: Token) -> bool:
     if "have" not in auxiliaries or not any(a in COUNTERFACTUAL_MODALS for a in auxiliaries):
         return False
     sentence = verb.sent
+    doc = verb.doc
     for token in sentence:
         if token.lower_ in CONDITION_MARKERS and token.dep_ == "mark":
             return True
         # "had the bridge failed": "had" before its subject, after no subject of its own
-        after = token.doc[token.i + 1] if token.i + 1 < sentence.end else None
-        before = token.doc[token.i - 1] if token.i > sentence.start else None
-        if (
-            token.lower_ == "had"
-            and after is not None
-            and after.pos_ in NOUN_PHRASE_OPENING_POS | STAND_IN_POS
-            and (before is None or before.pos_ not in NOUN_PHRASE_HEAD_POS)
-        ):
+        if token.lower_ != "had" or token.i + 1 >= sentence.end:
+            continue
+        opens_subject = doc[token.i + 1].pos_ in NOUN_PHRASE_OPENING_POS | STAND_IN_POS
+        if opens_subject and (token.i == sentence.start or doc[token.i - 1].pos_ not in NOUN_PHRASE_HEAD_POS):
             return True
     return False
 
@@ -1983,8 +1980,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         structure.change = True
     # ("there were 153 people on the plane": the existential's noun is its subject)
     # ("640 people had arrived on 17 boats" count arrivals, not who was on board)
-    arrived = _event(verb) == ARRIVED
-    if not structure.quantity and (node.dep_ in SUBJECT_DEPS or _existential(verb, node)) and _boarded(verb) and not arrived:
+    boarded = (node.dep_ in SUBJECT_DEPS or _existential(verb, node)) and _boarded(verb)
+    if not structure.quantity and boarded and _event(verb) != ARRIVED:
         structure.quantity = "on board"  # "110 people had crowded onto the boat"
     if not structure.quantity and _lemma(verb) in NAMED_QUANTITIES["cost"]:
         structure.quantity = "cost"  # "will cost at least 900 million euros"
