@@ -77,6 +77,7 @@ WORD_FAMILIES = {
     "every determiners": lexicon.EVERY_DETERMINERS,
     "frequency adverbs": frozenset(lexicon.FREQUENCY_ADVERBS),
     "label source prepositions": lexicon.LABEL_SOURCE_PREPOSITIONS,
+    "corporate designators": lexicon.CORPORATE_DESIGNATORS,
 }
 MARKS = {
     "dashes": lexicon.DASHES,

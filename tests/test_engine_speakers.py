@@ -458,3 +458,29 @@ def test_a_headline_opening_on_a_figure_before_its_colon_names_no_speaker() -> N
 )
 def test_a_hyphen_inside_a_word_is_no_datelines_dash(text: str, speaker: str) -> None:
     assert [claim.speaker for claim in analyze(text).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "company",
+    ["the company", "the Ostrava-based company", "the firm"],
+)
+def test_the_company_is_the_one_business_named_before_with_its_registered_name(company: str) -> None:
+    report = analyze(
+        "Kelvar Mining Corp., the country's biggest copper producer, cut its output forecast on Monday. Output was "
+        f"probably 410,000 tonnes in the first half, {company} said in a statement."
+    )
+    assert [claim.speaker for claim in report.claims] == ["Kelvar Mining Corp."]
+
+
+def test_the_company_stays_unnamed_when_no_business_or_two_are_named_before() -> None:
+    # An agency is no company: "the company" is the business the story is about, whoever it is.
+    report = analyze(
+        "The Environmental Bureau said 5,000 barrels had spilled. The company said 1,000 barrels had spilled."
+    )
+    assert [claim.speaker for claim in report.claims] == ["Environmental Bureau", "company"]
+    # Two businesses named before: "the company" could be either.
+    report = analyze(
+        "Kelvar Mining Corp. said output fell. Ostra Holdings plc said prices rose. The company said 400 jobs "
+        "would go."
+    )
+    assert [claim.speaker for claim in report.claims][-1] == "company"

@@ -32,6 +32,7 @@ from bot.engine.figures import (
 from bot.engine.grammar import (
     ACTIVE_SUBJECT_DEPS,
     NOUN_POS,
+    PERSON_OR_ORGANISATION_ENTITIES,
     PLURAL_NOUN_TAGS,
     PRENOMINAL_MODIFIER_DEPS,
     RELATIVE_CLAUSE_DEPS,
@@ -74,6 +75,7 @@ from bot.engine.speakers import (
     REFERRING_KINDS,
     SourceMention,
     SourceTracker,
+    business_names,
     coordinated,
     describe_source,
     made_by,
@@ -95,7 +97,7 @@ def analyze_doc(doc: Doc) -> Report:
     ]
     findings = _without_duplicates(findings)
     sentence_starts = [sentence.start_char for sentence in doc.sents]
-    claims = _claims(doc, findings, sentence_starts, _introduced_people(doc, quotations))
+    claims = _claims(doc, findings, sentence_starts, _introduced_sources(doc, quotations))
     # "two officials said", "said one resident": a number inside a source's name describes the source. (A sum
     # describes no one: "below the $837 million analysts had expected" is what they expected.)
     mentions = RangeSet((c.speaker_mention.start, c.speaker_mention.end) for c in claims if c.speaker_mention)
@@ -402,9 +404,10 @@ def _without_duplicates(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _introduced_people(doc: Doc, quotations: list[Quotation]) -> list[Token]:
-    """People the narrative introduces as the subject of a sentence ('Mayor Ilse Korhonen met residents'),
-    so that a later 'she said' can point back to them."""
+def _introduced_sources(doc: Doc, quotations: list[Quotation]) -> list[Token]:
+    """People and organisations the narrative introduces as the subject of a sentence ('Mayor Ilse Korhonen met
+    residents', 'Kelvar Mining cut its forecast'), so that a later 'she said' or 'the company said' can point back
+    to them."""
     quoted = RangeSet(
         (segment.start, segment.end) for quotation in quotations for segment in quotation.segments
     )
@@ -414,7 +417,7 @@ def _introduced_people(doc: Doc, quotations: list[Quotation]) -> list[Token]:
         if root.pos_ not in VERB_POS or root.idx in quoted:
             continue
         for child in root.children:
-            if child.dep_ == "nsubj" and child.ent_type_ == "PERSON" and child.pos_ == "PROPN":
+            if child.dep_ == "nsubj" and child.ent_type_ in PERSON_OR_ORGANISATION_ENTITIES and child.pos_ == "PROPN":
                 people.append(child)
             elif child.dep_ == "nsubj" and child.lemma_.lower() in ORGANISATION_NOUNS and definite(child):
                 people.append(child)  # "The ministry gave a very different picture. It said ..."
@@ -424,7 +427,7 @@ def _introduced_people(doc: Doc, quotations: list[Quotation]) -> list[Token]:
 def _claims(
     doc: Doc, findings: list[Finding], sentence_starts: list[int], introduced: list[Token]
 ) -> list[Claim]:
-    tracker = SourceTracker()
+    tracker = SourceTracker(business_names(doc))
     claims: list[Claim] = []
     built: dict[int, Claim] = {}
     pending = list(introduced)

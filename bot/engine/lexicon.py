@@ -66,6 +66,12 @@ BUSINESS_NOUNS = frozenset(
     """company firm operator airline carrier utility manufacturer insurer lender broadcaster publisher
     retailer developer business group""".split()
 )
+# The words closing a business's registered name, full stops dropped: "MTN Group Ltd.", "Kelvar Mining Corp", "Ostra
+# Holdings plc". An organisation named with one is a company, whatever else the article calls it.
+CORPORATE_DESIGNATORS = frozenset(
+    """inc incorporated corp corporation co ltd limited plc llc llp ag sa nv gmbh holdings bhd berhad tbk asa
+    oyj spa""".split()
+)
 # A business's word on its own coming results: "The revised outlook anticipates EPS between $2.10 and $2.20", with
 # no owner named, is the business's named just before (analysts give forecasts and estimates, not guidance).
 GUIDANCE_NOUNS = frozenset("guidance outlook".split())

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.engine.doccache import entities_within, entity_at, sentence_of
 from bot.engine.grammar import (
@@ -27,6 +27,7 @@ from bot.engine.grammar import (
     ORGANISATION_ENTITIES,
     OWNER_NAME_DEPS,
     PERSON_ENTITIES,
+    PERSON_OR_ORGANISATION_ENTITIES,
     PLURAL_NOUN_TAGS,
     TIME_ENTITIES,
     VERB_POS,
@@ -38,6 +39,7 @@ from bot.engine.lexicon import (
     BUSINESS_NOUNS,
     CLOSING_BRACKET,
     COMMISSIONING_VERBS,
+    CORPORATE_DESIGNATORS,
     DASHES,
     DEFINITE_DETERMINERS,
     FEMALE_FIRST_NAMES,
@@ -106,6 +108,7 @@ class Source:
     words: set[str] = field(default_factory=set)
     sentence: int = 0
     maybe_person: bool = False
+    named: bool = False  # named by a name of its own ("Kelvar Mining"), not only described ("the company")
 
 
 @lru_cache(maxsize=256)
@@ -221,7 +224,9 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
     description = _description(head)
     head_lemma = head.lemma_.lower()
     determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
-    named_modifier = any(t.pos_ == "PROPN" for t in mention_tokens if t.i < head.i)
+    # ("the Johannesburg-based company" describes, and refers back like "the company": a name joined to the next
+    # word by a hyphen makes an adjective, not part of the company's name)
+    named_modifier = any(t.pos_ == "PROPN" and not _hyphen_joined(t) for t in mention_tokens if t.i < head.i)
     anonymous = anonymous or (head_lemma in ANONYMOUS_SOURCE_NOUNS)
     gender = _gender(None, description, mention_tokens.text)
     return SourceMention(
@@ -582,6 +587,12 @@ def _inside_a_word(token: Token) -> bool:
     return not before.whitespace_ and before.text != CLOSING_BRACKET
 
 
+def _hyphen_joined(token: Token) -> bool:
+    """A word a hyphen inside a word joins to the next: "Johannesburg" in "the Johannesburg-based company"."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and _inside_a_word(doc[token.i + 1])
+
+
 def _np_core(head: Token) -> str:
     left = head.i
     for child in head.lefts:
@@ -644,6 +655,9 @@ def _gender(name: str | None, role: str | None, mention_text: str) -> str | None
     return None
 
 
+# How many sentences back "the company" may find the one business named by a name of its own.
+BUSINESS_REFERENCE_WINDOW = 8
+
 _GENERIC_ORGANISATION_HEADS = frozenset(
     """group monitor organisation organization agency body watchdog observatory outfit militia""".split()
 )
@@ -654,8 +668,10 @@ _KINDS_NO_BUSINESS_IS = frozenset("monitor agency watchdog observatory militia".
 class SourceTracker:
     """Follows sources through an article in reading order and resolves references back to them."""
 
-    def __init__(self) -> None:
+    def __init__(self, businesses: frozenset[str] = frozenset()) -> None:
         self._sources: list[Source] = []
+        # The names, lower case and without "Ltd." or "Corp", of the organisations the article names as companies.
+        self._businesses = businesses
         # Where a new mention may find its earlier source (`_same_name` decides): by the whole name, by the last
         # word of a person's name, and every organisation. A text naming thousands of sources costs a look-up per
         # mention, not a pass over all of them.
@@ -718,6 +734,7 @@ class SourceTracker:
             words=words | {mention.head_lemma},
             sentence=sentence,
             maybe_person=mention.maybe_person,
+            named=mention.kind in _NAMED_KINDS,
         )
         self._sources.append(source)
         self._index(len(self._sources) - 1)
@@ -805,7 +822,51 @@ class SourceTracker:
                 business = bool(source.words & BUSINESS_NOUNS) and head not in BUSINESS_NOUNS
                 if source.kind == "organisation" and not (business and head in _KINDS_NO_BUSINESS_IS):
                     return source
+        if head in BUSINESS_NOUNS:
+            return self._only_named_business(sentence)
         return None
+
+    def _only_named_business(self, sentence: int) -> Source | None:
+        """"Kelvar Mining Corp said ... The company said": the one organisation within the window that the article
+        names as a company. None when there are two ("the company" after "Kelvar Mining Corp" and "Ardent Rail
+        Ltd" could be either), or when the one named is not known for a company ("the company" after "the EPA
+        said" is the company the article is about, named or not)."""
+        named = {
+            id(source): source
+            for source in self._recent(sentence, BUSINESS_REFERENCE_WINDOW)
+            if source.kind == "organisation" and source.named and _names_a_business(source.name, self._businesses)
+        }
+        return next(iter(named.values())) if len(named) == 1 else None
+
+
+def business_names(doc: Doc) -> frozenset[str]:
+    """The organisations a text names as companies, by their names without the designator: "mtn" for "MTN Group
+    Ltd.", "kelvar mining" for "Kelvar Mining Corp."."""
+    names = set()
+    for entity in doc.ents:
+        if entity.label_ not in PERSON_OR_ORGANISATION_ENTITIES - PERSON_ENTITIES:
+            continue
+        words = _without_designators(entity.text)
+        if words and len(words) < len(entity.text.split()):
+            names.add(" ".join(words))
+    return frozenset(names)
+
+
+def _without_designators(name: str) -> list[str]:
+    words = name.lower().replace(",", " ").split()
+    while words and words[-1].replace(".", "") in CORPORATE_DESIGNATORS:
+        words.pop()
+    return words
+
+
+def _names_a_business(name: str, businesses: frozenset[str]) -> bool:
+    """Whether a source's name is one of the companies': the same name, or the first words of it ("Westinghouse"
+    for "Westinghouse Electric Corp.")."""
+    words = " ".join(_without_designators(name))
+    return bool(words) and any(
+        business == words or business.startswith(words + " ") or words.startswith(business + " ")
+        for business in businesses
+    )
 
 
 def coordinated(name: str) -> bool:
