@@ -1351,3 +1351,12 @@ def test_such_cases_count_what_the_figure_before_them_measured() -> None:
     # ("31 such episodes" still count the episodes)
     report = analyze("The command said it had received reports of 31 such episodes since the campaign began.")
     assert report.figures[0].quantity != "killed"
+
+
+@pytest.mark.parametrize("places", ["two private clinics", "two mosques"])
+def test_the_buildings_people_are_in_are_no_count_of_the_people(places: str) -> None:
+    report = analyze(
+        f"Dr Sollen said 140 people were being treated at the hospital and {places}, 30 of them on ventilators. "
+        "The health secretary told lawmakers the number in hospital was 95."
+    )
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[95, 140]]

@@ -393,6 +393,9 @@ CHANGE_WORDS = frozenset(
 
 # Vehicles: people "on", "onto" or "aboard" one are on board.
 VEHICLE_WORDS = frozenset("boat ship vessel ferry train bus coach plane aircraft flight dinghy raft".split())
+# Buildings people are in: "treated at the hospital and two private clinics", "sheltering in 40 schools" count the
+# buildings, not the people in them.
+BUILDING_WORDS = frozenset("hospital clinic school shelter house home building church mosque temple".split())
 
 # Nouns for someone's figure: "the ministry's latest estimate of 2.15 billion" gives the ministry's figure.
 OWNED_FIGURE_NOUNS = frozenset(

@@ -141,6 +141,7 @@ from bot.engine.measures import (
     BOARDING_PREPOSITIONS,
     BODIES_FOUND,
     BUILDING_NOUNS,
+    BUILDING_WORDS,
     CAPACITY_VERBS,
     CENT_WORDS,
     CHANGE_BASIS_PATTERNS,
@@ -2859,6 +2860,10 @@ def _one_party(a: str | None, b: str | None) -> bool:
     return a == b or (a is not None and b is not None and one_name(a, b))
 
 
+# Where people are, counted: no count of the people ("treated at two private clinics", "killed in three villages").
+PEOPLES_PLACE_WORDS = BUILDING_WORDS | PLACE_NOUNS
+
+
 def compatible(a: Structure, b: Structure) -> bool:
     """Whether two figures measure the same thing: same quantity, unit and kind (level or change), counted
     things and periods that don't disagree. Status is not compared: a result set against its forecast is a
@@ -2923,6 +2928,10 @@ def compatible(a: Structure, b: Structure) -> bool:
     other_things = a.counted and b.counted and a.counted != b.counted and a.quantity not in PERSON_EVENTS
     if a.counted != b.counted and {a.counted, b.counted} & VEHICLE_WORDS:
         return False  # "820 people had arrived on 23 boats": the boats are no count of the people
+    if a.counted != b.counted and {a.counted, b.counted} & PEOPLES_PLACE_WORDS and a.quantity in PERSON_EVENTS:
+        # "118 people were being treated at the hospital and two private clinics": the clinics are no count of
+        # the people treated in them
+        return False
     if other_things and (GENERIC_COUNTED not in {a.counted, b.counted} or a.quantity is None):
         return False
     # "3 firefighters were hurt" and "12 officers were injured" are two groups' counts; "troops" and "soldiers",
