@@ -78,6 +78,7 @@ WORD_FAMILIES = {
     "frequency adverbs": frozenset(lexicon.FREQUENCY_ADVERBS),
     "label source prepositions": lexicon.LABEL_SOURCE_PREPOSITIONS,
     "corporate designators": lexicon.CORPORATE_DESIGNATORS,
+    "past be words": lexicon.PAST_BE_WORDS,
 }
 MARKS = {
     "dashes": lexicon.DASHES,

@@ -77,6 +77,7 @@ from bot.engine.lexicon import (
     OPENING_BRACKET,
     OTHER_EVENT_MARKERS,
     PART_WORDS,
+    PAST_BE_WORDS,
     PAST_MONTH_MARKERS,
     PERIOD_OFFSET_MARKERS,
     PLURAL_FRACTIONS,
@@ -104,6 +105,7 @@ from bot.engine.measures import (
     EARLIER_WORDS,
     EVENT_FAMILIES,
     EVENT_KINDS,
+    EXPECTING_VERBS,
     FIGURE_CHANGING_VERBS,
     FORECASTER_NOUNS,
     HYPHENATED_QUANTITY_NAMES,
@@ -986,12 +988,19 @@ def _results_expected(doc: Doc, figures: list[FoundFigure]) -> None:
 
 
 def _had_expected(doc: Doc, clause: int | None) -> bool:
-    """Whether the figure's clause, or the clause it hangs from, is a pluperfect: 'had forecast', 'had expected'."""
+    """Whether the figure's clause, or the clause it hangs from, looks back from a result stated: a pluperfect ('had
+    forecast', 'had expected'), or an expectation in the past passive ('The company was expected to earn $1.39 a
+    share')."""
     if clause is None:
         return False
     verb = doc[clause]
     clauses = [verb, *itertools.islice(verb.ancestors, MAX_CLIMB)]
-    return any(c.dep_ == "aux" and c.lower_ == "had" for v in clauses for c in v.children)
+    return any(
+        (c.dep_ == "aux" and c.lower_ == "had")
+        or (c.dep_ == "auxpass" and c.lower_ in PAST_BE_WORDS and v.lemma_.lower() in EXPECTING_VERBS)
+        for v in clauses
+        for c in v.children
+    )
 
 
 def _set_against_clause(number: Token) -> int | None:

@@ -530,6 +530,8 @@ SINGULAR_PRONOUN = "it"  # stands for no source named by a plural noun ("economi
 CONTRAST_MARKS = frozenset("while whereas".split())
 # Words by which a counted noun points back at what the figure before it measured: "12 such cases".
 POINTING_BACK_WORDS = frozenset({"such"})
+# The past of "be" that makes a passive look back: "The company was expected to earn $1.39 a share".
+PAST_BE_WORDS = frozenset("was were".split())
 # Words that open a sentence pointing back at the one before: "This compares with analyst expectations of ...".
 DEMONSTRATIVE_WORDS = frozenset("this that these those".split())
 # Days of the week in calendar order, Monday first (as `datetime.date.weekday` counts): "on Tuesday".
