@@ -1376,3 +1376,21 @@ def test_an_expectation_in_the_past_passive_looks_back_at_the_result_stated_befo
     report = analyze(text.format(tense="is"))
     values = [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts]
     assert [2.41e9, 2.52e9] not in values
+
+
+def test_a_value_revised_from_is_a_statement_when_its_own_clause_says_it_was_stated() -> None:
+    report = analyze(
+        "The country's second-quarter growth rate was lowered to 4.1 percent from the 4.4 percent GDP expansion "
+        "announced in August, the statistics office said on Monday."
+    )
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[4.1, 4.4]]
+    # (a level reached from one stated before is no revision: "up from the 410 announced earlier")
+    report = analyze(
+        "The death toll jumped to 640, up from the 410 announced earlier, the interior ministry said on Tuesday."
+    )
+    assert report.conflicts == []
+
+
+def test_those_recaptured_are_arrested() -> None:
+    report = analyze("Police said 14 inmates had been recaptured by Thursday.")
+    assert [f.quantity for f in report.figures] == ["arrested"]

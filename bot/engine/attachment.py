@@ -31,14 +31,13 @@ from bot.engine.measures import (
     REVISION_VERBS,
 )
 from bot.engine.rules import MAX_DEPENDENCY_REGIONS
-from bot.engine.structure import CHANGE_BY, REVISED_TO
+from bot.engine.structure import CHANGE_BY, REVISED_FROM, REVISED_TO
 
 VALUE_ATTACHMENT_COMPONENT = "whosaid_value_attachment"
 
 # The preposition that gives a figure's value after a verb of giving ("put the toll at 900") and the one that
 # gives a revised figure's earlier value ("revised it from 6.1 to 5.9").
 VALUED_AT = "at"
-REVISED_FROM = "from"
 
 # Clauses on a noun that the parser gives a value meant for the verb above: "deaths linked to", "that rocked".
 _DESCRIBING_CLAUSE_DEPS = ["acl", "relcl"]

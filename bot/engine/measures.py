@@ -24,7 +24,7 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "evacuated": frozenset("evacuate evacuee evacuation".split()),
     "rescued": frozenset("rescue save survivor survive".split()),
     "trapped": frozenset("trap".split()),
-    "arrested": frozenset("arrest detain detention".split()),
+    "arrested": frozenset("arrest detain detention apprehend recapture".split()),
     "held": frozenset("hold captive hostage".split()),
     "freed": frozenset("free release".split()),
     # "11 inmates escaped", "the 14 escapees" (what escapes by the barrel has spilled: see `ESCAPED`)

@@ -279,8 +279,9 @@ GENERIC_RATE = "rate"
 PLACE_OF_PREPOSITIONS = frozenset({"of", "in"})
 # The preposition of a change's amount after a verb of change: "rose by 4%".
 CHANGE_BY = "by"
-# The preposition of a revised figure's new value: "revised the toll to 18 from 22".
+# The prepositions of a revised figure's new value and of its value before: "revised the toll to 18 from 22".
 REVISED_TO = "to"
+REVISED_FROM = "from"
 MILITARY_LOSS = "loss"
 PER_SHARE = "per share"
 AREA_UNITS = UNIT_DIMENSIONS["area"]
@@ -860,6 +861,10 @@ def _prior_statement(number: Token, path: list[Token]) -> bool:
     if node.pos_ == "NUM" and _set_aside_for(node) and _stated_before(node):
         return True  # "instead of the 63 initially reported", "rather than the 1.2 million previously reported"
     bound = _bound_words_above(node)
+    measured = node.head
+    # "from the 8.3 percent GDP expansion announced earlier": the unit before the noun it measures
+    if node is not number and node.dep_ in PRENOMINAL_MODIFIER_DEPS and measured.dep_ == "pobj":
+        node = measured if measured.head.lower_ == REVISED_FROM else node
     node = bound or node
     for _ in range(MAX_CLIMB):
         head = node.head
@@ -880,7 +885,13 @@ def _prior_statement(number: Token, path: list[Token]) -> bool:
             revising = head.head
             if revising.dep_ == "pobj" and revising.head.lower_ == REVISED_TO:
                 revising = revising.head.head  # "revised the toll to 18 people from 22": "from" on the new value
-            return reported or _revises_a_statement(revising)
+            # "was lowered to 8.2 percent from the 8.3 percent announced earlier": a value whose own clause says
+            # it was stated, by a verb of revising ("rose to 5.2% from the 4.9% recorded in May", "up from the 57,597
+            # announced earlier" are a level before, not a statement revised)
+            stated = any(
+                c.dep_ in NOUN_CLAUSE_DEPS and _lemma(c) in CUE_VERBS | FIGURE_GIVING_VERBS for c in node.children
+            )
+            return reported or _revises_a_statement(revising) or (stated and _lemma(revising) in REVISION_VERBS)
         node = head.head  # through "of" to the noun it hangs on ("the original figure of 42")
     return False
 
