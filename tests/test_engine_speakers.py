@@ -484,3 +484,9 @@ def test_the_company_stays_unnamed_when_no_business_or_two_are_named_before() ->
         "would go."
     )
     assert [claim.speaker for claim in report.claims][-1] == "company"
+
+
+def test_a_time_sees_nothing() -> None:
+    report = analyze("The month of March saw its payroll figure revised down to 181,000 jobs.")
+    assert [claim.speaker for claim in report.claims] == []
+    assert [figure.source for figure in report.figures] == [None]

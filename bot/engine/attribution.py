@@ -469,6 +469,10 @@ def _reported(doc: Doc, index: QuoteIndex, used_cues: set[int], direct: list[Fin
             continue  # "No group has claimed responsibility": nobody claimed anything
         if subject.lemma_.lower() in _NOT_SOURCES and not _made_by_someone(subject):
             continue  # "..., toll disputed": a figure can be disputed, it doesn't speak
+        if subject.ent_type_ in TIME_ENTITIES and subject.pos_ == "NOUN" and subject.is_lower:
+            # "The month of February saw its figure revised down": a time sees nothing (a name the recogniser took
+            # for a date, "Last week Stumpf ... appeared to blame", "Morrow reported a profit", still speaks)
+            continue
         quoted = set()
         for start, end in content:
             quoted |= index.within(start, end)
