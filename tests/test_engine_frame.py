@@ -1394,3 +1394,14 @@ def test_a_value_revised_from_is_a_statement_when_its_own_clause_says_it_was_sta
 def test_those_recaptured_are_arrested() -> None:
     report = analyze("Police said 14 inmates had been recaptured by Thursday.")
     assert [f.quantity for f in report.figures] == ["arrested"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostra Foods reported a net profit after tax of $84.2 million for the year.",
+        "Kelvar Bank has reported a profit before tax of 612 million euros in the six months to June.",
+    ],
+)
+def test_a_result_after_or_before_tax_is_the_results_value(text: str) -> None:
+    assert [f.quantity for f in analyze(text).figures] == ["profit"]

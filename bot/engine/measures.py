@@ -473,6 +473,10 @@ GENERAL_PRICE_WORDS = frozenset("consumer retail".split())
 MONTH_ON_MONTH = "month on month"
 YEAR_ON_YEAR = "year on year"
 ANNUALISED = "annualised"
+# What a result is counted after or before: "net profit after tax of $245.8 million", "profit before interest and
+# tax of $227 million" (the value is the profit's; the parser may hang "of" on the tax).
+ACCOUNTING_DEDUCTION_NOUNS = frozenset("tax taxes taxation interest depreciation amortisation amortization".split())
+ACCOUNTING_DEDUCTION_PREPOSITIONS = frozenset("after before".split())
 CHANGE_BASIS_PATTERNS = {
     YEAR_ON_YEAR: r"\b(?:a|one) year (?:earlier|ago|before)\b|\byear[- ](?:on|over)[- ]year\b"
     r"|\b(?:from|on|over|than|with) the same (?:period|quarter|month|time) (?:of |in )?(?:last|a|the previous) year\b"

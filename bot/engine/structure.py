@@ -133,6 +133,8 @@ from bot.engine.lexicon import (
 )
 from bot.engine.measures import (
     ABOARD_WORDS,
+    ACCOUNTING_DEDUCTION_NOUNS,
+    ACCOUNTING_DEDUCTION_PREPOSITIONS,
     ACTIVITY_PARTICIPLES,
     AGGREGATE_PATTERN,
     AGGREGATE_PERIODS,
@@ -1453,7 +1455,8 @@ def _climb(anchor: Token, structure: Structure) -> None:
             if structure.quantity or structure.points_back:
                 return
         if head.pos_ == "ADP" and head.lower_ in _LINK_PREPOSITIONS:
-            grand = head.head
+            # ("a net profit after tax of $245.8 million": the profit's value, not the tax's)
+            grand = _result_before_deduction(head.head.head, head.head) or head.head
             if grand.pos_ == "NOUN" and head.lower_ == "of" and _changes(grand):
                 structure.change = True  # "an increase of 9%"
             # ("reported the quake's magnitude as 7.3": the value a figure noun is given "as")
@@ -2161,6 +2164,17 @@ def figure_path(number: Token) -> list[Token]:
         node = node.head
         path.append(node)
     return path
+
+
+def _result_before_deduction(preposition: Token, deduction: Token) -> Token | None:
+    """'profit' in "reported a net profit after tax of $245.8 million", when the parser hangs "after tax" on the verb:
+    the noun just before "after" or "before" and the deduction it names (`ACCOUNTING_DEDUCTION_NOUNS`)."""
+    if preposition.lower_ not in ACCOUNTING_DEDUCTION_PREPOSITIONS or _lemma(deduction) not in ACCOUNTING_DEDUCTION_NOUNS:
+        return None
+    if deduction.dep_ != "pobj" or preposition.i == 0:
+        return None
+    result = preposition.doc[preposition.i - 1]
+    return result if result.pos_ == "NOUN" and result.i != preposition.head.i else None
 
 
 def _describing(path: list[Token]) -> bool:
