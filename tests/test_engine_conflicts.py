@@ -219,3 +219,12 @@ def test_a_clause_set_a_day_after_the_sentences_own_tells_of_another_occasion() 
         "The army said it had rescued 20 people."
     )
     assert len(analyze(text).conflicts) == 1
+
+
+def test_sources_giving_several_values_of_a_measure_list_things_not_one_count() -> None:
+    report = analyze(
+        "Ostra sold 1.2 million phones in the quarter, while tablet sales rose 3 percent to 9.4 million units. "
+        "Analysts had expected sales of around 1.5 million phone units and 8.1 million tablets. Watch sales totalled "
+        "3.3 million units. Analysts had expected sales of roughly 4 million units."
+    )
+    assert report.conflicts == []

@@ -308,6 +308,27 @@ def _without_parts(indexes: list[int], figures: list[Figure], structures: list[S
     return sorted(kept)
 
 
+# How many different values one source may give of one measure, none a revision, before they must be of different
+# things: "Analysts had expected sales of around 2.5 million Mac units and 18.5 million iPods ... roughly 5 million
+# units" (two values side by side may still be two estimates of one thing).
+LISTED_VALUES = 3
+
+
+def _sources_list(
+    readings: list[int], figures: list[Figure], structures: list[Structure], keys: dict[int, str], newer: list[int]
+) -> bool:
+    """Whether the group's values are lists of several things the structure could not tell apart, none of them
+    comparable: one source gives `LISTED_VALUES` or more different values of the measure, or two sources give
+    several each ("sold 9.4 million units ... 3.3 million units" against analysts' "1.5 million units ... 4
+    million units"), none of them a revision."""
+    values: dict[str, set[tuple]] = defaultdict(set)
+    for i in readings:
+        if i not in newer and structures[i].revision_pair is None:
+            values[keys[i]].add(_values(figures[i]))
+    several = [len(stated) for stated in values.values() if len(stated) > 1]
+    return len(several) > 1 or any(count >= LISTED_VALUES for count in several)
+
+
 def _several_own_results(readings: list[int], figures: list[Figure], keys: dict[int, str]) -> bool:
     """Sums of money stated as facts by several sources ("Alphabet reported earnings of $8.42 a share ... Amazon
     reported a profit of $1.78 per share"): most often each one's own result, and an expectation in the group
@@ -362,6 +383,8 @@ def find_conflicts(
         if not 2 <= len(readings) <= MAX_READINGS:
             continue
         if _several_own_results(readings, figures, keys) or _several_own_actions(readings, figures, structures, keys):
+            continue
+        if _sources_list(readings, figures, structures, keys, newer):
             continue
         differing = [
             (i, j)
