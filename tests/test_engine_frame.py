@@ -1405,3 +1405,8 @@ def test_those_recaptured_are_arrested() -> None:
 )
 def test_a_result_after_or_before_tax_is_the_results_value(text: str) -> None:
     assert [f.quantity for f in analyze(text).figures] == ["profit"]
+
+
+def test_a_changes_own_adjective_says_its_basis_whatever_the_sentence_says() -> None:
+    report = analyze("The bureau's house price index for March shows a monthly decrease of 0.7% and an annual fall of 2.9%.")
+    assert [f.period for f in report.figures] == ["March, month on month", "March, year on year"]

@@ -477,6 +477,9 @@ ANNUALISED = "annualised"
 # tax of $227 million" (the value is the profit's; the parser may hang "of" on the tax).
 ACCOUNTING_DEDUCTION_NOUNS = frozenset("tax taxes taxation interest depreciation amortisation amortization".split())
 ACCOUNTING_DEDUCTION_PREPOSITIONS = frozenset("after before".split())
+# Adjectives on a change's own noun that say what it is measured against: "a monthly decrease of 0.9% and an annual
+# fall of 3.2%" (one sentence, two bases: the noun's word wins over the sentence's).
+CHANGE_BASIS_ADJECTIVES = {"monthly": MONTH_ON_MONTH, "annual": YEAR_ON_YEAR, "yearly": YEAR_ON_YEAR}
 CHANGE_BASIS_PATTERNS = {
     YEAR_ON_YEAR: r"\b(?:a|one) year (?:earlier|ago|before)\b|\byear[- ](?:on|over)[- ]year\b"
     r"|\b(?:from|on|over|than|with) the same (?:period|quarter|month|time) (?:of |in )?(?:last|a|the previous) year\b"

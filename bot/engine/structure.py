@@ -146,6 +146,7 @@ from bot.engine.measures import (
     BUILDING_WORDS,
     CAPACITY_VERBS,
     CENT_WORDS,
+    CHANGE_BASIS_ADJECTIVES,
     CHANGE_BASIS_PATTERNS,
     CHANGE_WORDS,
     CIRCUMSTANCE_PREPOSITIONS,
@@ -2403,7 +2404,7 @@ def _read_period_and_status(number: Token, structure: Structure, path: list[Toke
     if over_time and structure.quantity in EVENT_FAMILIES and not structure.unit:
         structure.aggregate = True
     structure.running_total = _running_total_sentence(sentence_text(sentence_of(number)))
-    basis = _change_basis(sentence_text(sentence_of(number)))
+    basis = _noun_basis(path) or _change_basis(sentence_text(sentence_of(number)))
     # (A percentage that names no quantity of its own may restate a change: "it was 1.9 percent larger".)
     growth = structure.quantity in GROWTH_QUANTITIES or structure.change or structure.quantity is None
     if basis and growth and structure.unit == "%":
@@ -2783,6 +2784,17 @@ def _entity_words(token: Token) -> str:
 @lru_cache(maxsize=256)
 def _running_total_sentence(sentence: str) -> bool:
     return re.search(RUNNING_TOTAL_PATTERN, sentence, re.I) is not None
+
+
+def _noun_basis(path: list[Token]) -> str | None:
+    """'a monthly decrease of 0.9%', 'an annual fall of 3.2%': what the change's own noun says it is measured
+    against (an "annual rate" is annualised: see `CHANGE_BASIS_PATTERNS`)."""
+    for noun in _path_nouns(path):
+        if _lemma(noun) in CHANGE_WORDS:
+            for child in noun.children:
+                if child.dep_ in ADJECTIVAL_MODIFIER_DEPS and child.lower_ in CHANGE_BASIS_ADJECTIVES:
+                    return CHANGE_BASIS_ADJECTIVES[child.lower_]
+    return None
 
 
 @lru_cache(maxsize=256)
