@@ -490,3 +490,8 @@ def test_a_time_sees_nothing() -> None:
     report = analyze("The month of March saw its payroll figure revised down to 181,000 jobs.")
     assert [claim.speaker for claim in report.claims] == []
     assert [figure.source for figure in report.figures] == [None]
+
+
+def test_what_a_source_speaks_through_is_no_part_of_its_name() -> None:
+    report = analyze("The rescue agency in a statement confirmed three deaths on Sunday.")
+    assert [claim.speaker for claim in report.claims] == ["rescue agency"]

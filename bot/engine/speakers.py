@@ -49,6 +49,7 @@ from bot.engine.lexicon import (
     MALE_WORDS,
     MENTION_END_MARKS,
     ORGANISATION_NOUNS,
+    OUTLET_VEHICLE_NOUNS,
     PLURAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     POSSESSIVE_SUFFIXES,
@@ -593,6 +594,10 @@ def _hyphen_joined(token: Token) -> bool:
     return token.i + 1 < len(doc) and _inside_a_word(doc[token.i + 1])
 
 
+# What a source speaks through ("in a statement", "in an interview"): no part of its name.
+SPOKEN_THROUGH_NOUNS = VEHICLE_NOUNS | OUTLET_VEHICLE_NOUNS
+
+
 def _np_core(head: Token) -> str:
     left = head.i
     for child in head.lefts:
@@ -608,6 +613,8 @@ def _np_core(head: Token) -> str:
         marked = any(t.i <= end for t in marks)
         # (A capitalised one belongs to a headline's title case, "Officials In Kessia Say ...", not to a source.)
         affiliation = child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS and not child.is_title
+        # ("LASEMA in their statement confirmed two deaths": what the source spoke through is no part of its name)
+        affiliation = affiliation and not any(g.lemma_.lower() in SPOKEN_THROUGH_NOUNS for g in child.children)
         if affiliation and end - child.i <= 4 and not marked:
             right = end
         break
