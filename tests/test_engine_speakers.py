@@ -495,3 +495,17 @@ def test_a_time_sees_nothing() -> None:
 def test_what_a_source_speaks_through_is_no_part_of_its_name() -> None:
     report = analyze("The rescue agency in a statement confirmed three deaths on Sunday.")
     assert [claim.speaker for claim in report.claims] == ["rescue agency"]
+
+
+def test_the_agency_is_the_one_organisation_named_just_before() -> None:
+    report = analyze(
+        "Minutes after the quake, the Orsk Seismic Institute issued a bulletin on the magnitude 5.6 quake. Later, "
+        "however, the agency updated it to a magnitude level of 6.0."
+    )
+    assert [figure.source for figure in report.figures] == ["Orsk Seismic Institute"] * 2
+    # (two organisations named just before: "the agency" could be either)
+    report = analyze(
+        "The Orsk Seismic Institute and the Marr Geophysical Service issued bulletins on the quake. Later, however, "
+        "the agency updated it to a magnitude level of 6.0."
+    )
+    assert [figure.source for figure in report.figures] == ["agency"]

@@ -42,6 +42,7 @@ from bot.engine.hedges import doubt_about_previous, hedges_in
 from bot.engine.lexicon import (
     BUSINESS_NOUNS,
     DATELINE_PLACE_NOUNS,
+    GENERIC_ORGANISATION_NOUNS,
     GUIDANCE_NOUNS,
     IT_THEY_PRONOUNS,
     NATION_NOUNS,
@@ -81,7 +82,7 @@ from bot.engine.speakers import (
     made_by,
     possessive_pronoun,
 )
-from bot.engine.structure import definite, figure_path, in_currency, names_forecasters
+from bot.engine.structure import definite, figure_path, in_currency, names_forecasters, one_name
 from bot.report import Claim, Event, Figure, Report, Span
 
 
@@ -865,6 +866,12 @@ def _holder_source(
         named = _organisation_named_with(head)
         if named is not None:
             return _named_holder(named, claims)
+    if mention.kind == "description" and mention.definite and mention.head_lemma in PUBLIC_BODY_KIND_NOUNS:
+        # "Phivolcs issued a bulletin ... Later, the agency updated it to 6.1": the one organisation named in its
+        # sentence or the one before.
+        named = _only_organisation_named_before(head)
+        if named is not None:
+            return _named_holder(named, claims)
     if mention.kind in REFERRING_KINDS or not mention.name:
         return None
     if head.dep_ == "compound" and head.lemma_.lower() in FORECASTER_NOUNS and head.lower_ == head.lemma_.lower():
@@ -929,6 +936,26 @@ def _organisation_named_with(head: Token) -> str | None:
             entity = entity_at(doc[i])
             return entity.text if entity is not None else doc[i].text
     return None
+
+
+# Kinds of body a description may name that no business is: "the agency", "the organisation".
+PUBLIC_BODY_KIND_NOUNS = GENERIC_ORGANISATION_NOUNS - BUSINESS_NOUNS
+
+
+def _only_organisation_named_before(head: Token) -> str | None:
+    """The one organisation named in `head`'s sentence before it or in the sentence before that, however many times
+    and however written ("The International Grains Council (IGC)"); None when there are none or several."""
+    doc = head.doc
+    sentence = sentence_of(head)
+    start = sentence_of(doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+    names: list[str] = []
+    for entity in doc[start : head.i].ents:
+        if entity.label_ != "ORG" or (entity.start > 0 and doc[entity.start - 1].text == "("):
+            continue  # "(Reuters)", the outlet; "(IGC)", the name just given again
+        name = re.sub(r"^the\s+", "", entity.text, flags=re.IGNORECASE)
+        if not any(one_name(name.lower(), other.lower()) for other in names):
+            names.append(name)
+    return names[0] if len(names) == 1 else None
 
 
 def _organisation_named_before(head: Token) -> str | None:

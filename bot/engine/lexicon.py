@@ -88,6 +88,12 @@ ORGANISATION_NOUNS = frozenset(
     dept govt""".split()  # (abbreviated in posts and headlines: "city health dept says")
 )
 
+# Heads of a description that says only what kind of body a source is: "the agency", "the group", "the London-based
+# organisation" stand for an organisation named before.
+GENERIC_ORGANISATION_NOUNS = frozenset(
+    """group monitor organisation organization agency body watchdog observatory outfit militia""".split()
+)
+
 # Nouns naming a person by office or role, used to split "Pentagon spokesman John Kirby" into role and name.
 ROLE_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson minister president prime secretary official chief director

@@ -44,6 +44,7 @@ from bot.engine.lexicon import (
     DEFINITE_DETERMINERS,
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
+    GENERIC_ORGANISATION_NOUNS,
     ISSUING_VERBS,
     MALE_FIRST_NAMES,
     MALE_WORDS,
@@ -665,9 +666,6 @@ def _gender(name: str | None, role: str | None, mention_text: str) -> str | None
 # How many sentences back "the company" may find the one business named by a name of its own.
 BUSINESS_REFERENCE_WINDOW = 8
 
-_GENERIC_ORGANISATION_HEADS = frozenset(
-    """group monitor organisation organization agency body watchdog observatory outfit militia""".split()
-)
 # Generic heads that name a kind of organisation no business is: "the agency", "the watchdog".
 _KINDS_NO_BUSINESS_IS = frozenset("monitor agency watchdog observatory militia".split())
 
@@ -823,7 +821,7 @@ class SourceTracker:
             for source in recent:
                 if source.kind == "organisation" and source.words & BUSINESS_NOUNS:
                     return source
-        if head in _GENERIC_ORGANISATION_HEADS:
+        if head in GENERIC_ORGANISATION_NOUNS:
             for source in recent:
                 # "the agency" after "the pipeline operator said": a business is no agency, monitor or militia.
                 business = bool(source.words & BUSINESS_NOUNS) and head not in BUSINESS_NOUNS
