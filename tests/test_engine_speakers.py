@@ -509,3 +509,11 @@ def test_the_agency_is_the_one_organisation_named_just_before() -> None:
         "the agency updated it to a magnitude level of 6.0."
     )
     assert [figure.source for figure in report.figures] == ["agency"]
+
+
+def test_the_organisation_named_before_is_not_the_place_it_is_based_in() -> None:
+    report = analyze(
+        "The Tessaly Grain Board cut its harvest estimate on Monday. Last month, the Lyon-based organisation had put "
+        "the harvest at 41 million tonnes."
+    )
+    assert [figure.source for figure in report.figures] == ["Tessaly Grain Board"]

@@ -79,6 +79,7 @@ from bot.engine.speakers import (
     business_names,
     coordinated,
     describe_source,
+    hyphen_joined,
     made_by,
     possessive_pronoun,
 )
@@ -952,6 +953,8 @@ def _only_organisation_named_before(head: Token) -> str | None:
     for entity in doc[start : head.i].ents:
         if entity.label_ != "ORG" or (entity.start > 0 and doc[entity.start - 1].text == "("):
             continue  # "(Reuters)", the outlet; "(IGC)", the name just given again
+        if hyphen_joined(doc[entity.end - 1]):
+            continue  # "the Lyon-based organisation": where it is, not who
         name = re.sub(r"^the\s+", "", entity.text, flags=re.IGNORECASE)
         if not any(one_name(name.lower(), other.lower()) for other in names):
             names.append(name)

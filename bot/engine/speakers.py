@@ -228,7 +228,7 @@ def describe_source(head: Token, sentence_text: str = "") -> SourceMention:
     determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
     # ("the Johannesburg-based company" describes, and refers back like "the company": a name joined to the next
     # word by a hyphen makes an adjective, not part of the company's name)
-    named_modifier = any(t.pos_ == "PROPN" and not _hyphen_joined(t) for t in mention_tokens if t.i < head.i)
+    named_modifier = any(t.pos_ == "PROPN" and not hyphen_joined(t) for t in mention_tokens if t.i < head.i)
     anonymous = anonymous or (head_lemma in ANONYMOUS_SOURCE_NOUNS)
     gender = _gender(None, description, mention_tokens.text)
     return SourceMention(
@@ -589,7 +589,7 @@ def _inside_a_word(token: Token) -> bool:
     return not before.whitespace_ and before.text != CLOSING_BRACKET
 
 
-def _hyphen_joined(token: Token) -> bool:
+def hyphen_joined(token: Token) -> bool:
     """A word a hyphen inside a word joins to the next: "Johannesburg" in "the Johannesburg-based company"."""
     doc = token.doc
     return token.i + 1 < len(doc) and _inside_a_word(doc[token.i + 1])

@@ -2168,14 +2168,15 @@ def figure_path(number: Token) -> list[Token]:
 
 
 def _result_before_deduction(preposition: Token, deduction: Token) -> Token | None:
-    """'profit' in "reported a net profit after tax of $245.8 million", when the parser hangs "after tax" on the verb:
-    the noun just before "after" or "before" and the deduction it names (`ACCOUNTING_DEDUCTION_NOUNS`)."""
+    """'profit' in "reported a net profit after tax of $245.8 million" (the parser hanging "of" on the tax, and "after
+    tax" on the verb or on the profit): the noun just before "after" or "before" and the deduction it names
+    (`ACCOUNTING_DEDUCTION_NOUNS`)."""
     if preposition.lower_ not in ACCOUNTING_DEDUCTION_PREPOSITIONS or _lemma(deduction) not in ACCOUNTING_DEDUCTION_NOUNS:
         return None
     if deduction.dep_ != "pobj" or preposition.i == 0:
         return None
     result = preposition.doc[preposition.i - 1]
-    return result if result.pos_ == "NOUN" and result.i != preposition.head.i else None
+    return result if result.pos_ == "NOUN" else None
 
 
 def _describing(path: list[Token]) -> bool:
