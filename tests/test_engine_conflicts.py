@@ -222,9 +222,10 @@ def test_a_clause_set_a_day_after_the_sentences_own_tells_of_another_occasion() 
 
 
 def test_sources_giving_several_values_of_a_measure_list_things_not_one_count() -> None:
+    # Units of music players and of phones, the products named only in the sentences' subjects' "of".
     report = analyze(
-        "Ostra sold 1.2 million phones in the quarter, while tablet sales rose 3 percent to 9.4 million units. "
-        "Analysts had expected sales of around 1.5 million phone units and 8.1 million tablets. Watch sales totalled "
-        "3.3 million units. Analysts had expected sales of roughly 4 million units."
+        "The company sold 2.52 million laptops in the quarter, while sales of its music players rose 3 percent to "
+        "22.7 million units. Analysts had expected sales of around 2.5 million laptops and 18.5 million units. "
+        "Sales of its phone totalled 4.3 million units. Analysts had expected sales of roughly 5 million units."
     )
     assert report.conflicts == []

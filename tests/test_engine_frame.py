@@ -1411,3 +1411,12 @@ def test_a_result_after_or_before_tax_is_the_results_value(text: str) -> None:
 def test_a_changes_own_adjective_says_its_basis_whatever_the_sentence_says() -> None:
     report = analyze("The bureau's house price index for March shows a monthly decrease of 0.7% and an annual fall of 2.9%.")
     assert [f.period for f in report.figures] == ["March, month on month", "March, year on year"]
+
+
+def test_units_count_the_items_the_words_before_them_name() -> None:
+    report = analyze(
+        "Tavo sold 3.1 million laptops, while phone sales rose to 7.9 million units. Analysts had expected around "
+        "2.8 million laptop units and 8.4 million phones."
+    )
+    assert [f.counted for f in report.figures] == ["laptop", "phone", "laptop", "phone"]
+    assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[7.9e6, 8.4e6]]

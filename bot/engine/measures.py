@@ -240,6 +240,10 @@ UNIT_DIMENSIONS: dict[str, frozenset[str]] = {
 # "discharged 300 gallons"): said of a fluid unit, what happened is a spill.
 LEAK_WORDS = frozenset("leak escape release discharge seep ooze pour".split())
 
+# Nouns that count items of whatever kind the words before them say: "2.5 million Mac units", "phone sales rose to
+# 7.9 million units" count Macs and phones, not "units" of anything.
+ITEM_NOUNS = frozenset("unit".split())
+
 # People who hold jobs: when they are cut ("lay off 2,000 workers"), their jobs are what is counted.
 JOB_HOLDER_NOUNS = frozenset("worker employee staff staffer".split())
 

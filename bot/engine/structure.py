@@ -56,6 +56,7 @@ from bot.engine.grammar import (
     PLURAL_NOUN_TAGS,
     PREDICATE_POS,
     PRENOMINAL_MODIFIER_DEPS,
+    PREPOSITION_OBJECT_DEPS,
     PRESENT_PARTICIPLE_TAGS,
     RATE_GAP_POS,
     RELATIVE_CLAUSE_DEPS,
@@ -195,6 +196,7 @@ from bot.engine.measures import (
     HAPPENS_TO_PEOPLE,
     HELD,
     IRREGULAR_PLURALS,
+    ITEM_NOUNS,
     JOB_HOLDER_NOUNS,
     JOBS_ADDED_NOUNS,
     LATER_WORDS,
@@ -1265,9 +1267,22 @@ def _read_noun(noun: Token, structure: Structure) -> None:
     structure.side = _side_of(noun)
     if noun.pos_ in STAND_IN_POS:
         return  # "those missing", "which": a pronoun names no counted thing of its own
+    if lemma in ITEM_NOUNS:
+        lemma = _kind_of_item(noun) or lemma
     structure.counted = (
         family_of(lemma, COUNTED_FAMILIES) or family_of(noun.lower_, COUNTED_FAMILIES) or lemma
     )
+
+
+def _kind_of_item(noun: Token) -> str | None:
+    """What items are ('mac' in "2.5 million Mac units", 'phone' in "phone sales rose to 7.9 million units"): a noun
+    before the item noun, or before the noun of what happened to them that is the clause's subject."""
+    kinds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    if not kinds and noun.dep_ in PREPOSITION_OBJECT_DEPS | COPULA_VALUE_DEPS:
+        verb = noun.head.head if noun.dep_ in PREPOSITION_OBJECT_DEPS else noun.head  # "rose to ...", "were ..."
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and _event(c)] if verb.pos_ in VERB_POS else []
+        kinds = [c for subject in subjects for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+    return _lemma(kinds[-1]) if kinds else None
 
 
 def _side_of(noun: Token) -> str | None:
