@@ -1420,3 +1420,10 @@ def test_units_count_the_items_the_words_before_them_name() -> None:
     )
     assert [f.counted for f in report.figures] == ["laptop", "phone", "laptop", "phone"]
     assert [sorted(report.figures[i].value for i in c.figures) for c in report.conflicts] == [[7.9e6, 8.4e6]]
+
+
+def test_a_verbs_particle_says_what_happened_before_the_verb_alone() -> None:
+    assert [f.quantity for f in analyze("The mine's owner said 14 miners were cut off by the flood.").figures] == [
+        "trapped"
+    ]
+    assert [f.quantity for f in analyze("The mine's owner said it would cut 300 jobs.").figures] == ["cut"]

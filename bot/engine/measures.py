@@ -179,6 +179,7 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("cast", "vote"): "took part",
     ("lose", "power"): "without power",  # "410,000 customers had lost power"
     ("break", "out"): "escaped",  # "22 inmates broke out"
+    ("cut", "off"): "trapped",  # "17 miners were cut off" by the flood (cut jobs are "cut" with no particle)
 }
 
 # A state the counted things are in, named by a preposition and a noun: "7,000 workers were on strike".

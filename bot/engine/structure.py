@@ -1389,6 +1389,15 @@ def _other_fate(verb: Token, found: str) -> str | None:
     return None
 
 
+def _particle_event(verb: Token) -> str | None:
+    """'cut off' -> trapped, 'broke out' -> escaped: what a verb with its particle says (`PHRASAL_EVENTS`)."""
+    lemma = _lemma(verb)
+    return next(
+        (PHRASAL_EVENTS[key] for c in verb.children if c.dep_ == "prt" and (key := (lemma, _lemma(c))) in PHRASAL_EVENTS),
+        None,
+    )
+
+
 def _verb_particle_event(verb: Token) -> str | None:
     """'lost their lives' -> killed; 'took part', 'stayed away', 'were on strike' -> took part (`PHRASAL_EVENTS`)."""
     lemma = _lemma(verb)
@@ -2025,7 +2034,8 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
     if not structure.quantity and lemma in FINDING_VERBS and any(c.dep_ in NEGATION_DEPS for c in verb.children):
         structure.quantity = MISSING  # "three people still haven't been found"
     if not structure.quantity:
-        found = _event(verb) or _verb_particle_event(verb)
+        # ("17 miners were cut off": a verb's particle may say another thing than the verb alone, "cut" jobs)
+        found = _particle_event(verb) or _event(verb) or _verb_particle_event(verb)
         if found and (other_fate := _other_fate(verb, found)) is not None:
             # "6,000 houses had been destroyed or badly damaged" ("damaged or destroyed" is the same count)
             found = " or ".join(sorted((found, other_fate)))
