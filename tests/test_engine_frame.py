@@ -1427,3 +1427,15 @@ def test_a_verbs_particle_says_what_happened_before_the_verb_alone() -> None:
         "trapped"
     ]
     assert [f.quantity for f in analyze("The mine's owner said it would cut 300 jobs.").figures] == ["cut"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Officials said 38,000 people had been moved to cyclone shelters.", "evacuated"),
+        ("Over 52,000 villagers have been shifted to safer places, the district collector said.", "evacuated"),
+        ("Helicopters airlifted 14 seriously injured people to the capital, officials said.", None),
+    ],
+)
+def test_people_moved_to_where_they_are_safe_were_evacuated(text: str, quantity: str | None) -> None:
+    assert [f.quantity for f in analyze(text).figures] == [quantity]

@@ -79,6 +79,8 @@ WORD_FAMILIES = {
     "label source prepositions": lexicon.LABEL_SOURCE_PREPOSITIONS,
     "corporate designators": lexicon.CORPORATE_DESIGNATORS,
     "past be words": lexicon.PAST_BE_WORDS,
+    "safe destination nouns": lexicon.SAFE_DESTINATION_NOUNS,
+    "safe words": lexicon.SAFE_WORDS,
 }
 MARKS = {
     "dashes": lexicon.DASHES,

@@ -401,7 +401,12 @@ NUMBER_COUNTING_VERBS = frozenset("count tally record estimate".split())
 NUMBER_SPEAKING_PHRASES = frozenset({("speak", "of"), ("talk", "of")})
 # Verbs of taking people somewhere: "airlifted 11 seriously injured people to Peshawar", "12 injured were flown to
 # the capital" count those moved, some of the injured, not all of them.
-MOVING_VERBS = frozenset("airlift fly rush take transfer shift ferry carry send move".split())
+MOVING_VERBS = frozenset("airlift fly rush take transfer shift ferry carry send move relocate".split())
+# Where people are moved to be safe: "410,000 people had been moved to storm shelters", "shifted to safer places",
+# "relocated to relief camps" (those moved were evacuated).
+SAFE_DESTINATION_NOUNS = frozenset("shelter safety camp".split())
+# What makes any place one to be safe in: "safer places", "safe locations".
+SAFE_WORDS = frozenset("safe safer".split())
 # Verbs of believing that raise a clause's subject: "45 hostages are believed to have been freed", "30 are feared
 # to have died", "are thought to have drowned" (what happened to them is the raised clause's).
 BELIEVING_VERBS = frozenset("believe think fear presume know suspect".split())

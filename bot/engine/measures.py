@@ -199,6 +199,8 @@ STATE_PHRASES: dict[tuple[str, str], str] = {
 # Verbs whose negation leaves people missing: "only three people still haven't been found".
 FINDING_VERBS = frozenset("find locate trace".split())
 MISSING = "missing"
+# Those moved to where they are safe (see `SAFE_DESTINATION_NOUNS`).
+EVACUATED = "evacuated"
 # Verbs of losing: what losing means depends on what is lost (`LOSS_BY_COUNTED`).
 LOSING_VERBS = frozenset("go lose".split())
 

@@ -115,6 +115,8 @@ from bot.engine.lexicon import (
     POINTING_BACK_WORDS,
     QUALIFIERS,
     RELATIVE_PRONOUNS,
+    SAFE_DESTINATION_NOUNS,
+    SAFE_WORDS,
     SAYING_VERBS,
     SCOPE_PREPOSITIONS,
     SECTOR_NOUNS,
@@ -169,6 +171,7 @@ from bot.engine.measures import (
     EMPLOYMENT_WORDS,
     ESCAPED,
     ESTIMATE_WORDS,
+    EVACUATED,
     EVENT_FAMILIES,
     EVENT_ITEM_NOUNS,
     EVENT_KINDS,
@@ -692,7 +695,7 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
         structure.change = True  # ("job growth was revised down by 35,000": not the jobs created, the revision)
     if share_of_a_figure:
         structure.quantity = SHARE  # compared only with shares of the same party's figure (`PARTY_QUANTITIES`)
-    if structure.quantity in PERSON_EVENTS and _moved_somewhere(path):
+    if structure.quantity in PERSON_EVENTS and structure.quantity != EVACUATED and _moved_somewhere(path):
         structure.quantity = None  # "airlifted 11 seriously injured people to Peshawar": some of the injured
     # "around 3,000 people die annually on the roads": what happens to people every year is a yearly statistic, no
     # toll of one event (a leak's "20,000 barrels each day" is its flow, however often it is said)
@@ -1389,6 +1392,18 @@ def _other_fate(verb: Token, found: str) -> str | None:
     return None
 
 
+def _moved_to_safety(verb: Token) -> str | None:
+    """'evacuated' for "410,000 people had been moved to storm shelters", "shifted to safer places": a verb of
+    moving people to where they are safe (`SAFE_DESTINATION_NOUNS`)."""
+    if _lemma(verb) not in MOVING_VERBS:
+        return None
+    for place in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children):
+        safe = _lemma(place) in SAFE_DESTINATION_NOUNS or any(a.lower_ in SAFE_WORDS for a in place.children)
+        if place.dep_ == "pobj" and safe:
+            return EVACUATED
+    return None
+
+
 def _particle_event(verb: Token) -> str | None:
     """'cut off' -> trapped, 'broke out' -> escaped: what a verb with its particle says (`PHRASAL_EVENTS`)."""
     lemma = _lemma(verb)
@@ -2035,7 +2050,7 @@ def _read_verb(verb: Token, node: Token, structure: Structure) -> None:
         structure.quantity = MISSING  # "three people still haven't been found"
     if not structure.quantity:
         # ("17 miners were cut off": a verb's particle may say another thing than the verb alone, "cut" jobs)
-        found = _particle_event(verb) or _event(verb) or _verb_particle_event(verb)
+        found = _particle_event(verb) or _moved_to_safety(verb) or _event(verb) or _verb_particle_event(verb)
         if found and (other_fate := _other_fate(verb, found)) is not None:
             # "6,000 houses had been destroyed or badly damaged" ("damaged or destroyed" is the same count)
             found = " or ".join(sorted((found, other_fate)))
