@@ -560,6 +560,14 @@ def test_a_source_noun_in_brackets_may_have_two_words_before_it() -> None:
     assert read_rules(doc).in_brackets[0].head.text == "office"
 
 
+def test_a_participle_may_stand_before_a_source_noun_in_brackets() -> None:
+    # "34.2 % ( returning officer )"
+    words = ["34.2", "%", "(", "returning", "officer", ")"]
+    doc = _doc(words, pos=["NUM", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT"], lemmas=["34.2", "%", "(", "return",
+               "officer", ")"])  # fmt: skip
+    assert read_rules(doc).in_brackets[1].head.text == "officer"
+
+
 def test_a_bodys_capitalised_name_in_brackets_holds_the_figure_before_it() -> None:
     # "5.8 ( Marr Institute of Geophysics ) / 6.1 ( Eastern Seismic Network )"
     words = ["5.8", "(", "Marr", "Institute", "of", "Geophysics", ")", "/", "6.1", "(", "Eastern", "Seismic",

@@ -288,11 +288,11 @@ IN_BRACKETS: tuple[TokenRule, ...] = (
     (
         IN_BRACKETS_HOLDER,
         # Anchored on the bracket; the figure's number or noun is the word before it.
-        # "(police)", "(electoral commission)", "(miners' union)", "(local seismology centre)": a source noun, maybe
-        # with a word or two before it.
+        # "(police)", "(electoral commission)", "(miners' union)", "(local seismology centre)", "(returning
+        # officer)": a source noun, maybe with a word or two before it.
         [
             {"ORTH": "("},
-            {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "{0,2}"},
+            {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "VERB"]}, "OP": "{0,2}"},
             {"ORTH": {"IN": sorted(POSSESSIVE_MARKS)}, "OP": "?"},
             {"LEMMA": {"IN": sorted(SOURCE_NOUNS | BRACKETED_SOURCE_NOUNS)}},
             {"ORTH": ")"},
@@ -1316,7 +1316,8 @@ def holder_of(
         for joined in (c for c in node.children if c.dep_ == "conj" and c.i > number.i):
             if joined.i in rules.by_figure_noun and rules.by_figure_noun[joined.i].rule == "holder:given-by":
                 return rules.by_figure_noun[joined.i]
-        if node.i in rules.in_brackets:
+        # (a bracket before the number is another figure's: "34.2% (police) vs 27% (Unity Bloc)")
+        if node.i in rules.in_brackets and rules.in_brackets[node.i].head.i > number.i:
             return rules.in_brackets[node.i]
         if node.i in rules.source_before:
             return rules.source_before[node.i]
