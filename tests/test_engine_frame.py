@@ -1439,3 +1439,12 @@ def test_a_verbs_particle_says_what_happened_before_the_verb_alone() -> None:
 )
 def test_people_moved_to_where_they_are_safe_were_evacuated(text: str, quantity: str | None) -> None:
     assert [f.quantity for f in analyze(text).figures] == [quantity]
+
+
+def test_a_value_opening_a_list_line_measures_what_the_lists_heading_names() -> None:
+    report = analyze(
+        "Hill fire, day 3\n\nArea burned:\n- 3,400 ha — regional forestry office\n- 5,900 ha — FireWatch satellite "
+        "monitor\n"
+    )
+    assert [f.quantity for f in report.figures][-2:] == ["burned", "burned"]
+    assert len(report.conflicts) == 1

@@ -80,6 +80,7 @@ from bot.engine.lexicon import (
     ALTERNATIVE_MARKS,
     AS_BOUND_WORDS,
     BELIEVING_VERBS,
+    BULLET_MARKS,
     COMBINED_SCOPE,
     COMBINED_WORDS,
     COMPASS_WORDS,
@@ -567,6 +568,10 @@ def figure_structure(number: Token, first: Token, counted_noun: Token | None) ->
             # "Death toll:\n- Ministry: 12\n- Hospital: 20": under a heading, each line's label names a source and
             # the heading what its value measures.
             structure.quantity = _quantity_labelled(heading)
+    elif not structure.quantity and _opens_a_list_line(first) and (heading := _list_heading(number)) is not None:
+        # "Area burned:\n- 8,200 ha — Forestry Service\n- 13,500 ha — SkyBurn": a value opening a list's line
+        # measures what the list's heading names.
+        structure.quantity = _quantity_labelled(heading)
     if not structure.known and (_labelled_by_a_source(anchor) or _after_a_slash(first)):
         # "Unions: 65% of teachers on strike / Education ministry: 28%", "Magnitude 5.8 (institute) / 6.1
         # (network)": a bare value after a source's label or a slash is the measure before it again
@@ -1927,6 +1932,10 @@ def _quantity_labelled(label: Span) -> str | None:
 LIST_REACH = 6
 
 
+# How many tokens before a value its line's bullet may stand (the bullet, and a space the tokenizer kept).
+LIST_BULLET_REACH = 3
+
+
 def _list_heading(number: Token) -> Span | None:
     """The heading of the list the number's line is in: the nearest line above that ends in a colon and holds no
     digit, with only labelled lines ("Ministry: 12") between."""
@@ -1940,10 +1949,19 @@ def _list_heading(number: Token) -> Span | None:
         line = text[above_start : line_start - 1].strip()
         if line.endswith(tuple(LINE_LABEL_MARKS)) and not any(ch.isdigit() for ch in line):
             return doc.char_span(above_start, line_start - 1, alignment_mode="expand")
-        if not line or not any(mark in line for mark in LINE_LABEL_MARKS):
+        listed = line[:1] in BULLET_MARKS and line[1:].strip()[:1].isdigit()  # "- 8,200 ha — Forestry Service"
+        if not line or not (listed or any(mark in line for mark in LINE_LABEL_MARKS)):
             return None  # a blank line or a line of prose ends the list
         line_start = above_start
     return None
+
+
+def _opens_a_list_line(first: Token) -> bool:
+    """Whether a value opens its line after a list's bullet: "- 8,200 ha — Regional Forestry Service"."""
+    doc = first.doc
+    line_start = doc_text(doc).rfind("\n", 0, first.idx) + 1
+    before = [t for t in doc[max(0, first.i - LIST_BULLET_REACH) : first.i] if t.idx >= line_start and not t.is_space]
+    return len(before) == 1 and before[0].text in BULLET_MARKS
 
 
 def _label_start(number: Token) -> int:
