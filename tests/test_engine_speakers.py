@@ -521,5 +521,6 @@ def test_the_organisation_named_before_is_not_the_place_it_is_based_in() -> None
 
 def test_a_bracket_before_the_number_is_another_figures() -> None:
     report = analyze("Turnout: 34.2% (returning officer) vs 27% (Unity Bloc)")
-    assert [figure.source for figure in report.figures][0] == "returning officer"
-    assert [figure.source for figure in report.figures][1] != "returning officer"
+    sources = [figure.source for figure in report.figures]
+    assert sources[0] == "returning officer"
+    assert sources[1] != "returning officer"

@@ -413,17 +413,17 @@ def _introduced_sources(doc: Doc, quotations: list[Quotation]) -> list[Token]:
     quoted = RangeSet(
         (segment.start, segment.end) for quotation in quotations for segment in quotation.segments
     )
-    people = []
+    introduced = []
     for sentence in doc.sents:
         root = sentence.root
         if root.pos_ not in VERB_POS or root.idx in quoted:
             continue
         for child in root.children:
             if child.dep_ == "nsubj" and child.ent_type_ in PERSON_OR_ORGANISATION_ENTITIES and child.pos_ == "PROPN":
-                people.append(child)
+                introduced.append(child)
             elif child.dep_ == "nsubj" and child.lemma_.lower() in ORGANISATION_NOUNS and definite(child):
-                people.append(child)  # "The ministry gave a very different picture. It said ..."
-    return people
+                introduced.append(child)  # "The ministry gave a very different picture. It said ..."
+    return introduced
 
 
 def _claims(

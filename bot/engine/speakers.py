@@ -832,10 +832,10 @@ class SourceTracker:
         return None
 
     def _only_named_business(self, sentence: int) -> Source | None:
-        """"Kelvar Mining Corp said ... The company said": the one organisation within the window that the article
-        names as a company. None when there are two ("the company" after "Kelvar Mining Corp" and "Ardent Rail
-        Ltd" could be either), or when the one named is not known for a company ("the company" after "the EPA
-        said" is the company the article is about, named or not)."""
+        """The one organisation within the window that the article names as a company ("Kelvar Mining Corp said ...
+        The company said"). None when there are two ("the company" after "Kelvar Mining Corp" and "Ardent Rail Ltd"
+        could be either), or when the one named is not known for a company ("the company" after "the EPA said" is
+        the company the article is about, named or not)."""
         named = {
             id(source): source
             for source in self._recent(sentence, BUSINESS_REFERENCE_WINDOW)
@@ -848,8 +848,9 @@ def business_names(doc: Doc) -> frozenset[str]:
     """The organisations a text names as companies, by their names without the designator: "mtn" for "MTN Group
     Ltd.", "kelvar mining" for "Kelvar Mining Corp."."""
     names = set()
+    organisations = PERSON_OR_ORGANISATION_ENTITIES - PERSON_ENTITIES
     for entity in doc.ents:
-        if entity.label_ not in PERSON_OR_ORGANISATION_ENTITIES - PERSON_ENTITIES:
+        if entity.label_ not in organisations:
             continue
         words = _without_designators(entity.text)
         if words and len(words) < len(entity.text.split()):

@@ -875,9 +875,10 @@ def _prior_statement(number: Token, path: list[Token]) -> bool:
         return True  # "instead of the 63 initially reported", "rather than the 1.2 million previously reported"
     bound = _bound_words_above(node)
     measured = node.head
-    # "from the 8.3 percent GDP expansion announced earlier": the unit before the noun it measures
-    if node is not number and node.dep_ in PRENOMINAL_MODIFIER_DEPS and measured.dep_ == "pobj":
-        node = measured if measured.head.lower_ == REVISED_FROM else node
+    if node is not number and node.dep_ in PRENOMINAL_MODIFIER_DEPS and measured.dep_ == "pobj" and (
+        measured.head.lower_ == REVISED_FROM
+    ):
+        node = measured  # "from the 8.3 percent GDP expansion announced earlier": the unit before the noun it measures
     node = bound or node
     for _ in range(MAX_CLIMB):
         head = node.head
