@@ -1448,3 +1448,13 @@ def test_a_value_opening_a_list_line_measures_what_the_lists_heading_names() -> 
     )
     assert [f.quantity for f in report.figures][-2:] == ["burned", "burned"]
     assert len(report.conflicts) == 1
+
+
+def test_a_lists_first_line_cut_after_its_number_is_still_a_figure_with_its_source() -> None:
+    report = analyze("Flood update\n\nPeople missing:\n- 41 — Civil Defence Office\n- 63 — Red Crescent\n")
+    assert [(f.value, f.quantity, f.source) for f in report.figures] == [
+        (41, "missing", "Civil Defence Office"),
+        (63, "missing", "Red Crescent"),
+    ]
+    # (a line of bare numbers is still no figure)
+    assert analyze("Scores tonight\n\n71 4 71 4 71 4\n\nThe match ended late.").figures == []

@@ -1312,12 +1312,31 @@ def _among_words(doc: Doc, numbers: list[int]) -> list[int]:
     for i in numbers:
         sentence = sentence_of(doc[i])
         if sentence.start not in worded:
-            # ("Police estimate: 8,000" split after its colon: the label before it is the sentence's words)
+            # ("Police estimate: 8,000" split after its colon: the label before it is the sentence's words; "- 41 —
+            # civil defence office" split after the dash: the words after it on its line are)
             labelled = sentence.start > 0 and doc[sentence.start - 1].text == ":"
-            worded[sentence.start] = labelled or bool(alphabetic[sentence.start : sentence.end].any())
+            worded[sentence.start] = (
+                labelled or bool(alphabetic[sentence.start : sentence.end].any()) or _line_goes_on_in_words(sentence)
+            )
         if worded[sentence.start]:
             kept.append(i)
     return kept
+
+
+# How many marks may stand between a sentence the parser cut and the words its line goes on with ("- 41 — civil").
+LINE_MARKS_REACH = 3
+
+
+def _line_goes_on_in_words(sentence: Span) -> bool:
+    """Whether the words right after a sentence, on its own line, go on it: "- 41 — civil defence office", a list's
+    line the parser cut after its dash."""
+    doc = sentence.doc
+    for token in doc[sentence.end - 1 : min(len(doc), sentence.end + LINE_MARKS_REACH)]:
+        if token.is_space or "\n" in token.whitespace_:
+            return False
+        if token.i >= sentence.end and not token.is_punct:
+            return token.is_alpha
+    return False
 
 
 @lru_cache(maxsize=4)

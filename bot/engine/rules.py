@@ -1466,9 +1466,17 @@ def _content_owner(verb: Token, rules: DocRules) -> Holder | None:
 def _trailing(number: Token, rules: DocRules) -> Holder | None:
     """The source named at the end of the figure's line, after a colon or dash ('… deaths: WHO')."""
     after = bisect.bisect_right(rules.trailing_starts, number.i)
-    if after < len(rules.trailing) and rules.trailing[after][0] < sentence_of(number).end:
-        return rules.trailing[after][1]
-    return None
+    if after >= len(rules.trailing):
+        return None
+    mark, holder = rules.trailing[after]
+    sentence = sentence_of(number)
+    if mark < sentence.end:
+        return holder
+    # ("- 41 — civil defence office": a list's line the parser cut after the number, its own sentence all marks and
+    # digits; the line's dash is still the number's)
+    doc = number.doc
+    bare = not any(t.is_alpha for t in sentence)
+    return holder if bare and "\n" not in doc[sentence.end - 1 : mark].text_with_ws else None
 
 
 # How far (in characters) a list introduced by a clause of saying ("Here's what the company reported:") may run.
