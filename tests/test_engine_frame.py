@@ -1456,5 +1456,6 @@ def test_a_lists_first_line_cut_after_its_number_is_still_a_figure_with_its_sour
         (41, "missing", "Civil Defence Office"),
         (63, "missing", "Red Crescent"),
     ]
-    # (a line of bare numbers is still no figure)
+    # (a line of bare numbers is still no figure, nor a numbered line's number)
     assert analyze("Scores tonight\n\n71 4 71 4 71 4\n\nThe match ended late.").figures == []
+    assert analyze("Most read\n\n    1. Ferry crew praised\n    2. Rains return to the coast\n").figures == []

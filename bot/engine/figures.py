@@ -1323,20 +1323,16 @@ def _among_words(doc: Doc, numbers: list[int]) -> list[int]:
     return kept
 
 
-# How many marks may stand between a sentence the parser cut and the words its line goes on with ("- 41 — civil").
-LINE_MARKS_REACH = 3
-
-
 def _line_goes_on_in_words(sentence: Span) -> bool:
-    """Whether the words right after a sentence, on its own line, go on it: "- 41 — civil defence office", a list's
-    line the parser cut after its dash."""
+    """Whether a dash right after a sentence, on its own line, goes on in words: "- 41 — Civil Defence Office", a
+    list's line the parser cut before its dash."""
     doc = sentence.doc
-    for token in doc[sentence.end - 1 : min(len(doc), sentence.end + LINE_MARKS_REACH)]:
-        if token.is_space or "\n" in token.whitespace_:
-            return False
-        if token.i >= sentence.end and not token.is_punct:
-            return token.is_alpha
-    return False
+    # (the parser cuts before or after the dash: "- 41" | "— civil ...", or "- 41 —" | "Civil ...")
+    dash = next((t for t in (doc[sentence.end - 1], *doc[sentence.end : sentence.end + 1]) if t.text in TRAILING_SOURCE_MARKS), None)
+    if dash is None or dash.i + 1 >= len(doc):
+        return False  # ("1. Castaway's parents ...": a numbered line's full stop opens no source)
+    line = doc[sentence.end - 1 : dash.i + 1]
+    return "\n" not in line.text_with_ws[:-1] and not any(t.is_space for t in line) and doc[dash.i + 1].is_alpha
 
 
 @lru_cache(maxsize=4)
